@@ -1,0 +1,16 @@
+import { runMigrations } from '../local/migrate';
+import { openDatabase } from '../local/node-database';
+
+/** `npm run migrate`: applies migrations/ to DATABASE_URL (Neon, or any Postgres via a local proxy). */
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('Set DATABASE_URL to the database to migrate (npm start migrates the embedded one itself).');
+  process.exit(2);
+}
+const { db, close } = await openDatabase(url);
+try {
+  await runMigrations(db);
+  console.log('migrations applied');
+} finally {
+  await close();
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { startStack } from '../local/stack';
+
+/**
+ * `npm start`: the whole stack on this machine. PORT (default 8787), DATABASE_URL (a real
+ * Postgres instead of the embedded one), METERLINE_DEV_API_KEY (the development tenant's key),
+ * METERLINE_STATE_DIR (default .meterline). Ctrl-C stops everything it started.
+ */
+const port = Number(process.env.PORT ?? 8787);
+const stateDir = resolve(process.env.METERLINE_STATE_DIR ?? '.meterline');
+
+const stack = await startStack({
+  port,
+  stateDir,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  devApiKey: process.env.METERLINE_DEV_API_KEY || undefined,
+  log: (line) => console.log(`meterline: ${line}`),
+});
+
+console.log(`
+Meterline is running.
+  API          ${stack.url}
+  API key      ${stack.apiKey}   (tenant "dev", scopes: admin)
+  Database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, kept in ${stateDir}`}
+
+  curl -H "Authorization: Bearer ${stack.apiKey}" ${stack.url}/event_schema/api_calls
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nmeterline: stopping…');
+    await stack.stop();
+    process.exit(0);
+  });
+}

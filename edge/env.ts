@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { EventBatchMessage } from '../shared/queue/event-batch-message';
+import type { Rater } from '../rater/index';
+import type { DedupShard } from './dedup/dedup-shard';
+
+/** The edge worker's bindings, as wrangler.toml declares them: the one definition. */
+export interface EdgeEnv {
+  DEDUP_SHARD: DurableObjectNamespace<DedupShard>;
+  EVENTS_QUEUE: Queue<EventBatchMessage>;
+  RATER: Service<Rater>;
+  DEDUP_SHARDS?: string;
+}
+
+const settingsSchema = z.object({
+  DEDUP_SHARDS: z.coerce.number().int().min(1).max(1024).default(16),
+});
+export type EdgeSettings = z.infer<typeof settingsSchema>;
+
+/** Reads the plain-text vars once per isolate; a bad value fails every request loudly. */
+export function edgeSettings(env: EdgeEnv): EdgeSettings {
+  return settingsSchema.parse({ DEDUP_SHARDS: env.DEDUP_SHARDS });
+}

@@ -1,0 +1,5 @@
+import { createApp } from './app';
+
+export { DedupShard } from './dedup/dedup-shard';
+
+export default createApp();

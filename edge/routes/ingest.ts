@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { requireScope } from '../../shared/auth/api-key';
+import { AppError, invalid } from '../../shared/errors/app-error';
+import { parseOrThrow } from '../../shared/errors/zod-issues';
+import { ingestEventRequest } from '../../shared/event/event-wire';
+import { activeEventSchema } from '../config/tenant-config';
+import { claimEvents } from '../dedup/claim-events';
+import { edgeSettings } from '../env';
+import type { EdgeHono } from '../hono-env';
+import { prepareClaim } from '../ingest/prepare-claim';
+import { readJson } from '../middleware/read-json';
+
+const MAX_EVENT_BYTES = 64 * 1024;
+
+/**
+ * POST /ingest — Togai's single-event ingestion. 202 when the event is accepted (stored in its
+ * shard and on its way to the rater); 200 when the id was already accepted with this payload, so
+ * a client retry is safe; 409 when the id was accepted with a different payload.
+ */
+export const ingestRoutes = new Hono<EdgeHono>().post('/ingest', async (c) => {
+  const principal = c.get('principal');
+  requireScope(principal, 'ingest');
+  const { event } = parseOrThrow(ingestEventRequest, await readJson(c, MAX_EVENT_BYTES), 'invalid_event');
+
+  const schema = await activeEventSchema(c.env, principal.tenantId, event.schemaName);
+  const prepared = await prepareClaim(event, schema, new Date());
+  if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
+
+  const [result] = await claimEvents(c.env, principal.tenantId, [prepared.claim], edgeSettings(c.env).DEDUP_SHARDS);
+  if (!result) throw new AppError('internal', 'claim_failed', 'The event could not be claimed');
+  if (result.status === 'conflict') {
+    throw new AppError(
+      'conflict',
+      'event_id_conflict',
+      `Event id '${result.id}' was accepted at ${result.acceptedAt} with a different payload`,
+      [{ path: 'event.id', message: 'already used for a different event' }],
+    );
+  }
+  const accepted = result.status === 'accepted';
+  return c.json(
+    {
+      success: true,
+      statusCode: accepted ? 202 : 200,
+      message: accepted ? 'Event accepted' : 'Duplicate: this event was already accepted',
+      details: { eventId: result.id, status: accepted ? 'ACCEPTED' : 'DUPLICATE', acceptedAt: result.acceptedAt },
+    },
+    accepted ? 202 : 200,
+  );
+});

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateApiKey } from '../shared/auth/api-key';
+import { createApiKey, ensureTenant } from '../rater/store/api-keys';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { runMigrations } from './migrate';
+import { writeLocalRaterConfig } from './rater-config';
+import { openDatabase } from './node-database';
+import { startWsProxy } from './ws-proxy';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEV_TENANT = 'dev';
+
+export interface StackOptions {
+  port: number;
+  /** Git-ignored folder for the embedded database, Durable Object and queue state. */
+  stateDir: string;
+  /** A real Postgres instead of the embedded one. */
+  databaseUrl?: string | undefined;
+  /** The development tenant's key; generated once and kept in stateDir when not given. */
+  devApiKey?: string | undefined;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  url: string;
+  apiKey: string;
+  databaseUrl: string;
+  /** The proxy endpoint Node-side tools can use to reach the stack's database. */
+  wsProxy: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole of Meterline on one machine: Postgres (embedded PGlite unless a URL is given), the
+ * WebSocket proxy the Neon driver needs locally, migrations, a development tenant and key, and
+ * both workers under wrangler's local runtime (workerd simulates Durable Objects and Queues).
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  mkdirSync(options.stateDir, { recursive: true });
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) await s().catch(() => {});
+  };
+
+  try {
+    let embedded: EmbeddedPostgres | undefined;
+    if (!options.databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dataDir: join(options.stateDir, 'pgdata') });
+      stoppers.push(() => embedded!.stop());
+      log(`embedded Postgres (PGlite) at ${embedded.url}, data in ${join(options.stateDir, 'pgdata')}`);
+    }
+    const databaseUrl = options.databaseUrl ?? embedded!.url;
+    const proxy = await startWsProxy();
+    stoppers.push(() => proxy.stop());
+
+    const apiKey = options.devApiKey ?? readOrCreateDevKey(options.stateDir);
+    const { db, close } = await openDatabase(databaseUrl, proxy.endpoint);
+    try {
+      await runMigrations(db);
+      await ensureTenant(db, DEV_TENANT);
+      await createApiKey(db, DEV_TENANT, { name: 'development', scopes: ['admin'], secret: apiKey });
+    } finally {
+      await close();
+    }
+
+    const wrangler = startWrangler(options, databaseUrl, proxy.endpoint);
+    stoppers.push(() => stopProcessGroup(wrangler));
+    const url = `http://127.0.0.1:${options.port}`;
+    await waitUntilHealthy(url, wrangler);
+    return { url, apiKey, databaseUrl, wsProxy: proxy.endpoint, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function readOrCreateDevKey(stateDir: string): string {
+  const file = join(stateDir, 'dev-api-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = generateApiKey();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: string): ChildProcess {
+  const args = [
+    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '-c', join(ROOT, 'wrangler.toml'),
+    '-c', writeLocalRaterConfig(options.stateDir, { DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy }),
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--inspector-port', '0',
+    '--persist-to', join(options.stateDir, 'wrangler'),
+    '--show-interactive-dev-session=false',
+    '--log-level', process.env.METERLINE_WRANGLER_LOG ?? 'warn',
+  ];
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    detached: true, // its own process group, so stopping it also stops workerd
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the stack did not answer on ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,7 @@
+import type { Principal } from '../../shared/auth/api-key';
+import type { Database } from '../db/connect';
+
+/** The rater API runs per RPC call with a database pool and the caller the edge authenticated. */
+export interface RaterHono {
+  Bindings: { db: Database; principal: Principal };
+}

@@ -1,0 +1,31 @@
+import { Pool, neonConfig } from '@neondatabase/serverless';
+import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import * as schema from './schema';
+
+export type Database = NeonDatabase<typeof schema>;
+/** A transaction or the database itself: what store functions accept. */
+export type Queryable = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface DatabaseConfig {
+  DATABASE_URL: string;
+  /** Local stacks only: host:port/v1 of the WebSocket-to-TCP proxy in front of a plain Postgres. */
+  NEON_WS_PROXY?: string | undefined;
+}
+
+/**
+ * A pool for one request or one queue batch. Workers cannot keep sockets across requests, so a
+ * pool never outlives its unit of work: the caller ends it (in a Worker, with ctx.waitUntil).
+ */
+export function connect(config: DatabaseConfig): { db: Database; pool: Pool } {
+  if (config.NEON_WS_PROXY) {
+    const proxy = config.NEON_WS_PROXY;
+    neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineConnect = false;
+    neonConfig.pipelineTLS = false;
+  }
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // An idle client's socket error must not crash the isolate; the next query reports it.
+  pool.on('error', () => {});
+  return { db: drizzle(pool, { schema }), pool };
+}

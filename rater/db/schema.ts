@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  /** SHA-256 of the secret; the secret itself is never stored. */
+  keyHash: text('key_hash').notNull().unique(),
+  /** The first characters of the key, to recognise it in a list. */
+  keyPrefix: text('key_prefix').notNull(),
+  scopes: text('scopes').array().notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+export const eventSchemas = pgTable(
+  'event_schemas',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    status: text('status').notNull().default('DRAFT'),
+    description: text('description'),
+    attributes: jsonb('attributes').notNull().default(sql`'[]'::jsonb`),
+    dimensions: jsonb('dimensions').notNull().default(sql`'[]'::jsonb`),
+    enrichments: jsonb('enrichments'),
+    eventIdTemplate: text('event_id_template'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
+);
+
+export const usageMeters = pgTable(
+  'usage_meters',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    billableName: text('billable_name'),
+    description: text('description'),
+    type: text('type').notNull().default('COUNTER'),
+    aggregation: text('aggregation').notNull(),
+    eventSchemaName: text('event_schema_name').notNull(),
+    filters: jsonb('filters').notNull().default(sql`'[]'::jsonb`),
+    computations: jsonb('computations').notNull().default(sql`'[]'::jsonb`),
+    status: text('status').notNull().default('DRAFT'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastActivatedAt: timestamp('last_activated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('usage_meters_tenant_name').on(t.tenantId, t.name),
+    index('usage_meters_tenant_schema').on(t.tenantId, t.eventSchemaName, t.status),
+  ],
+);
+
+/**
+ * The exactly-once gate: a batch inserts its ids here first and meters only those that were new.
+ * Also the event's status record, so it stays a small plain table even where `events` is a
+ * hypertable (whose unique keys must include the time column).
+ */
+export const eventIds = pgTable(
+  'event_ids',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    eventTime: timestamp('event_time', { withTimezone: true }).notNull(),
+    status: text('status').notNull(),
+    /** Why the event has its status: matched meters and their values, or what failed. */
+    detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`),
+    processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.eventId] })],
+);
+
+/** Raw events as accepted: a TimescaleDB hypertable on event_time where the extension exists. */
+export const events = pgTable(
+  'events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    eventTime: timestamp('event_time', { withTimezone: true }).notNull(),
+    accountId: text('account_id').notNull(),
+    schemaName: text('schema_name').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    attributes: jsonb('attributes').notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.eventId, t.eventTime] }),
+    index('events_tenant_account_time').on(t.tenantId, t.accountId, t.eventTime),
+  ],
+);
+
+/**
+ * Per-minute rollups keyed by meter, account and the event's dimension set. Every aggregation is
+ * kept, so COUNT/SUM/MIN/MAX/LATEST over any range are exact merges of these rows.
+ */
+export const usageRollups = pgTable(
+  'usage_rollups',
+  {
+    tenantId: text('tenant_id').notNull(),
+    meterId: text('meter_id').notNull(),
+    accountId: text('account_id').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    /** Canonical JSON of `dimensions`, so equal dimension sets share a row. */
+    dimensionsKey: text('dimensions_key').notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    eventCount: bigint('event_count', { mode: 'number' }).notNull(),
+    valueSum: numeric('value_sum').notNull(),
+    valueMin: numeric('value_min').notNull(),
+    valueMax: numeric('value_max').notNull(),
+    latestValue: numeric('latest_value').notNull(),
+    latestAt: timestamp('latest_at', { withTimezone: true }).notNull(),
+    /** Ties on latest_at break on the event id, so LATEST never depends on arrival order. */
+    latestEventId: text('latest_event_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.dimensionsKey, t.bucket] }),
+    index('usage_rollups_meter_bucket').on(t.tenantId, t.meterId, t.bucket),
+  ],
+);

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { DatabaseConfig } from './db/connect';
+
+/** The rater's bindings, as rater/wrangler.toml declares them: the one definition. */
+export interface RaterEnv {
+  DATABASE_URL: string;
+  NEON_WS_PROXY?: string;
+}
+
+const databaseConfigSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  NEON_WS_PROXY: z.string().min(1).optional(),
+});
+
+/** Validated at first use: a missing secret names itself instead of failing inside the driver. */
+export function databaseConfig(env: RaterEnv): DatabaseConfig {
+  const parsed = databaseConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`rater configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,61 @@
+import { WorkerEntrypoint } from 'cloudflare:workers';
+import { principalSchema, type Principal } from '../shared/auth/api-key';
+import { AppError } from '../shared/errors/app-error';
+import { problemResponse } from '../shared/errors/problem';
+import type { EventSchema } from '../shared/event-schema/event-schema';
+import { raterApi } from './api/app';
+import { connect, type Database } from './db/connect';
+import { databaseConfig, type RaterEnv } from './env';
+import { consumeEventBatch } from './pipeline/consume-event-batch';
+import { principalForKeyHash } from './store/api-keys';
+import { findEventSchema } from './store/event-schemas';
+
+/**
+ * The rater: consumes the events queue and serves the edge over RPC. It has no public route —
+ * `fetch` refuses everything — so only the edge, through its service binding, can reach it.
+ */
+export class Rater extends WorkerEntrypoint<RaterEnv> {
+  override async fetch(): Promise<Response> {
+    return problemResponse(new AppError('not_found', 'route_not_found', 'The rater is reachable only through the edge'));
+  }
+
+  override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    await consumeEventBatch(batch, this.env, this.ctx);
+  }
+
+  async resolveApiKey(keyHash: string): Promise<Principal | null> {
+    return this.withDatabase((db) => principalForKeyHash(db, keyHash));
+  }
+
+  /** The schema events are validated against at the edge, or null when none is ACTIVE. */
+  async activeEventSchema(tenantId: string, name: string): Promise<EventSchema | null> {
+    const schema = await this.withDatabase((db) => findEventSchema(db, tenantId, name));
+    return schema?.status === 'ACTIVE' ? schema : null;
+  }
+
+  /** The configuration and query API, for a caller the edge has authenticated. */
+  async serveApi(request: Request, principal: Principal): Promise<Response> {
+    const caller = principalSchema.parse(principal);
+    try {
+      return await this.withDatabase(async (db) => raterApi.fetch(request, { db, principal: caller }));
+    } catch (error) {
+      console.error('rater API failed', error);
+      return problemResponse(new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'));
+    }
+  }
+
+  private async withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    const { db, pool } = connect(databaseConfig(this.env));
+    try {
+      return await work(db);
+    } catch (error) {
+      // drizzle wraps driver errors; the cause (connection refused, a constraint) is what helps.
+      console.error('database call failed:', (error as Error).cause ?? error);
+      throw error;
+    } finally {
+      this.ctx.waitUntil(pool.end());
+    }
+  }
+}
+
+export default Rater;

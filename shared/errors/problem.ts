@@ -1,0 +1,51 @@
+import { AppError, errorKinds, type FieldIssue } from './app-error';
+
+/** RFC 9457 problem details, as every Meterline error leaves the API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldIssue[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TYPE_BASE = 'https://meterline.dev/problems/';
+
+/**
+ * Renders any thrown value as a problem. Unknown errors become a bare 500: their message may hold
+ * SQL or internals, so it is logged by the caller and never sent.
+ */
+export function toProblem(error: unknown): Problem {
+  const appError =
+    error instanceof AppError
+      ? error
+      : new AppError('internal', 'internal_error', 'An unexpected error occurred');
+  const problem: Problem = {
+    type: TYPE_BASE + appError.code,
+    title: errorKinds[appError.kind].title,
+    status: appError.status,
+    detail: appError.detail,
+    code: appError.code,
+  };
+  if (appError.errors.length > 0) problem.errors = appError.errors;
+  return problem;
+}
+
+export function problemResponse(error: unknown): Response {
+  const problem = toProblem(error);
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+  });
+}
+
+/** Rebuilds an AppError from a problem another Meterline worker returned, so it passes through. */
+export function fromProblem(problem: Problem): AppError {
+  const kind =
+    (Object.keys(errorKinds) as (keyof typeof errorKinds)[]).find(
+      (k) => errorKinds[k].status === problem.status,
+    ) ?? 'internal';
+  return new AppError(kind, problem.code, problem.detail, problem.errors ?? []);
+}

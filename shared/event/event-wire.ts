@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { nameSchema } from '../event-schema/event-schema';
+
+/** Togai's decimal string (`"12.5"`); a JSON number is accepted too and kept as its shortest form. */
+export const decimalValueSchema = z.union([
+  z.string().regex(/^-?\d{1,512}(\.\d+)?$/, 'must be a decimal number such as "12.5"'),
+  z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => String(n)),
+]);
+
+export const attributeSchema = z.strictObject({
+  name: nameSchema,
+  value: decimalValueSchema,
+  unit: z.string().min(1).max(50).optional(),
+});
+
+/** A usage event as clients send it: Togai's Event, field for field. */
+export const eventSchema = z.strictObject({
+  id: z.string().min(1).max(512).optional(),
+  schemaName: nameSchema,
+  timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' }),
+  accountId: z.string().min(1).max(512),
+  attributes: z.array(attributeSchema).max(10).default([]),
+  dimensions: z.record(z.string(), z.string().min(1).max(200)).default({}),
+});
+export type WireEvent = z.infer<typeof eventSchema>;
+
+export const ingestEventRequest = z.strictObject({ event: eventSchema });

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const usageWindows = ['MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
+const windowMinutes = { MINUTE: 1, HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
+const MAX_WINDOWS = 10_000;
+
+const wholeMinute = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' })
+  .refine((t) => new Date(t).getTime() % 60_000 === 0, 'must fall on a whole minute (usage is kept per minute)');
+
+/**
+ * GET /usage: one meter's value over [from, to), optionally for one account, optionally split
+ * into calendar windows of an IANA time zone (a DAY in Asia/Kolkata starts at its midnight).
+ */
+export const usageQuerySchema = z
+  .strictObject({
+    meterId: z.string().min(1),
+    accountId: z.string().min(1).max(512).optional(),
+    from: wholeMinute,
+    to: wholeMinute,
+    window: z.enum(usageWindows).optional(),
+    timeZone: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  })
+  .superRefine((q, ctx) => {
+    const span = (new Date(q.to).getTime() - new Date(q.from).getTime()) / 60_000;
+    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
+      ctx.addIssue({ code: 'custom', path: ['window'], message: `gives more than ${MAX_WINDOWS} windows; choose a larger window` });
+    }
+  });
+export type UsageQuery = z.infer<typeof usageQuerySchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
