@@ -34,12 +34,16 @@ export async function consumeEventBatch(
     batch.ackAll();
     return result;
   } catch (error) {
-    const attempts = Math.max(...batch.messages.map((m) => m.attempts));
-    const delaySeconds = Math.min(2 ** attempts, MAX_RETRY_DELAY_S);
-    console.error(`batch of ${messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`, error);
+    const delaySeconds = retryDelaySeconds(Math.max(...batch.messages.map((m) => m.attempts)));
+    console.error(`batch of ${messages.length} messages failed (attempt ${batch.messages[0]?.attempts}); retrying in ${delaySeconds}s`, error);
     batch.retryAll({ delaySeconds });
     return null;
   } finally {
     ctx.waitUntil(pool.end());
   }
+}
+
+/** 2 s, 4 s, 8 s … capped at 5 minutes: a database outage is ridden out, not hammered. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(2 ** Math.max(1, attempts), MAX_RETRY_DELAY_S);
 }

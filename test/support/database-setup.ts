@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../local/embedded-postgres';
+import { runMigrations } from '../../local/migrate';
+import { openDatabase } from '../../local/node-database';
+import { startWsProxy } from '../../local/ws-proxy';
+
+/**
+ * A migrated Postgres for the rater's workerd suite: the real one named by DATABASE_URL, or a
+ * fresh embedded PGlite. Plus the WebSocket proxy through which the Neon driver, inside workerd,
+ * reaches it. Tests use their own tenant ids, so a shared database needs no cleanup.
+ */
+export default async function setup(project: TestProject) {
+  let dataDir: string | undefined;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    dataDir = mkdtempSync(join(tmpdir(), 'meterline-test-db-'));
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    databaseUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const proxy = await startWsProxy();
+  const { db, close } = await openDatabase(databaseUrl, proxy.endpoint);
+  try {
+    await runMigrations(db);
+  } finally {
+    await close();
+  }
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('wsProxy', proxy.endpoint);
+
+  return async () => {
+    await proxy.stop();
+    await stopEmbedded?.();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { generateApiKey } from '../../shared/auth/api-key';
+import { startStack } from '../../local/stack';
+
+/**
+ * The whole local stack, started exactly as `npm start` starts it, on a free port and a fresh
+ * state folder: embedded PGlite by default, the real Postgres when DATABASE_URL is set.
+ */
+export default async function setup(project: TestProject) {
+  const stateDir = mkdtempSync(join(tmpdir(), 'meterline-e2e-'));
+  const stack = await startStack({
+    port: await freePort(),
+    stateDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    devApiKey: generateApiKey(),
+  });
+  project.provide('stackUrl', stack.url);
+  project.provide('apiKey', stack.apiKey);
+  project.provide('databaseUrl', stack.databaseUrl);
+  project.provide('wsProxy', stack.wsProxy);
+
+  return async () => {
+    await stack.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

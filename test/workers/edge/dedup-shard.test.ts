@@ -1,0 +1,123 @@
+import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { ID_RETENTION_MS, type Claim } from '../../../edge/dedup/claim';
+import type { DedupShard } from '../../../edge/dedup/dedup-shard';
+import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
+
+function claim(id: string, payloadHash = `hash-of-${id}`): Claim {
+  return {
+    id,
+    payloadHash,
+    event: {
+      id,
+      schemaName: 'api_calls',
+      schemaVersion: 1,
+      timestamp: '2026-01-01T00:00:00.000Z',
+      accountId: 'acme',
+      attributes: { bytes: '10' },
+      units: {},
+      dimensions: {},
+      acceptedAt: '2026-01-01T00:00:00.000Z',
+    },
+  };
+}
+
+let shardCounter = 0;
+/** A fresh shard per test: objects keep their storage for the whole run. */
+function freshShard() {
+  return env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(`test-tenant:${++shardCounter}:${crypto.randomUUID()}`));
+}
+
+/** Replaces the shard's queue binding: records what is sent, or fails every send. */
+function interceptQueue(instance: DedupShard, behaviour: 'record' | 'fail', sent: EventBatchMessage[] = []) {
+  const real = env.EVENTS_QUEUE;
+  const queue = {
+    async send(message: EventBatchMessage) {
+      if (behaviour === 'fail') throw new Error('queue unavailable');
+      sent.push(message);
+      await real.send(message);
+    },
+  };
+  (instance as unknown as { env: object }).env = { ...env, EVENTS_QUEUE: queue };
+  return sent;
+}
+
+describe('DedupShard check-and-set', () => {
+  it('accepts an id once, then reports a duplicate for the same payload and a conflict for another', async () => {
+    const shard = freshShard();
+    const [first] = await shard.claim('t1', [claim('evt-1')]);
+    const [again] = await shard.claim('t1', [claim('evt-1')]);
+    const [other] = await shard.claim('t1', [claim('evt-1', 'a different payload')]);
+    expect(first).toMatchObject({ id: 'evt-1', status: 'accepted' });
+    expect(again).toEqual({ id: 'evt-1', status: 'duplicate', acceptedAt: first!.acceptedAt });
+    expect(other).toEqual({ id: 'evt-1', status: 'conflict', acceptedAt: first!.acceptedAt });
+  });
+
+  it('judges an id repeated inside one call in order', async () => {
+    const results = await freshShard().claim('t1', [claim('a'), claim('b'), claim('a'), claim('b', 'changed')]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'duplicate', 'conflict']);
+  });
+
+  it('lets concurrent claims of one id accept it exactly once', async () => {
+    const shard = freshShard();
+    const results = await Promise.all(Array.from({ length: 20 }, () => shard.claim('t1', [claim('same')])));
+    expect(results.flat().filter((r) => r.status === 'accepted')).toHaveLength(1);
+  });
+
+  it('remembers ids across a restart of the object', async () => {
+    const shard = freshShard();
+    await shard.claim('t1', [claim('survivor')]);
+    await abortAllDurableObjects();
+    const [after] = await freshShardLike(shard).claim('t1', [claim('survivor')]);
+    expect(after?.status).toBe('duplicate');
+  });
+});
+
+describe('DedupShard outbox', () => {
+  it('sends accepted events to the queue, packed in one message, and keeps nothing pending', async () => {
+    const shard = freshShard();
+    const sent = await runInDurableObject(shard, (instance) => interceptQueue(instance, 'record'));
+    await shard.claim('tenant-a', [claim('o1'), claim('o2'), claim('o1')]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.tenantId).toBe('tenant-a');
+    expect(sent[0]!.events.map((e) => e.id)).toEqual(['o1', 'o2']);
+    expect(await shard.pendingCount()).toBe(0);
+  });
+
+  it('keeps accepted events when the queue refuses them, and delivers them by alarm later', async () => {
+    const shard = freshShard();
+    await runInDurableObject(shard, (instance) => interceptQueue(instance, 'fail'));
+    const [result] = await shard.claim('tenant-a', [claim('kept')]);
+    expect(result?.status).toBe('accepted');
+    expect(await shard.pendingCount()).toBe(1);
+
+    const sent = await runInDurableObject(shard, (instance) => interceptQueue(instance, 'record'));
+    expect(await runDurableObjectAlarm(shard)).toBe(true);
+    expect(sent.flatMap((m) => m.events.map((e) => e.id))).toEqual(['kept']);
+    expect(await shard.pendingCount()).toBe(0);
+  });
+});
+
+describe('DedupShard expiry', () => {
+  it('forgets ids after 45 days, swept by its alarm', async () => {
+    const shard = freshShard();
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    await runInDurableObject(shard, (instance) => void (instance.clock = () => start));
+    await shard.claim('t1', [claim('old')]);
+
+    await runInDurableObject(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS - 1000));
+    expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('duplicate');
+
+    await runInDurableObject(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS + 1000));
+    await runDurableObjectAlarm(shard);
+    const remaining = await runInDurableObject(shard, (_, state) =>
+      state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM event_ids WHERE event_id = 'old'").one().n,
+    );
+    expect(remaining).toBe(0);
+    expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('accepted');
+  });
+});
+
+function freshShardLike(stub: DurableObjectStub<DedupShard>) {
+  return env.DEDUP_SHARD.get(stub.id);
+}

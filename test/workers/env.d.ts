@@ -1,0 +1,10 @@
+// The bindings the workerd suites see through `env` from cloudflare:test: the edge's in the edge
+// project, the rater's in the rater project. Declared by hand (TOOLCHAIN: `extends` did not merge).
+declare namespace Cloudflare {
+  interface Env {
+    DEDUP_SHARD: DurableObjectNamespace<import('../../edge/dedup/dedup-shard').DedupShard>;
+    EVENTS_QUEUE: Queue<import('../../shared/queue/event-batch-message').EventBatchMessage>;
+    DATABASE_URL: string;
+    NEON_WS_PROXY: string;
+  }
+}

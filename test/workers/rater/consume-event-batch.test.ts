@@ -1,0 +1,113 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { AcceptedEvent } from '../../../shared/event/accepted-event';
+import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
+import { consumeEventBatch, retryDelaySeconds } from '../../../rater/pipeline/consume-event-batch';
+import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
+
+const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const COUNT = { name: 'requests', aggregation: 'COUNT' as const, filters: [], computations: [] };
+
+let messageCounter = 0;
+function batchOf(tenantId: string, ...messages: AcceptedEvent[][]) {
+  return createMessageBatch<EventBatchMessage>(
+    'meterline-events',
+    messages.map((events) => ({ id: `msg-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events } })),
+  );
+}
+
+async function consume(batch: MessageBatch<unknown>, bindings = env) {
+  const ctx = createExecutionContext();
+  const result = await consumeEventBatch(batch, bindings, ctx);
+  return { result, queue: await getQueueResult(batch, ctx) };
+}
+
+describe('queue consumer: metering', () => {
+  it('meters a batch into the rollups and acks it', async () => {
+    const { tenantId, meters } = await seedTenant([SUM, COUNT]);
+    const { result, queue } = await consume(
+      batchOf(tenantId, [requestEvent('a', '100.25'), requestEvent('b', '0.75')], [requestEvent('c', '1000')]),
+    );
+    expect(queue).toMatchObject({ ackAll: true, retryBatch: { retry: false } });
+    expect(result).toEqual({ received: 3, processed: 3, alreadyProcessed: 0 });
+    expect(await usageOf(tenantId, meters[0]!)).toBe('1101');
+    expect(await usageOf(tenantId, meters[1]!)).toBe('3');
+    expect(await eventStatus(tenantId, 'a')).toMatchObject({ status: 'METERED' });
+  });
+
+  it('changes nothing when the same batch is delivered again', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    const events = [requestEvent('x', '5'), requestEvent('y', '7')];
+    await consume(batchOf(tenantId, events));
+    const { result, queue } = await consume(batchOf(tenantId, events));
+    expect(queue.ackAll).toBe(true);
+    expect(result).toEqual({ received: 2, processed: 0, alreadyProcessed: 2 });
+    expect(await usageOf(tenantId, meters[0]!)).toBe('12');
+  });
+
+  it('counts every event once when overlapping batches are consumed concurrently', async () => {
+    const { tenantId, meters } = await seedTenant([COUNT]);
+    const events = Array.from({ length: 30 }, (_, i) => requestEvent(`ev-${i}`, '1'));
+    await Promise.all([
+      consume(batchOf(tenantId, events.slice(0, 20))),
+      consume(batchOf(tenantId, events.slice(10, 30))),
+      consume(batchOf(tenantId, events.slice(5, 25))),
+    ]);
+    expect(await usageOf(tenantId, meters[0]!)).toBe('30');
+  });
+
+  it('fails a poison event alone: the rest of its batch is metered', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    await consume(batchOf(tenantId, [requestEvent('ok', '4'), requestEvent('poison', '4', { attributes: { bytes: '4', divisor: 'oops' } })]));
+    expect(await usageOf(tenantId, meters[0]!)).toBe('4');
+    expect(await eventStatus(tenantId, 'poison')).toMatchObject({ status: 'ENRICHMENT_FAILED', detail: { field: 'per_unit' } });
+  });
+
+  it('records NO_MATCHING_METERS for an event no meter counts', async () => {
+    const { tenantId } = await seedTenant([{ ...SUM, filters: [{ field: 'region', value: 'us' }] }]);
+    await consume(batchOf(tenantId, [requestEvent('unmatched', '3')]));
+    expect(await eventStatus(tenantId, 'unmatched')).toMatchObject({ status: 'NO_MATCHING_METERS' });
+  });
+});
+
+describe('queue consumer: failures', () => {
+  it('retries the whole batch with backoff, acking nothing, when Postgres is unreachable', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    const events = [requestEvent('later-1', '2'), requestEvent('later-2', '3')];
+    const unreachable = { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' };
+    const { result, queue } = await consume(batchOf(tenantId, events), unreachable);
+    expect(result).toBeNull();
+    expect(queue.ackAll).toBe(false);
+    expect(queue.explicitAcks).toEqual([]);
+    expect(queue.retryBatch).toMatchObject({ retry: true });
+
+    // The redelivery, once the database is back, meters the events exactly once.
+    await consume(batchOf(tenantId, events));
+    expect(await usageOf(tenantId, meters[0]!)).toBe('5');
+  });
+
+  it('acks a malformed message on its own (it can never succeed) and meters the rest', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    const batch = createMessageBatch('meterline-events', [
+      { id: 'bad', timestamp: new Date(), attempts: 1, body: { not: 'an event batch' } },
+      { id: 'good', timestamp: new Date(), attempts: 1, body: { tenantId, events: [requestEvent('g', '9')] } },
+    ]);
+    const { queue } = await consume(batch);
+    expect(queue.explicitAcks).toContain('bad');
+    expect(queue.ackAll).toBe(true);
+    expect(await usageOf(tenantId, meters[0]!)).toBe('9');
+  });
+});
+
+describe('retry backoff', () => {
+  it.each([
+    [1, 2],
+    [2, 4],
+    [5, 32],
+    [8, 256],
+    [9, 300],
+    [50, 300],
+  ])('after %i attempts waits %i s', (attempts, seconds) => {
+    expect(retryDelaySeconds(attempts)).toBe(seconds);
+  });
+});

@@ -1,0 +1,74 @@
+import { env } from 'cloudflare:test';
+import type { AcceptedEvent } from '../../../shared/event/accepted-event';
+import type { CreateUsageMeterRequest, UsageMeter } from '../../../shared/meter/usage-meter';
+import { connect } from '../../../rater/db/connect';
+import { queryUsage } from '../../../rater/queries/usage';
+import { ensureTenant } from '../../../rater/store/api-keys';
+import { insertEventSchema, setEventSchemaStatus } from '../../../rater/store/event-schemas';
+import { insertUsageMeter, setUsageMeterStatus } from '../../../rater/store/usage-meters';
+
+export const SCHEMA = 'requests';
+
+/** A tenant of its own per test, with one ACTIVE schema and the given ACTIVE meters. */
+export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSchemaName' | 'type'>[]) {
+  const tenantId = `t-${crypto.randomUUID()}`;
+  const { db, pool } = connect(env);
+  try {
+    await ensureTenant(db, tenantId);
+    await insertEventSchema(db, tenantId, {
+      name: SCHEMA,
+      attributes: [{ name: 'bytes' }, { name: 'divisor' }],
+      dimensions: [{ name: 'region' }],
+      enrichments: {
+        fields: [
+          // Throws on events whose divisor is 0 — the poison-event case.
+          { name: 'per_unit', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.bytes"},{"var":"attributes.divisor"}]}', order: 1 },
+        ],
+      },
+    });
+    await setEventSchemaStatus(db, tenantId, SCHEMA, 'ACTIVE');
+    const created: UsageMeter[] = [];
+    for (const m of meters) {
+      const meter = await insertUsageMeter(db, tenantId, { ...m, type: 'COUNTER', eventSchemaName: SCHEMA });
+      created.push(await setUsageMeterStatus(db, tenantId, meter!.id, 'ACTIVE'));
+    }
+    return { tenantId, meters: created };
+  } finally {
+    await pool.end();
+  }
+}
+
+export function requestEvent(id: string, bytes: string, overrides: Partial<AcceptedEvent> = {}): AcceptedEvent {
+  return {
+    id,
+    schemaName: SCHEMA,
+    schemaVersion: 1,
+    timestamp: '2026-05-01T10:15:30.000Z',
+    accountId: 'acme',
+    attributes: { bytes, divisor: '1' },
+    units: {},
+    dimensions: { region: 'eu' },
+    acceptedAt: '2026-05-01T10:15:31.000Z',
+    ...overrides,
+  };
+}
+
+export async function usageOf(tenantId: string, meter: UsageMeter, accountId?: string) {
+  const { db, pool } = connect(env);
+  try {
+    const query = { meterId: meter.id, from: '2026-04-01T00:00:00Z', to: '2026-06-01T00:00:00Z', timeZone: 'UTC', accountId };
+    return (await queryUsage(db, tenantId, meter, query)).value;
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function eventStatus(tenantId: string, eventId: string) {
+  const { pool } = connect(env);
+  try {
+    const rows = await pool.query('SELECT status, detail FROM event_ids WHERE tenant_id = $1 AND event_id = $2', [tenantId, eventId]);
+    return rows.rows[0] as { status: string; detail: Record<string, unknown> } | undefined;
+  } finally {
+    await pool.end();
+  }
+}
