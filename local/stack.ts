@@ -103,6 +103,8 @@ function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: stri
     cwd: ROOT,
     detached: true, // its own process group, so stopping it also stops workerd
     stdio: ['ignore', 'inherit', 'inherit'],
+    // Offline machines cannot fetch Cloudflare's Request.cf sample; workerd's placeholder is fine.
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env },
   });
 }
 
