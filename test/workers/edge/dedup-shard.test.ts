@@ -76,7 +76,7 @@ describe('DedupShard check-and-set', () => {
 describe('DedupShard outbox', () => {
   it('sends accepted events to the queue, packed in one message, and keeps nothing pending', async () => {
     const shard = freshShard();
-    const sent = await runInDurableObject(shard, (instance) => interceptQueue(instance, 'record'));
+    const sent = await inShard(shard, (instance) => interceptQueue(instance, 'record'));
     await shard.claim('tenant-a', [claim('o1'), claim('o2'), claim('o1')]);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.tenantId).toBe('tenant-a');
@@ -86,12 +86,12 @@ describe('DedupShard outbox', () => {
 
   it('keeps accepted events when the queue refuses them, and delivers them by alarm later', async () => {
     const shard = freshShard();
-    await runInDurableObject(shard, (instance) => interceptQueue(instance, 'fail'));
+    await inShard(shard, (instance) => interceptQueue(instance, 'fail'));
     const [result] = await shard.claim('tenant-a', [claim('kept')]);
     expect(result?.status).toBe('accepted');
     expect(await shard.pendingCount()).toBe(1);
 
-    const sent = await runInDurableObject(shard, (instance) => interceptQueue(instance, 'record'));
+    const sent = await inShard(shard, (instance) => interceptQueue(instance, 'record'));
     expect(await runDurableObjectAlarm(shard)).toBe(true);
     expect(sent.flatMap((m) => m.events.map((e) => e.id))).toEqual(['kept']);
     expect(await shard.pendingCount()).toBe(0);
@@ -102,21 +102,26 @@ describe('DedupShard expiry', () => {
   it('forgets ids after 45 days, swept by its alarm', async () => {
     const shard = freshShard();
     const start = Date.parse('2026-03-01T00:00:00Z');
-    await runInDurableObject(shard, (instance) => void (instance.clock = () => start));
+    await inShard(shard, (instance) => void (instance.clock = () => start));
     await shard.claim('t1', [claim('old')]);
 
-    await runInDurableObject(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS - 1000));
+    await inShard(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS - 1000));
     expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('duplicate');
 
-    await runInDurableObject(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS + 1000));
+    await inShard(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS + 1000));
     await runDurableObjectAlarm(shard);
-    const remaining = await runInDurableObject(shard, (_, state) =>
+    const remaining = await inShard(shard, (_, state) =>
       state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM event_ids WHERE event_id = 'old'").one().n,
     );
     expect(remaining).toBe(0);
     expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('accepted');
   });
 });
+
+/** runInDurableObject, typed for DedupShard (its inference stops at the DurableObject bound). */
+function inShard<R>(shard: DurableObjectStub<DedupShard>, fn: (instance: DedupShard, state: DurableObjectState) => R | Promise<R>) {
+  return runInDurableObject(shard, (instance, state) => fn(instance as unknown as DedupShard, state));
+}
 
 function freshShardLike(stub: DurableObjectStub<DedupShard>) {
   return env.DEDUP_SHARD.get(stub.id);
