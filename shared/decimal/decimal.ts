@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import DecimalJs from 'decimal.js';
 
 /**
  * Quantities and money are exact decimals end to end: strings on the wire and in JSON, NUMERIC in
@@ -17,4 +17,11 @@ export function toDecimalString(value: unknown): string | null {
   return null;
 }
 
-export { Decimal };
+/**
+ * decimal.js rounds every arithmetic result to 20 significant digits unless told otherwise, which
+ * would cut a sum such as 12345678901234567890.1 + 0.1. Metering only adds, compares and
+ * multiplies values that arrive exact, so results keep every digit (1e9 is decimal.js's maximum).
+ * Division at this precision would not terminate for 1/3: divide with a clone of fixed precision.
+ */
+export const Decimal = DecimalJs.clone({ precision: 1e9 });
+export type Decimal = DecimalJs;

@@ -5,7 +5,9 @@ export const nameSchema = z
   .string()
   .min(1)
   .max(50)
-  .regex(/^[\sa-zA-Z0-9_-]*$/, 'use letters, digits, spaces, _ and - only');
+  .regex(/^[\sa-zA-Z0-9_-]*$/, 'use letters, digits, spaces, _ and - only')
+  // JSON.parse makes "__proto__" an own key, but object spreads and zod records drop it silently.
+  .refine((name) => name !== '__proto__', 'is reserved');
 
 export const lifecycleStatuses = ['DRAFT', 'ACTIVE', 'INACTIVE', 'ARCHIVED'] as const;
 export const lifecycleStatusSchema = z.enum(lifecycleStatuses);

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { Decimal } from '../decimal/decimal';
 import { nameSchema } from '../event-schema/event-schema';
 
-/** Togai's decimal string (`"12.5"`); a JSON number is accepted too and kept as its shortest form. */
+/**
+ * Togai's decimal string (`"12.5"`); a JSON number is accepted too and kept as its shortest form,
+ * in plain notation: String(1e-7) is "1e-7", which no later step reads as a decimal.
+ */
 export const decimalValueSchema = z.union([
   z.string().regex(/^-?\d{1,512}(\.\d+)?$/, 'must be a decimal number such as "12.5"'),
-  z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => String(n)),
+  z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => new Decimal(n).toFixed()),
 ]);
 
 export const attributeSchema = z.strictObject({

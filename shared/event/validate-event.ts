@@ -41,7 +41,7 @@ export function validateEvent(
     const at = `${path}.attributes.${index}.name`;
     if (!declaredAttributes.has(attribute.name)) {
       issues.push({ path: at, message: `schema '${schema.name}' has no attribute '${attribute.name}'` });
-    } else if (attribute.name in attributes) {
+    } else if (Object.hasOwn(attributes, attribute.name)) {
       issues.push({ path: at, message: `attribute '${attribute.name}' is given more than once` });
     } else {
       attributes[attribute.name] = attribute.value;

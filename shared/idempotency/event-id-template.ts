@@ -51,7 +51,7 @@ function lookup(ref: string, event: TemplateSource): string | undefined {
   if (ref === 'accountId' || ref === 'schemaName' || ref === 'timestamp') return event[ref];
   const [kind, ...rest] = ref.split('.');
   const name = rest.join('.');
-  if (kind === 'attributes') return event.attributes[name];
-  if (kind === 'dimensions') return event.dimensions[name];
-  return undefined;
+  // Own keys only: a field named `constructor` must not read Object.prototype's.
+  const fields = kind === 'attributes' ? event.attributes : kind === 'dimensions' ? event.dimensions : undefined;
+  return fields && Object.hasOwn(fields, name) ? fields[name] : undefined;
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { EventSchema } from '../event-schema/event-schema';
+import { checkUsageMeter } from './check-usage-meter';
+import { createUsageMeterRequest } from './usage-meter';
+
+const schema: EventSchema = {
+  name: 'payment',
+  version: 1,
+  status: 'ACTIVE',
+  attributes: [{ name: 'transaction_amount' }],
+  dimensions: [{ name: 'payment_mode' }],
+  enrichments: {
+    fields: [
+      { name: 'region', type: 'DIMENSION', enrichmentType: 'VALUE', value: 'eu', order: 1 },
+      { name: 'fee', type: 'ATTRIBUTE', enrichmentType: 'VALUE', value: '0.3', order: 2 },
+    ],
+  },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const amount = { computation: '{"var":"attributes.transaction_amount"}', order: 1 };
+
+function check(input: Record<string, unknown>) {
+  return checkUsageMeter(createUsageMeterRequest.parse({ name: 'm', eventSchemaName: 'payment', ...input }), schema);
+}
+
+describe('checkUsageMeter', () => {
+  it.each([
+    ['COUNT without computations', { aggregation: 'COUNT' }],
+    ['SUM of an attribute', { aggregation: 'SUM', computations: [amount] }],
+    ['SUM of an enriched attribute', { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.fee"}', order: 1 }] }],
+    ['a filter on a declared dimension, bare', { aggregation: 'COUNT', filters: [{ field: 'payment_mode', value: 'card' }] }],
+    ['a filter on a declared dimension, qualified', { aggregation: 'COUNT', filters: [{ field: 'dimensions.payment_mode', value: 'card' }] }],
+    ['a filter on an enriched dimension', { aggregation: 'COUNT', filters: [{ field: 'region', value: 'eu' }] }],
+    ['a matcher on an enriched dimension', { aggregation: 'MAX', computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.region"},"eu"]}' }] }],
+    ['a constant computation', { aggregation: 'LATEST', computations: [{ computation: '1', order: 1 }] }],
+  ])('accepts %s', (_, input) => {
+    expect(check(input)).toEqual([]);
+  });
+
+  it.each([
+    ['a filter on an unknown dimension', { aggregation: 'COUNT', filters: [{ field: 'colour', value: 'red' }] }, 'filters.0.field', /no dimension 'colour'/],
+    [
+      'a filter on an attribute',
+      { aggregation: 'COUNT', filters: [{ field: 'payment_mode', value: 'card' }, { field: 'transaction_amount', value: '5' }] },
+      'filters.1.field',
+      /no dimension 'transaction_amount'/,
+    ],
+    ['a qualified filter on an unknown dimension', { aggregation: 'COUNT', filters: [{ field: 'dimensions.colour', value: 'red' }] }, 'filters.0.field', /no dimension 'colour'/],
+    ['SUM without a computation', { aggregation: 'SUM' }, 'computations', /SUM needs a computation/],
+    ['MIN without a computation', { aggregation: 'MIN' }, 'computations', /MIN needs a computation/],
+    ['a computation reading an unknown field', { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.tip"}', order: 1 }] }, 'computations.0.computation', /reads 'attributes.tip'/],
+    ['a computation that is not JSON', { aggregation: 'SUM', computations: [{ computation: '{"var"', order: 1 }] }, 'computations.0.computation', /not valid JsonLogic/],
+    ['a matcher reading an unknown field', { aggregation: 'SUM', computations: [amount, { ...amount, order: 2, matcher: '{"var":"dimensions.colour"}' }] }, 'computations.1.matcher', /reads 'dimensions.colour'/],
+    ['a matcher that is not JSON', { aggregation: 'COUNT', computations: [{ ...amount, matcher: 'card' }] }, 'computations.0.matcher', /not valid JsonLogic/],
+  ])('refuses %s at %s', (_, input, path, message) => {
+    expect(check(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+});
+
+describe('createUsageMeterRequest', () => {
+  it('defaults type, filters and computations', () => {
+    expect(createUsageMeterRequest.parse({ name: 'm', aggregation: 'COUNT', eventSchemaName: 'payment' })).toEqual({
+      name: 'm',
+      aggregation: 'COUNT',
+      eventSchemaName: 'payment',
+      type: 'COUNTER',
+      filters: [],
+      computations: [],
+    });
+  });
+
+  it.each([['UNIQUE_COUNT'], ['AVG'], ['count']])('refuses aggregation %s', (aggregation) => {
+    expect(createUsageMeterRequest.safeParse({ name: 'm', aggregation, eventSchemaName: 'payment' }).success).toBe(false);
+  });
+});
