@@ -1,37 +1,113 @@
-import { Hono } from 'hono';
 import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { eventSchemaRoutes as routes } from '../../shared/api/event-schema-routes';
 import { checkEventSchema } from '../../shared/event-schema/check-event-schema';
-import { createEventSchemaRequest } from '../../shared/event-schema/event-schema';
-import { findEventSchema, insertEventSchema, setEventSchemaStatus } from '../store/event-schemas';
-import type { RaterHono } from './hono-env';
-import { readBody } from './read-body';
+import { checkSchemaEvolution } from '../../shared/event-schema/check-schema-evolution';
+import { duplicateFieldIssues, type EventSchema } from '../../shared/event-schema/event-schema';
+import { nextStatus, type LifecycleAction } from '../../shared/lifecycle/lifecycle';
+import type { Database } from '../db/connect';
+import {
+  findEventSchema,
+  insertEventSchema,
+  listEventSchemas,
+  listEventSchemaVersions,
+  setEventSchemaStatus,
+  updateEventSchemaDefinition,
+} from '../store/event-schemas';
+import { decodePageToken, toPage } from '../store/page';
+import { activeMeterIdsOfSchema } from '../store/usage-meters';
+import { createRouter } from './router';
 
-/** Togai's /event_schema routes. (Listing, versions, PATCH and archiving: issue #3.) */
-export const eventSchemaRoutes = new Hono<RaterHono>()
-  .post('/event_schema', async (c) => {
-    const input = await readBody(c, createEventSchemaRequest);
+/** Togai's /event_schema API with DESIGN §3's lifecycle and versioning rules. */
+export const eventSchemaRoutes = createRouter()
+  .openapi(routes.create, async (c) => {
+    const input = c.req.valid('json');
     const issues = checkEventSchema(input);
     if (issues.length > 0) throw invalid('invalid_event_schema', issues);
     const created = await insertEventSchema(c.env.db, c.env.principal.tenantId, input);
     if (!created) {
       throw new AppError('conflict', 'event_schema_exists', `An event schema named '${input.name}' already exists`, [
-        { path: 'name', message: 'is taken' },
+        { path: 'name', message: 'is taken (archived schemas keep their names)' },
       ]);
     }
     return c.json(created, 201);
   })
-  .get('/event_schema/:name', async (c) => {
-    const schema = await findEventSchema(c.env.db, c.env.principal.tenantId, c.req.param('name'));
-    if (!schema) throw notFound('event schema', c.req.param('name'));
-    return c.json(schema);
+  .openapi(routes.list, async (c) => {
+    const { status, nextToken, pageSize } = c.req.valid('query');
+    const rows = await listEventSchemas(c.env.db, c.env.principal.tenantId, { status, after: decodePageToken(nextToken), limit: pageSize + 1 });
+    return c.json(toPage(rows, pageSize, (s) => s.name), 200);
   })
-  .post('/event_schema/:name/activate', async (c) => {
+  .openapi(routes.get, async (c) => {
+    const schema = await mustFind(c.env.db, c.env.principal.tenantId, c.req.valid('param').name);
+    const { version } = c.req.valid('query');
+    if (version === undefined || version === schema.version) return c.json(schema, 200);
+    const found = (await listEventSchemaVersions(c.env.db, c.env.principal.tenantId, schema)).find((v) => v.version === version);
+    if (!found) throw notFound('event schema version', `${schema.name}@${version}`);
+    return c.json(found, 200);
+  })
+  .openapi(routes.update, async (c) => {
     const { tenantId } = c.env.principal;
-    const schema = await findEventSchema(c.env.db, tenantId, c.req.param('name'));
-    if (!schema) throw notFound('event schema', c.req.param('name'));
-    if (schema.status === 'ACTIVE') return c.json(schema);
+    const schema = await mustFind(c.env.db, tenantId, c.req.valid('param').name);
+    const patch = c.req.valid('json');
     if (schema.status === 'ARCHIVED') {
-      throw new AppError('conflict', 'event_schema_archived', `Event schema '${schema.name}' is archived and cannot be activated`);
+      throw new AppError('conflict', 'event_schema_archived', `Event schema '${schema.name}' is archived and cannot change`);
     }
-    return c.json(await setEventSchemaStatus(c.env.db, tenantId, schema.name, 'ACTIVE'));
+    const next = {
+      description: 'description' in patch ? patch.description : schema.description,
+      attributes: patch.attributes ?? schema.attributes,
+      dimensions: patch.dimensions ?? schema.dimensions,
+      enrichments: patch.enrichments ?? schema.enrichments,
+      eventIdTemplate: 'eventIdTemplate' in patch ? patch.eventIdTemplate : schema.eventIdTemplate,
+    };
+    const issues = [...duplicateFieldIssues(next), ...checkEventSchema(next)];
+    if (schema.status !== 'DRAFT') issues.push(...checkSchemaEvolution(schema, next));
+    if (issues.length > 0) throw invalid('invalid_event_schema', issues);
+    const updated = await updateEventSchemaDefinition(c.env.db, tenantId, schema, next);
+    return c.json(updated ?? raced(schema), 200);
+  })
+  .openapi(routes.versions, async (c) => {
+    const schema = await mustFind(c.env.db, c.env.principal.tenantId, c.req.valid('param').name);
+    const versions = await listEventSchemaVersions(c.env.db, c.env.principal.tenantId, schema);
+    // A DRAFT has no published version yet; it is listed as what it is.
+    return c.json({ data: schema.status === 'DRAFT' ? [schema] : versions }, 200);
+  })
+  .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').name, 'activate'), 200))
+  .openapi(routes.deactivate, async (c) => c.json(await transition(c.env, c.req.valid('param').name, 'deactivate'), 200))
+  .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').name, 'archive'), 200))
+  .openapi(routes.delete, async (c) => {
+    await transition(c.env, c.req.valid('param').name, 'archive');
+    return c.json({ success: true }, 200);
   });
+
+async function transition(
+  env: { db: Database; principal: { tenantId: string } },
+  name: string,
+  action: LifecycleAction,
+): Promise<EventSchema> {
+  const { db, principal } = env;
+  const schema = await mustFind(db, principal.tenantId, name);
+  const status = nextStatus('Event schema', name, schema.status, action);
+  if (status === schema.status) return schema;
+  if (action === 'deactivate') {
+    const meters = await activeMeterIdsOfSchema(db, principal.tenantId, name);
+    if (meters.length > 0) {
+      throw new AppError(
+        'conflict',
+        'event_schema_in_use',
+        `Event schema '${name}' has ACTIVE usage meters; deactivate them first: ${meters.join(', ')}`,
+        meters.map((id) => ({ path: 'usageMeters', message: id })),
+      );
+    }
+  }
+  const moved = await db.transaction((tx) => setEventSchemaStatus(tx, principal.tenantId, schema, status));
+  return moved ?? raced(schema);
+}
+
+async function mustFind(db: Database, tenantId: string, name: string): Promise<EventSchema> {
+  const schema = await findEventSchema(db, tenantId, name);
+  if (!schema) throw notFound('event schema', name);
+  return schema;
+}
+
+function raced(schema: EventSchema): never {
+  throw new AppError('conflict', 'concurrent_change', `Event schema '${schema.name}' changed while this request ran; read it and retry`);
+}

@@ -52,6 +52,23 @@ export const eventSchemas = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
 );
 
+/** Every published version of a schema, frozen: what events of that version were validated against. */
+export const eventSchemaVersions = pgTable(
+  'event_schema_versions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    description: text('description'),
+    attributes: jsonb('attributes').notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    enrichments: jsonb('enrichments'),
+    eventIdTemplate: text('event_id_template'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.name, t.version] })],
+);
+
 export const usageMeters = pgTable(
   'usage_meters',
   {

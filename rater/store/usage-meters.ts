@@ -70,3 +70,12 @@ function newMeterId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `um.${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
 }
+
+/** Ids of the schema's ACTIVE meters: while there are any, the schema cannot be deactivated. */
+export async function activeMeterIdsOfSchema(db: Queryable, tenantId: string, schemaName: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: usageMeters.id })
+    .from(usageMeters)
+    .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.eventSchemaName, schemaName), eq(usageMeters.status, 'ACTIVE')));
+  return rows.map((r) => r.id);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldIssue } from '../errors/app-error';
 
 /** Togai's name rule for schemas, attributes, dimensions and meters. */
 export const nameSchema = z
@@ -42,8 +43,32 @@ const definitionShape = {
 
 export const createEventSchemaRequest = z
   .strictObject({ name: nameSchema, ...definitionShape })
-  .superRefine(refineUniqueFields);
+  .superRefine(refineUniqueFields)
+  .meta({
+    id: 'CreateEventSchemaRequest',
+    example: {
+      name: 'api_calls',
+      description: 'One API request served',
+      attributes: [{ name: 'response_bytes', defaultUnit: 'bytes' }],
+      dimensions: [{ name: 'region' }, { name: 'endpoint' }],
+    },
+  });
 export type CreateEventSchemaRequest = z.infer<typeof createEventSchemaRequest>;
+
+/**
+ * PATCH: the fields given replace the current ones. A DRAFT changes freely; a published schema
+ * only gains attributes, dimensions and enrichment fields (checkSchemaEvolution).
+ */
+export const updateEventSchemaRequest = z
+  .strictObject({
+    description: definitionShape.description,
+    attributes: z.array(eventAttributeSchema).max(50).optional(),
+    dimensions: z.array(dimensionSchema).max(50).optional(),
+    enrichments: enrichmentsSchema.optional(),
+    eventIdTemplate: definitionShape.eventIdTemplate,
+  })
+  .meta({ id: 'UpdateEventSchemaRequest' });
+export type UpdateEventSchemaRequest = z.infer<typeof updateEventSchemaRequest>;
 
 /** An event schema as stored and returned (Togai's EventSchema). */
 export const eventSchemaSchema = z.object({
@@ -53,8 +78,11 @@ export const eventSchemaSchema = z.object({
   status: lifecycleStatusSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'EventSchema' });
 export type EventSchema = z.infer<typeof eventSchemaSchema>;
+
+/** The definition a version freezes: everything but name, status and timestamps. */
+export type EventSchemaDefinition = Pick<EventSchema, 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate'>;
 
 /** Every field name an event of this schema carries after enrichment, by kind. */
 export function schemaFields(schema: Pick<EventSchema, 'attributes' | 'dimensions' | 'enrichments'>) {
@@ -71,10 +99,13 @@ export function schemaFields(schema: Pick<EventSchema, 'attributes' | 'dimension
   };
 }
 
-function refineUniqueFields(
-  value: { attributes: { name: string }[]; dimensions: { name: string }[]; enrichments?: { fields: { name: string }[] } | undefined },
-  ctx: z.RefinementCtx,
-) {
+/** Field names are unique across attributes, dimensions and enrichment fields of a schema. */
+export function duplicateFieldIssues(value: {
+  attributes: { name: string }[];
+  dimensions: { name: string }[];
+  enrichments?: { fields: { name: string }[] } | undefined;
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   const groups = [
     ['attributes', value.attributes],
@@ -83,14 +114,15 @@ function refineUniqueFields(
   ] as const;
   for (const [group, fields] of groups) {
     fields.forEach((field, index) => {
-      if (seen.has(field.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...group.split('.'), index, 'name'],
-          message: `'${field.name}' is already defined in this schema`,
-        });
-      }
+      if (seen.has(field.name)) issues.push({ path: `${group}.${index}.name`, message: `'${field.name}' is already defined in this schema` });
       seen.add(field.name);
     });
+  }
+  return issues;
+}
+
+function refineUniqueFields(value: Parameters<typeof duplicateFieldIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of duplicateFieldIssues(value)) {
+    ctx.addIssue({ code: 'custom', path: issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: issue.message });
   }
 }

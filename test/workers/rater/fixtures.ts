@@ -15,7 +15,7 @@ export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSch
   const { db, pool } = connect(env);
   try {
     await ensureTenant(db, tenantId);
-    await insertEventSchema(db, tenantId, {
+    const draft = await insertEventSchema(db, tenantId, {
       name: SCHEMA,
       attributes: [{ name: 'bytes' }, { name: 'divisor' }],
       dimensions: [{ name: 'region' }],
@@ -26,7 +26,7 @@ export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSch
         ],
       },
     });
-    await setEventSchemaStatus(db, tenantId, SCHEMA, 'ACTIVE');
+    await setEventSchemaStatus(db, tenantId, draft!, 'ACTIVE');
     const created: UsageMeter[] = [];
     for (const m of meters) {
       const meter = await insertUsageMeter(db, tenantId, { ...m, type: 'COUNTER', eventSchemaName: SCHEMA });
