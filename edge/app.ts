@@ -1,22 +1,36 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { buildOpenApiDocument } from '../shared/api/openapi-document';
 import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
 import type { EdgeHono } from './hono-env';
 import { authenticate } from './middleware/authenticate';
 import { forwardToRater } from './routes/forward-to-rater';
-import { ingestRoutes } from './routes/ingest';
+import { ingestRouter } from './routes/ingest';
 
 /** The public API: health without a key, everything else behind `authenticate`. */
 export function createApp() {
   const app = new Hono<EdgeHono>();
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.use('*', authenticate);
-  app.route('/', ingestRoutes);
+  app.route('/', ingestRouter);
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {
+    // Hono's body parsing reports unreadable JSON as an HTTPException(400).
+    if (error instanceof HTTPException && error.status === 400) {
+      return problemResponse(new AppError('malformed', 'malformed_json', 'The body is not valid JSON'));
+    }
     if (!(error instanceof AppError)) console.error('unhandled error', error);
     return problemResponse(error);
   });
   return app;
+}
+
+let cachedDocument: { origin: string; document: unknown } | undefined;
+/** Built once per isolate: it depends only on the code and the origin it is served from. */
+function openApiDocument(origin: string) {
+  if (cachedDocument?.origin !== origin) cachedDocument = { origin, document: buildOpenApiDocument(origin) };
+  return cachedDocument.document;
 }

@@ -5,41 +5,47 @@ import type { EdgeEnv } from '../env';
 import { TtlCache } from './ttl-cache';
 
 /**
- * What the edge needs to know about a tenant without a database round trip per request: who a
- * key belongs to, and the ACTIVE version of each event schema. Both come from the rater and are
- * cached per isolate. Staleness bounds (README, "Configuration reaching the edge"): a revoked key
- * stops working within KEY_TTL_MS; a schema change is seen within SCHEMA_TTL_MS everywhere, and
- * at once by the isolate that forwarded the change. An unknown key or schema is re-checked after
- * MISS_TTL_MS, so one created a moment ago is usable almost at once.
+ * What the edge needs on every request, without a Postgres round trip: who an API key belongs to,
+ * and the ACTIVE version of each event schema. Two layers: a per-isolate cache (ISOLATE_TTL_MS),
+ * over ConfigReplica objects that read through to the rater and survive its outages.
+ * Staleness bounds (README, "Configuration reaching the edge"): a revoked key stops working within
+ * ISOLATE_TTL_MS + REPLICA_FRESH_MS = 30 s; a schema change is seen at once by the isolate that
+ * forwarded it and by the replica, and by every other isolate within ISOLATE_TTL_MS.
  */
-export const KEY_TTL_MS = 30_000;
-export const SCHEMA_TTL_MS = 10_000;
-export const MISS_TTL_MS = 2_000;
+export const ISOLATE_TTL_MS = 5_000;
+const ISOLATE_MISS_TTL_MS = 1_000;
 
-const keys = new TtlCache<Principal | null>((p) => (p ? KEY_TTL_MS : MISS_TTL_MS));
-const schemas = new TtlCache<EventSchema | null>((s) => (s ? SCHEMA_TTL_MS : MISS_TTL_MS));
+type Env = Pick<EdgeEnv, 'CONFIG_REPLICA'>;
+const keys = new TtlCache<Principal | null>((p) => (p ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
+const schemas = new TtlCache<EventSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 
-export function principalForKey(env: Pick<EdgeEnv, 'RATER'>, keyHash: string): Promise<Principal | null> {
-  return keys.get(keyHash, () => fromRater(() => env.RATER.resolveApiKey(keyHash)));
+export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
+  return keys.get(keyHash, () => fromReplica(() => replica(env, `keys:${keyHash.slice(0, 2)}`).principal(keyHash)));
 }
 
-export function activeEventSchema(
-  env: Pick<EdgeEnv, 'RATER'>,
-  tenantId: string,
-  name: string,
-): Promise<EventSchema | null> {
+export function activeEventSchema(env: Env, tenantId: string, name: string): Promise<EventSchema | null> {
   return schemas.get(`${tenantId}\u0000${name}`, () =>
-    fromRater(() => env.RATER.activeEventSchema(tenantId, name)),
+    fromReplica(() => replica(env, `schemas:${tenantId}`).activeSchema(tenantId, name)),
   );
 }
 
-/** Called when this isolate forwards a configuration change: it sees its own writes at once. */
-export function forgetTenantSchemas(tenantId: string): void {
+/** After this isolate forwarded a configuration change: it and the replica see it at once. */
+export async function forgetTenantSchemas(env: Env, tenantId: string): Promise<void> {
   schemas.deleteWhere((key) => key.startsWith(`${tenantId}\u0000`));
+  await replica(env, `schemas:${tenantId}`).forgetAll();
 }
 
-/** A rater (or database) outage on a cache miss is a 503 the client may retry, not a 500. */
-async function fromRater<T>(call: () => Promise<T>): Promise<T> {
+/** After a key change: this isolate forgets the tenant's keys (other isolates: within the bound). */
+export function forgetTenantKeys(tenantId: string): void {
+  keys.deleteWhere((_, principal) => principal?.tenantId === tenantId);
+}
+
+function replica(env: Env, name: string) {
+  return env.CONFIG_REPLICA.get(env.CONFIG_REPLICA.idFromName(name));
+}
+
+/** Only a miss that the rater cannot answer fails: a 503 the client may retry, never a 500. */
+async function fromReplica<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

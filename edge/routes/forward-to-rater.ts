@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { requireScope } from '../../shared/auth/api-key';
-import { forgetTenantSchemas } from '../config/tenant-config';
+import { forgetTenantKeys, forgetTenantSchemas } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
 
 /** The configuration and query API lives in the rater, next to Postgres (DESIGN §1). */
-const FORWARDED = ['/event_schema', '/usage_meters', '/usage', '/metrics', '/events', '/accounts', '/price_plans'];
+const FORWARDED = ['/event_schema', '/usage_meters', '/usage', '/metrics', '/events', '/accounts', '/price_plans', '/api_keys'];
 /** POST routes that only read. */
 const READ_ONLY_POSTS = new Set(['/metrics']);
 
@@ -20,6 +20,9 @@ export const forwardToRater = new Hono<EdgeHono>().all('*', async (c, next) => {
   const reads = c.req.method === 'GET' || c.req.method === 'HEAD' || READ_ONLY_POSTS.has(path);
   requireScope(principal, reads ? 'read' : 'admin');
   const response = await c.env.RATER.serveApi(c.req.raw, principal);
-  if (!reads) forgetTenantSchemas(principal.tenantId);
+  if (!reads && response.ok) {
+    if (path.startsWith('/api_keys')) forgetTenantKeys(principal.tenantId);
+    else await forgetTenantSchemas(c.env, principal.tenantId);
+  }
   return response;
 });

@@ -1,14 +1,13 @@
-import { Hono } from 'hono';
+import { ingestRoutes } from '../../shared/api/ingest-routes';
+import { createRouter } from '../../shared/api/router';
 import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
-import { parseOrThrow } from '../../shared/errors/zod-issues';
-import { ingestEventRequest } from '../../shared/event/event-wire';
 import { activeEventSchema } from '../config/tenant-config';
 import { claimEvents } from '../dedup/claim-events';
 import { edgeSettings } from '../env';
 import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
-import { readJson } from '../middleware/read-json';
+import { jsonBody } from '../middleware/json-body';
 
 const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -17,10 +16,12 @@ const MAX_EVENT_BYTES = 64 * 1024;
  * shard and on its way to the rater); 200 when the id was already accepted with this payload, so
  * a client retry is safe; 409 when the id was accepted with a different payload.
  */
-export const ingestRoutes = new Hono<EdgeHono>().post('/ingest', async (c) => {
+export const ingestRouter = createRouter<EdgeHono>();
+ingestRouter.use(ingestRoutes.ingest.path, jsonBody(MAX_EVENT_BYTES));
+ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   const principal = c.get('principal');
   requireScope(principal, 'ingest');
-  const { event } = parseOrThrow(ingestEventRequest, await readJson(c, MAX_EVENT_BYTES), 'invalid_event');
+  const { event } = c.req.valid('json');
 
   const schema = await activeEventSchema(c.env, principal.tenantId, event.schemaName);
   const prepared = await prepareClaim(event, schema, new Date());
@@ -42,7 +43,7 @@ export const ingestRoutes = new Hono<EdgeHono>().post('/ingest', async (c) => {
       success: true,
       statusCode: accepted ? 202 : 200,
       message: accepted ? 'Event accepted' : 'Duplicate: this event was already accepted',
-      details: { eventId: result.id, status: accepted ? 'ACCEPTED' : 'DUPLICATE', acceptedAt: result.acceptedAt },
+      details: { eventId: result.id, status: accepted ? ('ACCEPTED' as const) : ('DUPLICATE' as const), acceptedAt: result.acceptedAt },
     },
     accepted ? 202 : 200,
   );

@@ -25,7 +25,18 @@ export const eventSchema = z.strictObject({
   accountId: z.string().min(1).max(512),
   attributes: z.array(attributeSchema).max(10).default([]),
   dimensions: z.record(z.string(), z.string().min(1).max(200)).default({}),
+}).meta({
+  id: 'Event',
+  description: "A usage event, in Togai's shape. Attribute values are decimal strings (exact).",
+  example: {
+    id: 'req-0001',
+    schemaName: 'api_calls',
+    timestamp: '2026-11-23T10:15:00Z',
+    accountId: 'acme',
+    attributes: [{ name: 'response_bytes', value: '1500.25' }],
+    dimensions: { region: 'eu', endpoint: '/v1/things' },
+  },
 });
 export type WireEvent = z.infer<typeof eventSchema>;
 
-export const ingestEventRequest = z.strictObject({ event: eventSchema });
+export const ingestEventRequest = z.strictObject({ event: eventSchema }).meta({ id: 'IngestEventRequest' });

@@ -3,6 +3,7 @@
 declare namespace Cloudflare {
   interface Env {
     DEDUP_SHARD: DurableObjectNamespace<import('../../edge/dedup/dedup-shard').DedupShard>;
+    CONFIG_REPLICA: DurableObjectNamespace<import('../../edge/config/config-replica').ConfigReplica>;
     EVENTS_QUEUE: Queue<import('../../shared/queue/event-batch-message').EventBatchMessage>;
     DATABASE_URL: string;
     NEON_WS_PROXY: string;

@@ -1,0 +1,90 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, type ConfigReplica } from '../../../edge/config/config-replica';
+import type { Principal } from '../../../shared/auth/api-key';
+
+const acme: Principal = { tenantId: 'acme', keyId: 'key_1', scopes: ['ingest'] };
+
+/** The rater as the replica sees it: answers from `answers`, or fails while `down` is set. */
+function rater() {
+  const state = { calls: 0, down: false, answers: new Map<string, Principal | null>() };
+  const binding = {
+    async resolveApiKey(hash: string) {
+      state.calls++;
+      if (state.down) throw new Error('Postgres is down');
+      return state.answers.get(hash) ?? null;
+    },
+  };
+  return { state, binding };
+}
+
+async function replicaWith(fake: ReturnType<typeof rater>, start = 1_000_000) {
+  const stub = env.CONFIG_REPLICA.get(env.CONFIG_REPLICA.idFromName(`test:${crypto.randomUUID()}`));
+  const clock = { now: start };
+  await runInDurableObject(stub, (instance) => {
+    const replica = instance as unknown as ConfigReplica;
+    (replica as unknown as { env: object }).env = { ...env, RATER: fake.binding };
+    replica.clock = () => clock.now;
+  });
+  return { stub, clock };
+}
+
+describe('ConfigReplica', () => {
+  it('reads through to the rater once, then serves its copy until it is stale', async () => {
+    const fake = rater();
+    fake.state.answers.set('h1', acme);
+    const { stub, clock } = await replicaWith(fake);
+    expect(await stub.principal('h1')).toEqual(acme);
+    expect(await stub.principal('h1')).toEqual(acme);
+    expect(fake.state.calls).toBe(1);
+
+    clock.now += REPLICA_FRESH_MS + 1;
+    fake.state.answers.set('h1', null); // revoked meanwhile
+    expect(await stub.principal('h1')).toBeNull();
+    expect(fake.state.calls).toBe(2);
+  });
+
+  it('keeps serving the last answer while the rater is down, and fails only what it never saw', async () => {
+    const fake = rater();
+    fake.state.answers.set('known', acme);
+    const { stub, clock } = await replicaWith(fake);
+    await stub.principal('known');
+
+    fake.state.down = true;
+    clock.now += REPLICA_FRESH_MS * 10;
+    expect(await stub.principal('known')).toEqual(acme);
+    const neverSeen = await stub.principal('never-seen').then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    expect(neverSeen).toMatch(/Postgres is down/);
+  });
+
+  it('re-checks a miss sooner than a hit, so a key created a moment ago works quickly', async () => {
+    const fake = rater();
+    const { stub, clock } = await replicaWith(fake);
+    expect(await stub.principal('new')).toBeNull();
+    fake.state.answers.set('new', acme);
+    clock.now += REPLICA_MISS_FRESH_MS + 1;
+    expect(await stub.principal('new')).toEqual(acme);
+  });
+
+  it('forgets everything when configuration changes', async () => {
+    const fake = rater();
+    fake.state.answers.set('h', acme);
+    const { stub } = await replicaWith(fake);
+    await stub.principal('h');
+    await stub.forgetAll();
+    await stub.principal('h');
+    expect(fake.state.calls).toBe(2);
+  });
+
+  it('asks the rater once for a burst of concurrent reads', async () => {
+    const fake = rater();
+    fake.state.answers.set('hot', acme);
+    const { stub } = await replicaWith(fake);
+    const results = await Promise.all(Array.from({ length: 25 }, () => stub.principal('hot')));
+    expect(results.every((p) => p?.tenantId === 'acme')).toBe(true);
+    expect(fake.state.calls).toBe(1);
+  });
+});
