@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { apiRoutes } from '../../shared/api/openapi-document';
+import { openDatabase } from '../../local/node-database';
+import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
+import { api, eventually, unique } from '../support/api-client';
+
+/**
+ * DESIGN §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
+ * (the development tenant) owns a schema, a meter and data; tenant B's admin key is tried against
+ * EVERY route of the API contract, with A's ids. A route added without a case here fails the test.
+ */
+type Client = ReturnType<typeof api>;
+interface World {
+  a: Client;
+  b: Client;
+  schema: string;
+  meterId: string;
+}
+type Check = (w: World, path: string) => Promise<void>;
+
+/** Routes with no path parameter: what B must (not) see or change. Keyed by "METHOD /path". */
+const checks: Record<string, Check> = {
+  'POST /ingest': async (w) => {
+    const response = await w.b.post('/ingest', { event: eventOf(w.schema) });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'event.schemaName' }] } });
+  },
+  'POST /event_schema': async (w) => {
+    expect((await w.b.post('/event_schema', { name: `${w.schema}_b`, attributes: [{ name: 'other' }] })).status).toBe(201);
+    expect((await w.a.get(`/event_schema/${w.schema}_b`)).status).toBe(404);
+  },
+  'GET /event_schema': async (w) => {
+    const names = (await w.b.get('/event_schema?pageSize=200')).body.data.map((s: { name: string }) => s.name);
+    expect(names).toEqual([`${w.schema}_b`]); // only the one B created above
+  },
+};
+
+/** What B sends to a route with A's ids in its path: a body that would be valid for A. */
+const bodies: Record<string, unknown> = {
+  'PATCH /event_schema/{name}': { description: 'changed by another tenant' },
+};
+
+let world: World;
+beforeAll(async () => {
+  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+  const tenantB = unique('tenant-b').replace(/_/g, '-');
+  let secretB: string;
+  try {
+    await ensureTenant(db, tenantB);
+    secretB = (await createApiKey(db, tenantB, { name: 'admin of B', scopes: ['admin'] })).secret;
+  } finally {
+    await close();
+  }
+  const a = api();
+  const schema = unique('owned_by_a');
+  await a.post('/event_schema', { name: schema, attributes: [{ name: 'units' }] });
+  await a.post(`/event_schema/${schema}/activate`);
+  const meter = await a.post('/usage_meters', {
+    name: unique('m'),
+    aggregation: 'SUM',
+    eventSchemaName: schema,
+    computations: [{ computation: '{"var":"attributes.units"}', order: 1 }],
+  });
+  await a.post(`/usage_meters/${meter.body.id}/activate`);
+  await a.post('/ingest', { event: eventOf(schema) });
+  world = { a, b: api(secretB), schema, meterId: meter.body.id };
+  // Wait until A has usage, so "B sees none" is a real difference.
+  await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '7');
+});
+
+const routes = Object.values(apiRoutes).flatMap((group) => Object.values(group));
+
+describe('tenant isolation, route by route', () => {
+  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (key, route) => {
+    const params = route.path.match(/\{\w+\}/g) ?? [];
+    if (params.length === 0) {
+      const check = checks[key];
+      if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
+      return check(world, route.path);
+    }
+    const path = route.path.replace('{name}', world.schema).replace('{id}', world.meterId);
+    const b = world.b as Client & Record<string, (path: string, body?: unknown) => Promise<{ status: number; body: { code?: string } }>>;
+    const response = await b[route.method](path, bodies[key] ?? (route.method === 'post' || route.method === 'patch' ? {} : undefined));
+    expect([response.status, key]).toEqual([404, key]);
+  });
+
+  it("lets B use A's names for its own objects: names are per tenant", async () => {
+    expect((await world.b.post('/event_schema', { name: world.schema, attributes: [{ name: 'other' }] })).status).toBe(201);
+  });
+
+  it("leaves A's objects and usage exactly as they were", async () => {
+    const schema = await world.a.get(`/event_schema/${world.schema}`);
+    expect(schema.body).toMatchObject({ status: 'ACTIVE', version: 1, attributes: [{ name: 'units' }] });
+    expect(schema.body.description).toBeUndefined();
+    expect((await world.a.get(`/usage_meters/${world.meterId}`)).body.status).toBe('ACTIVE');
+    expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('7');
+  });
+});
+
+function eventOf(schemaName: string) {
+  return { id: unique('iso'), schemaName, timestamp: new Date().toISOString(), accountId: 'acme', attributes: [{ name: 'units', value: '7' }], dimensions: {} };
+}
+
+function usagePath(meterId: string) {
+  return `/usage?meterId=${meterId}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`;
+}
