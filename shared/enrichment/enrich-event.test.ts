@@ -65,17 +65,27 @@ describe('enrichEvent', () => {
 
   it.each([
     ['a formula giving text for an ATTRIBUTE', field('bad', 'ATTRIBUTE', '{"var":"dimensions.region"}'), /"eu", not a number/],
-    ['a formula giving nothing for an ATTRIBUTE', field('bad', 'ATTRIBUTE', '{"var":"attributes.missing"}'), /not a number/],
     ['a formula giving an object for an ATTRIBUTE', field('bad', 'ATTRIBUTE', '{"merge":[[1],[2]]}'), /not a number/],
     ['a formula dividing by zero', field('bad', 'ATTRIBUTE', '{"/":[{"var":"attributes.read_rate"},0]}'), /not a number/],
     ['an ATTRIBUTE constant that is not a number', field('bad', 'ATTRIBUTE', 'lots', 1, 'VALUE'), /"lots", not a number/],
-    ['a formula giving nothing for a DIMENSION', field('bad', 'DIMENSION', '{"var":"dimensions.missing"}'), /no value/],
-    ['a formula giving "" for a DIMENSION', field('bad', 'DIMENSION', '""'), /no value/],
     ['a formula that is not JSON', field('bad', 'ATTRIBUTE', '{"+":[1,'), /^formula failed: /],
     ['an unknown JsonLogic operation', field('bad', 'ATTRIBUTE', '{"nope":[1]}'), /^formula failed: .*nope/],
   ])('fails the event on %s, naming the field', (_, enrichment, reason) => {
     const result = enrichEvent(event, [enrichment]);
     expect(result).toEqual({ ok: false, field: 'bad', reason: expect.stringMatching(reason) });
+  });
+
+  it.each([
+    ['an ATTRIBUTE read from an absent attribute', field('f', 'ATTRIBUTE', '{"var":"attributes.missing"}')],
+    ['a DIMENSION read from an absent dimension', field('f', 'DIMENSION', '{"var":"dimensions.missing"}')],
+    ['a DIMENSION formula giving ""', field('f', 'DIMENSION', '""')],
+  ])('leaves the field absent, and the event valid, for %s', (_, enrichment) => {
+    const result = enrichEvent(event, [enrichment]);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.event.attributes).not.toHaveProperty('f');
+      expect(result.event.dimensions).not.toHaveProperty('f');
+    }
   });
 
   it('names the first failing field by order and computes nothing after it', () => {

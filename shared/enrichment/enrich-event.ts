@@ -11,7 +11,8 @@ export type EnrichmentOutcome =
 /**
  * Computes a schema's enrichment fields, in `order`, onto an event. Each field sees the fields
  * computed before it, so `throughput = read_rate + write_rate` can feed a later formula.
- * A formula that fails on this event's data fails this event alone (ENRICHMENT_FAILED).
+ * A formula that fails on this event's data fails this event alone (ENRICHMENT_FAILED); one
+ * that gives no value leaves its field absent.
  */
 export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = []): EnrichmentOutcome {
   const attributes = { ...event.attributes };
@@ -28,14 +29,14 @@ export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = []
     } catch (error) {
       return { ok: false, field: field.name, reason: `formula failed: ${(error as Error).message}` };
     }
+    // No value (the formula read fields this event does not carry) leaves the field absent, as an
+    // absent attribute is: a schema that gains an enrichment must not fail events sent without it.
+    if (raw === null || raw === undefined || raw === '') continue;
     if (field.type === 'ATTRIBUTE') {
       const value = toDecimalString(raw);
       if (value === null) return { ok: false, field: field.name, reason: `formula gave ${JSON.stringify(raw) ?? 'undefined'}, not a number` };
       attributes[field.name] = value;
     } else {
-      if (raw === null || raw === undefined || raw === '') {
-        return { ok: false, field: field.name, reason: 'formula gave no value' };
-      }
       dimensions[field.name] = String(raw).slice(0, 200);
     }
   }
