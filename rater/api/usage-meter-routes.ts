@@ -1,51 +1,148 @@
-import { Hono } from 'hono';
+import { usageMeterRoutes as routes } from '../../shared/api/usage-meter-routes';
 import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import type { EventSchema } from '../../shared/event-schema/event-schema';
+import { nextStatus, type LifecycleAction } from '../../shared/lifecycle/lifecycle';
 import { checkUsageMeter } from '../../shared/meter/check-usage-meter';
-import { createUsageMeterRequest } from '../../shared/meter/usage-meter';
+import { definitionChanges, type CreateUsageMeterRequest, type UsageMeter } from '../../shared/meter/usage-meter';
+import type { Database } from '../db/connect';
 import { findEventSchema } from '../store/event-schemas';
-import { findUsageMeter, insertUsageMeter, setUsageMeterStatus } from '../store/usage-meters';
-import type { RaterHono } from './hono-env';
-import { readBody } from './read-body';
+import { decodePageToken, toPage } from '../store/page';
+import {
+  findUsageMeter,
+  insertUsageMeter,
+  listUsageMeters,
+  lockEventSchemaOf,
+  setUsageMeterStatus,
+  updateUsageMeter,
+  type MeterChange,
+} from '../store/usage-meters';
+import { createRouter } from './router';
 
-/** Togai's /usage_meters routes. (Listing, PATCH, deactivation and archiving: issue #3.) */
-export const usageMeterRoutes = new Hono<RaterHono>()
-  .post('/usage_meters', async (c) => {
-    const { tenantId } = c.env.principal;
-    const input = await readBody(c, createUsageMeterRequest);
-    const schema = await findEventSchema(c.env.db, tenantId, input.eventSchemaName);
-    if (!schema) {
-      throw invalid('invalid_usage_meter', [{ path: 'eventSchemaName', message: `no event schema named '${input.eventSchemaName}'` }]);
-    }
-    const issues = checkUsageMeter(input, schema);
-    if (issues.length > 0) throw invalid('invalid_usage_meter', issues);
-    const created = await insertUsageMeter(c.env.db, tenantId, input);
-    if (!created) {
-      throw new AppError('conflict', 'usage_meter_exists', `A usage meter named '${input.name}' already exists`, [
-        { path: 'name', message: 'is taken' },
-      ]);
-    }
+type Env = { db: Database; principal: { tenantId: string } };
+
+/** Togai's /usage_meters API with DESIGN §4's lifecycle: a meter is defined once it has counted. */
+export const usageMeterRoutes = createRouter()
+  .openapi(routes.create, async (c) => {
+    const { db, principal } = c.env;
+    const input = c.req.valid('json');
+    checkAgainst(input, await usableSchema(db, principal.tenantId, input.eventSchemaName));
+    const created = await insertUsageMeter(db, principal.tenantId, input);
+    if (!created) throw nameTaken(input.name);
     return c.json(created, 201);
   })
-  .get('/usage_meters/:id', async (c) => {
-    const meter = await findUsageMeter(c.env.db, c.env.principal.tenantId, c.req.param('id'));
-    if (!meter) throw notFound('usage meter', c.req.param('id'));
-    return c.json(meter);
-  })
-  .post('/usage_meters/:id/activate', async (c) => {
-    const { tenantId } = c.env.principal;
-    const meter = await findUsageMeter(c.env.db, tenantId, c.req.param('id'));
-    if (!meter) throw notFound('usage meter', c.req.param('id'));
-    if (meter.status === 'ACTIVE') return c.json(meter);
-    if (meter.status === 'ARCHIVED') {
-      throw new AppError('conflict', 'usage_meter_archived', `Usage meter '${meter.id}' is archived and cannot be activated`);
+  .openapi(routes.list, async (c) => {
+    const { db, principal } = c.env;
+    const { status, aggregations, nextToken, pageSize } = c.req.valid('query');
+    const afterId = decodePageToken(nextToken);
+    // The token names a meter; one this tenant never had is not a token this API gave it.
+    if (afterId !== undefined && !(await findUsageMeter(db, principal.tenantId, afterId))) {
+      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
     }
-    const schema = await findEventSchema(c.env.db, tenantId, meter.eventSchemaName);
+    const rows = await listUsageMeters(db, principal.tenantId, { status, aggregations, afterId, limit: pageSize + 1 });
+    return c.json(toPage(rows, pageSize, (m) => m.id), 200);
+  })
+  .openapi(routes.get, async (c) => {
+    const meter = await mustFind(c.env, c.req.valid('param').id);
+    if (c.req.valid('query').includeSchema !== 'true') return c.json(meter, 200);
+    const eventSchema = await findEventSchema(c.env.db, c.env.principal.tenantId, meter.eventSchemaName);
+    return c.json({ ...meter, ...(eventSchema ? { eventSchema } : {}) }, 200);
+  })
+  .openapi(routes.update, async (c) => {
+    const { db, principal } = c.env;
+    const meter = await mustFind(c.env, c.req.valid('param').id);
+    const patch = c.req.valid('json');
+    if (meter.status === 'ARCHIVED') {
+      throw new AppError('conflict', 'usage_meter_archived', `Usage meter '${meter.id}' is archived and cannot change`);
+    }
+    const texts: MeterChange = { name: patch.name, billableName: patch.billableName, description: patch.description };
+    let change = texts;
+    if (meter.status === 'DRAFT') {
+      const definition = {
+        eventSchemaName: patch.eventSchemaName ?? meter.eventSchemaName,
+        aggregation: patch.aggregation ?? meter.aggregation,
+        filters: patch.filters ?? meter.filters,
+        computations: patch.computations ?? meter.computations,
+      };
+      checkAgainst({ ...meter, ...definition }, await usableSchema(db, principal.tenantId, definition.eventSchemaName));
+      change = { ...texts, ...definition };
+    } else {
+      refuseDefinitionChange(meter, definitionChanges(meter, patch));
+    }
+    const write = await updateUsageMeter(db, principal.tenantId, meter, change);
+    if (write.ok) return c.json(write.meter, 200);
+    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? meter.name) : raced(meter);
+  })
+  .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'activate'), 200))
+  .openapi(routes.deactivate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'deactivate'), 200))
+  .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'archive'), 200))
+  .openapi(routes.delete, async (c) => {
+    await transition(c.env, c.req.valid('param').id, 'archive');
+    return c.json({ success: true }, 200);
+  });
+
+async function transition(env: Env, id: string, action: LifecycleAction): Promise<UsageMeter> {
+  const { db, principal } = env;
+  const meter = await mustFind(env, id);
+  const status = nextStatus('Usage meter', id, meter.status, action);
+  if (status === meter.status) return meter;
+  if (action !== 'activate') return (await setUsageMeterStatus(db, principal.tenantId, meter, status)) ?? raced(meter);
+  // The schema is share-locked while it is checked, so it cannot change or be deactivated before
+  // the meter is ACTIVE; and the check is against its current version, which may have moved on
+  // (or, for a DRAFT schema, lost fields) since the meter was defined.
+  return db.transaction(async (tx) => {
+    const schema = await lockEventSchemaOf(tx, principal.tenantId, meter);
     if (schema?.status !== 'ACTIVE') {
       throw new AppError(
         'conflict',
         'event_schema_not_active',
-        `Usage meter '${meter.id}' needs its event schema '${meter.eventSchemaName}' to be ACTIVE first`,
+        `Usage meter '${id}' needs its event schema '${meter.eventSchemaName}' to be ACTIVE first (it is ${schema?.status ?? 'missing'})`,
       );
     }
-    return c.json(await setUsageMeterStatus(c.env.db, tenantId, meter.id, 'ACTIVE'));
+    const issues = checkUsageMeter(meter, schema);
+    if (issues.length > 0) {
+      throw invalid('invalid_usage_meter', issues, `Usage meter '${id}' does not fit event schema '${schema.name}' version ${schema.version}; change it while DRAFT, or create a new meter`);
+    }
+    return (await setUsageMeterStatus(tx, principal.tenantId, meter, 'ACTIVE')) ?? raced(meter);
   });
+}
+
+/** The schema a meter may be defined on: any that exists and is not ARCHIVED (activation needs ACTIVE). */
+async function usableSchema(db: Database, tenantId: string, name: string): Promise<EventSchema> {
+  const schema = await findEventSchema(db, tenantId, name);
+  if (!schema) throw invalid('invalid_usage_meter', [{ path: 'eventSchemaName', message: `no event schema named '${name}'` }]);
+  if (schema.status === 'ARCHIVED') {
+    throw invalid('invalid_usage_meter', [{ path: 'eventSchemaName', message: `event schema '${name}' is archived` }]);
+  }
+  return schema;
+}
+
+function checkAgainst(meter: CreateUsageMeterRequest, schema: EventSchema): void {
+  const issues = checkUsageMeter(meter, schema);
+  if (issues.length > 0) throw invalid('invalid_usage_meter', issues);
+}
+
+function refuseDefinitionChange(meter: UsageMeter, fields: string[]): void {
+  if (fields.length === 0) return;
+  throw new AppError(
+    'conflict',
+    'usage_meter_definition_frozen',
+    `Usage meter '${meter.id}' has been activated: events were metered under its ${fields.join(', ')}; create a new meter instead`,
+    fields.map((path) => ({ path, message: 'cannot change once the meter has been activated; create a new meter instead' })),
+  );
+}
+
+async function mustFind(env: Env, id: string): Promise<UsageMeter> {
+  const meter = await findUsageMeter(env.db, env.principal.tenantId, id);
+  if (!meter) throw notFound('usage meter', id);
+  return meter;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('conflict', 'usage_meter_exists', `A usage meter named '${name}' already exists`, [
+    { path: 'name', message: 'is taken (archived meters keep their names)' },
+  ]);
+}
+
+function raced(meter: UsageMeter): never {
+  throw new AppError('conflict', 'concurrent_change', `Usage meter '${meter.id}' changed while this request ran; read it and retry`);
+}

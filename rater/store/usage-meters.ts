@@ -1,8 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { usageMeterSchema, type CreateUsageMeterRequest, type UsageMeter } from '../../shared/meter/usage-meter';
-import type { LifecycleStatus } from '../../shared/event-schema/event-schema';
-import type { Database, Queryable } from '../db/connect';
-import { usageMeters } from '../db/schema';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { EventSchema, LifecycleStatus } from '../../shared/event-schema/event-schema';
+import {
+  usageMeterSchema,
+  type Aggregation,
+  type CreateUsageMeterRequest,
+  type UsageMeter,
+} from '../../shared/meter/usage-meter';
+import type { Queryable } from '../db/connect';
+import { eventSchemas, usageMeters } from '../db/schema';
+import { toEventSchema } from './event-schemas';
 
 type Row = typeof usageMeters.$inferSelect;
 
@@ -25,50 +31,112 @@ export function toUsageMeter(row: Row): UsageMeter {
   });
 }
 
-/** Inserts a DRAFT meter; null when the tenant already has a meter of that name. */
-export async function insertUsageMeter(db: Database, tenantId: string, input: CreateUsageMeterRequest): Promise<UsageMeter | null> {
+/** Inserts a DRAFT meter; null when the tenant already has a meter of that name (archived ones too). */
+export async function insertUsageMeter(db: Queryable, tenantId: string, input: CreateUsageMeterRequest): Promise<UsageMeter | null> {
+  // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
+  const now = new Date();
   const [row] = await db
     .insert(usageMeters)
-    .values({ tenantId, id: newMeterId(), ...input })
+    .values({ tenantId, id: newMeterId(), ...input, createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
   return row ? toUsageMeter(row) : null;
 }
 
-export async function findUsageMeter(db: Database, tenantId: string, id: string): Promise<UsageMeter | null> {
+export async function findUsageMeter(db: Queryable, tenantId: string, id: string): Promise<UsageMeter | null> {
   const [row] = await db.select().from(usageMeters).where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.id, id)));
   return row ? toUsageMeter(row) : null;
 }
 
-export async function setUsageMeterStatus(db: Database, tenantId: string, id: string, status: LifecycleStatus): Promise<UsageMeter> {
-  const now = new Date();
+/**
+ * A page of meters in creation order. The token is the last meter's id: its (created_at, id) is
+ * read back in SQL, so the key is exact to the microsecond and a rename never moves a meter.
+ * Without a status filter, ARCHIVED meters stay hidden.
+ */
+export async function listUsageMeters(
+  db: Queryable,
+  tenantId: string,
+  filter: { status?: LifecycleStatus | undefined; aggregations?: Aggregation[] | undefined; afterId?: string | undefined; limit: number },
+): Promise<UsageMeter[]> {
+  const m = usageMeters;
+  const after =
+    filter.afterId === undefined
+      ? undefined
+      : sql`(${m.createdAt}, ${m.id}) > (select a.created_at, a.id from usage_meters a where a.tenant_id = ${tenantId} and a.id = ${filter.afterId})`;
+  const rows = await db
+    .select()
+    .from(m)
+    .where(
+      and(
+        eq(m.tenantId, tenantId),
+        filter.status ? eq(m.status, filter.status) : ne(m.status, 'ARCHIVED'),
+        filter.aggregations ? inArray(m.aggregation, filter.aggregations) : undefined,
+        after,
+      ),
+    )
+    .orderBy(asc(m.createdAt), asc(m.id))
+    .limit(filter.limit);
+  return rows.map(toUsageMeter);
+}
+
+/** The outcome of a guarded write: the meter as written, or why nothing was written. */
+export type MeterWrite = { ok: true; meter: UsageMeter } | { ok: false; reason: 'changed' | 'name_taken' };
+
+/** The fields a PATCH may set; the caller has already decided which are allowed. */
+export type MeterChange = Partial<Pick<Row, 'name' | 'billableName' | 'description' | 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'>>;
+
+/** Applies `change` unless the meter changed since `expected` was read, or the new name is taken. */
+export async function updateUsageMeter(db: Queryable, tenantId: string, expected: UsageMeter, change: MeterChange): Promise<MeterWrite> {
+  try {
+    const [row] = await db
+      .update(usageMeters)
+      .set({ ...change, updatedAt: nextStamp(expected) })
+      .where(meterAt(tenantId, expected))
+      .returning();
+    return row ? { ok: true, meter: toUsageMeter(row) } : { ok: false, reason: 'changed' };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: 'name_taken' };
+    throw error;
+  }
+}
+
+/** Moves a meter to `status`; null when it changed since `expected` was read (optimistic). */
+export async function setUsageMeterStatus(
+  db: Queryable,
+  tenantId: string,
+  expected: UsageMeter,
+  status: LifecycleStatus,
+): Promise<UsageMeter | null> {
+  const now = nextStamp(expected);
   const [row] = await db
     .update(usageMeters)
     .set({ status, updatedAt: now, ...(status === 'ACTIVE' ? { lastActivatedAt: now } : {}) })
-    .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.id, id)))
+    .where(meterAt(tenantId, expected))
     .returning();
-  if (!row) throw new Error(`usage meter ${id} vanished during an update`);
-  return toUsageMeter(row);
+  return row ? toUsageMeter(row) : null;
+}
+
+/**
+ * The meter's schema, share-locked until the transaction ends: while a meter is being activated
+ * against it, the schema cannot be deactivated or changed underneath the check.
+ */
+export async function lockEventSchemaOf(tx: Queryable, tenantId: string, meter: UsageMeter): Promise<EventSchema | null> {
+  const [row] = await tx
+    .select()
+    .from(eventSchemas)
+    .where(and(eq(eventSchemas.tenantId, tenantId), eq(eventSchemas.name, meter.eventSchemaName)))
+    .for('share');
+  return row ? toEventSchema(row) : null;
 }
 
 /** The tenant's ACTIVE meters on the given schemas: what a batch is metered against. */
-export async function activeMetersBySchema(
-  db: Queryable,
-  tenantId: string,
-  schemaNames: string[],
-): Promise<UsageMeter[]> {
+export async function activeMetersBySchema(db: Queryable, tenantId: string, schemaNames: string[]): Promise<UsageMeter[]> {
   if (schemaNames.length === 0) return [];
   const rows = await db
     .select()
     .from(usageMeters)
     .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.status, 'ACTIVE'), inArray(usageMeters.eventSchemaName, schemaNames)));
   return rows.map(toUsageMeter);
-}
-
-/** Togai-style ids: `um.` and 16 random base-36 characters (within Togai's 20-character limit). */
-function newMeterId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `um.${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
 }
 
 /** Ids of the schema's ACTIVE meters: while there are any, the schema cannot be deactivated. */
@@ -78,4 +146,37 @@ export async function activeMeterIdsOfSchema(db: Queryable, tenantId: string, sc
     .from(usageMeters)
     .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.eventSchemaName, schemaName), eq(usageMeters.status, 'ACTIVE')));
   return rows.map((r) => r.id);
+}
+
+/**
+ * The version check of an optimistic write: status and updatedAt as the client's read saw them.
+ * Compared at millisecond precision, the precision of the ISO string the read returned.
+ */
+function meterAt(tenantId: string, expected: UsageMeter) {
+  return and(
+    eq(usageMeters.tenantId, tenantId),
+    eq(usageMeters.id, expected.id),
+    eq(usageMeters.status, expected.status),
+    sql`date_trunc('milliseconds', ${usageMeters.updatedAt}) = ${expected.updatedAt}::timestamptz`,
+  );
+}
+
+/** Strictly after the stamp being replaced, so two writes in one millisecond still differ. */
+function nextStamp(expected: UsageMeter): Date {
+  return new Date(Math.max(Date.now(), Date.parse(expected.updatedAt) + 1));
+}
+
+/** Postgres' unique_violation, however the driver and drizzle wrap it. */
+function isUniqueViolation(error: unknown): boolean {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+/** Togai-style ids: `um.` and 16 random base-36 characters (within Togai's 20-character limit). */
+function newMeterId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `um.${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
 }

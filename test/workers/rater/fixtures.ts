@@ -30,7 +30,7 @@ export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSch
     const created: UsageMeter[] = [];
     for (const m of meters) {
       const meter = await insertUsageMeter(db, tenantId, { ...m, type: 'COUNTER', eventSchemaName: SCHEMA });
-      created.push(await setUsageMeterStatus(db, tenantId, meter!.id, 'ACTIVE'));
+      created.push((await setUsageMeterStatus(db, tenantId, meter!, 'ACTIVE'))!);
     }
     return { tenantId, meters: created };
   } finally {
