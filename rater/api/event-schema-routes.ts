@@ -87,18 +87,23 @@ async function transition(
   const schema = await mustFind(db, principal.tenantId, name);
   const status = nextStatus('Event schema', name, schema.status, action);
   if (status === schema.status) return schema;
-  if (action === 'deactivate') {
-    const meters = await activeMeterIdsOfSchema(db, principal.tenantId, name);
-    if (meters.length > 0) {
-      throw new AppError(
-        'conflict',
-        'event_schema_in_use',
-        `Event schema '${name}' has ACTIVE usage meters; deactivate them first: ${meters.join(', ')}`,
-        meters.map((id) => ({ path: 'usageMeters', message: id })),
-      );
+  // The status is written first: the row lock it takes makes a racing meter activation (which
+  // share-locks this row) wait, so the ACTIVE-meter count below cannot be outdated at commit.
+  const moved = await db.transaction(async (tx) => {
+    const written = await setEventSchemaStatus(tx, principal.tenantId, schema, status);
+    if (written && action === 'deactivate') {
+      const meters = await activeMeterIdsOfSchema(tx, principal.tenantId, name);
+      if (meters.length > 0) {
+        throw new AppError(
+          'conflict',
+          'event_schema_in_use',
+          `Event schema '${name}' has ACTIVE usage meters; deactivate them first: ${meters.join(', ')}`,
+          meters.map((id) => ({ path: 'usageMeters', message: id })),
+        );
+      }
     }
-  }
-  const moved = await db.transaction((tx) => setEventSchemaStatus(tx, principal.tenantId, schema, status));
+    return written;
+  });
   return moved ?? raced(schema);
 }
 

@@ -91,6 +91,8 @@ export const usageMeters = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('usage_meters_tenant_name').on(t.tenantId, t.name),
     index('usage_meters_tenant_schema').on(t.tenantId, t.eventSchemaName, t.status),
+    // Listing pages through (created_at, id).
+    index('usage_meters_tenant_created').on(t.tenantId, t.createdAt, t.id),
   ],
 );
 

@@ -135,7 +135,9 @@ async function writeRollups(db: Queryable, tenantId: string, outcomes: EventOutc
   }
 }
 
-const laterThanStored = sql`(excluded.latest_at, excluded.latest_event_id) > (${usageRollups.latestAt}, ${usageRollups.latestEventId})`;
+// COLLATE "C": ids compare by code point, as mergeRollups compares them in TypeScript, whatever
+// the database's default collation — so the LATEST tie-break is the same on every path.
+const laterThanStored = sql`(excluded.latest_at, excluded.latest_event_id collate "C") > (${usageRollups.latestAt}, ${usageRollups.latestEventId} collate "C")`;
 
 async function writeRawEvents(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
   for (let i = 0; i < outcomes.length; i += CHUNK) {

@@ -15,7 +15,7 @@ const merge: Record<Aggregation, SQL<string | null>> = {
   SUM: sql`coalesce(sum(${r.valueSum}), 0)::text`,
   MAX: sql`max(${r.valueMax})::text`,
   MIN: sql`min(${r.valueMin})::text`,
-  LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} desc))[1]::text`,
+  LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,
 };
 
 /** The meter's value over the whole range, and per window when one is asked for. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal/decimal';
-import { mergeRollups, minuteBucket, rollupKeyText, rollupOf, type Rollup, type RollupKey } from './rollup';
+import { compareCodePoints, mergeRollups, minuteBucket, rollupKeyText, rollupOf, type Rollup, type RollupKey } from './rollup';
 
 /** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -163,5 +163,18 @@ describe('rollupKeyText', () => {
       const sorted = shuffled(expected, random(seed)).sort((a, b) => (rollupKeyText(a) < rollupKeyText(b) ? -1 : 1));
       expect(sorted).toEqual(expected);
     }
+  });
+});
+
+describe('compareCodePoints', () => {
+  it.each([
+    ['a', 'b', -1],
+    ['b', 'a', 1],
+    ['ab', 'a', 1],
+    ['same', 'same', 0],
+    // An astral character sorts after U+FFFD by code point, but before it by UTF-16 code unit.
+    ['\u{1F600}', '\uFFFD', 1],
+  ])('orders %j against %j', (a, b, sign) => {
+    expect(Math.sign(compareCodePoints(a, b))).toBe(sign);
   });
 });

@@ -30,7 +30,7 @@ export function rollupOf(value: string, at: string, eventId: string): Rollup {
 }
 
 export function mergeRollups(a: Rollup, b: Rollup): Rollup {
-  const bIsLater = b.latestAt > a.latestAt || (b.latestAt === a.latestAt && b.latestEventId > a.latestEventId);
+  const bIsLater = b.latestAt > a.latestAt || (b.latestAt === a.latestAt && compareCodePoints(b.latestEventId, a.latestEventId) > 0);
   return {
     count: a.count + b.count,
     sum: new Decimal(a.sum).plus(b.sum).toFixed(),
@@ -51,4 +51,18 @@ export function minuteBucket(timestamp: string): string {
 /** A stable text key for a rollup row; rows are written in this order so writers never deadlock. */
 export function rollupKeyText(key: RollupKey): string {
   return [key.tenantId, key.meterId, key.accountId, canonicalJson(key.dimensions), key.bucket].join('\u0000');
+}
+
+/**
+ * Orders strings by Unicode code point — Postgres' COLLATE "C" order for UTF-8 — rather than by
+ * UTF-16 code unit as `<` does, so the LATEST tie-break agrees with the database in every case.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "usage_meters_tenant_created" ON "usage_meters" USING btree ("tenant_id","created_at","id");
