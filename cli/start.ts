@@ -15,6 +15,12 @@ const stack = await startStack({
   databaseUrl: process.env.DATABASE_URL || undefined,
   devApiKey: process.env.METERLINE_DEV_API_KEY || undefined,
   log: (line) => console.log(`meterline: ${line}`),
+}).catch((error: Error) => {
+  console.error(`meterline: could not start: ${error.message}`);
+  if (/revoked/.test(error.message)) {
+    console.error(`  The development key was revoked. Delete ${stateDir}/dev-api-key (or set METERLINE_DEV_API_KEY) to get a new one.`);
+  }
+  process.exit(1);
 });
 
 console.log(`

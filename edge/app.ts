@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { buildOpenApiDocument } from '../shared/api/openapi-document';
 import { AppError } from '../shared/errors/app-error';
-import { problemResponse } from '../shared/errors/problem';
+import { fromHttpException, problemResponse } from '../shared/errors/problem';
 import type { EdgeHono } from './hono-env';
 import { authenticate } from './middleware/authenticate';
 import { forwardToRater } from './routes/forward-to-rater';
@@ -18,10 +18,7 @@ export function createApp() {
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {
-    // Hono's body parsing reports unreadable JSON as an HTTPException(400).
-    if (error instanceof HTTPException && error.status === 400) {
-      return problemResponse(new AppError('malformed', 'malformed_json', 'The body is not valid JSON'));
-    }
+    if (error instanceof HTTPException) return problemResponse(fromHttpException(error));
     if (!(error instanceof AppError)) console.error('unhandled error', error);
     return problemResponse(error);
   });

@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors/app-error';
-import { problemResponse } from '../../shared/errors/problem';
+import { fromHttpException, problemResponse } from '../../shared/errors/problem';
+import { apiKeyRoutes } from './api-key-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
@@ -11,12 +12,10 @@ export const raterApi = createRouter()
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
   .route('/', usageRoutes)
+  .route('/', apiKeyRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
-    // Hono's body parsing reports unreadable JSON as an HTTPException(400).
-    if (error instanceof HTTPException && error.status === 400) {
-      return problemResponse(new AppError('malformed', 'malformed_json', 'The body is not valid JSON'));
-    }
+    if (error instanceof HTTPException) return problemResponse(fromHttpException(error));
     // Only AppErrors carry a message fit for clients; anything else may hold SQL or internals.
     if (!(error instanceof AppError)) console.error('rater API error', error);
     return problemResponse(error);

@@ -1,11 +1,17 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { apiKeyRoutes } from './api-key-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { ingestRoutes } from './ingest-routes';
+import { usageMeterRoutes } from './usage-meter-routes';
+import { usageRoutes } from './usage-routes';
 
 /** Every route of the public API, grouped as the handlers are. The document is built from these. */
 export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   ingest: ingestRoutes,
   eventSchemas: eventSchemaRoutes,
+  usageMeters: usageMeterRoutes,
+  usage: usageRoutes,
+  apiKeys: apiKeyRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

@@ -22,6 +22,23 @@ export function generateApiKey(): string {
   return KEY_PREFIX + toHex(bytes);
 }
 
+/**
+ * A key's public id: random, so that nothing about the secret (not even a slice of its hash, which
+ * would let anyone holding a list check a guessed or leaked key offline) can be read from it.
+ */
+export function generateApiKeyId(): string {
+  return `key_${toHex(crypto.getRandomValues(new Uint8Array(8)))}`;
+}
+
+/**
+ * The start of a key, shown in lists so people can tell their keys apart. Generated keys show
+ * `ml_` and 4 of their 64 random hex digits; a short hand-picked secret (METERLINE_DEV_API_KEY)
+ * shows at most a quarter of itself, never the whole.
+ */
+export function keyPrefixOf(key: string): string {
+  return key.slice(0, Math.min(7, Math.floor(key.length / 4)));
+}
+
 /** Only this hash is stored; the key itself is shown once, when it is created. */
 export async function hashApiKey(key: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
@@ -45,3 +62,47 @@ export function requireScope(principal: Principal, scope: Scope): void {
   if (principal.scopes.includes(scope) || principal.scopes.includes('admin')) return;
   throw new AppError('forbidden', 'missing_scope', `This API key lacks the '${scope}' scope`);
 }
+
+/** POST /api_keys: a name for people, and at least one scope, each at most once. */
+export const createApiKeyRequest = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    scopes: z
+      .array(scopeSchema)
+      .min(1)
+      .superRefine((list, ctx) => {
+        list.forEach((scope, index) => {
+          if (list.indexOf(scope) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `'${scope}' is listed twice` });
+        });
+      })
+      .meta({ uniqueItems: true, description: '`admin` implies the other two' }),
+  })
+  .meta({ id: 'CreateApiKeyRequest', example: { name: 'checkout service', scopes: ['ingest'] } });
+export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequest>;
+
+const apiKeyExample = {
+  id: 'key_3f9a1c0d7b2e4a61',
+  name: 'checkout service',
+  scopes: ['ingest'],
+  keyPrefix: 'ml_5d2e',
+  createdAt: '2026-03-01T12:00:00.000Z',
+  revokedAt: null,
+};
+
+/** A key as listed and read: never its secret, never its hash. */
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(scopeSchema),
+    keyPrefix: z.string().meta({ description: 'The first characters of the key, to tell keys apart' }),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable().meta({ description: 'When the key was revoked; null while it works' }),
+  })
+  .meta({ id: 'ApiKey', example: apiKeyExample });
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** The answer to POST /api_keys: the only response that ever carries the secret. */
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().meta({ description: 'The secret API key. Shown only in this response: store it now' }) })
+  .meta({ id: 'CreatedApiKey', example: { ...apiKeyExample, key: `ml_5d2e${'0'.repeat(60)}` } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, errorKinds, invalid, notFound, type ErrorKind } from './app-error';
-import { fromProblem, PROBLEM_CONTENT_TYPE, problemResponse, toProblem } from './problem';
+import { fromHttpException, fromProblem, PROBLEM_CONTENT_TYPE, problemResponse, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('renders an AppError with its type, title, status, detail, code and field errors', () => {
@@ -98,5 +98,18 @@ describe('fromProblem', () => {
   it('treats a status it does not know as internal, keeping code and detail', () => {
     const rebuilt = fromProblem({ type: 't', title: 'teapot', status: 418, detail: 'short and stout', code: 'teapot' });
     expect(rebuilt).toMatchObject({ kind: 'internal', status: 500, code: 'teapot', detail: 'short and stout', errors: [] });
+  });
+});
+
+describe('fromHttpException', () => {
+  it.each([
+    [400, 400, 'malformed_json'],
+    [415, 415, 'unsupported_media_type'],
+    [413, 413, 'too_large'],
+    [418, 500, 'internal'],
+  ])('turns Hono status %i into a %i problem with code %s, hiding the message', (status, expected, code) => {
+    const problem = toProblem(fromHttpException({ status, message: 'internal detail' }));
+    expect(problem).toMatchObject({ status: expected, code });
+    expect(problem.detail).not.toContain('internal detail');
   });
 });

@@ -1,4 +1,4 @@
-import { AppError, errorKinds, type FieldIssue } from './app-error';
+import { AppError, errorKinds, type ErrorKind, type FieldIssue } from './app-error';
 
 /** RFC 9457 problem details, as every Meterline error leaves the API. */
 export interface Problem {
@@ -48,4 +48,15 @@ export function fromProblem(problem: Problem): AppError {
       (k) => errorKinds[k].status === problem.status,
     ) ?? 'internal';
   return new AppError(kind, problem.code, problem.detail, problem.errors ?? []);
+}
+
+/**
+ * Hono's own errors (its body parsing, for one) carry only a status: a JSON body that does not
+ * parse is a 400, one of another media type a 415. They become AppErrors like any other.
+ */
+export function fromHttpException(error: { status: number; message: string }): AppError {
+  if (error.status === 400) return new AppError('malformed', 'malformed_json', 'The body is not valid JSON');
+  if (error.status === 415) return new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
+  const kind = (Object.keys(errorKinds) as ErrorKind[]).find((k) => errorKinds[k].status === error.status) ?? 'internal';
+  return new AppError(kind, kind, errorKinds[kind].title);
 }

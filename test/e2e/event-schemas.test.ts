@@ -36,6 +36,15 @@ describe('creating event schemas', () => {
   });
 });
 
+describe('unreadable configuration requests', () => {
+  it('answers 415 for another media type and 400 for broken JSON, as problem+json', async () => {
+    const asText = await client.post('/event_schema', JSON.stringify({ name: unique('s') }), { 'content-type': 'text/plain' });
+    expect(asText).toMatchObject({ status: 415, contentType: 'application/problem+json', body: { code: 'unsupported_media_type' } });
+    const broken = await client.post('/event_schema', '{"name":', { 'content-type': 'application/json' });
+    expect(broken).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { code: 'malformed_json' } });
+  });
+});
+
 describe('changing event schemas', () => {
   it('lets a DRAFT change freely, in place', async () => {
     const name = unique('s');

@@ -66,9 +66,25 @@ describe('a client generated from /openapi.json', () => {
     expect(ingested.response.status).toBe(202);
     expect(ingested.data?.details.status).toBe('ACCEPTED');
 
-    const refused = await client.POST('/event_schema/{name}/archive', { params: { path: { name } } });
+    const meter = await client.POST('/usage_meters', {
+      body: {
+        name: unique('throughput'),
+        aggregation: 'SUM',
+        eventSchemaName: name,
+        filters: [{ field: 'tier', value: 'gold' }],
+        computations: [{ computation: '{"var":"attributes.throughput"}', order: 1 }],
+      },
+    });
+    expect(meter.response.status).toBe(201);
+    const meterId = meter.data!.id;
+    expect((await client.POST('/usage_meters/{id}/activate', { params: { path: { id: meterId } } })).data?.status).toBe('ACTIVE');
+    const meters = await client.GET('/usage_meters', { params: { query: { status: 'ACTIVE', pageSize: 200 } } });
+    expect(meters.data?.data.map((m) => m.id)).toContain(meterId);
+
+    const refused = await client.POST('/event_schema/{name}/deactivate', { params: { path: { name } } });
     expect(refused.response.status).toBe(409);
-    expect(refused.error?.code).toBe('invalid_lifecycle_transition');
+    expect(refused.error?.code).toBe('event_schema_in_use');
+    await client.POST('/usage_meters/{id}/deactivate', { params: { path: { id: meterId } } });
     await client.POST('/event_schema/{name}/deactivate', { params: { path: { name } } });
     const archived = await client.POST('/event_schema/{name}/archive', { params: { path: { name } } });
     expect(archived.data?.status).toBe('ARCHIVED');

@@ -16,6 +16,7 @@ interface World {
   b: Client;
   schema: string;
   meterId: string;
+  keyId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 
@@ -33,11 +34,36 @@ const checks: Record<string, Check> = {
     const names = (await w.b.get('/event_schema?pageSize=200')).body.data.map((s: { name: string }) => s.name);
     expect(names).toEqual([`${w.schema}_b`]); // only the one B created above
   },
+  'POST /usage_meters': async (w) => {
+    // B cannot hang a meter on A's schema: for B it does not exist.
+    const response = await w.b.post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: w.schema });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'eventSchemaName' }] } });
+  },
+  'GET /usage_meters': async (w) => {
+    const ids = (await w.b.get('/usage_meters?pageSize=200')).body.data.map((m: { id: string }) => m.id);
+    expect(ids).not.toContain(w.meterId);
+    expect(ids).toEqual([]);
+  },
+  'POST /api_keys': async (w) => {
+    const created = await w.b.post('/api_keys', { name: 'B-only', scopes: ['read'] });
+    expect(created.status).toBe(201);
+    const aKeys = (await w.a.get('/api_keys?pageSize=200')).body.data.map((k: { id: string }) => k.id);
+    expect(aKeys).not.toContain(created.body.id);
+  },
+  'GET /api_keys': async (w) => {
+    const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
+    expect(ids).not.toContain(w.keyId);
+  },
+  'GET /usage': async (w) => {
+    const response = await w.b.get(usagePath(w.meterId));
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'meterId' }] } });
+  },
 };
 
 /** What B sends to a route with A's ids in its path: a body that would be valid for A. */
 const bodies: Record<string, unknown> = {
   'PATCH /event_schema/{name}': { description: 'changed by another tenant' },
+  'PATCH /usage_meters/{id}': { description: 'changed by another tenant' },
 };
 
 let world: World;
@@ -63,7 +89,8 @@ beforeAll(async () => {
   });
   await a.post(`/usage_meters/${meter.body.id}/activate`);
   await a.post('/ingest', { event: eventOf(schema) });
-  world = { a, b: api(secretB), schema, meterId: meter.body.id };
+  const key = await a.post('/api_keys', { name: 'owned by A', scopes: ['read'] });
+  world = { a, b: api(secretB), schema, meterId: meter.body.id, keyId: key.body.id };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '7');
 });
@@ -78,7 +105,8 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const path = route.path.replace('{name}', world.schema).replace('{id}', world.meterId);
+    const id = route.path.startsWith('/api_keys') ? world.keyId : world.meterId;
+    const path = route.path.replace('{name}', world.schema).replace('{id}', id);
     const body = bodies[key] ?? {};
     const b = world.b;
     const send = { get: () => b.get(path), delete: () => b.delete(path), post: () => b.post(path, body), patch: () => b.patch(path, body) };
@@ -94,8 +122,11 @@ describe('tenant isolation, route by route', () => {
     const schema = await world.a.get(`/event_schema/${world.schema}`);
     expect(schema.body).toMatchObject({ status: 'ACTIVE', version: 1, attributes: [{ name: 'units' }] });
     expect(schema.body.description).toBeUndefined();
-    expect((await world.a.get(`/usage_meters/${world.meterId}`)).body.status).toBe('ACTIVE');
+    const meter = await world.a.get(`/usage_meters/${world.meterId}`);
+    expect(meter.body).toMatchObject({ status: 'ACTIVE' });
+    expect(meter.body.description).toBeUndefined();
     expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('7');
+    expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
   });
 });
 

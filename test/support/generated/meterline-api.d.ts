@@ -870,6 +870,1067 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/usage_meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List usage meters, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                    /** @description Only this status. Without it, everything but ARCHIVED. */
+                    status?: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
+                    /** @description Comma-separated: only meters with one of these aggregations (COUNT, SUM, MAX, MIN, LATEST) */
+                    aggregations?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of meters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeterPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a usage meter (as DRAFT) on an event schema */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateUsageMeterRequest"];
+                };
+            };
+            responses: {
+                /** @description The new DRAFT meter */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage_meters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage meter, optionally with its event schema */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Embed the event schema as `eventSchema` */
+                    includeSchema?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The meter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Togai's delete: archives the meter (nothing is deleted for good) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Archived */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a meter: freely while DRAFT; once activated only name, billableName and description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateUsageMeterRequest"];
+                };
+            };
+            responses: {
+                /** @description The meter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/usage_meters/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DRAFT or INACTIVE → ACTIVE; its event schema must be ACTIVE and the meter must fit its current version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ACTIVE meter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage_meters/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ACTIVE → INACTIVE: new events stop counting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The INACTIVE meter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage_meters/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** INACTIVE → ARCHIVED (hidden, kept for good) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ARCHIVED meter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageMeter"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meter's value over a range, optionally per calendar window of a time zone */
+        get: {
+            parameters: {
+                query: {
+                    meterId: string;
+                    accountId?: string;
+                    from: string;
+                    to: string;
+                    window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The value, and per window when asked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List keys, oldest first (secrets are never shown) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                    /** @description Also list revoked keys */
+                    includeRevoked?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a key; its secret is in this response and never again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateApiKeyRequest"];
+                };
+            };
+            responses: {
+                /** @description The new key, with its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiKey"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a key (its secret is never shown) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke a key: refused at the edge within 30 s. Revoking again changes nothing */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key, with revokedAt set */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -928,13 +1989,13 @@ export interface components {
             timestamp: string;
             accountId: string;
             /** @default [] */
-            attributes: {
+            attributes?: {
                 name: string;
                 value: string | number;
                 unit?: string;
             }[];
             /** @default {} */
-            dimensions: {
+            dimensions?: {
                 [key: string]: string;
             };
         };
@@ -942,12 +2003,12 @@ export interface components {
             name: string;
             description?: string;
             /** @default [] */
-            attributes: {
+            attributes?: {
                 name: string;
                 defaultUnit?: string;
             }[];
             /** @default [] */
-            dimensions: {
+            dimensions?: {
                 name: string;
             }[];
             enrichments?: {
@@ -992,12 +2053,12 @@ export interface components {
             name: string;
             description?: string;
             /** @default [] */
-            attributes: {
+            attributes?: {
                 name: string;
                 defaultUnit?: string;
             }[];
             /** @default [] */
-            dimensions: {
+            dimensions?: {
                 name: string;
             }[];
             enrichments?: {
@@ -1027,12 +2088,12 @@ export interface components {
             name: string;
             description?: string;
             /** @default [] */
-            attributes: {
+            attributes?: {
                 name: string;
                 defaultUnit?: string;
             }[];
             /** @default [] */
-            dimensions: {
+            dimensions?: {
                 name: string;
             }[];
             enrichments?: {
@@ -1081,6 +2142,254 @@ export interface components {
         };
         BaseSuccessResponse: {
             success: boolean;
+        };
+        UsageMeter: {
+            id: string;
+            name: string;
+            billableName?: string;
+            /** @description billableName, or name when there is none */
+            displayName: string;
+            description?: string;
+            /** @enum {string} */
+            type: "COUNTER";
+            /**
+             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @enum {string}
+             */
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            eventSchemaName: string;
+            /** @description Only with ?includeSchema=true */
+            eventSchema?: {
+                name: string;
+                description?: string;
+                /** @default [] */
+                attributes?: {
+                    name: string;
+                    defaultUnit?: string;
+                }[];
+                /** @default [] */
+                dimensions?: {
+                    name: string;
+                }[];
+                enrichments?: {
+                    fields: {
+                        name: string;
+                        /** @enum {string} */
+                        type: "ATTRIBUTE" | "DIMENSION";
+                        /** @enum {string} */
+                        enrichmentType: "VALUE" | "JSON_LOGIC";
+                        value: string;
+                        order: number;
+                    }[];
+                };
+                eventIdTemplate?: string;
+                version: number;
+                /** @enum {string} */
+                status: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
+                createdAt: string;
+                updatedAt: string;
+            };
+            filters: {
+                field: string;
+                value: string;
+            }[];
+            computations: {
+                id?: string;
+                matcher?: string;
+                computation: string;
+                order: number;
+            }[];
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
+            createdAt: string;
+            updatedAt: string;
+            lastActivatedAt?: string;
+        };
+        /**
+         * @example {
+         *       "name": "card_charge_amount",
+         *       "billableName": "Card charges",
+         *       "description": "Amount of successful card charges: the 2.9% of \"2.9% + 30¢\"",
+         *       "aggregation": "SUM",
+         *       "eventSchemaName": "payment",
+         *       "filters": [
+         *         {
+         *           "field": "payment_mode",
+         *           "value": "card"
+         *         }
+         *       ],
+         *       "computations": [
+         *         {
+         *           "matcher": "{\"==\":[{\"var\":\"dimensions.outcome\"},\"succeeded\"]}",
+         *           "computation": "{\"var\":\"attributes.transaction_amount\"}",
+         *           "order": 1
+         *         }
+         *       ]
+         *     }
+         */
+        CreateUsageMeterRequest: {
+            name: string;
+            billableName?: string;
+            description?: string;
+            /**
+             * @default COUNTER
+             * @enum {string}
+             */
+            type?: "COUNTER";
+            /**
+             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @enum {string}
+             */
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            eventSchemaName: string;
+            /** @default [] */
+            filters?: {
+                field: string;
+                value: string;
+            }[];
+            /** @default [] */
+            computations?: {
+                id?: string;
+                matcher?: string;
+                computation: string;
+                order: number;
+            }[];
+        };
+        UsageMeterPaginatedResponse: {
+            data: components["schemas"]["UsageMeter"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        /**
+         * @example {
+         *       "billableName": "Card charges (EU)"
+         *     }
+         */
+        UpdateUsageMeterRequest: {
+            name?: string;
+            billableName?: string | null;
+            description?: string | null;
+            eventSchemaName?: string;
+            /**
+             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @enum {string}
+             */
+            aggregation?: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            filters?: {
+                field: string;
+                value: string;
+            }[];
+            computations?: {
+                id?: string;
+                matcher?: string;
+                computation: string;
+                order: number;
+            }[];
+        };
+        UsageResponse: {
+            meterId: string;
+            /**
+             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @enum {string}
+             */
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            /** @description null: every account */
+            accountId: string | null;
+            from: string;
+            to: string;
+            timeZone: string;
+            /**
+             * @description Over [from, to); null for MAX, MIN and LATEST when no event matched
+             * @example 1501.25
+             */
+            value: string | null;
+            /** @enum {string} */
+            window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
+            /** @description Only with `window`: each window that had usage, in order */
+            data?: {
+                /** @description Start of the window in the query’s time zone, as a UTC instant */
+                from: string;
+                /**
+                 * @description An exact decimal
+                 * @example 1501.25
+                 */
+                value: string | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "key_3f9a1c0d7b2e4a61",
+         *       "name": "checkout service",
+         *       "scopes": [
+         *         "ingest"
+         *       ],
+         *       "keyPrefix": "ml_5d2e",
+         *       "createdAt": "2026-03-01T12:00:00.000Z",
+         *       "revokedAt": null,
+         *       "key": "ml_5d2e000000000000000000000000000000000000000000000000000000000000"
+         *     }
+         */
+        CreatedApiKey: {
+            id: string;
+            name: string;
+            scopes: ("ingest" | "read" | "admin")[];
+            /** @description The first characters of the key, to tell keys apart */
+            keyPrefix: string;
+            createdAt: string;
+            /** @description When the key was revoked; null while it works */
+            revokedAt: string | null;
+            /** @description The secret API key. Shown only in this response: store it now */
+            key: string;
+        };
+        /**
+         * @example {
+         *       "name": "checkout service",
+         *       "scopes": [
+         *         "ingest"
+         *       ]
+         *     }
+         */
+        CreateApiKeyRequest: {
+            name: string;
+            /** @description `admin` implies the other two */
+            scopes: ("ingest" | "read" | "admin")[];
+        };
+        ApiKeyPaginatedResponse: {
+            data: components["schemas"]["ApiKey"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        /**
+         * @example {
+         *       "id": "key_3f9a1c0d7b2e4a61",
+         *       "name": "checkout service",
+         *       "scopes": [
+         *         "ingest"
+         *       ],
+         *       "keyPrefix": "ml_5d2e",
+         *       "createdAt": "2026-03-01T12:00:00.000Z",
+         *       "revokedAt": null
+         *     }
+         */
+        ApiKey: {
+            id: string;
+            name: string;
+            scopes: ("ingest" | "read" | "admin")[];
+            /** @description The first characters of the key, to tell keys apart */
+            keyPrefix: string;
+            createdAt: string;
+            /** @description When the key was revoked; null while it works */
+            revokedAt: string | null;
         };
     };
     responses: never;
