@@ -12,6 +12,14 @@ import { eventSchemas, eventSchemaVersions, usageMeters } from '../db/schema';
 type Row = typeof eventSchemas.$inferSelect;
 
 export function toEventSchema(row: Row): EventSchema {
+  return fromColumns(row, { status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt });
+}
+
+/** A schema (or one frozen version of it) from its definition columns. */
+function fromColumns(
+  row: Pick<Row, 'name' | 'version' | 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate'>,
+  meta: { status: string; createdAt: Date | string; updatedAt: Date },
+): EventSchema {
   return eventSchemaSchema.parse({
     name: row.name,
     description: row.description ?? undefined,
@@ -20,9 +28,9 @@ export function toEventSchema(row: Row): EventSchema {
     enrichments: row.enrichments ?? undefined,
     eventIdTemplate: row.eventIdTemplate ?? undefined,
     version: row.version,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    status: meta.status,
+    createdAt: new Date(meta.createdAt).toISOString(),
+    updatedAt: meta.updatedAt.toISOString(),
   });
 }
 
@@ -130,18 +138,7 @@ export async function listEventSchemaVersions(db: Queryable, tenantId: string, c
   return rows.map((v) =>
     v.version === current.version
       ? current
-      : eventSchemaSchema.parse({
-          name: v.name,
-          description: v.description ?? undefined,
-          attributes: v.attributes,
-          dimensions: v.dimensions,
-          enrichments: v.enrichments ?? undefined,
-          eventIdTemplate: v.eventIdTemplate ?? undefined,
-          version: v.version,
-          status: 'ARCHIVED',
-          createdAt: current.createdAt,
-          updatedAt: v.publishedAt.toISOString(),
-        }),
+      : fromColumns(v, { status: 'ARCHIVED', createdAt: current.createdAt, updatedAt: v.publishedAt }),
   );
 }
 

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createEventSchemaRequest, eventSchemaSchema, nameSchema, updateEventSchemaRequest } from '../event-schema/event-schema';
-import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, statusFilterSchema, successSchema } from './common';
+import { lifecycleRoutes } from './lifecycle-routes';
+import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, statusFilterSchema } from './common';
 
 const tags = ['Event schemas'];
 const nameParam = z.object({ name: nameSchema.meta({ param: { name: 'name', in: 'path' }, example: 'api_calls' }) });
@@ -35,24 +36,13 @@ export const eventSchemaRoutes = {
     request: { params: nameParam },
     responses: { 200: jsonResponse(z.object({ data: z.array(eventSchemaSchema) }).meta({ id: 'EventSchemaVersionsResponse' }), 'The versions'), ...problems(404) },
   }),
-  activate: createRoute({
-    method: 'post', path: '/event_schema/{name}/activate', tags, summary: 'Publish (DRAFT → ACTIVE) or reactivate (INACTIVE → ACTIVE)',
-    request: { params: nameParam },
-    responses: { 200: jsonResponse(eventSchemaSchema, 'The ACTIVE schema'), ...problems(404, 409) },
-  }),
-  deactivate: createRoute({
-    method: 'post', path: '/event_schema/{name}/deactivate', tags, summary: 'ACTIVE → INACTIVE; refused while ACTIVE meters use it',
-    request: { params: nameParam },
-    responses: { 200: jsonResponse(eventSchemaSchema, 'The INACTIVE schema'), ...problems(404, 409) },
-  }),
-  archive: createRoute({
-    method: 'post', path: '/event_schema/{name}/archive', tags, summary: 'INACTIVE → ARCHIVED (hidden, kept for good)',
-    request: { params: nameParam },
-    responses: { 200: jsonResponse(eventSchemaSchema, 'The ARCHIVED schema'), ...problems(404, 409) },
-  }),
-  delete: createRoute({
-    method: 'delete', path: '/event_schema/{name}', tags, summary: "Togai's delete: archives the schema (nothing is deleted for good)",
-    request: { params: nameParam },
-    responses: { 200: jsonResponse(successSchema, 'Archived'), ...problems(404, 409) },
+  ...lifecycleRoutes({
+    path: '/event_schema/{name}',
+    params: nameParam,
+    schema: eventSchemaSchema,
+    noun: 'schema',
+    tags,
+    activateSummary: 'Publish (DRAFT → ACTIVE) or reactivate (INACTIVE → ACTIVE)',
+    deactivateSummary: 'ACTIVE → INACTIVE; refused while ACTIVE meters use it',
   }),
 };

@@ -7,7 +7,8 @@ import {
   usageMeterSchema,
   type Aggregation,
 } from '../meter/usage-meter';
-import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, statusFilterSchema, successSchema } from './common';
+import { lifecycleRoutes } from './lifecycle-routes';
+import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, statusFilterSchema } from './common';
 
 const tags = ['Usage meters'];
 const idParam = z.object({ id: z.string().min(1).max(50).meta({ param: { name: 'id', in: 'path' }, example: 'um.0f3k9x2m1q7a8b4c' }) });
@@ -54,25 +55,13 @@ export const usageMeterRoutes = {
     request: { params: idParam, body: jsonBody(updateUsageMeterRequest) },
     responses: { 200: jsonResponse(usageMeterSchema, 'The meter after the change'), ...problems(400, 404, 409, 415, 422) },
   }),
-  activate: createRoute({
-    method: 'post', path: '/usage_meters/{id}/activate', tags,
-    summary: 'DRAFT or INACTIVE → ACTIVE; its event schema must be ACTIVE and the meter must fit its current version',
-    request: { params: idParam },
-    responses: { 200: jsonResponse(usageMeterSchema, 'The ACTIVE meter'), ...problems(404, 409, 422) },
-  }),
-  deactivate: createRoute({
-    method: 'post', path: '/usage_meters/{id}/deactivate', tags, summary: 'ACTIVE → INACTIVE: new events stop counting',
-    request: { params: idParam },
-    responses: { 200: jsonResponse(usageMeterSchema, 'The INACTIVE meter'), ...problems(404, 409) },
-  }),
-  archive: createRoute({
-    method: 'post', path: '/usage_meters/{id}/archive', tags, summary: 'INACTIVE → ARCHIVED (hidden, kept for good)',
-    request: { params: idParam },
-    responses: { 200: jsonResponse(usageMeterSchema, 'The ARCHIVED meter'), ...problems(404, 409) },
-  }),
-  delete: createRoute({
-    method: 'delete', path: '/usage_meters/{id}', tags, summary: "Togai's delete: archives the meter (nothing is deleted for good)",
-    request: { params: idParam },
-    responses: { 200: jsonResponse(successSchema, 'Archived'), ...problems(404, 409) },
+  ...lifecycleRoutes({
+    path: '/usage_meters/{id}',
+    params: idParam,
+    schema: usageMeterSchema,
+    noun: 'meter',
+    tags,
+    activateSummary: 'DRAFT or INACTIVE → ACTIVE; its event schema must be ACTIVE and the meter must fit its current version',
+    deactivateSummary: 'ACTIVE → INACTIVE: new events stop counting',
   }),
 };
