@@ -7,7 +7,7 @@ import { raterApi } from './api/app';
 import { connect, type Database } from './db/connect';
 import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
-import { principalForKeyHash } from './store/api-keys';
+import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 
 /**
@@ -25,6 +25,11 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {
     return this.withDatabase((db) => principalForKeyHash(db, keyHash));
+  }
+
+  /** After the edge forwarded a revocation: which replica entry to drop. Tenant-scoped like all else. */
+  async apiKeyHash(tenantId: string, keyId: string): Promise<string | null> {
+    return this.withDatabase((db) => keyHashOf(db, tenantId, keyId));
   }
 
   /** The schema events are validated against at the edge, or null when none is ACTIVE. */

@@ -38,6 +38,11 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
     return value === null ? null : eventSchemaSchema.parse(value);
   }
 
+  /** Drops one key's entry, after it was revoked: the next request with it asks the rater. */
+  async forgetKey(keyHash: string): Promise<void> {
+    this.sql.exec('DELETE FROM entries WHERE key = ?', `key:${keyHash}`);
+  }
+
   /** Drops every entry: the next read asks the rater. Called when configuration changes. */
   async forgetAll(): Promise<void> {
     this.sql.exec('DELETE FROM entries');

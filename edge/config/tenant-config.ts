@@ -8,9 +8,10 @@ import { TtlCache } from './ttl-cache';
  * What the edge needs on every request, without a Postgres round trip: who an API key belongs to,
  * and the ACTIVE version of each event schema. Two layers: a per-isolate cache (ISOLATE_TTL_MS),
  * over ConfigReplica objects that read through to the rater and survive its outages.
- * Staleness bounds (README, "Configuration reaching the edge"): a revoked key stops working within
- * ISOLATE_TTL_MS + REPLICA_FRESH_MS = 30 s; a schema change is seen at once by the isolate that
- * forwarded it and by the replica, and by every other isolate within ISOLATE_TTL_MS.
+ * Staleness bounds (README, "Configuration reaching the edge"): a change forwarded through the
+ * edge — a schema change, a key revocation — is seen at once by the isolate that forwarded it and
+ * by the replica, and by every other isolate within ISOLATE_TTL_MS. A change made behind the
+ * edge's back (in the database) within ISOLATE_TTL_MS + REPLICA_FRESH_MS = 30 s.
  */
 export const ISOLATE_TTL_MS = 5_000;
 const ISOLATE_MISS_TTL_MS = 1_000;
@@ -20,7 +21,7 @@ const keys = new TtlCache<Principal | null>((p) => (p ? ISOLATE_TTL_MS : ISOLATE
 const schemas = new TtlCache<EventSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 
 export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
-  return keys.get(keyHash, () => fromReplica(() => replica(env, `keys:${keyHash.slice(0, 2)}`).principal(keyHash)));
+  return keys.get(keyHash, () => fromReplica(() => replica(env, keyReplicaName(keyHash)).principal(keyHash)));
 }
 
 export function activeEventSchema(env: Env, tenantId: string, name: string): Promise<EventSchema | null> {
@@ -35,9 +36,17 @@ export async function forgetTenantSchemas(env: Env, tenantId: string): Promise<v
   await replica(env, `schemas:${tenantId}`).forgetAll();
 }
 
-/** After a key change: this isolate forgets the tenant's keys (other isolates: within the bound). */
-export function forgetTenantKeys(tenantId: string): void {
-  keys.deleteWhere((_, principal) => principal?.tenantId === tenantId);
+/**
+ * After this isolate forwarded a revocation: it and the key's replica forget the key at once;
+ * other isolates within ISOLATE_TTL_MS.
+ */
+export async function forgetKey(env: Env, keyHash: string): Promise<void> {
+  keys.deleteWhere((hash) => hash === keyHash);
+  await replica(env, keyReplicaName(keyHash)).forgetKey(keyHash);
+}
+
+function keyReplicaName(keyHash: string): string {
+  return `keys:${keyHash.slice(0, 2)}`;
 }
 
 function replica(env: Env, name: string) {

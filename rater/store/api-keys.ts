@@ -112,3 +112,12 @@ export async function revokeApiKey(db: Queryable, tenantId: string, id: string):
     .returning(publicColumns);
   return row ? toApiKey(row) : null;
 }
+
+/** The hash of a tenant's key, for the edge to drop its replica of it at once after revocation. */
+export async function keyHashOf(db: Queryable, tenantId: string, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ keyHash: apiKeys.keyHash })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+  return row?.keyHash ?? null;
+}

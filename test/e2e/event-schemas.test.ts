@@ -42,6 +42,8 @@ describe('unreadable configuration requests', () => {
     expect(asText).toMatchObject({ status: 415, contentType: 'application/problem+json', body: { code: 'unsupported_media_type' } });
     const broken = await client.post('/event_schema', '{"name":', { 'content-type': 'application/json' });
     expect(broken).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { code: 'malformed_json' } });
+    const huge = await client.post('/event_schema', { name: unique('s'), description: 'd'.repeat(300_000) });
+    expect(huge).toMatchObject({ status: 413, contentType: 'application/problem+json', body: { code: 'payload_too_large' } });
   });
 });
 
