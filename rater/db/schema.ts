@@ -46,6 +46,8 @@ export const eventSchemas = pgTable(
     dimensions: jsonb('dimensions').notNull().default(sql`'[]'::jsonb`),
     enrichments: jsonb('enrichments'),
     eventIdTemplate: text('event_id_template'),
+    /** Togai's filterFields: the dimensions usage meters may filter on (all, when absent). */
+    filterFields: jsonb('filter_fields'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -64,6 +66,7 @@ export const eventSchemaVersions = pgTable(
     dimensions: jsonb('dimensions').notNull(),
     enrichments: jsonb('enrichments'),
     eventIdTemplate: text('event_id_template'),
+    filterFields: jsonb('filter_fields'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.name, t.version] })],
@@ -161,5 +164,26 @@ export const usageRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.dimensionsKey, t.bucket] }),
     index('usage_rollups_meter_bucket').on(t.tenantId, t.meterId, t.bucket),
+  ],
+);
+
+/**
+ * UNIQUE_COUNT's state: each distinct value a meter saw, per account, dimension set and minute.
+ * A distinct count over any range is exact (count(distinct value) over these rows); no sketch.
+ */
+export const usageDistinct = pgTable(
+  'usage_distinct',
+  {
+    tenantId: text('tenant_id').notNull(),
+    meterId: text('meter_id').notNull(),
+    accountId: text('account_id').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    dimensionsKey: text('dimensions_key').notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.dimensionsKey, t.bucket, t.value] }),
+    index('usage_distinct_meter_bucket').on(t.tenantId, t.meterId, t.bucket),
   ],
 );
