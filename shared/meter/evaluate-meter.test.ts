@@ -153,3 +153,24 @@ describe("DESIGN's Stripe example: 2.9% + 30¢ per successful card charge", () =
     expect(totals.amount.times('0.029').plus(totals.count.times('0.30')).toFixed()).toBe('3.8232');
   });
 });
+
+describe('evaluateMeter: UNIQUE_COUNT', () => {
+  const byCard = meter('UNIQUE_COUNT', [{ computation: '{"var":"dimensions.card_id"}', order: 1 }]);
+  const byAmount = meter('UNIQUE_COUNT', [amount]);
+
+  it.each([
+    ['a dimension, as text', byCard, paymentEvent({}, { card_id: '007' }), '007'],
+    ['an attribute, normalised as a number', byAmount, paymentEvent({ transaction_amount: '1.50' }), '1.5'],
+    ['a formula giving a number', meter('UNIQUE_COUNT', [{ computation: '{"*":[{"var":"attributes.n"},2]}', order: 1 }]), paymentEvent({ n: '2' }), '4'],
+  ])('counts %s', (_, rule, event, value) => {
+    expect(evaluateMeter(rule, event)).toEqual({ matched: true, value });
+  });
+
+  it.each([
+    ['the dimension is absent', byCard, paymentEvent({})],
+    ['the dimension is empty', meter('UNIQUE_COUNT', [{ computation: '""', order: 1 }]), paymentEvent({})],
+    ['the formula gives an object', meter('UNIQUE_COUNT', [{ computation: '{"merge":[[1]]}', order: 1 }]), paymentEvent({})],
+  ])('does not count an event when %s', (_, rule, event) => {
+    expect(evaluateMeter(rule, event)).toEqual({ matched: false, reason: 'value_missing' });
+  });
+});

@@ -6,14 +6,15 @@ import type { Computation, FilterEntry, UsageMeter } from './usage-meter';
 
 export type MeterOutcome =
   | { matched: true; value: string }
-  | { matched: false; reason: 'other_schema' | 'filtered_out' | 'no_computation_matched' | 'value_not_numeric' };
+  | { matched: false; reason: 'other_schema' | 'filtered_out' | 'no_computation_matched' | 'value_not_numeric' | 'value_missing' };
 
 type MeterRule = Pick<UsageMeter, 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'>;
 
 /**
  * How much one (enriched) event adds to one meter: pure, no I/O. The event must be of the meter's
  * schema and pass every filter; then the first computation (by `order`) whose matcher holds gives
- * the value. COUNT counts matching events, so its value is 1 whatever the computation says.
+ * the value. COUNT counts matching events, so its value is 1 whatever the computation says;
+ * UNIQUE_COUNT's value is the thing counted once (a user id, say), kept as text.
  */
 export function evaluateMeter(meter: MeterRule, event: AcceptedEvent): MeterOutcome {
   if (event.schemaName !== meter.eventSchemaName) return { matched: false, reason: 'other_schema' };
@@ -32,6 +33,10 @@ export function evaluateMeter(meter: MeterRule, event: AcceptedEvent): MeterOutc
     .find((c) => c.matcher === undefined || isTruthy(jsonLogic.apply(parseLogic(c.matcher) as RulesLogic, data)));
   if (!computation) return { matched: false, reason: 'no_computation_matched' };
   if (meter.aggregation === 'COUNT') return { matched: true, value: '1' };
+  if (meter.aggregation === 'UNIQUE_COUNT') {
+    const key = distinctValue(computation, event, data);
+    return key === null ? { matched: false, reason: 'value_missing' } : { matched: true, value: key };
+  }
 
   const value = computeValue(computation, event, data);
   return value === null ? { matched: false, reason: 'value_not_numeric' } : { matched: true, value };
@@ -48,6 +53,16 @@ function computeValue(computation: Computation, event: AcceptedEvent, data: Logi
   const direct = directAttribute(logic);
   if (direct !== undefined) return toDecimalString(event.attributes[direct]);
   return toDecimalString(jsonLogic.apply(logic as RulesLogic, data));
+}
+
+/** Numbers are normalised ("1.50" and 1.5 are one value); text ("007" too) is taken as it is. */
+function distinctValue(computation: Computation, event: AcceptedEvent, data: LogicData): string | null {
+  const logic = parseLogic(computation.computation);
+  const direct = directAttribute(logic);
+  const raw = direct !== undefined ? event.attributes[direct] : jsonLogic.apply(logic as RulesLogic, data);
+  if (typeof raw === 'string') return raw === '' ? null : direct !== undefined ? toDecimalString(raw) : raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return toDecimalString(raw);
+  return null;
 }
 
 function directAttribute(logic: unknown): string | undefined {

@@ -43,7 +43,7 @@ describe('usage meter requests', () => {
   });
 
   it.each([
-    ['UNIQUE_COUNT (not exact yet, so refused)', { ...create, aggregation: 'UNIQUE_COUNT' }, 'aggregation'],
+    ['an unknown aggregation', { ...create, aggregation: 'AVG' }, 'aggregation'],
     ['an empty billableName', { ...create, billableName: '' }, 'billableName'],
     ['an unknown field', { ...create, colour: 'red' }, ''],
     ['a computation without its formula', { ...create, computations: [{ order: 1 }] }, 'computations.0.computation'],

@@ -3,13 +3,15 @@ import { canonicalJson } from '../idempotency/payload-hash';
 import { eventSchemaSchema, lifecycleStatusSchema, nameSchema } from '../event-schema/event-schema';
 
 /**
- * COUNT and SUM are Togai's; MAX, MIN and LATEST are Meterline's extension. All five are exact
- * from per-minute rollups. (UNIQUE_COUNT, in DESIGN §4, needs a distinct-value store and is not
- * accepted until that exists — refusing it beats answering it wrong.)
+ * COUNT and SUM are Togai's; MAX, MIN, LATEST and UNIQUE_COUNT are Meterline's extension. The
+ * first five are exact merges of per-minute rollups; UNIQUE_COUNT keeps each distinct value
+ * (usage_distinct), so it is exact too — no sketch, no approximation.
  */
-export const aggregations = ['COUNT', 'SUM', 'MAX', 'MIN', 'LATEST'] as const;
+export const aggregations = ['COUNT', 'SUM', 'MAX', 'MIN', 'LATEST', 'UNIQUE_COUNT'] as const;
 export const aggregationSchema = z.enum(aggregations).meta({
-  description: 'COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions',
+  description:
+    'COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and ' +
+    'UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions',
 });
 export type Aggregation = z.infer<typeof aggregationSchema>;
 

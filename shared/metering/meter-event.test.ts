@@ -56,8 +56,8 @@ describe('meterEvent', () => {
       event: { ...event, attributes: { transaction_amount: '100.50', fee: '2.9145' } },
       status: 'METERED',
       contributions: [
-        { meterId: 'count_card', value: '1' },
-        { meterId: 'sum_fee', value: '2.9145' },
+        { meterId: 'count_card', value: '1', aggregation: 'COUNT' },
+        { meterId: 'sum_fee', value: '2.9145', aggregation: 'SUM' },
       ],
       detail: { meters: outcome.contributions },
     });
@@ -72,8 +72,8 @@ describe('meterEvent', () => {
     expect(meterEvent(event, schema, [broken, countCard])).toEqual(
       expect.objectContaining({
         status: 'METERED',
-        contributions: [{ meterId: 'count_card', value: '1' }],
-        detail: { meters: [{ meterId: 'count_card', value: '1' }], failures: [{ meterId: 'broken', reason: expect.stringMatching(/^formula failed: .*nope/) }] },
+        contributions: [{ meterId: 'count_card', value: '1', aggregation: 'COUNT' }],
+        detail: { meters: [{ meterId: 'count_card', value: '1', aggregation: 'COUNT' }], failures: [{ meterId: 'broken', reason: expect.stringMatching(/^formula failed: .*nope/) }] },
       }),
     );
   });

@@ -2,14 +2,16 @@ import { enrichEvent } from '../enrichment/enrich-event';
 import type { AcceptedEvent } from '../event/accepted-event';
 import type { EventSchema } from '../event-schema/event-schema';
 import { evaluateMeter } from '../meter/evaluate-meter';
-import type { UsageMeter } from '../meter/usage-meter';
+import type { Aggregation, UsageMeter } from '../meter/usage-meter';
 
 export const eventStatuses = ['METERED', 'NO_MATCHING_METERS', 'ENRICHMENT_FAILED', 'SCHEMA_NOT_FOUND', 'FAILED'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
 export interface MeterContribution {
   meterId: string;
+  /** A decimal quantity; for UNIQUE_COUNT, the value counted once. */
   value: string;
+  aggregation: Aggregation;
 }
 
 export interface EventOutcome {
@@ -44,7 +46,7 @@ export function meterEvent(event: AcceptedEvent, schema: EventSchema | undefined
       failures.push({ meterId: meter.id, reason: `formula failed: ${(error as Error).message}` });
       continue;
     }
-    if (outcome.matched) contributions.push({ meterId: meter.id, value: outcome.value });
+    if (outcome.matched) contributions.push({ meterId: meter.id, value: outcome.value, aggregation: meter.aggregation });
   }
   const detail: Record<string, unknown> = { meters: contributions };
   if (failures.length > 0) detail.failures = failures;

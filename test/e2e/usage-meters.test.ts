@@ -78,7 +78,7 @@ describe('creating and reading meters', () => {
     ['a filter on an attribute', { filters: [{ field: 'amount', value: '1' }] }, 'filters.0.field'],
     ['a matcher reading an unknown field', { computations: [{ matcher: '{"var":"dimensions.colour"}', computation: '1', order: 1 }] }, 'computations.0.matcher'],
     ['SUM without a computation', { aggregation: 'SUM' }, 'computations'],
-    ['UNIQUE_COUNT (not offered yet)', { aggregation: 'UNIQUE_COUNT' }, 'aggregation'],
+    ['UNIQUE_COUNT without a computation', { aggregation: 'UNIQUE_COUNT' }, 'computations'],
   ])('refuses %s with 422 naming the field', async (_, change, path) => {
     const refused = await client.post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: await newSchema(), ...change });
     expect(refused.status).toBe(422);
@@ -314,6 +314,26 @@ describe('metering by meter status and aggregation', () => {
 
     const values = await Promise.all([max, min, latest, sum].map((m) => valueOf(m!, account)));
     expect(values).toEqual(['10', '2.5', '7.25', '24.75']);
+  });
+
+  it('gives UNIQUE_COUNT: distinct values over the range, not summed across windows', async () => {
+    const schema = await newSchema();
+    const account = unique('acct');
+    const meter = await newMeter(schema, { aggregation: 'UNIQUE_COUNT', computations: amount });
+    expect((await act(meter.id, 'activate')).status).toBe(200);
+    const [control] = (await activeMeters(schema, ['COUNT'])) as [string];
+    const base = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 60_000;
+    const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
+    // Amounts as distinct values: 1.50 and 1.5 are one number; 3 appears in two minutes.
+    await ingest(schema, account, unique('evt'), '1.50', at(0));
+    await ingest(schema, account, unique('evt'), '3', at(0));
+    await ingest(schema, account, unique('evt'), '1.5', at(1));
+    await ingest(schema, account, unique('evt'), '3', at(2));
+    expect(await eventually(() => valueOf(control, account), (v) => v === '4')).toBe('4');
+
+    expect(await valueOf(meter.id, account)).toBe('2');
+    const perMinute = await client.get(`/usage?meterId=${meter.id}&accountId=${account}&${range}&window=MINUTE`);
+    expect(perMinute.body.data.map((p: { value: string }) => p.value)).toEqual(['2', '1', '1']);
   });
 
   it.each([

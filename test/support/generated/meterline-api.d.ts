@@ -895,7 +895,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Only this status. Without it, everything but ARCHIVED. */
                     status?: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
-                    /** @description Comma-separated: only meters with one of these aggregations (COUNT, SUM, MAX, MIN, LATEST) */
+                    /** @description Comma-separated: only meters with one of these aggregations (COUNT, SUM, MAX, MIN, LATEST, UNIQUE_COUNT) */
                     aggregations?: string;
                 };
                 header?: never;
@@ -2162,10 +2162,10 @@ export interface components {
             /** @enum {string} */
             type: "COUNTER";
             /**
-             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
              * @enum {string}
              */
-            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST" | "UNIQUE_COUNT";
             eventSchemaName: string;
             /** @description Only with ?includeSchema=true */
             eventSchema?: {
@@ -2246,10 +2246,10 @@ export interface components {
              */
             type?: "COUNTER";
             /**
-             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
              * @enum {string}
              */
-            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST" | "UNIQUE_COUNT";
             eventSchemaName: string;
             /** @default [] */
             filters?: {
@@ -2285,10 +2285,10 @@ export interface components {
             description?: string | null;
             eventSchemaName?: string;
             /**
-             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
              * @enum {string}
              */
-            aggregation?: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            aggregation?: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST" | "UNIQUE_COUNT";
             filters?: {
                 field: string;
                 value: string;
@@ -2303,10 +2303,10 @@ export interface components {
         UsageResponse: {
             meterId: string;
             /**
-             * @description COUNT and SUM as in Togai; MAX, MIN and LATEST (the value of the latest event, ties broken by event id) are Meterline extensions
+             * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
              * @enum {string}
              */
-            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST";
+            aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST" | "UNIQUE_COUNT";
             /** @description null: every account */
             accountId: string | null;
             from: string;

@@ -70,6 +70,24 @@ describe('queue consumer: metering', () => {
   });
 });
 
+describe('queue consumer: UNIQUE_COUNT', () => {
+  it('counts each distinct value once per range, across batches, accounts and redeliveries', async () => {
+    const USERS = { name: 'active_users', aggregation: 'UNIQUE_COUNT' as const, filters: [], computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }] };
+    const { tenantId, meters } = await seedTenant([USERS]);
+    const byUser = (id: string, user: string, accountId = 'acme', minute = '10:15') =>
+      requestEvent(id, '1', { accountId, timestamp: `2026-05-01T${minute}:30.000Z`, dimensions: { region: 'eu', user } });
+
+    const first = [byUser('u1', 'ann'), byUser('u2', 'bob'), byUser('u3', 'ann', 'acme', '11:40')];
+    await consume(batchOf(tenantId, first));
+    await consume(batchOf(tenantId, first)); // redelivered
+    await consume(batchOf(tenantId, [byUser('u4', 'bob', 'acme', '12:05'), byUser('u5', 'cyd', 'globex'), byUser('u6', 'ann', 'globex')]));
+
+    expect(await usageOf(tenantId, meters[0]!)).toBe('3'); // ann, bob, cyd
+    expect(await usageOf(tenantId, meters[0]!, 'acme')).toBe('2');
+    expect(await usageOf(tenantId, meters[0]!, 'globex')).toBe('2');
+  });
+});
+
 describe('queue consumer: failures', () => {
   it('retries the whole batch with backoff, acking nothing, when Postgres is unreachable', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);

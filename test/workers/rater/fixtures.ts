@@ -18,7 +18,7 @@ export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSch
     const draft = await insertEventSchema(db, tenantId, {
       name: SCHEMA,
       attributes: [{ name: 'bytes' }, { name: 'divisor' }],
-      dimensions: [{ name: 'region' }],
+      dimensions: [{ name: 'region' }, { name: 'user' }],
       enrichments: {
         fields: [
           // Throws on events whose divisor is 0 — the poison-event case.
