@@ -57,6 +57,7 @@ export const eventSchemaRoutes = createRouter()
       dimensions: patch.dimensions ?? schema.dimensions,
       enrichments: patch.enrichments ?? schema.enrichments,
       eventIdTemplate: 'eventIdTemplate' in patch ? patch.eventIdTemplate : schema.eventIdTemplate,
+      filterFields: patch.filterFields ?? schema.filterFields,
     };
     const issues = [...duplicateFieldIssues(next), ...checkEventSchema(next)];
     if (schema.status !== 'DRAFT') issues.push(...checkSchemaEvolution(schema, next));

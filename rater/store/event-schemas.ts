@@ -17,7 +17,7 @@ export function toEventSchema(row: Row): EventSchema {
 
 /** A schema (or one frozen version of it) from its definition columns. */
 function fromColumns(
-  row: Pick<Row, 'name' | 'version' | 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate'>,
+  row: Pick<Row, 'name' | 'version' | 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'>,
   meta: { status: string; createdAt: Date | string; updatedAt: Date },
 ): EventSchema {
   return eventSchemaSchema.parse({
@@ -27,6 +27,7 @@ function fromColumns(
     dimensions: row.dimensions,
     enrichments: row.enrichments ?? undefined,
     eventIdTemplate: row.eventIdTemplate ?? undefined,
+    filterFields: row.filterFields ?? undefined,
     version: row.version,
     status: meta.status,
     createdAt: new Date(meta.createdAt).toISOString(),
@@ -41,6 +42,7 @@ function definitionColumns(d: EventSchemaDefinition) {
     dimensions: d.dimensions,
     enrichments: d.enrichments ?? null,
     eventIdTemplate: d.eventIdTemplate ?? null,
+    filterFields: d.filterFields ?? null,
   };
 }
 

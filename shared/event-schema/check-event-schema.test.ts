@@ -60,12 +60,30 @@ describe('checkEventSchema', () => {
     ]);
   });
 
+  describe('filterFields', () => {
+    const enrichments = { fields: [constant('tier', 1, 'gold', 'DIMENSION'), constant('fee', 2, '0.3')] };
+
+    it('accepts declared and enriched dimensions', () => {
+      expect(checkEventSchema({ ...base, enrichments, filterFields: ['tier', 'region'] })).toEqual([]);
+    });
+
+    it.each([
+      ['an unknown field', ['region', 'colour'], 'filterFields.1', /'colour' is not a dimension/],
+      ['an attribute', ['read_rate'], 'filterFields.0', /'read_rate' is not a dimension/],
+      ['an enriched attribute', ['fee'], 'filterFields.0', /'fee' is not a dimension/],
+      ['a dimension listed twice', ['region', 'tier', 'region'], 'filterFields.2', /'region' is listed twice/],
+    ])('refuses %s at %s', (_, filterFields, path, message) => {
+      expect(checkEventSchema({ ...base, enrichments, filterFields })).toEqual([{ path, message: expect.stringMatching(message) }]);
+    });
+  });
+
   it('reports every problem at once', () => {
     const issues = checkEventSchema({
       ...base,
       enrichments: { fields: [constant('a', 1, 'x'), logic('b', 2, '{"var":"attributes.nope"}')] },
       eventIdTemplate: 'fixed',
+      filterFields: ['nope'],
     });
-    expect(issues.map((i) => i.path)).toEqual(['enrichments.fields.0.value', 'enrichments.fields.1.value', 'eventIdTemplate']);
+    expect(issues.map((i) => i.path)).toEqual(['enrichments.fields.0.value', 'enrichments.fields.1.value', 'eventIdTemplate', 'filterFields.0']);
   });
 });

@@ -7,8 +7,11 @@ import type { CreateEventSchemaRequest } from './event-schema';
  * Definition-time checks that zod's shape cannot express: each enrichment formula reads only
  * fields that exist when it runs (declared ones and enrichments of a lower `order`), and the
  * eventIdTemplate names only real fields. Refused here, such a mistake never fails at ingest.
+ * filterFields name dimensions, each once: a meter filters on dimensions only.
  */
-export function checkEventSchema(input: Pick<CreateEventSchemaRequest, 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate'>): FieldIssue[] {
+export function checkEventSchema(
+  input: Pick<CreateEventSchemaRequest, 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'>,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const available = {
     attributes: input.attributes.map((a) => a.name),
@@ -28,5 +31,16 @@ export function checkEventSchema(input: Pick<CreateEventSchemaRequest, 'attribut
     (field.type === 'ATTRIBUTE' ? available.attributes : available.dimensions).push(field.name);
   }
   if (input.eventIdTemplate) issues.push(...checkEventIdTemplate(input.eventIdTemplate, available));
+  issues.push(...checkFilterFields(input.filterFields ?? [], available.dimensions));
+  return issues;
+}
+
+function checkFilterFields(filterFields: string[], dimensions: string[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  filterFields.forEach((name, index) => {
+    const path = `filterFields.${index}`;
+    if (!dimensions.includes(name)) issues.push({ path, message: `'${name}' is not a dimension of this schema` });
+    else if (filterFields.indexOf(name) !== index) issues.push({ path, message: `'${name}' is listed twice` });
+  });
   return issues;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../errors/zod-issues';
-import { createEventSchemaRequest, schemaFields } from './event-schema';
+import { createEventSchemaRequest, eventSchemaSchema, filterableDimensions, schemaFields, updateEventSchemaRequest } from './event-schema';
 
 const enrichment = (name: string) => ({ name, type: 'DIMENSION' as const, enrichmentType: 'VALUE' as const, value: 'x', order: 1 });
 
@@ -35,8 +35,33 @@ describe('createEventSchemaRequest', () => {
     ['a fractional order', { name: 'p', enrichments: { fields: [{ ...enrichment('t'), order: 1.5 }] } }, ['enrichments.fields.0.order']],
     ['an unknown key', { name: 'p', version: 2 }, ['(body)']],
     ['a dimension named __proto__', { name: 'p', dimensions: [{ name: '__proto__' }] }, ['dimensions.0.name']],
+    ['a filterField with a dot', { name: 'p', filterFields: ['dimensions.region'] }, ['filterFields.0']],
+    ['filterFields that are not a list', { name: 'p', filterFields: 'region' }, ['filterFields']],
+    ['51 filterFields', { name: 'p', filterFields: Array.from({ length: 51 }, (_, i) => `d${i}`) }, ['filterFields']],
   ])('refuses %s', (_, input, expected) => {
     expect(paths(input)).toEqual(expected);
+  });
+});
+
+describe('filterFields, as Togai sends them', () => {
+  it('is kept by create, update and the stored schema', () => {
+    const filterFields = ['region', 'tier'];
+    expect(createEventSchemaRequest.parse({ name: 'p', dimensions: [{ name: 'region' }], filterFields }).filterFields).toEqual(filterFields);
+    expect(updateEventSchemaRequest.parse({ filterFields })).toEqual({ filterFields });
+    const stored = { name: 'p', attributes: [], dimensions: [], filterFields, version: 1, status: 'ACTIVE', createdAt: 'x', updatedAt: 'x' };
+    expect(eventSchemaSchema.parse(stored).filterFields).toEqual(filterFields);
+  });
+});
+
+describe('filterableDimensions', () => {
+  const schema = { attributes: [{ name: 'amount' }], dimensions: [{ name: 'mode' }], enrichments: { fields: [enrichment('tier')] } };
+
+  it.each([
+    ['absent', undefined, ['mode', 'tier']],
+    ['empty, read back from Togai', [], ['mode', 'tier']],
+    ['listed', ['tier'], ['tier']],
+  ])('is every dimension, enriched ones too, unless filterFields are listed: %s', (_, filterFields, expected) => {
+    expect(filterableDimensions({ ...schema, ...(filterFields ? { filterFields } : {}) })).toEqual(expected);
   });
 });
 

@@ -39,6 +39,8 @@ const definitionShape = {
   dimensions: z.array(dimensionSchema).max(50).default([]),
   enrichments: enrichmentsSchema.optional(),
   eventIdTemplate: z.string().min(1).max(512).optional(),
+  /** Togai's filterFields: the dimensions usage meters may filter on; none (absent or empty) means all. */
+  filterFields: z.array(nameSchema).max(50).optional(),
 };
 
 export const createEventSchemaRequest = z
@@ -57,7 +59,7 @@ export type CreateEventSchemaRequest = z.infer<typeof createEventSchemaRequest>;
 
 /**
  * PATCH: the fields given replace the current ones. A DRAFT changes freely; a published schema
- * only gains attributes, dimensions and enrichment fields (checkSchemaEvolution).
+ * only gains attributes, dimensions, enrichment fields and filterFields (checkSchemaEvolution).
  */
 export const updateEventSchemaRequest = z
   .strictObject({
@@ -66,6 +68,7 @@ export const updateEventSchemaRequest = z
     dimensions: z.array(dimensionSchema).max(50).optional(),
     enrichments: enrichmentsSchema.optional(),
     eventIdTemplate: definitionShape.eventIdTemplate,
+    filterFields: definitionShape.filterFields,
   })
   .meta({ id: 'UpdateEventSchemaRequest' });
 export type UpdateEventSchemaRequest = z.infer<typeof updateEventSchemaRequest>;
@@ -82,7 +85,10 @@ export const eventSchemaSchema = z.object({
 export type EventSchema = z.infer<typeof eventSchemaSchema>;
 
 /** The definition a version freezes: everything but name, status and timestamps. */
-export type EventSchemaDefinition = Pick<EventSchema, 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate'>;
+export type EventSchemaDefinition = Pick<
+  EventSchema,
+  'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'
+>;
 
 /** Every field name an event of this schema carries after enrichment, by kind. */
 export function schemaFields(schema: Pick<EventSchema, 'attributes' | 'dimensions' | 'enrichments'>) {
@@ -97,6 +103,15 @@ export function schemaFields(schema: Pick<EventSchema, 'attributes' | 'dimension
       ...enriched.filter((f) => f.type === 'DIMENSION').map((f) => f.name),
     ],
   };
+}
+
+/**
+ * The dimensions a usage meter may filter on. An empty list counts as none, like an absent one:
+ * a client that always sends the field (as generated SDKs may, with `[]`) should not find every
+ * meter filter refused.
+ */
+export function filterableDimensions(schema: Pick<EventSchema, 'attributes' | 'dimensions' | 'enrichments' | 'filterFields'>): string[] {
+  return schema.filterFields?.length ? schema.filterFields : schemaFields(schema).dimensions;
 }
 
 /** Field names are unique across attributes, dimensions and enrichment fields of a schema. */

@@ -21,8 +21,8 @@ const schema: EventSchema = {
 
 const amount = { computation: '{"var":"attributes.transaction_amount"}', order: 1 };
 
-function check(input: Record<string, unknown>) {
-  return checkUsageMeter(createUsageMeterRequest.parse({ name: 'm', eventSchemaName: 'payment', ...input }), schema);
+function check(input: Record<string, unknown>, against: EventSchema = schema) {
+  return checkUsageMeter(createUsageMeterRequest.parse({ name: 'm', eventSchemaName: 'payment', ...input }), against);
 }
 
 describe('checkUsageMeter', () => {
@@ -56,6 +56,36 @@ describe('checkUsageMeter', () => {
     ['a matcher that is not JSON', { aggregation: 'COUNT', computations: [{ ...amount, matcher: 'card' }] }, 'computations.0.matcher', /not valid JsonLogic/],
   ])('refuses %s at %s', (_, input, path, message) => {
     expect(check(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+});
+
+describe('checkUsageMeter against a schema with filterFields', () => {
+  const withFilterFields: EventSchema = { ...schema, dimensions: [{ name: 'payment_mode' }, { name: 'card_brand' }], filterFields: ['region', 'card_brand'] };
+  const filters = (...fields: string[]) => ({ aggregation: 'COUNT', filters: fields.map((field) => ({ field, value: 'x' })) });
+
+  it.each([
+    ['a listed dimension', filters('card_brand')],
+    ['a listed enriched dimension, qualified', filters('dimensions.region')],
+    ['several listed dimensions', filters('region', 'card_brand')],
+  ])('accepts a filter on %s', (_, input) => {
+    expect(check(input, withFilterFields)).toEqual([]);
+  });
+
+  it.each([
+    ['a dimension not listed', filters('payment_mode'), 'filters.0.field', /filterFields of schema 'payment' don't include 'payment_mode'/],
+    ['a dimension not listed, qualified', filters('region', 'dimensions.payment_mode'), 'filters.1.field', /don't include 'payment_mode'/],
+    ['an unknown dimension', filters('colour'), 'filters.0.field', /no dimension 'colour'/],
+  ])('refuses a filter on %s at %s', (_, input, path, message) => {
+    expect(check(input, withFilterFields)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it('lets any dimension be filtered on when filterFields are empty', () => {
+    expect(check(filters('payment_mode', 'card_brand', 'region'), { ...withFilterFields, filterFields: [] })).toEqual([]);
+  });
+
+  it('does not restrict matchers, only filters', () => {
+    const matcher = { aggregation: 'COUNT', computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.payment_mode"},"card"]}' }] };
+    expect(check(matcher, withFilterFields)).toEqual([]);
   });
 });
 

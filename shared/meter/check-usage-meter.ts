@@ -1,20 +1,24 @@
 import type { FieldIssue } from '../errors/app-error';
 import { checkFormula } from '../enrichment/logic-vars';
-import { schemaFields, type EventSchema } from '../event-schema/event-schema';
+import { filterableDimensions, schemaFields, type EventSchema } from '../event-schema/event-schema';
 import type { CreateUsageMeterRequest } from './usage-meter';
 
 /**
  * Definition-time checks of a meter against its schema: filters name dimensions the events will
- * carry (enriched ones included), formulas read only known fields, and every aggregation other
- * than COUNT has a computation to take its values from.
+ * carry (enriched ones included) and the schema's filterFields allow, formulas read only known
+ * fields, and every aggregation other than COUNT has a computation to take its values from.
  */
 export function checkUsageMeter(input: CreateUsageMeterRequest, schema: EventSchema): FieldIssue[] {
   const fields = schemaFields(schema);
+  const filterable = filterableDimensions(schema);
   const issues: FieldIssue[] = [];
   input.filters.forEach((filter, index) => {
     const name = filter.field.replace(/^dimensions\./, '');
+    const path = `filters.${index}.field`;
     if (!fields.dimensions.includes(name)) {
-      issues.push({ path: `filters.${index}.field`, message: `schema '${schema.name}' has no dimension '${name}'` });
+      issues.push({ path, message: `schema '${schema.name}' has no dimension '${name}'` });
+    } else if (!filterable.includes(name)) {
+      issues.push({ path, message: `the filterFields of schema '${schema.name}' don't include '${name}'` });
     }
   });
   input.computations.forEach((c, index) => {

@@ -157,3 +157,44 @@ describe('eventIdTemplate', () => {
     expect(paths(await client.post('/ingest', event()))).toEqual(['event.id']);
   });
 });
+
+describe('filterFields', () => {
+  const dimensions = [{ name: 'region' }, { name: 'zone' }, { name: 'tier' }];
+
+  it('are kept as sent, and must name dimensions of the schema', async () => {
+    const name = unique('ff');
+    const created = await create(name, { dimensions, filterFields: ['zone', 'region'] });
+    expect(created).toMatchObject({ status: 201, body: { filterFields: ['zone', 'region'] } });
+    expect((await client.get(`/event_schema/${name}`)).body.filterFields).toEqual(['zone', 'region']);
+
+    const unknown = await create(unique('ff'), { dimensions, filterFields: ['colour'] });
+    expect(unknown.status).toBe(422);
+    expect(paths(unknown)).toEqual(['filterFields.0']);
+  });
+
+  it('limit the dimensions a usage meter may filter on', async () => {
+    const name = unique('ff');
+    await create(name, { dimensions, filterFields: ['region'] });
+    const meter = (field: string) => client.post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: name, filters: [{ field, value: 'x' }] });
+
+    const outside = await meter('zone');
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toEqual([{ path: 'filters.0.field', message: expect.stringContaining("filterFields of schema") }]);
+    expect((await meter('dimensions.region')).status).toBe(201);
+  });
+
+  it('of a published schema may grow, as a new version, but not shrink', async () => {
+    const name = unique('ff');
+    await create(name, { dimensions, filterFields: ['region'] });
+    await client.post(`/event_schema/${name}/activate`);
+
+    const grown = await client.patch(`/event_schema/${name}`, { filterFields: ['region', 'tier'] });
+    expect(grown).toMatchObject({ status: 200, body: { version: 2, filterFields: ['region', 'tier'] } });
+    expect((await client.get(`/event_schema/${name}?version=1`)).body.filterFields).toEqual(['region']);
+
+    const shrunk = await client.patch(`/event_schema/${name}`, { filterFields: ['tier'] });
+    expect(shrunk.status).toBe(422);
+    expect(shrunk.body.errors).toEqual([{ path: 'filterFields', message: expect.stringContaining("'region'") }]);
+    expect((await client.get(`/event_schema/${name}`)).body).toMatchObject({ version: 2, filterFields: ['region', 'tier'] });
+  });
+});

@@ -2032,6 +2032,7 @@ export interface components {
                 }[];
             };
             eventIdTemplate?: string;
+            filterFields?: string[];
             version: number;
             /** @enum {string} */
             status: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
@@ -2082,6 +2083,7 @@ export interface components {
                 }[];
             };
             eventIdTemplate?: string;
+            filterFields?: string[];
         };
         EventSchemaListPaginatedResponse: {
             data: components["schemas"]["EventSchemaListData"][];
@@ -2117,6 +2119,7 @@ export interface components {
                 }[];
             };
             eventIdTemplate?: string;
+            filterFields?: string[];
             version: number;
             /** @enum {string} */
             status: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
@@ -2145,6 +2148,7 @@ export interface components {
                 }[];
             };
             eventIdTemplate?: string;
+            filterFields?: string[];
         };
         EventSchemaVersionsResponse: {
             data: components["schemas"]["EventSchema"][];
@@ -2192,6 +2196,7 @@ export interface components {
                     }[];
                 };
                 eventIdTemplate?: string;
+                filterFields?: string[];
                 version: number;
                 /** @enum {string} */
                 status: "DRAFT" | "ACTIVE" | "INACTIVE" | "ARCHIVED";
