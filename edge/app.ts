@@ -7,6 +7,7 @@ import type { EdgeHono } from './hono-env';
 import { authenticate } from './middleware/authenticate';
 import { forwardToRater } from './routes/forward-to-rater';
 import { ingestRouter } from './routes/ingest';
+import { ingestBatchRouter } from './routes/ingest-batch';
 
 /** The public API: health without a key, everything else behind `authenticate`. */
 export function createApp() {
@@ -15,6 +16,7 @@ export function createApp() {
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.use('*', authenticate);
   app.route('/', ingestRouter);
+  app.route('/', ingestBatchRouter);
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {

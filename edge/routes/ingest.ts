@@ -2,11 +2,8 @@ import { ingestRoutes } from '../../shared/api/ingest-routes';
 import { createRouter } from '../../shared/api/router';
 import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
-import { activeEventSchema } from '../config/tenant-config';
-import { claimEvents } from '../dedup/claim-events';
-import { edgeSettings } from '../env';
 import type { EdgeHono } from '../hono-env';
-import { prepareClaim } from '../ingest/prepare-claim';
+import { acceptEvents } from '../ingest/accept-events';
 import { jsonBody } from '../middleware/json-body';
 
 const MAX_EVENT_BYTES = 64 * 1024;
@@ -23,13 +20,10 @@ ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   requireScope(principal, 'ingest');
   const { event } = c.req.valid('json');
 
-  const schema = await activeEventSchema(c.env, principal.tenantId, event.schemaName);
-  const prepared = await prepareClaim(event, schema, new Date());
-  if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
-
-  const [result] = await claimEvents(c.env, principal.tenantId, [prepared.claim], edgeSettings(c.env).DEDUP_SHARDS);
+  const [result] = await acceptEvents(c.env, principal.tenantId, [event], () => 'event');
   if (!result) throw new AppError('internal', 'claim_failed', 'The event could not be claimed');
-  if (result.status === 'conflict') {
+  if (result.status === 'INVALID') throw invalid('invalid_event', result.errors);
+  if (result.status === 'CONFLICT') {
     throw new AppError(
       'conflict',
       'event_id_conflict',
@@ -37,13 +31,13 @@ ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
       [{ path: 'event.id', message: 'already used for a different event' }],
     );
   }
-  const accepted = result.status === 'accepted';
+  const accepted = result.status === 'ACCEPTED';
   return c.json(
     {
       success: true,
       statusCode: accepted ? 202 : 200,
       message: accepted ? 'Event accepted' : 'Duplicate: this event was already accepted',
-      details: { eventId: result.id, status: accepted ? ('ACCEPTED' as const) : ('DUPLICATE' as const), acceptedAt: result.acceptedAt },
+      details: { eventId: result.id, status: result.status, acceptedAt: result.acceptedAt },
     },
     accepted ? 202 : 200,
   );

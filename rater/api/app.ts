@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../../shared/errors/problem';
 import { apiKeyRoutes } from './api-key-routes';
+import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
@@ -13,6 +14,7 @@ export const raterApi = createRouter()
   .route('/', usageMeterRoutes)
   .route('/', usageRoutes)
   .route('/', apiKeyRoutes)
+  .route('/', eventRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

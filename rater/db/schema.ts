@@ -129,12 +129,16 @@ export const events = pgTable(
     schemaName: text('schema_name').notNull(),
     schemaVersion: integer('schema_version').notNull(),
     attributes: jsonb('attributes').notNull(),
+    /** The unit of each attribute as sent (or the schema's defaultUnit). */
+    units: jsonb('units').notNull().default(sql`'{}'::jsonb`),
     dimensions: jsonb('dimensions').notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.eventId, t.eventTime] }),
     index('events_tenant_account_time').on(t.tenantId, t.accountId, t.eventTime),
+    // GET /events lists a tenant's events newest first.
+    index('events_tenant_time').on(t.tenantId, t.eventTime.desc(), t.eventId.desc()),
   ],
 );
 

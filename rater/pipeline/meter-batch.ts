@@ -100,6 +100,7 @@ async function writeRawEvents(db: Queryable, tenantId: string, outcomes: EventOu
         schemaName: event.schemaName,
         schemaVersion: event.schemaVersion,
         attributes: event.attributes,
+        units: event.units,
         dimensions: event.dimensions,
         acceptedAt: new Date(event.acceptedAt),
       })),

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ingestEventRequest } from '../event/event-wire';
+import { eventSchema, ingestEventRequest } from '../event/event-wire';
 import { jsonBody, jsonResponse, problems } from './common';
 
 /** Togai's IngestEventResponse, with what happened to the event in `details`. */
@@ -17,6 +17,37 @@ export const ingestEventResponse = z
   })
   .meta({ id: 'IngestEventResponse' });
 
+export const MAX_BATCH_EVENTS = 1000;
+
+/** What happened to one event of a batch, in the order sent. */
+export const batchEventResultSchema = z
+  .object({
+    index: z.number().int(),
+    id: z.string().optional().meta({ description: 'Absent only when the event was too malformed to have one' }),
+    status: z.enum(['ACCEPTED', 'DUPLICATE', 'CONFLICT', 'INVALID']),
+    acceptedAt: z.string().optional().meta({ description: 'ACCEPTED and DUPLICATE: when the id was first accepted' }),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'BatchEventResult' });
+
+export const ingestBatchResponse = z
+  .object({
+    success: z.boolean().meta({ description: 'True when every event was accepted or was a duplicate' }),
+    statusCode: z.number().int(),
+    message: z.string(),
+    details: z.object({
+      accepted: z.number().int(),
+      duplicates: z.number().int(),
+      rejected: z.number().int(),
+      events: z.array(batchEventResultSchema),
+    }),
+  })
+  .meta({ id: 'IngestBatchEventResponse' });
+
+export const ingestBatchRequest = z
+  .strictObject({ events: z.array(eventSchema).min(1).max(MAX_BATCH_EVENTS) })
+  .meta({ id: 'IngestBatchEventRequest' });
+
 export const ingestRoutes = {
   ingest: createRoute({
     method: 'post',
@@ -31,6 +62,21 @@ export const ingestRoutes = {
       202: jsonResponse(ingestEventResponse, 'Accepted: stored, and on its way to be metered'),
       200: jsonResponse(ingestEventResponse, 'Duplicate: this id was already accepted with this payload'),
       ...problems(400, 409, 413, 415, 422, 503),
+    },
+  }),
+  ingestBatch: createRoute({
+    method: 'post',
+    path: '/ingestBatch',
+    tags: ['Ingestion'],
+    summary: 'Ingest up to 1000 usage events, each judged on its own',
+    description:
+      'Each event is validated, de-duplicated and accepted on its own, exactly as by /ingest: a batch is never ' +
+      'all-or-nothing. 202 when every event was accepted (or was a duplicate); 207 with a result per event otherwise.',
+    request: { body: jsonBody(ingestBatchRequest) },
+    responses: {
+      202: jsonResponse(ingestBatchResponse, 'Every event accepted or a duplicate'),
+      207: jsonResponse(ingestBatchResponse, 'Some events were not accepted: see details.events'),
+      ...problems(400, 413, 415, 422, 503),
     },
   }),
 };

@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { apiKeyRoutes } from './api-key-routes';
+import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { ingestRoutes } from './ingest-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
@@ -12,6 +13,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   usageMeters: usageMeterRoutes,
   usage: usageRoutes,
   apiKeys: apiKeyRoutes,
+  events: eventRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

@@ -17,6 +17,7 @@ interface World {
   schema: string;
   meterId: string;
   keyId: string;
+  eventId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 
@@ -25,6 +26,10 @@ const checks: Record<string, Check> = {
   'POST /ingest': async (w) => {
     const response = await w.b.post('/ingest', { event: eventOf(w.schema) });
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'event.schemaName' }] } });
+  },
+  'POST /ingestBatch': async (w) => {
+    const response = await w.b.post('/ingestBatch', { events: [eventOf(w.schema)] });
+    expect(response).toMatchObject({ status: 207, body: { details: { rejected: 1, events: [{ status: 'INVALID', errors: [{ path: 'events.0.schemaName' }] }] } } });
   },
   'POST /event_schema': async (w) => {
     expect((await w.b.post('/event_schema', { name: `${w.schema}_b`, attributes: [{ name: 'other' }] })).status).toBe(201);
@@ -53,6 +58,12 @@ const checks: Record<string, Check> = {
   'GET /api_keys': async (w) => {
     const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
     expect(ids).not.toContain(w.keyId);
+  },
+  'GET /events': async (w) => {
+    expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(1); // A's event is there…
+    for (const query of ['pageSize=200', `schemaName=${w.schema}`, 'accountId=acme']) {
+      expect([query, (await w.b.get(`/events?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
+    }
   },
   'GET /usage': async (w) => {
     const response = await w.b.get(usagePath(w.meterId));
@@ -88,9 +99,10 @@ beforeAll(async () => {
     computations: [{ computation: '{"var":"attributes.units"}', order: 1 }],
   });
   await a.post(`/usage_meters/${meter.body.id}/activate`);
-  await a.post('/ingest', { event: eventOf(schema) });
+  const event = eventOf(schema);
+  await a.post('/ingest', { event });
   const key = await a.post('/api_keys', { name: 'owned by A', scopes: ['read'] });
-  world = { a, b: api(secretB), schema, meterId: meter.body.id, keyId: key.body.id };
+  world = { a, b: api(secretB), schema, meterId: meter.body.id, keyId: key.body.id, eventId: event.id };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '7');
 });
@@ -105,7 +117,7 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const id = route.path.startsWith('/api_keys') ? world.keyId : world.meterId;
+    const id = route.path.startsWith('/api_keys') ? world.keyId : route.path.startsWith('/events') ? world.eventId : world.meterId;
     const path = route.path.replace('{name}', world.schema).replace('{id}', id);
     const body = bodies[key] ?? {};
     const b = world.b;
@@ -127,6 +139,7 @@ describe('tenant isolation, route by route', () => {
     expect(meter.body.description).toBeUndefined();
     expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('7');
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
+    expect((await world.a.get(`/events/${world.eventId}`)).body.ingestionStatus).toEqual({ status: 'METERED' });
   });
 });
 

@@ -132,6 +132,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ingestBatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest up to 1000 usage events, each judged on its own
+         * @description Each event is validated, de-duplicated and accepted on its own, exactly as by /ingest: a batch is never all-or-nothing. 202 when every event was accepted (or was a duplicate); 207 with a result per event otherwise.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestBatchEventRequest"];
+                };
+            };
+            responses: {
+                /** @description Every event accepted or a duplicate */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestBatchEventResponse"];
+                    };
+                };
+                /** @description Some events were not accepted: see details.events */
+                207: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestBatchEventResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Briefly unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/event_schema": {
         parameters: {
             query?: never;
@@ -1940,6 +2064,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event as received and its status through the pipeline
+         * @description An event accepted moments ago may not have reached the rater yet: it answers 404 until then (usually a second or two).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The event id (percent-encoded) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event and its status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventWithStatus"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List events, newest first (by event timestamp, then id) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                    accountId?: string;
+                    schemaName?: string;
+                    /** @description Where the event is in the pipeline. METERED: counted by at least one meter. NO_MATCHING_METERS: no ACTIVE meter of its schema matched it. ENRICHMENT_FAILED: an enrichment formula failed on its data. SCHEMA_NOT_FOUND: its schema was gone when it was rated. FAILED: the rater could not process it. */
+                    status?: components["schemas"]["EventStatus"];
+                    /** @description Events at or after this time (the event timestamp) */
+                    from?: string;
+                    /** @description Events before this time */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventWithStatusPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2007,6 +2302,34 @@ export interface components {
             dimensions?: {
                 [key: string]: string;
             };
+        };
+        IngestBatchEventResponse: {
+            /** @description True when every event was accepted or was a duplicate */
+            success: boolean;
+            statusCode: number;
+            message: string;
+            details: {
+                accepted: number;
+                duplicates: number;
+                rejected: number;
+                events: components["schemas"]["BatchEventResult"][];
+            };
+        };
+        BatchEventResult: {
+            index: number;
+            /** @description Absent only when the event was too malformed to have one */
+            id?: string;
+            /** @enum {string} */
+            status: "ACCEPTED" | "DUPLICATE" | "CONFLICT" | "INVALID";
+            /** @description ACCEPTED and DUPLICATE: when the id was first accepted */
+            acceptedAt?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        IngestBatchEventRequest: {
+            events: components["schemas"]["Event"][];
         };
         EventSchema: {
             name: string;
@@ -2404,6 +2727,83 @@ export interface components {
             createdAt: string;
             /** @description When the key was revoked; null while it works */
             revokedAt: string | null;
+        };
+        /** @description An event as received and what happened to it: Togai's EventWithStatus, with Meterline's pipeline detail */
+        EventWithStatus: {
+            eventPayload: components["schemas"]["EventPayload"];
+            /** @description The version of the schema the event was validated against */
+            schemaVersion: number;
+            ingestionStatus: {
+                status: components["schemas"]["EventStatus"];
+                /** @description Why, when the event was not metered as sent */
+                statusDescription?: string;
+                /** @description ENRICHMENT_FAILED: the enrichment field whose formula failed */
+                field?: string;
+            };
+            /** @description Fields the schema's enrichments computed onto the event (Togai's EnrichedField) */
+            enrichedFields: {
+                name: string;
+                /** @enum {string} */
+                type: "ATTRIBUTE" | "DIMENSION";
+                value: string;
+            }[];
+            /** @description The meters that counted the event, and the value each counted */
+            meters: {
+                meterId: string;
+                /**
+                 * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
+                 * @enum {string}
+                 */
+                aggregation: "COUNT" | "SUM" | "MAX" | "MIN" | "LATEST" | "UNIQUE_COUNT";
+                /**
+                 * @description An exact decimal
+                 * @example 1500.25
+                 */
+                value: string;
+            }[];
+            /** @description Meters whose formula failed on this event; the event still counts for the others */
+            meterFailures?: {
+                meterId: string;
+                reason: string;
+            }[];
+            /** @description When the edge accepted the event */
+            acceptedAt: string;
+            /** @description When the rater metered it */
+            processedAt: string;
+        };
+        EventPayload: {
+            id: string;
+            schemaName: string;
+            /** @description The event time, normalised to UTC */
+            timestamp: string;
+            accountId: string;
+            attributes: {
+                name: string;
+                /**
+                 * @description An exact decimal
+                 * @example 1500.25
+                 */
+                value: string;
+                unit?: string;
+            }[];
+            dimensions: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @description Where the event is in the pipeline. METERED: counted by at least one meter. NO_MATCHING_METERS: no ACTIVE meter of its schema matched it. ENRICHMENT_FAILED: an enrichment formula failed on its data. SCHEMA_NOT_FOUND: its schema was gone when it was rated. FAILED: the rater could not process it.
+         * @enum {string}
+         */
+        EventStatus: "METERED" | "NO_MATCHING_METERS" | "ENRICHMENT_FAILED" | "SCHEMA_NOT_FOUND" | "FAILED";
+        EventWithStatusPaginatedResponse: {
+            data: components["schemas"]["EventWithStatus"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
         };
     };
     responses: never;

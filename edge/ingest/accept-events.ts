@@ -1,0 +1,55 @@
+import type { FieldIssue } from '../../shared/errors/app-error';
+import { issuesFromZod } from '../../shared/errors/zod-issues';
+import type { EventSchema } from '../../shared/event-schema/event-schema';
+import { eventSchema } from '../../shared/event/event-wire';
+import { activeEventSchema } from '../config/tenant-config';
+import type { Claim } from '../dedup/claim';
+import { claimEvents } from '../dedup/claim-events';
+import { edgeSettings, type EdgeEnv } from '../env';
+import { prepareClaim } from './prepare-claim';
+
+export type EventResult =
+  | { index: number; id: string; status: 'ACCEPTED' | 'DUPLICATE' | 'CONFLICT'; acceptedAt: string }
+  | { index: number; id?: string; status: 'INVALID'; errors: FieldIssue[] };
+
+/**
+ * The front door every event passes, alone (/ingest) or in a batch (/ingestBatch): each event is
+ * validated against its schema's ACTIVE version and its id claimed in its DedupShard — one RPC per
+ * shard for the whole batch. Each event gets its own result; none fails because another did.
+ */
+export async function acceptEvents(
+  env: EdgeEnv,
+  tenantId: string,
+  events: unknown[],
+  pathOf: (index: number) => string,
+  now = new Date(),
+): Promise<EventResult[]> {
+  const results: EventResult[] = new Array(events.length);
+  const claims: { index: number; claim: Claim }[] = [];
+  const schemas = new Map<string, Promise<EventSchema | null>>();
+
+  await Promise.all(
+    events.map(async (raw, index) => {
+      const parsed = eventSchema.safeParse(raw);
+      if (!parsed.success) {
+        results[index] = { index, status: 'INVALID', errors: issuesFromZod(parsed.error, pathOf(index)) };
+        return;
+      }
+      const name = parsed.data.schemaName;
+      if (!schemas.has(name)) schemas.set(name, activeEventSchema(env, tenantId, name));
+      const prepared = await prepareClaim(parsed.data, await schemas.get(name)!, now, pathOf(index));
+      if (prepared.ok) claims.push({ index, claim: prepared.claim });
+      else results[index] = { index, ...(parsed.data.id ? { id: parsed.data.id } : {}), status: 'INVALID', errors: prepared.issues };
+    }),
+  );
+
+  // Claims go out in the order sent, so an id repeated within a batch is judged in that order.
+  claims.sort((a, b) => a.index - b.index);
+  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), edgeSettings(env).DEDUP_SHARDS);
+  claims.forEach(({ index }, k) => {
+    const result = claimed[k]!;
+    const status = result.status === 'accepted' ? 'ACCEPTED' : result.status === 'duplicate' ? 'DUPLICATE' : 'CONFLICT';
+    results[index] = { index, id: result.id, status, acceptedAt: result.acceptedAt };
+  });
+  return results;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "events" ADD COLUMN "units" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "events_tenant_time" ON "events" USING btree ("tenant_id","event_time" DESC NULLS LAST,"event_id" DESC NULLS LAST);

@@ -1,0 +1,34 @@
+import { eventRoutes as routes } from '../../shared/api/event-routes';
+import { AppError, invalid } from '../../shared/errors/app-error';
+import { findEvent, hasEvent, listEvents } from '../store/events';
+import { decodePageToken, toPage } from '../store/page';
+import { createRouter } from './router';
+
+/** Togai's /events API: each event the rater consumed, as received, and what happened to it. */
+export const eventRoutes = createRouter()
+  .openapi(routes.get, async (c) => {
+    const { id } = c.req.valid('param');
+    const event = await findEvent(c.env.db, c.env.principal.tenantId, id);
+    // The edge answered 2xx before the rater saw the event (DESIGN §5): an id it accepted a moment
+    // ago may still be in the queue. Only the DedupShard could tell, and it is not asked here.
+    if (!event) {
+      throw new AppError(
+        'not_found',
+        'event_not_found',
+        `No event '${id}' has been processed. An event accepted moments ago may still be on its way to the rater; retry in a few seconds.`,
+      );
+    }
+    return c.json(event, 200);
+  })
+  .openapi(routes.list, async (c) => {
+    const { db, principal } = c.env;
+    const { nextToken, pageSize, ...filter } = c.req.valid('query');
+    const afterId = decodePageToken(nextToken);
+    // The token names an event; one this tenant never had is not a token this API gave it.
+    if (afterId !== undefined && !(await hasEvent(db, principal.tenantId, afterId))) {
+      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
+    }
+    const rows = await listEvents(db, principal.tenantId, { ...filter, afterId, limit: pageSize + 1 });
+    const page = toPage(rows, pageSize, (e) => e.eventPayload.id);
+    return c.json({ ...page, context: { pageSize, sortOrder: 'DESC' as const } }, 200);
+  });
