@@ -14,6 +14,13 @@ export function createApp() {
   const app = new Hono<EdgeHono>();
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+  // The benchmarks' yardstick: the same worker, parsing the same JSON, doing nothing else. Only
+  // when the local bench sets BENCH_BASELINE; never in a deployed worker.
+  app.post('/_bench/baseline', async (c, next) => {
+    if (c.env.BENCH_BASELINE !== '1') return next();
+    await c.req.json();
+    return c.json({ success: true }, 202);
+  });
   app.use('*', authenticate);
   app.route('/', ingestRouter);
   app.route('/', ingestBatchRouter);

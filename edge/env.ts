@@ -11,6 +11,8 @@ export interface EdgeEnv {
   EVENTS_QUEUE: Queue<EventBatchMessage>;
   RATER: Service<Rater>;
   DEDUP_SHARDS?: string;
+  /** Local benchmarks only: enables POST /_bench/baseline. */
+  BENCH_BASELINE?: string;
 }
 
 const settingsSchema = z.object({

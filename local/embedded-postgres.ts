@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { servePglite } from './pglite-server';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -10,7 +10,7 @@ export interface EmbeddedPostgres {
 /**
  * PGlite (Postgres compiled to WASM) served over the wire protocol, so the rater talks to it
  * exactly as it talks to Neon. Data lives in `dataDir` and survives restarts. PGlite is a single
- * connection underneath: the server multiplexes clients and runs their statements one at a time.
+ * connection underneath: local/pglite-server.ts takes clients in turn, a unit of work at a time.
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -21,11 +21,9 @@ export async function startEmbeddedPostgres({
 }): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
-  await server.start();
-  const address = server.getServerConn();
+  const server = await servePglite(db, { port });
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url: `postgres://postgres@${server.address}/postgres`,
     async stop() {
       await server.stop();
       await db.close();

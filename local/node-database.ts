@@ -1,4 +1,4 @@
-import { neonConfig } from '@neondatabase/serverless';
+import { neonConfig, type Pool } from '@neondatabase/serverless';
 import ws from 'ws';
 import { connect, type Database } from '../rater/db/connect';
 import { startWsProxy } from './ws-proxy';
@@ -13,12 +13,13 @@ neonConfig.webSocketConstructor = ws;
 export async function openDatabase(
   databaseUrl: string,
   wsProxy?: string,
-): Promise<{ db: Database; close(): Promise<void> }> {
+): Promise<{ db: Database; pool: Pool; close(): Promise<void> }> {
   const needsProxy = !wsProxy && !new URL(databaseUrl).hostname.endsWith('.neon.tech');
   const proxy = needsProxy ? await startWsProxy() : undefined;
   const { db, pool } = connect({ DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy ?? proxy?.endpoint });
   return {
     db,
+    pool,
     async close() {
       await pool.end();
       await proxy?.stop();

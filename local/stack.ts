@@ -22,6 +22,8 @@ export interface StackOptions {
   /** The development tenant's key; generated once and kept in stateDir when not given. */
   devApiKey?: string | undefined;
   log?: (line: string) => void;
+  /** Extra plain vars for the edge worker (e.g. BENCH_BASELINE for the benchmarks). */
+  edgeVars?: Record<string, string>;
 }
 
 export interface Stack {
@@ -98,6 +100,8 @@ function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: stri
     '--persist-to', join(options.stateDir, 'wrangler'),
     '--show-interactive-dev-session=false',
     '--log-level', process.env.METERLINE_WRANGLER_LOG ?? 'warn',
+    // --var reaches the first (edge) worker only, which is all these are for.
+    ...Object.entries(options.edgeVars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ];
   return spawn(process.execPath, args, {
     cwd: ROOT,
