@@ -85,3 +85,11 @@ describe('eventSchema (the wire shape of an event)', () => {
     expect(result.success || issuesFromZod(result.error).map((i) => i.path)).toEqual(['(body)']);
   });
 });
+
+describe('hostile dimension keys', () => {
+  it('refuses a "__proto__" dimension instead of dropping it', () => {
+    const parsed = eventSchema.safeParse(JSON.parse('{"schemaName":"s","timestamp":"2026-01-01T00:00:00Z","accountId":"a","dimensions":{"__proto__":"x"}}'));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['dimensions.__proto__']);
+  });
+});

@@ -11,6 +11,17 @@ export const decimalValueSchema = z.union([
   z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => new Decimal(n).toFixed()),
 ]);
 
+/**
+ * JSON.parse makes "__proto__" an ordinary own key, but a zod record drops it without a word: the
+ * event would be accepted with that dimension silently gone. Refuse it instead (found by fuzzing).
+ */
+function refuseProtoKey(value: unknown, ctx: z.RefinementCtx): unknown {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'is not a valid dimension name' });
+  }
+  return value;
+}
+
 export const attributeSchema = z.strictObject({
   name: nameSchema,
   value: decimalValueSchema,
@@ -24,7 +35,7 @@ export const eventSchema = z.strictObject({
   timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' }),
   accountId: z.string().min(1).max(512),
   attributes: z.array(attributeSchema).max(10).default([]),
-  dimensions: z.record(z.string(), z.string().min(1).max(200)).default({}),
+  dimensions: z.preprocess(refuseProtoKey, z.record(z.string(), z.string().min(1).max(200))).default({}),
 }).meta({
   id: 'Event',
   description: "A usage event, in Togai's shape. Attribute values are decimal strings (exact).",
