@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
-import { eventSchema } from '../../shared/event/event-wire';
+import { eventSchema, type WireEvent } from '../../shared/event/event-wire';
 import { activeEventSchema } from '../config/tenant-config';
 import type { Claim } from '../dedup/claim';
 import { claimEvents } from '../dedup/claim-events';
@@ -17,29 +17,31 @@ export type EventResult =
  * validated against its schema's ACTIVE version and its id claimed in its DedupShard — one RPC per
  * shard for the whole batch. Each event gets its own result; none fails because another did.
  */
-export async function acceptEvents(
-  env: EdgeEnv,
-  tenantId: string,
-  events: unknown[],
-  pathOf: (index: number) => string,
-  now = new Date(),
-): Promise<EventResult[]> {
+/** One event of a request: well-formed (with the path its errors are reported under), or not. */
+export type IncomingEvent = { path: string } & ({ event: WireEvent } | { issues: FieldIssue[] });
+
+/** Checks one raw event's shape; /ingest needs none of this, its contract already did it. */
+export function parseEvent(raw: unknown, path: string): IncomingEvent {
+  const parsed = eventSchema.safeParse(raw);
+  return parsed.success ? { path, event: parsed.data } : { path, issues: issuesFromZod(parsed.error, path) };
+}
+
+export async function acceptEvents(env: EdgeEnv, tenantId: string, events: IncomingEvent[], now = new Date()): Promise<EventResult[]> {
   const results: EventResult[] = new Array(events.length);
   const claims: { index: number; claim: Claim }[] = [];
   const schemas = new Map<string, Promise<EventSchema | null>>();
 
   await Promise.all(
-    events.map(async (raw, index) => {
-      const parsed = eventSchema.safeParse(raw);
-      if (!parsed.success) {
-        results[index] = { index, status: 'INVALID', errors: issuesFromZod(parsed.error, pathOf(index)) };
+    events.map(async (incoming, index) => {
+      if ('issues' in incoming) {
+        results[index] = { index, status: 'INVALID', errors: incoming.issues };
         return;
       }
-      const name = parsed.data.schemaName;
-      if (!schemas.has(name)) schemas.set(name, activeEventSchema(env, tenantId, name));
-      const prepared = await prepareClaim(parsed.data, await schemas.get(name)!, now, pathOf(index));
+      const { event, path } = incoming;
+      if (!schemas.has(event.schemaName)) schemas.set(event.schemaName, activeEventSchema(env, tenantId, event.schemaName));
+      const prepared = await prepareClaim(event, await schemas.get(event.schemaName)!, now, path);
       if (prepared.ok) claims.push({ index, claim: prepared.claim });
-      else results[index] = { index, ...(parsed.data.id ? { id: parsed.data.id } : {}), status: 'INVALID', errors: prepared.issues };
+      else results[index] = { index, ...(event.id ? { id: event.id } : {}), status: 'INVALID', errors: prepared.issues };
     }),
   );
 

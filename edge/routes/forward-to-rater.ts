@@ -28,7 +28,8 @@ export const forwardToRater = new Hono<EdgeHono>().all('*', async (c, next) => {
     if (revoked) {
       const keyHash = await c.env.RATER.apiKeyHash(principal.tenantId, decodeURIComponent(revoked));
       if (keyHash) await forgetKey(c.env, keyHash);
-    } else if (!path.startsWith('/api_keys')) {
+    } else if (path.startsWith('/event_schema')) {
+      // Only schemas are replicated at the edge; other changes have nothing there to forget.
       await forgetTenantSchemas(c.env, principal.tenantId);
     }
   }

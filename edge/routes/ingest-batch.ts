@@ -5,7 +5,7 @@ import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { EdgeHono } from '../hono-env';
-import { acceptEvents } from '../ingest/accept-events';
+import { acceptEvents, parseEvent } from '../ingest/accept-events';
 import { jsonBody } from '../middleware/json-body';
 
 const MAX_BATCH_BYTES = 5 * 1024 * 1024;
@@ -27,7 +27,11 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
     const body = envelope.safeParse(await readJsonBody(c.req.raw));
     if (!body.success) throw invalid('invalid_batch', issuesFromZod(body.error));
 
-    const results = await acceptEvents(c.env, principal.tenantId, body.data.events, (i) => `events.${i}`);
+    const results = await acceptEvents(
+      c.env,
+      principal.tenantId,
+      body.data.events.map((raw, i) => parseEvent(raw, `events.${i}`)),
+    );
     const accepted = results.filter((r) => r.status === 'ACCEPTED').length;
     const duplicates = results.filter((r) => r.status === 'DUPLICATE').length;
     const rejected = results.length - accepted - duplicates;
