@@ -1,18 +1,22 @@
-import { z } from 'zod';
-import { acceptedEventSchema } from '../../shared/event/accepted-event';
+import type { AcceptedEvent } from '../../shared/event/accepted-event';
 
-/** What the edge asks a DedupShard: accept this event under this id, unless the id is taken. */
-export const claimSchema = z.object({
-  id: z.string(),
-  payloadHash: z.string(),
-  event: acceptedEventSchema,
-});
-export type Claim = z.infer<typeof claimSchema>;
+/**
+ * What the edge asks a DedupShard: accept this event under this id, unless the id is taken.
+ * Built by the edge's own validation (prepare-claim.ts), so the shard does not check it again.
+ */
+export interface Claim {
+  id: string;
+  payloadHash: string;
+  event: AcceptedEvent;
+}
+
+/** A shard's answer for one id. */
+export type ShardClaimResult = { id: string; status: 'accepted' | 'duplicate' | 'conflict'; acceptedAt: string };
 
 export type ClaimResult =
-  | { id: string; status: 'accepted'; acceptedAt: string }
-  | { id: string; status: 'duplicate'; acceptedAt: string }
-  | { id: string; status: 'conflict'; acceptedAt: string };
+  | ShardClaimResult
+  /** The shard could not be reached or failed mid-call: the id may or may not be claimed. */
+  | { id: string; status: 'unavailable' };
 
 /** How long an id stays claimed: the grace window, so a late retry is still recognised. */
 export const ID_RETENTION_MS = 45 * 24 * 60 * 60 * 1000;

@@ -2,10 +2,15 @@ import { DurableObject } from 'cloudflare:workers';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
 import type { EdgeEnv } from '../env';
-import { claimSchema, ID_RETENTION_MS, type Claim, type ClaimResult } from './claim';
+import { ID_RETENTION_MS, type Claim, type ShardClaimResult } from './claim';
 
-const OUTBOX_PAGE = 1000;
+/** Outbox rows (each the accepted events of one claim, up to 1000) drained per round. */
+const OUTBOX_PAGE = 10;
+/** Durable Objects' SQLite takes at most 100 bound parameters per statement. */
+const MAX_BOUND_PARAMETERS = 100;
 const MAX_BACKOFF_MS = 60_000;
+/** Queues takes at most 100 messages (and 256 KB) per sendBatch; messages are packed to 100 KB. */
+const MAX_MESSAGES_PER_SEND = 2;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
 
@@ -19,6 +24,8 @@ const MIN_SWEEP_DELAY_MS = 60 * 1000;
 export class DedupShard extends DurableObject<EdgeEnv> {
   private readonly sql: SqlStorage;
   private flushing: Promise<void> | null = null;
+  /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
+  private alarmAt: number | null = null;
   /** Replaced in tests to move time forward without waiting 45 days. */
   clock: () => number = Date.now;
 
@@ -29,58 +36,114 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       CREATE TABLE IF NOT EXISTS event_ids (
         event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS event_ids_accepted_at ON event_ids (accepted_at);
-      CREATE TABLE IF NOT EXISTS outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS outbox_batches (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL,
+        event_count INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `);
+    this.adoptSingleEventOutbox();
+    void ctx.blockConcurrencyWhile(async () => {
+      this.alarmAt = await ctx.storage.getAlarm();
+    });
+  }
+
+  /** Shards written before outbox rows held batches kept one event per row: carry them over. */
+  private adoptSingleEventOutbox(): void {
+    const exists = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").toArray().length > 0;
+    if (!exists) return;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "INSERT INTO outbox_batches (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
+      );
+      this.sql.exec('DROP TABLE outbox');
+    });
   }
 
   /**
    * Check-and-set for a batch of ids, atomically: each id is accepted once; a repeat with the same
    * payload is a duplicate, with another payload a conflict. Ids repeated within the batch are
-   * judged in order, exactly as if they had come in separate calls.
+   * judged in order, exactly as if they had come in separate calls. The accepted events go into
+   * the outbox in the same transaction, as one row, and are sent after the answer: the alarm set
+   * here retries the send if this object is evicted or the queue refuses it.
    */
-  async claim(tenantId: string, claims: Claim[]): Promise<ClaimResult[]> {
-    const parsed = claims.map((c) => claimSchema.parse(c));
+  async claim(tenantId: string, claims: Claim[]): Promise<ShardClaimResult[]> {
     const now = this.clock();
-    const results = this.ctx.storage.transactionSync(() =>
-      parsed.map((c): ClaimResult => {
-        const existing = this.sql
-          .exec<{ payload_hash: string; accepted_at: number }>(
-            'SELECT payload_hash, accepted_at FROM event_ids WHERE event_id = ?',
-            c.id,
-          )
-          .toArray()[0];
-        if (existing && existing.accepted_at > now - ID_RETENTION_MS) {
-          const acceptedAt = new Date(existing.accepted_at).toISOString();
-          const status = existing.payload_hash === c.payloadHash ? 'duplicate' : 'conflict';
-          return { id: c.id, status, acceptedAt };
+    const acceptedAt = new Date(now).toISOString();
+    const results = this.ctx.storage.transactionSync(() => {
+      const known = this.liveIds(claims.map((c) => c.id), now);
+      const fresh: Claim[] = [];
+      const results = claims.map((c): ShardClaimResult => {
+        const existing = known.get(c.id);
+        if (existing) {
+          const status = existing.payloadHash === c.payloadHash ? 'duplicate' : 'conflict';
+          return { id: c.id, status, acceptedAt: existing.acceptedAt };
         }
-        this.sql.exec(
-          'INSERT OR REPLACE INTO event_ids (event_id, payload_hash, accepted_at) VALUES (?, ?, ?)',
-          c.id,
-          c.payloadHash,
-          now,
-        );
-        const event: AcceptedEvent = { ...c.event, acceptedAt: new Date(now).toISOString() };
-        this.sql.exec('INSERT INTO outbox (tenant_id, body) VALUES (?, ?)', tenantId, JSON.stringify(event));
-        return { id: c.id, status: 'accepted', acceptedAt: event.acceptedAt };
-      }),
-    );
-    if (results.some((r) => r.status === 'accepted')) await this.flush();
-    await this.scheduleAlarm();
+        known.set(c.id, { payloadHash: c.payloadHash, acceptedAt });
+        fresh.push(c);
+        return { id: c.id, status: 'accepted', acceptedAt };
+      });
+      this.remember(fresh, now);
+      if (fresh.length > 0) {
+        const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
+        this.sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
+      }
+      return results;
+    });
+    // No await since the transaction: the alarm is written in the same atomic commit, so events in
+    // the outbox always have an alarm to send them, even if this object dies right now.
+    this.scheduleAlarm();
+    if (results.some((r) => r.status === 'accepted')) {
+      this.flush().catch((error) => console.error('outbox drain failed; the alarm retries it', error));
+    }
     return results;
   }
 
   /** Events accepted but not yet taken by the queue (for tests and operators). */
   async pendingCount(): Promise<number> {
-    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n;
+    return this.sql.exec<{ n: number }>('SELECT coalesce(sum(event_count), 0) AS n FROM outbox_batches').one().n;
+  }
+
+  /** Resolves when the send under way, if any, has ended (for tests and operators). */
+  async settled(): Promise<void> {
+    await this.flushing;
+  }
+
+  /** The ids among `ids` claimed less than 45 days before `now`, looked up in bulk. */
+  private liveIds(ids: string[], now: number): Map<string, { payloadHash: string; acceptedAt: string }> {
+    const known = new Map<string, { payloadHash: string; acceptedAt: string }>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += MAX_BOUND_PARAMETERS) {
+      const chunk = unique.slice(i, i + MAX_BOUND_PARAMETERS);
+      const rows = this.sql.exec<{ event_id: string; payload_hash: string; accepted_at: number }>(
+        `SELECT event_id, payload_hash, accepted_at FROM event_ids WHERE event_id IN (${placeholders(chunk.length)})`,
+        ...chunk,
+      );
+      for (const row of rows) {
+        if (row.accepted_at > now - ID_RETENTION_MS) {
+          known.set(row.event_id, { payloadHash: row.payload_hash, acceptedAt: new Date(row.accepted_at).toISOString() });
+        }
+      }
+    }
+    return known;
+  }
+
+  /** Records newly accepted ids; an expired row for the same id is replaced. */
+  private remember(fresh: Claim[], now: number): void {
+    const rowsPerInsert = Math.floor(MAX_BOUND_PARAMETERS / 3);
+    for (let i = 0; i < fresh.length; i += rowsPerInsert) {
+      const chunk = fresh.slice(i, i + rowsPerInsert);
+      this.sql.exec(
+        `INSERT OR REPLACE INTO event_ids (event_id, payload_hash, accepted_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+        ...chunk.flatMap((c) => [c.id, c.payloadHash, now]),
+      );
+    }
   }
 
   override async alarm(): Promise<void> {
+    this.alarmAt = null;
     await this.flush();
     this.sweep();
-    await this.scheduleAlarm();
+    this.scheduleAlarm();
   }
 
   /** Drains the outbox into the queue; on failure the alarm retries with exponential backoff. */
@@ -93,8 +156,8 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private async drain(): Promise<void> {
     for (;;) {
       const rows = this.sql
-        .exec<{ seq: number; tenant_id: string; body: string }>(
-          'SELECT seq, tenant_id, body FROM outbox ORDER BY seq LIMIT ?',
+        .exec<{ seq: number; tenant_id: string; event_count: number; body: string }>(
+          'SELECT seq, tenant_id, event_count, body FROM outbox_batches ORDER BY seq LIMIT ?',
           OUTBOX_PAGE,
         )
         .toArray();
@@ -103,22 +166,24 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       const byTenant = new Map<string, AcceptedEvent[]>();
       for (const row of rows) {
         const events = byTenant.get(row.tenant_id) ?? [];
-        events.push(JSON.parse(row.body) as AcceptedEvent);
+        events.push(...(JSON.parse(row.body) as AcceptedEvent[]));
         byTenant.set(row.tenant_id, events);
       }
       try {
         for (const [tenantId, events] of byTenant) {
-          for (const message of packEventMessages(tenantId, events)) {
-            await this.env.EVENTS_QUEUE.send(message, { contentType: 'json' });
+          const messages = packEventMessages(tenantId, events).map((body) => ({ body, contentType: 'json' as const }));
+          for (let i = 0; i < messages.length; i += MAX_MESSAGES_PER_SEND) {
+            await this.env.EVENTS_QUEUE.sendBatch(messages.slice(i, i + MAX_MESSAGES_PER_SEND));
           }
         }
       } catch (error) {
         const failures = (this.meta('send_failures') ?? 0) + 1;
+        const pending = rows.reduce((sum, row) => sum + row.event_count, 0);
         this.setMeta('send_failures', failures);
-        console.error(`queue send failed (attempt ${failures}); ${rows.length} events wait in the outbox`, error);
+        console.error(`queue send failed (attempt ${failures}); ${pending} events wait in the outbox`, error);
         return;
       }
-      this.sql.exec('DELETE FROM outbox WHERE seq <= ?', rows.at(-1)!.seq);
+      this.sql.exec('DELETE FROM outbox_batches WHERE seq <= ?', rows.at(-1)!.seq);
       this.setMeta('send_failures', 0);
     }
   }
@@ -127,9 +192,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     this.sql.exec('DELETE FROM event_ids WHERE accepted_at <= ?', this.clock() - ID_RETENTION_MS);
   }
 
-  private async scheduleAlarm(): Promise<void> {
+  private scheduleAlarm(): void {
     const now = this.clock();
-    const pending = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n;
+    const pending = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_batches').one().n;
     let next: number;
     if (pending > 0) {
       next = now + Math.min(1000 * 2 ** (this.meta('send_failures') ?? 0), MAX_BACKOFF_MS);
@@ -139,8 +204,10 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       if (oldest === null) return;
       next = Math.max(oldest + ID_RETENTION_MS, now + MIN_SWEEP_DELAY_MS);
     }
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > next) await this.ctx.storage.setAlarm(next);
+    if (this.alarmAt === null || this.alarmAt > next) {
+      this.alarmAt = next;
+      void this.ctx.storage.setAlarm(next);
+    }
   }
 
   private meta(key: string): number | undefined {
@@ -150,4 +217,8 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private setMeta(key: string, value: number): void {
     this.sql.exec('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', key, value);
   }
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
 }

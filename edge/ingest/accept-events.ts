@@ -3,13 +3,14 @@ import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import { eventSchema, type WireEvent } from '../../shared/event/event-wire';
 import { activeEventSchema } from '../config/tenant-config';
-import type { Claim } from '../dedup/claim';
+import type { Claim, ClaimResult } from '../dedup/claim';
 import { claimEvents } from '../dedup/claim-events';
 import { edgeSettings, type EdgeEnv } from '../env';
 import { prepareClaim } from './prepare-claim';
 
 export type EventResult =
   | { index: number; id: string; status: 'ACCEPTED' | 'DUPLICATE' | 'CONFLICT'; acceptedAt: string }
+  | { index: number; id: string; status: 'UNAVAILABLE'; errors: FieldIssue[] }
   | { index: number; id?: string; status: 'INVALID'; errors: FieldIssue[] };
 
 /**
@@ -49,9 +50,15 @@ export async function acceptEvents(env: EdgeEnv, tenantId: string, events: Incom
   claims.sort((a, b) => a.index - b.index);
   const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), edgeSettings(env).DEDUP_SHARDS);
   claims.forEach(({ index }, k) => {
-    const result = claimed[k]!;
-    const status = result.status === 'accepted' ? 'ACCEPTED' : result.status === 'duplicate' ? 'DUPLICATE' : 'CONFLICT';
-    results[index] = { index, id: result.id, status, acceptedAt: result.acceptedAt };
+    results[index] = toEventResult(index, claimed[k]!, `${events[index]!.path}.id`);
   });
   return results;
+}
+
+function toEventResult(index: number, claimed: ClaimResult, idPath: string): EventResult {
+  if (claimed.status === 'unavailable') {
+    const message = 'could not be claimed just now (the event was not accepted); send it again';
+    return { index, id: claimed.id, status: 'UNAVAILABLE', errors: [{ path: idPath, message }] };
+  }
+  return { index, id: claimed.id, status: claimed.status.toUpperCase() as Uppercase<typeof claimed.status>, acceptedAt: claimed.acceptedAt };
 }

@@ -16,7 +16,8 @@ const envelope = z.strictObject({ events: z.array(z.unknown()).min(1).max(MAX_BA
 /**
  * POST /ingestBatch. Registered outside the contract validator on purpose: the contract (shared/
  * api/ingest-routes.ts) documents the events, but validating them all-or-nothing would refuse a
- * whole batch for one bad event. 202 when every event is ACCEPTED or a DUPLICATE; 207 otherwise.
+ * whole batch for one bad event. 202 when every event is ACCEPTED or a DUPLICATE; 207 otherwise — UNAVAILABLE events
+ * (a shard failed) are safe to send again.
  */
 export const ingestBatchRouter = new Hono<EdgeHono>().post(
   ingestRoutes.ingestBatch.path,
@@ -32,6 +33,9 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
       principal.tenantId,
       body.data.events.map((raw, i) => parseEvent(raw, `events.${i}`)),
     );
+    if (results.every((r) => r.status === 'UNAVAILABLE')) {
+      throw new AppError('unavailable', 'dedup_unavailable', 'No event could be accepted just now; send the batch again');
+    }
     const accepted = results.filter((r) => r.status === 'ACCEPTED').length;
     const duplicates = results.filter((r) => r.status === 'DUPLICATE').length;
     const rejected = results.length - accepted - duplicates;

@@ -24,8 +24,10 @@ export const batchEventResultSchema = z
   .object({
     index: z.number().int(),
     id: z.string().optional().meta({ description: 'Absent only when the event was too malformed to have one' }),
-    status: z.enum(['ACCEPTED', 'DUPLICATE', 'CONFLICT', 'INVALID']),
-    acceptedAt: z.string().optional().meta({ description: 'ACCEPTED and DUPLICATE: when the id was first accepted' }),
+    status: z.enum(['ACCEPTED', 'DUPLICATE', 'CONFLICT', 'INVALID', 'UNAVAILABLE']).meta({
+      description: 'UNAVAILABLE: the id could not be claimed just now, so the event was not accepted; send it again',
+    }),
+    acceptedAt: z.string().optional().meta({ description: 'ACCEPTED, DUPLICATE and CONFLICT: when the id was first accepted' }),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'BatchEventResult' });

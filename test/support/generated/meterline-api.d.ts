@@ -2319,9 +2319,12 @@ export interface components {
             index: number;
             /** @description Absent only when the event was too malformed to have one */
             id?: string;
-            /** @enum {string} */
-            status: "ACCEPTED" | "DUPLICATE" | "CONFLICT" | "INVALID";
-            /** @description ACCEPTED and DUPLICATE: when the id was first accepted */
+            /**
+             * @description UNAVAILABLE: the id could not be claimed just now, so the event was not accepted; send it again
+             * @enum {string}
+             */
+            status: "ACCEPTED" | "DUPLICATE" | "CONFLICT" | "INVALID" | "UNAVAILABLE";
+            /** @description ACCEPTED, DUPLICATE and CONFLICT: when the id was first accepted */
             acceptedAt?: string;
             errors?: {
                 path: string;

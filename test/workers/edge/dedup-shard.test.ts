@@ -1,45 +1,13 @@
-import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ID_RETENTION_MS, type Claim } from '../../../edge/dedup/claim';
+import { ID_RETENTION_MS } from '../../../edge/dedup/claim';
 import type { DedupShard } from '../../../edge/dedup/dedup-shard';
-import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
-
-function claim(id: string, payloadHash = `hash-of-${id}`): Claim {
-  return {
-    id,
-    payloadHash,
-    event: {
-      id,
-      schemaName: 'api_calls',
-      schemaVersion: 1,
-      timestamp: '2026-01-01T00:00:00.000Z',
-      accountId: 'acme',
-      attributes: { bytes: '10' },
-      units: {},
-      dimensions: {},
-      acceptedAt: '2026-01-01T00:00:00.000Z',
-    },
-  };
-}
+import { claim, inShard, interceptQueue } from './dedup-helpers';
 
 let shardCounter = 0;
 /** A fresh shard per test: objects keep their storage for the whole run. */
 function freshShard() {
   return env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(`test-tenant:${++shardCounter}:${crypto.randomUUID()}`));
-}
-
-/** Replaces the shard's queue binding: records what is sent, or fails every send. */
-function interceptQueue(instance: DedupShard, behaviour: 'record' | 'fail', sent: EventBatchMessage[] = []) {
-  const real = env.EVENTS_QUEUE;
-  const queue = {
-    async send(message: EventBatchMessage) {
-      if (behaviour === 'fail') throw new Error('queue unavailable');
-      sent.push(message);
-      await real.send(message);
-    },
-  };
-  (instance as unknown as { env: object }).env = { ...env, EVENTS_QUEUE: queue };
-  return sent;
 }
 
 describe('DedupShard check-and-set', () => {
@@ -78,6 +46,7 @@ describe('DedupShard outbox', () => {
     const shard = freshShard();
     const sent = await inShard(shard, (instance) => interceptQueue(instance, 'record'));
     await shard.claim('tenant-a', [claim('o1'), claim('o2'), claim('o1')]);
+    await shard.settled();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.tenantId).toBe('tenant-a');
     expect(sent[0]!.events.map((e) => e.id)).toEqual(['o1', 'o2']);
@@ -88,6 +57,7 @@ describe('DedupShard outbox', () => {
     const shard = freshShard();
     await inShard(shard, (instance) => interceptQueue(instance, 'fail'));
     const [result] = await shard.claim('tenant-a', [claim('kept')]);
+    await shard.settled();
     expect(result?.status).toBe('accepted');
     expect(await shard.pendingCount()).toBe(1);
 
@@ -117,11 +87,6 @@ describe('DedupShard expiry', () => {
     expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('accepted');
   });
 });
-
-/** runInDurableObject, typed for DedupShard (its inference stops at the DurableObject bound). */
-function inShard<R>(shard: DurableObjectStub<DedupShard>, fn: (instance: DedupShard, state: DurableObjectState) => R | Promise<R>) {
-  return runInDurableObject(shard, (instance, state) => fn(instance as unknown as DedupShard, state));
-}
 
 function freshShardLike(stub: DurableObjectStub<DedupShard>) {
   return env.DEDUP_SHARD.get(stub.id);
