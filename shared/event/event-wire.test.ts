@@ -44,6 +44,13 @@ describe('eventSchema (the wire shape of an event)', () => {
     ['attribute value "abc"', { attributes: [{ name: 'amount', value: 'abc' }] }, 'event.attributes.0.value'],
     ['attribute value ".5"', { attributes: [{ name: 'amount', value: '.5' }] }, 'event.attributes.0.value'],
     ['attribute value true', { attributes: [{ name: 'amount', value: true }] }, 'event.attributes.0.value'],
+    // Postgres' NUMERIC stops at 16 383 fractional digits: such an event could never be metered.
+    ['attribute value with 513 fractional digits', { attributes: [{ name: 'amount', value: `0.${'1'.repeat(513)}` }] }, 'event.attributes.0.value'],
+    // Postgres text and jsonb cannot hold U+0000.
+    ['a NUL in a dimension value', { dimensions: { colour: 'red\u0000' } }, 'event.dimensions.colour'],
+    ['a NUL in the accountId', { accountId: 'ac\u0000me' }, 'event.accountId'],
+    ['a NUL in the id', { id: '\u0000' }, 'event.id'],
+    ['a NUL in a unit', { attributes: [{ name: 'amount', value: '1', unit: 'k\u0000g' }] }, 'event.attributes.0.unit'],
     ['an unknown key in an attribute', { attributes: [{ name: 'amount', value: '1', currency: 'EUR' }] }, 'event.attributes.0'],
     ['an attribute name with a dot', { attributes: [{ name: 'a.b', value: '1' }] }, 'event.attributes.0.name'],
     ['an empty unit', { attributes: [{ name: 'amount', value: '1', unit: '' }] }, 'event.attributes.0.unit'],
@@ -69,7 +76,7 @@ describe('eventSchema (the wire shape of an event)', () => {
       ...good,
       id: 'x'.repeat(512),
       accountId: 'y'.repeat(512),
-      attributes: Array.from({ length: 10 }, (_, i) => ({ name: `a${i}`, value: '1' })),
+      attributes: Array.from({ length: 10 }, (_, i) => ({ name: `a${i}`, value: `${'9'.repeat(512)}.${'1'.repeat(512)}` })),
       dimensions: { colour: 'z'.repeat(200), size: 'S' },
     };
     expect(paths(atLimits)).toEqual([]);

@@ -7,7 +7,9 @@ import { nameSchema } from '../event-schema/event-schema';
  * in plain notation: String(1e-7) is "1e-7", which no later step reads as a decimal.
  */
 export const decimalValueSchema = z.union([
-  z.string().regex(/^-?\d{1,512}(\.\d+)?$/, 'must be a decimal number such as "12.5"'),
+  // Bounded on both sides of the point: Postgres' NUMERIC refuses more than 16 383 fractional
+  // digits, and an event the rater cannot store must be refused here, not accepted and failed.
+  z.string().regex(/^-?\d{1,512}(\.\d{1,512})?$/, 'must be a decimal number such as "12.5" (at most 512 digits each side of the point)'),
   z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => new Decimal(n).toFixed()),
 ]);
 
@@ -22,20 +24,24 @@ function refuseProtoKey(value: unknown, ctx: z.RefinementCtx): unknown {
   return value;
 }
 
+/** Postgres text and jsonb cannot hold U+0000: refused at the door rather than failed in the rater. */
+const storableText = (min: number, max: number) =>
+  z.string().min(min).max(max).refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)');
+
 export const attributeSchema = z.strictObject({
   name: nameSchema,
   value: decimalValueSchema,
-  unit: z.string().min(1).max(50).optional(),
+  unit: storableText(1, 50).optional(),
 });
 
 /** A usage event as clients send it: Togai's Event, field for field. */
 export const eventSchema = z.strictObject({
-  id: z.string().min(1).max(512).optional(),
+  id: storableText(1, 512).optional(),
   schemaName: nameSchema,
   timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' }),
-  accountId: z.string().min(1).max(512),
+  accountId: storableText(1, 512),
   attributes: z.array(attributeSchema).max(10).default([]),
-  dimensions: z.preprocess(refuseProtoKey, z.record(z.string(), z.string().min(1).max(200))).default({}),
+  dimensions: z.preprocess(refuseProtoKey, z.record(storableText(0, 200), storableText(1, 200))).default({}),
 }).meta({
   id: 'Event',
   description: "A usage event, in Togai's shape. Attribute values are decimal strings (exact).",
