@@ -1,5 +1,6 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { AppError, invalid } from '../../shared/errors/app-error';
+import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { findEvent, hasEvent, listEvents } from '../store/events';
 import { decodePageToken, toPage } from '../store/page';
 import { createRouter } from './router';
@@ -31,4 +32,8 @@ export const eventRoutes = createRouter()
     const rows = await listEvents(db, principal.tenantId, { ...filter, afterId, limit: pageSize + 1 });
     const page = toPage(rows, pageSize, (e) => e.eventPayload.id);
     return c.json({ ...page, context: { pageSize, sortOrder: 'DESC' as const } }, 200);
+  })
+  .openapi(routes.replay, async (c) => {
+    const replayed = await replayFailedEvents(c.env.db, c.env.principal.tenantId, c.req.valid('json'));
+    return c.json({ replayed: replayed.length, events: replayed }, 200);
   });

@@ -39,16 +39,32 @@ export async function meterBatch(db: Database, messages: EventBatchMessage[]): P
 
   return db.transaction(async (tx) => {
     let processed = 0;
-    for (const [tenantId, tenantEvents] of byTenant) {
-      const outcomes = await planTenant(tx, tenantId, [...tenantEvents.values()]);
-      const fresh = await claimIds(tx, tenantId, outcomes);
-      const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
-      await writeRollups(tx, tenantId, freshOutcomes);
-      await writeDistinctValues(tx, tenantId, freshOutcomes);
-      await writeRawEvents(tx, tenantId, freshOutcomes);
-      processed += freshOutcomes.length;
-    }
+    for (const [tenantId, tenantEvents] of byTenant) processed += await meterTenantEvents(tx, tenantId, [...tenantEvents.values()]);
     return { received, processed, alreadyProcessed: received - processed };
+  });
+}
+
+/** Meters one tenant's events inside the caller's transaction; returns how many were new. */
+export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[]): Promise<number> {
+  const outcomes = await planTenant(tx, tenantId, batch);
+  const fresh = await claimIds(tx, tenantId, outcomes);
+  const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
+  await writeRollups(tx, tenantId, freshOutcomes);
+  await writeDistinctValues(tx, tenantId, freshOutcomes);
+  await writeRawEvents(tx, tenantId, freshOutcomes);
+  return freshOutcomes.length;
+}
+
+/**
+ * Records events that could not be metered as FAILED, with the reason, and stores them as received
+ * so they can be read and replayed. Only ids never seen before: a metered event stays metered.
+ */
+export async function recordFailedEvents(db: Database, tenantId: string, failed: AcceptedEvent[], reason: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const outcomes: EventOutcome[] = failed.map((event) => ({ event, status: 'FAILED', contributions: [], detail: { reason } }));
+    const fresh = await claimIds(tx, tenantId, outcomes);
+    await writeRawEvents(tx, tenantId, outcomes.filter((o) => fresh.has(o.event.id)));
+    return fresh.size;
   });
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { nameSchema } from '../event-schema/event-schema';
 import { eventStatuses } from '../metering/meter-event';
 import { aggregationSchema } from '../meter/usage-meter';
-import { jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
+import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
 
 const tags = ['Events'];
 const decimal = z.string().meta({ description: 'An exact decimal', example: '1500.25' });
@@ -76,6 +76,20 @@ const listQuerySchema = pageQuerySchema
     }
   });
 
+export const replayEventsRequest = z
+  .strictObject({
+    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These FAILED events (others are ignored)' }),
+    limit: z.number().int().min(1).max(1000).default(100).meta({ description: 'Without eventIds: the oldest FAILED events, this many' }),
+  })
+  .meta({ id: 'ReplayEventsRequest' });
+
+export const replayEventsResponse = z
+  .object({
+    replayed: z.number().int(),
+    events: z.array(z.object({ id: z.string(), status: eventStatusSchema, reason: z.string().optional() })),
+  })
+  .meta({ id: 'ReplayEventsResponse' });
+
 /** Togai's /events API: what happened to each event the rater has consumed. */
 export const eventRoutes = {
   get: createRoute({
@@ -89,5 +103,13 @@ export const eventRoutes = {
     method: 'get', path: '/events', tags, summary: 'List events, newest first (by event timestamp, then id)',
     request: { query: listQuerySchema },
     responses: { 200: jsonResponse(pageSchema(eventWithStatusSchema, 'EventWithStatusPaginatedResponse'), 'A page of events'), ...problems(422) },
+  }),
+  replay: createRoute({
+    method: 'post', path: '/events/replay', tags, summary: 'Meter FAILED events again (admin)',
+    description:
+      'FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
+      'each exactly once; one that fails again stays FAILED with the new reason. Needs an admin key.',
+    request: { body: jsonBody(replayEventsRequest) },
+    responses: { 200: jsonResponse(replayEventsResponse, 'What happened to each replayed event'), ...problems(400, 403, 422) },
   }),
 };

@@ -59,6 +59,10 @@ const checks: Record<string, Check> = {
     const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
     expect(ids).not.toContain(w.keyId);
   },
+  'POST /events/replay': async (w) => {
+    // Replay acts on FAILED events of the caller's own tenant only: B's request finds nothing of A's.
+    expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [] });
+  },
   'GET /events': async (w) => {
     expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(1); // A's event is there…
     for (const query of ['pageSize=200', `schemaName=${w.schema}`, 'accountId=acme']) {

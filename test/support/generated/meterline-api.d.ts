@@ -2235,6 +2235,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Meter FAILED events again (admin)
+         * @description FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays FAILED with the new reason. Needs an admin key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplayEventsRequest"];
+                };
+            };
+            responses: {
+                /** @description What happened to each replayed event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayEventsResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2807,6 +2895,23 @@ export interface components {
                 /** @enum {string} */
                 sortOrder: "ASC" | "DESC";
             };
+        };
+        ReplayEventsResponse: {
+            replayed: number;
+            events: {
+                id: string;
+                status: components["schemas"]["EventStatus"];
+                reason?: string;
+            }[];
+        };
+        ReplayEventsRequest: {
+            /** @description These FAILED events (others are ignored) */
+            eventIds?: string[];
+            /**
+             * @description Without eventIds: the oldest FAILED events, this many
+             * @default 100
+             */
+            limit?: number;
         };
     };
     responses: never;

@@ -104,6 +104,37 @@ describe('queue consumer: failures', () => {
     expect(await usageOf(tenantId, meters[0]!)).toBe('5');
   });
 
+  it('fails an event Postgres refuses alone: the rest of its batch is metered, it is FAILED with the reason', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    const tooPrecise = `0.${'1'.repeat(17_000)}`; // NUMERIC keeps at most 16 383 fractional digits
+    const { result, queue } = await consume(
+      batchOf(tenantId, [requestEvent('fine-1', '4'), requestEvent('refused', tooPrecise)], [requestEvent('fine-2', '6')]),
+    );
+    expect(queue.ackAll).toBe(true);
+    expect(result).toEqual({ received: 3, processed: 3, alreadyProcessed: 0 });
+    expect(await usageOf(tenantId, meters[0]!)).toBe('10');
+    expect(await eventStatus(tenantId, 'refused')).toMatchObject({
+      status: 'FAILED',
+      detail: { reason: expect.stringContaining('value overflows numeric format') },
+    });
+    expect(await eventStatus(tenantId, 'fine-2')).toMatchObject({ status: 'METERED' });
+  });
+
+  it('records the events of a dead-lettered batch FAILED without metering them, once', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    await consume(batchOf(tenantId, [requestEvent('already', '1')]));
+    const deadLetters = () =>
+      createMessageBatch<EventBatchMessage>('meterline-events-dlq', [
+        { id: `dl-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: [requestEvent('already', '1'), requestEvent('lost', '5')] } },
+      ]);
+    const { queue } = await consume(deadLetters());
+    await consume(deadLetters());
+    expect(queue.ackAll).toBe(true);
+    expect(await usageOf(tenantId, meters[0]!)).toBe('1');
+    expect(await eventStatus(tenantId, 'lost')).toMatchObject({ status: 'FAILED', detail: { reason: expect.stringContaining('dead-letter') } });
+    expect(await eventStatus(tenantId, 'already')).toMatchObject({ status: 'METERED' });
+  });
+
   it('acks a malformed message on its own (it can never succeed) and meters the rest', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const batch = createMessageBatch('meterline-events', [
