@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
 import type { EventSchema } from '../shared/event-schema/event-schema';
 import { raterApi } from './api/app';
-import { connect, type Database } from './db/connect';
+import { connect, databaseAnswers, type Database } from './db/connect';
 import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
@@ -41,11 +41,18 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   /** The configuration and query API, for a caller the edge has authenticated. */
   async serveApi(request: Request, principal: Principal): Promise<Response> {
     const caller = principalSchema.parse(principal);
+    const { db, pool } = connect(databaseConfig(this.env));
     try {
-      return await this.withDatabase(async (db) => raterApi.fetch(request, { db, principal: caller }));
+      return await raterApi.fetch(request, { db, principal: caller });
     } catch (error) {
-      console.error('rater API failed', error);
-      return problemResponse(new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'));
+      if (!(await databaseAnswers(db))) {
+        console.error('rater API: the database does not answer', (error as Error).cause ?? error);
+        return problemResponse(new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'));
+      }
+      console.error('rater API error', error);
+      return problemResponse(new AppError('internal', 'internal_error', 'Something went wrong on our side'));
+    } finally {
+      this.ctx.waitUntil(pool.end());
     }
   }
 

@@ -18,7 +18,7 @@ export const raterApi = createRouter()
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));
-    // Only AppErrors carry a message fit for clients; anything else may hold SQL or internals.
-    if (!(error instanceof AppError)) console.error('rater API error', error);
+    // Anything else may hold SQL or internals, and may be an outage: Rater.serveApi tells which.
+    if (!(error instanceof AppError)) throw error;
     return problemResponse(error);
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
 import * as schema from './schema';
@@ -28,4 +29,14 @@ export function connect(config: DatabaseConfig): { db: Database; pool: Pool } {
   // An idle client's socket error must not crash the isolate; the next query reports it.
   pool.on('error', () => {});
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/** Whether Postgres answers at all: tells an outage from a failure of one statement. */
+export async function databaseAnswers(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`SELECT 1`);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { connect, type Database } from '../db/connect';
+import { connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
 
@@ -68,15 +67,6 @@ function parseMessages(batch: MessageBatch<unknown>): EventBatchMessage[] {
     }
   }
   return messages;
-}
-
-async function databaseAnswers(db: Database): Promise<boolean> {
-  try {
-    await db.execute(sql`SELECT 1`);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Each event in its own transaction; the ones that fail alone are recorded FAILED. */

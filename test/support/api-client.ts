@@ -1,8 +1,7 @@
 import { inject } from 'vitest';
 
 /** A thin fetch wrapper for the e2e suite: the stack's URL and key, JSON in and out. */
-export function api(key: string = inject('apiKey')) {
-  const base = inject('stackUrl');
+export function api(key: string = inject('apiKey'), base: string = inject('stackUrl')) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(base + path, {
       method,

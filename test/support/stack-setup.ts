@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateApiKey } from '../../shared/auth/api-key';
 import { startStack } from '../../local/stack';
+import { freePort } from './free-port';
 
 /**
  * The whole local stack, started exactly as `npm start` starts it, on a free port and a fresh
@@ -27,15 +27,4 @@ export default async function setup(project: TestProject) {
     await stack.stop();
     rmSync(stateDir, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
