@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Aggregation, UsageMeter } from '../../shared/meter/usage-meter';
-import type { UsageQuery } from '../../shared/usage/usage-query';
+import { postgresTimeZone, type UsageQuery } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
 import { usageDistinct as d, usageRollups as r } from '../db/schema';
 
@@ -41,7 +41,7 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
   if (query.window) {
     // date_trunc in the query's zone: windows follow that zone's calendar, DST included. Grouped
     // by position: the bound parameters of a repeated expression would not be seen as equal.
-    const start = sql<Date>`date_trunc(${query.window.toLowerCase()}, ${cols.bucket}, ${query.timeZone})`;
+    const start = sql<Date>`date_trunc(${query.window.toLowerCase()}, ${cols.bucket}, ${postgresTimeZone(query.timeZone)})`;
     const rows = await db.select({ start, value }).from(table).where(where).groupBy(sql`1`).orderBy(sql`1`);
     data = rows.map((row) => ({ from: new Date(row.start).toISOString(), value: row.value }));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../errors/zod-issues';
-import { usageQuerySchema } from './usage-query';
+import { postgresTimeZone, usageQuerySchema } from './usage-query';
 
 const base = { meterId: 'm-1', from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' };
 
@@ -23,6 +23,8 @@ describe('usageQuerySchema', () => {
     ['exactly 10 000 MINUTE windows', { to: '2026-02-07T22:40:00Z', window: 'MINUTE' }],
     ['a long span in MONTH windows', { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', window: 'MONTH' }],
     ['a zone with a half-hour offset', { timeZone: 'Australia/Adelaide' }],
+    ['an ISO offset east of UTC', { timeZone: '+05:30' }],
+    ['an ISO offset west of UTC', { timeZone: '-03:30' }],
   ])('accepts %s', (_, input) => {
     expect(issues(input)).toEqual([]);
   });
@@ -40,9 +42,22 @@ describe('usageQuerySchema', () => {
     ['an unknown window', { window: 'YEAR' }, 'window', /./],
     ['a made-up zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone', /IANA time zone/],
     ['an empty zone', { timeZone: '' }, 'timeZone', /IANA time zone/],
+    ['an offset without minutes', { timeZone: '+05' }, 'timeZone', /offset such as \+05:30/],
+    ['an offset past +14:00', { timeZone: '+15:00' }, 'timeZone', /offset such as \+05:30/],
     ['an empty meter id', { meterId: '' }, 'meterId', /./],
     ['an unknown parameter', { meter: 'm-1' }, '(body)', /./],
   ])('refuses %s at %s', (_, input, path, message) => {
     expect(issues(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+});
+
+describe('postgresTimeZone', () => {
+  it.each([
+    ['+05:30', '-05:30'],
+    ['-03:30', '+03:30'],
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['UTC', 'UTC'],
+  ])('tells Postgres %s as %s (a bare offset is POSIX there: west positive)', (zone, expected) => {
+    expect(postgresTimeZone(zone)).toBe(expected);
   });
 });

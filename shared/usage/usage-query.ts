@@ -22,7 +22,7 @@ export const usageQuerySchema = z
     timeZone: z
       .string()
       .default('UTC')
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+      .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30'),
   })
   .superRefine((q, ctx) => {
     const span = (new Date(q.to).getTime() - new Date(q.from).getTime()) / 60_000;
@@ -32,6 +32,23 @@ export const usageQuerySchema = z
     }
   });
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
+
+const UTC_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+function isUtcOffset(zone: string): boolean {
+  const match = UTC_OFFSET.exec(zone);
+  return match !== null && Number(match[2]) <= 14 && Number(match[3]) < 60;
+}
+
+/**
+ * The zone as Postgres must be told it. Postgres reads a bare offset POSIX-style, west positive:
+ * '+05:30' would be five and a half hours BEHIND UTC. An ISO offset is therefore passed inverted.
+ */
+export function postgresTimeZone(zone: string): string {
+  const match = UTC_OFFSET.exec(zone);
+  if (!match) return zone;
+  return `${match[1] === '+' ? '-' : '+'}${match[2]}:${match[3]}`;
+}
 
 function isTimeZone(zone: string): boolean {
   try {
