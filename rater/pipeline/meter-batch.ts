@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { meterEvent, type EventOutcome } from '../../shared/metering/meter-event';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
@@ -8,9 +8,6 @@ import { toEventSchema } from '../store/event-schemas';
 import { activeMetersBySchema } from '../store/usage-meters';
 import { writeDistinctValues } from './write-distinct-values';
 import { writeRollups } from './write-rollups';
-
-/** Rows per INSERT: well under Postgres' 65 535 bind parameters for the widest table. */
-const CHUNK = 500;
 
 export interface BatchResult {
   received: number;
@@ -81,45 +78,36 @@ async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[
   );
 }
 
-/** The exactly-once gate: returns the ids this transaction inserted, i.e. never seen before. */
+/**
+ * The exactly-once gate: returns the ids this transaction inserted, i.e. never seen before. Ids go
+ * in sorted, so two consumers inserting overlapping batches wait on each other in one order and
+ * cannot deadlock. Each statement sends its columns as arrays (unnest): one parse and plan per
+ * batch instead of one parameter per field.
+ */
 async function claimIds(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<Set<string>> {
-  const fresh = new Set<string>();
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const rows = await db
-      .insert(eventIds)
-      .values(
-        outcomes.slice(i, i + CHUNK).map((o) => ({
-          tenantId,
-          eventId: o.event.id,
-          eventTime: new Date(o.event.timestamp),
-          status: o.status,
-          detail: o.detail,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ eventId: eventIds.eventId });
-    for (const row of rows) fresh.add(row.eventId);
-  }
-  return fresh;
+  if (outcomes.length === 0) return new Set();
+  const sorted = [...outcomes].sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  const column = <T>(pick: (o: EventOutcome) => T) => sql.param(sorted.map(pick));
+  const { rows } = await db.execute<{ event_id: string }>(sql`
+    INSERT INTO ${eventIds} (tenant_id, event_id, event_time, status, detail)
+    SELECT ${tenantId}, event_id, event_time, status, detail
+    FROM unnest(${column((o) => o.event.id)}::text[], ${column((o) => o.event.timestamp)}::timestamptz[],
+                ${column((o) => o.status)}::text[], ${column((o) => JSON.stringify(o.detail))}::jsonb[])
+         WITH ORDINALITY AS r (event_id, event_time, status, detail, position)
+    ORDER BY position
+    ON CONFLICT DO NOTHING
+    RETURNING event_id`);
+  return new Set(rows.map((row) => row.event_id));
 }
 
 async function writeRawEvents(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const slice = outcomes.slice(i, i + CHUNK);
-    if (slice.length === 0) continue;
-    await db.insert(events).values(
-      slice.map(({ event }) => ({
-        tenantId,
-        eventId: event.id,
-        eventTime: new Date(event.timestamp),
-        accountId: event.accountId,
-        schemaName: event.schemaName,
-        schemaVersion: event.schemaVersion,
-        attributes: event.attributes,
-        units: event.units,
-        dimensions: event.dimensions,
-        acceptedAt: new Date(event.acceptedAt),
-      })),
-    );
-  }
+  if (outcomes.length === 0) return;
+  const column = <T>(pick: (e: AcceptedEvent) => T) => sql.param(outcomes.map((o) => pick(o.event)));
+  await db.execute(sql`
+    INSERT INTO ${events} (tenant_id, event_id, event_time, account_id, schema_name, schema_version, attributes, units, dimensions, accepted_at)
+    SELECT ${tenantId}, * FROM unnest(
+      ${column((e) => e.id)}::text[], ${column((e) => e.timestamp)}::timestamptz[], ${column((e) => e.accountId)}::text[],
+      ${column((e) => e.schemaName)}::text[], ${column((e) => e.schemaVersion)}::int[], ${column((e) => JSON.stringify(e.attributes))}::jsonb[],
+      ${column((e) => JSON.stringify(e.units))}::jsonb[], ${column((e) => JSON.stringify(e.dimensions))}::jsonb[],
+      ${column((e) => e.acceptedAt)}::timestamptz[])`);
 }

@@ -1,0 +1,95 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { openDatabase } from '../local/node-database';
+import { runMigrations } from '../local/migrate';
+import { startWsProxy } from '../local/ws-proxy';
+import { meterBatch } from '../rater/pipeline/meter-batch';
+import { ensureTenant } from '../rater/store/api-keys';
+import { insertEventSchema, setEventSchemaStatus } from '../rater/store/event-schemas';
+import { insertUsageMeter, setUsageMeterStatus } from '../rater/store/usage-meters';
+import type { AcceptedEvent } from '../shared/event/accepted-event';
+
+/**
+ * `npm run bench:rater`: events/s metered into the real local PostgreSQL — batches of 100, three
+ * ACTIVE meters on the schema, through the rater's own meterBatch and the Neon driver — beside a
+ * baseline in the same run that only COPYs the same raw events, in the same batches, into a
+ * table shaped like `events`. Each measurement runs in a database of its own, dropped after.
+ */
+const SERVER = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const BATCH = 100;
+const database = `meterline_bench_${process.pid}`;
+
+const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${database}`);
+const url = `${SERVER}/${database}`;
+const proxy = await startWsProxy();
+const { db, close } = await openDatabase(url, proxy.endpoint);
+const copier = new pg.Client({ connectionString: url });
+
+try {
+  await runMigrations(db);
+  const tenantId = await ensureTenant(db, 'bench');
+  const schema = await insertEventSchema(db, tenantId, { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] });
+  await setEventSchemaStatus(db, tenantId, schema!, 'ACTIVE');
+  const bytes = [{ computation: '{"var":"attributes.bytes"}', order: 1 }];
+  for (const [name, aggregation, computations] of [['requests', 'COUNT', []], ['bytes', 'SUM', bytes], ['largest', 'MAX', bytes]] as const) {
+    const meter = await insertUsageMeter(db, tenantId, { name, type: 'COUNTER', aggregation, eventSchemaName: 'api_calls', filters: [], computations: [...computations] });
+    await setUsageMeterStatus(db, tenantId, meter!, 'ACTIVE');
+  }
+
+  const start = Date.now() - 2 * 3600_000;
+  const events: AcceptedEvent[] = Array.from({ length: EVENTS }, (_, i) => ({
+    id: `evt-${i}`,
+    schemaName: 'api_calls',
+    schemaVersion: 1,
+    timestamp: new Date(start + Math.floor((i / EVENTS) * 2 * 3600_000)).toISOString(),
+    accountId: `acct-${i % 50}`,
+    attributes: { bytes: String((i * 7919) % 100_000) },
+    units: {},
+    dimensions: { region: i % 3 ? 'eu' : 'us' },
+    acceptedAt: new Date().toISOString(),
+  }));
+  const batches = Array.from({ length: Math.ceil(EVENTS / BATCH) }, (_, b) => events.slice(b * BATCH, (b + 1) * BATCH));
+
+  await copier.connect();
+  await copier.query('CREATE TABLE copied_events (LIKE events INCLUDING ALL)');
+  const copySeconds = await timed(async () => {
+    for (const batch of batches) {
+      await pipeline(Readable.from(batch.map(csvRow).join('')), copier.query(copyFrom('COPY copied_events (tenant_id, event_id, event_time, account_id, schema_name, schema_version, attributes, units, dimensions, accepted_at) FROM STDIN WITH (FORMAT csv)')));
+    }
+  });
+  const meterSeconds = await timed(async () => {
+    for (const batch of batches) await meterBatch(db, [{ tenantId, events: batch }]);
+  });
+
+  const copyRate = EVENTS / copySeconds;
+  const meterRate = EVENTS / meterSeconds;
+  console.log(`\nMeterline rater benchmark — ${EVENTS} events in batches of ${BATCH}, 3 ACTIVE meters, PostgreSQL at ${SERVER}\n`);
+  console.log(`metered (meterBatch over the Neon driver)   ${meterRate.toFixed(0).padStart(8)} events/s`);
+  console.log(`baseline (COPY of the raw events, pg)        ${copyRate.toFixed(0).padStart(8)} events/s`);
+  console.log(`ratio                                        ${(meterRate / copyRate).toFixed(2).padStart(8)}   (aim: at least 0.30)`);
+} finally {
+  await copier.end().catch(() => {});
+  await close();
+  await proxy.stop();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  return (performance.now() - t0) / 1000;
+}
+
+function csvRow(e: AcceptedEvent): string {
+  const cell = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
+  return `${[
+    'bench', e.id, e.timestamp, e.accountId, e.schemaName, e.schemaVersion,
+    JSON.stringify(e.attributes), JSON.stringify(e.units), JSON.stringify(e.dimensions), e.acceptedAt,
+  ].map(cell).join(',')}\n`;
+}
