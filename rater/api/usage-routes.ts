@@ -1,5 +1,6 @@
 import { usageRoutes as routes } from '../../shared/api/usage-routes';
 import { invalid } from '../../shared/errors/app-error';
+import { groupByKeys } from '../../shared/usage/usage-query';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import { queryUsage } from '../queries/usage';
 import { findUsageMeter } from '../store/usage-meters';
@@ -27,6 +28,7 @@ export const usageRoutes = createRouter().openapi(
         timeZone: query.timeZone,
         value: result.value,
         ...(result.data ? { window: query.window, data: result.data } : {}),
+        ...(result.groups ? { groupBy: groupByKeys(query), groups: result.groups } : {}),
       },
       200,
     );

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Aggregation, UsageMeter } from '../../shared/meter/usage-meter';
-import { postgresTimeZone, type UsageQuery } from '../../shared/usage/usage-query';
+import { dimensionFilters, groupByKeys, postgresTimeZone, type UsageQuery } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
 import { usageDistinct as d, usageRollups as r } from '../db/schema';
 
@@ -18,9 +18,17 @@ const merge: Record<Exclude<Aggregation, 'UNIQUE_COUNT'>, SQL<string | null>> = 
   LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,
 };
 
+export interface UsageGroup {
+  /** The group's value of each groupBy dimension; null where its events lack that dimension. */
+  dimensions: Record<string, string | null>;
+  value: string | null;
+  data?: UsagePoint[];
+}
+
 /**
- * The meter's value over the whole range, and per window when one is asked for. UNIQUE_COUNT
- * counts distinct values over the range itself — distinct counts do not add up across minutes.
+ * The meter's value over the whole range, and per window when one is asked for; split by
+ * dimensions with groupBy, narrowed by dimension filters. UNIQUE_COUNT counts distinct values
+ * over the range (and each group) itself — distinct counts do not add up across minutes.
  */
 export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMeter, query: UsageQuery) {
   const source =
@@ -34,16 +42,37 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
     gte(cols.bucket, new Date(query.from)),
     lt(cols.bucket, new Date(query.to)),
     query.accountId === undefined ? undefined : eq(cols.accountId, query.accountId),
+    ...[...dimensionFilters(query)].map(([key, values]) => sql`${cols.dimensions} ->> ${key} = any(${sql.param(values)}::text[])`),
   );
-  const [total] = await db.select({ value }).from(table).where(where);
+  const keys = groupByKeys(query);
+  // Grouped and ordered by position: the bound parameters of a repeated expression (the dimension
+  // names, the zone) would not be seen as equal. date_trunc in the query's zone: windows follow
+  // that zone's calendar, DST included.
+  const start = sql<Date>`date_trunc(${query.window?.toLowerCase() ?? 'minute'}, ${cols.bucket}, ${postgresTimeZone(query.timeZone)})`;
+  const dimension = (key: string) => sql<string | null>`${cols.dimensions} ->> ${key}`;
+  const positions = (count: number) => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(', '));
 
+  const [total] = await db.select({ value }).from(table).where(where);
   let data: UsagePoint[] | undefined;
   if (query.window) {
-    // date_trunc in the query's zone: windows follow that zone's calendar, DST included. Grouped
-    // by position: the bound parameters of a repeated expression would not be seen as equal.
-    const start = sql<Date>`date_trunc(${query.window.toLowerCase()}, ${cols.bucket}, ${postgresTimeZone(query.timeZone)})`;
-    const rows = await db.select({ start, value }).from(table).where(where).groupBy(sql`1`).orderBy(sql`1`);
+    const rows = await db.select({ start, value }).from(table).where(where).groupBy(positions(1)).orderBy(positions(1));
     data = rows.map((row) => ({ from: new Date(row.start).toISOString(), value: row.value }));
   }
-  return { value: total?.value ?? null, data };
+  if (keys.length === 0) return { value: total?.value ?? null, data };
+
+  const groupColumns = Object.fromEntries(keys.map((key, i) => [`g${i}`, dimension(key)]));
+  const groupOf = (row: Record<string, unknown>) => Object.fromEntries(keys.map((key, i) => [key, (row[`g${i}`] as string | null) ?? null]));
+  const groupRows = await db.select({ ...groupColumns, value }).from(table).where(where).groupBy(positions(keys.length)).orderBy(positions(keys.length));
+  const groups: UsageGroup[] = groupRows.map((row) => ({ dimensions: groupOf(row), value: row.value as string | null, ...(query.window ? { data: [] } : {}) }));
+  if (query.window) {
+    const byKey = new Map(groups.map((g) => [JSON.stringify(g.dimensions), g]));
+    const rows = await db
+      .select({ ...groupColumns, start, value })
+      .from(table)
+      .where(where)
+      .groupBy(positions(keys.length + 1))
+      .orderBy(positions(keys.length + 1));
+    for (const row of rows) byKey.get(JSON.stringify(groupOf(row)))!.data!.push({ from: new Date(row.start as Date).toISOString(), value: row.value as string | null });
+  }
+  return { value: total?.value ?? null, data, groups };
 }

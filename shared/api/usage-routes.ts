@@ -20,6 +20,17 @@ export const usageResponseSchema = z
       .array(z.object({ from: z.string().meta({ description: 'Start of the window in the query’s time zone, as a UTC instant' }), value: decimal.nullable() }))
       .optional()
       .meta({ description: 'Only with `window`: each window that had usage, in order' }),
+    groupBy: z.array(z.string()).optional(),
+    groups: z
+      .array(
+        z.object({
+          dimensions: z.record(z.string(), z.string().nullable()).meta({ description: 'The group: each groupBy dimension’s value, null where its events lack it' }),
+          value: decimal.nullable(),
+          data: z.array(z.object({ from: z.string(), value: decimal.nullable() })).optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Only with `groupBy`: each group that had usage, in order of its values' }),
   })
   .meta({ id: 'UsageResponse' });
 

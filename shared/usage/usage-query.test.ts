@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../errors/zod-issues';
-import { postgresTimeZone, usageQuerySchema } from './usage-query';
+import { dimensionFilters, groupByKeys, postgresTimeZone, usageQuerySchema } from './usage-query';
 
 const base = { meterId: 'm-1', from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' };
 
@@ -25,6 +25,9 @@ describe('usageQuerySchema', () => {
     ['a zone with a half-hour offset', { timeZone: 'Australia/Adelaide' }],
     ['an ISO offset east of UTC', { timeZone: '+05:30' }],
     ['an ISO offset west of UTC', { timeZone: '-03:30' }],
+    ['a groupBy of five dimensions', { groupBy: 'a,b,c,d,e' }],
+    ['one filter', { filter: 'region:eu' }],
+    ['filters whose values hold colons', { filter: ['endpoint:/v1:batch', 'region:eu'] }],
   ])('accepts %s', (_, input) => {
     expect(issues(input)).toEqual([]);
   });
@@ -59,5 +62,15 @@ describe('postgresTimeZone', () => {
     ['UTC', 'UTC'],
   ])('tells Postgres %s as %s (a bare offset is POSIX there: west positive)', (zone, expected) => {
     expect(postgresTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('groupByKeys and dimensionFilters', () => {
+  it('reads groupBy in order and gathers the values given for one dimension', () => {
+    const query = { groupBy: 'region, plan', filter: ['plan:pro', 'region:eu', 'plan:free', 'endpoint:/v1:batch'] };
+    expect(groupByKeys(query)).toEqual(['region', 'plan']);
+    expect(dimensionFilters(query)).toEqual(new Map([['plan', ['pro', 'free']], ['region', ['eu']], ['endpoint', ['/v1:batch']]]));
+    expect(groupByKeys({})).toEqual([]);
+    expect(dimensionFilters({ filter: 'region:eu' })).toEqual(new Map([['region', ['eu']]]));
   });
 });

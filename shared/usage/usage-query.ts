@@ -19,12 +19,26 @@ export const usageQuerySchema = z
     from: wholeMinute,
     to: wholeMinute,
     window: z.enum(usageWindows).optional(),
+    groupBy: z
+      .string()
+      .regex(/^[\w -]{1,50}(,[\w -]{1,50}){0,4}$/, 'must be up to 5 dimension names separated by commas')
+      .optional()
+      .meta({ description: 'Split the answer by these dimensions, e.g. `region,endpoint`' }),
+    filter: z
+      .union([z.string(), z.array(z.string()).max(20)])
+      .optional()
+      .meta({ description: 'Only usage whose dimension has this value: `region:eu`. Repeat it: the same dimension twice means either value, different dimensions all must hold' }),
     timeZone: z
       .string()
       .default('UTC')
       .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30'),
   })
   .superRefine((q, ctx) => {
+    const keys = groupByKeys(q);
+    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'names a dimension twice' });
+    for (const f of [q.filter ?? []].flat()) {
+      if (!/^[\w -]{1,50}:.{1,200}$/s.test(f)) ctx.addIssue({ code: 'custom', path: ['filter'], message: `'${f.slice(0, 60)}' must be dimension:value, e.g. region:eu` });
+    }
     const span = (new Date(q.to).getTime() - new Date(q.from).getTime()) / 60_000;
     if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
     else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
@@ -32,6 +46,22 @@ export const usageQuerySchema = z
     }
   });
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
+
+/** The dimension names of `groupBy`, in the order given. */
+export function groupByKeys(query: { groupBy?: string | undefined }): string[] {
+  return query.groupBy ? query.groupBy.split(',').map((k) => k.trim()) : [];
+}
+
+/** `filter` as dimension → accepted values (values of one dimension are alternatives). */
+export function dimensionFilters(query: { filter?: string | string[] | undefined }): Map<string, string[]> {
+  const filters = new Map<string, string[]>();
+  for (const f of [query.filter ?? []].flat()) {
+    const colon = f.indexOf(':');
+    const key = f.slice(0, colon).trim();
+    filters.set(key, [...(filters.get(key) ?? []), f.slice(colon + 1)]);
+  }
+  return filters;
+}
 
 const UTC_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 

@@ -1695,6 +1695,10 @@ export interface paths {
                     from: string;
                     to: string;
                     window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
+                    /** @description Split the answer by these dimensions, e.g. `region,endpoint` */
+                    groupBy?: string;
+                    /** @description Only usage whose dimension has this value: `region:eu`. Repeat it: the same dimension twice means either value, different dimensions all must hold */
+                    filter?: string | string[];
                     timeZone?: string;
                 };
                 header?: never;
@@ -2747,6 +2751,27 @@ export interface components {
                  * @example 1501.25
                  */
                 value: string | null;
+            }[];
+            groupBy?: string[];
+            /** @description Only with `groupBy`: each group that had usage, in order of its values */
+            groups?: {
+                /** @description The group: each groupBy dimension’s value, null where its events lack it */
+                dimensions: {
+                    [key: string]: string | null;
+                };
+                /**
+                 * @description An exact decimal
+                 * @example 1501.25
+                 */
+                value: string | null;
+                data?: {
+                    from: string;
+                    /**
+                     * @description An exact decimal
+                     * @example 1501.25
+                     */
+                    value: string | null;
+                }[];
             }[];
         };
         /**

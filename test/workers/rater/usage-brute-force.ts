@@ -13,9 +13,12 @@ export type Window = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
 export interface BruteQuery {
   from: string;
   to: string;
-  accountId?: string;
+  accountId?: string | undefined;
   window: Window;
   timeZone: string;
+  groupBy?: string[];
+  /** dimension → accepted values */
+  filters?: Map<string, string[]>;
 }
 
 /** What each meter reads from an event: `bytes` for the numeric ones, the user for UNIQUE_COUNT. */
@@ -28,15 +31,28 @@ export function bruteForceUsage(events: AcceptedEvent[], aggregation: Aggregatio
   const to = Date.parse(query.to);
   const inRange = events.filter((e) => {
     const minute = Math.floor(Date.parse(e.timestamp) / 60_000) * 60_000;
-    return minute >= from && minute < to && (query.accountId === undefined || e.accountId === query.accountId);
+    const filtered = [...(query.filters ?? [])].every(([key, values]) => values.includes(e.dimensions[key]!));
+    return minute >= from && minute < to && (query.accountId === undefined || e.accountId === query.accountId) && filtered;
   });
-  const windows = new Map<string, AcceptedEvent[]>();
+  const groups = new Map<string, AcceptedEvent[]>();
   for (const event of inRange) {
+    const key = JSON.stringify(Object.fromEntries((query.groupBy ?? []).map((k) => [k, event.dimensions[k] ?? null])));
+    groups.set(key, [...(groups.get(key) ?? []), event]);
+  }
+  return {
+    ...summarise(inRange, aggregation, query),
+    groups: new Map([...groups].map(([key, group]) => [key, summarise(group, aggregation, query)])),
+  };
+}
+
+function summarise(events: AcceptedEvent[], aggregation: Aggregation, query: BruteQuery) {
+  const windows = new Map<string, AcceptedEvent[]>();
+  for (const event of events) {
     const start = windowStart(Date.parse(event.timestamp), query.window, query.timeZone);
     windows.set(start, [...(windows.get(start) ?? []), event]);
   }
   return {
-    value: aggregate(inRange, aggregation),
+    value: aggregate(events, aggregation),
     data: new Map([...windows].map(([start, group]) => [start, aggregate(group, aggregation)])),
   };
 }

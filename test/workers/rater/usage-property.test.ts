@@ -6,7 +6,7 @@ import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { queryUsage } from '../../../rater/queries/usage';
 import { Decimal } from '../../../shared/decimal/decimal';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
-import { usageQuerySchema } from '../../../shared/usage/usage-query';
+import { dimensionFilters, groupByKeys, usageQuerySchema } from '../../../shared/usage/usage-query';
 import { requestEvent, seedTenant } from './fixtures';
 import { bruteForceUsage, type Window } from './usage-brute-force';
 
@@ -34,6 +34,7 @@ const eventArb = fc.record({
   second: fc.oneof(fc.integer({ min: 0, max: 59 }), fc.constant(0)),
   cents: fc.integer({ min: -100_000, max: 100_000 }),
   user: fc.constantFrom('ann', 'bob', 'cyd', 'dan', 'eve'),
+  region: fc.constantFrom('eu', 'us'),
 });
 
 const scenarioArb = fc.record({
@@ -48,14 +49,17 @@ const scenarioArb = fc.record({
     accountId: fc.option(fc.constantFrom(...ACCOUNTS), { nil: undefined }),
     window: fc.constantFrom<Window>('HOUR', 'DAY', 'WEEK', 'MONTH'),
     timeZone: fc.constantFrom(...ZONES),
+    groupBy: fc.option(fc.constantFrom('user', 'region', 'region,user'), { nil: undefined }),
+    filter: fc.option(fc.constantFrom<string | string[]>('user:ann', ['user:ann', 'user:bob'], 'region:us', ['region:eu', 'user:cyd']), { nil: undefined }),
   }),
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const normalise = (value: string | null) => (value === null ? null : new Decimal(value).toFixed());
+const windowsOf = (data: { from: string; value: string | null }[] | undefined) => new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
 
 describe('usage answers equal a brute-force computation over the raw events', () => {
-  it('for every aggregation, any arrival order, redeliveries, accounts, windows and time zones', async () => {
+  it('for every aggregation, any arrival order, redeliveries, accounts, windows, time zones, groups and filters', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { tenantId, meters } = await seedTenant(METERS);
@@ -65,7 +69,7 @@ describe('usage answers equal a brute-force computation over the raw events', ()
           return requestEvent(`e-${i}`, value, {
             accountId: e.accountId,
             timestamp: iso(START + e.minute * 60_000 + e.second * 1000),
-            dimensions: { region: 'eu', user: e.user },
+            dimensions: { region: e.region, user: e.user },
           });
         });
         // Late arrivals: deliver in a shuffled order, in batches, with some events twice.
@@ -80,18 +84,24 @@ describe('usage answers equal a brute-force computation over the raw events', ()
             await meterBatch(db, [{ tenantId, events: shuffled.slice(i, i + scenario.batchSize) }]);
           }
           // The random query, and the whole span for every account, so no event escapes checking.
-          const whole = { ...scenario.query, fromMinute: -60, spanMinutes: SPAN_MINUTES + 120, accountId: undefined };
+          const whole = { ...scenario.query, fromMinute: -60, spanMinutes: SPAN_MINUTES + 120, accountId: undefined, filter: undefined };
           for (const q of [scenario.query, whole]) {
             const from = iso(START + q.fromMinute * 60_000);
             const to = iso(START + (q.fromMinute + q.spanMinutes) * 60_000);
-            const query = usageQuerySchema.parse({ meterId: 'm', from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId });
+            const query = usageQuerySchema.parse({
+              meterId: 'm', from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId, groupBy: q.groupBy, filter: q.filter,
+            });
+            const brute = { from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId, groupBy: groupByKeys(query), filters: dimensionFilters(query) };
             for (const meter of meters) {
               const answer = await queryUsage(db, tenantId, meter, { ...query, meterId: meter.id });
-              const expected = bruteForceUsage(events, meter.aggregation, { from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId });
+              const expected = bruteForceUsage(events, meter.aggregation, brute);
               const label = `${meter.aggregation} ${JSON.stringify(q)}`;
               expect(normalise(answer.value), label).toEqual(expected.value);
-              const windows = new Map((answer.data ?? []).map((p) => [p.from, normalise(p.value)]));
-              expect(windows, label).toEqual(expected.data);
+              expect(windowsOf(answer.data), label).toEqual(expected.data);
+              if (q.groupBy) {
+                const groups = new Map((answer.groups ?? []).map((g) => [JSON.stringify(g.dimensions), { value: normalise(g.value), data: windowsOf(g.data) }]));
+                expect(groups, label).toEqual(expected.groups);
+              }
             }
           }
         } finally {
