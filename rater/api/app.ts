@@ -4,6 +4,7 @@ import { fromHttpException, problemResponse } from '../../shared/errors/problem'
 import { apiKeyRoutes } from './api-key-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
+import { metricsRoutes } from './metrics-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { usageRoutes } from './usage-routes';
@@ -13,6 +14,7 @@ export const raterApi = createRouter()
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
   .route('/', usageRoutes)
+  .route('/', metricsRoutes)
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))

@@ -3,6 +3,7 @@ import { apiKeyRoutes } from './api-key-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { ingestRoutes } from './ingest-routes';
+import { metricsRoutes } from './metrics-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { usageRoutes } from './usage-routes';
 
@@ -12,6 +13,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   eventSchemas: eventSchemaRoutes,
   usageMeters: usageMeterRoutes,
   usage: usageRoutes,
+  metrics: metricsRoutes,
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
 };

@@ -4,7 +4,7 @@ export const usageWindows = ['MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
 const windowMinutes = { MINUTE: 1, HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
 const MAX_WINDOWS = 10_000;
 
-const wholeMinute = z.iso
+export const wholeMinute = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' })
   .refine((t) => new Date(t).getTime() % 60_000 === 0, 'must fall on a whole minute (usage is kept per minute)');
 
@@ -65,7 +65,7 @@ export function dimensionFilters(query: { filter?: string | string[] | undefined
 
 const UTC_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 
-function isUtcOffset(zone: string): boolean {
+export function isUtcOffset(zone: string): boolean {
   const match = UTC_OFFSET.exec(zone);
   return match !== null && Number(match[2]) <= 14 && Number(match[3]) < 60;
 }
@@ -80,7 +80,7 @@ export function postgresTimeZone(zone: string): string {
   return `${match[1] === '+' ? '-' : '+'}${match[2]}:${match[3]}`;
 }
 
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -59,6 +59,16 @@ const checks: Record<string, Check> = {
     const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
     expect(ids).not.toContain(w.keyId);
   },
+  'POST /metrics': async (w) => {
+    const query = { startTime: '2026-01-01T00:00:00Z', endTime: '2030-01-01T00:00:00Z', metricQueries: [
+      { id: 'usage', name: 'USAGE', aggregationPeriod: 'MONTH', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [w.meterId] }] },
+      { id: 'events', name: 'EVENTS', aggregationPeriod: 'MONTH' },
+    ] };
+    const a = await w.a.post('/metrics', query);
+    expect(a.body.results[0].data).toHaveLength(1); // A's meter has usage…
+    const b = await w.b.post('/metrics', query);
+    expect(b.body.results).toEqual([{ id: 'usage', name: 'USAGE', data: [] }, { id: 'events', name: 'EVENTS', data: [] }]); // …B sees none of it
+  },
   'POST /events/replay': async (w) => {
     // Replay acts on FAILED events of the caller's own tenant only: B's request finds nothing of A's.
     expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [] });

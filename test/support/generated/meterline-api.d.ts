@@ -1762,6 +1762,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Usage and event metrics over time (Togai’s MetricsApi)
+         * @description Up to five queries. USAGE answers one series per usage meter (meters aggregate differently, so they are never added together), split further by ACCOUNT_ID when asked; EVENTS counts events by their status in the pipeline. REVENUE comes with price plans. A read: an API key with the read scope may call it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GetMetricsRequest"];
+                };
+            };
+            responses: {
+                /** @description One result per query, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetMetricsResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_keys": {
         parameters: {
             query?: never;
@@ -2772,6 +2860,58 @@ export interface components {
                      */
                     value: string | null;
                 }[];
+            }[];
+        };
+        GetMetricsResponse: {
+            results: {
+                id: string;
+                /** @enum {string} */
+                name: "USAGE" | "EVENTS";
+                data: {
+                    /** @description The series: USAGE_METER_ID always for USAGE, and the groupBy field */
+                    groupedBy?: {
+                        [key: string]: string;
+                    };
+                    /** @description Start of each period that had data, in the query’s time zone, as UTC instants */
+                    timestamps: string[];
+                    metricValues: (string | null)[];
+                }[];
+            }[];
+        };
+        GetMetricsRequest: {
+            /**
+             * Format: date-time
+             * @description Inclusive; on a whole minute
+             */
+            startTime: string;
+            /**
+             * Format: date-time
+             * @description Exclusive; on a whole minute
+             */
+            endTime: string;
+            /**
+             * @description Meterline: the calendar the periods follow (default UTC)
+             * @default UTC
+             */
+            timeZone?: string;
+            metricQueries: components["schemas"]["MetricQuery"][];
+        };
+        MetricQuery: {
+            /** @description Your name for this query; its result carries it */
+            id: string;
+            /**
+             * @description USAGE: usage meter values (always one series per meter); EVENTS: events processed
+             * @enum {string}
+             */
+            name: "USAGE" | "EVENTS";
+            /** @enum {string} */
+            aggregationPeriod: "HOUR" | "DAY" | "WEEK" | "MONTH";
+            /** @enum {string} */
+            groupBy?: "ACCOUNT_ID" | "USAGE_METER_ID" | "EVENT_STATUS";
+            filters?: {
+                /** @enum {string} */
+                fieldName: "ACCOUNT_ID" | "USAGE_METER_ID" | "EVENT_STATUS";
+                fieldValues: string[];
             }[];
         };
         /**

@@ -1,0 +1,114 @@
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { GetMetricsRequest, GetMetricsResponse, MetricQuery } from '../../shared/api/metrics-routes';
+import type { Aggregation } from '../../shared/meter/usage-meter';
+import { postgresTimeZone } from '../../shared/usage/usage-query';
+import type { Queryable } from '../db/connect';
+import { eventIds, events, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
+
+type Result = GetMetricsResponse['results'][number];
+type Series = Result['data'][number];
+
+/** Merging per-minute rollups is exact for each aggregation (as queries/usage.ts). */
+const merge: Record<Aggregation, SQL<string | null>> = {
+  COUNT: sql`coalesce(sum(${r.eventCount}), 0)::text`,
+  SUM: sql`coalesce(sum(${r.valueSum}), 0)::text`,
+  MAX: sql`max(${r.valueMax})::text`,
+  MIN: sql`min(${r.valueMin})::text`,
+  LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,
+  UNIQUE_COUNT: sql`count(distinct ${d.value})::text`,
+};
+
+/** Togai's POST /metrics, answered from the rollups (USAGE) and the event status table (EVENTS). */
+export async function queryMetrics(db: Queryable, tenantId: string, request: GetMetricsRequest): Promise<GetMetricsResponse> {
+  const results: Result[] = [];
+  for (const query of request.metricQueries) {
+    const data = query.name === 'USAGE' ? await usageSeries(db, tenantId, request, query) : await eventSeries(db, tenantId, request, query);
+    results.push({ id: query.id, name: query.name, data });
+  }
+  return { results };
+}
+
+/** The values a query's filters allow for a field, or undefined when no filter names it. */
+function valuesOf(query: MetricQuery, field: string): string[] | undefined {
+  const filters = query.filters?.filter((f) => f.fieldName === field) ?? [];
+  return filters.length === 0 ? undefined : filters.flatMap((f) => f.fieldValues);
+}
+
+/** Groups by position: repeated expressions with bound parameters would not be seen as equal. */
+const positions = (count: number) => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(', '));
+
+function periodStart(request: GetMetricsRequest, query: MetricQuery, column: AnyPgColumn) {
+  return sql<Date>`date_trunc(${query.aggregationPeriod.toLowerCase()}, ${column}, ${postgresTimeZone(request.timeZone)})`;
+}
+
+/** One series per meter (and per account with groupBy ACCOUNT_ID): meters never add up. */
+async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+  const meterIds = valuesOf(query, 'USAGE_METER_ID');
+  const accounts = valuesOf(query, 'ACCOUNT_ID');
+  const meters = await db
+    .select({ id: usageMeters.id, aggregation: usageMeters.aggregation })
+    .from(usageMeters)
+    .where(and(eq(usageMeters.tenantId, tenantId), meterIds ? inArray(usageMeters.id, meterIds) : undefined))
+    .orderBy(usageMeters.id);
+  const byAccount = query.groupBy === 'ACCOUNT_ID';
+  const series: Series[] = [];
+  for (const meter of meters) {
+    const cols = meter.aggregation === 'UNIQUE_COUNT' ? d : r;
+    const rows = await db
+      .select({ account: byAccount ? cols.accountId : sql<string>`''`, start: periodStart(request, query, cols.bucket), value: merge[meter.aggregation as Aggregation] })
+      .from(cols)
+      .where(
+        and(
+          eq(cols.tenantId, tenantId),
+          eq(cols.meterId, meter.id),
+          gte(cols.bucket, new Date(request.startTime)),
+          lt(cols.bucket, new Date(request.endTime)),
+          accounts ? inArray(cols.accountId, accounts) : undefined,
+        ),
+      )
+      .groupBy(positions(2))
+      .orderBy(positions(2));
+    series.push(...toSeries(rows, (account) => ({ USAGE_METER_ID: meter.id, ...(byAccount ? { ACCOUNT_ID: account } : {}) })));
+  }
+  return series;
+}
+
+/** Events by the time they happened, optionally by account or by their status in the pipeline. */
+async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+  const accounts = valuesOf(query, 'ACCOUNT_ID');
+  const statuses = valuesOf(query, 'EVENT_STATUS');
+  const group = query.groupBy === 'ACCOUNT_ID' ? events.accountId : query.groupBy === 'EVENT_STATUS' ? eventIds.status : sql<string>`''`;
+  const rows = await db
+    .select({ account: group, start: periodStart(request, query, eventIds.eventTime), value: sql<string>`count(*)::text` })
+    .from(eventIds)
+    .innerJoin(events, and(eq(events.tenantId, eventIds.tenantId), eq(events.eventId, eventIds.eventId), eq(events.eventTime, eventIds.eventTime)))
+    .where(
+      and(
+        eq(eventIds.tenantId, tenantId),
+        gte(eventIds.eventTime, new Date(request.startTime)),
+        lt(eventIds.eventTime, new Date(request.endTime)),
+        accounts ? inArray(events.accountId, accounts) : undefined,
+        statuses ? inArray(eventIds.status, statuses) : undefined,
+      ),
+    )
+    .groupBy(positions(2))
+    .orderBy(positions(2));
+  return toSeries(rows, (key) => (query.groupBy ? { [query.groupBy]: key } : undefined));
+}
+
+/** Rows ordered by (group, period) → one series per group. */
+function toSeries(rows: { account: string; start: Date; value: string | null }[], groupedBy: (key: string) => Record<string, string> | undefined): Series[] {
+  const series = new Map<string, Series>();
+  for (const row of rows) {
+    let entry = series.get(row.account);
+    if (!entry) {
+      const group = groupedBy(row.account);
+      entry = { ...(group ? { groupedBy: group } : {}), timestamps: [], metricValues: [] };
+      series.set(row.account, entry);
+    }
+    entry.timestamps.push(new Date(row.start).toISOString());
+    entry.metricValues.push(row.value);
+  }
+  return [...series.values()];
+}
