@@ -5,6 +5,8 @@ import type { DatabaseConfig } from './db/connect';
 export interface RaterEnv {
   DATABASE_URL: string;
   NEON_WS_PROXY?: string;
+  /** Days raw events are kept (default 400, at least 60); usage rollups are kept for good. */
+  RAW_EVENT_RETENTION_DAYS?: string;
 }
 
 const databaseConfigSchema = z.object({

@@ -7,6 +7,7 @@ import { raterApi } from './api/app';
 import { connect, databaseAnswers, type Database } from './db/connect';
 import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
+import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 
@@ -21,6 +22,13 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
     await consumeEventBatch(batch, this.env, this.ctx);
+  }
+
+  /** The daily cron (rater/wrangler.toml): raw events older than the retention are deleted. */
+  override async scheduled(controller: ScheduledController): Promise<void> {
+    const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
+    const purged = await this.withDatabase((db) => purgeRawEvents(db, new Date(controller.scheduledTime), days));
+    console.log(`retention: deleted ${purged} raw events older than ${days} days`);
   }
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {
