@@ -1,23 +1,14 @@
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { GetMetricsRequest, GetMetricsResponse, MetricQuery } from '../../shared/api/metrics-routes';
 import type { Aggregation } from '../../shared/meter/usage-meter';
 import { postgresTimeZone } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
 import { eventIds, events, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
+import { merge } from './usage';
 
 type Result = GetMetricsResponse['results'][number];
 type Series = Result['data'][number];
-
-/** Merging per-minute rollups is exact for each aggregation (as queries/usage.ts). */
-const merge: Record<Aggregation, SQL<string | null>> = {
-  COUNT: sql`coalesce(sum(${r.eventCount}), 0)::text`,
-  SUM: sql`coalesce(sum(${r.valueSum}), 0)::text`,
-  MAX: sql`max(${r.valueMax})::text`,
-  MIN: sql`min(${r.valueMin})::text`,
-  LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,
-  UNIQUE_COUNT: sql`count(distinct ${d.value})::text`,
-};
 
 /** Togai's POST /metrics, answered from the rollups (USAGE) and the event status table (EVENTS). */
 export async function queryMetrics(db: Queryable, tenantId: string, request: GetMetricsRequest): Promise<GetMetricsResponse> {

@@ -9,13 +9,17 @@ export interface UsagePoint {
   value: string | null;
 }
 
-/** Merging per-minute rollups into any range is exact for each of these aggregations. */
-const merge: Record<Exclude<Aggregation, 'UNIQUE_COUNT'>, SQL<string | null>> = {
+/**
+ * Merging per-minute rows into any range is exact for each aggregation: rollups for all but
+ * UNIQUE_COUNT, which counts the distinct values kept in usage_distinct (shared with /metrics).
+ */
+export const merge: Record<Aggregation, SQL<string | null>> = {
   COUNT: sql`coalesce(sum(${r.eventCount}), 0)::text`,
   SUM: sql`coalesce(sum(${r.valueSum}), 0)::text`,
   MAX: sql`max(${r.valueMax})::text`,
   MIN: sql`min(${r.valueMin})::text`,
   LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,
+  UNIQUE_COUNT: sql`count(distinct ${d.value})::text`,
 };
 
 export interface UsageGroup {
@@ -31,11 +35,9 @@ export interface UsageGroup {
  * over the range (and each group) itself — distinct counts do not add up across minutes.
  */
 export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMeter, query: UsageQuery) {
-  const source =
-    meter.aggregation === 'UNIQUE_COUNT'
-      ? { table: d, cols: d, value: sql<string | null>`count(distinct ${d.value})::text` }
-      : { table: r, cols: r, value: merge[meter.aggregation] };
-  const { table, cols, value } = source;
+  const source = meter.aggregation === 'UNIQUE_COUNT' ? { table: d, cols: d } : { table: r, cols: r };
+  const value = merge[meter.aggregation];
+  const { table, cols } = source;
   const where = and(
     eq(cols.tenantId, tenantId),
     eq(cols.meterId, meter.id),

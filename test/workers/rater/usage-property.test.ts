@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
+import { queryMetrics } from '../../../rater/queries/metrics';
 import { queryUsage } from '../../../rater/queries/usage';
 import { Decimal } from '../../../shared/decimal/decimal';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
@@ -59,7 +60,7 @@ const normalise = (value: string | null) => (value === null ? null : new Decimal
 const windowsOf = (data: { from: string; value: string | null }[] | undefined) => new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
 
 describe('usage answers equal a brute-force computation over the raw events', () => {
-  it('for every aggregation, any arrival order, redeliveries, accounts, windows, time zones, groups and filters', async () => {
+  it('for every aggregation, any arrival order, redeliveries, accounts, windows, time zones, groups and filters — /usage and /metrics', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { tenantId, meters } = await seedTenant(METERS);
@@ -102,6 +103,19 @@ describe('usage answers equal a brute-force computation over the raw events', ()
                 const groups = new Map((answer.groups ?? []).map((g) => [JSON.stringify(g.dimensions), { value: normalise(g.value), data: windowsOf(g.data) }]));
                 expect(groups, label).toEqual(expected.groups);
               }
+              // POST /metrics: the same meter per period and account (it has no dimension filters).
+              const metrics = await queryMetrics(db, tenantId, {
+                startTime: from, endTime: to, timeZone: q.timeZone,
+                metricQueries: [{ id: 'm', name: 'USAGE', aggregationPeriod: q.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
+              });
+              const series = new Map(
+                metrics.results[0]!.data.map((s) => [s.groupedBy!.ACCOUNT_ID, new Map(s.timestamps.map((t, i) => [t, normalise(s.metricValues[i]!)]))]),
+              );
+              const perAccount = new Map(
+                ACCOUNTS.map((accountId) => [accountId, bruteForceUsage(events, meter.aggregation, { ...brute, accountId, groupBy: [], filters: new Map() }).data] as const)
+                  .filter(([, windows]) => windows.size > 0),
+              );
+              expect(series, `metrics ${label}`).toEqual(perAccount);
             }
           }
         } finally {
