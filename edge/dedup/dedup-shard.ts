@@ -89,10 +89,11 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       }
       return results;
     });
-    // No await since the transaction: the alarm is written in the same atomic commit, so events in
-    // the outbox always have an alarm to send them, even if this object dies right now.
-    this.scheduleAlarm();
+    // Only accepted events change what the alarm must do. No await since the transaction: the
+    // alarm is written in the same atomic commit, so events in the outbox always have an alarm to
+    // send them, even if this object dies right now.
     if (results.some((r) => r.status === 'accepted')) {
+      this.scheduleAlarm(true);
       this.flush().catch((error) => console.error('outbox drain failed; the alarm retries it', error));
     }
     return results;
@@ -192,11 +193,12 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     this.sql.exec('DELETE FROM event_ids WHERE accepted_at <= ?', this.clock() - ID_RETENTION_MS);
   }
 
-  private scheduleAlarm(): void {
+  /** `outboxPending` when the caller knows it (it just wrote the outbox); counted otherwise. */
+  private scheduleAlarm(outboxPending?: boolean): void {
     const now = this.clock();
-    const pending = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_batches').one().n;
+    const pending = outboxPending ?? this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_batches').one().n > 0;
     let next: number;
-    if (pending > 0) {
+    if (pending) {
       next = now + Math.min(1000 * 2 ** (this.meta('send_failures') ?? 0), MAX_BACKOFF_MS);
     } else {
       // Otherwise wake when the oldest id expires — and never for an empty shard.

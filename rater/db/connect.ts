@@ -31,6 +31,12 @@ export function connect(config: DatabaseConfig): { db: Database; pool: Pool } {
   return { db: drizzle(pool, { schema }), pool };
 }
 
+/** drizzle wraps the driver's error; its cause ("value overflows numeric format", a refused connection) says what happened. */
+export function causeMessage(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+}
+
 /** Whether Postgres answers at all: tells an outage from a failure of one statement. */
 export async function databaseAnswers(db: Database): Promise<boolean> {
   try {

@@ -1,6 +1,6 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { connect, databaseAnswers, type Database } from '../db/connect';
+import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
 
@@ -24,10 +24,10 @@ export async function consumeEventBatch(
   const messages = parseMessages(batch);
   if (messages.length === 0) return null;
 
+  const attempts = Math.max(...batch.messages.map((m) => m.attempts));
   const { db, pool } = connect(databaseConfig(env));
   try {
     if (batch.queue === DEAD_LETTER_QUEUE) {
-      const attempts = Math.max(...batch.messages.map((m) => m.attempts));
       await recordDeadLetters(db, messages, `not metered after every delivery attempt (dead-lettered; ${attempts} attempt(s) on the dead-letter queue)`);
       batch.ackAll();
       return null;
@@ -40,7 +40,6 @@ export async function consumeEventBatch(
     batch.ackAll();
     return result;
   } catch (error) {
-    const attempts = Math.max(...batch.messages.map((m) => m.attempts));
     const delaySeconds = retryDelaySeconds(attempts);
     console.error(`batch of ${messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`, error);
     batch.retryAll({ delaySeconds });
@@ -80,7 +79,7 @@ async function meterEventByEvent(db: Database, messages: EventBatchMessage[]): P
         result.processed += processed;
         result.alreadyProcessed += 1 - processed;
       } catch (error) {
-        result.processed += await recordFailedEvents(db, tenantId, [event], failureReason(error));
+        result.processed += await recordFailedEvents(db, tenantId, [event], `metering failed: ${causeMessage(error)}`.slice(0, 1000));
       }
     }
   }
@@ -93,9 +92,3 @@ async function recordDeadLetters(db: Database, messages: EventBatchMessage[], re
   for (const [tenantId, events] of byTenant) await recordFailedEvents(db, tenantId, events, reason);
 }
 
-/** drizzle wraps the driver's error; the cause (e.g. "value overflows numeric format") is the reason. */
-function failureReason(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  return `metering failed: ${message}`.slice(0, 1000);
-}

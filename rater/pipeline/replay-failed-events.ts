@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import type { EventStatus } from '../../shared/metering/meter-event';
-import type { Database } from '../db/connect';
+import { causeMessage, type Database } from '../db/connect';
 import { eventIds, events } from '../db/schema';
 import { meterTenantEvents } from './meter-batch';
 
@@ -72,7 +72,7 @@ async function replayOne(db: Database, tenantId: string, event: AcceptedEvent): 
     const [row] = await db.select({ status: eventIds.status }).from(eventIds).where(key);
     return { id: event.id, status: row!.status as EventStatus };
   } catch (error) {
-    const reason = `replay failed: ${((error as { cause?: Error }).cause ?? (error as Error)).message}`.slice(0, 1000);
+    const reason = `replay failed: ${causeMessage(error)}`.slice(0, 1000);
     await db
       .update(eventIds)
       .set({ detail: sql`jsonb_build_object('reason', ${reason}::text)`, processedAt: new Date() })

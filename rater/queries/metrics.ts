@@ -5,7 +5,7 @@ import type { Aggregation } from '../../shared/meter/usage-meter';
 import { postgresTimeZone } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
 import { eventIds, events, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
-import { merge } from './usage';
+import { merge, positions } from './usage';
 
 type Result = GetMetricsResponse['results'][number];
 type Series = Result['data'][number];
@@ -26,8 +26,6 @@ function valuesOf(query: MetricQuery, field: string): string[] | undefined {
   return filters.length === 0 ? undefined : filters.flatMap((f) => f.fieldValues);
 }
 
-/** Groups by position: repeated expressions with bound parameters would not be seen as equal. */
-const positions = (count: number) => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(', '));
 
 function periodStart(request: GetMetricsRequest, query: MetricQuery, column: AnyPgColumn) {
   return sql<Date>`date_trunc(${query.aggregationPeriod.toLowerCase()}, ${column}, ${postgresTimeZone(request.timeZone)})`;

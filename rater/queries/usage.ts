@@ -22,6 +22,9 @@ export const merge: Record<Aggregation, SQL<string | null>> = {
   UNIQUE_COUNT: sql`count(distinct ${d.value})::text`,
 };
 
+/** GROUP BY / ORDER BY the first `count` selected columns, by position. */
+export const positions = (count: number) => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(', '));
+
 export interface UsageGroup {
   /** The group's value of each groupBy dimension; null where its events lack that dimension. */
   dimensions: Record<string, string | null>;
@@ -52,7 +55,6 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
   // that zone's calendar, DST included.
   const start = sql<Date>`date_trunc(${query.window?.toLowerCase() ?? 'minute'}, ${cols.bucket}, ${postgresTimeZone(query.timeZone)})`;
   const dimension = (key: string) => sql<string | null>`${cols.dimensions} ->> ${key}`;
-  const positions = (count: number) => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(', '));
 
   const [total] = await db.select({ value }).from(table).where(where);
   let data: UsagePoint[] | undefined;

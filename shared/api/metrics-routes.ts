@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { isTimeZone, isUtcOffset, wholeMinute } from '../usage/usage-query';
+import { timeZoneSchema, wholeMinute } from '../usage/usage-query';
 import { jsonBody, jsonResponse, problems } from './common';
 
 export const metricPeriods = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
@@ -33,11 +33,7 @@ export const getMetricsRequest = z
   .strictObject({
     startTime: wholeMinute.meta({ description: 'Inclusive; on a whole minute' }),
     endTime: wholeMinute.meta({ description: 'Exclusive; on a whole minute' }),
-    timeZone: z
-      .string()
-      .default('UTC')
-      .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30')
-      .meta({ description: 'Meterline: the calendar the periods follow (default UTC)' }),
+    timeZone: timeZoneSchema.meta({ description: 'Meterline: the calendar the periods follow (default UTC)' }),
     metricQueries: z.array(metricQuerySchema).min(1).max(5),
   })
   .superRefine((request, ctx) => {

@@ -8,6 +8,12 @@ export const wholeMinute = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' })
   .refine((t) => new Date(t).getTime() % 60_000 === 0, 'must fall on a whole minute (usage is kept per minute)');
 
+/** A calendar to count windows in: an IANA zone, or an ISO offset such as +05:30. Default UTC. */
+export const timeZoneSchema = z
+  .string()
+  .default('UTC')
+  .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30');
+
 /**
  * GET /usage: one meter's value over [from, to), optionally for one account, optionally split
  * into calendar windows of an IANA time zone (a DAY in Asia/Kolkata starts at its midnight).
@@ -28,10 +34,7 @@ export const usageQuerySchema = z
       .union([z.string(), z.array(z.string()).max(20)])
       .optional()
       .meta({ description: 'Only usage whose dimension has this value: `region:eu`. Repeat it: the same dimension twice means either value, different dimensions all must hold' }),
-    timeZone: z
-      .string()
-      .default('UTC')
-      .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30'),
+    timeZone: timeZoneSchema,
   })
   .superRefine((q, ctx) => {
     const keys = groupByKeys(q);
@@ -65,7 +68,7 @@ export function dimensionFilters(query: { filter?: string | string[] | undefined
 
 const UTC_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 
-export function isUtcOffset(zone: string): boolean {
+function isUtcOffset(zone: string): boolean {
   const match = UTC_OFFSET.exec(zone);
   return match !== null && Number(match[2]) <= 14 && Number(match[3]) < 60;
 }
@@ -80,7 +83,7 @@ export function postgresTimeZone(zone: string): string {
   return `${match[1] === '+' ? '-' : '+'}${match[2]}:${match[3]}`;
 }
 
-export function isTimeZone(zone: string): boolean {
+function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
