@@ -10,9 +10,10 @@ export interface LoadResult {
 }
 
 export async function load(options: {
-  url: string;
+  url: string | (() => string);
+  method?: 'POST' | 'GET';
   headers: Record<string, string>;
-  body: () => string;
+  body?: () => string;
   eventsPerRequest: number;
   concurrency: number;
   seconds: number;
@@ -25,9 +26,10 @@ export async function load(options: {
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
       while (performance.now() < deadline) {
-        const body = options.body();
+        const url = typeof options.url === 'string' ? options.url : options.url();
+        const init = { method: options.method ?? 'POST', headers: options.headers, ...(options.body ? { body: options.body() } : {}) };
         const t0 = performance.now();
-        const response = await fetch(options.url, { method: 'POST', headers: options.headers, body });
+        const response = await fetch(url, init);
         await response.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (response.status !== options.expectStatus) failures++;

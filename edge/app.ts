@@ -5,6 +5,9 @@ import { AppError } from '../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../shared/errors/problem';
 import type { EdgeHono } from './hono-env';
 import { authenticate } from './middleware/authenticate';
+import { accountCreditsRouter } from './routes/account-credits';
+import { accountEntitlementsRouter } from './routes/account-entitlements';
+import { entitledRouter } from './routes/entitled';
 import { forwardToRater } from './routes/forward-to-rater';
 import { ingestRouter } from './routes/ingest';
 import { ingestBatchRouter } from './routes/ingest-batch';
@@ -24,6 +27,9 @@ export function createApp() {
   app.use('*', authenticate);
   app.route('/', ingestRouter);
   app.route('/', ingestBatchRouter);
+  app.route('/', entitledRouter);
+  app.route('/', accountCreditsRouter);
+  app.route('/', accountEntitlementsRouter);
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {

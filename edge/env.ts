@@ -3,11 +3,13 @@ import type { EventBatchMessage } from '../shared/queue/event-batch-message';
 import type { Rater } from '../rater/index';
 import type { ConfigReplica } from './config/config-replica';
 import type { DedupShard } from './dedup/dedup-shard';
+import type { AccountLedger } from './ledger/account-ledger';
 
 /** The edge worker's bindings, as wrangler.toml declares them: the one definition. */
 export interface EdgeEnv {
   DEDUP_SHARD: DurableObjectNamespace<DedupShard>;
   CONFIG_REPLICA: DurableObjectNamespace<ConfigReplica>;
+  ACCOUNT_LEDGER: DurableObjectNamespace<AccountLedger>;
   EVENTS_QUEUE: Queue<EventBatchMessage>;
   RATER: Service<Rater>;
   DEDUP_SHARDS?: string;

@@ -1,5 +1,6 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { principalSchema, type Principal } from '../shared/auth/api-key';
+import type { Feature } from '../shared/entitlement/feature';
 import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
 import type { EventSchema } from '../shared/event-schema/event-schema';
@@ -10,6 +11,7 @@ import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
+import { activeFeatures } from './store/features';
 
 /**
  * The rater: consumes the events queue and serves the edge over RPC. It has no public route —
@@ -44,6 +46,11 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   async activeEventSchema(tenantId: string, name: string): Promise<EventSchema | null> {
     const schema = await this.withDatabase((db) => findEventSchema(db, tenantId, name));
     return schema?.status === 'ACTIVE' ? schema : null;
+  }
+
+  /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements. */
+  async tenantFeatures(tenantId: string): Promise<Feature[]> {
+    return this.withDatabase((db) => activeFeatures(db, tenantId));
   }
 
   /** The configuration and query API, for a caller the edge has authenticated. */

@@ -1,5 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { principalSchema, type Principal } from '../../shared/auth/api-key';
+import { z } from 'zod';
+import { featureSchema, type Feature } from '../../shared/entitlement/feature';
 import { eventSchemaSchema, type EventSchema } from '../../shared/event-schema/event-schema';
 import type { EdgeEnv } from '../env';
 
@@ -10,7 +12,7 @@ export const REPLICA_MISS_FRESH_MS = 2_000;
 
 /**
  * A replica of the configuration the edge needs on every request — who an API key belongs to, the
- * ACTIVE version of each event schema — kept in the object's SQLite storage. It reads through to
+ * ACTIVE version of each event schema, the tenant's ACTIVE features — kept in the object's SQLite storage. It reads through to
  * the rater (and so Postgres) only when an entry is older than REPLICA_FRESH_MS, and when the rater
  * cannot answer it keeps serving the last answer it had: an outage of Postgres does not stop
  * ingestion for any key or schema seen before it began (DESIGN §1).
@@ -36,6 +38,12 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
   async activeSchema(tenantId: string, name: string): Promise<EventSchema | null> {
     const value = await this.readThrough(`schema:${tenantId}:${name}`, async () => (await this.env.RATER.activeEventSchema(tenantId, name)) ?? null);
     return value === null ? null : eventSchemaSchema.parse(value);
+  }
+
+  /** The tenant's ACTIVE features, for /entitled and the balance routes. */
+  async features(tenantId: string): Promise<Feature[]> {
+    const value = await this.readThrough(`features:${tenantId}`, () => this.env.RATER.tenantFeatures(tenantId));
+    return z.array(featureSchema).parse(value ?? []);
   }
 
   /** Drops one key's entry, after it was revoked: the next request with it asks the rater. */

@@ -1,12 +1,13 @@
 import { AppError } from '../../shared/errors/app-error';
 import type { Principal } from '../../shared/auth/api-key';
+import type { Feature } from '../../shared/entitlement/feature';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { EdgeEnv } from '../env';
 import { TtlCache } from './ttl-cache';
 
 /**
  * What the edge needs on every request, without a Postgres round trip: who an API key belongs to,
- * and the ACTIVE version of each event schema. Two layers: a per-isolate cache (ISOLATE_TTL_MS),
+ * the ACTIVE version of each event schema, and the tenant's ACTIVE features. Two layers: a per-isolate cache (ISOLATE_TTL_MS),
  * over ConfigReplica objects that read through to the rater and survive its outages.
  * Staleness bounds (README, "Configuration reaching the edge"): a change forwarded through the
  * edge — a schema change, a key revocation — is seen at once by the isolate that forwarded it and
@@ -19,6 +20,7 @@ const ISOLATE_MISS_TTL_MS = 1_000;
 type Env = Pick<EdgeEnv, 'CONFIG_REPLICA'>;
 const keys = new TtlCache<Principal | null>((p) => (p ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 const schemas = new TtlCache<EventSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
+const features = new TtlCache<Feature[]>((list) => (list.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 
 export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
   return keys.get(keyHash, () => fromReplica(() => replica(env, keyReplicaName(keyHash)).principal(keyHash)));
@@ -30,9 +32,14 @@ export function activeEventSchema(env: Env, tenantId: string, name: string): Pro
   );
 }
 
+export function tenantFeatures(env: Env, tenantId: string): Promise<Feature[]> {
+  return features.get(tenantId, () => fromReplica(() => replica(env, `schemas:${tenantId}`).features(tenantId)));
+}
+
 /** After this isolate forwarded a configuration change: it and the replica see it at once. */
-export async function forgetTenantSchemas(env: Env, tenantId: string): Promise<void> {
+export async function forgetTenantConfig(env: Env, tenantId: string): Promise<void> {
   schemas.deleteWhere((key) => key.startsWith(`${tenantId}\u0000`));
+  features.deleteWhere((key) => key === tenantId);
   await replica(env, `schemas:${tenantId}`).forgetAll();
 }
 

@@ -99,6 +99,14 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     return results;
   }
 
+  /**
+   * The ids among `ids` this shard holds as claimed. An AccountLedger asks it to settle debits it
+   * made for POST /entitled: a debit whose event was never claimed is refunded.
+   */
+  async claimedIds(ids: string[]): Promise<string[]> {
+    return [...this.liveIds(ids, this.clock()).keys()];
+  }
+
   /** Events accepted but not yet taken by the queue (for tests and operators). */
   async pendingCount(): Promise<number> {
     return this.sql.exec<{ n: number }>('SELECT coalesce(sum(event_count), 0) AS n FROM outbox_batches').one().n;

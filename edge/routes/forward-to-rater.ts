@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { requireScope } from '../../shared/auth/api-key';
 import { AppError } from '../../shared/errors/app-error';
-import { forgetKey, forgetTenantSchemas } from '../config/tenant-config';
+import { forgetKey, forgetTenantConfig } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
 
 /** The configuration and query API lives in the rater, next to Postgres (DESIGN §1). */
-const FORWARDED = ['/event_schema', '/usage_meters', '/usage', '/metrics', '/events', '/accounts', '/price_plans', '/api_keys'];
+const FORWARDED = ['/event_schema', '/usage_meters', '/features', '/usage', '/metrics', '/events', '/accounts', '/price_plans', '/api_keys'];
 /** POST routes that only read. */
 const READ_ONLY_POSTS = new Set(['/metrics']);
 /** Configuration bodies are small; anything larger is refused here, before the rater. */
@@ -28,9 +28,9 @@ export const forwardToRater = new Hono<EdgeHono>().all('*', async (c, next) => {
     if (revoked) {
       const keyHash = await c.env.RATER.apiKeyHash(principal.tenantId, decodeURIComponent(revoked));
       if (keyHash) await forgetKey(c.env, keyHash);
-    } else if (path.startsWith('/event_schema')) {
-      // Only schemas are replicated at the edge; other changes have nothing there to forget.
-      await forgetTenantSchemas(c.env, principal.tenantId);
+    } else if (path.startsWith('/event_schema') || path === '/features' || path.startsWith('/features/')) {
+      // Only schemas and features are replicated at the edge; other changes have nothing there to forget.
+      await forgetTenantConfig(c.env, principal.tenantId);
     }
   }
   return response;

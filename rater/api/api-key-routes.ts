@@ -3,7 +3,7 @@ import { apiKeyRoutes as routes } from '../../shared/api/api-key-routes';
 import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from '../store/api-keys';
-import { decodePageToken, toPage } from '../store/page';
+import { decodePageToken, toPage } from '../../shared/api/page';
 import type { RaterHono } from './hono-env';
 import { createRouter } from './router';
 

@@ -4,6 +4,7 @@ import { fromHttpException, problemResponse } from '../../shared/errors/problem'
 import { apiKeyRoutes } from './api-key-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
+import { featureRoutes } from './feature-routes';
 import { metricsRoutes } from './metrics-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
@@ -13,6 +14,7 @@ import { usageRoutes } from './usage-routes';
 export const raterApi = createRouter()
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
+  .route('/', featureRoutes)
   .route('/', usageRoutes)
   .route('/', metricsRoutes)
   .route('/', apiKeyRoutes)

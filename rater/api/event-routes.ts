@@ -2,7 +2,7 @@ import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { findEvent, hasEvent, listEvents } from '../store/events';
-import { decodePageToken, toPage } from '../store/page';
+import { decodePageToken, toPage } from '../../shared/api/page';
 import { createRouter } from './router';
 
 /** Togai's /events API: each event the rater consumed, as received, and what happened to it. */

@@ -13,7 +13,7 @@ import {
   setEventSchemaStatus,
   updateEventSchemaDefinition,
 } from '../store/event-schemas';
-import { decodePageToken, toPage } from '../store/page';
+import { decodePageToken, toPage } from '../../shared/api/page';
 import { activeMeterIdsOfSchema } from '../store/usage-meters';
 import { createRouter } from './router';
 

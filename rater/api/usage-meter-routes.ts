@@ -6,7 +6,7 @@ import { checkUsageMeter } from '../../shared/meter/check-usage-meter';
 import { definitionChanges, type CreateUsageMeterRequest, type UsageMeter } from '../../shared/meter/usage-meter';
 import type { Database } from '../db/connect';
 import { findEventSchema } from '../store/event-schemas';
-import { decodePageToken, toPage } from '../store/page';
+import { decodePageToken, toPage } from '../../shared/api/page';
 import {
   findUsageMeter,
   insertUsageMeter,

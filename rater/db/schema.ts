@@ -100,6 +100,31 @@ export const usageMeters = pgTable(
 );
 
 /**
+ * Features (DESIGN §8): what an account may be entitled to, and which events' schemas consume it.
+ * Names stay taken once archived, as for meters.
+ */
+export const features = pgTable(
+  'features',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    billableName: text('billable_name'),
+    status: text('status').notNull().default('ACTIVE'),
+    /** [{schemaName, attributeName?}]: the events that consume the feature, and by how much. */
+    schemaAssociations: jsonb('schema_associations').notNull().default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('features_tenant_name').on(t.tenantId, t.name),
+    // Listing pages through (created_at, id).
+    index('features_tenant_created').on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+/**
  * The exactly-once gate: a batch inserts its ids here first and meters only those that were new.
  * Also the event's status record, so it stays a small plain table even where `events` is a
  * hypertable (whose unique keys must include the time column).

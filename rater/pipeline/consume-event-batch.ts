@@ -3,6 +3,7 @@ import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/qu
 import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
+import { sendLedgerDebits } from './send-ledger-debits';
 
 const MAX_RETRY_DELAY_S = 300;
 /** rater/wrangler.toml's dead_letter_queue: batches that failed every delivery end up here. */
@@ -15,6 +16,7 @@ export const DEAD_LETTER_QUEUE = 'meterline-events-dlq';
  * queue moves it to the dead-letter queue. If the database is fine, some event is to blame: each
  * event is metered alone, and the ones that still fail are recorded FAILED with the reason, so a
  * poison event never holds up its batch. A message that is not an event batch is logged and acked.
+ * Once metered, the batch's feature consumption goes to the ledger queue (sendLedgerDebits).
  */
 export async function consumeEventBatch(
   batch: MessageBatch<unknown>,
@@ -29,6 +31,7 @@ export async function consumeEventBatch(
   try {
     if (batch.queue === DEAD_LETTER_QUEUE) {
       await recordDeadLetters(db, messages, `not metered after every delivery attempt (dead-lettered; ${attempts} attempt(s) on the dead-letter queue)`);
+      await sendLedgerDebits(env, db, messages);
       batch.ackAll();
       return null;
     }
@@ -37,6 +40,8 @@ export async function consumeEventBatch(
       console.error(`batch of ${messages.length} messages failed with the database up; metering its events one by one`, error);
       return meterEventByEvent(db, messages);
     });
+    // A failure here retries the batch, whose metering is then a no-op.
+    await sendLedgerDebits(env, db, messages);
     batch.ackAll();
     return result;
   } catch (error) {

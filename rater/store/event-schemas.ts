@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import {
   eventSchemaSchema,
   type CreateEventSchemaRequest,
@@ -59,6 +59,13 @@ export async function insertEventSchema(db: Queryable, tenantId: string, input: 
 export async function findEventSchema(db: Queryable, tenantId: string, name: string): Promise<EventSchema | null> {
   const [row] = await db.select().from(eventSchemas).where(and(eq(eventSchemas.tenantId, tenantId), eq(eventSchemas.name, name)));
   return row ? toEventSchema(row) : null;
+}
+
+/** The tenant's schemas of these names, by name; a name it has no schema of is absent. */
+export async function findEventSchemas(db: Queryable, tenantId: string, names: string[]): Promise<Map<string, EventSchema>> {
+  if (names.length === 0) return new Map();
+  const rows = await db.select().from(eventSchemas).where(and(eq(eventSchemas.tenantId, tenantId), inArray(eventSchemas.name, names)));
+  return new Map(rows.map((row) => [row.name, toEventSchema(row)]));
 }
 
 /** A page of schemas by name; without a status filter, ARCHIVED ones stay hidden. */

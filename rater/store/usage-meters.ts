@@ -9,6 +9,7 @@ import {
 import type { Queryable } from '../db/connect';
 import { eventSchemas, usageMeters } from '../db/schema';
 import { toEventSchema } from './event-schemas';
+import { isUniqueViolation, newId, nextStamp } from './write-guards';
 
 type Row = typeof usageMeters.$inferSelect;
 
@@ -37,7 +38,7 @@ export async function insertUsageMeter(db: Queryable, tenantId: string, input: C
   const now = new Date();
   const [row] = await db
     .insert(usageMeters)
-    .values({ tenantId, id: newMeterId(), ...input, createdAt: now, updatedAt: now })
+    .values({ tenantId, id: newId('um.'), ...input, createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
   return row ? toUsageMeter(row) : null;
@@ -159,24 +160,4 @@ function meterAt(tenantId: string, expected: UsageMeter) {
     eq(usageMeters.status, expected.status),
     sql`date_trunc('milliseconds', ${usageMeters.updatedAt}) = ${expected.updatedAt}::timestamptz`,
   );
-}
-
-/** Strictly after the stamp being replaced, so two writes in one millisecond still differ. */
-function nextStamp(expected: UsageMeter): Date {
-  return new Date(Math.max(Date.now(), Date.parse(expected.updatedAt) + 1));
-}
-
-/** Postgres' unique_violation, however the driver and drizzle wrap it. */
-function isUniqueViolation(error: unknown): boolean {
-  let e = error as { code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
-
-/** Togai-style ids: `um.` and 16 random base-36 characters (within Togai's 20-character limit). */
-function newMeterId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `um.${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
 }

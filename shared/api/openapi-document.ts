@@ -1,7 +1,9 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { apiKeyRoutes } from './api-key-routes';
 import { eventRoutes } from './event-routes';
+import { entitlementRoutes } from './entitlement-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
+import { featureRoutes } from './feature-routes';
 import { ingestRoutes } from './ingest-routes';
 import { metricsRoutes } from './metrics-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
@@ -12,6 +14,8 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   ingest: ingestRoutes,
   eventSchemas: eventSchemaRoutes,
   usageMeters: usageMeterRoutes,
+  features: featureRoutes,
+  entitlements: entitlementRoutes,
   usage: usageRoutes,
   metrics: metricsRoutes,
   apiKeys: apiKeyRoutes,

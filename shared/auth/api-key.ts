@@ -57,10 +57,11 @@ export function bearerToken(header: string | undefined | null): string {
   return match[1];
 }
 
-export function requireScope(principal: Principal, scope: Scope): void {
+export function requireScope(principal: Principal, scope: Scope, ...orElse: Scope[]): void {
   // admin implies every other scope; read does not imply ingest, nor the reverse.
-  if (principal.scopes.includes(scope) || principal.scopes.includes('admin')) return;
-  throw new AppError('forbidden', 'missing_scope', `This API key lacks the '${scope}' scope`);
+  const accepted = [scope, ...orElse];
+  if (accepted.some((s) => principal.scopes.includes(s)) || principal.scopes.includes('admin')) return;
+  throw new AppError('forbidden', 'missing_scope', `This API key lacks the '${accepted.join("' or '")}' scope`);
 }
 
 /** POST /api_keys: a name for people, and at least one scope, each at most once. */

@@ -16,19 +16,24 @@ export const MAX_MESSAGE_BYTES = 100_000;
 
 /** Splits a tenant's events into messages that each stay under MAX_MESSAGE_BYTES. */
 export function packEventMessages<E>(tenantId: string, events: E[]): { tenantId: string; events: E[] }[] {
-  const messages: { tenantId: string; events: E[] }[] = [];
+  return chunkBySize(events).map((chunk) => ({ tenantId, events: chunk }));
+}
+
+/** Consecutive runs of `items` whose JSON stays under MAX_MESSAGE_BYTES (one item alone may not). */
+export function chunkBySize<E>(items: E[]): E[][] {
+  const chunks: E[][] = [];
   let current: E[] = [];
   let size = 0;
-  for (const event of events) {
-    const bytes = new TextEncoder().encode(JSON.stringify(event)).length + 1;
+  for (const item of items) {
+    const bytes = new TextEncoder().encode(JSON.stringify(item)).length + 1;
     if (current.length > 0 && size + bytes > MAX_MESSAGE_BYTES) {
-      messages.push({ tenantId, events: current });
+      chunks.push(current);
       current = [];
       size = 0;
     }
-    current.push(event);
+    current.push(item);
     size += bytes;
   }
-  if (current.length > 0) messages.push({ tenantId, events: current });
-  return messages;
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

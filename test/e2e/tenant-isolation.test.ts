@@ -7,8 +7,9 @@ import { api, eventually, unique } from '../support/api-client';
 
 /**
  * DESIGN §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
- * (the development tenant) owns a schema, a meter and data; tenant B's admin key is tried against
- * EVERY route of the API contract, with A's ids. A route added without a case here fails the test.
+ * (the development tenant) owns a schema, a meter, a feature and data; tenant B's admin key is
+ * tried against EVERY route of the API contract, with A's ids. A route added without a case here
+ * fails the test.
  */
 type Client = ReturnType<typeof api>;
 interface World {
@@ -16,6 +17,7 @@ interface World {
   b: Client;
   schema: string;
   meterId: string;
+  featureId: string;
   keyId: string;
   eventId: string;
 }
@@ -49,6 +51,16 @@ const checks: Record<string, Check> = {
     expect(ids).not.toContain(w.meterId);
     expect(ids).toEqual([]);
   },
+  'POST /features': async (w) => {
+    // B cannot have A's schema consume a feature of B's: for B it does not exist.
+    const response = await w.b.post('/features', { name: unique('f'), schemaAssociations: [{ schemaName: w.schema }] });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'schemaAssociations.0.schemaName' }] } });
+  },
+  'GET /features': async (w) => {
+    for (const query of ['pageSize=200', 'status=ACTIVE', 'status=ARCHIVED']) {
+      expect([query, (await w.b.get(`/features?${query}`)).body.data]).toEqual([query, []]);
+    }
+  },
   'POST /api_keys': async (w) => {
     const created = await w.b.post('/api_keys', { name: 'B-only', scopes: ['read'] });
     expect(created.status).toBe(201);
@@ -79,6 +91,11 @@ const checks: Record<string, Check> = {
       expect([query, (await w.b.get(`/events?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
     }
   },
+  'POST /entitled': async (w) => {
+    // B cannot spend A's credits: for B, A's schema (and feature) do not exist.
+    const response = await w.b.post('/entitled', { event: eventOf(w.schema) });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'event.schemaName' }] } });
+  },
   'GET /usage': async (w) => {
     const response = await w.b.get(usagePath(w.meterId));
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'meterId' }] } });
@@ -89,6 +106,20 @@ const checks: Record<string, Check> = {
 const bodies: Record<string, unknown> = {
   'PATCH /event_schema/{name}': { description: 'changed by another tenant' },
   'PATCH /usage_meters/{id}': { description: 'changed by another tenant' },
+  'PATCH /features/{id}': { billableName: 'changed by another tenant' },
+  'PATCH /accounts/{accountId}/features/{featureId}': { overageLimit: '1000' },
+  'POST /accounts/{accountId}/features/{featureId}/entries': { granted: '1000' },
+  'PATCH /accounts/{accountId}/features/{featureId}/entries/{entryId}': { granted: '1000' },
+  'PUT /accounts/{accountId}/entitlements/{featureId}': { value: 'changed by another tenant' },
+  'POST /accounts/{accountId}/entitlements/{featureId}': { value: 'true' },
+};
+
+/** Routes with A's ids in the path that answer B with its own (empty) view rather than 404. */
+const pathChecks: Record<string, Check> = {
+  'GET /accounts/{accountId}/entitlements': async (w, path) => {
+    expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a value…
+    expect((await w.b.get(path)).body).toEqual({ data: [] }); // …B's account of the same id has none
+  },
 };
 
 let world: World;
@@ -113,10 +144,13 @@ beforeAll(async () => {
     computations: [{ computation: '{"var":"attributes.units"}', order: 1 }],
   });
   await a.post(`/usage_meters/${meter.body.id}/activate`);
+  const feature = await a.post('/features', { name: unique('f'), schemaAssociations: [{ schemaName: schema, attributeName: 'units' }] });
   const event = eventOf(schema);
   await a.post('/ingest', { event });
   const key = await a.post('/api_keys', { name: 'owned by A', scopes: ['read'] });
-  world = { a, b: api(secretB), schema, meterId: meter.body.id, keyId: key.body.id, eventId: event.id };
+  await a.post(`/accounts/acme/features/${feature.body.id}/entries`, { id: 'a-entry', granted: '100' });
+  await a.put(`/accounts/acme/entitlements/${feature.body.id}`, { value: 'true' });
+  world = { a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, keyId: key.body.id, eventId: event.id };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '7');
 });
@@ -131,11 +165,24 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const id = route.path.startsWith('/api_keys') ? world.keyId : route.path.startsWith('/events') ? world.eventId : world.meterId;
-    const path = route.path.replace('{name}', world.schema).replace('{id}', id);
+    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId]];
+    const id = ids.find(([prefix]) => route.path.startsWith(`${prefix}/`))?.[1] ?? world.meterId;
+    const path = route.path
+      .replace('{name}', world.schema)
+      .replace('{id}', id)
+      .replace('{accountId}', 'acme')
+      .replace('{featureId}', world.featureId)
+      .replace('{entryId}', 'a-entry');
+    if (pathChecks[key]) return pathChecks[key](world, path);
     const body = bodies[key] ?? {};
     const b = world.b;
-    const send = { get: () => b.get(path), delete: () => b.delete(path), post: () => b.post(path, body), patch: () => b.patch(path, body) };
+    const send = {
+      get: () => b.get(path),
+      delete: () => b.delete(path),
+      post: () => b.post(path, body),
+      patch: () => b.patch(path, body),
+      put: () => b.put(path, body),
+    };
     const response = await send[route.method as keyof typeof send]();
     expect([response.status, key]).toEqual([404, key]);
   });
@@ -151,9 +198,16 @@ describe('tenant isolation, route by route', () => {
     const meter = await world.a.get(`/usage_meters/${world.meterId}`);
     expect(meter.body).toMatchObject({ status: 'ACTIVE' });
     expect(meter.body.description).toBeUndefined();
+    const feature = await world.a.get(`/features/${world.featureId}`);
+    expect(feature.body).toMatchObject({ status: 'ACTIVE', schemaAssociations: [{ schemaName: world.schema, attributeName: 'units' }] });
+    expect(feature.body.billableName).toBeUndefined();
     expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('7');
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
     expect((await world.a.get(`/events/${world.eventId}`)).body.ingestionStatus).toEqual({ status: 'METERED' });
+    // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
+    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
+    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });
+    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body.value).toBe('true');
   });
 });
 

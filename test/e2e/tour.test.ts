@@ -6,7 +6,7 @@ import { api, eventually, unique } from '../support/api-client';
  * curl commands a new user copies work.
  */
 describe('the README tour', () => {
-  it('creates a schema and a SUM meter, ingests, and reads the value back; a resend changes nothing', async () => {
+  it('creates a schema and a SUM meter, ingests, reads the value back (a resend changes nothing), and checks entitlements', async () => {
     const client = api();
     const schemaName = unique('api_calls');
     const account = unique('acme');
@@ -61,5 +61,19 @@ describe('the README tour', () => {
     expect(windowed.body.data).toHaveLength(1);
     expect(windowed.body.data[0]).toMatchObject({ value: '1501' });
     expect(windowed.body.data[0].from).toMatch(/:30:00\.000Z$/);
+
+    // Entitlements: a count-style feature on the schema, 2 credits, three calls to /entitled.
+    const feature = await client.post('/features', { name: unique('api_requests'), schemaAssociations: [{ schemaName }] });
+    expect(feature).toMatchObject({ status: 201, body: { status: 'ACTIVE' } });
+    const featurePath = `/accounts/${account}/features/${feature.body.id}`;
+    expect((await client.post(`${featurePath}/entries`, { granted: '2' })).body).toMatchObject({ granted: '2', balance: '2' });
+    const answers = [];
+    for (let i = 1; i <= 3; i++) {
+      const entitledEvent = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '10' }] };
+      answers.push(await client.post('/entitled', { event: entitledEvent }));
+    }
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
+    expect(answers[2]!.body.details).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
+    expect((await client.get(featurePath)).body).toMatchObject({ granted: '2', balance: '0' });
   });
 });

@@ -4,7 +4,9 @@ declare namespace Cloudflare {
   interface Env {
     DEDUP_SHARD: DurableObjectNamespace<import('../../edge/dedup/dedup-shard').DedupShard>;
     CONFIG_REPLICA: DurableObjectNamespace<import('../../edge/config/config-replica').ConfigReplica>;
+    ACCOUNT_LEDGER: DurableObjectNamespace<import('../../edge/ledger/account-ledger').AccountLedger>;
     EVENTS_QUEUE: Queue<import('../../shared/queue/event-batch-message').EventBatchMessage>;
+    LEDGER_QUEUE: Queue<import('../../shared/queue/ledger-debit-message').LedgerDebitMessage>;
     DATABASE_URL: string;
     NEON_WS_PROXY: string;
   }

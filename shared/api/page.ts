@@ -1,4 +1,4 @@
-import { invalid } from '../../shared/errors/app-error';
+import { invalid } from '../errors/app-error';
 
 /**
  * Keyset pagination behind Togai's opaque `nextToken`: the token carries the sort key of the

@@ -1,0 +1,329 @@
+import { DurableObject } from 'cloudflare:workers';
+import { Decimal } from '../../shared/decimal/decimal';
+import { AppError } from '../../shared/errors/app-error';
+import {
+  type CreditEntry,
+  type CreditEntryView,
+  type FeatureCredits,
+  type GrantCreditsRequest,
+  type UpdateCreditEntryRequest,
+} from '../../shared/entitlement/credit-entry';
+import type { DebitLine } from '../../shared/entitlement/feature-debits';
+import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
+import { shardFor, shardName } from '../../shared/idempotency/shard-for';
+import { ID_RETENTION_MS } from '../dedup/claim';
+import { edgeSettings, type EdgeEnv } from '../env';
+import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult } from './ledger-protocol';
+import { CreditRows } from './credit-rows';
+
+
+/** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
+export const RECONCILE_AFTER_MS = 60_000;
+/** Debit records outlive the 45-day id gate, so a late redelivery of a metered event is still known. */
+export const DEBIT_RETENTION_MS = ID_RETENTION_MS + 15 * 24 * 60 * 60 * 1000;
+const RECONCILE_PAGE = 500;
+
+interface DebitRecordLine extends DebitLine, DebitPlan {}
+
+/**
+ * One account's credits, for every feature (DESIGN §8): the single place a debit is decided. Each
+ * decision reads and writes the object's SQLite in one synchronous transaction, so concurrent
+ * callers are served one after another and can never spend the same credit twice.
+ *
+ * Every debit is recorded under its event id, which makes both paths idempotent and keeps them
+ * from counting an event twice: POST /entitled debits before the event is claimed in its
+ * DedupShard, and the rater debits usage that arrived through /ingest once it is metered — an event
+ * already debited here is skipped. A debit made for /entitled stays PENDING until its event is
+ * known to be claimed (the rater's debit for it arrives, or the DedupShard says so when the alarm
+ * asks RECONCILE_AFTER_MS later); if the claim never happened — the edge failed in between and
+ * the client gave up — the debit is refunded. Should the event be ingested after all, the rater
+ * then debits it: exactly once either way.
+ */
+export class AccountLedger extends DurableObject<EdgeEnv> {
+  private readonly rows: CreditRows;
+  private alarmAt: number | null = null;
+  /** Replaced in tests. */
+  clock: () => number = Date.now;
+
+  constructor(ctx: DurableObjectState, env: EdgeEnv) {
+    super(ctx, env);
+    this.rows = new CreditRows(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.alarmAt = await ctx.storage.getAlarm();
+    });
+  }
+
+  /**
+   * POST /entitled: debits every line, or none when one is not covered. It answers for now: the
+   * credits live at this moment are the ones checked, whatever the event's timestamp says.
+   */
+  async entitle(owner: LedgerOwner, debit: Omit<EventDebit, 'at'>): Promise<EntitleOutcome> {
+    this.rows.rememberOwner(owner);
+    const now = this.clock();
+    const features = debit.lines.map((l) => l.featureId);
+    const outcome = this.ctx.storage.transactionSync((): EntitleOutcome => {
+      if (this.rows.debitState(debit.eventId)) return { status: 'ALREADY_DEBITED', balances: [] };
+      for (const featureId of features) this.settleOverage(featureId, now);
+      const record: DebitRecordLine[] = [];
+      for (const line of debit.lines) {
+        const plan = planChecked(this.rows.entries(line.featureId), this.rows.account(line.featureId), line.amount, now);
+        if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: line.featureId, available: plan.available, balances: [] };
+        record.push({ ...line, allocations: plan.allocations, overage: plan.overage });
+      }
+      for (const line of record) this.apply(line, 1);
+      this.rows.insertDebit(debit.eventId, 'PENDING', record, now);
+      return { status: 'ENTITLED', balances: [] };
+    });
+    if (outcome.status === 'ENTITLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    return { ...outcome, balances: features.map((f) => this.creditsOf(owner, f, now)) };
+  }
+
+  /**
+   * Usage the rater metered: debited whatever the balance (it already happened), each event once,
+   * from the credits live at the event's timestamp — a late event still finds last month's grant.
+   * An event debited before — by /entitled, or by an earlier delivery — is skipped, and a PENDING
+   * debit of /entitled is thereby settled: its event was claimed and metered.
+   */
+  async consume(owner: LedgerOwner, debits: EventDebit[]): Promise<{ debited: number; skipped: number }> {
+    this.rows.rememberOwner(owner);
+    const now = this.clock();
+    const counts = this.ctx.storage.transactionSync(() => {
+      let debited = 0;
+      for (const debit of debits) {
+        const state = this.rows.debitState(debit.eventId);
+        if (state === 'PENDING') this.rows.setDebitState(debit.eventId, 'SETTLED');
+        if (state) continue;
+        const record = debit.lines.map((line): DebitRecordLine => ({ ...line, ...planForced(this.rows.entries(line.featureId), line.amount, debit.at) }));
+        for (const line of record) this.apply(line, 1);
+        // Overage from a moment no credit covered is paid by credits live now, if any.
+        for (const line of record) this.settleOverage(line.featureId, now);
+        this.rows.insertDebit(debit.eventId, 'SETTLED', record, now);
+        debited++;
+      }
+      return { debited, skipped: debits.length - debited };
+    });
+    this.scheduleAlarm(now + DEBIT_RETENTION_MS);
+    return counts;
+  }
+
+  /**
+   * Undoes a PENDING /entitled debit whose event was not ingested (its id was taken by another
+   * event): that event's own debit, from the rater, is then the one that counts.
+   */
+  async refund(eventId: string): Promise<void> {
+    this.ctx.storage.transactionSync(() => this.refundPending(eventId));
+  }
+
+  async credits(owner: LedgerOwner, featureId: string): Promise<FeatureCredits> {
+    return this.creditsOf(owner, featureId, this.clock());
+  }
+
+  async grant(owner: LedgerOwner, featureId: string, request: GrantCreditsRequest): Promise<LedgerResult<{ created: boolean; entry: CreditEntryView }>> {
+    this.rows.rememberOwner(owner);
+    const now = this.clock();
+    return this.refusalsAsValues(() =>
+      this.ctx.storage.transactionSync(() => {
+        const entry: CreditEntry = {
+          id: request.id ?? `entry.${crypto.randomUUID()}`,
+          featureId,
+          source: request.source,
+          status: 'ACTIVE',
+          granted: new Decimal(request.granted).toFixed(),
+          used: '0',
+          effectiveFrom: request.effectiveFrom ? Date.parse(request.effectiveFrom) : now,
+          effectiveUntil: request.effectiveUntil ? Date.parse(request.effectiveUntil) : null,
+          createdAt: now,
+        };
+        const existing = this.rows.entry(entry.id);
+        if (existing) {
+          if (!sameGrant(existing, entry, request)) {
+            throw new AppError('conflict', 'entry_id_conflict', `Entry '${entry.id}' exists with other values`, [
+              { path: 'id', message: 'already used for another grant' },
+            ]);
+          }
+          return { created: false, entry: entryView(this.rows.entry(entry.id)!, now) };
+        }
+        if (entry.effectiveUntil !== null && entry.effectiveUntil <= entry.effectiveFrom) {
+          throw new AppError('validation', 'invalid_entry', 'effectiveUntil must be after effectiveFrom', [
+            { path: 'effectiveUntil', message: `must be after ${new Date(entry.effectiveFrom).toISOString()}` },
+          ]);
+        }
+        this.rows.insertEntry(entry);
+        this.settleOverage(featureId, now);
+        return { created: true, entry: entryView(this.rows.entry(entry.id)!, now) };
+      }),
+    );
+  }
+
+  async listEntries(featureId: string, after: string | undefined, limit: number): Promise<CreditEntryView[]> {
+    const now = this.clock();
+    return this.rows.entryPage(featureId, after, limit).map((e) => entryView(e, now));
+  }
+
+  async updateEntry(featureId: string, entryId: string, change: UpdateCreditEntryRequest): Promise<LedgerResult<CreditEntryView>> {
+    const now = this.clock();
+    return this.refusalsAsValues(() =>
+      this.ctx.storage.transactionSync(() => {
+        const entry = this.entryOf(featureId, entryId);
+        if (entry.status === 'VOIDED') throw new AppError('conflict', 'entry_voided', `Entry '${entryId}' is VOIDED`);
+        if (change.granted !== undefined && new Decimal(change.granted).lt(entry.used)) {
+          throw new AppError('validation', 'invalid_entry', 'granted cannot go below what was used', [
+            { path: 'granted', message: `must be at least ${entry.used}, already used` },
+          ]);
+        }
+        if (change.effectiveUntil !== undefined && Date.parse(change.effectiveUntil) <= Math.max(now, entry.effectiveFrom)) {
+          throw new AppError('validation', 'invalid_entry', 'effectiveUntil must be in the future and after effectiveFrom', [
+            { path: 'effectiveUntil', message: 'must be in the future and after effectiveFrom' },
+          ]);
+        }
+        this.rows.updateEntry(entryId, {
+          granted: change.granted === undefined ? entry.granted : new Decimal(change.granted).toFixed(),
+          effectiveUntil: change.effectiveUntil === undefined ? entry.effectiveUntil : Date.parse(change.effectiveUntil),
+        });
+        this.settleOverage(featureId, now);
+        return entryView(this.rows.entry(entryId)!, now);
+      }),
+    );
+  }
+
+  /** Voids an entry: what is left of it is gone; what was used stays used. Idempotent. */
+  async voidEntry(featureId: string, entryId: string): Promise<LedgerResult<CreditEntryView>> {
+    const now = this.clock();
+    return this.refusalsAsValues(() => {
+      this.entryOf(featureId, entryId);
+      this.rows.voidEntry(entryId);
+      return entryView(this.rows.entry(entryId)!, now);
+    });
+  }
+
+  async setOverageLimit(owner: LedgerOwner, featureId: string, overageLimit: string | null): Promise<FeatureCredits> {
+    this.rows.rememberOwner(owner);
+    const limit = overageLimit === null ? null : new Decimal(overageLimit).toFixed();
+    this.rows.saveAccount(featureId, { ...this.rows.account(featureId), overageLimit: limit });
+    return this.creditsOf(owner, featureId, this.clock());
+  }
+
+  async setEntitlementValue(featureId: string, value: string): Promise<void> {
+    this.rows.saveValue(featureId, value, this.clock());
+  }
+
+  async entitlementValues(): Promise<{ featureId: string; value: string }[]> {
+    return this.rows.values();
+  }
+
+  /** Settles PENDING /entitled debits whose time is up, and forgets debits past retention. */
+  override async alarm(): Promise<void> {
+    this.alarmAt = null;
+    const now = this.clock();
+    const due = this.rows.pendingDebits(now - RECONCILE_AFTER_MS, RECONCILE_PAGE);
+    if (due.length > 0) {
+      const claimed = await this.claimedInDedupShards(due);
+      this.ctx.storage.transactionSync(() => {
+        for (const eventId of due) {
+          if (claimed.has(eventId)) {
+            this.rows.setDebitState(eventId, 'SETTLED');
+          } else {
+            this.refundPending(eventId);
+          }
+        }
+      });
+    }
+    this.rows.deleteSettledBefore(now - DEBIT_RETENTION_MS);
+    const pending = this.rows.oldestDebit('PENDING');
+    const settled = this.rows.oldestDebit('SETTLED');
+    if (pending !== null) this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
+    else if (settled !== null) this.scheduleAlarm(Math.max(settled + DEBIT_RETENTION_MS, now + 60_000));
+  }
+
+  /** Debits still PENDING (for tests and operators). */
+  async pendingDebitCount(): Promise<number> {
+    return this.rows.pendingDebits(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).length;
+  }
+
+  private async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
+    const owner = this.rows.owner();
+    if (!owner) return new Set();
+    const shards = edgeSettings(this.env).DEDUP_SHARDS;
+    const byShard = new Map<number, string[]>();
+    for (const id of eventIds) {
+      const shard = shardFor(owner.tenantId, id, shards);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
+    }
+    const claimed = await Promise.all(
+      [...byShard].map(([shard, ids]) => this.env.DEDUP_SHARD.get(this.env.DEDUP_SHARD.idFromName(shardName(owner.tenantId, shard))).claimedIds(ids)),
+    );
+    return new Set(claimed.flat());
+  }
+
+  private refundPending(eventId: string): void {
+    if (this.rows.debitState(eventId) !== 'PENDING') return;
+    for (const line of this.rows.debitLines<DebitRecordLine>(eventId)) this.apply(line, -1);
+    this.rows.deleteDebit(eventId);
+  }
+
+  /** Applies a debit (sign 1) or its refund (sign −1) to the entries and the overage. */
+  private apply(line: DebitRecordLine, sign: 1 | -1): void {
+    for (const { entryId, amount } of line.allocations) {
+      const entry = this.rows.entry(entryId);
+      if (entry) this.rows.setUsed(entryId, Decimal.max(0, new Decimal(entry.used).plus(new Decimal(amount).times(sign))).toFixed());
+    }
+    if (new Decimal(line.overage).isZero()) return;
+    const account = this.rows.account(line.featureId);
+    // A refund of overage a later grant already settled cannot go below zero: the grant paid it.
+    const usedOverage = Decimal.max(0, new Decimal(account.usedOverage).plus(new Decimal(line.overage).times(sign)));
+    this.rows.saveAccount(line.featureId, { ...account, usedOverage: usedOverage.toFixed() });
+  }
+
+  /** Unsettled overage is paid from the credits live now, before anything else is consumed. */
+  private settleOverage(featureId: string, now: number): void {
+    const account = this.rows.account(featureId);
+    const settlement = planSettlement(this.rows.entries(featureId), account, now);
+    if (settlement.allocations.length === 0) return;
+    for (const { entryId, amount } of settlement.allocations) {
+      const entry = this.rows.entry(entryId)!;
+      this.rows.setUsed(entryId, new Decimal(entry.used).plus(amount).toFixed());
+    }
+    this.rows.saveAccount(featureId, { ...account, usedOverage: settlement.overage });
+  }
+
+  /** Settles first: credits that became live since the last write pay unsettled overage. */
+  private creditsOf(owner: LedgerOwner, featureId: string, now: number): FeatureCredits {
+    this.settleOverage(featureId, now);
+    return { accountId: owner.accountId, featureId, ...featureBalance(this.rows.entries(featureId), this.rows.account(featureId), now) };
+  }
+
+  private entryOf(featureId: string, entryId: string): CreditEntry {
+    const entry = this.rows.entry(entryId);
+    if (!entry || entry.featureId !== featureId) {
+      throw new AppError('not_found', 'entry_not_found', `No credit entry '${entryId}' for feature '${featureId}' on this account`);
+    }
+    return entry;
+  }
+
+  private refusalsAsValues<T>(run: () => T): LedgerResult<T> {
+    try {
+      return { ok: true, value: run() };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { ok: false, problem: { kind: error.kind, code: error.code, detail: error.detail, errors: error.errors } };
+    }
+  }
+
+  private scheduleAlarm(at: number): void {
+    if (this.alarmAt === null || this.alarmAt > at) {
+      this.alarmAt = at;
+      void this.ctx.storage.setAlarm(at);
+    }
+  }
+}
+
+/** A grant sent again with its id: the same unless a field it gives differs. */
+function sameGrant(existing: CreditEntry, again: CreditEntry, request: GrantCreditsRequest): boolean {
+  return (
+    existing.featureId === again.featureId &&
+    new Decimal(existing.granted).eq(again.granted) &&
+    existing.effectiveUntil === again.effectiveUntil &&
+    (request.effectiveFrom === undefined || existing.effectiveFrom === again.effectiveFrom) &&
+    existing.source === again.source
+  );
+}

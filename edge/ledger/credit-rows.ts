@@ -1,0 +1,165 @@
+import { NO_OVERAGE, type CreditEntry, type FeatureAccount } from '../../shared/entitlement/credit-entry';
+import type { LedgerOwner } from './ledger-protocol';
+
+export type DebitState = 'PENDING' | 'SETTLED';
+
+type EntryRow = {
+  id: string;
+  feature_id: string;
+  source: string;
+  status: 'ACTIVE' | 'VOIDED';
+  granted: string;
+  used: string;
+  effective_from: number;
+  effective_until: number | null;
+  created_at: number;
+};
+
+/**
+ * The AccountLedger's SQLite tables, and nothing else: entries, each feature's overage standing,
+ * debits by event id, entitlement values. Amounts are decimal strings, times milliseconds.
+ */
+export class CreditRows {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(`
+      CREATE TABLE IF NOT EXISTS entries (
+        id TEXT PRIMARY KEY, feature_id TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+        granted TEXT NOT NULL, used TEXT NOT NULL, effective_from INTEGER NOT NULL,
+        effective_until INTEGER, created_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS entries_feature ON entries (feature_id, created_at, id);
+      CREATE TABLE IF NOT EXISTS feature_accounts (
+        feature_id TEXT PRIMARY KEY, overage_limit TEXT, used_overage TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS debits (
+        event_id TEXT PRIMARY KEY, state TEXT NOT NULL, lines TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS debits_state ON debits (state, created_at);
+      CREATE TABLE IF NOT EXISTS entitlement_values (
+        feature_id TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS owner (tenant_id TEXT NOT NULL, account_id TEXT NOT NULL);
+    `);
+  }
+
+  rememberOwner(owner: LedgerOwner): void {
+    if (this.owner()) return;
+    this.sql.exec('INSERT INTO owner (tenant_id, account_id) VALUES (?, ?)', owner.tenantId, owner.accountId);
+  }
+
+  owner(): LedgerOwner | null {
+    const row = this.sql.exec<{ tenant_id: string; account_id: string }>('SELECT tenant_id, account_id FROM owner').toArray()[0];
+    return row ? { tenantId: row.tenant_id, accountId: row.account_id } : null;
+  }
+
+  entries(featureId: string): CreditEntry[] {
+    return this.sql.exec<EntryRow>('SELECT * FROM entries WHERE feature_id = ?', featureId).toArray().map(toEntry);
+  }
+
+  entry(id: string): CreditEntry | null {
+    const row = this.sql.exec<EntryRow>('SELECT * FROM entries WHERE id = ?', id).toArray()[0];
+    return row ? toEntry(row) : null;
+  }
+
+  /** Oldest first; `after` is the last id of the previous page. */
+  entryPage(featureId: string, after: string | undefined, limit: number): CreditEntry[] {
+    const cursor = after ? this.entry(after) : null;
+    const rows = cursor
+      ? this.sql.exec<EntryRow>(
+          'SELECT * FROM entries WHERE feature_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
+          featureId, cursor.createdAt, cursor.id, limit,
+        )
+      : this.sql.exec<EntryRow>('SELECT * FROM entries WHERE feature_id = ? ORDER BY created_at, id LIMIT ?', featureId, limit);
+    return rows.toArray().map(toEntry);
+  }
+
+  insertEntry(e: CreditEntry): void {
+    this.sql.exec(
+      'INSERT INTO entries (id, feature_id, source, status, granted, used, effective_from, effective_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      e.id, e.featureId, e.source, e.status, e.granted, e.used, e.effectiveFrom, e.effectiveUntil, e.createdAt,
+    );
+  }
+
+  updateEntry(id: string, change: { granted: string; effectiveUntil: number | null }): void {
+    this.sql.exec('UPDATE entries SET granted = ?, effective_until = ? WHERE id = ?', change.granted, change.effectiveUntil, id);
+  }
+
+  setUsed(id: string, used: string): void {
+    this.sql.exec('UPDATE entries SET used = ? WHERE id = ?', used, id);
+  }
+
+  voidEntry(id: string): void {
+    this.sql.exec("UPDATE entries SET status = 'VOIDED' WHERE id = ?", id);
+  }
+
+  account(featureId: string): FeatureAccount {
+    const row = this.sql
+      .exec<{ overage_limit: string | null; used_overage: string }>('SELECT overage_limit, used_overage FROM feature_accounts WHERE feature_id = ?', featureId)
+      .toArray()[0];
+    return row ? { overageLimit: row.overage_limit, usedOverage: row.used_overage } : NO_OVERAGE;
+  }
+
+  saveAccount(featureId: string, account: FeatureAccount): void {
+    this.sql.exec(
+      'INSERT OR REPLACE INTO feature_accounts (feature_id, overage_limit, used_overage) VALUES (?, ?, ?)',
+      featureId, account.overageLimit, account.usedOverage,
+    );
+  }
+
+  debitState(eventId: string): DebitState | null {
+    return this.sql.exec<{ state: DebitState }>('SELECT state FROM debits WHERE event_id = ?', eventId).toArray()[0]?.state ?? null;
+  }
+
+  debitLines<L>(eventId: string): L[] {
+    const row = this.sql.exec<{ lines: string }>('SELECT lines FROM debits WHERE event_id = ?', eventId).toArray()[0];
+    return row ? (JSON.parse(row.lines) as L[]) : [];
+  }
+
+  insertDebit(eventId: string, state: DebitState, lines: unknown[], now: number): void {
+    this.sql.exec('INSERT INTO debits (event_id, state, lines, created_at) VALUES (?, ?, ?, ?)', eventId, state, JSON.stringify(lines), now);
+  }
+
+  setDebitState(eventId: string, state: DebitState): void {
+    this.sql.exec('UPDATE debits SET state = ? WHERE event_id = ?', state, eventId);
+  }
+
+  deleteDebit(eventId: string): void {
+    this.sql.exec('DELETE FROM debits WHERE event_id = ?', eventId);
+  }
+
+  pendingDebits(madeBefore: number, limit: number): string[] {
+    return this.sql
+      .exec<{ event_id: string }>("SELECT event_id FROM debits WHERE state = 'PENDING' AND created_at <= ? ORDER BY created_at LIMIT ?", madeBefore, limit)
+      .toArray()
+      .map((r) => r.event_id);
+  }
+
+  oldestDebit(state: DebitState): number | null {
+    return this.sql.exec<{ t: number | null }>('SELECT min(created_at) AS t FROM debits WHERE state = ?', state).one().t;
+  }
+
+  deleteSettledBefore(before: number): void {
+    this.sql.exec("DELETE FROM debits WHERE state = 'SETTLED' AND created_at <= ?", before);
+  }
+
+  saveValue(featureId: string, value: string, now: number): void {
+    this.sql.exec('INSERT OR REPLACE INTO entitlement_values (feature_id, value, updated_at) VALUES (?, ?, ?)', featureId, value, now);
+  }
+
+  values(): { featureId: string; value: string }[] {
+    return this.sql
+      .exec<{ feature_id: string; value: string }>('SELECT feature_id, value FROM entitlement_values ORDER BY feature_id')
+      .toArray()
+      .map((r) => ({ featureId: r.feature_id, value: r.value }));
+  }
+}
+
+function toEntry(row: EntryRow): CreditEntry {
+  return {
+    id: row.id,
+    featureId: row.feature_id,
+    source: row.source,
+    status: row.status,
+    granted: row.granted,
+    used: row.used,
+    effectiveFrom: row.effective_from,
+    effectiveUntil: row.effective_until,
+    createdAt: row.created_at,
+  };
+}

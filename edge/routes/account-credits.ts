@@ -1,0 +1,81 @@
+import { entitlementRoutes } from '../../shared/api/entitlement-routes';
+import { decodePageToken, toPage } from '../../shared/api/page';
+import { createRouter } from '../../shared/api/router';
+import { requireScope, type Principal } from '../../shared/auth/api-key';
+import type { Feature } from '../../shared/entitlement/feature';
+import { AppError } from '../../shared/errors/app-error';
+import { tenantFeatures } from '../config/tenant-config';
+import type { EdgeEnv } from '../env';
+import type { EdgeHono } from '../hono-env';
+import { ledgerFor, unwrap } from '../ledger/ledger-protocol';
+import { jsonBody } from '../middleware/json-body';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * An account's feature credits (Togai's EntitlementsApi): the balance, its entries, the overage
+ * limit — read and changed in the account's AccountLedger, so a read is current to the last debit.
+ * Reading needs `ingest` or `read` (a customer's own edge code checks balances with its ingest
+ * key); granting and changing need `admin`.
+ */
+export const accountCreditsRouter = createRouter<EdgeHono>();
+for (const path of ['/accounts/:accountId/features/:featureId', '/accounts/:accountId/features/:featureId/entries', '/accounts/:accountId/features/:featureId/entries/:entryId']) {
+  accountCreditsRouter.on(['POST', 'PATCH', 'PUT'], path, jsonBody(MAX_BODY_BYTES));
+}
+
+accountCreditsRouter.openapi(entitlementRoutes.credits, async (c) => {
+  const { accountId, featureId } = c.req.valid('param');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  return c.json(await ledgerFor(c.env, owner).credits(owner, featureId), 200);
+});
+
+accountCreditsRouter.openapi(entitlementRoutes.setOverage, async (c) => {
+  const { accountId, featureId } = c.req.valid('param');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(await ledgerFor(c.env, owner).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit), 200);
+});
+
+accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
+  const { accountId, featureId } = c.req.valid('param');
+  const { pageSize, nextToken } = c.req.valid('query');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  const rows = await ledgerFor(c.env, owner).listEntries(featureId, decodePageToken(nextToken), pageSize + 1);
+  return c.json(toPage(rows, pageSize, (entry) => entry.id), 200);
+});
+
+accountCreditsRouter.openapi(entitlementRoutes.grant, async (c) => {
+  const { accountId, featureId } = c.req.valid('param');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  const { created, entry } = unwrap(await ledgerFor(c.env, owner).grant(owner, featureId, c.req.valid('json')));
+  return c.json(entry, created ? 201 : 200);
+});
+
+accountCreditsRouter.openapi(entitlementRoutes.updateEntry, async (c) => {
+  const { accountId, featureId, entryId } = c.req.valid('param');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(unwrap(await ledgerFor(c.env, owner).updateEntry(featureId, entryId, c.req.valid('json'))), 200);
+});
+
+accountCreditsRouter.openapi(entitlementRoutes.voidEntry, async (c) => {
+  const { accountId, featureId, entryId } = c.req.valid('param');
+  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(unwrap(await ledgerFor(c.env, owner).voidEntry(featureId, entryId)), 200);
+});
+
+/**
+ * Checks the caller's scope and that the feature is one of the tenant's ACTIVE features; the
+ * ledger itself knows features only by id.
+ */
+export async function accountFeature(
+  env: EdgeEnv,
+  principal: Principal,
+  accountId: string,
+  featureId: string,
+  access: 'read' | 'admin',
+): Promise<{ owner: { tenantId: string; accountId: string }; feature: Feature }> {
+  if (access === 'read') requireScope(principal, 'read', 'ingest');
+  else requireScope(principal, 'admin');
+  const feature = (await tenantFeatures(env, principal.tenantId)).find((f) => f.id === featureId);
+  if (!feature) throw new AppError('not_found', 'feature_not_found', `No ACTIVE feature '${featureId}'`);
+  return { owner: { tenantId: principal.tenantId, accountId }, feature };
+}

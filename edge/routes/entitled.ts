@@ -1,0 +1,78 @@
+import { entitlementRoutes, type EntitledResponse } from '../../shared/api/entitlement-routes';
+import { createRouter } from '../../shared/api/router';
+import { requireScope } from '../../shared/auth/api-key';
+import { featureDebits } from '../../shared/entitlement/feature-debits';
+import { AppError, invalid } from '../../shared/errors/app-error';
+import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
+import { claimEvents } from '../dedup/claim-events';
+import { edgeSettings } from '../env';
+import type { EdgeHono } from '../hono-env';
+import { prepareClaim } from '../ingest/prepare-claim';
+import { ledgerFor } from '../ledger/ledger-protocol';
+import { jsonBody } from '../middleware/json-body';
+
+const MAX_EVENT_BYTES = 64 * 1024;
+
+/**
+ * POST /entitled (DESIGN §8): validate the event as /ingest does, debit its account's credits in
+ * the account's AccountLedger — every feature the event consumes, or none — and only then claim
+ * its id, which ingests it. The order matters: a refused event is never claimed, so it can be sent
+ * again after a top-up; a debit whose claim fails is refunded (at once when the id belongs to
+ * another event, by the ledger's alarm when the claim's fate is unknown).
+ */
+export const entitledRouter = createRouter<EdgeHono>();
+entitledRouter.use(entitlementRoutes.entitled.path, jsonBody(MAX_EVENT_BYTES));
+entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
+  const principal = c.get('principal');
+  requireScope(principal, 'ingest');
+  const { tenantId } = principal;
+  const { event } = c.req.valid('json');
+
+  const [schema, features] = await Promise.all([activeEventSchema(c.env, tenantId, event.schemaName), tenantFeatures(c.env, tenantId)]);
+  const prepared = await prepareClaim(event, schema, new Date());
+  if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
+  const { claim } = prepared;
+  const { lines, issues } = featureDebits(claim.event, features);
+  if (issues.length > 0) throw invalid('invalid_event', issues);
+  if (lines.length === 0) {
+    return c.json(refused(claim.id, `No ACTIVE feature is consumed by events of schema '${event.schemaName}'`, { reason: 'NO_FEATURE', balances: [] }), 403);
+  }
+
+  const owner = { tenantId, accountId: claim.event.accountId };
+  const ledger = ledgerFor(c.env, owner);
+  const outcome = await ledger.entitle(owner, { eventId: claim.id, lines }).catch((error: unknown) => {
+    console.error(`ledger of account '${owner.accountId}' failed`, error);
+    throw new AppError('unavailable', 'ledger_unavailable', 'The account ledger is briefly unavailable; send the event again');
+  });
+  if (outcome.status === 'DENIED') {
+    const { reason, featureId, available, balances } = outcome;
+    const why = reason === 'NO_GRANT' ? 'has no credits for' : `has ${available} left of`;
+    return c.json(refused(claim.id, `Account '${owner.accountId}' ${why} feature '${featureId}'`, { reason, featureId, available, balances }), 403);
+  }
+
+  const [claimed] = await claimEvents(c.env, tenantId, [claim], edgeSettings(c.env).DEDUP_SHARDS);
+  if (!claimed || claimed.status === 'unavailable') {
+    // The debit stays PENDING: a retry finds it and claims again; otherwise the ledger refunds it.
+    throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', [
+      { path: 'event.id', message: 'could not be claimed just now (the event was not accepted); send it again' },
+    ]);
+  }
+  if (claimed.status === 'conflict') {
+    await ledger.refund(claim.id);
+    throw new AppError('conflict', 'event_id_conflict', `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload`, [
+      { path: 'event.id', message: 'already used for a different event' },
+    ]);
+  }
+  const status = claimed.status === 'accepted' ? 'ACCEPTED' : 'DUPLICATE';
+  const body: EntitledResponse = {
+    success: true,
+    statusCode: 200,
+    message: status === 'ACCEPTED' ? 'Entitled: credits debited, event accepted' : 'Entitled: this event was already accepted and debited',
+    details: { entitled: true, eventId: claim.id, status, acceptedAt: claimed.acceptedAt, balances: outcome.balances },
+  };
+  return c.json(body, 200);
+});
+
+function refused(eventId: string, message: string, details: Omit<EntitledResponse['details'], 'entitled' | 'eventId'>): EntitledResponse {
+  return { success: false, statusCode: 403, message, details: { entitled: false, eventId, ...details } };
+}

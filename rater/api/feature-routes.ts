@@ -1,0 +1,75 @@
+import { featureRoutes as routes } from '../../shared/api/feature-routes';
+import { checkSchemaAssociations } from '../../shared/entitlement/check-schema-associations';
+import type { Feature, SchemaAssociation } from '../../shared/entitlement/feature';
+import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import type { Database } from '../db/connect';
+import { findEventSchemas } from '../store/event-schemas';
+import { archiveFeature, findFeature, insertFeature, listFeatures, updateFeature } from '../store/features';
+import { decodePageToken, toPage } from '../../shared/api/page';
+import { createRouter } from './router';
+
+type Env = { db: Database; principal: { tenantId: string } };
+
+/** Togai's /features API (DESIGN §8): a feature is ACTIVE from creation until it is archived. */
+export const featureRoutes = createRouter()
+  .openapi(routes.create, async (c) => {
+    const { db, principal } = c.env;
+    const input = c.req.valid('json');
+    await checkAssociations(db, principal.tenantId, input.schemaAssociations);
+    const created = await insertFeature(db, principal.tenantId, input);
+    if (!created) throw nameTaken(input.name);
+    return c.json(created, 201);
+  })
+  .openapi(routes.list, async (c) => {
+    const { db, principal } = c.env;
+    const { status, nextToken, pageSize } = c.req.valid('query');
+    const afterId = decodePageToken(nextToken);
+    // The token names a feature; one this tenant never had is not a token this API gave it.
+    if (afterId !== undefined && !(await findFeature(db, principal.tenantId, afterId))) {
+      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
+    }
+    const rows = await listFeatures(db, principal.tenantId, { status, afterId, limit: pageSize + 1 });
+    return c.json(toPage(rows, pageSize, (f) => f.id), 200);
+  })
+  .openapi(routes.get, async (c) => c.json(await mustFind(c.env, c.req.valid('param').id), 200))
+  .openapi(routes.update, async (c) => {
+    const { db, principal } = c.env;
+    const feature = await mustFind(c.env, c.req.valid('param').id);
+    const patch = c.req.valid('json');
+    if (feature.status === 'ARCHIVED') {
+      throw new AppError('conflict', 'feature_archived', `Feature '${feature.id}' is archived and cannot change`);
+    }
+    // Only associations given are checked: a rename must not fail because a schema moved on since.
+    if (patch.schemaAssociations) await checkAssociations(db, principal.tenantId, patch.schemaAssociations);
+    const write = await updateFeature(db, principal.tenantId, feature, patch);
+    if (write.ok) return c.json(write.feature, 200);
+    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? feature.name) : raced(feature);
+  })
+  .openapi(routes.archive, async (c) => {
+    const { db, principal } = c.env;
+    const feature = await mustFind(c.env, c.req.valid('param').id);
+    if (feature.status === 'ARCHIVED') return c.json(feature, 200);
+    return c.json((await archiveFeature(db, principal.tenantId, feature)) ?? raced(feature), 200);
+  });
+
+async function checkAssociations(db: Database, tenantId: string, associations: SchemaAssociation[]): Promise<void> {
+  const schemas = await findEventSchemas(db, tenantId, associations.map((a) => a.schemaName));
+  const issues = checkSchemaAssociations(associations, schemas);
+  if (issues.length > 0) throw invalid('invalid_feature', issues);
+}
+
+async function mustFind(env: Env, id: string): Promise<Feature> {
+  const feature = await findFeature(env.db, env.principal.tenantId, id);
+  if (!feature) throw notFound('feature', id);
+  return feature;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('conflict', 'feature_exists', `A feature named '${name}' already exists`, [
+    { path: 'name', message: 'is taken (archived features keep their names)' },
+  ]);
+}
+
+function raced(feature: Feature): never {
+  throw new AppError('conflict', 'concurrent_change', `Feature '${feature.id}' changed while this request ran; read it and retry`);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { featureDebits, type DebitLine } from '../entitlement/feature-debits';
+import type { Feature } from '../entitlement/feature';
+import type { AcceptedEvent } from '../event/accepted-event';
+import { chunkBySize } from './event-batch-message';
+
+/**
+ * One message of the ledger queue: what metered events of one account consume of its features.
+ * The rater sends it after metering; the edge's consumer debits the account's AccountLedger,
+ * which skips any event it already debited (through /entitled or an earlier delivery).
+ */
+export const ledgerDebitMessageSchema = z.object({
+  tenantId: z.string().min(1),
+  accountId: z.string().min(1),
+  debits: z
+    .array(
+      z.object({
+        eventId: z.string().min(1),
+        at: z.number().int(),
+        lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })).min(1),
+      }),
+    )
+    .min(1),
+});
+export type LedgerDebitMessage = z.infer<typeof ledgerDebitMessageSchema>;
+
+/** The messages a tenant's metered events make: one or more per account, each under the size limit. */
+export function ledgerDebitMessages(tenantId: string, events: AcceptedEvent[], features: Feature[]): LedgerDebitMessage[] {
+  if (features.length === 0) return [];
+  const byAccount = new Map<string, LedgerDebitMessage['debits']>();
+  for (const event of events) {
+    const lines: DebitLine[] = featureDebits(event, features).lines;
+    if (lines.length === 0) continue;
+    const debits = byAccount.get(event.accountId) ?? [];
+    debits.push({ eventId: event.id, at: Date.parse(event.timestamp), lines });
+    byAccount.set(event.accountId, debits);
+  }
+  return [...byAccount].flatMap(([accountId, debits]) => chunkBySize(debits).map((chunk) => ({ tenantId, accountId, debits: chunk })));
+}
