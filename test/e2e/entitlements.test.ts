@@ -189,6 +189,21 @@ describe('credit entries', () => {
     expect((await client.post(`${credits(account, calls)}/entries/nope/void`)).status).toBe(404);
   });
 
+  it('stops entitling at an entry\'s effectiveUntil, exactly, while a later entry takes over', async () => {
+    const account = unique('expiry');
+    const boundary = Math.ceil((Date.now() + 2500) / 1000) * 1000;
+    await grant(account, calls, '100', { id: 'ending', effectiveUntil: new Date(boundary).toISOString() });
+    await grant(account, calls, '1', { id: 'next', effectiveFrom: new Date(boundary).toISOString() });
+    expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: '100', balance: '99' });
+    await new Promise((r) => setTimeout(r, boundary - Date.now() + 50));
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: '1', balance: '1' });
+    expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
+    expect(await meterline.entitled(callEvent(account))).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
+    const entries = (await client.get(`${credits(account, calls)}/entries`)).body.data;
+    expect(entries.map((e: { id: string; status: string; used: string }) => [e.id, e.status, e.used])).toEqual([['ending', 'EXPIRED', '1'], ['next', 'ACTIVE', '1']]);
+  });
+
   it('sets an overage limit the balance may go below zero by', async () => {
     const account = unique('overage');
     const set = await client.patch(credits(account, calls), { overageLimit: '2' });
