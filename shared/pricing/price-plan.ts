@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { nameSchema } from '../event-schema/event-schema';
+import { decimalValueSchema } from '../event/event-wire';
+import { currencySchema } from './currency';
+import { usageRateCardSchema } from './rate-card';
+
+/**
+ * A price plan (Togai's PricePlan, DESIGN §9): a currency, a pricing cycle, usage rate cards and
+ * fixed fees per cycle. DRAFT plans change freely; an ACTIVE plan's rates change only by a new
+ * version (PATCH publishes it): accounts keep the version they were associated with, new
+ * associations take the latest. ARCHIVED plans take no new associations.
+ */
+export const cycleIntervals = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'ANNUALLY'] as const;
+export const intervalMonths: Record<(typeof cycleIntervals)[number], number> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, ANNUALLY: 12 };
+
+export const pricingCycleSchema = z
+  .strictObject({
+    interval: z.enum(cycleIntervals),
+    startOffset: z
+      .strictObject({
+        dayOffset: z.union([z.number().int().min(1).max(31), z.literal('LAST')]).default(1),
+        monthOffset: z.number().int().min(1).max(12).default(1).meta({ description: 'The month (1-12) a cycle starts in, modulo the interval' }),
+      })
+      .default({ dayOffset: 1, monthOffset: 1 })
+      .meta({ description: 'Cycles start at 00:00 UTC on dayOffset (LAST: the last day) of the months the offset selects' }),
+    anniversaryCycle: z.boolean().default(false).meta({ description: "Cycles start on the day of each account's association instead" }),
+    gracePeriod: z.number().int().min(0).max(60).default(0).meta({ description: 'Days after a cycle ends during which late events still count in it (the statement stays open)' }),
+  })
+  .meta({ id: 'PricingCycleConfig' });
+export type PricingCycle = z.infer<typeof pricingCycleSchema>;
+
+export const fixedFeeSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    amount: decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative'),
+  })
+  .meta({ id: 'FixedFee' });
+
+export const creditGrantRateCardSchema = z
+  .strictObject({
+    featureId: z.string().min(1).max(50),
+    granted: decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative'),
+  })
+  .meta({ id: 'BillingEntitlementRateCard', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
+
+const usageRateCards = z.array(usageRateCardSchema).max(50);
+const fixedFees = z.array(fixedFeeSchema).max(20);
+const entitlementRateCards = z.array(creditGrantRateCardSchema).max(20);
+
+export const pricePlanDefinitionSchema = z.strictObject({
+  currency: currencySchema,
+  pricingCycle: pricingCycleSchema,
+  usageRateCards: usageRateCards.default([]),
+  fixedFees: fixedFees.default([]),
+  entitlementRateCards: entitlementRateCards.default([]),
+});
+export type PricePlanDefinition = z.infer<typeof pricePlanDefinitionSchema>;
+
+export const createPricePlanRequest = pricePlanDefinitionSchema
+  .extend({ name: nameSchema, description: z.string().max(255).optional() })
+  .meta({
+    id: 'CreatePricePlanRequest',
+    example: {
+      name: 'card_payments',
+      currency: 'USD',
+      pricingCycle: { interval: 'MONTHLY' },
+      usageRateCards: [
+        { usageMeterId: 'um.amount', pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.029' }] },
+        { usageMeterId: 'um.count', pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.30' }] },
+      ],
+    },
+  });
+export type CreatePricePlanRequest = z.infer<typeof createPricePlanRequest>;
+
+/**
+ * PATCH: the fields given replace the current ones. Written out rather than `.partial()`, which
+ * would keep the definition's defaults and read an absent `usageRateCards` as "no rate cards".
+ */
+export const updatePricePlanRequest = z
+  .strictObject({
+    name: nameSchema.optional(),
+    description: z.string().max(255).optional(),
+    currency: currencySchema.optional(),
+    pricingCycle: pricingCycleSchema.optional(),
+    usageRateCards: usageRateCards.optional(),
+    fixedFees: fixedFees.optional(),
+    entitlementRateCards: entitlementRateCards.optional(),
+  })
+  .meta({ id: 'UpdatePricePlanRequest' });
+export type UpdatePricePlanRequest = z.infer<typeof updatePricePlanRequest>;
+
+export const pricePlanStatuses = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
+
+export const pricePlanSchema = pricePlanDefinitionSchema
+  .extend({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    status: z.enum(pricePlanStatuses),
+    version: z.number().int().meta({ description: 'The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PricePlan' });
+export type PricePlan = z.infer<typeof pricePlanSchema>;
+
+/** An account's plan over a period (Togai's pricing schedule): the version is fixed when associated. */
+export const planAssociationSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    pricePlanId: z.string(),
+    pricePlanVersion: z.number().int(),
+    effectiveFrom: z.string(),
+    effectiveUntil: z.string().optional(),
+  })
+  .meta({ id: 'PlanAssociation' });
+export type PlanAssociation = z.infer<typeof planAssociationSchema>;
+
+export const associatePlanRequest = z
+  .strictObject({
+    pricePlanId: z.string().min(1).max(50),
+    effectiveFrom: z.iso.datetime({ offset: true }).meta({ description: 'From this instant the plan rates the account; a plan in force then ends here' }),
+    effectiveUntil: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((r) => !r.effectiveUntil || Date.parse(r.effectiveFrom) < Date.parse(r.effectiveUntil), {
+    path: ['effectiveUntil'],
+    message: 'must be after effectiveFrom',
+  })
+  .meta({ id: 'AssociatePricePlanRequest' });
