@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import type { EdgeEnv } from './env';
-import { consumeLedgerDebits } from './ledger/consume-ledger-debits';
+import { consumeLedgerQueue } from './ledger/consume-ledger-queue';
 
 export { ConfigReplica } from './config/config-replica';
 export { DedupShard } from './dedup/dedup-shard';
@@ -11,5 +11,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   /** The ledger queue (wrangler.toml): metered usage debiting feature credits. */
-  queue: (batch: MessageBatch<unknown>, env: EdgeEnv) => consumeLedgerDebits(batch, env),
+  queue: (batch: MessageBatch<unknown>, env: EdgeEnv) => consumeLedgerQueue(batch, env),
 } satisfies ExportedHandler<EdgeEnv>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { LedgerDebitMessage } from '../shared/queue/ledger-debit-message';
+import type { LedgerMessage } from '../shared/queue/ledger-message';
 import type { DatabaseConfig } from './db/connect';
 
 /** The rater's bindings, as rater/wrangler.toml declares them: the one definition. */
 export interface RaterEnv {
   DATABASE_URL: string;
   /** Where metered events' feature consumption goes, to the edge's AccountLedger objects. */
-  LEDGER_QUEUE: Queue<LedgerDebitMessage>;
+  LEDGER_QUEUE: Queue<LedgerMessage>;
   NEON_WS_PROXY?: string;
   /** Days raw events are kept (default 400, at least 60); usage rollups are kept for good. */
   RAW_EVENT_RETENTION_DAYS?: string;

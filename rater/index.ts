@@ -8,10 +8,12 @@ import { raterApi } from './api/app';
 import { connect, databaseAnswers, type Database } from './db/connect';
 import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
+import { grantPlanCredits } from './pipeline/grant-plan-credits';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 import { activeFeatures } from './store/features';
+import { openAssociations } from './store/plan-associations';
 
 /**
  * The rater: consumes the events queue and serves the edge over RPC. It has no public route —
@@ -26,11 +28,18 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     await consumeEventBatch(batch, this.env, this.ctx);
   }
 
-  /** The daily cron (rater/wrangler.toml): raw events older than the retention are deleted. */
+  /**
+   * The daily cron (rater/wrangler.toml): raw events older than the retention are deleted, and
+   * plans' feature credits for the current and next cycles are (re)granted, ahead of time.
+   */
   override async scheduled(controller: ScheduledController): Promise<void> {
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
-    const purged = await this.withDatabase((db) => purgeRawEvents(db, new Date(controller.scheduledTime), days));
+    const now = new Date(controller.scheduledTime);
+    const purged = await this.withDatabase((db) => purgeRawEvents(db, now, days));
     console.log(`retention: deleted ${purged} raw events older than ${days} days`);
+    const associations = await this.withDatabase((db) => openAssociations(db, now));
+    const sent = await grantPlanCredits(this.env.LEDGER_QUEUE, associations, now.getTime());
+    console.log(`plan credits: ${sent} grant messages for ${associations.length} associations`);
   }
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {
@@ -58,7 +67,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const caller = principalSchema.parse(principal);
     const { db, pool } = connect(databaseConfig(this.env));
     try {
-      return await raterApi.fetch(request, { db, principal: caller });
+      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: this.env.LEDGER_QUEUE });
     } catch (error) {
       if (!(await databaseAnswers(db))) {
         console.error('rater API: the database does not answer', (error as Error).cause ?? error);

@@ -6,8 +6,10 @@ import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
 import { metricsRoutes } from './metrics-routes';
+import { pricePlanRoutes } from './price-plan-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
+import { revenueRoutes } from './revenue-routes';
 import { usageRoutes } from './usage-routes';
 
 /** The configuration and query API, served to the edge over RPC (never directly to clients). */
@@ -15,8 +17,10 @@ export const raterApi = createRouter()
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
   .route('/', featureRoutes)
+  .route('/', pricePlanRoutes)
   .route('/', usageRoutes)
   .route('/', metricsRoutes)
+  .route('/', revenueRoutes)
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))

@@ -216,3 +216,107 @@ export const usageDistinct = pgTable(
     index('usage_distinct_meter_bucket').on(t.tenantId, t.meterId, t.bucket),
   ],
 );
+
+/**
+ * Price plans (DESIGN §9): the plan's name, status and latest version. The rates themselves live
+ * in price_plan_versions. Names stay taken once archived, as for meters and features.
+ */
+export const pricePlans = pgTable(
+  'price_plans',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    status: text('status').notNull().default('DRAFT'),
+    /** The latest version: 1 while DRAFT; publishing a change of an ACTIVE plan adds one. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('price_plans_tenant_name').on(t.tenantId, t.name),
+    // Listing pages through (created_at, id).
+    index('price_plans_tenant_created').on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * Each version's definition (currency, cycle, rate cards, fees, grants), frozen once the plan is
+ * ACTIVE: associations pin a version, so what rated an account never changes under it.
+ */
+export const pricePlanVersions = pgTable(
+  'price_plan_versions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    planId: text('plan_id').notNull(),
+    version: integer('version').notNull(),
+    /** The PricePlanDefinition, as shared/pricing/price-plan.ts parses it. */
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planId, t.version] })],
+);
+
+/**
+ * Which plan version rates an account, from effective_from up to (not including) effective_until.
+ * An account's associations never overlap (shared/pricing/place-association.ts).
+ */
+export const planAssociations = pgTable(
+  'plan_associations',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    accountId: text('account_id').notNull(),
+    planId: text('plan_id').notNull(),
+    planVersion: integer('plan_version').notNull(),
+    effectiveFrom: timestamp('effective_from', { withTimezone: true }).notNull(),
+    effectiveUntil: timestamp('effective_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('plan_associations_tenant_account_from').on(t.tenantId, t.accountId, t.effectiveFrom),
+  ],
+);
+
+/**
+ * The running usage of each rate card in each cycle of each association: the state that makes
+ * per-event revenue exact (an event's revenue is the price change from the usage before it).
+ * Updated in the metering transaction; a statement prices these quantities.
+ */
+export const cycleUsage = pgTable(
+  'cycle_usage',
+  {
+    tenantId: text('tenant_id').notNull(),
+    associationId: text('association_id').notNull(),
+    meterId: text('meter_id').notNull(),
+    cycleStart: timestamp('cycle_start', { withTimezone: true }).notNull(),
+    cycleEnd: timestamp('cycle_end', { withTimezone: true }).notNull(),
+    accountId: text('account_id').notNull(),
+    currency: text('currency').notNull(),
+    quantity: numeric('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.associationId, t.meterId, t.cycleStart] }),
+    index('cycle_usage_account_cycle').on(t.tenantId, t.accountId, t.cycleStart),
+  ],
+);
+
+/** Rated revenue per minute the events happened, meter, account and currency (exact NUMERIC sums). */
+export const revenueRollups = pgTable(
+  'revenue_rollups',
+  {
+    tenantId: text('tenant_id').notNull(),
+    meterId: text('meter_id').notNull(),
+    accountId: text('account_id').notNull(),
+    currency: text('currency').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    revenue: numeric('revenue').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.currency, t.bucket] }),
+    index('revenue_rollups_tenant_bucket').on(t.tenantId, t.bucket),
+  ],
+);

@@ -7,6 +7,7 @@ import { eventIds, eventSchemas, events } from '../db/schema';
 import { toEventSchema } from '../store/event-schemas';
 import { activeMetersBySchema } from '../store/usage-meters';
 import { writeDistinctValues } from './write-distinct-values';
+import { writeRevenue } from './write-revenue';
 import { writeRollups } from './write-rollups';
 
 export interface BatchResult {
@@ -48,6 +49,7 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
   const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
   await writeRollups(tx, tenantId, freshOutcomes);
   await writeDistinctValues(tx, tenantId, freshOutcomes);
+  await writeRevenue(tx, tenantId, freshOutcomes);
   await writeRawEvents(tx, tenantId, freshOutcomes);
   return freshOutcomes.length;
 }

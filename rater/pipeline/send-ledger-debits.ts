@@ -1,6 +1,6 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { ledgerDebitMessages } from '../../shared/queue/ledger-debit-message';
+import { ledgerDebitMessages } from '../../shared/queue/ledger-message';
 import type { Queryable } from '../db/connect';
 import type { RaterEnv } from '../env';
 import { activeFeaturesForSchemas } from '../store/features';

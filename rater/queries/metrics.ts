@@ -4,7 +4,7 @@ import type { GetMetricsRequest, GetMetricsResponse, MetricQuery } from '../../s
 import type { Aggregation } from '../../shared/meter/usage-meter';
 import { postgresTimeZone } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
-import { eventIds, events, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
+import { eventIds, events, revenueRollups as rr, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
 import { merge, positions } from './usage';
 
 type Result = GetMetricsResponse['results'][number];
@@ -14,7 +14,12 @@ type Series = Result['data'][number];
 export async function queryMetrics(db: Queryable, tenantId: string, request: GetMetricsRequest): Promise<GetMetricsResponse> {
   const results: Result[] = [];
   for (const query of request.metricQueries) {
-    const data = query.name === 'USAGE' ? await usageSeries(db, tenantId, request, query) : await eventSeries(db, tenantId, request, query);
+    const data =
+      query.name === 'USAGE'
+        ? await usageSeries(db, tenantId, request, query)
+        : query.name === 'REVENUE'
+          ? await revenueSeries(db, tenantId, request, query)
+          : await eventSeries(db, tenantId, request, query);
     results.push({ id: query.id, name: query.name, data });
   }
   return { results };
@@ -61,6 +66,32 @@ async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsR
     series.push(...toSeries(rows, (account) => ({ USAGE_METER_ID: meter.id, ...(byAccount ? { ACCOUNT_ID: account } : {}) })));
   }
   return series;
+}
+
+/** Revenue by the minute its events happened: one series per currency (and per group). */
+async function revenueSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+  const accounts = valuesOf(query, 'ACCOUNT_ID');
+  const meterIds = valuesOf(query, 'USAGE_METER_ID');
+  const group = query.groupBy === 'ACCOUNT_ID' ? rr.accountId : query.groupBy === 'USAGE_METER_ID' ? rr.meterId : sql<string>`''`;
+  const rows = await db
+    .select({ currency: rr.currency, group, start: periodStart(request, query, rr.bucket), value: sql<string>`sum(${rr.revenue})::text` })
+    .from(rr)
+    .where(
+      and(
+        eq(rr.tenantId, tenantId),
+        gte(rr.bucket, new Date(request.startTime)),
+        lt(rr.bucket, new Date(request.endTime)),
+        accounts ? inArray(rr.accountId, accounts) : undefined,
+        meterIds ? inArray(rr.meterId, meterIds) : undefined,
+      ),
+    )
+    .groupBy(positions(3))
+    .orderBy(positions(3));
+  const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({ account: JSON.stringify([currency, value]), start, value: amount }));
+  return toSeries(keyed, (key) => {
+    const [currency, value] = JSON.parse(key) as [string, string];
+    return { CURRENCY: currency, ...(query.groupBy ? { [query.groupBy]: value } : {}) };
+  });
 }
 
 /** Events by the time they happened, optionally by account or by their status in the pipeline. */

@@ -42,6 +42,13 @@ export async function findFeature(db: Queryable, tenantId: string, id: string): 
   return row ? toFeature(row) : null;
 }
 
+/** The tenant's features of these ids, by id; an id it has no feature of is absent. */
+export async function findFeatures(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, Feature>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(features).where(and(eq(features.tenantId, tenantId), inArray(features.id, [...new Set(ids)])));
+  return new Map(rows.map((row) => [row.id, toFeature(row)]));
+}
+
 /**
  * A page of features in creation order, keyed like meters: the token is the last feature's id,
  * whose (created_at, id) is read back in SQL. Without a status filter, ARCHIVED ones stay hidden.

@@ -49,6 +49,13 @@ export async function findUsageMeter(db: Queryable, tenantId: string, id: string
   return row ? toUsageMeter(row) : null;
 }
 
+/** The tenant's meters of these ids, by id; an id it has no meter of is absent. */
+export async function findUsageMeters(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, UsageMeter>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(usageMeters).where(and(eq(usageMeters.tenantId, tenantId), inArray(usageMeters.id, [...new Set(ids)])));
+  return new Map(rows.map((row) => [row.id, toUsageMeter(row)]));
+}
+
 /**
  * A page of meters in creation order. The token is the last meter's id: its (created_at, id) is
  * read back in SQL, so the key is exact to the microsecond and a rename never moves a meter.

@@ -14,7 +14,7 @@ import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problemSchema, pro
 
 const tags = ['Entitlements'];
 
-const accountParam = z
+export const accountParam = z
   .string()
   .min(1)
   .max(512)

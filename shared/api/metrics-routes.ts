@@ -12,13 +12,16 @@ export const MAX_DATA_POINTS = 100;
 export const metricFields = {
   USAGE: ['ACCOUNT_ID', 'USAGE_METER_ID'],
   EVENTS: ['ACCOUNT_ID', 'EVENT_STATUS'],
+  REVENUE: ['ACCOUNT_ID', 'USAGE_METER_ID'],
 } as const;
 export type MetricField = (typeof metricFields)[keyof typeof metricFields][number];
 
 const metricQuerySchema = z
   .strictObject({
     id: z.string().min(1).max(100).meta({ description: 'Your name for this query; its result carries it' }),
-    name: z.enum(['USAGE', 'EVENTS']).meta({ description: 'USAGE: usage meter values (always one series per meter); EVENTS: events processed' }),
+    name: z.enum(['USAGE', 'EVENTS', 'REVENUE']).meta({
+      description: 'USAGE: usage meter values (always one series per meter); EVENTS: events processed; REVENUE: revenue rated, one series per currency',
+    }),
     aggregationPeriod: z.enum(metricPeriods),
     groupBy: z.enum(['ACCOUNT_ID', 'USAGE_METER_ID', 'EVENT_STATUS']).optional(),
     filters: z
@@ -65,10 +68,12 @@ export const getMetricsResponse = z
     results: z.array(
       z.object({
         id: z.string(),
-        name: z.enum(['USAGE', 'EVENTS']),
+        name: z.enum(['USAGE', 'EVENTS', 'REVENUE']),
         data: z.array(
           z.object({
-            groupedBy: z.record(z.string(), z.string()).optional().meta({ description: 'The series: USAGE_METER_ID always for USAGE, and the groupBy field' }),
+            groupedBy: z.record(z.string(), z.string()).optional().meta({
+              description: 'The series: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field',
+            }),
             timestamps: z.array(z.string()).meta({ description: 'Start of each period that had data, in the query’s time zone, as UTC instants' }),
             metricValues: z.array(decimal.nullable()),
           }),
@@ -86,7 +91,8 @@ export const metricsRoutes = {
     description:
       'Up to five queries. USAGE answers one series per usage meter (meters aggregate differently, so they are never added ' +
       'together), split further by ACCOUNT_ID when asked; EVENTS counts events by their status in the pipeline. ' +
-      'REVENUE comes with price plans. A read: an API key with the read scope may call it.',
+      'REVENUE sums the revenue of rated events, one series per currency (exact, not rounded). ' +
+      'A read: an API key with the read scope may call it.',
     request: { body: jsonBody(getMetricsRequest) },
     responses: { 200: jsonResponse(getMetricsResponse, 'One result per query, in order'), ...problems(400, 422) },
   }),

@@ -6,7 +6,9 @@ import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
 import { ingestRoutes } from './ingest-routes';
 import { metricsRoutes } from './metrics-routes';
+import { pricePlanRoutes } from './price-plan-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
+import { revenueRoutes } from './revenue-routes';
 import { usageRoutes } from './usage-routes';
 
 /** Every route of the public API, grouped as the handlers are. The document is built from these. */
@@ -16,8 +18,10 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   usageMeters: usageMeterRoutes,
   features: featureRoutes,
   entitlements: entitlementRoutes,
+  pricePlans: pricePlanRoutes,
   usage: usageRoutes,
   metrics: metricsRoutes,
+  revenue: revenueRoutes,
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
 };

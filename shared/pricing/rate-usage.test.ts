@@ -25,6 +25,7 @@ function outcome(id: string, timestamp: string, contributions: EventOutcome['con
     event: { id, schemaName: 's', schemaVersion: 1, timestamp, accountId: 'acme', attributes: {}, units: {}, dimensions: {}, acceptedAt },
     status: 'METERED',
     contributions,
+    detail: {},
   };
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 export const usageWindows = ['MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
-const windowMinutes = { MINUTE: 1, HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
-const MAX_WINDOWS = 10_000;
+export const windowMinutes = { MINUTE: 1, HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
+export const MAX_WINDOWS = 10_000;
 
 export const wholeMinute = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' })

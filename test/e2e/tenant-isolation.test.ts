@@ -7,7 +7,8 @@ import { api, eventually, unique } from '../support/api-client';
 
 /**
  * DESIGN §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
- * (the development tenant) owns a schema, a meter, a feature and data; tenant B's admin key is
+ * (the development tenant) owns a schema, a meter, a feature, a price plan (and an account
+ * associated with it) and data; tenant B's admin key is
  * tried against EVERY route of the API contract, with A's ids. A route added without a case here
  * fails the test.
  */
@@ -18,6 +19,9 @@ interface World {
   schema: string;
   meterId: string;
   featureId: string;
+  planId: string;
+  /** A's account on the plan: its own, so other suites' associations of acme cannot interfere. */
+  planAccount: string;
   keyId: string;
   eventId: string;
 }
@@ -61,6 +65,19 @@ const checks: Record<string, Check> = {
       expect([query, (await w.b.get(`/features?${query}`)).body.data]).toEqual([query, []]);
     }
   },
+  'POST /price_plans': async (w) => {
+    // B cannot price A's meter or grant A's feature: for B they do not exist.
+    const plan = { name: unique('p'), currency: 'USD', pricingCycle: { interval: 'MONTHLY' } };
+    const priced = await w.b.post('/price_plans', { ...plan, usageRateCards: [{ usageMeterId: w.meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }] });
+    expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'usageRateCards.0.usageMeterId' }] } });
+    const granted = await w.b.post('/price_plans', { ...plan, entitlementRateCards: [{ featureId: w.featureId, granted: '1' }] });
+    expect(granted).toMatchObject({ status: 422, body: { errors: [{ path: 'entitlementRateCards.0.featureId' }] } });
+  },
+  'GET /price_plans': async (w) => {
+    for (const query of ['pageSize=200', 'status=ACTIVE', 'status=DRAFT', 'status=ARCHIVED']) {
+      expect([query, (await w.b.get(`/price_plans?${query}`)).body.data]).toEqual([query, []]);
+    }
+  },
   'POST /api_keys': async (w) => {
     const created = await w.b.post('/api_keys', { name: 'B-only', scopes: ['read'] });
     expect(created.status).toBe(201);
@@ -75,18 +92,24 @@ const checks: Record<string, Check> = {
     const query = { startTime: '2026-01-01T00:00:00Z', endTime: '2030-01-01T00:00:00Z', metricQueries: [
       { id: 'usage', name: 'USAGE', aggregationPeriod: 'MONTH', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [w.meterId] }] },
       { id: 'events', name: 'EVENTS', aggregationPeriod: 'MONTH' },
+      { id: 'revenue', name: 'REVENUE', aggregationPeriod: 'MONTH' },
     ] };
     const a = await w.a.post('/metrics', query);
     expect(a.body.results[0].data).toHaveLength(1); // A's meter has usage…
+    expect(a.body.results[2].data).toHaveLength(1); // …and revenue…
     const b = await w.b.post('/metrics', query);
-    expect(b.body.results).toEqual([{ id: 'usage', name: 'USAGE', data: [] }, { id: 'events', name: 'EVENTS', data: [] }]); // …B sees none of it
+    expect(b.body.results).toEqual([
+      { id: 'usage', name: 'USAGE', data: [] },
+      { id: 'events', name: 'EVENTS', data: [] },
+      { id: 'revenue', name: 'REVENUE', data: [] },
+    ]); // …B sees none of it
   },
   'POST /events/replay': async (w) => {
     // Replay acts on FAILED events of the caller's own tenant only: B's request finds nothing of A's.
     expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [] });
   },
   'GET /events': async (w) => {
-    expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(1); // A's event is there…
+    expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(2); // A's events are there…
     for (const query of ['pageSize=200', `schemaName=${w.schema}`, 'accountId=acme']) {
       expect([query, (await w.b.get(`/events?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
     }
@@ -95,6 +118,12 @@ const checks: Record<string, Check> = {
     // B cannot spend A's credits: for B, A's schema (and feature) do not exist.
     const response = await w.b.post('/entitled', { event: eventOf(w.schema) });
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'event.schemaName' }] } });
+  },
+  'GET /revenue': async (w) => {
+    const range = '/revenue?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z';
+    expect((await w.a.get(`${range}&accountId=${w.planAccount}`)).body.totals).toEqual([{ currency: 'USD', value: '7' }]); // A's event earned 7…
+    expect((await w.b.get(range)).body.totals).toEqual([]); // …and B sees none of A's revenue
+    expect((await w.b.get(`${range}&accountId=${w.planAccount}&groupBy=accountId,meterId`)).body.groups).toEqual([]);
   },
   'GET /usage': async (w) => {
     const response = await w.b.get(usagePath(w.meterId));
@@ -107,6 +136,7 @@ const bodies: Record<string, unknown> = {
   'PATCH /event_schema/{name}': { description: 'changed by another tenant' },
   'PATCH /usage_meters/{id}': { description: 'changed by another tenant' },
   'PATCH /features/{id}': { billableName: 'changed by another tenant' },
+  'PATCH /price_plans/{id}': { description: 'changed by another tenant', usageRateCards: [] },
   'PATCH /accounts/{accountId}/features/{featureId}': { overageLimit: '1000' },
   'POST /accounts/{accountId}/features/{featureId}/entries': { granted: '1000' },
   'PATCH /accounts/{accountId}/features/{featureId}/entries/{entryId}': { granted: '1000' },
@@ -119,6 +149,22 @@ const pathChecks: Record<string, Check> = {
   'GET /accounts/{accountId}/entitlements': async (w, path) => {
     expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a value…
     expect((await w.b.get(path)).body).toEqual({ data: [] }); // …B's account of the same id has none
+  },
+  'GET /accounts/{accountId}/price_plans': async (w) => {
+    const path = `/accounts/${w.planAccount}/price_plans`;
+    expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a plan…
+    expect((await w.b.get(path)).body).toEqual({ data: [] }); // …B's account of the same id has none
+  },
+  'GET /accounts/{accountId}/statement': async (w) => {
+    const path = `/accounts/${w.planAccount}/statement`;
+    expect((await w.a.get(path)).body.totals).toEqual([{ currency: 'USD', amount: '7.00' }]); // A's account has a statement…
+    expect((await w.b.get(path)).body).toMatchObject({ status: 404, code: 'no_price_plan' }); // …B's of the same id has no plan
+  },
+  'POST /accounts/{accountId}/price_plans': async (w) => {
+    const path = `/accounts/${w.planAccount}/price_plans`;
+    // B cannot associate its account with A's plan, nor end A's association: for B the plan does not exist.
+    const response = await w.b.post(path, { pricePlanId: w.planId, effectiveFrom: '2026-06-01T00:00:00Z' });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'pricePlanId' }] } });
   },
 };
 
@@ -150,9 +196,21 @@ beforeAll(async () => {
   const key = await a.post('/api_keys', { name: 'owned by A', scopes: ['read'] });
   await a.post(`/accounts/acme/features/${feature.body.id}/entries`, { id: 'a-entry', granted: '100' });
   await a.put(`/accounts/acme/entitlements/${feature.body.id}`, { value: 'true' });
-  world = { a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, keyId: key.body.id, eventId: event.id };
+  const plan = await a.post('/price_plans', {
+    name: unique('p'),
+    currency: 'USD',
+    pricingCycle: { interval: 'MONTHLY' },
+    usageRateCards: [{ usageMeterId: meter.body.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
+  });
+  await a.post(`/price_plans/${plan.body.id}/activate`);
+  const planAccount = unique('acct');
+  await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
+  await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
+  world = {
+    a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, keyId: key.body.id, eventId: event.id,
+  };
   // Wait until A has usage, so "B sees none" is a real difference.
-  await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '7');
+  await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
 });
 
 const routes = Object.values(apiRoutes).flatMap((group) => Object.values(group));
@@ -165,7 +223,7 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId]];
+    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId]];
     const id = ids.find(([prefix]) => route.path.startsWith(`${prefix}/`))?.[1] ?? world.meterId;
     const path = route.path
       .replace('{name}', world.schema)
@@ -201,13 +259,21 @@ describe('tenant isolation, route by route', () => {
     const feature = await world.a.get(`/features/${world.featureId}`);
     expect(feature.body).toMatchObject({ status: 'ACTIVE', schemaAssociations: [{ schemaName: world.schema, attributeName: 'units' }] });
     expect(feature.body.billableName).toBeUndefined();
-    expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('7');
+    expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('14');
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
     expect((await world.a.get(`/events/${world.eventId}`)).body.ingestionStatus).toEqual({ status: 'METERED' });
     // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
     const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
     expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });
     expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body.value).toBe('true');
+    const plan = await world.a.get(`/price_plans/${world.planId}`);
+    expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
+    expect(plan.body.description).toBeUndefined();
+    const associations = (await world.a.get(`/accounts/${world.planAccount}/price_plans`)).body.data;
+    expect(associations).toEqual([
+      expect.objectContaining({ pricePlanId: world.planId, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z' }),
+    ]);
+    expect(associations[0]).not.toHaveProperty('effectiveUntil');
   });
 });
 

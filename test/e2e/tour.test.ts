@@ -6,7 +6,7 @@ import { api, eventually, unique } from '../support/api-client';
  * curl commands a new user copies work.
  */
 describe('the README tour', () => {
-  it('creates a schema and a SUM meter, ingests, reads the value back (a resend changes nothing), and checks entitlements', async () => {
+  it('creates a schema and a SUM meter, ingests, reads the value back (a resend changes nothing), checks entitlements, and states a priced cycle', async () => {
     const client = api();
     const schemaName = unique('api_calls');
     const account = unique('acme');
@@ -75,5 +75,26 @@ describe('the README tour', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
     expect(answers[2]!.body.details).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
     expect((await client.get(featurePath)).body).toMatchObject({ granted: '2', balance: '0' });
+
+    // The two entitled events (10 bytes each) are metered before the plan: they are not rated.
+    await eventually(() => client.get(usagePath), (r) => r.body?.value === '1521');
+
+    // A price plan on the meter: 5 cents per started 1000 bytes and a 10 USD base fee.
+    const plan = await client.post('/price_plans', {
+      name: unique('bytes_plan'),
+      currency: 'USD',
+      pricingCycle: { interval: 'MONTHLY' },
+      usageRateCards: [{ usageMeterId: meterId, pricingModel: 'PACKAGE', packageSize: '1000', slabs: [{ startAfter: '0', rate: '0.05' }] }],
+      fixedFees: [{ name: 'Base fee', amount: '10' }],
+    });
+    expect(plan).toMatchObject({ status: 201, body: { status: 'DRAFT' } });
+    expect((await client.post(`/price_plans/${plan.body.id}/activate`)).body.status).toBe('ACTIVE');
+    const monthStart = `${new Date().toISOString().slice(0, 8)}01T00:00:00Z`;
+    expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: monthStart })).status).toBe(201);
+    const rated = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '2500' }] };
+    expect((await client.post('/ingest', { event: rated })).status).toBe(202);
+    const statement = await eventually(() => client.get(`/accounts/${account}/statement`), (r) => r.body?.totals?.[0]?.amount === '10.15');
+    expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.15' }] });
+    expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '2500', amount: '0.15' });
   });
 });

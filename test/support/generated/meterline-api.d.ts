@@ -3245,6 +3245,692 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/price_plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price plans at their latest versions, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                    /** @description Only this status. Without it, everything but ARCHIVED. */
+                    status?: "DRAFT" | "ACTIVE" | "ARCHIVED";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of plans */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a price plan (as DRAFT, version 1): each rate card prices a COUNT or SUM usage meter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePricePlanRequest"];
+                };
+            };
+            responses: {
+                /** @description The new DRAFT plan */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlan"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/price_plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a price plan at its latest version, or at an earlier one */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlan"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan: the fields given replace the current ones. A DRAFT changes in place; a change of an ACTIVE plan's rates publishes a new version (accounts keep the version they were associated with; a new name or description alone makes no version); an ARCHIVED plan cannot change */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdatePricePlanRequest"];
+                };
+            };
+            responses: {
+                /** @description The plan after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlan"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/price_plans/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DRAFT → ACTIVE: accounts may be associated with it from then on (its meters and features are checked again; repeats are no-ops) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ACTIVE plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlan"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/price_plans/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ACTIVE → ARCHIVED: takes no new associations; existing ones keep rating (kept for good; repeats are no-ops) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ARCHIVED plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlan"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/price_plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's plan associations, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every association of the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanAssociationsResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Associate an account with an ACTIVE plan's latest version from effectiveFrom. The association in force then ends at effectiveFrom; one starting at or after effectiveFrom refuses the request (409): the future is not rewritten */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssociatePricePlanRequest"];
+                };
+            };
+            responses: {
+                /** @description The new association */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanAssociation"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/usage": {
         parameters: {
             query?: never;
@@ -3339,7 +4025,7 @@ export interface paths {
         put?: never;
         /**
          * Usage and event metrics over time (Togai’s MetricsApi)
-         * @description Up to five queries. USAGE answers one series per usage meter (meters aggregate differently, so they are never added together), split further by ACCOUNT_ID when asked; EVENTS counts events by their status in the pipeline. REVENUE comes with price plans. A read: an API key with the read scope may call it.
+         * @description Up to five queries. USAGE answers one series per usage meter (meters aggregate differently, so they are never added together), split further by ACCOUNT_ID when asked; EVENTS counts events by their status in the pipeline. REVENUE sums the revenue of rated events, one series per currency (exact, not rounded). A read: an API key with the read scope may call it.
          */
         post: {
             parameters: {
@@ -3410,6 +4096,173 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue events earned over a range, per currency, optionally per window and split by account or meter */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    accountId?: string;
+                    meterId?: string;
+                    window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
+                    /** @description Split by `accountId`, `meterId` or `accountId,meterId` */
+                    groupBy?: string;
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Exact revenue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevenueResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's statement for one billing cycle: the invoice preview */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An instant in the cycle wanted (default: now) */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cycle’s lines and totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountStatement"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4547,6 +5400,169 @@ export interface components {
             /** @description The account's value, when it has one */
             value?: string;
         };
+        PricePlan: {
+            /** @description ISO 4217 code, e.g. USD */
+            currency: string;
+            pricingCycle: components["schemas"]["PricingCycleConfig"];
+            /** @default [] */
+            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            /** @default [] */
+            fixedFees?: components["schemas"]["FixedFee"][];
+            /** @default [] */
+            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+            /** @description The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PricingCycleConfig: {
+            /** @enum {string} */
+            interval: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "ANNUALLY";
+            /**
+             * @description Cycles start at 00:00 UTC on dayOffset (LAST: the last day) of the months the offset selects
+             * @default {
+             *       "dayOffset": 1,
+             *       "monthOffset": 1
+             *     }
+             */
+            startOffset?: {
+                /** @default 1 */
+                dayOffset?: number | "LAST";
+                /**
+                 * @description The month (1-12) a cycle starts in, modulo the interval
+                 * @default 1
+                 */
+                monthOffset?: number;
+            };
+            /**
+             * @description Cycles start on the day of each account's association instead
+             * @default false
+             */
+            anniversaryCycle?: boolean;
+            /**
+             * @description Days after a cycle ends during which late events still count in it (the statement stays open)
+             * @default 0
+             */
+            gracePeriod?: number;
+        };
+        UsageRateCard: {
+            usageMeterId: string;
+            /** @enum {string} */
+            pricingModel: "TIERED" | "VOLUME" | "PACKAGE";
+            slabs: components["schemas"]["SlabUsage"][];
+            /** @description PACKAGE only: units per package */
+            packageSize?: string | number;
+        };
+        SlabUsage: {
+            /** @description The slab prices usage above this many units */
+            startAfter: string | number;
+            /** @description Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency */
+            rate: string | number;
+            /**
+             * @default PER_UNIT
+             * @enum {string}
+             */
+            priceType?: "PER_UNIT" | "FLAT";
+        };
+        FixedFee: {
+            name: string;
+            amount: string | number;
+        };
+        /** @description Feature credits granted to each account at the start of each cycle, expiring at its end */
+        BillingEntitlementRateCard: {
+            featureId: string;
+            granted: string | number;
+        };
+        /**
+         * @example {
+         *       "name": "card_payments",
+         *       "currency": "USD",
+         *       "pricingCycle": {
+         *         "interval": "MONTHLY"
+         *       },
+         *       "usageRateCards": [
+         *         {
+         *           "usageMeterId": "um.amount",
+         *           "pricingModel": "TIERED",
+         *           "slabs": [
+         *             {
+         *               "startAfter": "0",
+         *               "rate": "0.029"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "usageMeterId": "um.count",
+         *           "pricingModel": "TIERED",
+         *           "slabs": [
+         *             {
+         *               "startAfter": "0",
+         *               "rate": "0.30"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        CreatePricePlanRequest: {
+            /** @description ISO 4217 code, e.g. USD */
+            currency: string;
+            pricingCycle: components["schemas"]["PricingCycleConfig"];
+            /** @default [] */
+            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            /** @default [] */
+            fixedFees?: components["schemas"]["FixedFee"][];
+            /** @default [] */
+            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+            name: string;
+            description?: string;
+        };
+        PricePlanPaginatedResponse: {
+            data: components["schemas"]["PricePlan"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        UpdatePricePlanRequest: {
+            name?: string;
+            description?: string;
+            /** @description ISO 4217 code, e.g. USD */
+            currency?: string;
+            pricingCycle?: components["schemas"]["PricingCycleConfig"];
+            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            fixedFees?: components["schemas"]["FixedFee"][];
+            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+        };
+        PlanAssociation: {
+            id: string;
+            accountId: string;
+            pricePlanId: string;
+            pricePlanVersion: number;
+            effectiveFrom: string;
+            effectiveUntil?: string;
+        };
+        AssociatePricePlanRequest: {
+            pricePlanId: string;
+            /**
+             * Format: date-time
+             * @description From this instant the plan rates the account; a plan in force then ends here
+             */
+            effectiveFrom: string;
+            /** Format: date-time */
+            effectiveUntil?: string;
+        };
+        PlanAssociationsResponse: {
+            data: components["schemas"]["PlanAssociation"][];
+        };
         UsageResponse: {
             meterId: string;
             /**
@@ -4602,9 +5618,9 @@ export interface components {
             results: {
                 id: string;
                 /** @enum {string} */
-                name: "USAGE" | "EVENTS";
+                name: "USAGE" | "EVENTS" | "REVENUE";
                 data: {
-                    /** @description The series: USAGE_METER_ID always for USAGE, and the groupBy field */
+                    /** @description The series: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
                     groupedBy?: {
                         [key: string]: string;
                     };
@@ -4636,10 +5652,10 @@ export interface components {
             /** @description Your name for this query; its result carries it */
             id: string;
             /**
-             * @description USAGE: usage meter values (always one series per meter); EVENTS: events processed
+             * @description USAGE: usage meter values (always one series per meter); EVENTS: events processed; REVENUE: revenue rated, one series per currency
              * @enum {string}
              */
-            name: "USAGE" | "EVENTS";
+            name: "USAGE" | "EVENTS" | "REVENUE";
             /** @enum {string} */
             aggregationPeriod: "HOUR" | "DAY" | "WEEK" | "MONTH";
             /** @enum {string} */
@@ -4648,6 +5664,91 @@ export interface components {
                 /** @enum {string} */
                 fieldName: "ACCOUNT_ID" | "USAGE_METER_ID" | "EVENT_STATUS";
                 fieldValues: string[];
+            }[];
+        };
+        RevenueResponse: {
+            from: string;
+            to: string;
+            timeZone: string;
+            /** @enum {string} */
+            window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
+            /** @description One per currency */
+            totals: {
+                currency: string;
+                accountId?: string;
+                meterId?: string;
+                /** @description An exact decimal (not rounded) */
+                value: string;
+                /** @description Only with `window`: each window that had revenue */
+                data?: {
+                    from: string;
+                    /** @description An exact decimal (not rounded) */
+                    value: string;
+                }[];
+            }[];
+            groupBy?: string[];
+            /** @description Only with `groupBy`: per currency and group */
+            groups?: {
+                currency: string;
+                accountId?: string;
+                meterId?: string;
+                /** @description An exact decimal (not rounded) */
+                value: string;
+                /** @description Only with `window`: each window that had revenue */
+                data?: {
+                    from: string;
+                    /** @description An exact decimal (not rounded) */
+                    value: string;
+                }[];
+            }[];
+        };
+        AccountStatement: {
+            accountId: string;
+            cycleStart: string;
+            cycleEnd: string;
+            /**
+             * @description OPEN until the cycle end plus the grace period: late events may still change it
+             * @enum {string}
+             */
+            status: "OPEN" | "FINAL";
+            plans: {
+                pricePlanId: string;
+                pricePlanVersion: number;
+                associationId: string;
+                effectiveFrom: string;
+                effectiveUntil?: string;
+                currency: string;
+                usageLines: {
+                    usageMeterId: string;
+                    pricingModel: string;
+                    /** @description An exact decimal (not rounded) */
+                    usage: string;
+                    /** @description What each slab priced */
+                    slabs: {
+                        slab: number;
+                        startAfter: string;
+                        units: string;
+                        rate: string;
+                        /** @enum {string} */
+                        priceType: "PER_UNIT" | "FLAT";
+                        /** @description An exact decimal (not rounded) */
+                        amount: string;
+                    }[];
+                    /** @description An exact decimal (not rounded) */
+                    exactAmount: string;
+                    /** @description Rounded half to even to the currency minor unit */
+                    amount: string;
+                }[];
+                fixedFees: {
+                    name: string;
+                    amount: string;
+                }[];
+                subtotal: string;
+            }[];
+            /** @description Sums of the rounded lines, per currency */
+            totals: {
+                currency: string;
+                amount: string;
             }[];
         };
         /**

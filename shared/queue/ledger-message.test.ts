@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AcceptedEvent } from '../event/accepted-event';
 import type { Feature } from '../entitlement/feature';
-import { ledgerDebitMessages, ledgerDebitMessageSchema } from './ledger-debit-message';
+import { ledgerDebitMessages, ledgerDebitMessageSchema } from './ledger-message';
 
 const calls: Feature = {
   id: 'feat.calls', name: 'calls', displayName: 'calls', status: 'ACTIVE', createdAt: '', updatedAt: '',
@@ -16,8 +16,8 @@ describe('ledgerDebitMessages', () => {
   it('groups debits by account and leaves out events that consume nothing', () => {
     const messages = ledgerDebitMessages('t', [event('1', 'a'), event('2', 'b'), event('3', 'a'), event('4', 'a', 'other')], [calls]);
     expect(messages).toEqual([
-      { tenantId: 't', accountId: 'a', debits: [{ eventId: '1', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }, { eventId: '3', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }] },
-      { tenantId: 't', accountId: 'b', debits: [{ eventId: '2', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }] },
+      { kind: 'debits', tenantId: 't', accountId: 'a', debits: [{ eventId: '1', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }, { eventId: '3', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }] },
+      { kind: 'debits', tenantId: 't', accountId: 'b', debits: [{ eventId: '2', at: Date.parse('2026-11-23T10:00:00Z'), lines: [{ featureId: 'feat.calls', amount: '1' }] }] },
     ]);
     for (const m of messages) expect(ledgerDebitMessageSchema.parse(m)).toEqual(m);
   });

@@ -10,6 +10,7 @@ import { chunkBySize } from './event-batch-message';
  * which skips any event it already debited (through /entitled or an earlier delivery).
  */
 export const ledgerDebitMessageSchema = z.object({
+  kind: z.literal('debits').default('debits'),
   tenantId: z.string().min(1),
   accountId: z.string().min(1),
   debits: z
@@ -22,7 +23,34 @@ export const ledgerDebitMessageSchema = z.object({
     )
     .min(1),
 });
-export type LedgerDebitMessage = z.infer<typeof ledgerDebitMessageSchema>;
+export type LedgerDebitMessage = z.input<typeof ledgerDebitMessageSchema>;
+
+/**
+ * Feature credits a price plan grants an account for a cycle (its entitlement rate cards): each
+ * entry has a stable id, so a repeat grants nothing more.
+ */
+export const ledgerGrantMessageSchema = z.object({
+  kind: z.literal('grants'),
+  tenantId: z.string().min(1),
+  accountId: z.string().min(1),
+  grants: z
+    .array(
+      z.object({
+        featureId: z.string().min(1),
+        id: z.string().min(1),
+        granted: z.string(),
+        effectiveFrom: z.string(),
+        effectiveUntil: z.string(),
+        source: z.string(),
+      }),
+    )
+    .min(1),
+});
+export type LedgerGrantMessage = z.infer<typeof ledgerGrantMessageSchema>;
+
+/** Every message of the ledger queue (messages from before `kind` existed are debits). */
+export const ledgerMessageSchema = z.union([ledgerGrantMessageSchema, ledgerDebitMessageSchema]);
+export type LedgerMessage = LedgerDebitMessage | LedgerGrantMessage;
 
 /** The messages a tenant's metered events make: one or more per account, each under the size limit. */
 export function ledgerDebitMessages(tenantId: string, events: AcceptedEvent[], features: Feature[]): LedgerDebitMessage[] {
@@ -35,5 +63,5 @@ export function ledgerDebitMessages(tenantId: string, events: AcceptedEvent[], f
     debits.push({ eventId: event.id, at: Date.parse(event.timestamp), lines });
     byAccount.set(event.accountId, debits);
   }
-  return [...byAccount].flatMap(([accountId, debits]) => chunkBySize(debits).map((chunk) => ({ tenantId, accountId, debits: chunk })));
+  return [...byAccount].flatMap(([accountId, debits]) => chunkBySize(debits).map((chunk) => ({ kind: 'debits' as const, tenantId, accountId, debits: chunk })));
 }

@@ -1,0 +1,148 @@
+import { pricePlanRoutes as routes } from '../../shared/api/price-plan-routes';
+import { decodePageToken, toPage } from '../../shared/api/page';
+import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { checkPricePlan } from '../../shared/pricing/check-price-plan';
+import { placeAssociation } from '../../shared/pricing/place-association';
+import { nextPlanStatus, revisePricePlan, type PlanAction } from '../../shared/pricing/plan-lifecycle';
+import type { PricePlan, PricePlanDefinition } from '../../shared/pricing/price-plan';
+import type { Database } from '../db/connect';
+import { findFeatures } from '../store/features';
+import { grantPlanCredits } from '../pipeline/grant-plan-credits';
+import { endPlanAssociations, insertPlanAssociation, listPlanAssociations, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
+import {
+  findPlanVersion,
+  findPricePlan,
+  insertPricePlan,
+  listPricePlans,
+  lockPricePlan,
+  setPricePlanStatus,
+  updatePricePlan,
+} from '../store/price-plans';
+import { findUsageMeters } from '../store/usage-meters';
+import { createRouter } from './router';
+
+type Env = { db: Database; principal: { tenantId: string } };
+
+/** Togai's /price_plans API and account associations, with shared/pricing's lifecycle and versions. */
+export const pricePlanRoutes = createRouter()
+  .openapi(routes.create, async (c) => {
+    const { db, principal } = c.env;
+    const input = c.req.valid('json');
+    await checkReferences(db, principal.tenantId, input);
+    const created = await insertPricePlan(db, principal.tenantId, input);
+    if (!created) throw nameTaken(input.name);
+    return c.json(created, 201);
+  })
+  .openapi(routes.list, async (c) => {
+    const { db, principal } = c.env;
+    const { status, nextToken, pageSize } = c.req.valid('query');
+    const afterId = decodePageToken(nextToken);
+    // The token names a plan; one this tenant never had is not a token this API gave it.
+    if (afterId !== undefined && !(await findPricePlan(db, principal.tenantId, afterId))) {
+      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
+    }
+    const rows = await listPricePlans(db, principal.tenantId, { status, afterId, limit: pageSize + 1 });
+    return c.json(toPage(rows, pageSize, (p) => p.id), 200);
+  })
+  .openapi(routes.get, async (c) => {
+    const plan = await mustFind(c.env, c.req.valid('param').id);
+    const { version } = c.req.valid('query');
+    if (version === undefined || version === plan.version) return c.json(plan, 200);
+    const found = await findPlanVersion(c.env.db, c.env.principal.tenantId, plan.id, version);
+    if (!found) throw notFound('price plan version', `${plan.id}@${version}`);
+    return c.json(found, 200);
+  })
+  .openapi(routes.update, async (c) => {
+    const { db, principal } = c.env;
+    const plan = await mustFind(c.env, c.req.valid('param').id);
+    const patch = c.req.valid('json');
+    const revision = revisePricePlan(plan, patch);
+    // Only the rate cards and grants given are checked: a rename must not fail because a meter moved on since.
+    await checkReferences(db, principal.tenantId, { usageRateCards: patch.usageRateCards, entitlementRateCards: patch.entitlementRateCards });
+    const write = await updatePricePlan(db, principal.tenantId, plan, { name: patch.name, description: patch.description, ...revision });
+    if (write.ok) return c.json(write.plan, 200);
+    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? plan.name) : raced(plan);
+  })
+  .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'activate'), 200))
+  .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'archive'), 200))
+  .openapi(routes.associate, async (c) => {
+    const { db, principal } = c.env;
+    const { accountId } = c.req.valid('param');
+    const request = c.req.valid('json');
+    const association = await db.transaction(async (tx) => {
+      await lockAccountPlans(tx, principal.tenantId, accountId);
+      const plan = await lockPricePlan(tx, principal.tenantId, request.pricePlanId);
+      if (!plan) throw invalid('invalid_plan_association', [{ path: 'pricePlanId', message: `no price plan '${request.pricePlanId}'` }]);
+      if (plan.status !== 'ACTIVE') {
+        throw new AppError('conflict', 'price_plan_not_active', `Price plan '${plan.id}' is ${plan.status}; only ACTIVE plans can be associated`, [
+          { path: 'pricePlanId', message: `is ${plan.status}` },
+        ]);
+      }
+      const placement = placeAssociation(await listPlanAssociations(tx, principal.tenantId, accountId), request.effectiveFrom);
+      if (!placement.ok) {
+        const { blocking } = placement;
+        throw new AppError(
+          'conflict',
+          'plan_association_overlaps',
+          `Account '${accountId}' has an association starting at ${blocking.effectiveFrom} (${blocking.id}), not before effectiveFrom; associations are only added after the latest one starts`,
+          [{ path: 'effectiveFrom', message: `must be after ${blocking.effectiveFrom}, when association '${blocking.id}' starts` }],
+        );
+      }
+      await endPlanAssociations(tx, principal.tenantId, placement.end.map((a) => a.id), request.effectiveFrom);
+      return insertPlanAssociation(tx, principal.tenantId, {
+        accountId,
+        pricePlanId: plan.id,
+        pricePlanVersion: plan.version,
+        effectiveFrom: request.effectiveFrom,
+        ...(request.effectiveUntil ? { effectiveUntil: request.effectiveUntil } : {}),
+      });
+    });
+    // Its plan's feature credits for this cycle and the next; if this send fails, the daily cron grants them.
+    const [rated] = (await ratingAssociationsFor(db, principal.tenantId, [accountId])).filter((a) => a.id === association.id);
+    if (rated) await grantPlanCredits(c.env.ledgerQueue, [{ ...rated, tenantId: principal.tenantId }], Date.now()).catch((error: unknown) => console.error('plan credits not sent; the daily cron will', error));
+    return c.json(association, 201);
+  })
+  .openapi(routes.associations, async (c) => {
+    const { db, principal } = c.env;
+    return c.json({ data: await listPlanAssociations(db, principal.tenantId, c.req.valid('param').accountId) }, 200);
+  });
+
+async function transition(env: Env, id: string, action: PlanAction): Promise<PricePlan> {
+  const plan = await mustFind(env, id);
+  const status = nextPlanStatus(id, plan.status, action);
+  if (status === plan.status) return plan;
+  // A meter or feature may have been archived since the draft was written: the plan would price it.
+  if (action === 'activate') await checkReferences(env.db, env.principal.tenantId, plan, `Price plan '${id}' cannot be activated`);
+  return (await setPricePlanStatus(env.db, env.principal.tenantId, plan, status)) ?? raced(plan);
+}
+
+/** Each rate card's meter and each grant's feature, against what the tenant has now (422 naming the field). */
+async function checkReferences(
+  db: Database,
+  tenantId: string,
+  plan: Partial<Pick<PricePlanDefinition, 'usageRateCards' | 'entitlementRateCards'>>,
+  detail?: string,
+): Promise<void> {
+  const [meters, features] = await Promise.all([
+    findUsageMeters(db, tenantId, (plan.usageRateCards ?? []).map((card) => card.usageMeterId)),
+    findFeatures(db, tenantId, (plan.entitlementRateCards ?? []).map((card) => card.featureId)),
+  ]);
+  const issues = checkPricePlan(plan, meters, features);
+  if (issues.length > 0) throw invalid('invalid_price_plan', issues, detail && `${detail}: ${issues[0]!.path}: ${issues[0]!.message}`);
+}
+
+async function mustFind(env: Env, id: string): Promise<PricePlan> {
+  const plan = await findPricePlan(env.db, env.principal.tenantId, id);
+  if (!plan) throw notFound('price plan', id);
+  return plan;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('conflict', 'price_plan_exists', `A price plan named '${name}' already exists`, [
+    { path: 'name', message: 'is taken (archived plans keep their names)' },
+  ]);
+}
+
+function raced(plan: PricePlan): never {
+  throw new AppError('conflict', 'concurrent_change', `Price plan '${plan.id}' changed while this request ran; read it and retry`);
+}

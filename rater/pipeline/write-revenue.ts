@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { Decimal } from '../../shared/decimal/decimal';
+import type { EventOutcome } from '../../shared/metering/meter-event';
+import { minuteBucket } from '../../shared/meter/rollup';
+import { groupPricedUsage, rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
+import type { Queryable } from '../db/connect';
+import { cycleUsage, revenueRollups } from '../db/schema';
+import { ratingAssociationsFor } from '../store/plan-associations';
+
+/**
+ * Rates the batch's new events (DESIGN §9), inside the metering transaction — so exactly once:
+ * each (association, rate card, cycle) keeps its running usage in cycle_usage, and the upsert that
+ * adds the batch's usage returns the total after it; the usage before is that less the batch's, and
+ * each event's revenue is the price change it causes from there. The row lock of the upsert orders
+ * concurrent batches of one account, so the deltas of a cycle always add up to its price.
+ * Revenue is kept per minute, meter, account and currency in revenue_rollups.
+ */
+export async function writeRevenue(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
+  const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))];
+  if (accounts.length === 0) return;
+  const associations = await ratingAssociationsFor(db, tenantId, accounts);
+  if (associations.length === 0) return;
+  const groups = groupPricedUsage(outcomes, associations).sort((a, b) => compare(keyOf(a), keyOf(b)));
+  if (groups.length === 0) return;
+
+  const after = await addCycleUsage(db, tenantId, groups);
+  const revenue = new Map<string, { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal }>();
+  for (const group of groups) {
+    const before = new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed();
+    for (const rated of rateCycleUsage(group, before)) {
+      const bucket = minuteBucket(new Date(rated.timestamp).toISOString());
+      const key = [group.accountId, group.meterId, group.currency, bucket].join('\u0000');
+      const entry = revenue.get(key) ?? { accountId: group.accountId, meterId: group.meterId, currency: group.currency, bucket, amount: new Decimal(0) };
+      entry.amount = entry.amount.plus(rated.revenue);
+      revenue.set(key, entry);
+    }
+  }
+  await addRevenue(db, tenantId, [...revenue].sort(([a], [b]) => compare(a, b)).map(([, v]) => v));
+}
+
+async function addCycleUsage(db: Queryable, tenantId: string, groups: CycleUsage[]): Promise<Map<string, string>> {
+  const column = <T>(pick: (g: CycleUsage) => T) => sql.param(groups.map(pick));
+  const t = cycleUsage;
+  const result = await db.execute<{ association_id: string; meter_id: string; cycle_ms: string; quantity: string }>(sql`
+    INSERT INTO ${t} (tenant_id, association_id, meter_id, cycle_start, cycle_end, account_id, currency, quantity)
+    SELECT ${tenantId}, association_id, meter_id, cycle_start, cycle_end, account_id, currency, quantity
+    FROM unnest(
+      ${column((g) => g.associationId)}::text[], ${column((g) => g.meterId)}::text[],
+      ${column((g) => new Date(g.cycleStart).toISOString())}::timestamptz[], ${column((g) => new Date(g.cycleEnd).toISOString())}::timestamptz[],
+      ${column((g) => g.accountId)}::text[], ${column((g) => g.currency)}::text[], ${column((g) => g.quantity)}::numeric[]
+    ) WITH ORDINALITY AS u (association_id, meter_id, cycle_start, cycle_end, account_id, currency, quantity, position)
+    ORDER BY position
+    ON CONFLICT (tenant_id, association_id, meter_id, cycle_start) DO UPDATE SET quantity = ${t.quantity} + excluded.quantity
+    RETURNING association_id, meter_id, (extract(epoch from cycle_start) * 1000)::bigint::text AS cycle_ms, quantity::text AS quantity
+  `);
+  return new Map(result.rows.map((row) => [[row.association_id, row.meter_id, row.cycle_ms].join('\u0000'), row.quantity]));
+}
+
+async function addRevenue(db: Queryable, tenantId: string, rows: { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
+  const t = revenueRollups;
+  await db.execute(sql`
+    INSERT INTO ${t} (tenant_id, account_id, meter_id, currency, bucket, revenue)
+    SELECT ${tenantId}, account_id, meter_id, currency, bucket, revenue
+    FROM unnest(
+      ${column((r) => r.accountId)}::text[], ${column((r) => r.meterId)}::text[], ${column((r) => r.currency)}::text[],
+      ${column((r) => r.bucket)}::timestamptz[], ${column((r) => r.amount.toFixed())}::numeric[]
+    ) WITH ORDINALITY AS u (account_id, meter_id, currency, bucket, revenue, position)
+    ORDER BY position
+    ON CONFLICT (tenant_id, meter_id, account_id, currency, bucket) DO UPDATE SET revenue = ${t.revenue} + excluded.revenue
+  `);
+}
+
+function keyOf(group: CycleUsage): string {
+  return [group.associationId, group.meterId, String(group.cycleStart)].join('\u0000');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

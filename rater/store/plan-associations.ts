@@ -1,0 +1,125 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import {
+  planAssociationSchema,
+  pricePlanDefinitionSchema,
+  type PlanAssociation,
+  type PricePlanDefinition,
+} from '../../shared/pricing/price-plan';
+import type { RatingAssociation } from '../../shared/pricing/rate-usage';
+import type { Queryable } from '../db/connect';
+import { planAssociations, pricePlanVersions } from '../db/schema';
+import { newId } from './write-guards';
+
+type Row = typeof planAssociations.$inferSelect;
+
+export function toPlanAssociation(row: Row): PlanAssociation {
+  return planAssociationSchema.parse({
+    id: row.id,
+    accountId: row.accountId,
+    pricePlanId: row.planId,
+    pricePlanVersion: row.planVersion,
+    effectiveFrom: row.effectiveFrom.toISOString(),
+    effectiveUntil: row.effectiveUntil?.toISOString(),
+  });
+}
+
+/** Every association of the account, oldest first. */
+export async function listPlanAssociations(db: Queryable, tenantId: string, accountId: string): Promise<PlanAssociation[]> {
+  const a = planAssociations;
+  const rows = await db
+    .select()
+    .from(a)
+    .where(and(eq(a.tenantId, tenantId), eq(a.accountId, accountId)))
+    .orderBy(asc(a.effectiveFrom), asc(a.id));
+  return rows.map(toPlanAssociation);
+}
+
+/**
+ * For rating: every association of these accounts (oldest first per account), each with the
+ * definition of the plan version it pinned — which never changes once the plan is ACTIVE.
+ */
+export async function planAssociationsFor(
+  db: Queryable,
+  tenantId: string,
+  accountIds: string[],
+): Promise<Array<PlanAssociation & { definition: PricePlanDefinition }>> {
+  if (accountIds.length === 0) return [];
+  const a = planAssociations;
+  const v = pricePlanVersions;
+  const rows = await db
+    .select({ association: a, definition: v.definition })
+    .from(a)
+    .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
+    .where(and(eq(a.tenantId, tenantId), inArray(a.accountId, [...new Set(accountIds)])))
+    .orderBy(asc(a.accountId), asc(a.effectiveFrom), asc(a.id));
+  return rows.map((r) => ({ ...toPlanAssociation(r.association), definition: pricePlanDefinitionSchema.parse(r.definition) }));
+}
+
+/** planAssociationsFor in the shape the rating code compares instants in: epoch milliseconds, null for "open". */
+export async function ratingAssociationsFor(db: Queryable, tenantId: string, accountIds: string[]): Promise<RatingAssociation[]> {
+  return (await planAssociationsFor(db, tenantId, accountIds)).map((a) => ({
+    ...a,
+    effectiveFrom: Date.parse(a.effectiveFrom),
+    effectiveUntil: a.effectiveUntil === undefined ? null : Date.parse(a.effectiveUntil),
+  }));
+}
+
+/**
+ * Serialises associating one account until the transaction ends, so two concurrent requests cannot
+ * both see "nothing after this instant" and leave overlapping associations. A transaction-scoped
+ * advisory lock, because the account may have no row yet to lock.
+ */
+export async function lockAccountPlans(tx: Queryable, tenantId: string, accountId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`plan_associations/${tenantId}/${accountId}`}, 0))`);
+}
+
+/** Ends associations at `at` (the start of the one that follows them). */
+export async function endPlanAssociations(tx: Queryable, tenantId: string, ids: string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(planAssociations)
+    .set({ effectiveUntil: new Date(at) })
+    .where(and(eq(planAssociations.tenantId, tenantId), inArray(planAssociations.id, ids)));
+}
+
+export async function insertPlanAssociation(
+  tx: Queryable,
+  tenantId: string,
+  association: Omit<PlanAssociation, 'id'>,
+): Promise<PlanAssociation> {
+  const [row] = await tx
+    .insert(planAssociations)
+    .values({
+      tenantId,
+      id: newId('pa.'),
+      accountId: association.accountId,
+      planId: association.pricePlanId,
+      planVersion: association.pricePlanVersion,
+      effectiveFrom: new Date(association.effectiveFrom),
+      effectiveUntil: association.effectiveUntil === undefined ? null : new Date(association.effectiveUntil),
+    })
+    .returning();
+  return toPlanAssociation(row!);
+}
+
+/** Associations of every tenant still in force at `now` or later, for granting plan credits. */
+export async function openAssociations(db: Queryable, now: Date): Promise<(RatingAssociation & { tenantId: string })[]> {
+  const a = planAssociations;
+  const v = pricePlanVersions;
+  const rows = await db
+    .select({ tenantId: a.tenantId, association: a, definition: v.definition })
+    .from(a)
+    .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
+    .where(or(isNull(a.effectiveUntil), gt(a.effectiveUntil, now)))
+    .orderBy(asc(a.tenantId), asc(a.accountId), asc(a.effectiveFrom));
+  return rows.map((r) => {
+    const association = toPlanAssociation(r.association);
+    return {
+      ...association,
+      tenantId: r.tenantId,
+      effectiveFrom: Date.parse(association.effectiveFrom),
+      effectiveUntil: association.effectiveUntil === undefined ? null : Date.parse(association.effectiveUntil),
+      definition: pricePlanDefinitionSchema.parse(r.definition),
+    };
+  });
+}
