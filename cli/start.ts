@@ -26,6 +26,7 @@ const stack = await startStack({
 console.log(`
 Meterline is running.
   API          ${stack.url}
+  Console      ${stack.url}/console   (sign in with the key below)
   API key      ${stack.apiKey}   (tenant "dev", scopes: admin)
   Database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, kept in ${stateDir}`}
 

@@ -4,6 +4,7 @@ import { buildOpenApiDocument } from '../shared/api/openapi-document';
 import { AppError } from '../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../shared/errors/problem';
 import type { EdgeHono } from './hono-env';
+import { createConsole } from './console/console';
 import { authenticate } from './middleware/authenticate';
 import { accountCreditsRouter } from './routes/account-credits';
 import { accountEntitlementsRouter } from './routes/account-entitlements';
@@ -24,6 +25,8 @@ export function createApp() {
     await c.req.json();
     return c.json({ success: true }, 202);
   });
+  // The console signs in with a cookie of its own and calls this same app with the key.
+  app.route('/console', createConsole(async (request, c) => app.fetch(request, c.env, c.executionCtx)));
   app.use('*', authenticate);
   app.route('/', ingestRouter);
   app.route('/', ingestBatchRouter);

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import type { EdgeHono } from '../hono-env';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  ok: boolean;
+  body: T;
+}
+
+/** The public API's fetch, as the console calls it: the same routes, checks and tenant scoping. */
+export type ApiFetch = (request: Request, c: Context<EdgeHono>) => Promise<Response>;
+
+/**
+ * A call to Meterline's own public API with the signed-in key: the console is a client of the
+ * API like any other, so it can never see or do more than the key allows.
+ */
+export async function callApi<T = any>(c: Context<EdgeHono>, api: ApiFetch, key: string, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const url = new URL(path, c.req.url);
+  const request = new Request(url, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const response = await api(request, c);
+  const text = await response.text();
+  return { status: response.status, ok: response.ok, body: text ? JSON.parse(text) : null };
+}
+
+/** A refusal as the console shows it: the API's detail and each field it names. */
+export function problemText(answer: ApiAnswer): { title: string; fields: string[] } {
+  const problem = answer.body as { detail?: string; errors?: { path: string; message: string }[] } | null;
+  return {
+    title: problem?.detail ?? `The request failed (${answer.status})`,
+    fields: (problem?.errors ?? []).map((e) => `${e.path}: ${e.message}`),
+  };
+}

@@ -1,0 +1,269 @@
+import { Hono, type Context } from 'hono';
+import type { FormFields } from '../../shared/console/form-data';
+import { meterRequest } from '../../shared/console/meter-form';
+import { schemaRequest } from '../../shared/console/schema-form';
+import { usageRange } from '../../shared/console/usage-range';
+import type { EventWithStatus } from '../../shared/api/event-routes';
+import type { EventSchema } from '../../shared/event-schema/event-schema';
+import type { UsageMeter } from '../../shared/meter/usage-meter';
+import type { EdgeHono } from '../hono-env';
+import { callApi, problemText, type ApiAnswer, type ApiFetch } from './console-api';
+import { EventDetail, EventList, type EventFilters } from './event-pages';
+import { Layout, type Notice, type Section } from './layout';
+import { MeterDetail, MeterForm, MeterList } from './meter-pages';
+import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
+import { endSession, principalOf, sessionKey, startSession } from './session';
+import { UsagePage, type UsageSeries } from './usage-page';
+
+type ConsoleHono = EdgeHono & { Variables: { consoleKey: string; tenant: string } };
+type C = Context<ConsoleHono>;
+
+const LIFECYCLE = new Set(['activate', 'deactivate', 'archive']);
+const MAX_ACCOUNT_SERIES = 8;
+
+/**
+ * The console (issue 8): server-rendered pages over Meterline's own public API, called with the
+ * API key the user signed in with. No client framework: forms post, pages render; one small
+ * script refreshes the usage chart.
+ */
+export function createConsole(api: ApiFetch) {
+  const app = new Hono<ConsoleHono>();
+  const call = <T = any,>(c: C, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> =>
+    callApi<T>(c as unknown as Context<EdgeHono>, api, c.get('consoleKey'), method, path, body);
+  const page = (c: C, title: string, section: Section, content: unknown, notice?: Notice, status: 200 | 404 | 422 = 200) =>
+    c.html(
+      <Layout title={title} section={section} notice={notice ?? noticeFrom(c)} tenant={c.get('tenant')}>
+        {content as never}
+      </Layout>,
+      status,
+    );
+
+  // A form posted from another site is refused (the cookie is SameSite=Strict as well).
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'POST' && origin && origin !== new URL(c.req.url).origin) return c.text('Cross-site request refused', 403);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  app.get('/sign-in', (c) => c.html(<SignIn />));
+  app.post('/sign-in', async (c) => {
+    const apiKey = String((await c.req.parseBody())['apiKey'] ?? '').trim();
+    const principal = apiKey ? await principalOf(c as unknown as Context<EdgeHono>, apiKey) : null;
+    if (!principal) return c.html(<SignIn notice={{ kind: 'error', title: 'That API key is not valid, or was revoked.' }} />, 401);
+    startSession(c as unknown as Context<EdgeHono>, apiKey);
+    return c.redirect('/console/usage', 303);
+  });
+  app.post('/sign-out', (c) => {
+    endSession(c as unknown as Context<EdgeHono>);
+    return c.redirect('/console/sign-in', 303);
+  });
+
+  app.use('*', async (c, next) => {
+    const key = sessionKey(c as unknown as Context<EdgeHono>);
+    const principal = key ? await principalOf(c as unknown as Context<EdgeHono>, key) : null;
+    if (!key || !principal) return c.redirect('/console/sign-in', 303);
+    c.set('consoleKey', key);
+    c.set('tenant', principal.tenantId);
+    await next();
+  });
+
+  app.get('/', (c) => c.redirect('/console/usage', 303));
+
+  // Event schemas.
+  app.get('/schemas', async (c) => {
+    const list = await call<{ data: EventSchema[] }>(c, 'GET', '/event_schema?pageSize=200');
+    return page(c, 'Event schemas', 'schemas', <SchemaList schemas={list.body?.data ?? []} />, failure(list));
+  });
+  app.get('/schemas/new', (c) => page(c, 'New event schema', 'schemas', <SchemaForm action="/console/schemas/new" submit="Create schema" />));
+  app.post('/schemas/new', async (c) => {
+    const created = await call<EventSchema>(c, 'POST', '/event_schema', schemaRequest(await form(c), { withName: true }));
+    if (created.ok) return done(c, `/console/schemas/${encodeURIComponent(created.body.name)}`, `Schema '${created.body.name}' created as a DRAFT`);
+    return page(c, 'New event schema', 'schemas', <SchemaForm action="/console/schemas/new" submit="Create schema" />, failure(created), 422);
+  });
+  app.get('/schemas/:name', async (c) => schemaPage(c));
+  app.post('/schemas/:name/edit', async (c) => {
+    const name = c.req.param('name');
+    const changed = await call(c, 'PATCH', `/event_schema/${encodeURIComponent(name)}`, schemaRequest(await form(c), { withName: false }));
+    if (changed.ok) return done(c, `/console/schemas/${encodeURIComponent(name)}`, 'Draft saved');
+    return schemaPage(c, failure(changed));
+  });
+  app.post('/schemas/:name/:action', async (c) => {
+    const { name, action } = c.req.param();
+    if (!LIFECYCLE.has(action)) return c.notFound();
+    const answer = await call(c, 'POST', `/event_schema/${encodeURIComponent(name)}/${action}`);
+    if (answer.ok) return done(c, `/console/schemas/${encodeURIComponent(name)}`, `Schema ${pastTense(action)}`);
+    return schemaPage(c, failure(answer));
+  });
+
+  async function schemaPage(c: C, notice?: Notice) {
+    const name = c.req.param('name')!;
+    const [schema, versions] = await Promise.all([
+      call<EventSchema>(c, 'GET', `/event_schema/${encodeURIComponent(name)}`),
+      call<{ data: { version: number; createdAt?: string }[] }>(c, 'GET', `/event_schema/${encodeURIComponent(name)}/versions`),
+    ]);
+    if (!schema.ok) return page(c, 'Event schema', 'schemas', <p>No such event schema.</p>, failure(schema), 404);
+    return page(c, `Event schema ${schema.body.name}`, 'schemas', <SchemaDetail schema={schema.body} versions={versions.body?.data ?? []} />, notice);
+  }
+
+  // Usage meters.
+  app.get('/meters', async (c) => {
+    const list = await call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200');
+    return page(c, 'Usage meters', 'meters', <MeterList meters={list.body?.data ?? []} />, failure(list));
+  });
+  app.get('/meters/new', async (c) => meterFormPage(c, c.req.query('schema')));
+  app.post('/meters/new', async (c) => {
+    const fields = await form(c);
+    const created = await call<UsageMeter>(c, 'POST', '/usage_meters', meterRequest(fields));
+    if (created.ok) return done(c, `/console/meters/${encodeURIComponent(created.body.id)}`, `Meter '${created.body.name}' created as a DRAFT: activate it to start counting`);
+    return meterFormPage(c, String(fields['eventSchemaName'] ?? ''), failure(created));
+  });
+  app.get('/meters/:id', async (c) => meterPage(c));
+  app.post('/meters/:id/:action', async (c) => {
+    const { id, action } = c.req.param();
+    if (!LIFECYCLE.has(action)) return c.notFound();
+    const answer = await call(c, 'POST', `/usage_meters/${encodeURIComponent(id)}/${action}`);
+    if (answer.ok) return done(c, `/console/meters/${encodeURIComponent(id)}`, `Meter ${pastTense(action)}`);
+    return meterPage(c, failure(answer));
+  });
+
+  async function meterFormPage(c: C, schemaName: string | undefined, notice?: Notice) {
+    const list = await call<{ data: EventSchema[] }>(c, 'GET', '/event_schema?pageSize=200');
+    const schemas = list.body?.data ?? [];
+    const schema = schemaName ? schemas.find((s) => s.name === schemaName) : undefined;
+    return page(c, 'New usage meter', 'meters', <MeterForm schemas={schemas} schema={schema} />, notice, notice ? 422 : 200);
+  }
+
+  async function meterPage(c: C, notice?: Notice) {
+    const meter = await call<UsageMeter>(c, 'GET', `/usage_meters/${encodeURIComponent(c.req.param('id')!)}`);
+    if (!meter.ok) return page(c, 'Usage meter', 'meters', <p>No such usage meter.</p>, failure(meter), 404);
+    return page(c, `Usage meter ${meter.body.name}`, 'meters', <MeterDetail meter={meter.body} />, notice);
+  }
+
+  // Usage.
+  app.get('/usage', async (c) => {
+    const list = await call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200');
+    const meters = (list.body?.data ?? []).filter((m) => m.status !== 'DRAFT');
+    const meter = meters.find((m) => m.id === c.req.query('meterId')) ?? meters[0];
+    const split = c.req.query('split') ?? '';
+    const range = usageRange(c.req.query('range') ?? '24h', c.req.query('window') ?? 'HOUR', Date.now(), split === 'account');
+    const base = { meters, meter, split, dimensions: [] as string[], ...range, total: null as string | null, series: [] as UsageSeries[] };
+    if (!meter) return page(c, 'Usage', 'usage', <UsagePage view={base} />, failure(list));
+
+    const schema = await call<EventSchema>(c, 'GET', `/event_schema/${encodeURIComponent(meter.eventSchemaName)}`);
+    const dimensions = schema.ok
+      ? [...schema.body.dimensions.map((d) => d.name), ...(schema.body.enrichments?.fields ?? []).filter((f) => f.type === 'DIMENSION').map((f) => f.name)]
+      : [];
+    const usage = (extra: string) =>
+      call<{ value: string | null; data?: UsageSeries['points']; groups?: { dimensions: Record<string, string | null>; value: string | null; data?: UsageSeries['points'] }[] }>(
+        c, 'GET', `/usage?${new URLSearchParams({ meterId: meter.id, from: range.from, to: range.to })}${extra}`,
+      );
+    const total = await usage('');
+    let series: UsageSeries[] = [];
+    if (split === 'account') {
+      series = await accountSeries(c, meter, range);
+    } else if (split && dimensions.includes(split)) {
+      const grouped = await usage(`&window=${range.window}&groupBy=${encodeURIComponent(split)}`);
+      series = (grouped.body?.groups ?? []).map((g) => ({ label: g.dimensions[split] ?? '(none)', total: g.value, points: g.data ?? [] }));
+    } else {
+      const windowed = await usage(`&window=${range.window}`);
+      series = [{ label: meter.name, total: total.body?.value ?? null, points: windowed.body?.data ?? [] }];
+    }
+    const view = { ...base, dimensions, split: split === 'account' || dimensions.includes(split) ? split : '', total: total.body?.value ?? null, series };
+    return page(c, 'Usage', 'usage', <UsagePage view={view} />, failure(total));
+  });
+
+  /** Per account: POST /metrics for the series (by window), GET /usage for each account's total. */
+  async function accountSeries(c: C, meter: UsageMeter, range: { from: string; to: string; window: string }): Promise<UsageSeries[]> {
+    const metrics = await call<{ results: { data: { groupedBy?: Record<string, string>; timestamps: string[]; metricValues: (string | null)[] }[] }[] }>(c, 'POST', '/metrics', {
+      startTime: range.from,
+      endTime: range.to,
+      metricQueries: [{ id: 'usage', name: 'USAGE', aggregationPeriod: range.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
+    });
+    const data = (metrics.body?.results?.[0]?.data ?? []).slice(0, MAX_ACCOUNT_SERIES);
+    return Promise.all(
+      data.map(async (s) => {
+        const account = s.groupedBy?.['ACCOUNT_ID'] ?? '';
+        const total = await call<{ value: string | null }>(c, 'GET', `/usage?${new URLSearchParams({ meterId: meter.id, from: range.from, to: range.to, accountId: account })}`);
+        return { label: account, total: total.body?.value ?? null, points: s.timestamps.map((from, i) => ({ from, value: s.metricValues[i] ?? null })) };
+      }),
+    );
+  }
+
+  // Events.
+  app.get('/events', async (c) => {
+    const filters: EventFilters = {
+      accountId: c.req.query('accountId') ?? '',
+      schemaName: c.req.query('schemaName') ?? '',
+      status: c.req.query('status') ?? '',
+      from: c.req.query('from') ?? '',
+      to: c.req.query('to') ?? '',
+    };
+    const query = new URLSearchParams({ pageSize: '50' });
+    for (const key of ['accountId', 'schemaName', 'status'] as const) if (filters[key]) query.set(key, filters[key]);
+    // datetime-local has no zone: the console reads it as UTC, and says so.
+    if (filters.from) query.set('from', asUtc(filters.from));
+    if (filters.to) query.set('to', asUtc(filters.to));
+    const token = c.req.query('nextToken');
+    if (token) query.set('nextToken', token);
+    const [events, schemas] = await Promise.all([
+      call<{ data: EventWithStatus[]; nextToken?: string }>(c, 'GET', `/events?${query}`),
+      call<{ data: EventSchema[] }>(c, 'GET', '/event_schema?pageSize=200'),
+    ]);
+    const content = (
+      <EventList filters={filters} events={events.ok ? events.body.data : []} nextToken={events.body?.nextToken} schemaNames={(schemas.body?.data ?? []).map((s) => s.name)} />
+    );
+    return page(c, 'Events', 'events', content, failure(events));
+  });
+  app.get('/events/:id', async (c) => {
+    const event = await call<EventWithStatus>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
+    if (!event.ok) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(event), 404);
+    return page(c, `Event ${event.body.eventPayload.id}`, 'events', <EventDetail event={event.body} />);
+  });
+
+  return app;
+}
+
+const SignIn = ({ notice }: { notice?: Notice }) => (
+  <Layout title="Sign in to Meterline" section="sign-in" notice={notice}>
+    <form class="stack" method="post" action="/console/sign-in">
+      <div>
+        <label for="apiKey">API key</label>
+        <input id="apiKey" name="apiKey" type="password" required autocomplete="current-password" size={50} />
+        <p class="hint">The key is kept in a cookie only the console can read, for 8 hours; the console sees what the key may see.</p>
+      </div>
+      <div>
+        <button type="submit">Sign in</button>
+      </div>
+    </form>
+  </Layout>
+);
+
+async function form(c: C): Promise<FormFields> {
+  const body = await c.req.parseBody({ all: true });
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
+}
+
+/** After a change: back to the object's page, with what happened. */
+function done(c: C, location: string, message: string) {
+  return c.redirect(`${location}?ok=${encodeURIComponent(message)}`, 303);
+}
+
+function noticeFrom(c: C): Notice | undefined {
+  const ok = c.req.query('ok');
+  return ok ? { kind: 'success', title: ok.slice(0, 300) } : undefined;
+}
+
+function failure(answer: ApiAnswer): Notice | undefined {
+  if (answer.ok) return undefined;
+  return { kind: 'error', ...problemText(answer) };
+}
+
+/** A datetime-local value (no zone, with or without seconds) read as UTC. */
+function asUtc(local: string): string {
+  return local.length === 16 ? `${local}:00Z` : `${local}Z`;
+}
+
+function pastTense(action: string): string {
+  return action === 'archive' ? 'archived' : `${action}d`;
+}

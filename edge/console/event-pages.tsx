@@ -1,0 +1,173 @@
+import type { FC } from 'hono/jsx';
+import { eventStatuses } from '../../shared/metering/meter-event';
+import type { EventWithStatus } from '../../shared/api/event-routes';
+
+export interface EventFilters {
+  accountId: string;
+  schemaName: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+/** Search events by account, schema, status and time; each opens to what happened to it. */
+export const EventList: FC<{ filters: EventFilters; events: EventWithStatus[]; nextToken?: string | undefined; schemaNames: string[] }> = ({
+  filters,
+  events,
+  nextToken,
+  schemaNames,
+}) => (
+  <>
+    <form class="filters" method="get" action="/console/events">
+      <div>
+        <label for="accountId">Account</label>
+        <input id="accountId" name="accountId" value={filters.accountId} size={14} />
+      </div>
+      <div>
+        <label for="schemaName">Event schema</label>
+        <select id="schemaName" name="schemaName">
+          <option value="">any</option>
+          {schemaNames.map((name) => (
+            <option value={name} selected={name === filters.schemaName}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">any</option>
+          {eventStatuses.map((s) => (
+            <option value={s} selected={s === filters.status}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="from">From (UTC)</label>
+        <input id="from" name="from" type="datetime-local" value={filters.from} />
+      </div>
+      <div>
+        <label for="to">To (UTC)</label>
+        <input id="to" name="to" type="datetime-local" value={filters.to} />
+      </div>
+      <div>
+        <button type="submit">Search</button>
+      </div>
+    </form>
+    {events.length === 0 ? (
+      <p>No events match.</p>
+    ) : (
+      <div class="scroll">
+        <table>
+          <caption class="hint">Newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Time (UTC)</th>
+              <th scope="col">Account</th>
+              <th scope="col">Schema</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>
+                  <a href={`/console/events/${encodeURIComponent(e.eventPayload.id)}`}>{e.eventPayload.id}</a>
+                </td>
+                <td>{e.eventPayload.timestamp}</td>
+                <td>{e.eventPayload.accountId}</td>
+                <td>{e.eventPayload.schemaName}</td>
+                <td>
+                  <span class={`status ${e.ingestionStatus.status}`}>{e.ingestionStatus.status}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+    {nextToken && (
+      <p>
+        <a href={`/console/events?${new URLSearchParams({ ...definedOnly(filters), nextToken })}`}>Older events</a>
+      </p>
+    )}
+  </>
+);
+
+export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
+  <>
+    <p>
+      <span class={`status ${event.ingestionStatus.status}`}>{event.ingestionStatus.status}</span>
+      {event.ingestionStatus.statusDescription && ` — ${event.ingestionStatus.statusDescription}`}
+    </p>
+    <dl>
+      <dt>Accepted at the edge</dt>
+      <dd>{event.acceptedAt}</dd>
+      <dt>Metered by the rater</dt>
+      <dd>{event.processedAt}</dd>
+      <dt>Schema version</dt>
+      <dd>{event.schemaVersion}</dd>
+    </dl>
+    <h2>Meters that counted it</h2>
+    {event.meters.length === 0 ? (
+      <p>None.</p>
+    ) : (
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Meter</th>
+            <th scope="col">Aggregation</th>
+            <th scope="col" class="num">
+              Value counted
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {event.meters.map((m) => (
+            <tr>
+              <td>
+                <a href={`/console/meters/${encodeURIComponent(m.meterId)}`}>{m.meterId}</a>
+              </td>
+              <td>{m.aggregation}</td>
+              <td class="num">{m.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
+    {event.meterFailures && event.meterFailures.length > 0 && (
+      <>
+        <h2>Meters whose formula failed</h2>
+        <ul>
+          {event.meterFailures.map((f) => (
+            <li>
+              {f.meterId}: {f.reason}
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
+    {event.enrichedFields.length > 0 && (
+      <>
+        <h2>Computed by enrichment</h2>
+        <ul>
+          {event.enrichedFields.map((f) => (
+            <li>
+              {f.name} = {f.value}
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
+    <h2>As received</h2>
+    <pre>{JSON.stringify(event.eventPayload, null, 2)}</pre>
+  </>
+);
+
+function definedOnly(filters: EventFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
+}
