@@ -7,8 +7,9 @@ import { TtlCache } from './ttl-cache';
 
 /**
  * What the edge needs on every request, without a Postgres round trip: who an API key belongs to,
- * the ACTIVE version of each event schema, and the tenant's ACTIVE features. Two layers: a per-isolate cache (ISOLATE_TTL_MS),
- * over ConfigReplica objects that read through to the rater and survive its outages.
+ * the ACTIVE version of each event schema, and the tenant's ACTIVE features. Two layers: a
+ * per-isolate cache (ISOLATE_TTL_MS), over ConfigReplica objects that read through to the rater
+ * and survive its outages.
  * Staleness bounds (README, "Configuration reaching the edge"): a change forwarded through the
  * edge — a schema change, a key revocation — is seen at once by the isolate that forwarded it and
  * by the replica, and by every other isolate within ISOLATE_TTL_MS. A change made behind the

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { FormFields } from '../../shared/console/form-data';
 import { meterRequest } from '../../shared/console/meter-form';
 import { schemaRequest } from '../../shared/console/schema-form';
-import { usageRange } from '../../shared/console/usage-range';
+import { fillWindows, usageRange } from '../../shared/console/usage-range';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
@@ -168,6 +168,10 @@ export function createConsole(api: ApiFetch) {
     } else {
       const windowed = await usage(`&window=${range.window}`);
       series = [{ label: meter.name, total: total.body?.value ?? null, points: windowed.body?.data ?? [] }];
+    }
+    // COUNT and SUM are 0 in a window without usage: the chart draws it so, not as a gap bridged.
+    if (meter.aggregation === 'COUNT' || meter.aggregation === 'SUM') {
+      series = series.map((s) => ({ ...s, points: fillWindows(s.points, range.from, range.to, range.window) }));
     }
     const view = { ...base, dimensions, split: split === 'account' || dimensions.includes(split) ? split : '', total: total.body?.value ?? null, series };
     return page(c, 'Usage', 'usage', <UsagePage view={view} />, failure(total));

@@ -144,7 +144,7 @@ const Chart: FC<{ view: UsageView }> = ({ view }) => {
   const to = Date.parse(view.to);
   const values = view.series.flatMap((s) => s.points.map((p) => Number(p.value ?? 0)));
   const max = Math.max(1, ...values);
-  const x = (t: number) => PAD.left + ((t - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
+  const x = (t: number) => PAD.left + ((Math.max(t, from) - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => HEIGHT - PAD.bottom - (v / max) * (HEIGHT - PAD.top - PAD.bottom);
   const summary = view.series.map((s) => `${s.label}: ${s.total ?? 'none'}`).join('; ');
   return (
@@ -167,14 +167,17 @@ const Chart: FC<{ view: UsageView }> = ({ view }) => {
       </text>
       {view.series.map((s, i) => {
         const color = COLORS[i % COLORS.length]!;
-        const points = s.points.map((p) => `${x(Date.parse(p.from)).toFixed(1)},${y(Number(p.value ?? 0)).toFixed(1)}`);
+        const at = (p: { from: string; value: string | null }) => ({ cx: x(Date.parse(p.from)).toFixed(1), cy: y(Number(p.value ?? 0)).toFixed(1) });
+        const line = s.points.map((p) => at(p)).map(({ cx, cy }) => `${cx},${cy}`);
         return (
           <g>
-            {points.length > 1 && <polyline points={points.join(' ')} fill="none" stroke={color} stroke-width="2" />}
-            {points.map((p) => {
-              const [cx, cy] = p.split(',');
-              return <circle cx={cx} cy={cy} r="3" fill={color} />;
-            })}
+            {line.length > 1 && <polyline points={line.join(' ')} fill="none" stroke={color} stroke-width="2" />}
+            {/* A dot where there was usage; empty windows are drawn at 0 without one. */}
+            {s.points
+              .filter((p) => p.value !== null && Number(p.value) !== 0)
+              .map((p) => (
+                <circle {...at(p)} r="3" fill={color} />
+              ))}
           </g>
         );
       })}

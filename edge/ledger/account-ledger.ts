@@ -1,21 +1,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Decimal } from '../../shared/decimal/decimal';
 import { AppError } from '../../shared/errors/app-error';
-import {
-  type CreditEntry,
-  type CreditEntryView,
-  type FeatureCredits,
-  type GrantCreditsRequest,
-  type UpdateCreditEntryRequest,
-} from '../../shared/entitlement/credit-entry';
+import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
 import { shardFor, shardName } from '../../shared/idempotency/shard-for';
 import { ID_RETENTION_MS } from '../dedup/claim';
 import { edgeSettings, type EdgeEnv } from '../env';
-import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult } from './ledger-protocol';
 import { CreditRows } from './credit-rows';
-
+import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult } from './ledger-protocol';
 
 /** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
 export const RECONCILE_AFTER_MS = 60_000;

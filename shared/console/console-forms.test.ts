@@ -3,7 +3,7 @@ import { createUsageMeterRequest } from '../meter/usage-meter';
 import { createEventSchemaRequest } from '../event-schema/event-schema';
 import { meterRequest } from './meter-form';
 import { schemaRequest } from './schema-form';
-import { usageRange } from './usage-range';
+import { fillWindows, usageRange } from './usage-range';
 
 describe('schemaRequest', () => {
   it('keeps filled rows, with units and enrichment formulas in order, and drops blank ones', () => {
@@ -62,5 +62,18 @@ describe('usageRange', () => {
 
   it('falls back to the defaults for values it does not know', () => {
     expect(usageRange('1y', 'SECOND', now, false)).toMatchObject({ range: '24h', window: 'HOUR' });
+  });
+});
+
+describe('fillWindows', () => {
+  it('gives every UTC window of the range, 0 where there was no usage', () => {
+    const filled = fillWindows([{ from: '2026-11-23T09:00:00.000Z', value: '5' }], '2026-11-23T07:16:00.000Z', '2026-11-23T10:16:00.000Z', 'HOUR');
+    expect(filled).toEqual([
+      { from: '2026-11-23T07:00:00.000Z', value: '0' },
+      { from: '2026-11-23T08:00:00.000Z', value: '0' },
+      { from: '2026-11-23T09:00:00.000Z', value: '5' },
+      { from: '2026-11-23T10:00:00.000Z', value: '0' },
+    ]);
+    expect(fillWindows([], '2026-10-25T00:00:00Z', '2026-12-02T00:00:00Z', 'MONTH').map((p) => p.from.slice(0, 10))).toEqual(['2026-10-01', '2026-11-01', '2026-12-01']);
   });
 });

@@ -23,3 +23,31 @@ export function usageRange(range: string, window: string, now: number, byAccount
   const to = Math.ceil((now + 1) / 60_000) * 60_000;
   return { range: chosen.value, from: new Date(to - chosen.minutes * 60_000).toISOString(), to: new Date(to).toISOString(), window: effective, widened };
 }
+
+/**
+ * For the chart: every window of [from, to) in UTC, with the window's value or "0" where it had
+ * no usage — right for COUNT and SUM, whose value of an empty window is 0 (not for MAX or LATEST,
+ * whose empty windows have no value at all: leave those as they are).
+ */
+export function fillWindows(points: { from: string; value: string | null }[], from: string, to: string, window: ConsoleWindow) {
+  const byStart = new Map(points.map((p) => [Date.parse(p.from), p.value]));
+  const filled: { from: string; value: string | null }[] = [];
+  for (let start = windowStart(Date.parse(from), window); start < Date.parse(to); start = nextWindow(start, window)) {
+    filled.push({ from: new Date(start).toISOString(), value: byStart.get(start) ?? '0' });
+  }
+  return filled;
+}
+
+function windowStart(t: number, window: ConsoleWindow): number {
+  const d = new Date(t);
+  if (window === 'HOUR') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours());
+  if (window === 'DAY') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+function nextWindow(start: number, window: ConsoleWindow): number {
+  const d = new Date(start);
+  if (window === 'HOUR') return start + 3_600_000;
+  if (window === 'DAY') return start + 86_400_000;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
