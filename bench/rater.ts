@@ -8,6 +8,8 @@ import { startWsProxy } from '../local/ws-proxy';
 import { meterBatch } from '../rater/pipeline/meter-batch';
 import { ensureTenant } from '../rater/store/api-keys';
 import { insertEventSchema, setEventSchemaStatus } from '../rater/store/event-schemas';
+import { insertPlanAssociation } from '../rater/store/plan-associations';
+import { insertPricePlan, setPricePlanStatus } from '../rater/store/price-plans';
 import { insertUsageMeter, setUsageMeterStatus } from '../rater/store/usage-meters';
 import type { AcceptedEvent } from '../shared/event/accepted-event';
 
@@ -32,13 +34,23 @@ const copier = new pg.Client({ connectionString: url });
 
 try {
   await runMigrations(db);
-  const tenantId = await ensureTenant(db, 'bench');
-  const schema = await insertEventSchema(db, tenantId, { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] });
-  await setEventSchemaStatus(db, tenantId, schema!, 'ACTIVE');
-  const bytes = [{ computation: '{"var":"attributes.bytes"}', order: 1 }];
-  for (const [name, aggregation, computations] of [['requests', 'COUNT', []], ['bytes', 'SUM', bytes], ['largest', 'MAX', bytes]] as const) {
-    const meter = await insertUsageMeter(db, tenantId, { name, type: 'COUNTER', aggregation, eventSchemaName: 'api_calls', filters: [], computations: [...computations] });
-    await setUsageMeterStatus(db, tenantId, meter!, 'ACTIVE');
+  const { tenantId } = await seedTenant('bench');
+  // The same, with every account on a price plan: each event is rated too (DESIGN §9).
+  const priced = await seedTenant('bench_priced');
+  const plan = await insertPricePlan(db, priced.tenantId, {
+    name: 'bench_plan',
+    currency: 'USD',
+    pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+    usageRateCards: [
+      { usageMeterId: priced.meters.requests!, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.001', priceType: 'PER_UNIT' }, { startAfter: '100', rate: '0.0005', priceType: 'PER_UNIT' }] },
+      { usageMeterId: priced.meters.bytes!, pricingModel: 'VOLUME', slabs: [{ startAfter: '0', rate: '0.00001', priceType: 'PER_UNIT' }, { startAfter: '1000000', rate: '0.000008', priceType: 'PER_UNIT' }] },
+    ],
+    fixedFees: [],
+    entitlementRateCards: [],
+  });
+  await setPricePlanStatus(db, priced.tenantId, plan!, 'ACTIVE');
+  for (let a = 0; a < 50; a++) {
+    await insertPlanAssociation(db, priced.tenantId, { accountId: `acct-${a}`, pricePlanId: plan!.id, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z' });
   }
 
   const start = Date.now() - 2 * 3600_000;
@@ -65,19 +77,38 @@ try {
   const meterSeconds = await timed(async () => {
     for (const batch of batches) await meterBatch(db, [{ tenantId, events: batch }]);
   });
-
+  const ratedSeconds = await timed(async () => {
+    for (const batch of batches) await meterBatch(db, [{ tenantId: priced.tenantId, events: batch }]);
+  });
   const copyRate = EVENTS / copySeconds;
   const meterRate = EVENTS / meterSeconds;
+  const ratedRate = EVENTS / ratedSeconds;
   console.log(`\nMeterline rater benchmark — ${EVENTS} events in batches of ${BATCH}, 3 ACTIVE meters, PostgreSQL at ${SERVER}\n`);
-  console.log(`metered (meterBatch over the Neon driver)   ${meterRate.toFixed(0).padStart(8)} events/s`);
+  console.log(`metered (meterBatch over the Neon driver)    ${meterRate.toFixed(0).padStart(8)} events/s`);
+  console.log(`metered and rated (2 rate cards, 50 plans)  ${ratedRate.toFixed(0).padStart(8)} events/s`);
   console.log(`baseline (COPY of the raw events, pg)        ${copyRate.toFixed(0).padStart(8)} events/s`);
-  console.log(`ratio                                        ${(meterRate / copyRate).toFixed(2).padStart(8)}   (aim: at least 0.30)`);
+  console.log(`ratio, metered                               ${(meterRate / copyRate).toFixed(2).padStart(8)}   (aim: at least 0.30)`);
+  console.log(`ratio, metered and rated                     ${(ratedRate / copyRate).toFixed(2).padStart(8)}`);
 } finally {
   await copier.end().catch(() => {});
   await close();
   await proxy.stop();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
+}
+
+/** A tenant with the api_calls schema and its three ACTIVE meters (COUNT, SUM and MAX of bytes). */
+async function seedTenant(name: string): Promise<{ tenantId: string; meters: Record<string, string> }> {
+  const tenantId = await ensureTenant(db, name);
+  const schema = await insertEventSchema(db, tenantId, { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] });
+  await setEventSchemaStatus(db, tenantId, schema!, 'ACTIVE');
+  const bytes = [{ computation: '{"var":"attributes.bytes"}', order: 1 }];
+  const meters: Record<string, string> = {};
+  for (const [meterName, aggregation, computations] of [['requests', 'COUNT', []], ['bytes', 'SUM', bytes], ['largest', 'MAX', bytes]] as const) {
+    const meter = await insertUsageMeter(db, tenantId, { name: meterName, type: 'COUNTER', aggregation, eventSchemaName: 'api_calls', filters: [], computations: [...computations] });
+    meters[meterName] = (await setUsageMeterStatus(db, tenantId, meter!, 'ACTIVE'))!.id;
+  }
+  return { tenantId, meters };
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
