@@ -37,7 +37,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const now = new Date(controller.scheduledTime);
     const purged = await this.withDatabase((db) => purgeRawEvents(db, now, days));
     console.log(`retention: deleted ${purged} raw events older than ${days} days`);
-    const associations = await this.withDatabase((db) => openAssociations(db, now));
+    const associations = await this.withDatabase((db) => openAssociations(db, new Date(now.getTime() - 62 * 24 * 3600_000)));
     const sent = await grantPlanCredits(this.env.LEDGER_QUEUE, associations, now.getTime());
     console.log(`plan credits: ${sent} grant messages for ${associations.length} associations`);
   }

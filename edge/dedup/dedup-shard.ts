@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
+import { sendBatches } from '../../shared/queue/message-size';
 import type { EdgeEnv } from '../env';
 import { ID_RETENTION_MS, type Claim, type ShardClaimResult } from './claim';
 
@@ -9,8 +10,6 @@ const OUTBOX_PAGE = 10;
 /** Durable Objects' SQLite takes at most 100 bound parameters per statement. */
 const MAX_BOUND_PARAMETERS = 100;
 const MAX_BACKOFF_MS = 60_000;
-/** Queues takes at most 100 messages (and 256 KB) per sendBatch; messages are packed to 100 KB. */
-const MAX_MESSAGES_PER_SEND = 2;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
 
@@ -180,10 +179,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       }
       try {
         for (const [tenantId, events] of byTenant) {
-          const messages = packEventMessages(tenantId, events).map((body) => ({ body, contentType: 'json' as const }));
-          for (let i = 0; i < messages.length; i += MAX_MESSAGES_PER_SEND) {
-            await this.env.EVENTS_QUEUE.sendBatch(messages.slice(i, i + MAX_MESSAGES_PER_SEND));
-          }
+          for (const messages of sendBatches(packEventMessages(tenantId, events))) await this.env.EVENTS_QUEUE.sendBatch(messages);
         }
       } catch (error) {
         const failures = (this.meta('send_failures') ?? 0) + 1;

@@ -8,7 +8,7 @@ import { shardFor, shardName } from '../../shared/idempotency/shard-for';
 import { ID_RETENTION_MS } from '../dedup/claim';
 import { edgeSettings, type EdgeEnv } from '../env';
 import { CreditRows } from './credit-rows';
-import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult } from './ledger-protocol';
+import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult, PlanGrant } from './ledger-protocol';
 
 /** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
 export const RECONCILE_AFTER_MS = 60_000;
@@ -54,21 +54,23 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.rows.rememberOwner(owner);
     const now = this.clock();
     const features = debit.lines.map((l) => l.featureId);
+    // One transaction: the decision, the debit and the balances it answers with.
     const outcome = this.ctx.storage.transactionSync((): EntitleOutcome => {
-      if (this.rows.debitState(debit.eventId)) return { status: 'ALREADY_DEBITED', balances: [] };
+      const balances = () => features.map((f) => this.creditsOf(owner, f, now));
+      if (this.rows.debitState(debit.eventId)) return { status: 'ALREADY_DEBITED', balances: balances() };
       for (const featureId of features) this.settleOverage(featureId, now);
       const record: DebitRecordLine[] = [];
       for (const line of debit.lines) {
         const plan = planChecked(this.rows.entries(line.featureId), this.rows.account(line.featureId), line.amount, now);
-        if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: line.featureId, available: plan.available, balances: [] };
+        if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: line.featureId, available: plan.available, balances: balances() };
         record.push({ ...line, allocations: plan.allocations, overage: plan.overage });
       }
       for (const line of record) this.apply(line, 1);
       this.rows.insertDebit(debit.eventId, 'PENDING', record, now);
-      return { status: 'ENTITLED', balances: [] };
+      return { status: 'ENTITLED', balances: balances() };
     });
     if (outcome.status === 'ENTITLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
-    return { ...outcome, balances: features.map((f) => this.creditsOf(owner, f, now)) };
+    return outcome;
   }
 
   /**
@@ -146,6 +148,42 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
         return { created: true, entry: entryView(this.rows.entry(entry.id)!, now) };
       }),
     );
+  }
+
+  /**
+   * Brings one plan association's entries in line with what it grants now (its current and next
+   * cycle): adds the missing ones, cuts or extends one whose period changed (the association ended
+   * early), and voids one not yet begun that it no longer grants. Credits already used stay used.
+   */
+  async syncPlanGrants(owner: LedgerOwner, associationId: string, grants: PlanGrant[]): Promise<void> {
+    this.rows.rememberOwner(owner);
+    const now = this.clock();
+    this.ctx.storage.transactionSync(() => {
+      const wanted = new Map(grants.map((g) => [g.id, g]));
+      for (const entry of this.rows.entriesWithPrefix(`${associationId}#`)) {
+        const grant = wanted.get(entry.id);
+        if (!grant && entry.effectiveFrom > now && entry.status === 'ACTIVE') this.rows.voidEntry(entry.id);
+        if (!grant || entry.status === 'VOIDED') continue;
+        const until = Date.parse(grant.effectiveUntil);
+        const granted = Decimal.max(grant.granted, entry.used).toFixed();
+        if (entry.effectiveUntil !== until || !new Decimal(entry.granted).eq(granted)) this.rows.updateEntry(entry.id, { granted, effectiveUntil: until });
+        wanted.delete(entry.id);
+      }
+      for (const grant of wanted.values()) {
+        this.rows.insertEntry({
+          id: grant.id,
+          featureId: grant.featureId,
+          source: grant.source,
+          status: 'ACTIVE',
+          granted: new Decimal(grant.granted).toFixed(),
+          used: '0',
+          effectiveFrom: Date.parse(grant.effectiveFrom),
+          effectiveUntil: Date.parse(grant.effectiveUntil),
+          createdAt: now,
+        });
+        this.settleOverage(grant.featureId, now);
+      }
+    });
   }
 
   async listEntries(featureId: string, after: string | undefined, limit: number): Promise<CreditEntryView[]> {

@@ -21,12 +21,8 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Pick
       const owner = { tenantId: parsed.data.tenantId, accountId: parsed.data.accountId };
       const ledger = ledgerFor(env, owner);
       try {
-        if (parsed.data.kind === 'grants') {
-          for (const { featureId, ...grant } of parsed.data.grants) {
-            const result = await ledger.grant(owner, featureId, grant);
-            // A different entry under the same id (a plan edited after its grant) is kept as it was.
-            if (!result.ok) console.error(`plan grant ${grant.id} of account '${owner.accountId}' refused: ${result.problem.detail}`);
-          }
+        if (parsed.data.kind === 'plan-grants') {
+          await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
         } else {
           await ledger.consume(owner, parsed.data.debits);
         }

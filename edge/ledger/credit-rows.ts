@@ -20,6 +20,9 @@ type EntryRow = {
  * debits by event id, entitlement values. Amounts are decimal strings, times milliseconds.
  */
 export class CreditRows {
+  /** The owner row is written once; after that no call needs to look. */
+  private ownerKnown = false;
+
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`
       CREATE TABLE IF NOT EXISTS entries (
@@ -39,8 +42,12 @@ export class CreditRows {
   }
 
   rememberOwner(owner: LedgerOwner): void {
-    if (this.owner()) return;
+    if (this.ownerKnown || this.owner()) {
+      this.ownerKnown = true;
+      return;
+    }
     this.sql.exec('INSERT INTO owner (tenant_id, account_id) VALUES (?, ?)', owner.tenantId, owner.accountId);
+    this.ownerKnown = true;
   }
 
   owner(): LedgerOwner | null {
@@ -67,6 +74,11 @@ export class CreditRows {
         )
       : this.sql.exec<EntryRow>('SELECT * FROM entries WHERE feature_id = ? ORDER BY created_at, id LIMIT ?', featureId, limit);
     return rows.toArray().map(toEntry);
+  }
+
+  /** Entries whose id starts with `prefix` (a plan association's). */
+  entriesWithPrefix(prefix: string): CreditEntry[] {
+    return this.sql.exec<EntryRow>('SELECT * FROM entries WHERE substr(id, 1, ?) = ?', prefix.length, prefix).toArray().map(toEntry);
   }
 
   insertEntry(e: CreditEntry): void {

@@ -3,6 +3,7 @@ import { AppError, type ErrorKind, type FieldIssue } from '../../shared/errors/a
 import type { DenialReason } from '../../shared/entitlement/ledger-math';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import type { FeatureCredits } from '../../shared/entitlement/credit-entry';
+import type { LedgerPlanGrantsMessage } from '../../shared/queue/ledger-message';
 
 /**
  * What crosses the RPC boundary to an AccountLedger. Errors thrown inside a Durable Object reach
@@ -31,6 +32,9 @@ export interface EventDebit {
   at: number;
   lines: DebitLine[];
 }
+
+/** One entry a plan association grants (shared/pricing/cycle-grants.ts). */
+export type PlanGrant = LedgerPlanGrantsMessage['grants'][number];
 
 export type EntitleOutcome =
   /** Debited now (ENTITLED), or by an earlier call with this event id (ALREADY_DEBITED). */

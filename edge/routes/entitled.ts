@@ -58,7 +58,8 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
     ]);
   }
   if (claimed.status === 'conflict') {
-    await ledger.refund(claim.id);
+    // Only this call's own debit is undone; an earlier one (ALREADY_DEBITED) belongs to that call.
+    if (outcome.status === 'ENTITLED') await ledger.refund(claim.id);
     throw new AppError('conflict', 'event_id_conflict', `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload`, [
       { path: 'event.id', message: 'already used for a different event' },
     ]);

@@ -97,9 +97,12 @@ export const pricePlanRoutes = createRouter()
         ...(request.effectiveUntil ? { effectiveUntil: request.effectiveUntil } : {}),
       });
     });
-    // Its plan's feature credits for this cycle and the next; if this send fails, the daily cron grants them.
-    const [rated] = (await ratingAssociationsFor(db, principal.tenantId, [accountId])).filter((a) => a.id === association.id);
-    if (rated) await grantPlanCredits(c.env.ledgerQueue, [{ ...rated, tenantId: principal.tenantId }], Date.now()).catch((error: unknown) => console.error('plan credits not sent; the daily cron will', error));
+    // The account's plan credits: the new plan's for this cycle and the next, and the one it ended
+    // cut to its end. If this send fails, the daily cron sends the same.
+    const all = await ratingAssociationsFor(db, principal.tenantId, [accountId]);
+    await grantPlanCredits(c.env.ledgerQueue, all.map((a) => ({ ...a, tenantId: principal.tenantId })), Date.now()).catch((error: unknown) =>
+      console.error('plan credits not sent; the daily cron will send them', error),
+    );
     return c.json(association, 201);
   })
   .openapi(routes.associations, async (c) => {

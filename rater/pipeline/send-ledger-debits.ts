@@ -1,12 +1,10 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 import { ledgerDebitMessages } from '../../shared/queue/ledger-message';
+import { sendBatches } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
 import type { RaterEnv } from '../env';
 import { activeFeaturesForSchemas } from '../store/features';
-
-/** Queues takes at most 100 messages per sendBatch. */
-const MAX_MESSAGES_PER_SEND = 100;
 
 /**
  * Sends what a batch's events consume of their accounts' features to the ledger queue (DESIGN §8).
@@ -22,9 +20,7 @@ export async function sendLedgerDebits(env: Pick<RaterEnv, 'LEDGER_QUEUE'>, db: 
   for (const [tenantId, events] of byTenant) {
     const features = await activeFeaturesForSchemas(db, tenantId, [...new Set(events.map((e) => e.schemaName))]);
     const bodies = ledgerDebitMessages(tenantId, events, features);
-    for (let i = 0; i < bodies.length; i += MAX_MESSAGES_PER_SEND) {
-      await env.LEDGER_QUEUE.sendBatch(bodies.slice(i, i + MAX_MESSAGES_PER_SEND).map((body) => ({ body, contentType: 'json' as const })));
-    }
+    for (const messages of sendBatches(bodies)) await env.LEDGER_QUEUE.sendBatch(messages);
     sent += bodies.length;
   }
   return sent;

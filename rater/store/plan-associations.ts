@@ -57,11 +57,11 @@ export async function planAssociationsFor(
 
 /** planAssociationsFor in the shape the rating code compares instants in: epoch milliseconds, null for "open". */
 export async function ratingAssociationsFor(db: Queryable, tenantId: string, accountIds: string[]): Promise<RatingAssociation[]> {
-  return (await planAssociationsFor(db, tenantId, accountIds)).map((a) => ({
-    ...a,
-    effectiveFrom: Date.parse(a.effectiveFrom),
-    effectiveUntil: a.effectiveUntil === undefined ? null : Date.parse(a.effectiveUntil),
-  }));
+  return (await planAssociationsFor(db, tenantId, accountIds)).map(forRating);
+}
+
+function forRating(a: PlanAssociation & { definition: PricePlanDefinition }): RatingAssociation {
+  return { ...a, effectiveFrom: Date.parse(a.effectiveFrom), effectiveUntil: a.effectiveUntil === undefined ? null : Date.parse(a.effectiveUntil) };
 }
 
 /**
@@ -102,24 +102,21 @@ export async function insertPlanAssociation(
   return toPlanAssociation(row!);
 }
 
-/** Associations of every tenant still in force at `now` or later, for granting plan credits. */
-export async function openAssociations(db: Queryable, now: Date): Promise<(RatingAssociation & { tenantId: string })[]> {
+/**
+ * Associations of every tenant in force at `since` or later (the daily cron passes a time two
+ * months back, so an association ended early has its credits cut even if that send was missed).
+ */
+export async function openAssociations(db: Queryable, since: Date): Promise<(RatingAssociation & { tenantId: string })[]> {
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
     .select({ tenantId: a.tenantId, association: a, definition: v.definition })
     .from(a)
     .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
-    .where(or(isNull(a.effectiveUntil), gt(a.effectiveUntil, now)))
+    .where(or(isNull(a.effectiveUntil), gt(a.effectiveUntil, since)))
     .orderBy(asc(a.tenantId), asc(a.accountId), asc(a.effectiveFrom));
-  return rows.map((r) => {
-    const association = toPlanAssociation(r.association);
-    return {
-      ...association,
-      tenantId: r.tenantId,
-      effectiveFrom: Date.parse(association.effectiveFrom),
-      effectiveUntil: association.effectiveUntil === undefined ? null : Date.parse(association.effectiveUntil),
-      definition: pricePlanDefinitionSchema.parse(r.definition),
-    };
-  });
+  return rows.map((r) => ({
+    ...forRating({ ...toPlanAssociation(r.association), definition: pricePlanDefinitionSchema.parse(r.definition) }),
+    tenantId: r.tenantId,
+  }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalValueSchema } from '../event/event-wire';
+import { nonNegativeDecimalSchema } from '../event/event-wire';
 
 /**
  * Credits granted to an account for one feature (Togai's FeatureCreditEntry): `granted` units,
@@ -30,7 +30,6 @@ export interface FeatureAccount {
 
 export const NO_OVERAGE: FeatureAccount = { overageLimit: null, usedOverage: '0' };
 
-const nonNegative = decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative');
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' });
 
 export const entryIdSchema = z
@@ -44,7 +43,7 @@ export const grantCreditsRequest = z
     id: entryIdSchema.optional().meta({
       description: 'Your id for the entry; sending the same id again is safe (200 with the entry). Generated when absent.',
     }),
-    granted: nonNegative.meta({ description: 'Units granted, as a decimal string' }),
+    granted: nonNegativeDecimalSchema.meta({ description: 'Units granted, as a decimal string' }),
     effectiveFrom: instant.optional().meta({ description: 'Default: now' }),
     effectiveUntil: instant.optional().meta({ description: 'Exclusive; absent: the credits never expire' }),
     source: z.string().min(1).max(100).default('API').meta({ description: 'Where the credits come from, e.g. PURCHASE, PROMOTION' }),
@@ -58,7 +57,7 @@ export type GrantCreditsRequest = z.infer<typeof grantCreditsRequest>;
 
 export const updateCreditEntryRequest = z
   .strictObject({
-    granted: nonNegative.optional().meta({ description: 'At least what was already used from the entry' }),
+    granted: nonNegativeDecimalSchema.optional().meta({ description: 'At least what was already used from the entry' }),
     effectiveUntil: instant.optional().meta({ description: 'Must be in the future' }),
   })
   .refine((r) => r.granted !== undefined || r.effectiveUntil !== undefined, { message: 'give granted, effectiveUntil or both' })
@@ -67,7 +66,7 @@ export type UpdateCreditEntryRequest = z.infer<typeof updateCreditEntryRequest>;
 
 export const overageRequest = z
   .strictObject({
-    overageLimit: nonNegative.nullable().meta({ description: 'How far below zero the balance may go; null: not at all' }),
+    overageLimit: nonNegativeDecimalSchema.nullable().meta({ description: 'How far below zero the balance may go; null: not at all' }),
   })
   .meta({ id: 'FeatureOverageRequest' });
 

@@ -42,8 +42,3 @@ export function featureDebits(event: ConsumingEvent, features: Feature[], path =
   }
   return { lines, issues };
 }
-
-/** Attribute values by name, from Togai's list of {name, value}. */
-export function attributeMap(attributes: { name: string; value: string }[]): Record<string, string> {
-  return Object.fromEntries(attributes.map((a) => [a.name, a.value]));
-}

@@ -13,6 +13,9 @@ export const decimalValueSchema = z.union([
   z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => new Decimal(n).toFixed()),
 ]);
 
+/** A quantity or price that cannot be below zero: credits granted, a rate, a fee. */
+export const nonNegativeDecimalSchema = decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative');
+
 /**
  * JSON.parse makes "__proto__" an ordinary own key, but a zod record drops it without a word: the
  * event would be accepted with that dimension silently gone. Refuse it instead (found by fuzzing).

@@ -4,7 +4,7 @@ import type { RatingAssociation } from './rate-usage';
 /** One feature credit entry a plan grants an account for one cycle. */
 export interface CycleGrant {
   featureId: string;
-  /** Stable, so granting again is a no-op: `<association>#<cycle start>$PRICE_PLAN`, as Togai names them. */
+  /** Stable, so granting again is a no-op: `<association>#<cycle start>#<feature>$PRICE_PLAN`, after Togai's. */
   id: string;
   granted: string;
   effectiveFrom: string;
@@ -13,15 +13,16 @@ export interface CycleGrant {
 }
 
 /**
- * The credits an association's entitlement rate cards grant for the cycle containing `now` and
- * for the next one — granted ahead, so they are in the ledger when that cycle starts — each
- * effective for its cycle, cut to the association's own period.
+ * The credits an association's entitlement rate cards grant for its cycle at `now` (or its first,
+ * or its last once it has ended) and for the next one — granted ahead, so they are in the ledger
+ * when that cycle starts — each effective for its cycle, cut to the association's own period.
  */
 export function cycleGrants(association: RatingAssociation, now: number): CycleGrant[] {
   const cards = association.definition.entitlementRateCards;
   if (cards.length === 0) return [];
   const { pricingCycle } = association.definition;
-  const current = cycleContaining(pricingCycle, association.effectiveFrom, Math.max(now, association.effectiveFrom));
+  const lastInstant = association.effectiveUntil === null ? Infinity : association.effectiveUntil - 1;
+  const current = cycleContaining(pricingCycle, association.effectiveFrom, Math.min(Math.max(now, association.effectiveFrom), lastInstant));
   const next = cycleContaining(pricingCycle, association.effectiveFrom, current.end);
   return [current, next].flatMap((cycle) => grantsFor(association, cycle));
 }
@@ -32,7 +33,7 @@ function grantsFor(association: RatingAssociation, cycle: Cycle): CycleGrant[] {
   if (from >= until) return [];
   return association.definition.entitlementRateCards.map((card) => ({
     featureId: card.featureId,
-    id: `${association.id}#${new Date(cycle.start).toISOString()}$PRICE_PLAN`,
+    id: `${association.id}#${new Date(cycle.start).toISOString()}#${card.featureId}$PRICE_PLAN`,
     granted: card.granted,
     effectiveFrom: new Date(from).toISOString(),
     effectiveUntil: new Date(until).toISOString(),

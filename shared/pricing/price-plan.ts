@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameSchema } from '../event-schema/event-schema';
-import { decimalValueSchema } from '../event/event-wire';
+import { nonNegativeDecimalSchema } from '../event/event-wire';
 import { currencySchema } from './currency';
 import { usageRateCardSchema } from './rate-card';
 
@@ -32,14 +32,14 @@ export type PricingCycle = z.infer<typeof pricingCycleSchema>;
 export const fixedFeeSchema = z
   .strictObject({
     name: z.string().min(1).max(100),
-    amount: decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative'),
+    amount: nonNegativeDecimalSchema,
   })
   .meta({ id: 'FixedFee' });
 
 export const creditGrantRateCardSchema = z
   .strictObject({
     featureId: z.string().min(1).max(50),
-    granted: decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative'),
+    granted: nonNegativeDecimalSchema,
   })
   .meta({ id: 'BillingEntitlementRateCard', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
 

@@ -31,16 +31,6 @@ export function cycleContaining(config: PricingCycle, anchor: number, at: number
   return { start, end: startIn(index + months, day) };
 }
 
-/** The cycles of `config` that overlap [from, to), oldest first. */
-export function cyclesBetween(config: PricingCycle, anchor: number, from: number, to: number): Cycle[] {
-  const cycles: Cycle[] = [];
-  for (let cycle = cycleContaining(config, anchor, from); cycle.start < to; cycle = cycleContaining(config, anchor, cycle.end)) {
-    cycles.push(cycle);
-  }
-  return cycles;
-}
-
-/** As Togai: associated on the 31st, or on the last day of February, cycles start on the last day. */
 function anchorDay(date: Date): number | 'LAST' {
   const day = date.getUTCDate();
   const endOfFebruary = date.getUTCMonth() === 1 && day === daysIn(date.getUTCFullYear(), 1);

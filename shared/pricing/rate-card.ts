@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Decimal } from '../decimal/decimal';
-import { decimalValueSchema } from '../event/event-wire';
+import { nonNegativeDecimalSchema } from '../event/event-wire';
 
 /**
  * A usage rate card (Togai's RateCard / RateConfigUsage / SlabUsage): how a usage meter's total
@@ -13,12 +13,11 @@ import { decimalValueSchema } from '../event/event-wire';
 export const pricingModels = ['TIERED', 'VOLUME', 'PACKAGE'] as const;
 export const priceTypes = ['PER_UNIT', 'FLAT'] as const;
 
-const nonNegative = decimalValueSchema.refine((v) => !v.startsWith('-'), 'must not be negative');
 
 export const slabSchema = z
   .strictObject({
-    startAfter: nonNegative.meta({ description: 'The slab prices usage above this many units' }),
-    rate: nonNegative.meta({ description: 'Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency' }),
+    startAfter: nonNegativeDecimalSchema.meta({ description: 'The slab prices usage above this many units' }),
+    rate: nonNegativeDecimalSchema.meta({ description: 'Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency' }),
     priceType: z.enum(priceTypes).default('PER_UNIT'),
   })
   .meta({ id: 'SlabUsage' });
@@ -29,7 +28,7 @@ export const usageRateCardSchema = z
     usageMeterId: z.string().min(1).max(50),
     pricingModel: z.enum(pricingModels),
     slabs: z.array(slabSchema).min(1).max(50),
-    packageSize: nonNegative.optional().meta({ description: 'PACKAGE only: units per package' }),
+    packageSize: nonNegativeDecimalSchema.optional().meta({ description: 'PACKAGE only: units per package' }),
   })
   .superRefine((card, ctx) => {
     card.slabs.forEach((slab, i) => {

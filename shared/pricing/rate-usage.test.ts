@@ -63,6 +63,12 @@ describe('groupPricedUsage', () => {
       ['2026-03-01', ['too-late']],
     ]);
   });
+
+  it("keeps a late event in its plan's last cycle when the plan ended before it arrived", () => {
+    const associations = [association('pa.a', '2026-01-01T00:00:00Z', '2026-03-10T00:00:00Z', '0.10'), association('pa.b', '2026-03-10T00:00:00Z', null, '0.20')];
+    const [group] = groupPricedUsage([outcome('late', '2026-02-27T00:00:00Z', [calls], '2026-04-02T00:00:00Z')], associations);
+    expect([group!.associationId, new Date(group!.cycleStart).toISOString().slice(0, 10)]).toEqual(['pa.a', '2026-03-01']);
+  });
 });
 
 describe('rateCycleUsage', () => {

@@ -50,7 +50,7 @@ export function associationAt(associations: RatingAssociation[], accountId: stri
  * What new events add to priced usage (DESIGN §9), grouped by (association, rate card, cycle).
  * An event is rated under the plan in force at its timestamp, in the cycle containing it — unless
  * it arrived after that cycle's grace period, when the cycle is final: then it counts in the cycle
- * open when it arrived. COUNT meters add 1 per event, SUM meters the event's value.
+ * open when it arrived (or the plan's last cycle, if the plan had ended by then). COUNT meters add 1 per event, SUM meters the event's value.
  */
 export function groupPricedUsage(outcomes: EventOutcome[], associations: RatingAssociation[]): CycleUsage[] {
   const groups = new Map<string, CycleUsage>();
@@ -86,11 +86,13 @@ export function groupPricedUsage(outcomes: EventOutcome[], associations: RatingA
   return [...groups.values()];
 }
 
+/** The event's cycle; once that is final, the one open on arrival — but never past the plan's last. */
 function ratingCycle(association: RatingAssociation, at: number, acceptedAt: number) {
   const { pricingCycle } = association.definition;
   const cycle = cycleContaining(pricingCycle, association.effectiveFrom, at);
   if (acceptedAt < cycle.end + pricingCycle.gracePeriod * DAY) return cycle;
-  return cycleContaining(pricingCycle, association.effectiveFrom, acceptedAt);
+  const lastInstant = association.effectiveUntil === null ? Infinity : association.effectiveUntil - 1;
+  return cycleContaining(pricingCycle, association.effectiveFrom, Math.min(acceptedAt, lastInstant));
 }
 
 /**

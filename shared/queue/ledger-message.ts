@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { featureDebits, type DebitLine } from '../entitlement/feature-debits';
 import type { Feature } from '../entitlement/feature';
 import type { AcceptedEvent } from '../event/accepted-event';
-import { chunkBySize } from './event-batch-message';
+import { chunkBySize } from './message-size';
 
 /**
  * One message of the ledger queue: what metered events of one account consume of its features.
@@ -10,7 +10,7 @@ import { chunkBySize } from './event-batch-message';
  * which skips any event it already debited (through /entitled or an earlier delivery).
  */
 export const ledgerDebitMessageSchema = z.object({
-  kind: z.literal('debits').default('debits'),
+  kind: z.literal('debits'),
   tenantId: z.string().min(1),
   accountId: z.string().min(1),
   debits: z
@@ -23,34 +23,35 @@ export const ledgerDebitMessageSchema = z.object({
     )
     .min(1),
 });
-export type LedgerDebitMessage = z.input<typeof ledgerDebitMessageSchema>;
+export type LedgerDebitMessage = z.infer<typeof ledgerDebitMessageSchema>;
 
 /**
- * Feature credits a price plan grants an account for a cycle (its entitlement rate cards): each
- * entry has a stable id, so a repeat grants nothing more.
+ * The feature credits one plan association grants an account (its entitlement rate cards) for its
+ * current and next cycle: the whole set, so the ledger brings the association's entries in line —
+ * adds what is missing, cuts an entry to a shortened association, voids one not yet begun that
+ * the association no longer reaches. Entry ids are stable, so a repeat changes nothing.
  */
-export const ledgerGrantMessageSchema = z.object({
-  kind: z.literal('grants'),
+export const ledgerPlanGrantsMessageSchema = z.object({
+  kind: z.literal('plan-grants'),
   tenantId: z.string().min(1),
   accountId: z.string().min(1),
-  grants: z
-    .array(
-      z.object({
-        featureId: z.string().min(1),
-        id: z.string().min(1),
-        granted: z.string(),
-        effectiveFrom: z.string(),
-        effectiveUntil: z.string(),
-        source: z.string(),
-      }),
-    )
-    .min(1),
+  associationId: z.string().min(1),
+  grants: z.array(
+    z.object({
+      featureId: z.string().min(1),
+      id: z.string().min(1),
+      granted: z.string(),
+      effectiveFrom: z.string(),
+      effectiveUntil: z.string(),
+      source: z.string(),
+    }),
+  ),
 });
-export type LedgerGrantMessage = z.infer<typeof ledgerGrantMessageSchema>;
+export type LedgerPlanGrantsMessage = z.infer<typeof ledgerPlanGrantsMessageSchema>;
 
-/** Every message of the ledger queue (messages from before `kind` existed are debits). */
-export const ledgerMessageSchema = z.union([ledgerGrantMessageSchema, ledgerDebitMessageSchema]);
-export type LedgerMessage = LedgerDebitMessage | LedgerGrantMessage;
+/** Every message of the ledger queue. */
+export const ledgerMessageSchema = z.discriminatedUnion('kind', [ledgerDebitMessageSchema, ledgerPlanGrantsMessageSchema]);
+export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage;
 
 /** The messages a tenant's metered events make: one or more per account, each under the size limit. */
 export function ledgerDebitMessages(tenantId: string, events: AcceptedEvent[], features: Feature[]): LedgerDebitMessage[] {

@@ -193,6 +193,28 @@ describe('AccountLedger', () => {
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ balance: '8' });
   });
 
+  it("brings a plan association's entries in line: adds them, cuts one when the plan ends early, voids one not begun", async () => {
+    const { owner, ledger } = account();
+    const iso = (t: number) => new Date(t).toISOString();
+    const cycle = (start: number, feature: string, until = start + 3_600_000) => ({
+      featureId: feature, id: `pa.1#${iso(start)}#${feature}$PRICE_PLAN`, granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(until), source: 'PRICE_PLAN',
+    });
+    const current = NOW - 600_000;
+    const next = current + 3_600_000;
+    await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE), cycle(current, 'feat.seats'), cycle(next, FEATURE), cycle(next, 'feat.seats')]);
+    await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE), cycle(current, 'feat.seats'), cycle(next, FEATURE), cycle(next, 'feat.seats')]);
+    expect(await ledger.listEntries(FEATURE, undefined, 10)).toHaveLength(2);
+    expect(await ledger.credits(owner, 'feat.seats')).toMatchObject({ granted: '100', balance: '100' });
+    await ledger.entitle(owner, debit('used', '30'));
+
+    // The plan ends now: this cycle's entries end here, next cycle's are voided; what was used stays.
+    const end = NOW + 60_000;
+    await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE, end), cycle(current, 'feat.seats', end)]);
+    const entries = await ledger.listEntries(FEATURE, undefined, 10);
+    expect(entries.map((e) => [e.status, e.used, e.effectiveUntil])).toEqual([['ACTIVE', '30', iso(end)], ['VOIDED', '0', iso(next + 3_600_000)]]);
+    expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '100', balance: '70' });
+  });
+
   it('keeps entitlement values per feature', async () => {
     const { ledger } = account();
     await ledger.setEntitlementValue('feat.sso', 'true');
