@@ -186,6 +186,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     });
   }
 
+  /** Whether the feature has this entry (a page token names one). */
+  async hasEntry(featureId: string, entryId: string): Promise<boolean> {
+    return this.rows.entry(entryId)?.featureId === featureId;
+  }
+
   async listEntries(featureId: string, after: string | undefined, limit: number): Promise<CreditEntryView[]> {
     const now = this.clock();
     return this.rows.entryPage(featureId, after, limit).map((e) => entryView(e, now));

@@ -1,5 +1,5 @@
 import { entitlementRoutes } from '../../shared/api/entitlement-routes';
-import { decodePageToken, toPage } from '../../shared/api/page';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { createRouter } from '../../shared/api/router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
 import type { Feature } from '../../shared/entitlement/feature';
@@ -39,7 +39,9 @@ accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { pageSize, nextToken } = c.req.valid('query');
   const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  const rows = await ledgerFor(c.env, owner).listEntries(featureId, decodePageToken(nextToken), pageSize + 1);
+  const ledger = ledgerFor(c.env, owner);
+  const after = await decodeOwnPageToken(nextToken, (entryId) => ledger.hasEntry(featureId, entryId));
+  const rows = await ledger.listEntries(featureId, after, pageSize + 1);
   return c.json(toPage(rows, pageSize, (entry) => entry.id), 200);
 });
 

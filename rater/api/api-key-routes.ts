@@ -1,9 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { apiKeyRoutes as routes } from '../../shared/api/api-key-routes';
 import { requireScope } from '../../shared/auth/api-key';
-import { AppError, invalid } from '../../shared/errors/app-error';
+import { AppError } from '../../shared/errors/app-error';
 import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from '../store/api-keys';
-import { decodePageToken, toPage } from '../../shared/api/page';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import type { RaterHono } from './hono-env';
 import { createRouter } from './router';
 
@@ -29,11 +29,8 @@ export const apiKeyRoutes = router
   .openapi(routes.list, async (c) => {
     const { nextToken, pageSize, includeRevoked } = c.req.valid('query');
     const { db, principal } = c.env;
-    const after = decodePageToken(nextToken);
     // Keys are never deleted, so a token naming none of this tenant's keys was not ours to give.
-    if (after !== undefined && !(await findApiKey(db, principal.tenantId, after))) {
-      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
-    }
+    const after = await decodeOwnPageToken(nextToken, (id) => findApiKey(db, principal.tenantId, id));
     const rows = await listApiKeys(db, principal.tenantId, { includeRevoked: includeRevoked === 'true', after, limit: pageSize + 1 });
     return c.json(toPage(rows, pageSize, (k) => k.id), 200);
   })

@@ -1,8 +1,8 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
-import { AppError, invalid } from '../../shared/errors/app-error';
+import { AppError } from '../../shared/errors/app-error';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { findEvent, hasEvent, listEvents } from '../store/events';
-import { decodePageToken, toPage } from '../../shared/api/page';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { createRouter } from './router';
 
 /** Togai's /events API: each event the rater consumed, as received, and what happened to it. */
@@ -24,11 +24,7 @@ export const eventRoutes = createRouter()
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { nextToken, pageSize, ...filter } = c.req.valid('query');
-    const afterId = decodePageToken(nextToken);
-    // The token names an event; one this tenant never had is not a token this API gave it.
-    if (afterId !== undefined && !(await hasEvent(db, principal.tenantId, afterId))) {
-      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
-    }
+    const afterId = await decodeOwnPageToken(nextToken, (id) => hasEvent(db, principal.tenantId, id));
     const rows = await listEvents(db, principal.tenantId, { ...filter, afterId, limit: pageSize + 1 });
     const page = toPage(rows, pageSize, (e) => e.eventPayload.id);
     return c.json({ ...page, context: { pageSize, sortOrder: 'DESC' as const } }, 200);

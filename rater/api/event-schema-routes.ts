@@ -1,4 +1,4 @@
-import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import { eventSchemaRoutes as routes } from '../../shared/api/event-schema-routes';
 import { checkEventSchema } from '../../shared/event-schema/check-event-schema';
 import { checkSchemaEvolution } from '../../shared/event-schema/check-schema-evolution';
@@ -25,9 +25,7 @@ export const eventSchemaRoutes = createRouter()
     if (issues.length > 0) throw invalid('invalid_event_schema', issues);
     const created = await insertEventSchema(c.env.db, c.env.principal.tenantId, input);
     if (!created) {
-      throw new AppError('conflict', 'event_schema_exists', `An event schema named '${input.name}' already exists`, [
-        { path: 'name', message: 'is taken (archived schemas keep their names)' },
-      ]);
+      throw nameTaken('event schema', input.name, 'schemas');
     }
     return c.json(created, 201);
   })
@@ -115,5 +113,5 @@ async function mustFind(db: Database, tenantId: string, name: string): Promise<E
 }
 
 function raced(schema: EventSchema): never {
-  throw new AppError('conflict', 'concurrent_change', `Event schema '${schema.name}' changed while this request ran; read it and retry`);
+  throw concurrentChange('event schema', schema.name);
 }

@@ -1,11 +1,11 @@
 import { featureRoutes as routes } from '../../shared/api/feature-routes';
 import { checkSchemaAssociations } from '../../shared/entitlement/check-schema-associations';
 import type { Feature, SchemaAssociation } from '../../shared/entitlement/feature';
-import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import type { Database } from '../db/connect';
 import { findEventSchemas } from '../store/event-schemas';
 import { archiveFeature, findFeature, insertFeature, listFeatures, updateFeature } from '../store/features';
-import { decodePageToken, toPage } from '../../shared/api/page';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
@@ -17,17 +17,13 @@ export const featureRoutes = createRouter()
     const input = c.req.valid('json');
     await checkAssociations(db, principal.tenantId, input.schemaAssociations);
     const created = await insertFeature(db, principal.tenantId, input);
-    if (!created) throw nameTaken(input.name);
+    if (!created) throw nameTaken('feature', input.name, 'features');
     return c.json(created, 201);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { status, nextToken, pageSize } = c.req.valid('query');
-    const afterId = decodePageToken(nextToken);
-    // The token names a feature; one this tenant never had is not a token this API gave it.
-    if (afterId !== undefined && !(await findFeature(db, principal.tenantId, afterId))) {
-      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
-    }
+    const afterId = await decodeOwnPageToken(nextToken, (id) => findFeature(db, principal.tenantId, id));
     const rows = await listFeatures(db, principal.tenantId, { status, afterId, limit: pageSize + 1 });
     return c.json(toPage(rows, pageSize, (f) => f.id), 200);
   })
@@ -43,7 +39,7 @@ export const featureRoutes = createRouter()
     if (patch.schemaAssociations) await checkAssociations(db, principal.tenantId, patch.schemaAssociations);
     const write = await updateFeature(db, principal.tenantId, feature, patch);
     if (write.ok) return c.json(write.feature, 200);
-    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? feature.name) : raced(feature);
+    throw write.reason === 'name_taken' ? nameTaken('feature', patch.name ?? feature.name, 'features') : raced(feature);
   })
   .openapi(routes.archive, async (c) => {
     const { db, principal } = c.env;
@@ -64,12 +60,6 @@ async function mustFind(env: Env, id: string): Promise<Feature> {
   return feature;
 }
 
-function nameTaken(name: string): AppError {
-  return new AppError('conflict', 'feature_exists', `A feature named '${name}' already exists`, [
-    { path: 'name', message: 'is taken (archived features keep their names)' },
-  ]);
-}
-
 function raced(feature: Feature): never {
-  throw new AppError('conflict', 'concurrent_change', `Feature '${feature.id}' changed while this request ran; read it and retry`);
+  throw concurrentChange('feature', feature.id);
 }

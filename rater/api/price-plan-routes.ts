@@ -1,6 +1,6 @@
 import { pricePlanRoutes as routes } from '../../shared/api/price-plan-routes';
-import { decodePageToken, toPage } from '../../shared/api/page';
-import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
+import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import { checkPricePlan } from '../../shared/pricing/check-price-plan';
 import { placeAssociation } from '../../shared/pricing/place-association';
 import { nextPlanStatus, revisePricePlan, type PlanAction } from '../../shared/pricing/plan-lifecycle';
@@ -30,17 +30,13 @@ export const pricePlanRoutes = createRouter()
     const input = c.req.valid('json');
     await checkReferences(db, principal.tenantId, input);
     const created = await insertPricePlan(db, principal.tenantId, input);
-    if (!created) throw nameTaken(input.name);
+    if (!created) throw nameTaken('price plan', input.name, 'plans');
     return c.json(created, 201);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { status, nextToken, pageSize } = c.req.valid('query');
-    const afterId = decodePageToken(nextToken);
-    // The token names a plan; one this tenant never had is not a token this API gave it.
-    if (afterId !== undefined && !(await findPricePlan(db, principal.tenantId, afterId))) {
-      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
-    }
+    const afterId = await decodeOwnPageToken(nextToken, (id) => findPricePlan(db, principal.tenantId, id));
     const rows = await listPricePlans(db, principal.tenantId, { status, afterId, limit: pageSize + 1 });
     return c.json(toPage(rows, pageSize, (p) => p.id), 200);
   })
@@ -61,7 +57,7 @@ export const pricePlanRoutes = createRouter()
     await checkReferences(db, principal.tenantId, { usageRateCards: patch.usageRateCards, entitlementRateCards: patch.entitlementRateCards });
     const write = await updatePricePlan(db, principal.tenantId, plan, { name: patch.name, description: patch.description, ...revision });
     if (write.ok) return c.json(write.plan, 200);
-    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? plan.name) : raced(plan);
+    throw write.reason === 'name_taken' ? nameTaken('price plan', patch.name ?? plan.name, 'plans') : raced(plan);
   })
   .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'activate'), 200))
   .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'archive'), 200))
@@ -140,12 +136,6 @@ async function mustFind(env: Env, id: string): Promise<PricePlan> {
   return plan;
 }
 
-function nameTaken(name: string): AppError {
-  return new AppError('conflict', 'price_plan_exists', `A price plan named '${name}' already exists`, [
-    { path: 'name', message: 'is taken (archived plans keep their names)' },
-  ]);
-}
-
 function raced(plan: PricePlan): never {
-  throw new AppError('conflict', 'concurrent_change', `Price plan '${plan.id}' changed while this request ran; read it and retry`);
+  throw concurrentChange('price plan', plan.id);
 }

@@ -1,12 +1,12 @@
 import { usageMeterRoutes as routes } from '../../shared/api/usage-meter-routes';
-import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import { nextStatus, type LifecycleAction } from '../../shared/lifecycle/lifecycle';
 import { checkUsageMeter } from '../../shared/meter/check-usage-meter';
 import { definitionChanges, type CreateUsageMeterRequest, type UsageMeter } from '../../shared/meter/usage-meter';
 import type { Database } from '../db/connect';
 import { findEventSchema } from '../store/event-schemas';
-import { decodePageToken, toPage } from '../../shared/api/page';
+import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import {
   findUsageMeter,
   insertUsageMeter,
@@ -27,17 +27,13 @@ export const usageMeterRoutes = createRouter()
     const input = c.req.valid('json');
     checkAgainst(input, await usableSchema(db, principal.tenantId, input.eventSchemaName));
     const created = await insertUsageMeter(db, principal.tenantId, input);
-    if (!created) throw nameTaken(input.name);
+    if (!created) throw nameTaken('usage meter', input.name, 'meters');
     return c.json(created, 201);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { status, aggregations, nextToken, pageSize } = c.req.valid('query');
-    const afterId = decodePageToken(nextToken);
-    // The token names a meter; one this tenant never had is not a token this API gave it.
-    if (afterId !== undefined && !(await findUsageMeter(db, principal.tenantId, afterId))) {
-      throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
-    }
+    const afterId = await decodeOwnPageToken(nextToken, (id) => findUsageMeter(db, principal.tenantId, id));
     const rows = await listUsageMeters(db, principal.tenantId, { status, aggregations, afterId, limit: pageSize + 1 });
     return c.json(toPage(rows, pageSize, (m) => m.id), 200);
   })
@@ -70,7 +66,7 @@ export const usageMeterRoutes = createRouter()
     }
     const write = await updateUsageMeter(db, principal.tenantId, meter, change);
     if (write.ok) return c.json(write.meter, 200);
-    throw write.reason === 'name_taken' ? nameTaken(patch.name ?? meter.name) : raced(meter);
+    throw write.reason === 'name_taken' ? nameTaken('usage meter', patch.name ?? meter.name, 'meters') : raced(meter);
   })
   .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'activate'), 200))
   .openapi(routes.deactivate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'deactivate'), 200))
@@ -137,12 +133,6 @@ async function mustFind(env: Env, id: string): Promise<UsageMeter> {
   return meter;
 }
 
-function nameTaken(name: string): AppError {
-  return new AppError('conflict', 'usage_meter_exists', `A usage meter named '${name}' already exists`, [
-    { path: 'name', message: 'is taken (archived meters keep their names)' },
-  ]);
-}
-
 function raced(meter: UsageMeter): never {
-  throw new AppError('conflict', 'concurrent_change', `Usage meter '${meter.id}' changed while this request ran; read it and retry`);
+  throw concurrentChange('usage meter', meter.id);
 }

@@ -12,7 +12,21 @@ export function decodePageToken(token: string | undefined): string | undefined {
   } catch {
     // fall through to the refusal
   }
-  throw invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
+  throw notOurToken();
+}
+
+/**
+ * The key a token carries, once `exists` has found that object for the caller: a token naming
+ * anything else (another tenant's object, a forged one) is not a token this API gave the caller.
+ */
+export async function decodeOwnPageToken(token: string | undefined, exists: (key: string) => Promise<unknown>): Promise<string | undefined> {
+  const key = decodePageToken(token);
+  if (key !== undefined && !(await exists(key))) throw notOurToken();
+  return key;
+}
+
+function notOurToken() {
+  return invalid('invalid_query', [{ path: 'nextToken', message: 'is not a token this API returned' }]);
 }
 
 /** Rows were fetched with `limit: pageSize + 1`: the extra row only says there is a next page. */

@@ -178,6 +178,9 @@ describe('credit entries', () => {
     const page2 = await client.get(`${credits(account, calls)}/entries?pageSize=2&nextToken=${page1.body.nextToken}`);
     expect(page2.body).toMatchObject({ data: [{ id: 'promo-2' }] });
     expect(page2.body.nextToken).toBeUndefined();
+    // A token naming an entry of another account is not one this API gave for this account.
+    const foreign = await client.get(`${credits(unique('other'), calls)}/entries?nextToken=${page1.body.nextToken}`);
+    expect(foreign).toMatchObject({ status: 422, body: { errors: [{ path: 'nextToken' }] } });
 
     await meterline.entitled(callEvent(account));
     const lowered = await client.patch(`${credits(account, calls)}/entries/purchase-1`, { granted: '0.5' });
