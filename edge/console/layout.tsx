@@ -63,6 +63,53 @@ export const Layout: FC<{ title: string; section: Section; notice?: Notice | und
   </html>
 );
 
+/** A list screen: the "+ New" link, then the table — or a sentence when there is nothing yet. */
+export const ListScreen: FC<{
+  newHref: string;
+  newLabel: string;
+  empty: string;
+  caption: string;
+  headings: string[];
+  /** Headings of right-aligned, numeric columns. */
+  numeric?: string[];
+  children?: Child;
+  count: number;
+}> = ({
+  newHref,
+  newLabel,
+  empty,
+  caption,
+  headings,
+  numeric = [],
+  children,
+  count,
+}) => (
+  <>
+    <p class="actions">
+      <a href={newHref}>{newLabel}</a>
+    </p>
+    {count === 0 ? (
+      <p>{empty}</p>
+    ) : (
+      <div class="scroll">
+        <table>
+          <caption class="hint">{caption}</caption>
+          <thead>
+            <tr>
+              {headings.map((h) => (
+                <th scope="col" class={numeric.includes(h) ? 'num' : undefined}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    )}
+  </>
+);
+
 const NoticeBox: FC<{ notice: Notice }> = ({ notice }) => (
   <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
     <p>{notice.title}</p>

@@ -2,47 +2,33 @@ import type { FC } from 'hono/jsx';
 import { conditionOperators } from '../../shared/console/meter-form';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import { aggregations, type UsageMeter } from '../../shared/meter/usage-meter';
+import { ListScreen } from './layout';
 import { LifecycleButtons } from './schema-pages';
 
 const CONDITION_ROWS = 3;
 
 export const MeterList: FC<{ meters: UsageMeter[] }> = ({ meters }) => (
-  <>
-    <p class="actions">
-      <a href="/console/meters/new">+ New Usage Meter</a>
-    </p>
-    {meters.length === 0 ? (
-      <p>No usage meters yet.</p>
-    ) : (
-      <div class="scroll">
-        <table>
-          <caption class="hint">Usage meters, with their event schema and aggregation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">Event schema</th>
-              <th scope="col">Aggregation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meters.map((m) => (
-              <tr>
-                <td>
-                  <a href={`/console/meters/${encodeURIComponent(m.id)}`}>{m.name}</a>
-                </td>
-                <td>
-                  <span class={`status ${m.status}`}>{m.status}</span>
-                </td>
-                <td>{m.eventSchemaName}</td>
-                <td>{m.aggregation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
-  </>
+  <ListScreen
+    newHref="/console/meters/new"
+    newLabel="+ New Usage Meter"
+    empty="No usage meters yet."
+    caption="Usage meters, with their event schema and aggregation"
+    headings={['Name', 'Status', 'Event schema', 'Aggregation']}
+    count={meters.length}
+  >
+    {meters.map((m) => (
+      <tr>
+        <td>
+          <a href={`/console/meters/${encodeURIComponent(m.id)}`}>{m.name}</a>
+        </td>
+        <td>
+          <span class={`status ${m.status}`}>{m.status}</span>
+        </td>
+        <td>{m.eventSchemaName}</td>
+        <td>{m.aggregation}</td>
+      </tr>
+    ))}
+  </ListScreen>
 );
 
 /**

@@ -1,49 +1,35 @@
 import type { FC } from 'hono/jsx';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
+import { ListScreen } from './layout';
 
 const ATTRIBUTE_ROWS = 5;
 const DIMENSION_ROWS = 5;
 const ENRICHMENT_ROWS = 3;
 
 export const SchemaList: FC<{ schemas: EventSchema[] }> = ({ schemas }) => (
-  <>
-    <p class="actions">
-      <a href="/console/schemas/new">+ New event schema</a>
-    </p>
-    {schemas.length === 0 ? (
-      <p>No event schemas yet.</p>
-    ) : (
-      <div class="scroll">
-        <table>
-          <caption class="hint">Event schemas, with their status and published version</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="num">Version</th>
-              <th scope="col">Attributes</th>
-              <th scope="col">Dimensions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schemas.map((s) => (
-              <tr>
-                <td>
-                  <a href={`/console/schemas/${encodeURIComponent(s.name)}`}>{s.name}</a>
-                </td>
-                <td>
-                  <span class={`status ${s.status}`}>{s.status}</span>
-                </td>
-                <td class="num">{s.version}</td>
-                <td>{s.attributes.map((a) => a.name).join(', ')}</td>
-                <td>{s.dimensions.map((d) => d.name).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
-  </>
+  <ListScreen
+    newHref="/console/schemas/new"
+    newLabel="+ New event schema"
+    empty="No event schemas yet."
+    caption="Event schemas, with their status and published version"
+    headings={['Name', 'Status', 'Version', 'Attributes', 'Dimensions']}
+    numeric={['Version']}
+    count={schemas.length}
+  >
+    {schemas.map((s) => (
+      <tr>
+        <td>
+          <a href={`/console/schemas/${encodeURIComponent(s.name)}`}>{s.name}</a>
+        </td>
+        <td>
+          <span class={`status ${s.status}`}>{s.status}</span>
+        </td>
+        <td class="num">{s.version}</td>
+        <td>{s.attributes.map((a) => a.name).join(', ')}</td>
+        <td>{s.dimensions.map((d) => d.name).join(', ')}</td>
+      </tr>
+    ))}
+  </ListScreen>
 );
 
 /**
