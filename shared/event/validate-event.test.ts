@@ -93,6 +93,14 @@ describe('validateEvent', () => {
     expect(validateEvent(wire({ timestamp }), schema, now).ok).toBe(true);
   });
 
+  it.each([
+    ['across a year end', '2027-01-01T00:10:00Z', '2026-11-17T00:10:00Z', '2026-11-17T00:09:59.999Z'],
+    ['across a leap day', '2028-03-01T00:00:00Z', '2028-01-16T00:00:00Z', '2028-01-15T23:59:59.999Z'],
+  ])('keeps the 45-day window exact %s', (_, clock, oldest, tooOld) => {
+    const check = (timestamp: string) => validateEvent(wire({ timestamp }), schema, new Date(clock)).ok;
+    expect([check(oldest), check(tooOld)]).toEqual([true, false]);
+  });
+
   it('honours other limits and names them', () => {
     const limits = { graceMs: 2 * day, futureMs: 0 };
     expect(validateEvent(wire({ timestamp: at(-3 * day) }), schema, now, limits)).toEqual({

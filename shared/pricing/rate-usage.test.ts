@@ -64,6 +64,17 @@ describe('groupPricedUsage', () => {
     ]);
   });
 
+  it.each([
+    ['a year end, within a day of grace', '2026-12-31T23:59:59.999Z', '2027-01-01T23:59:59Z', 1, '2026-12-01'],
+    ['a year end, past a day of grace', '2026-12-31T23:59:59.999Z', '2027-01-02T00:00:00Z', 1, '2027-01-01'],
+    ['the first instant of a year', '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 0, '2027-01-01'],
+    ['a leap day arriving on 1 March, no grace', '2028-02-29T12:00:00Z', '2028-03-01T00:00:01Z', 0, '2028-03-01'],
+    ['a leap day arriving on 2 March, two days of grace', '2028-02-29T12:00:00Z', '2028-03-02T23:00:00Z', 2, '2028-02-01'],
+  ])('rates an event at %s in the right cycle', (_, timestamp, acceptedAt, grace, cycleStart) => {
+    const [group] = groupPricedUsage([outcome('e', timestamp, [calls], acceptedAt)], [association('pa.a', '2026-01-01T00:00:00Z', null, '0.10', grace)]);
+    expect(new Date(group!.cycleStart).toISOString().slice(0, 10)).toBe(cycleStart);
+  });
+
   it("keeps a late event in its plan's last cycle when the plan ended before it arrived", () => {
     const associations = [association('pa.a', '2026-01-01T00:00:00Z', '2026-03-10T00:00:00Z', '0.10'), association('pa.b', '2026-03-10T00:00:00Z', null, '0.20')];
     const [group] = groupPricedUsage([outcome('late', '2026-02-27T00:00:00Z', [calls], '2026-04-02T00:00:00Z')], associations);

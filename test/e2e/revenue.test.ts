@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, eventually, unique } from '../support/api-client';
+import { openMonthlyCycle } from '../support/open-cycle';
 
 /**
  * Price plans rating events end to end (DESIGN §9), through the public API of the running stack:
@@ -14,15 +15,8 @@ let schema: string;
 let amountMeter: string; // SUM of card transaction amounts
 let chargeMeter: string; // COUNT of card charges
 
-/**
- * A calendar month (UTC) in which events of several days are still accepted (at most 45 days
- * old) and already past: this month when it is at least two days old, else the previous one.
- */
-function testMonth(): number {
-  const now = new Date();
-  const thisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  return Date.now() - thisMonth >= 2 * DAY ? thisMonth : Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
-}
+/** Worked examples happen in a cycle open now, whatever today's date (see openMonthlyCycle). */
+const cycle = openMonthlyCycle();
 
 const payment = (accountId: string, amount: string, timestamp: number, mode = 'card') => ({
   id: unique('pay'),
@@ -34,7 +28,7 @@ const payment = (accountId: string, amount: string, timestamp: number, mode = 'c
 });
 
 async function activePlan(body: Record<string, unknown>): Promise<string> {
-  const created = await client.post('/price_plans', { name: unique('plan'), currency: 'USD', pricingCycle: { interval: 'MONTHLY' }, ...body });
+  const created = await client.post('/price_plans', { name: unique('plan'), currency: 'USD', pricingCycle: cycle.pricingCycle, ...body });
   expect(created.status).toBe(201);
   expect((await client.post(`/price_plans/${created.body.id}/activate`)).status).toBe(200);
   return created.body.id;
@@ -65,7 +59,7 @@ beforeAll(async () => {
 
 describe("Stripe's 2.9% + 30¢, two meters, one plan, with a fixed fee", () => {
   it('rates each card charge and states the cycle: 3.93 + 0.90 + 25.00 = 29.83', async () => {
-    const month = testMonth();
+    const { start } = cycle;
     const account = unique('shop');
     const plan = await activePlan({
       usageRateCards: [
@@ -74,11 +68,11 @@ describe("Stripe's 2.9% + 30¢, two meters, one plan, with a fixed fee", () => {
       ],
       fixedFees: [{ name: 'Platform fee', amount: '25' }],
     });
-    await associate(account, plan, month - DAY);
-    const events = [payment(account, '10.00', month + HOUR), payment(account, '25.50', month + 2 * HOUR), payment(account, '100.00', month + 3 * HOUR), payment(account, '999', month + 4 * HOUR, 'bank_transfer')];
+    await associate(account, plan, start - DAY);
+    const events = [payment(account, '10.00', start + HOUR), payment(account, '25.50', start + 2 * HOUR), payment(account, '100.00', start + 3 * HOUR), payment(account, '999', start + 4 * HOUR, 'bank_transfer')];
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
 
-    const range = `from=${new Date(month).toISOString()}&to=${new Date(month + DAY).toISOString()}&accountId=${account}`;
+    const range = `from=${new Date(start).toISOString()}&to=${new Date(start + DAY).toISOString()}&accountId=${account}`;
     const revenue = await eventually(() => client.get(`/revenue?${range}&groupBy=meterId`), (r) => r.body?.totals?.[0]?.value === '4.8295');
     expect(revenue.body.totals).toEqual([{ currency: 'USD', value: '4.8295' }]);
     expect(revenue.body.groups).toEqual(
@@ -88,9 +82,9 @@ describe("Stripe's 2.9% + 30¢, two meters, one plan, with a fixed fee", () => {
       ]),
     );
 
-    const statement = await statementOf(account, month + HOUR);
+    const statement = await statementOf(account, start + HOUR);
     expect(statement.status).toBe(200);
-    expect(statement.body).toMatchObject({ accountId: account, cycleStart: new Date(month).toISOString(), totals: [{ currency: 'USD', amount: '29.83' }] });
+    expect(statement.body).toMatchObject({ accountId: account, cycleStart: new Date(start).toISOString(), totals: [{ currency: 'USD', amount: '29.83' }] });
     const [plan0] = statement.body.plans;
     expect(plan0.usageLines.map((l: { usageMeterId: string; usage: string; exactAmount: string; amount: string }) => [l.usageMeterId, l.usage, l.exactAmount, l.amount])).toEqual([
       [amountMeter, '135.5', '3.9295', '3.93'],
@@ -99,37 +93,37 @@ describe("Stripe's 2.9% + 30¢, two meters, one plan, with a fixed fee", () => {
     expect(plan0.fixedFees).toEqual([{ name: 'Platform fee', amount: '25.00' }]);
 
     const metrics = await client.post('/metrics', {
-      startTime: new Date(month).toISOString(), endTime: new Date(month + DAY).toISOString(),
+      startTime: new Date(start).toISOString(), endTime: new Date(start + DAY).toISOString(),
       metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'DAY', groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'ACCOUNT_ID', fieldValues: [account] }] }],
     });
-    expect(metrics.body.results[0].data).toEqual([{ groupedBy: { CURRENCY: 'USD', ACCOUNT_ID: account }, timestamps: [new Date(month).toISOString()], metricValues: ['4.8295'] }]);
+    expect(metrics.body.results[0].data).toEqual([{ groupedBy: { CURRENCY: 'USD', ACCOUNT_ID: account }, timestamps: [new Date(start).toISOString()], metricValues: ['4.8295'] }]);
   });
 });
 
 describe('slab boundaries', () => {
   it('volume pricing: the event that crosses the break earns negative revenue, and the total is the price of the total', async () => {
-    const month = testMonth();
+    const { start } = cycle;
     const account = unique('volume');
     const plan = await activePlan({
       usageRateCards: [{ usageMeterId: amountMeter, pricingModel: 'VOLUME', slabs: [{ startAfter: '0', rate: '1.00' }, { startAfter: '100', rate: '0.80' }] }],
     });
-    await associate(account, plan, month);
-    expect((await client.post('/ingest', { event: payment(account, '100', month + HOUR) })).status).toBe(202);
-    const range = `/revenue?from=${new Date(month).toISOString()}&to=${new Date(month + DAY).toISOString()}&accountId=${account}&window=HOUR`;
+    await associate(account, plan, start);
+    expect((await client.post('/ingest', { event: payment(account, '100', start + HOUR) })).status).toBe(202);
+    const range = `/revenue?from=${new Date(start).toISOString()}&to=${new Date(start + DAY).toISOString()}&accountId=${account}&window=HOUR`;
     await eventually(() => client.get(range), (r) => r.body?.totals?.[0]?.value === '100');
     // Exactly on the boundary: still 1.00 a unit. One unit past it: all 101 at 0.80 = 80.8.
-    expect((await client.post('/ingest', { event: payment(account, '1', month + 2 * HOUR) })).status).toBe(202);
+    expect((await client.post('/ingest', { event: payment(account, '1', start + 2 * HOUR) })).status).toBe(202);
     const after = await eventually(() => client.get(range), (r) => r.body?.totals?.[0]?.value === '80.8');
     expect(after.body.totals[0].data).toEqual([
-      { from: new Date(month + HOUR).toISOString(), value: '100' },
-      { from: new Date(month + 2 * HOUR).toISOString(), value: '-19.2' },
+      { from: new Date(start + HOUR).toISOString(), value: '100' },
+      { from: new Date(start + 2 * HOUR).toISOString(), value: '-19.2' },
     ]);
-    const line = (await statementOf(account, month + HOUR)).body.plans[0].usageLines[0];
+    const line = (await statementOf(account, start + HOUR)).body.plans[0].usageLines[0];
     expect(line).toMatchObject({ usage: '101', amount: '80.80', slabs: [{ slab: 1, startAfter: '100', units: '101', rate: '0.80', amount: '80.8' }] });
   });
 
   it('graduated pricing and a package price, landing on and just past the boundaries', async () => {
-    const month = testMonth();
+    const { start } = cycle;
     const account = unique('ladder');
     const plan = await activePlan({
       usageRateCards: [
@@ -137,11 +131,11 @@ describe('slab boundaries', () => {
         { usageMeterId: chargeMeter, pricingModel: 'PACKAGE', packageSize: '2', slabs: [{ startAfter: '0', rate: '5' }] },
       ],
     });
-    await associate(account, plan, month);
+    await associate(account, plan, start);
     // 100 (on the first boundary), 900 (on the second), 0.5 (just past it): 100 + 720 + 0.25.
-    const events = [payment(account, '100', month + HOUR), payment(account, '900', month + 2 * HOUR), payment(account, '0.5', month + 3 * HOUR)];
+    const events = [payment(account, '100', start + HOUR), payment(account, '900', start + 2 * HOUR), payment(account, '0.5', start + 3 * HOUR)];
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
-    const statement = await eventually(() => statementOf(account, month + HOUR), (r) => r.body?.plans?.[0]?.usageLines?.[0]?.usage === '1000.5');
+    const statement = await eventually(() => statementOf(account, start + HOUR), (r) => r.body?.plans?.[0]?.usageLines?.[0]?.usage === '1000.5');
     const [amountLine, packageLine] = statement.body.plans[0].usageLines;
     expect(amountLine.slabs.map((s: { units: string; amount: string }) => [s.units, s.amount])).toEqual([['100', '100'], ['900', '720'], ['0.5', '0.25']]);
     expect(amountLine.amount).toBe('820.25');
@@ -153,17 +147,17 @@ describe('slab boundaries', () => {
 
 describe('a plan change mid-cycle', () => {
   it('rates each event under the plan in force at its timestamp, and states both plans', async () => {
-    const month = testMonth();
+    const { start } = cycle;
     const account = unique('upgrade');
     const perCharge = (rate: string) => [{ usageMeterId: chargeMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate }] }];
     const basic = await activePlan({ usageRateCards: perCharge('0.50'), fixedFees: [{ name: 'Basic', amount: '10' }] });
     const pro = await activePlan({ usageRateCards: perCharge('0.20'), fixedFees: [{ name: 'Pro', amount: '30' }] });
-    await associate(account, basic, month - DAY);
-    await associate(account, pro, month + DAY);
-    const events = [payment(account, '1', month + 12 * HOUR), payment(account, '1', month + DAY - 1), payment(account, '1', month + DAY), payment(account, '1', month + 36 * HOUR)];
+    await associate(account, basic, start - DAY);
+    await associate(account, pro, start + DAY);
+    const events = [payment(account, '1', start + 12 * HOUR), payment(account, '1', start + DAY - 1), payment(account, '1', start + DAY), payment(account, '1', start + 36 * HOUR)];
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
     const statement = await eventually(
-      () => statementOf(account, month + 36 * HOUR),
+      () => statementOf(account, start + 36 * HOUR),
       (r) => r.body?.plans?.length === 2 && r.body.plans.every((p: { usageLines: { usage: string }[] }) => p.usageLines[0]!.usage === '2'),
     );
     expect(statement.body.plans.map((p: { pricePlanId: string; subtotal: string }) => [p.pricePlanId, p.subtotal])).toEqual([
@@ -171,7 +165,7 @@ describe('a plan change mid-cycle', () => {
       [pro, '30.40'], // 2 × 0.20 + 30
     ]);
     expect(statement.body.totals).toEqual([{ currency: 'USD', amount: '41.40' }]);
-    const revenue = await client.get(`/revenue?from=${new Date(month).toISOString()}&to=${new Date(month + 2 * DAY).toISOString()}&accountId=${account}`);
+    const revenue = await client.get(`/revenue?from=${new Date(start).toISOString()}&to=${new Date(start + 2 * DAY).toISOString()}&accountId=${account}`);
     expect(revenue.body.totals).toEqual([{ currency: 'USD', value: '1.4' }]);
   });
 });
