@@ -13,16 +13,19 @@ export interface EdgeEnv {
   EVENTS_QUEUE: Queue<EventBatchMessage>;
   RATER: Service<Rater>;
   DEDUP_SHARDS?: string;
+  /** How long after sending an event a DedupShard asks the rater whether it was recorded. */
+  OUTBOX_CONFIRM_AFTER_MS?: string;
   /** Local benchmarks only: enables POST /_bench/baseline. */
   BENCH_BASELINE?: string;
 }
 
 const settingsSchema = z.object({
   DEDUP_SHARDS: z.coerce.number().int().min(1).max(1024).default(16),
+  OUTBOX_CONFIRM_AFTER_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 export type EdgeSettings = z.infer<typeof settingsSchema>;
 
 /** Reads the plain-text vars once per isolate; a bad value fails every request loudly. */
 export function edgeSettings(env: EdgeEnv): EdgeSettings {
-  return settingsSchema.parse({ DEDUP_SHARDS: env.DEDUP_SHARDS });
+  return settingsSchema.parse({ DEDUP_SHARDS: env.DEDUP_SHARDS, OUTBOX_CONFIRM_AFTER_MS: env.OUTBOX_CONFIRM_AFTER_MS });
 }

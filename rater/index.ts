@@ -12,6 +12,7 @@ import { grantPlanCredits } from './pipeline/grant-plan-credits';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
+import { recordedEventIds } from './store/events';
 import { activeFeatures } from './store/features';
 import { openAssociations } from './store/plan-associations';
 
@@ -55,6 +56,11 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   async activeEventSchema(tenantId: string, name: string): Promise<EventSchema | null> {
     const schema = await this.withDatabase((db) => findEventSchema(db, tenantId, name));
     return schema?.status === 'ACTIVE' ? schema : null;
+  }
+
+  /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (DESIGN §12). */
+  async recordedEventIds(tenantId: string, ids: string[]): Promise<string[]> {
+    return this.withDatabase((db) => recordedEventIds(db, tenantId, ids));
   }
 
   /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements. */

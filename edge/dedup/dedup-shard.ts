@@ -2,11 +2,10 @@ import { DurableObject } from 'cloudflare:workers';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
 import { sendBatches } from '../../shared/queue/message-size';
-import type { EdgeEnv } from '../env';
+import { edgeSettings, type EdgeEnv } from '../env';
 import { ID_RETENTION_MS, type Claim, type ShardClaimResult } from './claim';
+import { ShardOutbox, type OutboxRow } from './shard-outbox';
 
-/** Outbox rows (each the accepted events of one claim, up to 1000) drained per round. */
-const OUTBOX_PAGE = 10;
 /** Durable Objects' SQLite takes at most 100 bound parameters per statement. */
 const MAX_BOUND_PARAMETERS = 100;
 const MAX_BACKOFF_MS = 60_000;
@@ -16,12 +15,14 @@ const MIN_SWEEP_DELAY_MS = 60 * 1000;
 /**
  * One shard of one tenant's event ids (named `tenant:shard`). It is the single place that decides
  * whether an id is new, and — in the same SQLite transaction — puts every accepted event in an
- * outbox. So a 2xx to the client always means the event is stored here, and the outbox is drained
- * into the queue until the queue has taken it: nothing accepted is lost when a send fails.
- * Sends are at-least-once; the rater's exactly-once gate absorbs a repeat.
+ * outbox. So a 2xx to the client always means the event is stored here. The outbox sends events to
+ * the queue and keeps them until the rater confirms it recorded them (metered or FAILED), sending
+ * again what stays unconfirmed: nothing accepted is lost when a send fails, nor when the queue
+ * loses or drops a message. Sends are at-least-once; the rater's exactly-once gate absorbs repeats.
  */
 export class DedupShard extends DurableObject<EdgeEnv> {
   private readonly sql: SqlStorage;
+  private readonly outbox: ShardOutbox;
   private flushing: Promise<void> | null = null;
   /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
   private alarmAt: number | null = null;
@@ -35,11 +36,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       CREATE TABLE IF NOT EXISTS event_ids (
         event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS event_ids_accepted_at ON event_ids (accepted_at);
-      CREATE TABLE IF NOT EXISTS outbox_batches (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL,
-        event_count INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `);
+    this.outbox = new ShardOutbox(this.sql, edgeSettings(env).OUTBOX_CONFIRM_AFTER_MS);
     this.adoptSingleEventOutbox();
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
@@ -84,7 +83,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       this.remember(fresh, now);
       if (fresh.length > 0) {
         const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
-        this.sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
+        this.outbox.add(tenantId, events);
       }
       return results;
     });
@@ -106,9 +105,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     return [...this.liveIds(ids, this.clock()).keys()];
   }
 
-  /** Events accepted but not yet taken by the queue (for tests and operators). */
-  async pendingCount(): Promise<number> {
-    return this.sql.exec<{ n: number }>('SELECT coalesce(sum(event_count), 0) AS n FROM outbox_batches').one().n;
+  /** Events accepted but not yet sent, and sent but not yet confirmed (for tests and operators). */
+  async outboxCounts(): Promise<{ unsent: number; unconfirmed: number }> {
+    return this.outbox.counts();
   }
 
   /** Resolves when the send under way, if any, has ended (for tests and operators). */
@@ -149,12 +148,13 @@ export class DedupShard extends DurableObject<EdgeEnv> {
 
   override async alarm(): Promise<void> {
     this.alarmAt = null;
+    await this.confirm();
     await this.flush();
     this.sweep();
     this.scheduleAlarm();
   }
 
-  /** Drains the outbox into the queue; on failure the alarm retries with exponential backoff. */
+  /** Sends the outbox's unsent events to the queue; on failure the alarm retries with backoff. */
   private flush(): Promise<void> {
     // One drain at a time: a second caller waits for the running one instead of resending rows.
     this.flushing ??= this.drain().finally(() => (this.flushing = null));
@@ -162,34 +162,39 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
-      const rows = this.sql
-        .exec<{ seq: number; tenant_id: string; event_count: number; body: string }>(
-          'SELECT seq, tenant_id, event_count, body FROM outbox_batches ORDER BY seq LIMIT ?',
-          OUTBOX_PAGE,
-        )
-        .toArray();
-      if (rows.length === 0) break;
-      // A shard serves one tenant, but the outbox does not rely on it.
-      const byTenant = new Map<string, AcceptedEvent[]>();
-      for (const row of rows) {
-        const events = byTenant.get(row.tenant_id) ?? [];
-        events.push(...(JSON.parse(row.body) as AcceptedEvent[]));
-        byTenant.set(row.tenant_id, events);
-      }
+    for (let rows = this.outbox.unsent(); rows.length > 0; rows = this.outbox.unsent()) {
       try {
-        for (const [tenantId, events] of byTenant) {
+        for (const [tenantId, events] of byTenant(rows)) {
           for (const messages of sendBatches(packEventMessages(tenantId, events))) await this.env.EVENTS_QUEUE.sendBatch(messages);
         }
       } catch (error) {
-        const failures = (this.meta('send_failures') ?? 0) + 1;
-        const pending = rows.reduce((sum, row) => sum + row.event_count, 0);
-        this.setMeta('send_failures', failures);
-        console.error(`queue send failed (attempt ${failures}); ${pending} events wait in the outbox`, error);
+        const failures = this.bumpFailures('send_failures');
+        console.error(`queue send failed (attempt ${failures}); ${this.outbox.counts().unsent} events wait in the outbox`, error);
         return;
       }
-      this.sql.exec('DELETE FROM outbox_batches WHERE seq <= ?', rows.at(-1)!.seq);
+      this.outbox.markSent(rows, this.clock());
       this.setMeta('send_failures', 0);
+    }
+  }
+
+  /**
+   * Asks the rater which sent events it has recorded: those leave the outbox, the rest go back to
+   * be sent again. While the rater cannot answer (its database is down), nothing changes.
+   */
+  private async confirm(): Promise<void> {
+    for (let rows = this.outbox.dueForConfirmation(this.clock()); rows.length > 0; rows = this.outbox.dueForConfirmation(this.clock())) {
+      const recorded = new Set<string>();
+      try {
+        for (const [tenantId, events] of byTenant(rows)) {
+          for (const id of await this.env.RATER.recordedEventIds(tenantId, events.map((e) => e.id))) recorded.add(id);
+        }
+      } catch (error) {
+        const failures = this.bumpFailures('confirm_failures');
+        console.error(`the rater could not confirm recorded events (attempt ${failures}); they stay in the outbox`, error);
+        return;
+      }
+      this.ctx.storage.transactionSync(() => rows.forEach((row) => this.outbox.settle(row, recorded)));
+      this.setMeta('confirm_failures', 0);
     }
   }
 
@@ -197,23 +202,36 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     this.sql.exec('DELETE FROM event_ids WHERE accepted_at <= ?', this.clock() - ID_RETENTION_MS);
   }
 
-  /** `outboxPending` when the caller knows it (it just wrote the outbox); counted otherwise. */
+  /**
+   * The next wake-up: soon while events wait to be sent (backing off while sends fail), when the
+   * next sent row is due for confirmation (later while the rater cannot answer), else when the
+   * oldest id expires — and never for an empty shard. `outboxPending` skips a count the caller
+   * knows the answer to (it just wrote the outbox).
+   */
   private scheduleAlarm(outboxPending?: boolean): void {
     const now = this.clock();
-    const pending = outboxPending ?? this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox_batches').one().n > 0;
-    let next: number;
-    if (pending) {
-      next = now + Math.min(1000 * 2 ** (this.meta('send_failures') ?? 0), MAX_BACKOFF_MS);
-    } else {
-      // Otherwise wake when the oldest id expires — and never for an empty shard.
-      const oldest = this.sql.exec<{ t: number | null }>('SELECT min(accepted_at) AS t FROM event_ids').one().t;
-      if (oldest === null) return;
-      next = Math.max(oldest + ID_RETENTION_MS, now + MIN_SWEEP_DELAY_MS);
-    }
-    if (this.alarmAt === null || this.alarmAt > next) {
+    const backoff = (key: string) => Math.min(1000 * 2 ** (this.meta(key) ?? 0), MAX_BACKOFF_MS);
+    const next = outboxPending ? now + backoff('send_failures') : this.nextWake(now, backoff);
+    if (next !== null && (this.alarmAt === null || this.alarmAt > next)) {
       this.alarmAt = next;
       void this.ctx.storage.setAlarm(next);
     }
+  }
+
+  private nextWake(now: number, backoff: (key: string) => number): number | null {
+    const wakes: number[] = [];
+    if (this.outbox.hasUnsent()) wakes.push(now + backoff('send_failures'));
+    const confirmAt = this.outbox.nextConfirmationAt();
+    if (confirmAt !== null) wakes.push((this.meta('confirm_failures') ?? 0) > 0 ? Math.max(confirmAt, now + backoff('confirm_failures')) : confirmAt);
+    const oldest = this.sql.exec<{ t: number | null }>('SELECT min(accepted_at) AS t FROM event_ids').one().t;
+    if (oldest !== null) wakes.push(Math.max(oldest + ID_RETENTION_MS, now + MIN_SWEEP_DELAY_MS));
+    return wakes.length === 0 ? null : Math.min(...wakes);
+  }
+
+  private bumpFailures(key: string): number {
+    const failures = (this.meta(key) ?? 0) + 1;
+    this.setMeta(key, failures);
+    return failures;
   }
 
   private meta(key: string): number | undefined {
@@ -223,6 +241,13 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private setMeta(key: string, value: number): void {
     this.sql.exec('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', key, value);
   }
+}
+
+/** A shard serves one tenant, but the outbox does not rely on it. */
+function byTenant(rows: OutboxRow[]): Map<string, AcceptedEvent[]> {
+  const events = new Map<string, AcceptedEvent[]>();
+  for (const row of rows) events.set(row.tenantId, [...(events.get(row.tenantId) ?? []), ...row.events]);
+  return events;
 }
 
 function placeholders(count: number): string {

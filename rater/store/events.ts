@@ -135,3 +135,15 @@ export async function listEvents(db: Queryable, tenantId: string, filter: EventF
     .limit(filter.limit);
   return rows.map(toEventWithStatus);
 }
+
+/**
+ * The ids among `ids` the rater has recorded (metered, or FAILED with a reason): what a DedupShard
+ * may drop from its outbox. One primary-key lookup for the whole list.
+ */
+export async function recordedEventIds(db: Queryable, tenantId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.execute<{ event_id: string }>(
+    sql`SELECT event_id FROM ${eventIds} WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(ids)}::text[])`,
+  );
+  return rows.map((row) => row.event_id);
+}

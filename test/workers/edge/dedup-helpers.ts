@@ -33,8 +33,29 @@ export function interceptQueue(instance: DedupShard, behaviour: 'record' | 'fail
       await real.sendBatch(messages);
     },
   };
-  (instance as unknown as { env: object }).env = { ...env, EVENTS_QUEUE: queue };
+  patchEnv(instance, { EVENTS_QUEUE: queue });
   return sent;
+}
+
+/**
+ * Replaces the shard's rater binding: answers that the ids in `recorded` are recorded (and records
+ * what it was asked), or fails as the rater does while its database is down.
+ */
+export function interceptRater(instance: DedupShard, recorded: ReadonlySet<string> | 'fail', asked: string[] = []) {
+  const rater = {
+    async recordedEventIds(_tenantId: string, ids: string[]) {
+      if (recorded === 'fail') throw new Error('database unavailable');
+      asked.push(...ids);
+      return ids.filter((id) => recorded.has(id));
+    },
+  };
+  patchEnv(instance, { RATER: rater });
+  return asked;
+}
+
+function patchEnv(instance: DedupShard, bindings: Record<string, unknown>) {
+  const target = instance as unknown as { env: object };
+  target.env = { ...target.env, ...bindings };
 }
 
 /** runInDurableObject, typed for DedupShard (its inference stops at the DurableObject bound). */

@@ -2,7 +2,7 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:t
 import { describe, expect, it } from 'vitest';
 import { ID_RETENTION_MS } from '../../../edge/dedup/claim';
 import type { DedupShard } from '../../../edge/dedup/dedup-shard';
-import { claim, inShard, interceptQueue } from './dedup-helpers';
+import { claim, inShard, interceptQueue, interceptRater } from './dedup-helpers';
 
 let shardCounter = 0;
 /** A fresh shard per test: objects keep their storage for the whole run. */
@@ -42,7 +42,7 @@ describe('DedupShard check-and-set', () => {
 });
 
 describe('DedupShard outbox', () => {
-  it('sends accepted events to the queue, packed in one message, and keeps nothing pending', async () => {
+  it('sends accepted events to the queue, packed in one message, and keeps them until they are confirmed', async () => {
     const shard = freshShard();
     const sent = await inShard(shard, (instance) => interceptQueue(instance, 'record'));
     await shard.claim('tenant-a', [claim('o1'), claim('o2'), claim('o1')]);
@@ -50,7 +50,7 @@ describe('DedupShard outbox', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.tenantId).toBe('tenant-a');
     expect(sent[0]!.events.map((e) => e.id)).toEqual(['o1', 'o2']);
-    expect(await shard.pendingCount()).toBe(0);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 2 });
   });
 
   it('keeps accepted events when the queue refuses them, and delivers them by alarm later', async () => {
@@ -59,12 +59,63 @@ describe('DedupShard outbox', () => {
     const [result] = await shard.claim('tenant-a', [claim('kept')]);
     await shard.settled();
     expect(result?.status).toBe('accepted');
-    expect(await shard.pendingCount()).toBe(1);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 1, unconfirmed: 0 });
 
     const sent = await inShard(shard, (instance) => interceptQueue(instance, 'record'));
     expect(await runDurableObjectAlarm(shard)).toBe(true);
     expect(sent.flatMap((m) => m.events.map((e) => e.id))).toEqual(['kept']);
-    expect(await shard.pendingCount()).toBe(0);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 1 });
+  });
+
+  it('drops what the rater recorded and sends the rest again, when the queue lost it', async () => {
+    const shard = freshShard();
+    const start = aheadOfTime();
+    const sent = await inShard(shard, (instance) => {
+      instance.clock = () => start;
+      return interceptQueue(instance, 'record');
+    });
+    await shard.claim('tenant-a', [claim('r1'), claim('lost'), claim('r2')]);
+    await shard.settled();
+
+    // Not yet due: the rater is not asked, nothing is sent again.
+    const asked = await inShard(shard, (instance) => interceptRater(instance, new Set(['r1', 'r2'])));
+    await runDurableObjectAlarm(shard);
+    expect([asked, sent.length]).toEqual([[], 1]);
+
+    // Due: 'lost' never reached the rater, so it goes out again, alone.
+    await inShard(shard, (instance) => void (instance.clock = () => start + 30_000));
+    await runDurableObjectAlarm(shard);
+    expect(asked.sort()).toEqual(['lost', 'r1', 'r2']);
+    expect(sent.map((m) => m.events.map((e) => e.id))).toEqual([['r1', 'lost', 'r2'], ['lost']]);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 1 });
+
+    // A re-sent row is asked about after twice the delay; once recorded, it is gone.
+    await inShard(shard, (instance) => {
+      instance.clock = () => start + 30_000 + 60_000;
+      interceptRater(instance, new Set(['r1', 'r2', 'lost']));
+    });
+    await runDurableObjectAlarm(shard);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 0 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('drops and re-sends nothing while the rater cannot answer', async () => {
+    const shard = freshShard();
+    const start = aheadOfTime();
+    const sent = await inShard(shard, (instance) => {
+      instance.clock = () => start;
+      return interceptQueue(instance, 'record');
+    });
+    await shard.claim('tenant-a', [claim('waiting')]);
+    await shard.settled();
+    await inShard(shard, (instance) => {
+      instance.clock = () => start + 3_600_000;
+      interceptRater(instance, 'fail');
+    });
+    expect(await runDurableObjectAlarm(shard)).toBe(true);
+    expect([sent.length, await shard.outboxCounts()]).toEqual([1, { unsent: 0, unconfirmed: 1 }]);
+    // The alarm stays set: it asks again later.
+    expect(await inShard(shard, (_, state) => state.storage.getAlarm())).not.toBeNull();
   });
 });
 
@@ -87,6 +138,14 @@ describe('DedupShard expiry', () => {
     expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('accepted');
   });
 });
+
+/**
+ * A shard clock a month ahead of the real one: the alarms it sets are in the future, so they run
+ * only when the test runs them (an alarm set in the past would fire by itself, at any moment).
+ */
+function aheadOfTime() {
+  return Date.now() + 30 * 86_400_000;
+}
 
 function freshShardLike(stub: DurableObjectStub<DedupShard>) {
   return env.DEDUP_SHARD.get(stub.id);

@@ -63,7 +63,7 @@ describe('a DedupShard failing mid-batch', () => {
     for (const shard of shards) {
       await runDurableObjectAlarm(shard);
       await shard.settled();
-      expect(await shard.pendingCount()).toBe(0);
+      expect((await shard.outboxCounts()).unsent).toBe(0);
     }
     const delivered = sent.flatMap((m) => m.events.map((e) => e.id));
     expect(delivered.sort()).toEqual(claims.map((c) => c.id).sort());

@@ -2,7 +2,9 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { describe, expect, it } from 'vitest';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
+import { connect } from '../../../rater/db/connect';
 import { consumeEventBatch, retryDelaySeconds } from '../../../rater/pipeline/consume-event-batch';
+import { recordedEventIds } from '../../../rater/store/events';
 import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
 
 const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
@@ -158,5 +160,25 @@ describe('retry backoff', () => {
     [50, 300],
   ])('after %i attempts waits %i s', (attempts, seconds) => {
     expect(retryDelaySeconds(attempts)).toBe(seconds);
+  });
+});
+
+/** The lookup DedupShards confirm their outboxes with (DESIGN §12), behind Rater.recordedEventIds. */
+describe('recordedEventIds', () => {
+  it('names the ids recorded for the tenant, metered or FAILED, and no other', async () => {
+    const { tenantId } = await seedTenant([SUM]);
+    const other = await seedTenant([SUM]);
+    const tooPrecise = `0.${'1'.repeat(17_000)}`; // refused by Postgres: recorded FAILED
+    await consume(batchOf(tenantId, [requestEvent('metered', '4'), requestEvent('refused', tooPrecise)]));
+    await consume(batchOf(other.tenantId, [requestEvent('elsewhere', '1')]));
+
+    const { db, pool } = connect(env);
+    try {
+      const recorded = await recordedEventIds(db, tenantId, ['metered', 'refused', 'never-sent', 'elsewhere']);
+      expect(recorded.sort()).toEqual(['metered', 'refused']);
+      expect(await recordedEventIds(db, tenantId, [])).toEqual([]);
+    } finally {
+      await pool.end();
+    }
   });
 });

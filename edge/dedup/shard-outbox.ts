@@ -1,0 +1,107 @@
+import type { AcceptedEvent } from '../../shared/event/accepted-event';
+
+/** Rows handled per round of sending or confirming (each holds the accepted events of one claim). */
+const PAGE = 10;
+const MAX_CONFIRM_DELAY_MS = 60 * 60 * 1000;
+
+export interface OutboxRow {
+  seq: number;
+  tenantId: string;
+  events: AcceptedEvent[];
+}
+
+type RawRow = { seq: number; tenant_id: string; body: string };
+
+/**
+ * A DedupShard's outbox (DESIGN §12): accepted events stay here until the rater has recorded
+ * them, not merely until a queue took them — a queue may lose what it took (the local one keeps
+ * messages in memory only) or expire it. A row is unsent (`sent_at` NULL), or sent and waiting to
+ * be confirmed; confirming deletes what the rater recorded and puts the rest back to be sent
+ * again. Re-sends are harmless: the rater's id gate counts each event once.
+ */
+export class ShardOutbox {
+  constructor(
+    private readonly sql: SqlStorage,
+    /** A sent row is asked about this long after its send, then twice as long after each re-send. */
+    private readonly confirmAfterMs: number,
+  ) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS outbox_batches (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, event_count INTEGER NOT NULL, body TEXT NOT NULL)`);
+    // Shards created before confirmation deleted rows once sent: every row they hold is unsent.
+    const columns = new Set(sql.exec<{ name: string }>('PRAGMA table_info(outbox_batches)').toArray().map((c) => c.name));
+    if (!columns.has('sent_at')) sql.exec('ALTER TABLE outbox_batches ADD COLUMN sent_at INTEGER');
+    if (!columns.has('sends')) sql.exec('ALTER TABLE outbox_batches ADD COLUMN sends INTEGER NOT NULL DEFAULT 0');
+  }
+
+  add(tenantId: string, events: AcceptedEvent[]): void {
+    this.sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
+  }
+
+  /** The oldest rows not yet sent. */
+  unsent(): OutboxRow[] {
+    return this.rows('SELECT seq, tenant_id, body FROM outbox_batches WHERE sent_at IS NULL ORDER BY seq LIMIT ?', PAGE);
+  }
+
+  markSent(rows: OutboxRow[], now: number): void {
+    for (const row of rows) this.sql.exec('UPDATE outbox_batches SET sent_at = ?, sends = sends + 1 WHERE seq = ?', now, row.seq);
+  }
+
+  /** Sent rows whose confirmation delay has passed, oldest first. */
+  dueForConfirmation(now: number): OutboxRow[] {
+    return this.rows(
+      `SELECT seq, tenant_id, body FROM outbox_batches
+       WHERE sent_at IS NOT NULL AND sent_at + ${this.delaySql()} <= ? ORDER BY seq LIMIT ?`,
+      now,
+      PAGE,
+    );
+  }
+
+  /** Drops the row's events the rater recorded; the others are to be sent again. */
+  settle(row: OutboxRow, recorded: ReadonlySet<string>): void {
+    const remaining = row.events.filter((e) => !recorded.has(e.id));
+    if (remaining.length === 0) {
+      this.sql.exec('DELETE FROM outbox_batches WHERE seq = ?', row.seq);
+    } else {
+      this.sql.exec(
+        'UPDATE outbox_batches SET sent_at = NULL, event_count = ?, body = ? WHERE seq = ?',
+        remaining.length,
+        JSON.stringify(remaining),
+        row.seq,
+      );
+    }
+  }
+
+  /** Events not yet sent, and sent but not yet confirmed as recorded. */
+  counts(): { unsent: number; unconfirmed: number } {
+    return this.sql
+      .exec<{ unsent: number; unconfirmed: number }>(
+        `SELECT coalesce(sum(CASE WHEN sent_at IS NULL THEN event_count END), 0) AS unsent,
+                coalesce(sum(CASE WHEN sent_at IS NOT NULL THEN event_count END), 0) AS unconfirmed
+         FROM outbox_batches`,
+      )
+      .one();
+  }
+
+  /** When the next sent row falls due for confirmation (null: none is waiting). */
+  nextConfirmationAt(): number | null {
+    return this.sql
+      .exec<{ t: number | null }>(`SELECT min(sent_at + ${this.delaySql()}) AS t FROM outbox_batches WHERE sent_at IS NOT NULL`)
+      .one().t;
+  }
+
+  hasUnsent(): boolean {
+    return this.sql.exec('SELECT 1 FROM outbox_batches WHERE sent_at IS NULL LIMIT 1').toArray().length > 0;
+  }
+
+  /** confirmAfter × 2^(sends − 1), capped: a backlogged queue is not flooded with re-sends. */
+  private delaySql(): string {
+    return `min(${MAX_CONFIRM_DELAY_MS}, ${this.confirmAfterMs} << min(sends - 1, 20))`;
+  }
+
+  private rows(query: string, ...bindings: unknown[]): OutboxRow[] {
+    return this.sql
+      .exec<RawRow>(query, ...bindings)
+      .toArray()
+      .map((r) => ({ seq: r.seq, tenantId: r.tenant_id, events: JSON.parse(r.body) as AcceptedEvent[] }));
+  }
+}
