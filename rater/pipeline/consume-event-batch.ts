@@ -1,8 +1,10 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
+import { bisectFailures } from '../../shared/queue/bisect-failures';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
 import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
+import { storableCopy } from './storable-copy';
 import { sendLedgerDebits } from './send-ledger-debits';
 
 const MAX_RETRY_DELAY_S = 300;
@@ -13,9 +15,9 @@ export const DEAD_LETTER_QUEUE = 'meterline-events-dlq';
  * The queue consumer. A batch is metered in one transaction and acked. When that fails, the
  * database is asked whether it is there at all: if not (an outage), the whole batch is retried
  * with exponential backoff — safe, because metering is idempotent — and after max_retries the
- * queue moves it to the dead-letter queue. If the database is fine, some event is to blame: each
- * event is metered alone, and the ones that still fail are recorded FAILED with the reason, so a
- * poison event never holds up its batch. A message that is not an event batch is logged and acked.
+ * queue moves it to the dead-letter queue. If the database is fine, some event is to blame: the
+ * batch is halved until the events that fail alone are found (O(log n) transactions each), and
+ * those are recorded FAILED with the reason, so a poison event never holds up its batch. A message that is not an event batch is logged and acked.
  * Once metered, the batch's feature consumption goes to the ledger queue (sendLedgerDebits).
  */
 export async function consumeEventBatch(
@@ -37,8 +39,8 @@ export async function consumeEventBatch(
     }
     const result = await meterBatch(db, messages).catch(async (error: unknown) => {
       if (!(await databaseAnswers(db))) throw error;
-      console.error(`batch of ${messages.length} messages failed with the database up; metering its events one by one`, error);
-      return meterEventByEvent(db, messages);
+      console.error(`batch of ${messages.length} messages failed with the database up; finding the events to blame`, error);
+      return meterBisecting(db, messages, error);
     });
     // A failure here retries the batch, whose metering is then a no-op.
     await sendLedgerDebits(env, db, messages);
@@ -73,27 +75,42 @@ function parseMessages(batch: MessageBatch<unknown>): EventBatchMessage[] {
   return messages;
 }
 
-/** Each event in its own transaction; the ones that fail alone are recorded FAILED. */
-async function meterEventByEvent(db: Database, messages: EventBatchMessage[]): Promise<BatchResult> {
+/**
+ * Meters a failed batch by halves; an event that fails alone is recorded FAILED with the reason —
+ * as sent, or, when Postgres cannot store it as sent, as a storable copy (the recording must not
+ * fail on the very value that failed the metering, or the batch would never be acked).
+ */
+async function meterBisecting(db: Database, messages: EventBatchMessage[], batchError: unknown): Promise<BatchResult> {
   const result: BatchResult = { received: 0, processed: 0, alreadyProcessed: 0 };
-  for (const { tenantId, events } of messages) {
-    for (const event of events) {
-      result.received++;
-      try {
-        const { processed } = await meterBatch(db, [{ tenantId, events: [event] }]);
-        result.processed += processed;
-        result.alreadyProcessed += 1 - processed;
-      } catch (error) {
-        result.processed += await recordFailedEvents(db, tenantId, [event], `metering failed: ${causeMessage(error)}`.slice(0, 1000));
-      }
-    }
-  }
+  const items = messages.flatMap(({ tenantId, events }) => events.map((event) => ({ tenantId, event })));
+  result.received = items.length;
+  await bisectFailures(
+    items,
+    batchError,
+    async (part) => {
+      const { processed } = await meterBatch(db, groupByTenant(part));
+      result.processed += processed;
+      result.alreadyProcessed += part.length - processed;
+    },
+    async ({ tenantId, event }, error) => {
+      const reason = `metering failed: ${causeMessage(error)}`.slice(0, 1000);
+      result.processed += await recordFailedEvents(db, tenantId, [event], reason).catch(async (recordError: unknown) => {
+        if (!(await databaseAnswers(db))) throw recordError;
+        return recordFailedEvents(db, tenantId, [storableCopy(event)], `${reason} (stored escaped: ${causeMessage(recordError)})`.slice(0, 1000));
+      });
+    },
+  );
   return result;
 }
 
-async function recordDeadLetters(db: Database, messages: EventBatchMessage[], reason: string): Promise<void> {
+function groupByTenant(items: { tenantId: string; event: AcceptedEvent }[]): EventBatchMessage[] {
   const byTenant = new Map<string, AcceptedEvent[]>();
-  for (const { tenantId, events } of messages) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...events]);
-  for (const [tenantId, events] of byTenant) await recordFailedEvents(db, tenantId, events, reason);
+  for (const { tenantId, event } of items) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), event]);
+  return [...byTenant].map(([tenantId, events]) => ({ tenantId, events }));
+}
+
+async function recordDeadLetters(db: Database, messages: EventBatchMessage[], reason: string): Promise<void> {
+  const items = messages.flatMap(({ tenantId, events }) => events.map((event) => ({ tenantId, event })));
+  for (const { tenantId, events } of groupByTenant(items)) await recordFailedEvents(db, tenantId, events, reason);
 }
 

@@ -18,6 +18,12 @@ function batchOf(tenantId: string, ...messages: AcceptedEvent[][]) {
   );
 }
 
+function chunks(events: AcceptedEvent[], tenantId: string) {
+  return Array.from({ length: Math.ceil(events.length / 100) }, (_, i) => ({
+    id: `msg-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: events.slice(i * 100, i * 100 + 100) },
+  }));
+}
+
 async function consume(batch: MessageBatch<unknown>, bindings = env) {
   const ctx = createExecutionContext();
   const result = await consumeEventBatch(batch, bindings, ctx);
@@ -120,6 +126,26 @@ describe('queue consumer: failures', () => {
       detail: { reason: expect.stringContaining('value overflows numeric format') },
     });
     expect(await eventStatus(tenantId, 'fine-2')).toMatchObject({ status: 'METERED' });
+  });
+
+  it('finds one poison event among 2 000 of two tenants: everyone else metered at once, it FAILED and stored escaped', async () => {
+    const a = await seedTenant([COUNT]);
+    const b = await seedTenant([COUNT]);
+    const eventsOf = (prefix: string) => Array.from({ length: 1000 }, (_, i) => requestEvent(`${prefix}-${i}`, '1'));
+    const [first, second] = [eventsOf('a'), eventsOf('b')];
+    // A lone surrogate: valid in JavaScript, refused by Postgres' jsonb (and so by the recording too).
+    first[613] = requestEvent('poison', '1', { dimensions: { region: 'eu\udfff' } });
+    const messages = [...chunks(first, a.tenantId), ...chunks(second, b.tenantId)];
+    const batch = createMessageBatch<EventBatchMessage>('meterline-events', messages);
+    const { result, queue } = await consume(batch);
+
+    expect(queue.ackAll).toBe(true);
+    expect(result).toEqual({ received: 2000, processed: 2000, alreadyProcessed: 0 });
+    expect([await usageOf(a.tenantId, a.meters[0]!), await usageOf(b.tenantId, b.meters[0]!)]).toEqual(['999', '1000']);
+    expect(await eventStatus(a.tenantId, 'poison')).toMatchObject({
+      status: 'FAILED',
+      detail: { reason: expect.stringContaining('stored escaped') },
+    });
   });
 
   it('records the events of a dead-lettered batch FAILED without metering them, once', async () => {
