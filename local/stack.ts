@@ -6,7 +6,7 @@ import { generateApiKey } from '../shared/auth/api-key';
 import { createApiKey, ensureTenant } from '../rater/store/api-keys';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './migrate';
-import { writeLocalRaterConfig } from './rater-config';
+import { writeLocalConfigs } from './worker-configs';
 import { openDatabase } from './node-database';
 import { startWsProxy } from './ws-proxy';
 
@@ -24,6 +24,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Extra plain vars for the edge worker (e.g. BENCH_BASELINE for the benchmarks). */
   edgeVars?: Record<string, string>;
+  /** Every queue consumer's max_retries instead of the configured ones (outage tests). */
+  queueRetries?: number;
 }
 
 export interface Stack {
@@ -89,11 +91,15 @@ function readOrCreateDevKey(stateDir: string): string {
 }
 
 function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: string): ChildProcess {
+  const configs = writeLocalConfigs(options.stateDir, {
+    raterVars: { DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy },
+    maxRetries: options.queueRetries,
+  });
   const args = [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
-    '-c', join(ROOT, 'wrangler.toml'),
-    '-c', writeLocalRaterConfig(options.stateDir, { DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy }),
+    '-c', configs.edge,
+    '-c', configs.rater,
     '--ip', '127.0.0.1',
     '--port', String(options.port),
     '--inspector-port', '0',
