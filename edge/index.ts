@@ -10,6 +10,6 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  /** The ledger queue (wrangler.toml): metered usage debiting feature credits. */
+  /** The ledger queue and its dead-letter queue (wrangler.toml): metered usage debiting feature credits. */
   queue: (batch: MessageBatch<unknown>, env: EdgeEnv) => consumeLedgerQueue(batch, env),
 } satisfies ExportedHandler<EdgeEnv>;

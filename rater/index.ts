@@ -1,4 +1,5 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
+import { z } from 'zod';
 import { principalSchema, type Principal } from '../shared/auth/api-key';
 import type { Feature } from '../shared/entitlement/feature';
 import { AppError } from '../shared/errors/app-error';
@@ -13,8 +14,14 @@ import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 import { recordedEventIds } from './store/events';
+import { settleLedgerDebits } from './store/ledger-outbox';
+import type { MessageToPark } from '../shared/queue/parked-message';
+import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
 import { openAssociations } from './store/plan-associations';
+
+const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.string().min(1)).max(10_000) });
+const parkInput = z.array(z.object({ queue: z.string().min(1), tenantId: z.string().min(1).nullable(), body: z.unknown(), reason: z.string() })).max(1000);
 
 /**
  * The rater: consumes the events queue and serves the edge over RPC. It has no public route —
@@ -61,6 +68,18 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (DESIGN §12). */
   async recordedEventIds(tenantId: string, ids: string[]): Promise<string[]> {
     return this.withDatabase((db) => recordedEventIds(db, tenantId, ids));
+  }
+
+  /** The edge's AccountLedgers recorded these events' debits: they leave the ledger outbox. */
+  async settleLedgerDebits(tenantId: string, ids: string[]): Promise<number> {
+    const input = settleInput.parse({ tenantId, ids });
+    return this.withDatabase((db) => settleLedgerDebits(db, input.tenantId, input.ids));
+  }
+
+  /** Ledger messages the edge could not deliver or read: parked in Postgres, never dropped. */
+  async parkMessages(messages: MessageToPark[]): Promise<number> {
+    const input = parkInput.parse(messages);
+    return this.withDatabase((db) => parkMessages(db, input));
   }
 
   /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements. */

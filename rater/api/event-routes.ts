@@ -1,6 +1,8 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { AppError } from '../../shared/errors/app-error';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
+import { replayParkedMessages } from '../pipeline/replay-parked-messages';
+import { hasParkedMessage, listParkedMessages } from '../store/parked-messages';
 import { findEvent, hasEvent, listEvents } from '../store/events';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { createRouter } from './router';
@@ -30,6 +32,18 @@ export const eventRoutes = createRouter()
     return c.json({ ...page, context: { pageSize, sortOrder: 'DESC' as const } }, 200);
   })
   .openapi(routes.replay, async (c) => {
-    const replayed = await replayFailedEvents(c.env.db, c.env.principal.tenantId, c.req.valid('json'));
-    return c.json({ replayed: replayed.length, events: replayed }, 200);
+    const { db, principal, ledgerQueue } = c.env;
+    const { eventIds, parkedMessageIds, limit } = c.req.valid('json');
+    const everything = eventIds === undefined && parkedMessageIds === undefined;
+    const events = everything || eventIds ? await replayFailedEvents(db, principal.tenantId, { eventIds, limit }) : [];
+    const parkedMessages =
+      everything || parkedMessageIds ? await replayParkedMessages(db, ledgerQueue, principal.tenantId, { ids: parkedMessageIds, limit }) : [];
+    return c.json({ replayed: events.length + parkedMessages.filter((m) => m.status === 'REPLAYED').length, events, parkedMessages }, 200);
+  })
+  .openapi(routes.parked, async (c) => {
+    const { db, principal } = c.env;
+    const { nextToken, pageSize } = c.req.valid('query');
+    const afterId = await decodeOwnPageToken(nextToken, (id) => hasParkedMessage(db, principal.tenantId, id));
+    const rows = await listParkedMessages(db, principal.tenantId, { afterId, limit: pageSize + 1 });
+    return c.json(toPage(rows, pageSize, (m) => m.id), 200);
   });

@@ -320,3 +320,42 @@ export const revenueRollups = pgTable(
     index('revenue_rollups_tenant_bucket').on(t.tenantId, t.bucket),
   ],
 );
+
+/**
+ * What metered events consume of their accounts' features, written in the metering transaction and
+ * deleted once the edge's ledger consumer confirms the AccountLedger recorded it (DESIGN §12). While
+ * a row is here the event counts as not yet recorded for the DedupShard, which keeps it and sends
+ * it again; each delivery sends the debit again. So a debit lost by the ledger queue is re-sent.
+ */
+export const ledgerOutbox = pgTable(
+  'ledger_outbox',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    accountId: text('account_id').notNull(),
+    /** The event's timestamp in milliseconds: the credits live then are consumed. */
+    at: bigint('at', { mode: 'number' }).notNull(),
+    lines: jsonb('lines').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.eventId] })],
+);
+
+/**
+ * Queue messages a consumer could not deliver after every retry, or could not read: parked here,
+ * never dropped, until an admin replays them (POST /events/replay). The body is kept as text,
+ * exactly as JSON.stringify wrote it, so even a message Postgres' jsonb would refuse is kept.
+ */
+export const parkedMessages = pgTable(
+  'parked_messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    queue: text('queue').notNull(),
+    /** Null when the message does not say whose it is (malformed): visible to operators only. */
+    tenantId: text('tenant_id'),
+    body: text('body').notNull(),
+    reason: text('reason').notNull(),
+    parkedAt: timestamp('parked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('parked_messages_tenant').on(t.tenantId, t.id)],
+);

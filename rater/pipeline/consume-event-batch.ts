@@ -1,15 +1,16 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { bisectFailures } from '../../shared/queue/bisect-failures';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
+import { EVENTS_DEAD_LETTER_QUEUE, EVENTS_QUEUE, malformedReason } from '../../shared/queue/queue-names';
 import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
 import { storableCopy } from './storable-copy';
+import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
+import { parkMessages } from '../store/parked-messages';
 import { sendLedgerDebits } from './send-ledger-debits';
 
 const MAX_RETRY_DELAY_S = 300;
-/** rater/wrangler.toml's dead_letter_queue: batches that failed every delivery end up here. */
-export const DEAD_LETTER_QUEUE = 'meterline-events-dlq';
 
 /**
  * The queue consumer. A batch is metered in one transaction and acked. When that fails, the
@@ -17,7 +18,7 @@ export const DEAD_LETTER_QUEUE = 'meterline-events-dlq';
  * with exponential backoff — safe, because metering is idempotent — and after max_retries the
  * queue moves it to the dead-letter queue. If the database is fine, some event is to blame: the
  * batch is halved until the events that fail alone are found (O(log n) transactions each), and
- * those are recorded FAILED with the reason, so a poison event never holds up its batch. A message that is not an event batch is logged and acked.
+ * those are recorded FAILED with the reason, so a poison event never holds up its batch. A message that is not an event batch is parked.
  * Once metered, the batch's feature consumption goes to the ledger queue (sendLedgerDebits).
  */
 export async function consumeEventBatch(
@@ -25,15 +26,20 @@ export async function consumeEventBatch(
   env: RaterEnv,
   ctx: Pick<ExecutionContext, 'waitUntil'>,
 ): Promise<BatchResult | null> {
-  const messages = parseMessages(batch);
-  if (messages.length === 0) return null;
-
+  const { messages, malformed } = parseMessages(batch);
   const attempts = Math.max(...batch.messages.map((m) => m.attempts));
   const { db, pool } = connect(databaseConfig(env));
   try {
-    if (batch.queue === DEAD_LETTER_QUEUE) {
+    // Acked one by one: a message's own ack outlives a later retryAll of the batch.
+    await parkMessages(db, malformed.map((m) => m.park));
+    for (const m of malformed) m.message.ack();
+    if (messages.length === 0) {
+      batch.ackAll();
+      return null;
+    }
+    if (batch.queue === EVENTS_DEAD_LETTER_QUEUE) {
       await recordDeadLetters(db, messages, `not metered after every delivery attempt (dead-lettered; ${attempts} attempt(s) on the dead-letter queue)`);
-      await sendLedgerDebits(env, db, messages);
+      await sendLedgerDebits(env.LEDGER_QUEUE, db, messages);
       batch.ackAll();
       return null;
     }
@@ -43,12 +49,12 @@ export async function consumeEventBatch(
       return meterBisecting(db, messages, error);
     });
     // A failure here retries the batch, whose metering is then a no-op.
-    await sendLedgerDebits(env, db, messages);
+    await sendLedgerDebits(env.LEDGER_QUEUE, db, messages);
     batch.ackAll();
     return result;
   } catch (error) {
     const delaySeconds = retryDelaySeconds(attempts);
-    console.error(`batch of ${messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`, error);
+    console.error(`batch of ${batch.messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`, error);
     batch.retryAll({ delaySeconds });
     return null;
   } finally {
@@ -61,18 +67,21 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** Math.max(1, attempts), MAX_RETRY_DELAY_S);
 }
 
-function parseMessages(batch: MessageBatch<unknown>): EventBatchMessage[] {
+/** A message that is not an event batch is parked (as received, with the reason), never dropped. */
+function parseMessages(batch: MessageBatch<unknown>): { messages: EventBatchMessage[]; malformed: { message: Message<unknown>; park: MessageToPark }[] } {
   const messages: EventBatchMessage[] = [];
+  const malformed: { message: Message<unknown>; park: MessageToPark }[] = [];
   for (const message of batch.messages) {
     const parsed = eventBatchMessageSchema.safeParse(message.body);
     if (parsed.success) {
       messages.push(parsed.data);
     } else {
-      console.error(`dropping malformed message ${message.id}`, parsed.error.issues.slice(0, 3));
-      message.ack();
+      const reason = malformedReason(parsed.error);
+      console.error(`parking malformed message ${message.id}: ${reason}`);
+      malformed.push({ message, park: { queue: EVENTS_QUEUE, tenantId: claimedTenant(message.body), body: message.body, reason } });
     }
   }
-  return messages;
+  return { messages, malformed };
 }
 
 /**

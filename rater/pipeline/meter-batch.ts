@@ -5,6 +5,7 @@ import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 import type { Database, Queryable } from '../db/connect';
 import { eventIds, eventSchemas, events } from '../db/schema';
 import { toEventSchema } from '../store/event-schemas';
+import { queueLedgerDebits } from '../store/ledger-outbox';
 import { activeMetersBySchema } from '../store/usage-meters';
 import { writeDistinctValues } from './write-distinct-values';
 import { writeRevenue } from './write-revenue';
@@ -51,6 +52,8 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
   await writeDistinctValues(tx, tenantId, freshOutcomes);
   await writeRevenue(tx, tenantId, freshOutcomes);
   await writeRawEvents(tx, tenantId, freshOutcomes);
+  // As received, not enriched: the same amounts /entitled debited at the edge.
+  await queueLedgerDebits(tx, tenantId, batch.filter((e) => fresh.has(e.id)));
   return freshOutcomes.length;
 }
 
@@ -63,6 +66,8 @@ export async function recordFailedEvents(db: Database, tenantId: string, failed:
     const outcomes: EventOutcome[] = failed.map((event) => ({ event, status: 'FAILED', contributions: [], detail: { reason } }));
     const fresh = await claimIds(tx, tenantId, outcomes);
     await writeRawEvents(tx, tenantId, outcomes.filter((o) => fresh.has(o.event.id)));
+    // Credits follow usage, not metering: a FAILED event consumed what it consumed.
+    await queueLedgerDebits(tx, tenantId, failed.filter((e) => fresh.has(e.id)));
     return fresh.size;
   });
 }

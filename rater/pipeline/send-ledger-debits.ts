@@ -1,26 +1,27 @@
-import type { AcceptedEvent } from '../../shared/event/accepted-event';
-import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { ledgerDebitMessages } from '../../shared/queue/ledger-message';
+import type { LedgerMessage } from '../../shared/queue/ledger-message';
 import { sendBatches } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
-import type { RaterEnv } from '../env';
-import { activeFeaturesForSchemas } from '../store/features';
+import { pendingLedgerDebits } from '../store/ledger-outbox';
 
 /**
- * Sends what a batch's events consume of their accounts' features to the ledger queue (DESIGN §8).
- * Every accepted event is sent, whatever metering made of it — credits follow usage, not meters —
- * and on every delivery of the batch: the AccountLedger skips an event it has already debited, so
- * a redelivery, or an event that went through /entitled, is never debited twice.
+ * Sends the ledger queue the debits of a batch's events that the edge has not yet confirmed
+ * (DESIGN §8, §12). Metering wrote them, in its transaction, to the ledger outbox; they stay there
+ * until the edge's ledger consumer confirms the AccountLedger recorded them. So every delivery of
+ * an event whose debit is unconfirmed sends it again — the DedupShard keeps re-sending such events
+ * — and the AccountLedger, which skips an event it already debited, makes the repeats harmless.
  */
-export async function sendLedgerDebits(env: Pick<RaterEnv, 'LEDGER_QUEUE'>, db: Queryable, messages: EventBatchMessage[]): Promise<number> {
-  const byTenant = new Map<string, AcceptedEvent[]>();
-  for (const { tenantId, events } of messages) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...events]);
+export async function sendLedgerDebits(
+  queue: Queue<LedgerMessage>,
+  db: Queryable,
+  messages: { tenantId: string; events: { id: string }[] }[],
+): Promise<number> {
+  const idsByTenant = new Map<string, string[]>();
+  for (const { tenantId, events } of messages) idsByTenant.set(tenantId, [...(idsByTenant.get(tenantId) ?? []), ...events.map((e) => e.id)]);
 
   let sent = 0;
-  for (const [tenantId, events] of byTenant) {
-    const features = await activeFeaturesForSchemas(db, tenantId, [...new Set(events.map((e) => e.schemaName))]);
-    const bodies = ledgerDebitMessages(tenantId, events, features);
-    for (const messages of sendBatches(bodies)) await env.LEDGER_QUEUE.sendBatch(messages);
+  for (const [tenantId, ids] of idsByTenant) {
+    const bodies = await pendingLedgerDebits(db, tenantId, ids);
+    for (const batch of sendBatches(bodies)) await queue.sendBatch(batch);
     sent += bodies.length;
   }
   return sent;

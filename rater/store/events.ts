@@ -4,7 +4,7 @@ import { eventWithStatusSchema, type EventWithStatus } from '../../shared/api/ev
 import { enrichmentsSchema } from '../../shared/event-schema/event-schema';
 import type { EventStatus } from '../../shared/metering/meter-event';
 import type { Queryable } from '../db/connect';
-import { eventIds, eventSchemas, events } from '../db/schema';
+import { eventIds, eventSchemas, events, ledgerOutbox } from '../db/schema';
 
 /** What meterEvent wrote to event_ids.detail: matched meters, or what failed. */
 const detailSchema = z.object({
@@ -137,13 +137,16 @@ export async function listEvents(db: Queryable, tenantId: string, filter: EventF
 }
 
 /**
- * The ids among `ids` the rater has recorded (metered, or FAILED with a reason): what a DedupShard
- * may drop from its outbox. One primary-key lookup for the whole list.
+ * The ids among `ids` the rater has recorded (metered, or FAILED with a reason) and whose debit,
+ * if the event consumes a feature, the edge's ledger has confirmed: what a DedupShard may drop
+ * from its outbox. Until then the shard sends the event again, and each delivery re-sends the
+ * debit. Primary-key lookups for the whole list.
  */
 export async function recordedEventIds(db: Queryable, tenantId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.execute<{ event_id: string }>(
-    sql`SELECT event_id FROM ${eventIds} WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(ids)}::text[])`,
-  );
+  const { rows } = await db.execute<{ event_id: string }>(sql`
+    SELECT e.event_id FROM ${eventIds} e
+    WHERE e.tenant_id = ${tenantId} AND e.event_id = ANY(${sql.param(ids)}::text[])
+      AND NOT EXISTS (SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = e.tenant_id AND o.event_id = e.event_id)`);
   return rows.map((row) => row.event_id);
 }

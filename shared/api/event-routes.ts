@@ -79,16 +79,48 @@ const listQuerySchema = pageQuerySchema
 export const replayEventsRequest = z
   .strictObject({
     eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These FAILED events (others are ignored)' }),
-    limit: z.number().int().min(1).max(1000).default(100).meta({ description: 'Without eventIds: the oldest FAILED events, this many' }),
+    parkedMessageIds: z
+      .array(z.string().regex(/^[0-9]{1,18}$/, 'must be the id of a parked message'))
+      .min(1)
+      .max(1000)
+      .optional()
+      .meta({ description: 'Meterline extension: these parked messages (GET /parked_messages)' }),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(100)
+      .meta({ description: 'Without eventIds or parkedMessageIds: the oldest FAILED events, and the oldest parked messages, this many of each' }),
   })
   .meta({ id: 'ReplayEventsRequest' });
+
+const parkedQueueSchema = z.string().meta({ description: 'The queue the message was parked from', example: 'meterline-ledger' });
 
 export const replayEventsResponse = z
   .object({
     replayed: z.number().int(),
     events: z.array(z.object({ id: z.string(), status: eventStatusSchema, reason: z.string().optional() })),
+    parkedMessages: z
+      .array(z.object({ id: z.string(), queue: parkedQueueSchema, status: z.enum(['REPLAYED', 'PARKED']), reason: z.string().optional() }))
+      .meta({ description: 'Meterline extension: what became of each parked message; PARKED ones are parked again with the reason' }),
   })
   .meta({ id: 'ReplayEventsResponse' });
+
+export const parkedMessageSchema = z
+  .object({
+    id: z.string(),
+    queue: parkedQueueSchema,
+    body: z.unknown().meta({ description: 'The message as the queue delivered it' }),
+    reason: z.string().meta({ description: 'Why it is parked: malformed, or not delivered after every retry' }),
+    parkedAt: z.string(),
+  })
+  .meta({
+    id: 'ParkedMessage',
+    description:
+      'Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or ' +
+      'grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on.',
+  });
 
 /** Togai's /events API: what happened to each event the rater has consumed. */
 export const eventRoutes = {
@@ -105,11 +137,18 @@ export const eventRoutes = {
     responses: { 200: jsonResponse(pageSchema(eventWithStatusSchema, 'EventWithStatusPaginatedResponse'), 'A page of events'), ...problems(422) },
   }),
   replay: createRoute({
-    method: 'post', path: '/events/replay', tags, summary: 'Meter FAILED events again (admin)',
+    method: 'post', path: '/events/replay', tags, summary: 'Meter FAILED events again, and send parked messages on (admin)',
     description:
       'FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
-      'each exactly once; one that fails again stays FAILED with the new reason. Needs an admin key.',
+      'each exactly once; one that fails again stays FAILED with the new reason. Parked messages (a Meterline extension: ' +
+      'GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — ' +
+      'and one that still cannot be is parked again with the new reason. Needs an admin key.',
     request: { body: jsonBody(replayEventsRequest) },
     responses: { 200: jsonResponse(replayEventsResponse, 'What happened to each replayed event'), ...problems(400, 403, 422) },
+  }),
+  parked: createRoute({
+    method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed (Meterline extension)',
+    request: { query: pageQuerySchema },
+    responses: { 200: jsonResponse(pageSchema(parkedMessageSchema, 'ParkedMessagePaginatedResponse'), 'A page of parked messages, oldest first'), ...problems(422) },
   }),
 };

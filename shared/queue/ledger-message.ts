@@ -53,16 +53,31 @@ export type LedgerPlanGrantsMessage = z.infer<typeof ledgerPlanGrantsMessageSche
 export const ledgerMessageSchema = z.discriminatedUnion('kind', [ledgerDebitMessageSchema, ledgerPlanGrantsMessageSchema]);
 export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage;
 
-/** The messages a tenant's metered events make: one or more per account, each under the size limit. */
-export function ledgerDebitMessages(tenantId: string, events: AcceptedEvent[], features: Feature[]): LedgerDebitMessage[] {
+/** What one event consumes of its account's features: a debit waiting for the account's ledger. */
+export interface AccountDebit {
+  accountId: string;
+  eventId: string;
+  /** The event's timestamp in milliseconds: metered usage consumes the credits live then. */
+  at: number;
+  lines: DebitLine[];
+}
+
+/** What each event consumes of the tenant's features; events that consume nothing are left out. */
+export function eventDebits(events: AcceptedEvent[], features: Feature[]): AccountDebit[] {
   if (features.length === 0) return [];
+  return events.flatMap((event) => {
+    const lines = featureDebits(event, features).lines;
+    return lines.length === 0 ? [] : [{ accountId: event.accountId, eventId: event.id, at: Date.parse(event.timestamp), lines }];
+  });
+}
+
+/** The messages that carry a tenant's debits: one or more per account, each under the size limit. */
+export function ledgerDebitMessages(tenantId: string, debits: AccountDebit[]): LedgerDebitMessage[] {
   const byAccount = new Map<string, LedgerDebitMessage['debits']>();
-  for (const event of events) {
-    const lines: DebitLine[] = featureDebits(event, features).lines;
-    if (lines.length === 0) continue;
-    const debits = byAccount.get(event.accountId) ?? [];
-    debits.push({ eventId: event.id, at: Date.parse(event.timestamp), lines });
-    byAccount.set(event.accountId, debits);
+  for (const { accountId, eventId, at, lines } of debits) {
+    const account = byAccount.get(accountId) ?? [];
+    account.push({ eventId, at, lines });
+    byAccount.set(accountId, account);
   }
   return [...byAccount].flatMap(([accountId, debits]) => chunkBySize(debits).map((chunk) => ({ kind: 'debits' as const, tenantId, accountId, debits: chunk })));
 }

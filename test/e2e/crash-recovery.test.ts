@@ -11,10 +11,13 @@ import { interruptStack, killProcessTree, startStackProcess, type StackProcess }
  * Postgres, both workers, the in-memory local queue) is stopped mid-stream — killed outright, or
  * Ctrl-C — while 16 clients send events, then restarted on the same state folder. Every event
  * acknowledged before the stop must be metered, once. Clients then resend everything (as real
- * ones retry what got no answer), and the meters must equal a sum over the distinct events.
+ * ones retry what got no answer), and the meters must equal a sum over the distinct events — and
+ * so must what the events consumed of the account's feature credits, debited through the ledger
+ * queue (as in-memory locally as the events queue).
  */
 const EVENTS = 3000;
 const STOP_AFTER_ACKS = 1500;
+const GRANTED = 1_000_000;
 
 let running: StackProcess | undefined;
 const stateDirs: string[] = [];
@@ -34,7 +37,7 @@ describe.each([
     const apiKey = generateApiKey();
     running = await startStackProcess(stateDir, apiKey);
     let client = api(apiKey, running.url);
-    const { schemaName, countMeter, sumMeter } = await meteredSchema(client);
+    const { schemaName, countMeter, sumMeter, feature } = await meteredSchema(client);
 
     const timestamp = new Date().toISOString();
     const events = Array.from({ length: EVENTS }, (_, i) => ({
@@ -70,6 +73,9 @@ describe.each([
     // Nothing arrives later and counts twice.
     await new Promise((r) => setTimeout(r, 7000));
     expect([await countOf(countMeter), await countOf(sumMeter)]).toEqual([String(EVENTS), String(total)]);
+    // Ledger debits went the same way (a queue of their own): every event consumed its units once.
+    const credits = () => client.get(`/accounts/acme/features/${feature}`).then((r) => r.body?.balance);
+    expect(await eventually(credits, (b) => b === String(GRANTED - total), 60_000)).toBe(String(GRANTED - total));
   }, 420_000);
 });
 
@@ -84,7 +90,15 @@ async function meteredSchema(client: Client) {
     expect((await client.post(`/usage_meters/${created.body.id}/activate`)).status).toBe(200);
     return created.body.id as string;
   };
-  return { schemaName, countMeter: await meter('COUNT', []), sumMeter: await meter('SUM', [{ computation: '{"var":"attributes.units"}', order: 1 }]) };
+  const feature = await client.post('/features', { name: unique('units'), schemaAssociations: [{ schemaName, attributeName: 'units' }] });
+  expect(feature.status).toBe(201);
+  expect((await client.post(`/accounts/acme/features/${feature.body.id}/entries`, { granted: String(GRANTED) })).status).toBe(201);
+  return {
+    schemaName,
+    countMeter: await meter('COUNT', []),
+    sumMeter: await meter('SUM', [{ computation: '{"var":"attributes.units"}', order: 1 }]),
+    feature: feature.body.id as string,
+  };
 }
 
 async function usage(client: Client, meterId: string): Promise<string | undefined> {

@@ -4756,8 +4756,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Meter FAILED events again (admin)
-         * @description FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays FAILED with the new reason. Needs an admin key.
+         * Meter FAILED events again, and send parked messages on (admin)
+         * @description FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays FAILED with the new reason. Parked messages (a Meterline extension: GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
          */
         post: {
             parameters: {
@@ -4828,6 +4828,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/parked_messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue messages parked after every retry failed (Meterline extension) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of parked messages, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParkedMessagePaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5905,15 +5981,53 @@ export interface components {
                 status: components["schemas"]["EventStatus"];
                 reason?: string;
             }[];
+            /** @description Meterline extension: what became of each parked message; PARKED ones are parked again with the reason */
+            parkedMessages: {
+                id: string;
+                /**
+                 * @description The queue the message was parked from
+                 * @example meterline-ledger
+                 */
+                queue: string;
+                /** @enum {string} */
+                status: "REPLAYED" | "PARKED";
+                reason?: string;
+            }[];
         };
         ReplayEventsRequest: {
             /** @description These FAILED events (others are ignored) */
             eventIds?: string[];
+            /** @description Meterline extension: these parked messages (GET /parked_messages) */
+            parkedMessageIds?: string[];
             /**
-             * @description Without eventIds: the oldest FAILED events, this many
+             * @description Without eventIds or parkedMessageIds: the oldest FAILED events, and the oldest parked messages, this many of each
              * @default 100
              */
             limit?: number;
+        };
+        ParkedMessagePaginatedResponse: {
+            data: components["schemas"]["ParkedMessage"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        /** @description Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on. */
+        ParkedMessage: {
+            id: string;
+            /**
+             * @description The queue the message was parked from
+             * @example meterline-ledger
+             */
+            queue: string;
+            /** @description The message as the queue delivered it */
+            body?: unknown;
+            /** @description Why it is parked: malformed, or not delivered after every retry */
+            reason: string;
+            parkedAt: string;
         };
     };
     responses: never;

@@ -1,7 +1,8 @@
 import { createExecutionContext, createMessageBatch, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
-import { consumeEventBatch, DEAD_LETTER_QUEUE } from '../../../rater/pipeline/consume-event-batch';
+import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
+import { EVENTS_DEAD_LETTER_QUEUE as DEAD_LETTER_QUEUE } from '../../../shared/queue/queue-names';
 import { replayFailedEvents, type ReplayRequest } from '../../../rater/pipeline/replay-failed-events';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AcceptedEvent } from '../../shared/event/accepted-event';
+import { eventDebits, ledgerDebitMessages, type AccountDebit, type LedgerDebitMessage } from '../../shared/queue/ledger-message';
+import type { Queryable } from '../db/connect';
+import { ledgerOutbox } from '../db/schema';
+import { activeFeaturesForSchemas } from './features';
+
+const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string() }));
+
+/**
+ * Writes what newly recorded events consume of their accounts' features, in the caller's
+ * (metering) transaction: a debit exists exactly when its event is recorded. A debit already
+ * waiting (a replayed event) is kept as it was.
+ */
+export async function queueLedgerDebits(tx: Queryable, tenantId: string, events: AcceptedEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const features = await activeFeaturesForSchemas(tx, tenantId, [...new Set(events.map((e) => e.schemaName))]);
+  return insertDebits(tx, tenantId, eventDebits(events, features));
+}
+
+/** Puts a parked debit message's debits back into the outbox, to be owed until confirmed again. */
+export async function queueLedgerDebitRows(tx: Queryable, tenantId: string, message: LedgerDebitMessage): Promise<number> {
+  return insertDebits(tx, tenantId, message.debits.map((d) => ({ ...d, accountId: message.accountId })));
+}
+
+async function insertDebits(tx: Queryable, tenantId: string, debits: AccountDebit[]): Promise<number> {
+  if (debits.length === 0) return 0;
+  const column = <T>(pick: (d: AccountDebit) => T) => sql.param(debits.map(pick));
+  await tx.execute(sql`
+    INSERT INTO ${ledgerOutbox} (tenant_id, event_id, account_id, at, lines)
+    SELECT ${tenantId}, * FROM unnest(${column((d) => d.eventId)}::text[], ${column((d) => d.accountId)}::text[],
+      ${column((d) => d.at)}::bigint[], ${column((d) => JSON.stringify(d.lines))}::jsonb[])
+    ON CONFLICT DO NOTHING`);
+  return debits.length;
+}
+
+/** The debits among these events' that the ledger has not confirmed yet, as ledger-queue messages. */
+export async function pendingLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<LedgerDebitMessage[]> {
+  if (eventIds.length === 0) return [];
+  const { rows } = await db.execute<{ event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
+    SELECT event_id, account_id, at, lines FROM ${ledgerOutbox}
+    WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[])
+    ORDER BY event_id`);
+  const debits = rows.map((row) => ({ accountId: row.account_id, eventId: row.event_id, at: Number(row.at), lines: linesSchema.parse(row.lines) }));
+  return ledgerDebitMessages(tenantId, debits);
+}
+
+/** The ledger recorded these events' debits: they leave the outbox. */
+export async function settleLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  const { rows } = await db.execute<{ event_id: string }>(sql`
+    DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) RETURNING event_id`);
+  return rows.length;
+}

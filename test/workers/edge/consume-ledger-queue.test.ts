@@ -1,0 +1,50 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { consumeLedgerQueue } from '../../../edge/ledger/consume-ledger-queue';
+import { ledgerFor, unwrap } from '../../../edge/ledger/ledger-protocol';
+import type { LedgerMessage } from '../../../shared/queue/ledger-message';
+
+/**
+ * The ledger queue's consumer when the rater cannot answer: in this suite the rater binding is a
+ * stand-in that refuses every call, as during a Postgres outage. Nothing may be acked then — not
+ * a debit the ledger recorded but the rater could not strike from its outbox, not a message to
+ * park — so nothing is lost; and a redelivery must not debit twice.
+ */
+const FEATURE = 'feat.calls';
+const NOW = Date.now();
+
+async function consume(queue: string, bodies: unknown[], attempts = 1) {
+  const batch = createMessageBatch<unknown>(queue, bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })));
+  const ctx = createExecutionContext();
+  await consumeLedgerQueue(batch, env);
+  return getQueueResult(batch, ctx);
+}
+
+describe('ledger queue consumer, rater unreachable', () => {
+  it('debits the ledger once but retries the message until the rater has settled the debit', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const ledger = ledgerFor(env, owner);
+    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'TEST', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
+    const message: LedgerMessage = { kind: 'debits', ...owner, debits: [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
+
+    for (const attempt of [1, 2, 3]) {
+      const result = await consume('meterline-ledger', [message], attempt);
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+    }
+    expect((await ledger.credits(owner, FEATURE)).balance).toBe('7');
+  });
+
+  it('retries a malformed message until it can be parked, never dropping it', async () => {
+    const result = await consume('meterline-ledger', [{ kind: 'debits', tenantId: 't' }, 'not even an object']);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId).sort()).toEqual(['m0', 'm1']);
+  });
+
+  it('retries dead letters until they can be parked', async () => {
+    const result = await consume('meterline-ledger-dlq', [{ kind: 'debits', tenantId: 't', accountId: 'a', debits: [] }], 7);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.ackAll).toBe(false);
+    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+  });
+});

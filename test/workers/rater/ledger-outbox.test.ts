@@ -1,0 +1,172 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../../shared/auth/api-key';
+import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
+import type { LedgerMessage } from '../../../shared/queue/ledger-message';
+import { raterApi } from '../../../rater/api/app';
+import { connect } from '../../../rater/db/connect';
+import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
+import { recordedEventIds } from '../../../rater/store/events';
+import { insertFeature } from '../../../rater/store/features';
+import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
+import { parkMessages } from '../../../rater/store/parked-messages';
+import { SCHEMA, requestEvent, seedTenant, usageOf } from './fixtures';
+
+const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+
+/** The real ledger queue binding, with a record of what went through it. */
+function recordingLedgerQueue() {
+  const sent: LedgerMessage[] = [];
+  const queue = {
+    send: async (body: LedgerMessage) => {
+      sent.push(body);
+      await env.LEDGER_QUEUE.send(body);
+    },
+    sendBatch: async (batch: Iterable<MessageSendRequest<LedgerMessage>>) => {
+      const list = [...batch];
+      sent.push(...list.map((m) => m.body));
+      await env.LEDGER_QUEUE.sendBatch(list);
+    },
+  } as unknown as Queue<LedgerMessage>;
+  return { queue, sent };
+}
+
+async function withDb<T>(work: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> {
+  const { db, pool } = connect(env);
+  try {
+    return await work(db);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function tenantWithFeature() {
+  const { tenantId, meters } = await seedTenant([SUM]);
+  const feature = await withDb((db) => insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] }));
+  return { tenantId, meter: meters[0]!, featureId: feature!.id };
+}
+
+async function deliver(tenantId: string, events: EventBatchMessage['events'], queue: Queue<LedgerMessage>, queueName = 'meterline-events') {
+  const batch = createMessageBatch<EventBatchMessage>(queueName, [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } }]);
+  const ctx = createExecutionContext();
+  await consumeEventBatch(batch, { ...env, LEDGER_QUEUE: queue }, ctx);
+  return getQueueResult(batch, ctx);
+}
+
+function api(tenantId: string, method: string, path: string, body?: unknown) {
+  const { db, pool } = connect(env);
+  const principal: Principal = { tenantId, keyId: 'k', scopes: ['admin'] };
+  const request = new Request(`http://rater${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return Promise.resolve(raterApi.fetch(request, { db, principal, ledgerQueue: env.LEDGER_QUEUE })).finally(() => pool.end());
+}
+
+describe('ledger debits are owed until the edge confirms them (DESIGN §12)', () => {
+  it('keeps a metered event unconfirmed for its shard, and re-sends its debit on every delivery, until settled', async () => {
+    const { tenantId, meter, featureId } = await tenantWithFeature();
+    const ledger = recordingLedgerQueue();
+    const events = [requestEvent('e1', '5'), requestEvent('e2', '7', { accountId: 'globex' })];
+
+    expect(await deliver(tenantId, events, ledger.queue)).toMatchObject({ ackAll: true });
+    expect(await usageOf(tenantId, meter)).toBe('12');
+    const debitsOf = (messages: LedgerMessage[]) => messages.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => [m.accountId, d.eventId, d.lines]) : []));
+    expect(debitsOf(ledger.sent)).toEqual([
+      ['acme', 'e1', [{ featureId, amount: '5' }]],
+      ['globex', 'e2', [{ featureId, amount: '7' }]],
+    ]);
+    // Metered, but its debit is not yet in any ledger: the shard must keep it and send it again.
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['e1', 'e2']))).toEqual([]);
+
+    // The shard's re-send: metering is a no-op, the debits go out again.
+    ledger.sent.length = 0;
+    await deliver(tenantId, events, ledger.queue);
+    expect(await usageOf(tenantId, meter)).toBe('12');
+    expect(debitsOf(ledger.sent).map(([, id]) => id)).toEqual(['e1', 'e2']);
+
+    // The edge's ledger consumer confirms one: only the other is still owed.
+    expect(await withDb((db) => settleLedgerDebits(db, tenantId, ['e1']))).toBe(1);
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['e1', 'e2']))).toEqual(['e1']);
+    ledger.sent.length = 0;
+    await deliver(tenantId, events, ledger.queue);
+    expect(debitsOf(ledger.sent).map(([, id]) => id)).toEqual(['e2']);
+  });
+
+  it('owes the debit of an event recorded FAILED too (credits follow usage), and nothing for a tenant without features', async () => {
+    const { tenantId } = await tenantWithFeature();
+    const plain = await seedTenant([SUM]);
+    const ledger = recordingLedgerQueue();
+    await deliver(tenantId, [requestEvent('lost', '3')], ledger.queue, 'meterline-events-dlq');
+    expect(ledger.sent).toHaveLength(1);
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['lost']))).toEqual([]);
+
+    ledger.sent.length = 0;
+    await deliver(plain.tenantId, [requestEvent('free', '3')], ledger.queue);
+    expect(ledger.sent).toEqual([]);
+    expect(await withDb((db) => recordedEventIds(db, plain.tenantId, ['free']))).toEqual(['free']);
+  });
+});
+
+describe('parked messages', () => {
+  it('parks a malformed event message with the tenant it names, lists it to that tenant only, and acks it', async () => {
+    const { tenantId } = await seedTenant([SUM]);
+    const other = await seedTenant([SUM]);
+    const batch = createMessageBatch('meterline-events', [{ id: 'bad', timestamp: new Date(), attempts: 1, body: { tenantId, events: 'not a list' } }]);
+    const ctx = createExecutionContext();
+    await consumeEventBatch(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toContain('bad');
+
+    const listed = await api(tenantId, 'GET', '/parked_messages');
+    expect(listed.status).toBe(200);
+    const page = (await listed.json()) as { data: { queue: string; body: unknown; reason: string }[] };
+    expect(page.data).toEqual([
+      expect.objectContaining({ queue: 'meterline-events', body: { tenantId, events: 'not a list' }, reason: expect.stringContaining('malformed: events') }),
+    ]);
+    expect(((await (await api(other.tenantId, 'GET', '/parked_messages')).json()) as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('a parked debit is no longer owed; replay owes it again and sends it; a still-malformed message is parked again', async () => {
+    const { tenantId, featureId } = await tenantWithFeature();
+    await deliver(tenantId, [requestEvent('d1', '4')], recordingLedgerQueue().queue);
+    const debit: LedgerMessage = { kind: 'debits', tenantId, accountId: 'acme', debits: [{ eventId: 'd1', at: Date.parse('2026-05-01T10:15:30Z'), lines: [{ featureId, amount: '4' }] }] };
+    await withDb((db) =>
+      parkMessages(db, [
+        { queue: 'meterline-ledger', tenantId, body: debit, reason: 'dead-lettered' },
+        { queue: 'meterline-ledger', tenantId, body: { kind: 'debits', tenantId }, reason: 'malformed' },
+      ]),
+    );
+    // Parked: the admin's now, so the shard may let the event go.
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['d1']))).toEqual(['d1']);
+
+    const replay = await api(tenantId, 'POST', '/events/replay', {});
+    expect(replay.status).toBe(200);
+    const body = (await replay.json()) as { replayed: number; parkedMessages: { status: string; reason?: string }[] };
+    expect(body.parkedMessages.map((m) => m.status)).toEqual(['REPLAYED', 'PARKED']);
+    expect(body.parkedMessages[1]!.reason).toContain('still malformed');
+    expect(body.replayed).toBe(1);
+    // Sent to the ledger queue, and owed again until the edge confirms it.
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['d1']))).toEqual([]);
+    const left = (await (await api(tenantId, 'GET', '/parked_messages')).json()) as { data: { reason: string }[] };
+    expect(left.data).toHaveLength(1);
+    expect(left.data[0]!.reason).toContain('still malformed');
+  });
+
+  it('replays a parked event batch by metering it, exactly once', async () => {
+    const { tenantId, meters } = await seedTenant([SUM]);
+    const meter = meters[0]!;
+    const parked = { tenantId, events: [requestEvent('p1', '6')] };
+    await withDb((db) => parkMessages(db, [{ queue: 'meterline-events', tenantId, body: parked, reason: 'operator test' }]));
+    const [id] = ((await (await api(tenantId, 'GET', '/parked_messages')).json()) as { data: { id: string }[] }).data.map((m) => m.id);
+    const replay = await api(tenantId, 'POST', '/events/replay', { parkedMessageIds: [id] });
+    expect(((await replay.json()) as { parkedMessages: unknown[] }).parkedMessages).toEqual([{ id, queue: 'meterline-events', status: 'REPLAYED' }]);
+    expect(await usageOf(tenantId, meter)).toBe('6');
+    const again = await api(tenantId, 'POST', '/events/replay', { parkedMessageIds: [id] });
+    expect(((await again.json()) as { parkedMessages: unknown[] }).parkedMessages).toEqual([]);
+    expect(await usageOf(tenantId, meter)).toBe('6');
+  });
+
+  it('refuses a parked message id that is not a number, naming the field', async () => {
+    const { tenantId } = await seedTenant([SUM]);
+    const response = await api(tenantId, 'POST', '/events/replay', { parkedMessageIds: ['x'] });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain('parkedMessageIds.0');
+  });
+});
