@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { apiRoutes } from '../../shared/api/openapi-document';
 import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
+import { parkMessages } from '../../rater/store/parked-messages';
 import { api, eventually, unique } from '../support/api-client';
 
 /**
@@ -26,6 +27,12 @@ interface World {
   eventId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
+const PARKED_NOTE = unique('parked');
+
+async function parkedOfA(w: World): Promise<{ id: string; body: { note?: string } }[]> {
+  const all: { id: string; body: { note?: string } }[] = (await w.a.get('/parked_messages?pageSize=200')).body.data;
+  return all.filter((m) => m.body.note === PARKED_NOTE);
+}
 
 /** Routes with no path parameter: what B must (not) see or change. Keyed by "METHOD /path". */
 const checks: Record<string, Check> = {
@@ -106,7 +113,16 @@ const checks: Record<string, Check> = {
   },
   'POST /events/replay': async (w) => {
     // Replay acts on FAILED events of the caller's own tenant only: B's request finds nothing of A's.
-    expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [] });
+    expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [], parkedMessages: [] });
+    // …nor parked messages of A's, by id or among "the oldest".
+    const [parked] = await parkedOfA(w);
+    expect((await w.b.post('/events/replay', { parkedMessageIds: [parked!.id] })).body).toEqual({ replayed: 0, events: [], parkedMessages: [] });
+    expect((await w.b.post('/events/replay', { limit: 1000 })).body.parkedMessages).toEqual([]);
+    expect(await parkedOfA(w)).toHaveLength(1); // still A's (another suite's replay may re-park it under a new id)
+  },
+  'GET /parked_messages': async (w) => {
+    expect(await parkedOfA(w)).toHaveLength(1);
+    expect((await w.b.get('/parked_messages?pageSize=200')).body.data).toEqual([]);
   },
   'GET /events': async (w) => {
     expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(2); // A's events are there…
@@ -176,6 +192,8 @@ beforeAll(async () => {
   try {
     await ensureTenant(db, tenantB);
     secretB = (await createApiKey(db, tenantB, { name: 'admin of B', scopes: ['admin'] })).secret;
+    // A parked message of A's: nothing but a queue consumer can make one.
+    await parkMessages(db, [{ queue: 'meterline-ledger', tenantId: 'dev', body: { kind: 'debits', tenantId: 'dev', note: PARKED_NOTE }, reason: 'isolation test' }]);
   } finally {
     await close();
   }
