@@ -6,6 +6,7 @@ import { fromHttpException, problemResponse } from '../shared/errors/problem';
 import type { EdgeHono } from './hono-env';
 import { createConsole } from './console/console';
 import { authenticate } from './middleware/authenticate';
+import { wellFormedUrl } from './middleware/well-formed-url';
 import { accountCreditsRouter } from './routes/account-credits';
 import { accountEntitlementsRouter } from './routes/account-entitlements';
 import { entitledRouter } from './routes/entitled';
@@ -16,6 +17,7 @@ import { ingestBatchRouter } from './routes/ingest-batch';
 /** The public API: health without a key, everything else behind `authenticate`. */
 export function createApp() {
   const app = new Hono<EdgeHono>();
+  app.use('*', wellFormedUrl);
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   // The benchmarks' yardstick: the same worker, parsing the same JSON, doing nothing else. Only

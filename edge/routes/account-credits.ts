@@ -9,6 +9,7 @@ import type { EdgeEnv } from '../env';
 import type { EdgeHono } from '../hono-env';
 import { ledgerFor, unwrap } from '../ledger/ledger-protocol';
 import { jsonBody } from '../middleware/json-body';
+import { scoped } from '../middleware/require-scope';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -20,6 +21,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  */
 export const accountCreditsRouter = createRouter<EdgeHono>();
 for (const path of ['/accounts/:accountId/features/:featureId', '/accounts/:accountId/features/:featureId/entries', '/accounts/:accountId/features/:featureId/entries/:entryId']) {
+  accountCreditsRouter.on(['POST', 'PATCH', 'PUT', 'DELETE'], [path, `${path}/void`], scoped('admin'));
   accountCreditsRouter.on(['POST', 'PATCH', 'PUT'], path, jsonBody(MAX_BODY_BYTES));
 }
 

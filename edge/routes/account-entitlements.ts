@@ -7,6 +7,7 @@ import { tenantFeatures } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
 import { ledgerFor } from '../ledger/ledger-protocol';
 import { jsonBody } from '../middleware/json-body';
+import { scoped } from '../middleware/require-scope';
 import { accountFeature } from './account-credits';
 
 /**
@@ -14,6 +15,8 @@ import { accountFeature } from './account-credits';
  * feature — "true", "10" seats, "gold" — set by an admin, read and checked from client code.
  */
 export const accountEntitlementsRouter = createRouter<EdgeHono>();
+accountEntitlementsRouter.put('/accounts/:accountId/entitlements/:featureId', scoped('admin'));
+accountEntitlementsRouter.post('/accounts/:accountId/entitlements/:featureId', scoped('read', 'ingest'));
 accountEntitlementsRouter.on(['POST', 'PUT'], '/accounts/:accountId/entitlements/:featureId', jsonBody(4 * 1024));
 
 accountEntitlementsRouter.openapi(entitlementRoutes.values, async (c) => {

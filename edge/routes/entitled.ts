@@ -9,7 +9,8 @@ import { edgeSettings } from '../env';
 import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
 import { ledgerFor } from '../ledger/ledger-protocol';
-import { jsonBody } from '../middleware/json-body';
+import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
+import { scoped } from '../middleware/require-scope';
 
 const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -21,7 +22,7 @@ const MAX_EVENT_BYTES = 64 * 1024;
  * another event, by the ledger's alarm when the claim's fate is unknown).
  */
 export const entitledRouter = createRouter<EdgeHono>();
-entitledRouter.use(entitlementRoutes.entitled.path, jsonBody(MAX_EVENT_BYTES));
+entitledRouter.use(entitlementRoutes.entitled.path, scoped('ingest'), jsonBody(MAX_EVENT_BYTES, EVENT_TEXT));
 entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   const principal = c.get('principal');
   requireScope(principal, 'ingest');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireScope } from '../../shared/auth/api-key';
+import { parseJsonBody } from '../../shared/api/strict-json';
 import { AppError } from '../../shared/errors/app-error';
 import { forgetKey, forgetTenantConfig } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
@@ -37,7 +38,8 @@ export const forwardToRater = new Hono<EdgeHono>().all('*', async (c, next) => {
 });
 
 /**
- * The public edge refuses what the rater could not read — another media type, an oversized body —
+ * The public edge refuses what the rater could not read — another media type, an oversized body,
+ * bytes that are not UTF-8, text Postgres cannot store —
  * and passes a buffered copy, not the client's stream: the body is small, and a stream the rater
  * leaves unread (a refused request) must not hold the RPC call open.
  */
@@ -51,5 +53,9 @@ async function bufferedRequest(request: Request): Promise<Request> {
   if (body.byteLength > 0 && !/^application\/(.+\+)?json\b/i.test(request.headers.get('content-type') ?? '')) {
     throw new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : null });
+  if (body.byteLength === 0) return new Request(request.url, { method: request.method, headers: request.headers, body: null });
+  // Read strictly here (exact numbers, UTF-8, storable text) and passed on as read.
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return new Request(request.url, { method: request.method, headers, body: JSON.stringify(parseJsonBody(body)) });
 }

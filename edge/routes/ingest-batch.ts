@@ -6,7 +6,8 @@ import { AppError, invalid } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { EdgeHono } from '../hono-env';
 import { acceptEvents, parseEvent } from '../ingest/accept-events';
-import { jsonBody } from '../middleware/json-body';
+import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
+import { scoped } from '../middleware/require-scope';
 
 const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
@@ -21,11 +22,12 @@ const envelope = z.strictObject({ events: z.array(z.unknown()).min(1).max(MAX_BA
  */
 export const ingestBatchRouter = new Hono<EdgeHono>().post(
   ingestRoutes.ingestBatch.path,
-  jsonBody(MAX_BATCH_BYTES),
+  scoped('ingest'),
+  jsonBody(MAX_BATCH_BYTES, EVENT_TEXT),
   async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'ingest');
-    const body = envelope.safeParse(await readJsonBody(c.req.raw));
+    const body = envelope.safeParse(await c.req.json());
     if (!body.success) throw invalid('invalid_batch', issuesFromZod(body.error));
 
     const results = await acceptEvents(
@@ -51,11 +53,3 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
     );
   },
 );
-
-async function readJsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError('malformed', 'malformed_json', 'The body is not valid JSON');
-  }
-}

@@ -4,7 +4,8 @@ import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import type { EdgeHono } from '../hono-env';
 import { acceptEvents } from '../ingest/accept-events';
-import { jsonBody } from '../middleware/json-body';
+import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
+import { scoped } from '../middleware/require-scope';
 
 const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -14,7 +15,7 @@ const MAX_EVENT_BYTES = 64 * 1024;
  * a client retry is safe; 409 when the id was accepted with a different payload.
  */
 export const ingestRouter = createRouter<EdgeHono>();
-ingestRouter.use(ingestRoutes.ingest.path, jsonBody(MAX_EVENT_BYTES));
+ingestRouter.use(ingestRoutes.ingest.path, scoped('ingest'), jsonBody(MAX_EVENT_BYTES, EVENT_TEXT));
 ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   const principal = c.get('principal');
   requireScope(principal, 'ingest');

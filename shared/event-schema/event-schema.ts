@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors/app-error';
 
-/** Togai's name rule for schemas, attributes, dimensions and meters. */
+/**
+ * The name rule for schemas, attributes, dimensions and meters: Togai's characters, with its `\s`
+ * read as the plain space (not tab, newline, NBSP, U+2028 or U+FEFF, which no one can see or
+ * type back), and not at either end, so a name is never blank and never differs by a trailing space.
+ */
 export const nameSchema = z
   .string()
   .min(1)
   .max(50)
-  .regex(/^[\sa-zA-Z0-9_-]*$/, 'use letters, digits, spaces, _ and - only')
+  .regex(/^[a-zA-Z0-9_-]([ a-zA-Z0-9_-]*[a-zA-Z0-9_-])?$/, 'use letters, digits, spaces, _ and - only, not starting or ending with a space')
   // JSON.parse makes "__proto__" an own key, but object spreads and zod records drop it silently.
   .refine((name) => name !== '__proto__', 'is reserved');
 

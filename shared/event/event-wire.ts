@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Decimal } from '../decimal/decimal';
+import { textProblem } from '../api/strict-json';
 import { nameSchema } from '../event-schema/event-schema';
 
 /**
@@ -27,9 +28,19 @@ function refuseProtoKey(value: unknown, ctx: z.RefinementCtx): unknown {
   return value;
 }
 
-/** Postgres text and jsonb cannot hold U+0000: refused at the door rather than failed in the rater. */
+/**
+ * Postgres text and jsonb hold neither U+0000 nor a lone UTF-16 surrogate: refused at the door
+ * rather than failed in the rater (and ids differing only there would collapse into one).
+ */
 const storableText = (min: number, max: number) =>
-  z.string().min(min).max(max).refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)');
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 export const attributeSchema = z.strictObject({
   name: nameSchema,

@@ -19,10 +19,16 @@ beforeAll(async () => {
   await fetch(`${url()}/event_schema/${schemaName}/activate`, { method: 'POST', headers });
 });
 
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', 'id\u0000', '🔥');
+/** Text Postgres cannot store as sent: lone UTF-16 surrogates (each alone or around others), NUL. */
+const unstorableText = fc.oneof(
+  fc.constantFrom('X\ud800', 'X\udc00', 'X\udbff', '\udfff', 'a\u0000b', '\u0000'),
+  fc.tuple(fc.string({ maxLength: 20 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 20 })).map(([a, unit, b]) => a + String.fromCharCode(unit) + b),
+);
+const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', 'id\u0000', '🔥', 'd\ud800'), unstorableText);
 const hostileValue = fc.oneof(
   fc.jsonValue(),
   fc.string({ maxLength: 600 }),
+  unstorableText,
   fc.constantFrom(null, true, -0, 1e308, -1e308, '1e5', '+1', 'NaN', '', '0x10', ' 1', '１'),
   fc.array(fc.jsonValue(), { maxLength: 20 }),
   fc.integer({ min: 1, max: 60 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth))),
@@ -32,7 +38,7 @@ const hostileValue = fc.oneof(
 /** A valid event with one field replaced by something hostile, or extra hostile keys. */
 const mutatedEvent = fc
   .record({
-    field: fc.constantFrom('id', 'schemaName', 'timestamp', 'accountId', 'attributes', 'dimensions', 'extra'),
+    field: fc.constantFrom('id', 'schemaName', 'timestamp', 'accountId', 'attributes', 'dimensions', 'extra', 'dimensionValue', 'dimensionKey', 'unit'),
     value: hostileValue,
     extraKey: hostileKey,
   })
@@ -46,6 +52,9 @@ const mutatedEvent = fc
       dimensions: { d: 'x' },
     };
     if (field === 'extra') Object.defineProperty(event, extraKey, { value, enumerable: true });
+    else if (field === 'dimensionValue') event.dimensions = { d: value };
+    else if (field === 'dimensionKey') event.dimensions = Object.defineProperty({}, extraKey, { value: 'x', enumerable: true });
+    else if (field === 'unit') event.attributes = [{ name: 'n', value: '1', unit: value }];
     else event[field] = value;
     return event;
   });
@@ -82,12 +91,27 @@ function expectSafe(result: { status: number; type: string; text: string }) {
  * An independent statement of what a valid event of the fuzz schema is (README's limits and the
  * schema's fields), so the property does not test the validator against itself.
  */
+function storable(text: string): boolean {
+  return text.isWellFormed() && !text.includes('\u0000');
+}
+
+/** Whether the bytes are UTF-8: anything else must be refused, not read as U+FFFD. */
+function isUtf8(payload: string | Buffer): boolean {
+  if (typeof payload === 'string') return storable(payload);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isValidEvent(event: unknown): boolean {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const e = event as Record<string, unknown>;
   const allowed = ['id', 'schemaName', 'timestamp', 'accountId', 'attributes', 'dimensions'];
   if (!Object.keys(e).every((k) => allowed.includes(k))) return false;
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
+  const text = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max && storable(v);
   if (e.id !== undefined && !text(e.id, 512)) return false;
   if (e.schemaName !== schemaName || !text(e.accountId, 512)) return false;
   if (typeof e.timestamp !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(e.timestamp)) return false;
@@ -118,7 +142,10 @@ describe('hostile payloads', () => {
       fc.asyncProperty(body, contentType, async (payload, type) => {
         const result = await send('/ingest', payload, type);
         expectSafe(result);
-        if (result.status < 300) expect(isValidEvent(JSON.parse(payload.toString()).event)).toBe(true);
+        if (result.status < 300) {
+          expect(isUtf8(payload), 'accepted bytes that are not UTF-8').toBe(true);
+          expect(isValidEvent(JSON.parse(payload.toString()).event)).toBe(true);
+        }
       }),
       { numRuns: 1000 },
     );
