@@ -17,4 +17,5 @@ CREATE TABLE "parked_messages" (
 	"parked_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "ledger_outbox_created_at" ON "ledger_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "parked_messages_tenant" ON "parked_messages" USING btree ("tenant_id","id");

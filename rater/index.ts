@@ -11,6 +11,7 @@ import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { grantPlanCredits } from './pipeline/grant-plan-credits';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
+import { resendStaleDebits } from './pipeline/resend-stale-debits';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 import { recordedEventIds } from './store/events';
@@ -19,6 +20,11 @@ import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
 import { openAssociations } from './store/plan-associations';
+
+/** rater/wrangler.toml's ten-minute cron. */
+const STALE_DEBIT_CRON = '*/10 * * * *';
+const SWEEP_EVERY_MS = 60_000;
+let lastSweep = 0;
 
 const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.string().min(1)).max(10_000) });
 const parkInput = z.array(z.object({ queue: z.string().min(1), tenantId: z.string().min(1).nullable(), body: z.unknown(), reason: z.string() })).max(1000);
@@ -34,13 +40,24 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
     await consumeEventBatch(batch, this.env, this.ctx);
+    // The stale-debit sweep rides on queue traffic too (at most once a minute per isolate), so it
+    // also runs where no cron fires: the local stack, whose wrangler dev never triggers one.
+    if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      this.ctx.waitUntil(this.sweepStaleDebits().catch((error: unknown) => console.error('stale-debit sweep failed', error)));
+    }
   }
 
   /**
-   * The daily cron (rater/wrangler.toml): raw events older than the retention are deleted, and
-   * plans' feature credits for the current and next cycles are (re)granted, ahead of time.
+   * The crons (rater/wrangler.toml). Every ten minutes: debits owed too long are sent again. Daily:
+   * raw events older than the retention are deleted, and plans' feature credits for the current
+   * and next cycles are (re)granted, ahead of time.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
+    if (controller.cron === STALE_DEBIT_CRON) {
+      await this.sweepStaleDebits();
+      return;
+    }
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
     const now = new Date(controller.scheduledTime);
     const purged = await this.withDatabase((db) => purgeRawEvents(db, now, days));
@@ -48,6 +65,11 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const associations = await this.withDatabase((db) => openAssociations(db, new Date(now.getTime() - 62 * 24 * 3600_000)));
     const sent = await grantPlanCredits(this.env.LEDGER_QUEUE, associations, now.getTime());
     console.log(`plan credits: ${sent} grant messages for ${associations.length} associations`);
+  }
+
+  private async sweepStaleDebits(): Promise<void> {
+    const sent = await this.withDatabase((db) => resendStaleDebits(this.env.LEDGER_QUEUE, db));
+    if (sent > 0) console.log(`ledger outbox: sent ${sent} debits owed for over ten minutes again`);
   }
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {

@@ -8,27 +8,30 @@ const MAX_RETRY_DELAY_S = 300;
 
 type Env = Pick<EdgeEnv, 'ACCOUNT_LEDGER' | 'RATER'>;
 
+/** Ids per Rater.settleLedgerDebits call (it takes at most 10 000). */
+const SETTLE_CHUNK_IDS = 5_000;
+
 /**
- * The ledger queue's consumer. Each message debits one AccountLedger, or grants it a plan's cycle
- * credits (all in parallel). A message is acked only once its effect is durable where it belongs:
+ * The ledger queue's consumer, and its dead-letter queue's. Each message debits one AccountLedger,
+ * or grants it a plan's cycle credits (all in parallel). A message is acked only once its effect
+ * is durable where it belongs:
  * - a debit, once the ledger recorded it and the rater struck it from the ledger outbox (until
  *   then the rater counts the event as not recorded, so its DedupShard keeps re-sending it);
  * - a grant, once the ledger recorded it;
  * - a malformed message, once parked in Postgres.
- * Anything else is retried, alone, with backoff; the ledger skips debits it already made, so a
- * repeat changes nothing. What fails every retry reaches the dead-letter queue, parked there.
+ * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
+ * already made, so a repeat changes nothing. On the dead-letter queue a message is tried once
+ * more, and parked if it fails again.
  */
 export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  if (batch.queue === LEDGER_DEAD_LETTER_QUEUE) return parkDeadLetters(batch, env);
-
-  const malformed: { message: Message<unknown>; park: MessageToPark }[] = [];
+  const deadLetters = batch.queue === LEDGER_DEAD_LETTER_QUEUE;
+  const toPark: { message: Message<unknown>; park: MessageToPark }[] = [];
   const applied: { message: Message<unknown>; body: LedgerMessage }[] = [];
   await Promise.all(
     batch.messages.map(async (message) => {
       const parsed = ledgerMessageSchema.safeParse(message.body);
       if (!parsed.success) {
-        const tenantId = claimedTenant(message.body);
-        malformed.push({ message, park: { queue: LEDGER_QUEUE, tenantId, body: message.body, reason: malformedReason(parsed.error) } });
+        toPark.push({ message, park: parkable(message, malformedReason(parsed.error)) });
         return;
       }
       const owner = { tenantId: parsed.data.tenantId, accountId: parsed.data.accountId };
@@ -41,33 +44,39 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
         }
         applied.push({ message, body: parsed.data });
       } catch (error) {
-        console.error(`ledger of account '${owner.accountId}' failed (attempt ${message.attempts})`, error);
-        retry(message);
+        console.error(`ledger of account '${owner.accountId}' failed (attempt ${message.attempts}${deadLetters ? ', dead-lettered' : ''})`, error);
+        if (deadLetters) toPark.push({ message, park: parkable(message, `the AccountLedger failed after every retry: ${String(error).slice(0, 300)}`) });
+        else retry(message);
       }
     }),
   );
   await settle(env, applied);
-  if (malformed.length > 0) {
-    console.error(`parking ${malformed.length} malformed ledger message(s): ${malformed[0]!.park.reason}`);
-    await park(env, malformed);
+  if (toPark.length > 0) {
+    console.error(`parking ${toPark.length} ledger message(s): ${toPark[0]!.park.reason}`);
+    await park(env, toPark);
   }
 }
 
-/** Strikes the applied debits from the ledger outbox, one call per tenant, then acks. */
+/** Strikes the applied debits from the ledger outbox, in calls of bounded size, then acks. */
 async function settle(env: Env, applied: { message: Message<unknown>; body: LedgerMessage }[]): Promise<void> {
-  const byTenant = new Map<string, { messages: Message<unknown>[]; ids: string[] }>();
+  const calls: { tenantId: string; messages: Message<unknown>[]; ids: string[] }[] = [];
+  const open = new Map<string, (typeof calls)[number]>();
   for (const { message, body } of applied) {
     if (body.kind !== 'debits') {
       message.ack();
       continue;
     }
-    const tenant = byTenant.get(body.tenantId) ?? { messages: [], ids: [] };
-    tenant.messages.push(message);
-    tenant.ids.push(...body.debits.map((d) => d.eventId));
-    byTenant.set(body.tenantId, tenant);
+    let call = open.get(body.tenantId);
+    if (!call || call.ids.length + body.debits.length > SETTLE_CHUNK_IDS) {
+      call = { tenantId: body.tenantId, messages: [], ids: [] };
+      calls.push(call);
+      open.set(body.tenantId, call);
+    }
+    call.messages.push(message);
+    call.ids.push(...body.debits.map((d) => d.eventId));
   }
   await Promise.all(
-    [...byTenant].map(async ([tenantId, { messages, ids }]) => {
+    calls.map(async ({ tenantId, messages, ids }) => {
       try {
         await env.RATER.settleLedgerDebits(tenantId, ids);
         for (const message of messages) message.ack();
@@ -89,20 +98,8 @@ async function park(env: Env, items: { message: Message<unknown>; park: MessageT
   }
 }
 
-/** The dead-letter queue: every message is parked as received, with why, and only then acked. */
-async function parkDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  await park(
-    env,
-    batch.messages.map((message) => ({
-      message,
-      park: {
-        queue: LEDGER_QUEUE,
-        tenantId: claimedTenant(message.body),
-        body: message.body,
-        reason: 'not delivered to the AccountLedger after every retry (dead-lettered)',
-      },
-    })),
-  );
+function parkable(message: Message<unknown>, reason: string): MessageToPark {
+  return { queue: LEDGER_QUEUE, tenantId: claimedTenant(message.body), body: message.body, reason };
 }
 
 function retry(message: Message<unknown>): void {

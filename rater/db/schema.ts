@@ -338,7 +338,7 @@ export const ledgerOutbox = pgTable(
     lines: jsonb('lines').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.eventId] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('ledger_outbox_created_at').on(t.createdAt)],
 );
 
 /**

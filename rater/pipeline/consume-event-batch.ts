@@ -1,7 +1,7 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { bisectFailures } from '../../shared/queue/bisect-failures';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { EVENTS_DEAD_LETTER_QUEUE, EVENTS_QUEUE, malformedReason } from '../../shared/queue/queue-names';
+import { EVENTS_QUEUE, malformedReason } from '../../shared/queue/queue-names';
 import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
@@ -13,13 +13,16 @@ import { sendLedgerDebits } from './send-ledger-debits';
 const MAX_RETRY_DELAY_S = 300;
 
 /**
- * The queue consumer. A batch is metered in one transaction and acked. When that fails, the
- * database is asked whether it is there at all: if not (an outage), the whole batch is retried
- * with exponential backoff — safe, because metering is idempotent — and after max_retries the
- * queue moves it to the dead-letter queue. If the database is fine, some event is to blame: the
- * batch is halved until the events that fail alone are found (O(log n) transactions each), and
- * those are recorded FAILED with the reason, so a poison event never holds up its batch. A message that is not an event batch is parked.
- * Once metered, the batch's feature consumption goes to the ledger queue (sendLedgerDebits).
+ * The consumer of the events queue and of its dead-letter queue alike. A batch is metered in one
+ * transaction and acked. When that fails, the database is asked whether it is there at all: if
+ * not (an outage), the whole batch is retried with exponential backoff — safe, because metering
+ * is idempotent — and after max_retries the queue moves it to the dead-letter queue, which is
+ * a second, longer round of the same: a batch that outlives an outage is metered, not failed.
+ * Should that run out too, the DedupShards still hold the events and send them again.
+ * If the database is fine, some event is to blame: the batch is halved until the events that
+ * fail alone are found (O(log n) transactions each), and those are recorded FAILED with the
+ * reason, so a poison event never holds up its batch. A message that is not an event batch is
+ * parked. Once metered, the batch's owed debits go to the ledger queue (sendLedgerDebits).
  */
 export async function consumeEventBatch(
   batch: MessageBatch<unknown>,
@@ -34,12 +37,6 @@ export async function consumeEventBatch(
     await parkMessages(db, malformed.map((m) => m.park));
     for (const m of malformed) m.message.ack();
     if (messages.length === 0) {
-      batch.ackAll();
-      return null;
-    }
-    if (batch.queue === EVENTS_DEAD_LETTER_QUEUE) {
-      await recordDeadLetters(db, messages, `not metered after every delivery attempt (dead-lettered; ${attempts} attempt(s) on the dead-letter queue)`);
-      await sendLedgerDebits(env.LEDGER_QUEUE, db, messages);
       batch.ackAll();
       return null;
     }
@@ -117,9 +114,3 @@ function groupByTenant(items: { tenantId: string; event: AcceptedEvent }[]): Eve
   for (const { tenantId, event } of items) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), event]);
   return [...byTenant].map(([tenantId, events]) => ({ tenantId, events }));
 }
-
-async function recordDeadLetters(db: Database, messages: EventBatchMessage[], reason: string): Promise<void> {
-  const items = messages.flatMap(({ tenantId, events }) => events.map((event) => ({ tenantId, event })));
-  for (const { tenantId, events } of groupByTenant(items)) await recordFailedEvents(db, tenantId, events, reason);
-}
-

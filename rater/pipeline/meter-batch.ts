@@ -43,8 +43,12 @@ export async function meterBatch(db: Database, messages: EventBatchMessage[]): P
   });
 }
 
-/** Meters one tenant's events inside the caller's transaction; returns how many were new. */
-export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[]): Promise<number> {
+/**
+ * Meters one tenant's events inside the caller's transaction; returns how many were new. Their
+ * debits become owed, unless `owesDebits` is false: a replayed FAILED event's debit was owed
+ * when it was recorded FAILED, and may be long settled (owing it again could debit it twice).
+ */
+export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits = true } = {}): Promise<number> {
   const outcomes = await planTenant(tx, tenantId, batch);
   const fresh = await claimIds(tx, tenantId, outcomes);
   const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
@@ -53,7 +57,7 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
   await writeRevenue(tx, tenantId, freshOutcomes);
   await writeRawEvents(tx, tenantId, freshOutcomes);
   // As received, not enriched: the same amounts /entitled debited at the edge.
-  await queueLedgerDebits(tx, tenantId, batch.filter((e) => fresh.has(e.id)));
+  if (owesDebits) await queueLedgerDebits(tx, tenantId, batch.filter((e) => fresh.has(e.id)));
   return freshOutcomes.length;
 }
 

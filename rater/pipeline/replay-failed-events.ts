@@ -65,7 +65,7 @@ async function replayOne(db: Database, tenantId: string, event: AcceptedEvent): 
       const released = await tx.delete(eventIds).where(and(key, eq(eventIds.status, 'FAILED'))).returning({ id: eventIds.eventId });
       if (released.length === 0) return false;
       await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, event.id), eq(events.eventTime, new Date(event.timestamp))));
-      await meterTenantEvents(tx, tenantId, [event]);
+      await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
       return true;
     });
     if (!taken) return null;

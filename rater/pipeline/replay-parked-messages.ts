@@ -1,10 +1,9 @@
-import { eventBatchMessageSchema } from '../../shared/queue/event-batch-message';
+import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
 import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledger-message';
-import { sendBatches } from '../../shared/queue/message-size';
 import { EVENTS_QUEUE, LEDGER_QUEUE, malformedReason } from '../../shared/queue/queue-names';
-import { causeMessage, type Database } from '../db/connect';
+import { causeMessage, type Database, type Queryable } from '../db/connect';
 import { queueLedgerDebitRows } from '../store/ledger-outbox';
-import { parkMessages, takeParkedMessages } from '../store/parked-messages';
+import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
 import { meterTenantEvents } from './meter-batch';
 import { sendLedgerDebits } from './send-ledger-debits';
 
@@ -17,12 +16,11 @@ export interface ParkedReplayOutcome {
 }
 
 /**
- * Replays a tenant's parked messages in one transaction: an event batch is metered here (each
- * event exactly once, as from the queue); a ledger message goes back to the ledger queue, its
- * debits back into the ledger outbox first, so the debits stay owed until the edge confirms them.
- * A message that still cannot be handled is parked again with the new reason. The sends happen
- * before the commit: if the commit fails the messages stay parked and a repeat is harmless (the
- * AccountLedger skips what it already debited; plan grants have stable ids).
+ * Replays a tenant's parked messages, each in a transaction of its own: an event batch is metered
+ * here (each event exactly once, as from the queue); a ledger message goes back into the ledger
+ * outbox — its debits owed again — and, after the commit, to the ledger queue. A send that is lost
+ * or fails leaves the debits owed, and the stale-debit sweep sends them (resend-stale-debits.ts).
+ * A message that still cannot be handled is parked again with the new reason.
  */
 export async function replayParkedMessages(
   db: Database,
@@ -30,40 +28,44 @@ export async function replayParkedMessages(
   tenantId: string,
   request: { ids?: string[] | undefined; limit: number },
 ): Promise<ParkedReplayOutcome[]> {
-  const meteredIds: string[] = [];
-  const outcomes = await db.transaction(async (tx) => {
-    const outcomes: ParkedReplayOutcome[] = [];
-    const toSend: LedgerMessage[] = [];
-    for (const message of await takeParkedMessages(tx, tenantId, request)) {
-      const refusal = await tx
-        .transaction(async (savepoint) => {
-          if (message.queue === LEDGER_QUEUE) {
-            const parsed = ledgerMessageSchema.safeParse(message.body);
-            if (!parsed.success) return `still ${malformedReason(parsed.error)}`;
-            if (parsed.data.tenantId !== tenantId) return 'names another tenant';
-            if (parsed.data.kind === 'debits') await queueLedgerDebitRows(savepoint, tenantId, parsed.data);
-            toSend.push(parsed.data);
-          } else if (message.queue === EVENTS_QUEUE) {
-            const parsed = eventBatchMessageSchema.safeParse(message.body);
-            if (!parsed.success) return `still ${malformedReason(parsed.error)}`;
-            if (parsed.data.tenantId !== tenantId) return 'names another tenant';
-            await meterTenantEvents(savepoint, tenantId, parsed.data.events);
-            meteredIds.push(...parsed.data.events.map((e) => e.id));
-          } else {
-            return `no replay for messages of queue '${message.queue}'`;
-          }
-          return null;
-        })
-        .catch((error: unknown) => `replay failed: ${causeMessage(error)}`);
-      outcomes.push(refusal === null ? { id: message.id, queue: message.queue, status: 'REPLAYED' } : { id: message.id, queue: message.queue, status: 'PARKED', reason: refusal });
+  // Chosen first: a message parked again gets a new id, and must not come round again now.
+  const ids = request.ids ?? (await listParkedMessages(db, tenantId, { limit: request.limit })).map((m) => m.id);
+  const outcomes: ParkedReplayOutcome[] = [];
+  for (const id of ids) {
+    const outcome = await db.transaction(async (tx) => {
+      const [message] = await takeParkedMessages(tx, tenantId, { ids: [id], limit: 1 });
+      if (!message) return null;
+      const refusal = await tx.transaction((savepoint) => replayOne(savepoint, tenantId, message)).catch((error: unknown) => `replay failed: ${causeMessage(error)}`);
       if (refusal !== null) await parkMessages(tx, [{ queue: message.queue, tenantId, body: message.body, reason: refusal }]);
-    }
-    for (const batch of sendBatches(toSend)) await ledgerQueue.sendBatch(batch);
-    return outcomes;
-  });
-  // Debits of the events just metered, as after any metering; on failure they wait in the outbox.
-  await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: meteredIds.map((id) => ({ id })) }]).catch((error: unknown) =>
-    console.error('replay: ledger debits wait in the outbox', error),
-  );
+      return { message, refusal };
+    });
+    if (!outcome) continue; // replayed meanwhile by another request
+    const { message, refusal } = outcome;
+    outcomes.push(refusal === null ? { id: message.id, queue: message.queue, status: 'REPLAYED' } : { id: message.id, queue: message.queue, status: 'PARKED', reason: refusal });
+    if (refusal === null) await sendOn(db, ledgerQueue, tenantId, message);
+  }
   return outcomes;
+}
+
+/** Does in the transaction what the message is for; returns why it cannot, or null. */
+async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage): Promise<string | null> {
+  const schema = message.queue === LEDGER_QUEUE ? ledgerMessageSchema : message.queue === EVENTS_QUEUE ? eventBatchMessageSchema : null;
+  if (!schema) return `no replay for messages of queue '${message.queue}'`;
+  const parsed = schema.safeParse(message.body);
+  if (!parsed.success) return `still ${malformedReason(parsed.error)}`;
+  if (parsed.data.tenantId !== tenantId) return 'names another tenant';
+  if ('events' in parsed.data) await meterTenantEvents(tx, tenantId, parsed.data.events);
+  else if (parsed.data.kind === 'debits') await queueLedgerDebitRows(tx, tenantId, parsed.data);
+  return null;
+}
+
+/** After the commit: the ledger message, or the debits the metered events now owe, to the ledger queue. */
+async function sendOn(db: Database, ledgerQueue: Queue<LedgerMessage>, tenantId: string, message: ParkedMessage): Promise<void> {
+  try {
+    const body = message.body as LedgerMessage | EventBatchMessage;
+    if ('events' in body) await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.events }]);
+    else await ledgerQueue.send(body);
+  } catch (error) {
+    console.error(`replay of parked message ${message.id}: the send failed; its debits stay owed and are sent again later`, error);
+  }
 }

@@ -46,6 +46,25 @@ export async function pendingLedgerDebits(db: Queryable, tenantId: string, event
   return ledgerDebitMessages(tenantId, debits);
 }
 
+/**
+ * Debits owed for longer than `olderThanMs`, oldest first, grouped into ledger-queue messages: the
+ * ones no delivery of their event has brought to the ledger (a replayed event whose DedupShard
+ * has let it go, a send lost after a replay).
+ */
+export async function staleLedgerDebits(db: Queryable, olderThanMs: number, limit: number): Promise<LedgerDebitMessage[]> {
+  const { rows } = await db.execute<{ tenant_id: string; event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
+    SELECT tenant_id, event_id, account_id, at, lines FROM ${ledgerOutbox}
+    WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+    ORDER BY created_at LIMIT ${limit}`);
+  const byTenant = new Map<string, AccountDebit[]>();
+  for (const row of rows) {
+    const debits = byTenant.get(row.tenant_id) ?? [];
+    debits.push({ accountId: row.account_id, eventId: row.event_id, at: Number(row.at), lines: linesSchema.parse(row.lines) });
+    byTenant.set(row.tenant_id, debits);
+  }
+  return [...byTenant].flatMap(([tenantId, debits]) => ledgerDebitMessages(tenantId, debits));
+}
+
 /** The ledger recorded these events' debits: they leave the outbox. */
 export async function settleLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<number> {
   if (eventIds.length === 0) return 0;

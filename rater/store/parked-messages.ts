@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { ledgerOutbox, parkedMessages } from '../db/schema';
 import type { MessageToPark } from '../../shared/queue/parked-message';
@@ -39,7 +39,7 @@ export async function listParkedMessages(db: Queryable, tenantId: string, option
   const rows = await db
     .select()
     .from(parkedMessages)
-    .where(and(eq(parkedMessages.tenantId, tenantId), options.afterId === undefined ? undefined : gt(parkedMessages.id, Number(options.afterId))))
+    .where(and(eq(parkedMessages.tenantId, tenantId), options.afterId === undefined ? undefined : sql`${parkedMessages.id} > ${options.afterId}::bigint`))
     .orderBy(asc(parkedMessages.id))
     .limit(options.limit);
   return rows.map(toParkedMessage);
@@ -50,7 +50,7 @@ export async function hasParkedMessage(db: Queryable, tenantId: string, id: stri
   const [row] = await db
     .select({ id: parkedMessages.id })
     .from(parkedMessages)
-    .where(and(eq(parkedMessages.tenantId, tenantId), eq(parkedMessages.id, Number(id))));
+    .where(and(eq(parkedMessages.tenantId, tenantId), sql`${parkedMessages.id} = ${id}::bigint`));
   return row !== undefined;
 }
 
@@ -59,7 +59,8 @@ export async function hasParkedMessage(db: Queryable, tenantId: string, id: stri
  * `limit`. Rows another replay holds are skipped, so two replays never send one message twice.
  */
 export async function takeParkedMessages(tx: Queryable, tenantId: string, request: { ids?: string[] | undefined; limit: number }): Promise<ParkedMessage[]> {
-  const ids = request.ids?.filter((id) => /^[0-9]{1,18}$/.test(id)).map(Number);
+  // Compared as bigint in SQL, never through a JavaScript number.
+  const ids = request.ids?.filter((id) => /^[0-9]{1,18}$/.test(id));
   if (ids?.length === 0) return [];
   const { rows } = await tx.execute<{ id: string; queue: string; body: string; reason: string; parked_at: string | Date }>(sql`
     DELETE FROM ${parkedMessages} WHERE id IN (

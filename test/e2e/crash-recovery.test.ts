@@ -76,6 +76,9 @@ describe.each([
     // Ledger debits went the same way (a queue of their own): every event consumed its units once.
     const credits = () => client.get(`/accounts/acme/features/${feature}`).then((r) => r.body?.balance);
     expect(await eventually(credits, (b) => b === String(GRANTED - total), 60_000)).toBe(String(GRANTED - total));
+    await new Promise((r) => setTimeout(r, 5000)); // and no late re-send debits anything twice
+    expect(await credits()).toBe(String(GRANTED - total));
+    expect((await client.get('/parked_messages')).body.data).toEqual([]);
   }, 420_000);
 });
 

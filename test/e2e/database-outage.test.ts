@@ -125,5 +125,8 @@ describe('Postgres down for longer than every queue retry budget', () => {
     // Nothing counted twice by the re-sends.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect([(await usage()).body.value, await balance()]).toEqual(['93', '907']);
+    // Metered, not failed and not parked: nothing waits for an admin.
+    expect((await client.get(`/events?schemaName=${schema}&status=FAILED`)).body.data).toEqual([]);
+    expect((await client.get('/parked_messages')).body.data).toEqual([]);
   }, 240_000);
 });

@@ -148,19 +148,18 @@ describe('queue consumer: failures', () => {
     });
   });
 
-  it('records the events of a dead-lettered batch FAILED without metering them, once', async () => {
+  it('meters the events of a dead-lettered batch (it outlived an outage), each once', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     await consume(batchOf(tenantId, [requestEvent('already', '1')]));
     const deadLetters = () =>
       createMessageBatch<EventBatchMessage>('meterline-events-dlq', [
-        { id: `dl-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: [requestEvent('already', '1'), requestEvent('lost', '5')] } },
+        { id: `dl-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: [requestEvent('already', '1'), requestEvent('late', '5')] } },
       ]);
     const { queue } = await consume(deadLetters());
     await consume(deadLetters());
     expect(queue.ackAll).toBe(true);
-    expect(await usageOf(tenantId, meters[0]!)).toBe('1');
-    expect(await eventStatus(tenantId, 'lost')).toMatchObject({ status: 'FAILED', detail: { reason: expect.stringContaining('dead-letter') } });
-    expect(await eventStatus(tenantId, 'already')).toMatchObject({ status: 'METERED' });
+    expect(await usageOf(tenantId, meters[0]!)).toBe('6');
+    expect(await eventStatus(tenantId, 'late')).toMatchObject({ status: 'METERED' });
   });
 
   it('acks a malformed message on its own (it can never succeed) and meters the rest', async () => {

@@ -1,4 +1,5 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../shared/auth/api-key';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
@@ -6,6 +7,9 @@ import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { raterApi } from '../../../rater/api/app';
 import { connect } from '../../../rater/db/connect';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
+import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
+import { replayFailedEvents } from '../../../rater/pipeline/replay-failed-events';
+import { resendStaleDebits } from '../../../rater/pipeline/resend-stale-debits';
 import { recordedEventIds } from '../../../rater/store/events';
 import { insertFeature } from '../../../rater/store/features';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
@@ -46,18 +50,18 @@ async function tenantWithFeature() {
   return { tenantId, meter: meters[0]!, featureId: feature!.id };
 }
 
-async function deliver(tenantId: string, events: EventBatchMessage['events'], queue: Queue<LedgerMessage>, queueName = 'meterline-events') {
-  const batch = createMessageBatch<EventBatchMessage>(queueName, [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } }]);
+async function deliver(tenantId: string, events: EventBatchMessage['events'], queue: Queue<LedgerMessage>) {
+  const batch = createMessageBatch<EventBatchMessage>('meterline-events', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } }]);
   const ctx = createExecutionContext();
   await consumeEventBatch(batch, { ...env, LEDGER_QUEUE: queue }, ctx);
   return getQueueResult(batch, ctx);
 }
 
-function api(tenantId: string, method: string, path: string, body?: unknown) {
+function api(tenantId: string, method: string, path: string, body?: unknown, ledgerQueue: Queue<LedgerMessage> = env.LEDGER_QUEUE) {
   const { db, pool } = connect(env);
   const principal: Principal = { tenantId, keyId: 'k', scopes: ['admin'] };
   const request = new Request(`http://rater${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return Promise.resolve(raterApi.fetch(request, { db, principal, ledgerQueue: env.LEDGER_QUEUE })).finally(() => pool.end());
+  return Promise.resolve(raterApi.fetch(request, { db, principal, ledgerQueue })).finally(() => pool.end());
 }
 
 describe('ledger debits are owed until the edge confirms them (DESIGN §12)', () => {
@@ -94,14 +98,36 @@ describe('ledger debits are owed until the edge confirms them (DESIGN §12)', ()
     const { tenantId } = await tenantWithFeature();
     const plain = await seedTenant([SUM]);
     const ledger = recordingLedgerQueue();
-    await deliver(tenantId, [requestEvent('lost', '3')], ledger.queue, 'meterline-events-dlq');
-    expect(ledger.sent).toHaveLength(1);
+    // The bisection records a poison event FAILED; its debit is owed all the same.
+    await withDb((db) => recordFailedEvents(db, tenantId, [requestEvent('lost', '3')], 'metering failed (test)'));
     expect(await withDb((db) => recordedEventIds(db, tenantId, ['lost']))).toEqual([]);
+    await deliver(tenantId, [requestEvent('lost', '3')], ledger.queue);
+    expect(ledger.sent).toHaveLength(1);
 
     ledger.sent.length = 0;
     await deliver(plain.tenantId, [requestEvent('free', '3')], ledger.queue);
     expect(ledger.sent).toEqual([]);
     expect(await withDb((db) => recordedEventIds(db, plain.tenantId, ['free']))).toEqual(['free']);
+  });
+});
+
+describe('the stale-debit sweep', () => {
+  it('sends debits owed for over ten minutes again, and only those', async () => {
+    const { tenantId } = await tenantWithFeature();
+    await deliver(tenantId, [requestEvent('old', '2'), requestEvent('new', '3')], recordingLedgerQueue().queue);
+    await withDb((db) => db.execute(sql`UPDATE ledger_outbox SET created_at = now() - interval '11 minutes' WHERE tenant_id = ${tenantId} AND event_id = 'old'`));
+    const ledger = recordingLedgerQueue();
+    await withDb((db) => resendStaleDebits(ledger.queue, db));
+    const mine = ledger.sent.filter((m) => m.tenantId === tenantId);
+    expect(mine.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => d.eventId) : []))).toEqual(['old']);
+  });
+
+  it('owes nothing new for a replayed FAILED event: its debit was owed when it failed', async () => {
+    const { tenantId } = await tenantWithFeature();
+    await withDb((db) => recordFailedEvents(db, tenantId, [requestEvent('f1', '2')], 'metering failed (test)'));
+    await withDb((db) => settleLedgerDebits(db, tenantId, ['f1']));
+    await withDb((db) => replayFailedEvents(db, tenantId, { limit: 10 }));
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['f1']))).toEqual(['f1']);
   });
 });
 
@@ -136,8 +162,10 @@ describe('parked messages', () => {
     // Parked: the admin's now, so the shard may let the event go.
     expect(await withDb((db) => recordedEventIds(db, tenantId, ['d1']))).toEqual(['d1']);
 
-    const replay = await api(tenantId, 'POST', '/events/replay', {});
+    const ledger = recordingLedgerQueue();
+    const replay = await api(tenantId, 'POST', '/events/replay', {}, ledger.queue);
     expect(replay.status).toBe(200);
+    expect(ledger.sent).toEqual([debit]);
     const body = (await replay.json()) as { replayed: number; parkedMessages: { status: string; reason?: string }[] };
     expect(body.parkedMessages.map((m) => m.status)).toEqual(['REPLAYED', 'PARKED']);
     expect(body.parkedMessages[1]!.reason).toContain('still malformed');

@@ -1,20 +1,21 @@
-import { createExecutionContext, createMessageBatch, env } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
-import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
-import { EVENTS_DEAD_LETTER_QUEUE as DEAD_LETTER_QUEUE } from '../../../shared/queue/queue-names';
+import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { replayFailedEvents, type ReplayRequest } from '../../../rater/pipeline/replay-failed-events';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
-import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
 
 const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
 
-async function deadLetter(tenantId: string, events: AcceptedEvent[]) {
-  const batch = createMessageBatch<EventBatchMessage>(DEAD_LETTER_QUEUE, [
-    { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } },
-  ]);
-  await consumeEventBatch(batch, env, createExecutionContext());
+/** Events the rater could not meter, recorded FAILED as the bisection records a poison event. */
+async function failed(tenantId: string, events: AcceptedEvent[]) {
+  const { db, pool } = connect(env);
+  try {
+    await recordFailedEvents(db, tenantId, events, 'metering failed: the database refused it (test)');
+  } finally {
+    await pool.end();
+  }
 }
 
 async function replay(tenantId: string, request: Partial<ReplayRequest> = {}) {
@@ -27,9 +28,9 @@ async function replay(tenantId: string, request: Partial<ReplayRequest> = {}) {
 }
 
 describe('replaying FAILED events', () => {
-  it('meters dead-lettered events exactly once, however often replay is asked', async () => {
+  it('meters FAILED events exactly once, however often replay is asked', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
-    await deadLetter(tenantId, [requestEvent('dl-1', '3'), requestEvent('dl-2', '4')]);
+    await failed(tenantId, [requestEvent('dl-1', '3'), requestEvent('dl-2', '4')]);
     expect(await usageOf(tenantId, meters[0]!)).toBe('0');
 
     const [first, second] = await Promise.all([replay(tenantId), replay(tenantId)]);
@@ -43,7 +44,7 @@ describe('replaying FAILED events', () => {
   it('replays only the events asked for, and keeps one that fails again FAILED with the new reason', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const tooPrecise = `0.${'1'.repeat(17_000)}`;
-    await deadLetter(tenantId, [requestEvent('keep', '1'), requestEvent('bad', tooPrecise), requestEvent('good', '2')]);
+    await failed(tenantId, [requestEvent('keep', '1'), requestEvent('bad', tooPrecise), requestEvent('good', '2')]);
 
     const result = await replay(tenantId, { eventIds: ['bad', 'good'] });
     expect(result).toEqual(
@@ -61,7 +62,7 @@ describe('replaying FAILED events', () => {
   it("never touches another tenant's events", async () => {
     const a = await seedTenant([SUM]);
     const b = await seedTenant([SUM]);
-    await deadLetter(a.tenantId, [requestEvent('mine', '5')]);
+    await failed(a.tenantId, [requestEvent('mine', '5')]);
     expect(await replay(b.tenantId, { eventIds: ['mine'] })).toEqual([]);
     expect(await replay(b.tenantId)).toEqual([]);
     expect(await eventStatus(a.tenantId, 'mine')).toMatchObject({ status: 'FAILED' });

@@ -1,0 +1,20 @@
+import type { LedgerMessage } from '../../shared/queue/ledger-message';
+import { sendBatches } from '../../shared/queue/message-size';
+import type { Queryable } from '../db/connect';
+import { staleLedgerDebits } from '../store/ledger-outbox';
+
+/** Owed this long, a debit is sent again: far longer than a ledger round trip takes. */
+export const STALE_DEBIT_MS = 10 * 60_000;
+const MAX_DEBITS_PER_SWEEP = 2_000;
+
+/**
+ * The backstop of the ledger outbox (DESIGN §12): debits owed for over ten minutes are sent again.
+ * Normally an owed debit is re-sent with its event, which its DedupShard keeps sending; this
+ * catches the ones with no shard behind them (replays). The AccountLedger skips what it already
+ * debited, so a debit merely slow to be confirmed is not debited twice.
+ */
+export async function resendStaleDebits(queue: Queue<LedgerMessage>, db: Queryable): Promise<number> {
+  const messages = await staleLedgerDebits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
+  for (const batch of sendBatches(messages)) await queue.sendBatch(batch);
+  return messages.reduce((sum, m) => sum + m.debits.length, 0);
+}
