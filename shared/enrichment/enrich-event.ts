@@ -1,7 +1,7 @@
-import jsonLogic from 'json-logic-js';
 import { toDecimalString } from '../decimal/decimal';
 import type { AcceptedEvent } from '../event/accepted-event';
 import type { EnrichmentField } from '../event-schema/event-schema';
+import { applyLogic, StepBudget } from './logic-budget';
 import { logicData } from './logic-data';
 
 export type EnrichmentOutcome =
@@ -12,9 +12,9 @@ export type EnrichmentOutcome =
  * Computes a schema's enrichment fields, in `order`, onto an event. Each field sees the fields
  * computed before it, so `throughput = read_rate + write_rate` can feed a later formula.
  * A formula that fails on this event's data fails this event alone (ENRICHMENT_FAILED); one
- * that gives no value leaves its field absent.
+ * that gives no value leaves its field absent. Every formula step draws on `budget` (logic-budget.ts).
  */
-export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = []): EnrichmentOutcome {
+export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = [], budget = new StepBudget()): EnrichmentOutcome {
   const attributes = { ...event.attributes };
   const dimensions = { ...event.dimensions };
   const ordered = [...fields].sort((a, b) => a.order - b.order);
@@ -25,7 +25,7 @@ export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = []
       raw =
         field.enrichmentType === 'VALUE'
           ? field.value
-          : jsonLogic.apply(JSON.parse(field.value), logicData({ ...event, attributes, dimensions }));
+          : applyLogic(JSON.parse(field.value), logicData({ ...event, attributes, dimensions }), budget);
     } catch (error) {
       return { ok: false, field: field.name, reason: `formula failed: ${(error as Error).message}` };
     }

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../errors/app-error';
+import { formulaCost, MAX_FORMULA_COST } from './logic-budget';
 
 /** Every `var` path a JsonLogic expression reads, so a formula can be checked before it runs. */
 export function logicVars(logic: unknown): string[] {
@@ -13,7 +14,8 @@ export function logicVars(logic: unknown): string[] {
 
 /**
  * Checks a JsonLogic formula (a string, as Togai sends it) against the fields an event will have
- * when it runs: it must parse, and every `var` must be a known attribute or dimension.
+ * when it runs: it must parse, every `var` must be a known attribute or dimension, and its work
+ * must be bounded (logic-budget.ts).
  */
 export function checkFormula(
   text: string,
@@ -26,9 +28,14 @@ export function checkFormula(
   } catch {
     return [{ path, message: 'is not valid JsonLogic (not JSON)' }];
   }
-  return logicVars(logic)
+  const issues = logicVars(logic)
     .filter((v) => !isKnownVar(v, fields))
     .map((v) => ({ path, message: `reads '${v}', which this schema does not have` }));
+  const cost = formulaCost(logic);
+  if (cost > MAX_FORMULA_COST) {
+    issues.push({ path, message: `could take up to ${cost} evaluation steps per event; at most ${MAX_FORMULA_COST} are allowed (nested map, filter, reduce, all, some or none multiply)` });
+  }
+  return issues;
 }
 
 function isKnownVar(path: string, fields: { attributes: string[]; dimensions: string[] }): boolean {

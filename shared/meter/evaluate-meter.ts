@@ -1,6 +1,7 @@
-import jsonLogic, { type RulesLogic } from 'json-logic-js';
+import jsonLogic from 'json-logic-js';
 import { toDecimalString } from '../decimal/decimal';
 import type { AcceptedEvent } from '../event/accepted-event';
+import { applyLogic, StepBudget } from '../enrichment/logic-budget';
 import { logicData, type LogicData } from '../enrichment/logic-data';
 import type { Computation, FilterEntry, UsageMeter } from './usage-meter';
 
@@ -16,7 +17,7 @@ type MeterRule = Pick<UsageMeter, 'eventSchemaName' | 'aggregation' | 'filters' 
  * the value. COUNT counts matching events, so its value is 1 whatever the computation says;
  * UNIQUE_COUNT's value is the thing counted once (a user id, say), kept as text.
  */
-export function evaluateMeter(meter: MeterRule, event: AcceptedEvent): MeterOutcome {
+export function evaluateMeter(meter: MeterRule, event: AcceptedEvent, budget = new StepBudget()): MeterOutcome {
   if (event.schemaName !== meter.eventSchemaName) return { matched: false, reason: 'other_schema' };
   if (!meter.filters.every((filter) => passesFilter(filter, event))) {
     return { matched: false, reason: 'filtered_out' };
@@ -30,15 +31,15 @@ export function evaluateMeter(meter: MeterRule, event: AcceptedEvent): MeterOutc
   const data = logicData(event);
   const computation = [...meter.computations]
     .sort((a, b) => a.order - b.order)
-    .find((c) => c.matcher === undefined || isTruthy(jsonLogic.apply(parseLogic(c.matcher) as RulesLogic, data)));
+    .find((c) => c.matcher === undefined || isTruthy(applyLogic(parseLogic(c.matcher), data, budget)));
   if (!computation) return { matched: false, reason: 'no_computation_matched' };
   if (meter.aggregation === 'COUNT') return { matched: true, value: '1' };
   if (meter.aggregation === 'UNIQUE_COUNT') {
-    const key = distinctValue(computation, event, data);
+    const key = distinctValue(computation, event, data, budget);
     return key === null ? { matched: false, reason: 'value_missing' } : { matched: true, value: key };
   }
 
-  const value = computeValue(computation, event, data);
+  const value = computeValue(computation, event, data, budget);
   return value === null ? { matched: false, reason: 'value_not_numeric' } : { matched: true, value };
 }
 
@@ -47,19 +48,19 @@ function passesFilter(filter: FilterEntry, event: AcceptedEvent): boolean {
   return event.dimensions[name] === filter.value;
 }
 
-function computeValue(computation: Computation, event: AcceptedEvent, data: LogicData): string | null {
+function computeValue(computation: Computation, event: AcceptedEvent, data: LogicData, budget: StepBudget): string | null {
   const logic = parseLogic(computation.computation);
   // A plain reference to an attribute is read as its exact decimal string, never as a float.
   const direct = directAttribute(logic);
   if (direct !== undefined) return toDecimalString(event.attributes[direct]);
-  return toDecimalString(jsonLogic.apply(logic as RulesLogic, data));
+  return toDecimalString(applyLogic(logic, data, budget));
 }
 
 /** Numbers are normalised ("1.50" and 1.5 are one value); text ("007" too) is taken as it is. */
-function distinctValue(computation: Computation, event: AcceptedEvent, data: LogicData): string | null {
+function distinctValue(computation: Computation, event: AcceptedEvent, data: LogicData, budget: StepBudget): string | null {
   const logic = parseLogic(computation.computation);
   const direct = directAttribute(logic);
-  const raw = direct !== undefined ? event.attributes[direct] : jsonLogic.apply(logic as RulesLogic, data);
+  const raw = direct !== undefined ? event.attributes[direct] : applyLogic(logic, data, budget);
   if (typeof raw === 'string') return raw === '' ? null : direct !== undefined ? toDecimalString(raw) : raw;
   if (typeof raw === 'number' || typeof raw === 'boolean') return toDecimalString(raw);
   return null;

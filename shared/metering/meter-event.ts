@@ -1,3 +1,4 @@
+import { StepBudget } from '../enrichment/logic-budget';
 import { enrichEvent } from '../enrichment/enrich-event';
 import type { AcceptedEvent } from '../event/accepted-event';
 import type { EventSchema } from '../event-schema/event-schema';
@@ -31,7 +32,9 @@ export function meterEvent(event: AcceptedEvent, schema: EventSchema | undefined
   if (!schema) {
     return { event, status: 'SCHEMA_NOT_FOUND', contributions: [], detail: { reason: `event schema '${event.schemaName}' no longer exists` } };
   }
-  const enriched = enrichEvent(event, schema.enrichments?.fields);
+  // One budget for all of the event's formulas: its schema's and its meters' (logic-budget.ts).
+  const budget = new StepBudget();
+  const enriched = enrichEvent(event, schema.enrichments?.fields, budget);
   if (!enriched.ok) {
     return { event, status: 'ENRICHMENT_FAILED', contributions: [], detail: { field: enriched.field, reason: enriched.reason } };
   }
@@ -41,7 +44,7 @@ export function meterEvent(event: AcceptedEvent, schema: EventSchema | undefined
   for (const meter of meters) {
     let outcome;
     try {
-      outcome = evaluateMeter(meter, enriched.event);
+      outcome = evaluateMeter(meter, enriched.event, budget);
     } catch (error) {
       failures.push({ meterId: meter.id, reason: `formula failed: ${(error as Error).message}` });
       continue;

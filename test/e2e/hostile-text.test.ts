@@ -154,3 +154,25 @@ describe('scope before validation', () => {
     }
   });
 });
+
+describe('formulas', () => {
+  const nestedAll = (depth: number): unknown => (depth === 0 ? true : { all: [Array.from({ length: 30 }, () => 0), nestedAll(depth - 1)] });
+
+  it('refuses, at definition, an enrichment or meter formula whose work could explode (issue 14: 729 M steps)', async () => {
+    const formula = JSON.stringify(nestedAll(6));
+    const schema = await client.post('/event_schema', {
+      name: unique('bomb'),
+      attributes: [{ name: 'n' }],
+      enrichments: { fields: [{ name: 'x', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', order: 1, value: formula }] },
+    });
+    expect(schema.status).toBe(422);
+    expect(schema.body.errors).toEqual([expect.objectContaining({ path: 'enrichments.fields.0.value', message: expect.stringContaining('evaluation steps') })]);
+
+    const name = unique('plain');
+    await client.post('/event_schema', { name, attributes: [{ name: 'n' }] });
+    await client.post(`/event_schema/${name}/activate`);
+    const meter = await client.post('/usage_meters', { name: unique('m'), aggregation: 'SUM', eventSchemaName: name, computations: [{ matcher: formula, computation: '1', order: 1 }] });
+    expect(meter.status).toBe(422);
+    expect(meter.body.errors).toEqual([expect.objectContaining({ path: 'computations.0.matcher' })]);
+  });
+});
