@@ -12,6 +12,10 @@ export interface EdgeEnv {
   ACCOUNT_LEDGER: DurableObjectNamespace<AccountLedger>;
   EVENTS_QUEUE: Queue<EventBatchMessage>;
   RATER: Service<Rater>;
+  /** Requests per API key, per tenant, and failed authentications per client address (wrangler.toml). */
+  KEY_LIMITER: RateLimit;
+  TENANT_LIMITER: RateLimit;
+  AUTH_FAILURE_LIMITER: RateLimit;
   DEDUP_SHARDS?: string;
   /** How long after sending an event a DedupShard asks the rater whether it was recorded. */
   OUTBOX_CONFIRM_AFTER_MS?: string;

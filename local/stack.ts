@@ -26,6 +26,8 @@ export interface StackOptions {
   edgeVars?: Record<string, string>;
   /** Every queue consumer's max_retries instead of the configured ones (outage tests). */
   queueRetries?: number;
+  /** Rate limits by binding name instead of wrangler.toml's (tests that cross them). */
+  rateLimits?: Record<string, number>;
 }
 
 export interface Stack {
@@ -94,6 +96,7 @@ function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: stri
   const configs = writeLocalConfigs(options.stateDir, {
     raterVars: { DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy },
     maxRetries: options.queueRetries,
+    rateLimits: options.rateLimits,
   });
   const args = [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),

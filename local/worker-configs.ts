@@ -12,6 +12,8 @@ export interface LocalConfigOptions {
   raterVars: { DATABASE_URL: string; NEON_WS_PROXY: string };
   /** Overrides every queue consumer's max_retries (tests that outlast the whole retry budget). */
   maxRetries?: number | undefined;
+  /** Overrides the edge's [[ratelimits]] limits, by binding name (tests that cross them). */
+  rateLimits?: Record<string, number> | undefined;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface LocalConfigOptions {
  */
 export function writeLocalConfigs(stateDir: string, options: LocalConfigOptions): { edge: string; rater: string } {
   const retries = (toml: string) => (options.maxRetries === undefined ? toml : toml.replace(/^max_retries = \d+$/gm, `max_retries = ${options.maxRetries}`));
-  const edge = retries(readFileSync(EDGE_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(EDGE_MAIN)}`));
+  let edge = retries(readFileSync(EDGE_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(EDGE_MAIN)}`));
+  for (const [name, limit] of Object.entries(options.rateLimits ?? {})) {
+    const block = new RegExp(`(name = "${name}"\\n[^\\[]*?simple = \\{ limit = )\\d+`);
+    if (!block.test(edge)) throw new Error(`wrangler.toml has no rate limit named ${name}`);
+    edge = edge.replace(block, `$1${limit}`);
+  }
   const rater = retries(readFileSync(RATER_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(RATER_MAIN)}`));
   if (/^\[vars\]/m.test(rater)) throw new Error('rater/wrangler.toml gained a [vars] table: merge it here');
   const lines = Object.entries(options.raterVars).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);

@@ -9,6 +9,19 @@ import type { EdgeEnv } from '../env';
 export const REPLICA_FRESH_MS = 25_000;
 /** "No such key/schema" is re-checked sooner, so one created a moment ago works almost at once. */
 export const REPLICA_MISS_FRESH_MS = 2_000;
+/**
+ * Keys never seen by this replica are looked up in Postgres at most this often per second; past
+ * that the caller is asked to retry (429). Guessed keys are all different, so no cache absorbs
+ * them: this bounds what a flood of them costs Postgres (256 key replicas × 50/s at most).
+ */
+export const MAX_UNKNOWN_KEY_LOOKUPS_PER_S = 50;
+const MAX_REMEMBERED_MISSES = 10_000;
+
+/** A key's principal (null: no such key), or `throttled` when the lookup was not made. */
+export interface PrincipalLookup {
+  principal: Principal | null;
+  throttled: boolean;
+}
 
 /**
  * A replica of the configuration the edge needs on every request — who an API key belongs to, the
@@ -21,6 +34,12 @@ export const REPLICA_MISS_FRESH_MS = 2_000;
 export class ConfigReplica extends DurableObject<EdgeEnv> {
   private readonly sql: SqlStorage;
   private readonly inflight = new Map<string, Promise<string>>();
+  /**
+   * Answers of "no such key/schema", in memory only: a miss costs no storage, so random keys
+   * cannot fill the object, and it expires with the object anyway.
+   */
+  private readonly misses = new Map<string, number>();
+  private unknownLookups = { second: 0, count: 0 };
   /** Replaced in tests. */
   clock: () => number = Date.now;
 
@@ -30,9 +49,11 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
     this.sql.exec('CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, fetched_at INTEGER NOT NULL)');
   }
 
-  async principal(keyHash: string): Promise<Principal | null> {
-    const value = await this.readThrough(`key:${keyHash}`, async () => (await this.env.RATER.resolveApiKey(keyHash)) ?? null);
-    return value === null ? null : principalSchema.parse(value);
+  async principal(keyHash: string): Promise<PrincipalLookup> {
+    const key = `key:${keyHash}`;
+    if (!this.stored(key) && !this.freshMiss(key) && !this.inflight.has(key) && !this.takeUnknownLookup()) return { principal: null, throttled: true };
+    const value = await this.readThrough(key, async () => (await this.env.RATER.resolveApiKey(keyHash)) ?? null);
+    return { principal: value === null ? null : principalSchema.parse(value), throttled: false };
   }
 
   async activeSchema(tenantId: string, name: string): Promise<EventSchema | null> {
@@ -49,22 +70,40 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
   /** Drops one key's entry, after it was revoked: the next request with it asks the rater. */
   async forgetKey(keyHash: string): Promise<void> {
     this.sql.exec('DELETE FROM entries WHERE key = ?', `key:${keyHash}`);
+    this.misses.delete(`key:${keyHash}`);
   }
 
   /** Drops every entry: the next read asks the rater. Called when configuration changes. */
   async forgetAll(): Promise<void> {
     this.sql.exec('DELETE FROM entries');
+    this.misses.clear();
+  }
+
+  /** Rows in storage (for tests and operators): misses are never among them. */
+  async storedEntries(): Promise<number> {
+    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM entries').one().n;
+  }
+
+  private stored(key: string): { value: string; fetched_at: number } | undefined {
+    return this.sql.exec<{ value: string; fetched_at: number }>('SELECT value, fetched_at FROM entries WHERE key = ?', key).toArray()[0];
+  }
+
+  private freshMiss(key: string): boolean {
+    const at = this.misses.get(key);
+    return at !== undefined && this.clock() - at < REPLICA_MISS_FRESH_MS;
+  }
+
+  private takeUnknownLookup(): boolean {
+    const second = Math.floor(this.clock() / 1000);
+    if (this.unknownLookups.second !== second) this.unknownLookups = { second, count: 0 };
+    return ++this.unknownLookups.count <= MAX_UNKNOWN_KEY_LOOKUPS_PER_S;
   }
 
   private async readThrough(key: string, load: () => Promise<unknown>): Promise<unknown> {
-    const row = this.sql
-      .exec<{ value: string; fetched_at: number }>('SELECT value, fetched_at FROM entries WHERE key = ?', key)
-      .toArray()[0];
+    if (this.freshMiss(key)) return null;
+    const row = this.stored(key);
     const now = this.clock();
-    if (row) {
-      const freshFor = row.value === 'null' ? REPLICA_MISS_FRESH_MS : REPLICA_FRESH_MS;
-      if (now - row.fetched_at < freshFor) return JSON.parse(row.value);
-    }
+    if (row && now - row.fetched_at < REPLICA_FRESH_MS) return JSON.parse(row.value);
     try {
       return JSON.parse(await this.refresh(key, load));
     } catch (error) {
@@ -81,7 +120,15 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
       pending = load()
         .then((value) => {
           const text = JSON.stringify(value ?? null);
-          this.sql.exec('INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)', key, text, this.clock());
+          if (text === 'null') {
+            // Gone, or never was: forget what was stored, and remember the miss in memory only.
+            this.sql.exec('DELETE FROM entries WHERE key = ?', key);
+            if (this.misses.size >= MAX_REMEMBERED_MISSES) this.misses.clear();
+            this.misses.set(key, this.clock());
+          } else {
+            this.sql.exec('INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)', key, text, this.clock());
+            this.misses.delete(key);
+          }
           return text;
         })
         .finally(() => this.inflight.delete(key));

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors/app-error';
+import { AppError, rateLimited } from '../../shared/errors/app-error';
 import type { Principal } from '../../shared/auth/api-key';
 import type { Feature } from '../../shared/entitlement/feature';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
@@ -24,7 +24,11 @@ const schemas = new TtlCache<EventSchema | null>((s) => (s ? ISOLATE_TTL_MS : IS
 const features = new TtlCache<Feature[]>((list) => (list.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 
 export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
-  return keys.get(keyHash, () => fromReplica(() => replica(env, keyReplicaName(keyHash)).principal(keyHash)));
+  return keys.get(keyHash, async () => {
+    const lookup = await fromReplica(() => replica(env, keyReplicaName(keyHash)).principal(keyHash));
+    if (lookup.throttled) throw rateLimited('key_lookups_throttled', 'Too many requests with API keys never seen before; retry in a second', 1);
+    return lookup.principal;
+  });
 }
 
 export function activeEventSchema(env: Env, tenantId: string, name: string): Promise<EventSchema | null> {

@@ -33,6 +33,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: FieldIssue[] = [],
+    /** For `rate_limited` and `unavailable`: when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
   }
@@ -40,6 +42,11 @@ export class AppError extends Error {
   get status(): number {
     return errorKinds[this.kind].status;
   }
+}
+
+/** 429 with the seconds after which the caller may try again. */
+export function rateLimited(code: string, detail: string, retryAfterSeconds: number): AppError {
+  return new AppError('rate_limited', code, detail, [], retryAfterSeconds);
 }
 
 export function invalid(code: string, errors: FieldIssue[], detail?: string): AppError {

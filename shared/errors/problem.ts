@@ -35,9 +35,10 @@ export function toProblem(error: unknown): Problem {
 
 export function problemResponse(error: unknown): Response {
   const problem = toProblem(error);
+  const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }) },
   });
 }
 

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, type ConfigReplica } from '../../../edge/config/config-replica';
+import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, MAX_UNKNOWN_KEY_LOOKUPS_PER_S, type ConfigReplica } from '../../../edge/config/config-replica';
 import type { Principal } from '../../../shared/auth/api-key';
 
 const acme: Principal = { tenantId: 'acme', keyId: 'key_1', scopes: ['ingest'] };
@@ -34,13 +34,13 @@ describe('ConfigReplica', () => {
     const fake = rater();
     fake.state.answers.set('h1', acme);
     const { stub, clock } = await replicaWith(fake);
-    expect(await stub.principal('h1')).toEqual(acme);
-    expect(await stub.principal('h1')).toEqual(acme);
+    expect((await stub.principal('h1')).principal).toEqual(acme);
+    expect((await stub.principal('h1')).principal).toEqual(acme);
     expect(fake.state.calls).toBe(1);
 
     clock.now += REPLICA_FRESH_MS + 1;
     fake.state.answers.set('h1', null); // revoked meanwhile
-    expect(await stub.principal('h1')).toBeNull();
+    expect((await stub.principal('h1')).principal).toBeNull();
     expect(fake.state.calls).toBe(2);
   });
 
@@ -52,7 +52,7 @@ describe('ConfigReplica', () => {
 
     fake.state.down = true;
     clock.now += REPLICA_FRESH_MS * 10;
-    expect(await stub.principal('known')).toEqual(acme);
+    expect((await stub.principal('known')).principal).toEqual(acme);
     const neverSeen = await stub.principal('never-seen').then(
       () => 'answered',
       (error: Error) => error.message,
@@ -63,10 +63,10 @@ describe('ConfigReplica', () => {
   it('re-checks a miss sooner than a hit, so a key created a moment ago works quickly', async () => {
     const fake = rater();
     const { stub, clock } = await replicaWith(fake);
-    expect(await stub.principal('new')).toBeNull();
+    expect((await stub.principal('new')).principal).toBeNull();
     fake.state.answers.set('new', acme);
     clock.now += REPLICA_MISS_FRESH_MS + 1;
-    expect(await stub.principal('new')).toEqual(acme);
+    expect((await stub.principal('new')).principal).toEqual(acme);
   });
 
   it('forgets everything when configuration changes', async () => {
@@ -84,7 +84,23 @@ describe('ConfigReplica', () => {
     fake.state.answers.set('hot', acme);
     const { stub } = await replicaWith(fake);
     const results = await Promise.all(Array.from({ length: 25 }, () => stub.principal('hot')));
-    expect(results.every((p) => p?.tenantId === 'acme')).toBe(true);
+    expect(results.every((r) => r.principal?.tenantId === 'acme')).toBe(true);
     expect(fake.state.calls).toBe(1);
+  });
+
+  it('answers guessed keys without storing anything, and looks up at most 50 unknown keys a second', async () => {
+    const fake = rater();
+    fake.state.answers.set('real', acme);
+    const { stub, clock } = await replicaWith(fake);
+    expect((await stub.principal('real')).principal).toEqual(acme);
+    const guesses = await Promise.all(Array.from({ length: 2000 }, (_, i) => stub.principal(`guess-${i}`)));
+    expect(guesses.filter((g) => g.throttled)).toHaveLength(2000 - MAX_UNKNOWN_KEY_LOOKUPS_PER_S + 1);
+    expect(guesses.every((g) => g.principal === null)).toBe(true);
+    expect(fake.state.calls).toBe(MAX_UNKNOWN_KEY_LOOKUPS_PER_S);
+    expect(await stub.storedEntries()).toBe(1); // the real key's; misses live in memory only
+    // A known key is never throttled, and the next second brings new lookups.
+    expect(await stub.principal('real')).toEqual({ principal: acme, throttled: false });
+    clock.now += 1000;
+    expect(await stub.principal('guess-1999')).toEqual({ principal: null, throttled: false });
   });
 });
