@@ -14,6 +14,7 @@ import { MeterDetail, MeterForm, MeterList } from './meter-pages';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
+import { consoleSecurityHeaders } from './security-headers';
 
 type ConsoleHono = EdgeHono & { Variables: { consoleKey: string; tenant: string } };
 type C = Context<ConsoleHono>;
@@ -38,6 +39,7 @@ export function createConsole(api: ApiFetch) {
       status,
     );
 
+  app.use('*', consoleSecurityHeaders);
   // A form posted from another site is refused (the cookie is SameSite=Strict as well).
   app.use('*', async (c, next) => {
     const origin = c.req.header('origin');

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 
 export type Section = 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
@@ -8,6 +9,9 @@ export interface Notice {
   title: string;
   fields?: string[];
 }
+
+/** The chart's series colours; the table's swatches use them by class (no inline style: CSP). */
+export const CHART_COLORS = ['#0b5cad', '#d93025', '#1e8e3e', '#f29900', '#7b3fb5', '#00838f', '#c2185b', '#5d4037'];
 
 const sections: { id: Section; href: string; label: string }[] = [
   { id: 'usage', href: '/console/usage', label: 'Usage' },
@@ -26,7 +30,7 @@ export const Layout: FC<{ title: string; section: Section; notice?: Notice | und
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} — Meterline`}</title>
-      <style>{styles}</style>
+      <style>{raw(styles)}</style>
     </head>
     <body>
       <a class="skip" href="#main">
@@ -123,7 +127,8 @@ const NoticeBox: FC<{ notice: Notice }> = ({ notice }) => (
   </div>
 );
 
-const styles = `
+export const styles = `${CHART_COLORS.map((color, i) => `.swatch-${i}{color:${color}}`).join('')}
+
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1c2430;background:#f6f7f9}
 a{color:#0b5cad}

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { CHART_COLORS } from './layout';
 import { consoleWindows, usageRanges } from '../../shared/console/usage-range';
 import { Decimal } from '../../shared/decimal/decimal';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
@@ -25,7 +26,20 @@ export interface UsageView {
 }
 
 const REFRESH_MS = 5000;
-const COLORS = ['#0b5cad', '#d93025', '#1e8e3e', '#f29900', '#7b3fb5', '#00838f', '#c2185b', '#5d4037'];
+/**
+ * The console's one script: refreshes the chart and table as events arrive, leaving the rest of
+ * the page alone. A constant, so the Content-Security-Policy can allow exactly it, by its hash.
+ */
+export const REFRESH_SCRIPT = `
+  setInterval(async () => {
+    const panel = document.getElementById('usage-panel');
+    if (!panel || document.hidden) return;
+    const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const fresh = page.getElementById('usage-panel');
+    if (fresh && fresh.innerHTML !== panel.innerHTML) panel.innerHTML = fresh.innerHTML;
+  }, ${REFRESH_MS});
+`;
+const COLORS = CHART_COLORS;
 
 /** A chart per meter over a range and window, split by account or a dimension, with the numbers beside it. */
 export const UsagePage: FC<{ view: UsageView }> = ({ view }) => (
@@ -78,16 +92,7 @@ export const UsagePage: FC<{ view: UsageView }> = ({ view }) => (
       </div>
     </form>
     {view.meter ? <UsagePanel view={view} /> : <p>No usage meters yet: create one under Usage meters.</p>}
-    {raw(`<script>
-      // Refreshes the chart and table as events arrive; the rest of the page is left alone.
-      setInterval(async () => {
-        const panel = document.getElementById('usage-panel');
-        if (!panel || document.hidden) return;
-        const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
-        const fresh = page.getElementById('usage-panel');
-        if (fresh && fresh.innerHTML !== panel.innerHTML) panel.innerHTML = fresh.innerHTML;
-      }, ${REFRESH_MS});
-    </script>`)}
+    {raw(`<script>${REFRESH_SCRIPT}</script>`)}
   </>
 );
 
@@ -119,7 +124,7 @@ const UsagePanel: FC<{ view: UsageView }> = ({ view }) => (
             {view.series.map((s, i) => (
               <tr>
                 <td>
-                  <span aria-hidden="true" style={`color:${COLORS[i % COLORS.length]}`}>
+                  <span aria-hidden="true" class={`swatch-${i % COLORS.length}`}>
                     ■{' '}
                   </span>
                   {s.label}

@@ -29,7 +29,13 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
 });
+
+/** What the browser refused under the console's Content-Security-Policy: must stay empty. */
+const blocked: string[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -44,6 +50,15 @@ const usageRows = () =>
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('the console', () => {
+  it('sends a Content-Security-Policy allowing only its own style and script, and forbids framing', async () => {
+    const response = await fetch(`${base}/console/sign-in`);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*style-src 'sha256-[^']+'.*script-src 'sha256-[^']+'.*frame-ancestors 'none'/);
+    expect([response.headers.get('x-frame-options'), response.headers.get('referrer-policy')]).toEqual(['DENY', 'same-origin']);
+    await page.goto(`${base}/console/sign-in`);
+    // The stylesheet is allowed by its hash: the page is styled.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 247, 249)');
+  });
+
   it('signs in with an API key kept in an HttpOnly, SameSite cookie (never in page storage)', async () => {
     await page.goto(`${base}/console`);
     await expect.poll(() => page.url()).toContain('/console/sign-in');
@@ -169,6 +184,10 @@ describe('the console', () => {
       page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select')].filter((el) => !(el as HTMLInputElement).labels?.length).length),
     );
     expect(unlabelled).toBe(0);
+  });
+
+  it('ran every page with nothing refused by its Content-Security-Policy', () => {
+    expect(blocked).toEqual([]);
   });
 
   it('signs out, and then sends every page to sign-in', async () => {
