@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deployPlan, EDGE_CONFIG, RATER_CONFIG, readWorkerConfig } from './deploy-plan';
+
+const plan = deployPlan(readWorkerConfig(EDGE_CONFIG), readWorkerConfig(RATER_CONFIG));
+const lines = plan.map((s) => s.line);
+
+/**
+ * What the two configs declare, found by scanning their text — independently of the plan's own
+ * reading — so a resource added to a config and missed by the plan fails here.
+ */
+function declared(pattern: RegExp): string[] {
+  return [EDGE_CONFIG, RATER_CONFIG].flatMap((path) => [...readFileSync(path, 'utf8').matchAll(pattern)].map((m) => m[1]!));
+}
+
+describe('the deploy plan', () => {
+  it.each([
+    ['queue', /^\s*(?:queue|dead_letter_queue)\s*=\s*"([^"]+)"/gm, (name: string) => `queue ${name}: create`],
+    ['Durable Object class', /^\s*class_name\s*=\s*"([^"]+)"/gm, (name: string) => `durable object ${name} of worker`],
+    ['service', /^\s*service\s*=\s*"([^"]+)"/gm, (name: string) => `service ${name}: bound`],
+    ['rate limit', /^\s*name\s*=\s*"([A-Z_]+_LIMITER)"/gm, (name: string) => `rate limit ${name} `],
+  ])('has every %s either config declares', (_, pattern, expected) => {
+    const names = declared(pattern);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(lines.some((l) => l.startsWith(expected(name))), `${name} in\n${lines.join('\n')}`).toBe(true);
+  });
+
+  it('has every cron of the rater', () => {
+    const crons = declared(/^crons\s*=\s*\[([^\]]*)\]/gm).flatMap((list) => [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
+    expect(crons).toEqual(['17 3 * * *', '*/10 * * * *']);
+    for (const cron of crons) expect(lines).toContain(`cron "${cron}" of worker meterline-rater`);
+  });
+
+  it('creates the queues, checks the secret and migrates before deploying the rater, then the edge', () => {
+    const kinds = plan.filter((s) => s.kind !== 'note').map((s) => (s.kind === 'worker' ? `worker ${s.name}` : s.kind));
+    expect(kinds).toEqual(['queue', 'queue', 'queue', 'queue', 'secret', 'migrations', 'worker meterline-rater', 'worker meterline-edge']);
+  });
+});
