@@ -9,7 +9,7 @@ import { raterApi } from './api/app';
 import { connect, databaseAnswers, type Database } from './db/connect';
 import { databaseConfig, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
-import { grantPlanCredits } from './pipeline/grant-plan-credits';
+import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { resendStaleDebits } from './pipeline/resend-stale-debits';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
@@ -19,10 +19,9 @@ import { settleLedgerDebits } from './store/ledger-outbox';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
-import { openAssociations } from './store/plan-associations';
 
 /** rater/wrangler.toml's ten-minute cron. */
-const STALE_DEBIT_CRON = '*/10 * * * *';
+const TEN_MINUTE_CRON = '*/10 * * * *';
 const SWEEP_EVERY_MS = 60_000;
 let lastSweep = 0;
 
@@ -49,22 +48,27 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   }
 
   /**
-   * The crons (rater/wrangler.toml). Every ten minutes: debits owed too long are sent again. Daily:
-   * raw events older than the retention are deleted, and plans' feature credits for the current
-   * and next cycles are (re)granted, ahead of time.
+   * The crons (rater/wrangler.toml). Every ten minutes: debits owed too long are sent again, and
+   * an unfinished pass of plan credits goes on. Daily: raw events older than the retention are
+   * deleted, and a pass (re)granting plans' feature credits for the current and next cycles starts.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
-    if (controller.cron === STALE_DEBIT_CRON) {
+    if (controller.cron === TEN_MINUTE_CRON) {
       await this.sweepStaleDebits();
+      await this.grantPlanCredits();
       return;
     }
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
     const now = new Date(controller.scheduledTime);
     const purged = await this.withDatabase((db) => purgeRawEvents(db, now, days));
     console.log(`retention: deleted ${purged} raw events older than ${days} days`);
-    const associations = await this.withDatabase((db) => openAssociations(db, new Date(now.getTime() - 62 * 24 * 3600_000)));
-    const sent = await grantPlanCredits(this.env.LEDGER_QUEUE, associations, now.getTime());
-    console.log(`plan credits: ${sent} grant messages for ${associations.length} associations`);
+    await this.grantPlanCredits({ start: now });
+  }
+
+  /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */
+  private async grantPlanCredits(options: { start?: Date } = {}): Promise<void> {
+    const { associations, messages, done } = await this.withDatabase((db) => grantAllPlanCredits(this.env.LEDGER_QUEUE, db, options));
+    if (associations > 0) console.log(`plan credits: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
   }
 
   private async sweepStaleDebits(): Promise<void> {

@@ -359,3 +359,14 @@ export const parkedMessages = pgTable(
   },
   (t) => [index('parked_messages_tenant').on(t.tenantId, t.id)],
 );
+
+/**
+ * Where a long job (one that runs in bounded pages, over several cron invocations) has got to:
+ * `cursor` is the job's own, and `started_at` the instant the whole pass works at.
+ */
+export const jobCursors = pgTable('job_cursors', {
+  name: text('name').primaryKey(),
+  cursor: jsonb('cursor').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  updatedAt: updatedAt(),
+});

@@ -106,15 +106,31 @@ export async function insertPlanAssociation(
  * Associations of every tenant in force at `since` or later (the daily cron passes a time two
  * months back, so an association ended early has its credits cut even if that send was missed).
  */
-export async function openAssociations(db: Queryable, since: Date): Promise<(RatingAssociation & { tenantId: string })[]> {
+export interface AssociationKey {
+  tenantId: string;
+  id: string;
+}
+
+/** One page of the associations open since `since`, after `after`, in (tenant, id) order. */
+export async function openAssociations(
+  db: Queryable,
+  since: Date,
+  page: { after?: AssociationKey | null; limit: number },
+): Promise<(RatingAssociation & { tenantId: string })[]> {
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
     .select({ tenantId: a.tenantId, association: a, definition: v.definition })
     .from(a)
     .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
-    .where(or(isNull(a.effectiveUntil), gt(a.effectiveUntil, since)))
-    .orderBy(asc(a.tenantId), asc(a.accountId), asc(a.effectiveFrom));
+    .where(
+      and(
+        or(isNull(a.effectiveUntil), gt(a.effectiveUntil, since)),
+        page.after ? sql`(${a.tenantId}, ${a.id}) > (${page.after.tenantId}, ${page.after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(a.tenantId), asc(a.id))
+    .limit(page.limit);
   return rows.map((r) => ({
     ...forRating({ ...toPlanAssociation(r.association), definition: pricePlanDefinitionSchema.parse(r.definition) }),
     tenantId: r.tenantId,

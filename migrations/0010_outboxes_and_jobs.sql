@@ -1,3 +1,12 @@
+-- The ledger outbox (debits owed until the edge confirms them), parked queue messages, and the
+-- cursors of jobs that run in bounded pages across cron invocations.
+CREATE TABLE "job_cursors" (
+	"name" text PRIMARY KEY NOT NULL,
+	"cursor" jsonb NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "ledger_outbox" (
 	"tenant_id" text NOT NULL,
 	"event_id" text NOT NULL,
