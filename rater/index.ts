@@ -48,21 +48,23 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   }
 
   /**
-   * The crons (rater/wrangler.toml). Every ten minutes: debits owed too long are sent again, and
-   * an unfinished pass of plan credits goes on. Daily: raw events older than the retention are
-   * deleted, and a pass (re)granting plans' feature credits for the current and next cycles starts.
+   * The crons (rater/wrangler.toml). Daily: a pass (re)granting plans' feature credits for the
+   * current and next cycles starts. Every ten minutes: debits owed too long are sent again, and an
+   * unfinished pass of plan credits goes on. Both: raw events older than the retention are
+   * deleted, in bounded batches.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
+    const now = new Date(controller.scheduledTime);
     if (controller.cron === TEN_MINUTE_CRON) {
       await this.sweepStaleDebits();
       await this.grantPlanCredits();
-      return;
+    } else {
+      await this.grantPlanCredits({ start: now });
     }
+    // Bounded per run; what one run leaves, the next deletes.
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
-    const now = new Date(controller.scheduledTime);
-    const purged = await this.withDatabase((db) => purgeRawEvents(db, now, days));
-    console.log(`retention: deleted ${purged} raw events older than ${days} days`);
-    await this.grantPlanCredits({ start: now });
+    const { purged, done } = await this.withDatabase((db) => purgeRawEvents(db, now, days));
+    if (purged > 0 || !done) console.log(`retention: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`);
   }
 
   /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */

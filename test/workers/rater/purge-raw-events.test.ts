@@ -37,6 +37,25 @@ describe('raw event retention', () => {
     expect(await usageOf(tenantId, meters[0]!)).toBe('7'); // rollups stay: usage is what is billed
   });
 
+  it('deletes in bounded batches per run; what a run leaves, the next one deletes', async () => {
+    const { tenantId } = await seedTenant([SUM]);
+    const { db, pool } = connect(env);
+    try {
+      const old = Array.from({ length: 5 }, (_, i) => requestEvent(`old-${i}`, '1', { timestamp: '2026-03-01T00:00:00.000Z' }));
+      await meterBatch(db, [{ tenantId, events: old }]);
+      const now = new Date('2026-06-14T00:00:00Z');
+      const first = await purgeRawEvents(db, now, 60, { batchSize: 2, batchesPerRun: 1 });
+      expect(first.done).toBe(false);
+      expect(first.purged).toBeLessThanOrEqual(2);
+      let runs = 1;
+      while (!(await purgeRawEvents(db, now, 60, { batchSize: 2, batchesPerRun: 1 })).done) runs++;
+      expect(runs).toBeGreaterThan(1);
+    } finally {
+      await pool.end();
+    }
+    expect(await rawEventCount(tenantId)).toBe(0);
+  });
+
   it('runs from the daily cron with the configured retention', async () => {
     const { tenantId } = await seedTenant([SUM]);
     const { db, pool } = connect(env);
