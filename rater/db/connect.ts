@@ -7,6 +7,10 @@ export type Database = NeonDatabase<typeof schema>;
 /** A transaction or the database itself: what store functions accept. */
 export type Queryable = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Far above any statement Meterline runs (a batch's metering takes well under a second). */
+const QUERY_TIMEOUT_MS = 120_000;
+
 export interface DatabaseConfig {
   DATABASE_URL: string;
   /** Local stacks only: host:port/v1 of the WebSocket-to-TCP proxy in front of a plain Postgres. */
@@ -25,7 +29,10 @@ export function connect(config: DatabaseConfig): { db: Database; pool: Pool } {
     neonConfig.pipelineConnect = false;
     neonConfig.pipelineTLS = false;
   }
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // Bounded waits: a connection that never completes (a database restarting, a network that
+  // drops packets) must fail the unit of work — so the queue retries it, the shard's alarm backs
+  // off — not hold it, and everything queued behind it, forever.
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS });
   // An idle client's socket error must not crash the isolate; the next query reports it.
   pool.on('error', () => {});
   return { db: drizzle(pool, { schema }), pool };
