@@ -164,9 +164,10 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private async drain(): Promise<void> {
     for (let rows = this.outbox.unsent(); rows.length > 0; rows = this.outbox.unsent()) {
       try {
-        for (const [tenantId, events] of byTenant(rows)) {
-          for (const messages of sendBatches(packEventMessages(tenantId, events))) await this.env.EVENTS_QUEUE.sendBatch(messages);
-        }
+        // Packed by bytes, sent concurrently; if any send fails, all are sent again later (the
+        // rater's exactly-once gate absorbs the ones that did arrive).
+        const batches = [...byTenant(rows)].flatMap(([tenantId, events]) => sendBatches(packEventMessages(tenantId, events)));
+        await Promise.all(batches.map((messages) => this.env.EVENTS_QUEUE.sendBatch(messages)));
       } catch (error) {
         const failures = this.bumpFailures('send_failures');
         console.error(`queue send failed (attempt ${failures}); ${this.outbox.counts().unsent} events wait in the outbox`, error);

@@ -1,7 +1,13 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 
-/** Rows handled per round of sending or confirming (each holds the accepted events of one claim). */
-const PAGE = 10;
+/**
+ * Rows sent per round (each holds the accepted events of one claim): under load many small claims
+ * wait while a send is under way, and the next round packs them together into few messages (up
+ * to 128 KB each), so Queues' per-message ceiling is not spent one event at a time.
+ */
+const SEND_PAGE = 100;
+/** Rows confirmed per round: their ids go to the rater in one call, kept small. */
+const CONFIRM_PAGE = 10;
 const MAX_CONFIRM_DELAY_MS = 60 * 60 * 1000;
 
 export interface OutboxRow {
@@ -39,7 +45,7 @@ export class ShardOutbox {
 
   /** The oldest rows not yet sent. */
   unsent(): OutboxRow[] {
-    return this.rows('SELECT seq, tenant_id, body FROM outbox_batches WHERE sent_at IS NULL ORDER BY seq LIMIT ?', PAGE);
+    return this.rows('SELECT seq, tenant_id, body FROM outbox_batches WHERE sent_at IS NULL ORDER BY seq LIMIT ?', SEND_PAGE);
   }
 
   markSent(rows: OutboxRow[], now: number): void {
@@ -52,7 +58,7 @@ export class ShardOutbox {
       `SELECT seq, tenant_id, body FROM outbox_batches
        WHERE sent_at IS NOT NULL AND sent_at + ${this.delaySql()} <= ? ORDER BY seq LIMIT ?`,
       now,
-      PAGE,
+      CONFIRM_PAGE,
     );
   }
 
