@@ -1,0 +1,91 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { it } from 'vitest';
+import type { Claim } from '../../edge/dedup/claim';
+import type { DedupShard } from '../../edge/dedup/dedup-shard';
+import { ledgerFor, unwrap } from '../../edge/ledger/ledger-protocol';
+
+/**
+ * Measured in workerd's SQLite-backed Durable Objects (the figures bench/capacity.ts turns into
+ * the capacity model): bytes each claimed id and each debit add to an object's database, and how
+ * many a single object takes per second here. Printed as one JSON line for the runner.
+ */
+const PHASE = 5_000;
+const PHASES = 3;
+const CLAIMS_PER_CALL = 500;
+
+function claimOf(id: string): Claim {
+  // A realistic claim: a UUID-sized id and the 64-hex SHA-256 payload hash the edge computes.
+  return {
+    id,
+    payloadHash: crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, ''),
+    event: {
+      id, schemaName: 'api_calls', schemaVersion: 1, timestamp: new Date().toISOString(), accountId: 'acme',
+      attributes: { bytes: '1500' }, units: {}, dimensions: { region: 'eu' }, acceptedAt: new Date().toISOString(),
+    },
+  };
+}
+
+it('measures', async () => {
+  // DedupShard: the outbox is emptied after each phase, as confirmations do in production, so
+  // the later phases' growth is the id table's own (the outbox reuses its freed pages).
+  const shard = env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(`capacity:${crypto.randomUUID()}`));
+  const sizes: number[] = [];
+  let claimMs = 0;
+  const shardSize = () =>
+    runInDurableObject(shard, async (object, state): Promise<number> => {
+      await (object as unknown as DedupShard).settled();
+      state.storage.sql.exec('DELETE FROM outbox_batches');
+      return state.storage.sql.databaseSize;
+    });
+  // Sends go nowhere: this measures the object, not the queue.
+  await runInDurableObject(shard, (object) => {
+    const instance = object as unknown as { env: object };
+    instance.env = { ...instance.env, EVENTS_QUEUE: { sendBatch: async () => {} } };
+  });
+  sizes.push(await shardSize());
+  for (let phase = 0; phase < PHASES; phase++) {
+    // Timed from outside, over RPC: inside workerd, clocks move only on I/O.
+    const started = performance.now();
+    for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
+      await shard.claim('capacity', Array.from({ length: CLAIMS_PER_CALL }, () => claimOf(`req-${crypto.randomUUID()}`)));
+    }
+    claimMs += performance.now() - started;
+    sizes.push(await shardSize());
+  }
+
+  // AccountLedger: one account's debits of one feature.
+  const owner = { tenantId: 'capacity', accountId: `acct-${crypto.randomUUID()}` };
+  const ledger = ledgerFor(env, owner);
+  unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'BENCH', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+  const ledgerSizes: number[] = [];
+  let debitMs = 0;
+  const size = () => runInDurableObject(ledger, (_object, state): number => state.storage.sql.databaseSize);
+  ledgerSizes.push(await size());
+  for (let phase = 0; phase < PHASES; phase++) {
+    const started = performance.now();
+    for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
+      const debits = Array.from({ length: CLAIMS_PER_CALL }, () => ({ eventId: `req-${crypto.randomUUID()}`, at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '1' }] }));
+      await ledger.consume(owner, debits);
+    }
+    debitMs += performance.now() - started;
+    ledgerSizes.push(await size());
+  }
+
+  // One /entitled debit at a time (each its own call), as concurrent callers would arrive.
+  const singles = 500;
+  const started = performance.now();
+  for (let i = 0; i < singles; i++) await ledger.entitle(owner, { eventId: `one-${i}-${crypto.randomUUID()}`, lines: [{ featureId: 'feat.calls', amount: '1' }] });
+  const entitleMs = performance.now() - started;
+
+  const perItem = (series: number[]) => (series.at(-1)! - series[1]!) / ((series.length - 2) * PHASE);
+  console.log(
+    `CAPACITY_MEASURED ${JSON.stringify({
+      bytesPerClaimedId: perItem(sizes),
+      claimsPerSecondBatched: (PHASES * PHASE) / (claimMs / 1000),
+      bytesPerDebit: perItem(ledgerSizes),
+      debitsPerSecondBatched: (PHASES * PHASE) / (debitMs / 1000),
+      entitledDebitsPerSecond: singles / (entitleMs / 1000),
+      queuedEventBytes: JSON.stringify(claimOf(`req-${crypto.randomUUID()}`).event).length,
+    })}`,
+  );
+});
