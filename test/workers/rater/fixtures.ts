@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import type { CreateUsageMeterRequest, UsageMeter } from '../../../shared/meter/usage-meter';
 import { connect } from '../../../rater/db/connect';
@@ -71,4 +72,21 @@ export async function eventStatus(tenantId: string, eventId: string) {
   } finally {
     await pool.end();
   }
+}
+
+/** The real ledger queue binding, with a record of what went through it. */
+export function recordingLedgerQueue() {
+  const sent: LedgerMessage[] = [];
+  const queue = {
+    send: async (body: LedgerMessage) => {
+      sent.push(body);
+      await env.LEDGER_QUEUE.send(body);
+    },
+    sendBatch: async (batch: Iterable<MessageSendRequest<LedgerMessage>>) => {
+      const list = [...batch];
+      sent.push(...list.map((m) => m.body));
+      await env.LEDGER_QUEUE.sendBatch(list);
+    },
+  } as unknown as Queue<LedgerMessage>;
+  return { queue, sent };
 }

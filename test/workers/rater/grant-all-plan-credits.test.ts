@@ -1,32 +1,15 @@
 import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { connect } from '../../../rater/db/connect';
 import { grantAllPlanCredits, GRANT_PAGE_SIZE } from '../../../rater/pipeline/grant-all-plan-credits';
 import { ensureTenant } from '../../../rater/store/api-keys';
 import { insertFeature } from '../../../rater/store/features';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
-import { SCHEMA, seedTenant } from './fixtures';
+import { SCHEMA, seedTenant, recordingLedgerQueue } from './fixtures';
 
 const ASSOCIATIONS = 5_000;
 
-/** The real ledger queue binding, with a record of what went through it. */
-function recordingQueue() {
-  const sent: LedgerMessage[] = [];
-  const queue = {
-    send: async (body: LedgerMessage) => {
-      sent.push(body);
-      await env.LEDGER_QUEUE.send(body);
-    },
-    sendBatch: async (batch: Iterable<MessageSendRequest<LedgerMessage>>) => {
-      const list = [...batch];
-      sent.push(...list.map((m) => m.body));
-      await env.LEDGER_QUEUE.sendBatch(list);
-    },
-  } as unknown as Queue<LedgerMessage>;
-  return { queue, sent };
-}
 
 describe('plan credits for every open association, in bounded pages', () => {
   it(`grants all ${ASSOCIATIONS} associations' credits over several runs, each run bounded, none twice in a pass`, async () => {
@@ -49,7 +32,7 @@ describe('plan credits for every open association, in bounded pages', () => {
         INSERT INTO plan_associations (tenant_id, id, account_id, plan_id, plan_version, effective_from)
         SELECT ${tenantId}, id, 'acct-' || id, ${plan.id}, 1, now() - interval '1 day' FROM unnest(${sql.param(ids)}::text[]) AS id`);
 
-      const { queue, sent } = recordingQueue();
+      const { queue, sent } = recordingLedgerQueue();
       const job = `plan-grants-test-${tenantId}`; // the daily cron of other suites runs its own pass
       const runs = [await grantAllPlanCredits(queue, db, { start: new Date(), pagesPerRun: 3, job })];
       while (!runs.at(-1)!.done) runs.push(await grantAllPlanCredits(queue, db, { pagesPerRun: 3, job }));

@@ -14,26 +14,10 @@ import { recordedEventIds } from '../../../rater/store/events';
 import { insertFeature } from '../../../rater/store/features';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { parkMessages } from '../../../rater/store/parked-messages';
-import { SCHEMA, requestEvent, seedTenant, usageOf } from './fixtures';
+import { SCHEMA, requestEvent, seedTenant, usageOf, recordingLedgerQueue } from './fixtures';
 
 const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
 
-/** The real ledger queue binding, with a record of what went through it. */
-function recordingLedgerQueue() {
-  const sent: LedgerMessage[] = [];
-  const queue = {
-    send: async (body: LedgerMessage) => {
-      sent.push(body);
-      await env.LEDGER_QUEUE.send(body);
-    },
-    sendBatch: async (batch: Iterable<MessageSendRequest<LedgerMessage>>) => {
-      const list = [...batch];
-      sent.push(...list.map((m) => m.body));
-      await env.LEDGER_QUEUE.sendBatch(list);
-    },
-  } as unknown as Queue<LedgerMessage>;
-  return { queue, sent };
-}
 
 async function withDb<T>(work: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> {
   const { db, pool } = connect(env);
