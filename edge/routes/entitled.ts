@@ -51,7 +51,9 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
     return c.json(refused(claim.id, `Account '${owner.accountId}' ${why} feature '${featureId}'`, { reason, featureId, available, balances }), 403);
   }
 
-  const [claimed] = await claimEvents(c.env, tenantId, [claim], edgeSettings(c.env).DEDUP_SHARDS);
+  // Marked as debited here, so the rater owes no second debit (the hash was taken before: a
+  // repeat through /ingest with the same payload is still a duplicate).
+  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], edgeSettings(c.env).DEDUP_SHARDS);
   if (!claimed || claimed.status === 'unavailable') {
     // The debit stays PENDING: a retry finds it and claims again; otherwise the ledger refunds it.
     throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', [

@@ -13,7 +13,9 @@ const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string()
  * (metering) transaction: a debit exists exactly when its event is recorded. A debit already
  * waiting (a replayed event) is kept as it was.
  */
-export async function queueLedgerDebits(tx: Queryable, tenantId: string, events: AcceptedEvent[]): Promise<number> {
+export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: AcceptedEvent[]): Promise<number> {
+  // An event that came through POST /entitled was debited at the edge before it was claimed.
+  const events = all.filter((e) => !e.debitedAtEdge);
   if (events.length === 0) return 0;
   const features = await activeFeaturesForSchemas(tx, tenantId, [...new Set(events.map((e) => e.schemaName))]);
   return insertDebits(tx, tenantId, eventDebits(events, features));

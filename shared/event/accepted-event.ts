@@ -15,5 +15,10 @@ export const acceptedEventSchema = z.object({
   units: z.record(z.string(), z.string()).default({}),
   dimensions: z.record(z.string(), z.string()),
   acceptedAt: z.string(),
+  /**
+   * Set by POST /entitled, which debits the account's ledger before it claims the event: the
+   * rater owes no debit for it (the ledger would skip it anyway), so none is queued or confirmed.
+   */
+  debitedAtEdge: z.literal(true).optional(),
 });
 export type AcceptedEvent = z.infer<typeof acceptedEventSchema>;

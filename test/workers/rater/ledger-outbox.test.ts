@@ -95,6 +95,17 @@ describe('ledger debits are owed until the edge confirms them (DESIGN §12)', ()
   });
 });
 
+describe('events that came through POST /entitled', () => {
+  it('owe no debit: the edge debited them before claiming, so the shard may let them go at once', async () => {
+    const { tenantId, meter } = await tenantWithFeature();
+    const ledger = recordingLedgerQueue();
+    await deliver(tenantId, [requestEvent('entitled-1', '5', { debitedAtEdge: true }), requestEvent('ingested-1', '2')], ledger.queue);
+    expect(await usageOf(tenantId, meter)).toBe('7');
+    expect(ledger.sent.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => d.eventId) : []))).toEqual(['ingested-1']);
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['entitled-1', 'ingested-1']))).toEqual(['entitled-1']);
+  });
+});
+
 describe('the stale-debit sweep', () => {
   it('sends debits owed for over ten minutes again, and only those', async () => {
     const { tenantId } = await tenantWithFeature();
