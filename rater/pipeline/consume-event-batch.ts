@@ -111,6 +111,10 @@ async function meterBisecting(db: Database, messages: EventBatchMessage[], batch
 
 function groupByTenant(items: { tenantId: string; event: AcceptedEvent }[]): EventBatchMessage[] {
   const byTenant = new Map<string, AcceptedEvent[]>();
-  for (const { tenantId, event } of items) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), event]);
+  for (const { tenantId, event } of items) {
+    const events = byTenant.get(tenantId) ?? [];
+    events.push(event); // not a spread per event: a failed batch can hold ~32 000
+    byTenant.set(tenantId, events);
+  }
   return [...byTenant].map(([tenantId, events]) => ({ tenantId, events }));
 }

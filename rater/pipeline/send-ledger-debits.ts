@@ -16,7 +16,11 @@ export async function sendLedgerDebits(
   messages: { tenantId: string; events: { id: string }[] }[],
 ): Promise<number> {
   const idsByTenant = new Map<string, string[]>();
-  for (const { tenantId, events } of messages) idsByTenant.set(tenantId, [...(idsByTenant.get(tenantId) ?? []), ...events.map((e) => e.id)]);
+  for (const { tenantId, events } of messages) {
+    const ids = idsByTenant.get(tenantId) ?? [];
+    for (const event of events) ids.push(event.id);
+    idsByTenant.set(tenantId, ids);
+  }
 
   let sent = 0;
   for (const [tenantId, ids] of idsByTenant) {
