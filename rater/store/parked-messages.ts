@@ -3,8 +3,6 @@ import type { Queryable } from '../db/connect';
 import { ledgerOutbox, parkedMessages } from '../db/schema';
 import type { MessageToPark } from '../../shared/queue/parked-message';
 
-export type { MessageToPark };
-
 export interface ParkedMessage {
   id: string;
   queue: string;
