@@ -3,11 +3,10 @@ import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
 import { sendBatches } from '../../shared/queue/message-size';
 import { edgeSettings, type EdgeEnv } from '../env';
-import { ID_RETENTION_MS, type Claim, type ShardClaimResult } from './claim';
+import type { Claim, ShardClaimResult } from './claim';
+import { ClaimedIds, compactPayloadHash } from './claimed-ids';
 import { ShardOutbox, type OutboxRow } from './shard-outbox';
 
-/** Durable Objects' SQLite takes at most 100 bound parameters per statement. */
-const MAX_BOUND_PARAMETERS = 100;
 const MAX_BACKOFF_MS = 60_000;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
@@ -23,6 +22,7 @@ const MIN_SWEEP_DELAY_MS = 60 * 1000;
 export class DedupShard extends DurableObject<EdgeEnv> {
   private readonly sql: SqlStorage;
   private readonly outbox: ShardOutbox;
+  private readonly ids: ClaimedIds;
   private flushing: Promise<void> | null = null;
   /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
   private alarmAt: number | null = null;
@@ -32,12 +32,8 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   constructor(ctx: DurableObjectState, env: EdgeEnv) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`
-      CREATE TABLE IF NOT EXISTS event_ids (
-        event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS event_ids_accepted_at ON event_ids (accepted_at);
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-    `);
+    this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+    this.ids = new ClaimedIds(this.sql);
     this.outbox = new ShardOutbox(this.sql, edgeSettings(env).OUTBOX_CONFIRM_AFTER_MS);
     this.adoptSingleEventOutbox();
     void ctx.blockConcurrencyWhile(async () => {
@@ -65,22 +61,28 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * here retries the send if this object is evicted or the queue refuses it.
    */
   async claim(tenantId: string, claims: Claim[]): Promise<ShardClaimResult[]> {
+    const keyed = await ClaimedIds.keysOf([...new Set(claims.map((c) => c.id))]);
+    const keyOf = new Map(keyed.map((k) => [k.id, k]));
     const now = this.clock();
     const acceptedAt = new Date(now).toISOString();
     const results = this.ctx.storage.transactionSync(() => {
-      const known = this.liveIds(claims.map((c) => c.id), now);
+      const known = this.ids.find(keyed, now);
       const fresh: Claim[] = [];
       const results = claims.map((c): ShardClaimResult => {
         const existing = known.get(c.id);
         if (existing) {
-          const status = existing.payloadHash === c.payloadHash ? 'duplicate' : 'conflict';
-          return { id: c.id, status, acceptedAt: existing.acceptedAt };
+          const status = existing.payloadHash === compactPayloadHash(c.payloadHash) ? 'duplicate' : 'conflict';
+          return { id: c.id, status, acceptedAt: new Date(existing.acceptedAt).toISOString() };
         }
-        known.set(c.id, { payloadHash: c.payloadHash, acceptedAt });
+        known.set(c.id, { payloadHash: compactPayloadHash(c.payloadHash), acceptedAt: now });
         fresh.push(c);
         return { id: c.id, status: 'accepted', acceptedAt };
       });
-      this.remember(fresh, now);
+      this.ids.add(
+        fresh.map((c) => keyOf.get(c.id)!),
+        fresh.map((c) => c.payloadHash),
+        now,
+      );
       if (fresh.length > 0) {
         const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
         this.outbox.add(tenantId, events);
@@ -102,7 +104,8 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * made for POST /entitled: a debit whose event was never claimed is refunded.
    */
   async claimedIds(ids: string[]): Promise<string[]> {
-    return [...this.liveIds(ids, this.clock()).keys()];
+    const keyed = await ClaimedIds.keysOf([...new Set(ids)]);
+    return [...this.ids.find(keyed, this.clock()).keys()];
   }
 
   /** Events accepted but not yet sent, and sent but not yet confirmed (for tests and operators). */
@@ -113,37 +116,6 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   /** Resolves when the send under way, if any, has ended (for tests and operators). */
   async settled(): Promise<void> {
     await this.flushing;
-  }
-
-  /** The ids among `ids` claimed less than 45 days before `now`, looked up in bulk. */
-  private liveIds(ids: string[], now: number): Map<string, { payloadHash: string; acceptedAt: string }> {
-    const known = new Map<string, { payloadHash: string; acceptedAt: string }>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += MAX_BOUND_PARAMETERS) {
-      const chunk = unique.slice(i, i + MAX_BOUND_PARAMETERS);
-      const rows = this.sql.exec<{ event_id: string; payload_hash: string; accepted_at: number }>(
-        `SELECT event_id, payload_hash, accepted_at FROM event_ids WHERE event_id IN (${placeholders(chunk.length)})`,
-        ...chunk,
-      );
-      for (const row of rows) {
-        if (row.accepted_at > now - ID_RETENTION_MS) {
-          known.set(row.event_id, { payloadHash: row.payload_hash, acceptedAt: new Date(row.accepted_at).toISOString() });
-        }
-      }
-    }
-    return known;
-  }
-
-  /** Records newly accepted ids; an expired row for the same id is replaced. */
-  private remember(fresh: Claim[], now: number): void {
-    const rowsPerInsert = Math.floor(MAX_BOUND_PARAMETERS / 3);
-    for (let i = 0; i < fresh.length; i += rowsPerInsert) {
-      const chunk = fresh.slice(i, i + rowsPerInsert);
-      this.sql.exec(
-        `INSERT OR REPLACE INTO event_ids (event_id, payload_hash, accepted_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-        ...chunk.flatMap((c) => [c.id, c.payloadHash, now]),
-      );
-    }
   }
 
   override async alarm(): Promise<void> {
@@ -200,7 +172,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   }
 
   private sweep(): void {
-    this.sql.exec('DELETE FROM event_ids WHERE accepted_at <= ?', this.clock() - ID_RETENTION_MS);
+    this.ids.dropExpired(this.clock());
   }
 
   /**
@@ -224,8 +196,8 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     if (this.outbox.hasUnsent()) wakes.push(now + backoff('send_failures'));
     const confirmAt = this.outbox.nextConfirmationAt();
     if (confirmAt !== null) wakes.push((this.meta('confirm_failures') ?? 0) > 0 ? Math.max(confirmAt, now + backoff('confirm_failures')) : confirmAt);
-    const oldest = this.sql.exec<{ t: number | null }>('SELECT min(accepted_at) AS t FROM event_ids').one().t;
-    if (oldest !== null) wakes.push(Math.max(oldest + ID_RETENTION_MS, now + MIN_SWEEP_DELAY_MS));
+    const expiry = this.ids.nextExpiry();
+    if (expiry !== null) wakes.push(Math.max(expiry, now + MIN_SWEEP_DELAY_MS));
     return wakes.length === 0 ? null : Math.min(...wakes);
   }
 
@@ -249,8 +221,4 @@ function byTenant(rows: OutboxRow[]): Map<string, AcceptedEvent[]> {
   const events = new Map<string, AcceptedEvent[]>();
   for (const row of rows) events.set(row.tenantId, [...(events.get(row.tenantId) ?? []), ...row.events]);
   return events;
-}
-
-function placeholders(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
 }

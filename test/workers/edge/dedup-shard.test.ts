@@ -1,6 +1,7 @@
 import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ID_RETENTION_MS } from '../../../edge/dedup/claim';
+import { BUCKET_MS } from '../../../edge/dedup/claimed-ids';
 import type { DedupShard } from '../../../edge/dedup/dedup-shard';
 import { claim, inShard, interceptQueue, interceptRater } from './dedup-helpers';
 
@@ -120,24 +121,84 @@ describe('DedupShard outbox', () => {
 });
 
 describe('DedupShard expiry', () => {
-  it('forgets ids after 45 days, swept by its alarm', async () => {
+  it('forgets an id exactly 45 days after it was accepted, and drops its bucket when the bucket expires', async () => {
     const shard = freshShard();
     const start = Date.parse('2026-03-01T00:00:00Z');
-    await inShard(shard, (instance) => void (instance.clock = () => start));
-    await shard.claim('t1', [claim('old')]);
+    await setClock(shard, start);
+    const [first] = await shard.claim('t1', [claim('old')]);
 
-    await inShard(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS - 1000));
-    expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('duplicate');
+    await setClock(shard, start + ID_RETENTION_MS - 1);
+    expect((await shard.claim('t1', [claim('old')]))[0]).toEqual({ id: 'old', status: 'duplicate', acceptedAt: first!.acceptedAt });
 
-    await inShard(shard, (instance) => void (instance.clock = () => start + ID_RETENTION_MS + 1000));
+    // Past 45 days the id is free again, even while its bucket's table is still kept.
+    await setClock(shard, start + ID_RETENTION_MS);
+    expect((await shard.claim('t1', [claim('old', 'new content')]))[0]?.status).toBe('accepted');
+    expect((await shard.claim('t1', [claim('old', 'new content')]))[0]?.status).toBe('duplicate');
+
+    const firstBucket = Math.floor(start / BUCKET_MS);
+    expect(await bucketTables(shard)).toContain(`ids_${firstBucket}`);
+    await setClock(shard, (firstBucket + 1) * BUCKET_MS + ID_RETENTION_MS);
     await runDurableObjectAlarm(shard);
-    const remaining = await inShard(shard, (_, state) =>
-      state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM event_ids WHERE event_id = 'old'").one().n,
-    );
-    expect(remaining).toBe(0);
-    expect((await shard.claim('t1', [claim('old')]))[0]?.status).toBe('accepted');
+    expect(await bucketTables(shard)).not.toContain(`ids_${firstBucket}`);
+    expect((await shard.claim('t1', [claim('old', 'new content')]))[0]?.status).toBe('duplicate');
+  });
+
+  it('stops growing once ids expire as fast as they come: dropped buckets free their pages for new ones', async () => {
+    const shard = freshShard();
+    const sizes = new Map<number, number>();
+    const day = 86_400_000;
+    const start = aheadOfTime();
+    for (let d = 0; d <= 120; d++) {
+      await setClock(shard, start + d * day);
+      await shard.claim('t1', Array.from({ length: 100 }, (_, i) => claim(`day-${d}-${i}`)));
+      await runDurableObjectAlarm(shard);
+      sizes.set(d, await inShard(shard, async (instance, state) => {
+        await instance.settled();
+        state.storage.sql.exec('DELETE FROM outbox_batches');
+        return state.storage.sql.databaseSize;
+      }));
+    }
+    expect((await bucketTables(shard)).length).toBeLessThanOrEqual(Math.ceil(ID_RETENTION_MS / BUCKET_MS) + 1);
+    expect(sizes.get(120)!).toBeLessThanOrEqual(sizes.get(60)! * 1.05);
+  }, 120_000);
+});
+
+describe('DedupShard written before id buckets', () => {
+  it('still finds ids of its old event_ids table, and drops that table once they expire', async () => {
+    const shard = freshShard();
+    const start = aheadOfTime();
+    const acceptedAt = start - 86_400_000;
+    await inShard(shard, (_, state) => {
+      state.storage.sql.exec(`CREATE TABLE event_ids (event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL)`);
+      state.storage.sql.exec('INSERT INTO event_ids VALUES (?, ?, ?)', 'legacy', claim('legacy').payloadHash, acceptedAt);
+    });
+    await abortAllDurableObjects();
+    const restarted = freshShardLike(shard);
+    await setClock(restarted, start);
+    const results = await restarted.claim('t1', [claim('legacy'), claim('legacy', 'other'), claim('new')]);
+    expect(results).toEqual([
+      { id: 'legacy', status: 'duplicate', acceptedAt: new Date(acceptedAt).toISOString() },
+      { id: 'legacy', status: 'conflict', acceptedAt: new Date(acceptedAt).toISOString() },
+      { id: 'new', status: 'accepted', acceptedAt: new Date(start).toISOString() },
+    ]);
+    expect(await restarted.claimedIds(['legacy', 'new', 'never'])).toEqual(['new', 'legacy']);
+
+    await setClock(restarted, acceptedAt + ID_RETENTION_MS);
+    await runDurableObjectAlarm(restarted);
+    expect(await inShard(restarted, (_, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'event_ids'").toArray())).toEqual([]);
+    expect((await restarted.claim('t1', [claim('legacy')]))[0]?.status).toBe('accepted');
   });
 });
+
+function setClock(shard: DurableObjectStub<DedupShard>, at: number) {
+  return inShard(shard, (instance) => void (instance.clock = () => at));
+}
+
+function bucketTables(shard: DurableObjectStub<DedupShard>) {
+  return inShard(shard, (_, state) =>
+    state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ids\\_%' ESCAPE '\\'").toArray().map((r) => r.name),
+  );
+}
 
 /**
  * A shard clock a month ahead of the real one: the alarms it sets are in the future, so they run

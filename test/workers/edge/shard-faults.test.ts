@@ -9,7 +9,7 @@ import { claim, inShard, interceptQueue } from './dedup-helpers';
 const SHARDS = 4;
 
 /** The shard's internals a fault is injected into (private in the class). */
-type Patchable = { liveIds: () => never; flush: () => never };
+type Patchable = { ids: { find: () => never }; flush: () => never };
 
 function tenantShards(tenantId: string) {
   return Array.from({ length: SHARDS }, (_, i) => env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(tenantId, i))));
@@ -33,7 +33,7 @@ describe('a DedupShard failing mid-batch', () => {
     // fails before it answers — the case where the client does not know its events were accepted.
     for (const shard of shards) await inShard(shard, (instance) => void interceptQueue(instance, 'hang'));
     await inShard(shards[0]!, (instance) => {
-      (instance as unknown as Patchable).liveIds = () => {
+      (instance as unknown as Patchable).ids.find = () => {
         throw new Error('storage fault');
       };
     });
