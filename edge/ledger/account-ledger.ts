@@ -5,16 +5,15 @@ import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest,
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
 import { shardFor, shardName } from '../../shared/idempotency/shard-for';
-import { ID_RETENTION_MS } from '../dedup/claim';
 import { edgeSettings, type EdgeEnv } from '../env';
 import { CreditRows } from './credit-rows';
-import type { EntitleOutcome, EventDebit, LedgerOwner, LedgerResult, PlanGrant } from './ledger-protocol';
+import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
+import { SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
 
 /** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
 export const RECONCILE_AFTER_MS = 60_000;
-/** Debit records outlive the 45-day id gate, so a late redelivery of a metered event is still known. */
-export const DEBIT_RETENTION_MS = ID_RETENTION_MS + 15 * 24 * 60 * 60 * 1000;
-const RECONCILE_PAGE = 500;
+/** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
+const RECONCILE_PAGE = 5_000;
 
 interface DebitRecordLine extends DebitLine, DebitPlan {}
 
@@ -26,7 +25,9 @@ interface DebitRecordLine extends DebitLine, DebitPlan {}
  * Every debit is recorded under its event id, which makes both paths idempotent and keeps them
  * from counting an event twice: POST /entitled debits before the event is claimed in its
  * DedupShard, and the rater debits usage that arrived through /ingest once it is metered — an event
- * already debited here is skipped. A debit made for /entitled stays PENDING until its event is
+ * already debited here is skipped. What is kept of a debit, and for how long, is bounded by what
+ * can still arrive for it, not by the 45-day id gate (debit-records.ts, docs/capacity.md). A debit
+ * made for /entitled stays PENDING until its event is
  * known to be claimed (the rater's debit for it arrives, or the DedupShard says so when the alarm
  * asks RECONCILE_AFTER_MS later); if the claim never happened — the edge failed in between and
  * the client gave up — the debit is refunded. Should the event be ingested after all, the rater
@@ -34,6 +35,7 @@ interface DebitRecordLine extends DebitLine, DebitPlan {}
  */
 export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly rows: CreditRows;
+  private readonly debits: DebitRecords;
   private alarmAt: number | null = null;
   /** Replaced in tests. */
   clock: () => number = Date.now;
@@ -41,6 +43,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   constructor(ctx: DurableObjectState, env: EdgeEnv) {
     super(ctx, env);
     this.rows = new CreditRows(ctx.storage.sql);
+    this.debits = new DebitRecords(ctx.storage.sql, (run) => ctx.storage.transactionSync(run));
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
     });
@@ -54,10 +57,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.rows.rememberOwner(owner);
     const now = this.clock();
     const features = debit.lines.map((l) => l.featureId);
+    const key = await debitKey(debit.eventId);
     // One transaction: the decision, the debit and the balances it answers with.
-    const outcome = this.ctx.storage.transactionSync((): EntitleOutcome => {
+    const outcome = this.transaction((): EntitleOutcome => {
       const balances = () => features.map((f) => this.creditsOf(owner, f, now));
-      if (this.rows.debitState(debit.eventId)) return { status: 'ALREADY_DEBITED', balances: balances() };
+      if (this.debits.state(debit.eventId, key)) return { status: 'ALREADY_DEBITED', balances: balances() };
       for (const featureId of features) this.settleOverage(featureId, now);
       const record: DebitRecordLine[] = [];
       for (const line of debit.lines) {
@@ -66,7 +70,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
         record.push({ ...line, allocations: plan.allocations, overage: plan.overage });
       }
       for (const line of record) this.apply(line, 1);
-      this.rows.insertDebit(debit.eventId, 'PENDING', record, now);
+      this.debits.insertPending(debit.eventId, record, now);
       return { status: 'ENTITLED', balances: balances() };
     });
     if (outcome.status === 'ENTITLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
@@ -78,27 +82,46 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    * from the credits live at the event's timestamp — a late event still finds last month's grant.
    * An event debited before — by /entitled, or by an earlier delivery — is skipped, and a PENDING
    * debit of /entitled is thereby settled: its event was claimed and metered.
+   *
+   * Each of these debits is owed by the rater's ledger outbox, which may send it again until the
+   * consumer has struck it there: its key is kept unconfirmed until `confirm` says so.
    */
   async consume(owner: LedgerOwner, debits: EventDebit[]): Promise<{ debited: number; skipped: number }> {
     this.rows.rememberOwner(owner);
     const now = this.clock();
-    const counts = this.ctx.storage.transactionSync(() => {
+    const keys = await debitKeys(debits.map((d) => d.eventId));
+    this.debits.prepareBucket(now);
+    const counts = this.transaction(() => {
       let debited = 0;
       for (const debit of debits) {
-        const state = this.rows.debitState(debit.eventId);
-        if (state === 'PENDING') this.rows.setDebitState(debit.eventId, 'SETTLED');
+        const key = keys.get(debit.eventId)!;
+        const state = this.debits.state(debit.eventId, key);
+        if (state === 'PENDING') {
+          this.debits.deletePending(debit.eventId);
+          this.debits.settle(key, false, now);
+        }
+        if (state === 'SETTLED') this.debits.owe(key);
         if (state) continue;
         const record = debit.lines.map((line): DebitRecordLine => ({ ...line, ...planForced(this.rows.entries(line.featureId), line.amount, debit.at) }));
         for (const line of record) this.apply(line, 1);
         // Overage from a moment no credit covered is paid by credits live now, if any.
         for (const line of record) this.settleOverage(line.featureId, now);
-        this.rows.insertDebit(debit.eventId, 'SETTLED', record, now);
+        this.debits.settle(key, false, now);
         debited++;
       }
       return { debited, skipped: debits.length - debited };
     });
-    this.scheduleAlarm(now + DEBIT_RETENTION_MS);
+    this.scheduleAlarm(bucketExpiry(now));
     return counts;
+  }
+
+  /**
+   * The rater struck these debits from its ledger outbox: no new send of them can be made, so
+   * their keys need only outlive the copies already on the queue (SETTLED_KEY_WINDOW_MS).
+   */
+  async confirm(eventIds: string[]): Promise<void> {
+    const keys = await debitKeys(eventIds);
+    this.transaction(() => this.debits.confirm([...keys.values()]));
   }
 
   /**
@@ -106,7 +129,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    * event): that event's own debit, from the rater, is then the one that counts.
    */
   async refund(eventId: string): Promise<void> {
-    this.ctx.storage.transactionSync(() => this.refundPending(eventId));
+    this.transaction(() => this.refundPending(eventId));
   }
 
   async credits(owner: LedgerOwner, featureId: string): Promise<FeatureCredits> {
@@ -247,33 +270,46 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return this.rows.values();
   }
 
-  /** Settles PENDING /entitled debits whose time is up, and forgets debits past retention. */
+  /**
+   * Settles PENDING /entitled debits whose time is up, and drops the key buckets the redelivery
+   * window has passed over.
+   */
   override async alarm(): Promise<void> {
     this.alarmAt = null;
     const now = this.clock();
-    const due = this.rows.pendingDebits(now - RECONCILE_AFTER_MS, RECONCILE_PAGE);
+    const due = this.debits.pendingBefore(now - RECONCILE_AFTER_MS, RECONCILE_PAGE);
     if (due.length > 0) {
-      const claimed = await this.claimedInDedupShards(due);
-      this.ctx.storage.transactionSync(() => {
+      const [claimed, keys] = await Promise.all([this.claimedInDedupShards(due), debitKeys(due)]);
+      this.debits.prepareBucket(now);
+      this.transaction(() => {
         for (const eventId of due) {
+          // Decided meanwhile (a refund, or the rater's debit of the same id): nothing left to do.
+          if (this.debits.state(eventId, keys.get(eventId)!) !== 'PENDING') continue;
           if (claimed.has(eventId)) {
-            this.rows.setDebitState(eventId, 'SETTLED');
+            this.debits.deletePending(eventId);
+            // The event owes the rater no debit (it was marked debitedAtEdge): nothing will send it.
+            this.debits.settle(keys.get(eventId)!, true, now);
           } else {
             this.refundPending(eventId);
           }
         }
       });
     }
-    this.rows.deleteSettledBefore(now - DEBIT_RETENTION_MS);
-    const pending = this.rows.oldestDebit('PENDING');
-    const settled = this.rows.oldestDebit('SETTLED');
-    if (pending !== null) this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
-    else if (settled !== null) this.scheduleAlarm(Math.max(settled + DEBIT_RETENTION_MS, now + 60_000));
+    const nextExpiry = this.transaction(() => this.debits.expire(now, SETTLED_KEY_WINDOW_MS));
+    const pending = this.debits.oldestPending();
+    if (due.length === RECONCILE_PAGE) this.scheduleAlarm(now);
+    else if (pending !== null) this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
+    else if (nextExpiry !== null) this.scheduleAlarm(Math.max(nextExpiry, now + 60_000));
   }
 
   /** Debits still PENDING (for tests and operators). */
   async pendingDebitCount(): Promise<number> {
-    return this.rows.pendingDebits(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).length;
+    return this.debits.pendingBefore(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).length;
+  }
+
+  /** What the object keeps of final debits (for tests and operators). */
+  async debitKeyStats(): Promise<{ buckets: number[]; unconfirmedKept: number; databaseBytes: number }> {
+    return { buckets: this.debits.liveBuckets(), unconfirmedKept: this.debits.unconfirmedKeptCount(), databaseBytes: this.ctx.storage.sql.databaseSize };
   }
 
   private async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
@@ -292,9 +328,20 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   }
 
   private refundPending(eventId: string): void {
-    if (this.rows.debitState(eventId) !== 'PENDING') return;
-    for (const line of this.rows.debitLines<DebitRecordLine>(eventId)) this.apply(line, -1);
-    this.rows.deleteDebit(eventId);
+    const lines = this.debits.pendingLines<DebitRecordLine>(eventId);
+    if (lines === null) return;
+    for (const line of lines) this.apply(line, -1);
+    this.debits.deletePending(eventId);
+  }
+
+  /** A transaction whose rollback also rolls back what DebitRecords believes of the schema. */
+  private transaction<T>(run: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(run);
+    } catch (error) {
+      this.debits.reload();
+      throw error;
+    }
   }
 
   /** Applies a debit (sign 1) or its refund (sign −1) to the entries and the overage. */
@@ -351,6 +398,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       void this.ctx.storage.setAlarm(at);
     }
   }
+}
+
+/** When the key bucket that `now` writes to can be dropped. */
+function bucketExpiry(now: number): number {
+  return (Math.floor(now / KEY_BUCKET_MS) + 1) * KEY_BUCKET_MS + SETTLED_KEY_WINDOW_MS;
 }
 
 /** A grant sent again with its id: the same unless a field it gives differs. */

@@ -15,8 +15,10 @@ const SETTLE_CHUNK_IDS = 5_000;
  * The ledger queue's consumer, and its dead-letter queue's. Each message debits one AccountLedger,
  * or grants it a plan's cycle credits (all in parallel). A message is acked only once its effect
  * is durable where it belongs:
- * - a debit, once the ledger recorded it and the rater struck it from the ledger outbox (until
- *   then the rater counts the event as not recorded, so its DedupShard keeps re-sending it);
+ * - a debit, once the ledger recorded it, the rater struck it from the ledger outbox (until then
+ *   the rater counts the event as not recorded, so its DedupShard keeps re-sending it), and the
+ *   ledger was told so (until then it keeps the debit's key whatever its age, as the outbox may
+ *   still send it; after, only as long as copies already queued can arrive);
  * - a grant, once the ledger recorded it;
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
@@ -59,7 +61,7 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
 
 /** Strikes the applied debits from the ledger outbox, in calls of bounded size, then acks. */
 async function settle(env: Env, applied: { message: Message<unknown>; body: LedgerMessage }[]): Promise<void> {
-  const calls: { tenantId: string; messages: Message<unknown>[]; ids: string[] }[] = [];
+  const calls: { tenantId: string; messages: { message: Message<unknown>; body: LedgerMessage }[]; ids: string[] }[] = [];
   const open = new Map<string, (typeof calls)[number]>();
   for (const { message, body } of applied) {
     if (body.kind !== 'debits') {
@@ -72,20 +74,34 @@ async function settle(env: Env, applied: { message: Message<unknown>; body: Ledg
       calls.push(call);
       open.set(body.tenantId, call);
     }
-    call.messages.push(message);
+    call.messages.push({ message, body });
     call.ids.push(...body.debits.map((d) => d.eventId));
   }
   await Promise.all(
     calls.map(async ({ tenantId, messages, ids }) => {
       try {
         await env.RATER.settleLedgerDebits(tenantId, ids);
-        for (const message of messages) message.ack();
       } catch (error) {
         console.error(`debits are in the ledger but the rater could not settle them; retrying ${messages.length} message(s)`, error);
-        for (const message of messages) retry(message);
+        for (const { message } of messages) retry(message);
+        return;
       }
+      await Promise.all(messages.map(({ message, body }) => confirm(env, message, body)));
     }),
   );
+}
+
+/** Tells the ledger the outbox no longer owes these debits; a failure leaves them kept (safe) and retries. */
+async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage): Promise<void> {
+  if (body.kind !== 'debits') return;
+  const owner = { tenantId: body.tenantId, accountId: body.accountId };
+  try {
+    await ledgerFor(env, owner).confirm(body.debits.map((d) => d.eventId));
+    message.ack();
+  } catch (error) {
+    console.error(`ledger of account '${owner.accountId}' could not take a confirmation; retrying`, error);
+    retry(message);
+  }
 }
 
 async function park(env: Env, items: { message: Message<unknown>; park: MessageToPark }[]): Promise<void> {

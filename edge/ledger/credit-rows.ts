@@ -1,8 +1,6 @@
 import { NO_OVERAGE, type CreditEntry, type FeatureAccount } from '../../shared/entitlement/credit-entry';
 import type { LedgerOwner } from './ledger-protocol';
 
-export type DebitState = 'PENDING' | 'SETTLED';
-
 type EntryRow = {
   id: string;
   feature_id: string;
@@ -16,8 +14,8 @@ type EntryRow = {
 };
 
 /**
- * The AccountLedger's SQLite tables, and nothing else: entries, each feature's overage standing,
- * debits by event id, entitlement values. Amounts are decimal strings, times milliseconds.
+ * The AccountLedger's SQLite tables for credits: entries, each feature's overage standing,
+ * entitlement values (debits are debit-records.ts's). Amounts are decimal strings, times milliseconds.
  */
 export class CreditRows {
   /** The owner row is written once; after that no call needs to look. */
@@ -32,9 +30,6 @@ export class CreditRows {
       CREATE INDEX IF NOT EXISTS entries_feature ON entries (feature_id, created_at, id);
       CREATE TABLE IF NOT EXISTS feature_accounts (
         feature_id TEXT PRIMARY KEY, overage_limit TEXT, used_overage TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS debits (
-        event_id TEXT PRIMARY KEY, state TEXT NOT NULL, lines TEXT NOT NULL, created_at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS debits_state ON debits (state, created_at);
       CREATE TABLE IF NOT EXISTS entitlement_values (
         feature_id TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS owner (tenant_id TEXT NOT NULL, account_id TEXT NOT NULL);
@@ -112,42 +107,6 @@ export class CreditRows {
       'INSERT OR REPLACE INTO feature_accounts (feature_id, overage_limit, used_overage) VALUES (?, ?, ?)',
       featureId, account.overageLimit, account.usedOverage,
     );
-  }
-
-  debitState(eventId: string): DebitState | null {
-    return this.sql.exec<{ state: DebitState }>('SELECT state FROM debits WHERE event_id = ?', eventId).toArray()[0]?.state ?? null;
-  }
-
-  debitLines<L>(eventId: string): L[] {
-    const row = this.sql.exec<{ lines: string }>('SELECT lines FROM debits WHERE event_id = ?', eventId).toArray()[0];
-    return row ? (JSON.parse(row.lines) as L[]) : [];
-  }
-
-  insertDebit(eventId: string, state: DebitState, lines: unknown[], now: number): void {
-    this.sql.exec('INSERT INTO debits (event_id, state, lines, created_at) VALUES (?, ?, ?, ?)', eventId, state, JSON.stringify(lines), now);
-  }
-
-  setDebitState(eventId: string, state: DebitState): void {
-    this.sql.exec('UPDATE debits SET state = ? WHERE event_id = ?', state, eventId);
-  }
-
-  deleteDebit(eventId: string): void {
-    this.sql.exec('DELETE FROM debits WHERE event_id = ?', eventId);
-  }
-
-  pendingDebits(madeBefore: number, limit: number): string[] {
-    return this.sql
-      .exec<{ event_id: string }>("SELECT event_id FROM debits WHERE state = 'PENDING' AND created_at <= ? ORDER BY created_at LIMIT ?", madeBefore, limit)
-      .toArray()
-      .map((r) => r.event_id);
-  }
-
-  oldestDebit(state: DebitState): number | null {
-    return this.sql.exec<{ t: number | null }>('SELECT min(created_at) AS t FROM debits WHERE state = ?', state).one().t;
-  }
-
-  deleteSettledBefore(before: number): void {
-    this.sql.exec("DELETE FROM debits WHERE state = 'SETTLED' AND created_at <= ?", before);
   }
 
   saveValue(featureId: string, value: string, now: number): void {

@@ -33,6 +33,14 @@ export interface EventDebit {
   lines: DebitLine[];
 }
 
+/**
+ * How long after its bucket closes a final debit's key is kept: longer than any copy of a debit
+ * message already on the ledger queue can take to arrive once the rater's outbox no longer owes it
+ * (10 retries, then the dead-letter queue's 100, each ≤ 300 s: under 9 hours), with room for a
+ * backlog. Debits the outbox still owes are kept until confirmed, whatever their age.
+ */
+export const SETTLED_KEY_WINDOW_MS = 36 * 60 * 60 * 1000;
+
 /** One entry a plan association grants (shared/pricing/cycle-grants.ts). */
 export type PlanGrant = LedgerPlanGrantsMessage['grants'][number];
 
