@@ -41,6 +41,14 @@ export interface EventDebit {
  */
 export const SETTLED_KEY_WINDOW_MS = 36 * 60 * 60 * 1000;
 
+/**
+ * POST /entitled takes events stamped at most this long ago. A retry of an /entitled call is the
+ * same event, so it arrives while the key of the first call's debit is still kept (the window
+ * above, less a bucket and the 5 minutes an event may be ahead of the clock) and is answered
+ * ALREADY_DEBITED instead of being debited again.
+ */
+export const ENTITLE_MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
+
 /** One entry a plan association grants (shared/pricing/cycle-grants.ts). */
 export type PlanGrant = LedgerPlanGrantsMessage['grants'][number];
 

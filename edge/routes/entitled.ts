@@ -8,7 +8,7 @@ import { claimEvents } from '../dedup/claim-events';
 import { edgeSettings } from '../env';
 import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
-import { ledgerFor } from '../ledger/ledger-protocol';
+import { ENTITLE_MAX_EVENT_AGE_MS, ledgerFor } from '../ledger/ledger-protocol';
 import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
 import { scoped } from '../middleware/require-scope';
 
@@ -30,9 +30,17 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   const { event } = c.req.valid('json');
 
   const [schema, features] = await Promise.all([activeEventSchema(c.env, tenantId, event.schemaName), tenantFeatures(c.env, tenantId)]);
-  const prepared = await prepareClaim(event, schema, new Date());
+  const now = new Date();
+  const prepared = await prepareClaim(event, schema, now);
   if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
   const { claim } = prepared;
+  // The ledger remembers a debit only as long as a retry of the same call can arrive: a retry is
+  // the same event, so an old timestamp is what a retry after that would carry (ledger-protocol.ts).
+  if (Date.parse(claim.event.timestamp) < now.getTime() - ENTITLE_MAX_EVENT_AGE_MS) {
+    throw invalid('invalid_event', [
+      { path: 'event.timestamp', message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old for /entitled; send older usage to /ingest` },
+    ]);
+  }
   const { lines, issues } = featureDebits(claim.event, features);
   if (issues.length > 0) throw invalid('invalid_event', issues);
   if (lines.length === 0) {

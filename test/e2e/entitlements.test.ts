@@ -124,6 +124,8 @@ describe('POST /entitled', () => {
     ['a negative amount', () => ({ schemaName: tokenSchema, timestamp: new Date().toISOString(), accountId: 'a', attributes: [{ name: 'tokens', value: '-1' }] }), 'event.attributes'],
     ['an unknown schema', () => ({ schemaName: 'no_such_schema', timestamp: new Date().toISOString(), accountId: 'a' }), 'event.schemaName'],
     ['no timestamp', () => ({ schemaName: callSchema, accountId: 'a' }), 'event.timestamp'],
+    // Older than a retry of an /entitled call can be: the ledger no longer knows such debits.
+    ['an event stamped over 24 hours ago', () => ({ schemaName: callSchema, timestamp: new Date(Date.now() - 25 * 3_600_000).toISOString(), accountId: 'a' }), 'event.timestamp'],
   ])('refuses %s with a 422 naming the field', async (_, event, path) => {
     const response = await client.post('/entitled', { event: event() });
     expect(response.status).toBe(422);
