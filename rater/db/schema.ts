@@ -337,6 +337,12 @@ export const ledgerOutbox = pgTable(
     at: bigint('at', { mode: 'number' }).notNull(),
     lines: jsonb('lines').notNull(),
     createdAt: createdAt(),
+    /**
+     * Set when a ledger message carrying this debit was parked: still owed, but the admin's to
+     * replay, so neither its event's deliveries nor the stale sweep send it. The row goes only
+     * when the ledger confirms the debit, so a replay sends only debits still owed here.
+     */
+    parkedAt: timestamp('parked_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('ledger_outbox_created_at').on(t.createdAt)],
 );

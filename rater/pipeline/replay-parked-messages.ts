@@ -2,7 +2,7 @@ import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/qu
 import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledger-message';
 import { EVENTS_QUEUE, LEDGER_QUEUE, malformedReason } from '../../shared/queue/queue-names';
 import { causeMessage, type Database, type Queryable } from '../db/connect';
-import { queueLedgerDebitRows } from '../store/ledger-outbox';
+import { unparkLedgerDebits } from '../store/ledger-outbox';
 import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
 import { meterTenantEvents } from './meter-batch';
 import { sendLedgerDebits } from './send-ledger-debits';
@@ -17,8 +17,9 @@ export interface ParkedReplayOutcome {
 
 /**
  * Replays a tenant's parked messages, each in a transaction of its own: an event batch is metered
- * here (each event exactly once, as from the queue); a ledger message goes back into the ledger
- * outbox — its debits owed again — and, after the commit, to the ledger queue. A send that is lost
+ * here (each event exactly once, as from the queue); of a ledger message, the debits the ledger
+ * outbox still owes are unparked and, after the commit, sent to the ledger queue — a debit the
+ * ledger confirmed meanwhile is not sent again, however late the replay. A send that is lost
  * or fails leaves the debits owed, and the stale-debit sweep sends them (resend-stale-debits.ts).
  * A message that still cannot be handled is parked again with the new reason.
  */
@@ -55,15 +56,16 @@ async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage
   if (!parsed.success) return `still ${malformedReason(parsed.error)}`;
   if (parsed.data.tenantId !== tenantId) return 'names another tenant';
   if ('events' in parsed.data) await meterTenantEvents(tx, tenantId, parsed.data.events);
-  else if (parsed.data.kind === 'debits') await queueLedgerDebitRows(tx, tenantId, parsed.data);
+  else if (parsed.data.kind === 'debits') await unparkLedgerDebits(tx, tenantId, parsed.data);
   return null;
 }
 
-/** After the commit: the ledger message, or the debits the metered events now owe, to the ledger queue. */
+/** After the commit: what the ledger outbox owes for the message's events (or debits), to the ledger queue. */
 async function sendOn(db: Database, ledgerQueue: Queue<LedgerMessage>, tenantId: string, message: ParkedMessage): Promise<void> {
   try {
     const body = message.body as LedgerMessage | EventBatchMessage;
     if ('events' in body) await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.events }]);
+    else if (body.kind === 'debits') await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.debits.map((d) => ({ id: d.eventId })) }]);
     else await ledgerQueue.send(body);
   } catch (error) {
     console.error(`replay of parked message ${message.id}: the send failed; its debits stay owed and are sent again later`, error);

@@ -147,6 +147,6 @@ export async function recordedEventIds(db: Queryable, tenantId: string, ids: str
   const { rows } = await db.execute<{ event_id: string }>(sql`
     SELECT e.event_id FROM ${eventIds} e
     WHERE e.tenant_id = ${tenantId} AND e.event_id = ANY(${sql.param(ids)}::text[])
-      AND NOT EXISTS (SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = e.tenant_id AND o.event_id = e.event_id)`);
+      AND NOT EXISTS (SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = e.tenant_id AND o.event_id = e.event_id AND o.parked_at IS NULL)`);
   return rows.map((row) => row.event_id);
 }

@@ -21,9 +21,17 @@ export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: Ac
   return insertDebits(tx, tenantId, eventDebits(events, features));
 }
 
-/** Puts a parked debit message's debits back into the outbox, to be owed until confirmed again. */
-export async function queueLedgerDebitRows(tx: Queryable, tenantId: string, message: LedgerDebitMessage): Promise<number> {
-  return insertDebits(tx, tenantId, message.debits.map((d) => ({ ...d, accountId: message.accountId })));
+/**
+ * A replayed parked debit message: those of its debits still owed here are sent again, the rest
+ * dropped. A debit no longer here was confirmed by the ledger — through another copy, perhaps
+ * long ago — and the ledger may have forgotten it since: sending it would debit it twice.
+ */
+export async function unparkLedgerDebits(tx: Queryable, tenantId: string, message: LedgerDebitMessage): Promise<number> {
+  const { rows } = await tx.execute<{ event_id: string }>(sql`
+    UPDATE ${ledgerOutbox} SET parked_at = NULL, created_at = now()
+    WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(message.debits.map((d) => d.eventId))}::text[]) AND parked_at IS NOT NULL
+    RETURNING event_id`);
+  return rows.length;
 }
 
 async function insertDebits(tx: Queryable, tenantId: string, debits: AccountDebit[]): Promise<number> {
@@ -37,12 +45,12 @@ async function insertDebits(tx: Queryable, tenantId: string, debits: AccountDebi
   return debits.length;
 }
 
-/** The debits among these events' that the ledger has not confirmed yet, as ledger-queue messages. */
+/** The debits among these events' that the ledger has not confirmed yet and are not parked, as ledger-queue messages. */
 export async function pendingLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<LedgerDebitMessage[]> {
   if (eventIds.length === 0) return [];
   const { rows } = await db.execute<{ event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
     SELECT event_id, account_id, at, lines FROM ${ledgerOutbox}
-    WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[])
+    WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) AND parked_at IS NULL
     ORDER BY event_id`);
   const debits = rows.map((row) => ({ accountId: row.account_id, eventId: row.event_id, at: Number(row.at), lines: linesSchema.parse(row.lines) }));
   return ledgerDebitMessages(tenantId, debits);
@@ -56,7 +64,7 @@ export async function pendingLedgerDebits(db: Queryable, tenantId: string, event
 export async function staleLedgerDebits(db: Queryable, olderThanMs: number, limit: number): Promise<LedgerDebitMessage[]> {
   const { rows } = await db.execute<{ tenant_id: string; event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
     SELECT tenant_id, event_id, account_id, at, lines FROM ${ledgerOutbox}
-    WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+    WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000}) AND parked_at IS NULL
     ORDER BY created_at LIMIT ${limit}`);
   const byTenant = new Map<string, AccountDebit[]>();
   for (const row of rows) {

@@ -12,9 +12,10 @@ export interface ParkedMessage {
 }
 
 /**
- * Parks messages in one transaction (a savepoint inside the caller's). A parked ledger message takes its debits out of the ledger
- * outbox: they are now the admin's to replay, so the DedupShards stop re-sending their events
- * (which would only park the same debits again).
+ * Parks messages in one transaction (a savepoint inside the caller's). A parked ledger message
+ * marks its debits parked in the ledger outbox: they are now the admin's to replay, so the
+ * DedupShards stop re-sending their events (which would only park the same debits again). They
+ * stay there, owed, until the ledger confirms them, which tells a replay what is still owed.
  */
 export async function parkMessages(db: Queryable, messages: MessageToPark[]): Promise<number> {
   if (messages.length === 0) return 0;
@@ -25,7 +26,7 @@ export async function parkMessages(db: Queryable, messages: MessageToPark[]): Pr
     for (const m of messages) {
       const ids = debitedEventIds(m.body);
       if (m.tenantId !== null && ids.length > 0) {
-        await tx.delete(ledgerOutbox).where(and(eq(ledgerOutbox.tenantId, m.tenantId), inArray(ledgerOutbox.eventId, ids)));
+        await tx.update(ledgerOutbox).set({ parkedAt: sql`now()` }).where(and(eq(ledgerOutbox.tenantId, m.tenantId), inArray(ledgerOutbox.eventId, ids)));
       }
     }
   });

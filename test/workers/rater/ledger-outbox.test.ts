@@ -172,6 +172,32 @@ describe('parked messages', () => {
     expect(left.data[0]!.reason).toContain('still malformed');
   });
 
+  it('replays of a parked debit message send only what the outbox still owes: a debit confirmed meanwhile is not sent again', async () => {
+    const { tenantId, featureId } = await tenantWithFeature();
+    await deliver(tenantId, [requestEvent('c1', '4'), requestEvent('c2', '6')], recordingLedgerQueue().queue);
+    const at = Date.parse('2026-05-01T10:15:30Z');
+    const debit: LedgerMessage = {
+      kind: 'debits', tenantId, accountId: 'acme',
+      debits: [{ eventId: 'c1', at, lines: [{ featureId, amount: '4' }] }, { eventId: 'c2', at, lines: [{ featureId, amount: '6' }] }],
+    };
+    await withDb((db) => parkMessages(db, [{ queue: 'meterline-ledger', tenantId, body: debit, reason: 'dead-lettered' }]));
+    // Parked debits are the admin's: neither the stale sweep nor their events' deliveries send them.
+    await withDb((db) => db.execute(sql`UPDATE ledger_outbox SET created_at = now() - interval '40 days' WHERE tenant_id = ${tenantId}`));
+    const swept = recordingLedgerQueue();
+    await withDb((db) => resendStaleDebits(swept.queue, db));
+    expect(swept.sent.flatMap((m) => (m.tenantId === tenantId ? [m] : []))).toEqual([]);
+    // Another copy of the message, queued before the park, reached the ledger for c1: confirmed.
+    expect(await withDb((db) => settleLedgerDebits(db, tenantId, ['c1']))).toBe(1);
+
+    // Weeks later, when the ledger has long forgotten c1, the admin replays the parked message.
+    const ledger = recordingLedgerQueue();
+    const replay = await api(tenantId, 'POST', '/events/replay', {}, ledger.queue);
+    expect(((await replay.json()) as { parkedMessages: { status: string }[] }).parkedMessages.map((m) => m.status)).toEqual(['REPLAYED']);
+    expect(ledger.sent).toEqual([{ ...debit, debits: [debit.debits[1]] }]);
+    // c2 is owed again (unparked) until the edge confirms it; c1 is not owed at all.
+    expect(await withDb((db) => recordedEventIds(db, tenantId, ['c1', 'c2']))).toEqual(['c1']);
+  });
+
   it('replays a parked event batch by metering it, exactly once', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const meter = meters[0]!;
