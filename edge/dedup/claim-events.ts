@@ -1,37 +1,77 @@
-import { shardFor, shardName } from '../../shared/idempotency/shard-for';
+import { claimShard, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
 import type { EdgeEnv } from '../env';
 import type { Claim, ClaimResult } from './claim';
+
+type Env = Pick<EdgeEnv, 'DEDUP_SHARD'>;
 
 /**
  * Claims ids across a tenant's DedupShards: one RPC per shard touched, all in parallel, however
  * many events the request carries. Results come back in the order of `claims`. A shard that fails
  * (restarted, overloaded) fails only its own claims, as 'unavailable': the client sends those
  * again, and any the shard had committed before failing come back as duplicates, never twice.
+ * `layout` may be stale (it reaches isolates through caches): a shard sealed by a newer layout
+ * answers 'moved', and those claims are sent once more by the layout that sealed it.
  */
-export async function claimEvents(
-  env: Pick<EdgeEnv, 'DEDUP_SHARD'>,
-  tenantId: string,
-  claims: Claim[],
-  shardCount: number,
-): Promise<ClaimResult[]> {
-  const byShard = new Map<number, number[]>();
+export async function claimEvents(env: Env, tenantId: string, claims: Claim[], layout: DedupLayout | number): Promise<ClaimResult[]> {
+  return claimBy(env, tenantId, claims, typeof layout === 'number' ? initialLayout(layout) : layout, 1);
+}
+
+async function claimBy(env: Env, tenantId: string, claims: Claim[], layout: DedupLayout, reroutes: number): Promise<ClaimResult[]> {
+  const byShard = new Map<string, { address: ReturnType<typeof claimShard>; indexes: number[] }>();
   claims.forEach((claim, index) => {
-    const shard = shardFor(tenantId, claim.id, shardCount);
-    byShard.set(shard, [...(byShard.get(shard) ?? []), index]);
+    const address = claimShard(layout, tenantId, claim.id);
+    const group = byShard.get(address.name);
+    if (group) group.indexes.push(index);
+    else byShard.set(address.name, { address, indexes: [index] });
   });
 
   const results: ClaimResult[] = new Array(claims.length);
   await Promise.all(
-    [...byShard].map(async ([shard, indexes]) => {
-      const stub = env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(tenantId, shard)));
+    [...byShard.values()].map(async ({ address, indexes }) => {
+      const stub = env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(address.name));
+      const unavailable = () => indexes.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
       try {
-        const shardResults = await stub.claim(tenantId, indexes.map((i) => claims[i]!));
-        indexes.forEach((claimIndex, k) => (results[claimIndex] = shardResults[k]!));
+        const shardResults = await stub.claim(tenantId, indexes.map((i) => claims[i]!), { layout, address });
+        const moved: number[] = [];
+        indexes.forEach((claimIndex, k) => {
+          const result = shardResults[k]!;
+          if (result.status === 'moved') moved.push(claimIndex);
+          else results[claimIndex] = result;
+        });
+        if (moved.length === 0) return;
+        const newer = await stub.sealedLayout();
+        if (!newer || newer.length <= layout.length || reroutes === 0) {
+          moved.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
+          return;
+        }
+        const again = await claimBy(env, tenantId, moved.map((i) => claims[i]!), newer, reroutes - 1);
+        moved.forEach((claimIndex, k) => (results[claimIndex] = again[k]!));
       } catch (error) {
-        console.error(`dedup shard ${shard} failed; ${indexes.length} events answered UNAVAILABLE`, error);
-        for (const claimIndex of indexes) results[claimIndex] = { id: claims[claimIndex]!.id, status: 'unavailable' };
+        console.error(`dedup shard ${address.name} failed; ${indexes.length} events answered UNAVAILABLE`, error);
+        unavailable();
       }
     }),
   );
   return results;
+}
+
+/**
+ * The ids among `ids` claimed in the tenant's shards (an AccountLedger settling debits asks):
+ * each id in its shard of the newest generation, which also asks the generations before.
+ */
+export async function claimedEventIds(env: Env, tenantId: string, ids: string[], layout: DedupLayout | number): Promise<Set<string>> {
+  const current = typeof layout === 'number' ? initialLayout(layout) : layout;
+  const byShard = new Map<string, { address: ReturnType<typeof claimShard>; ids: string[] }>();
+  for (const id of ids) {
+    const address = claimShard(current, tenantId, id);
+    const group = byShard.get(address.name);
+    if (group) group.ids.push(id);
+    else byShard.set(address.name, { address, ids: [id] });
+  }
+  const claimed = await Promise.all(
+    [...byShard.values()].map(({ address, ids }) =>
+      env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(address.name)).claimedIds(ids, tenantId, { layout: current, address }),
+    ),
+  );
+  return new Set(claimed.flat());
 }

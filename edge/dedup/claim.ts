@@ -11,10 +11,15 @@ export interface Claim {
 }
 
 /** A shard's answer for one id. */
-export type ShardClaimResult = { id: string; status: 'accepted' | 'duplicate' | 'conflict'; acceptedAt: string };
+export type ShardClaimResult =
+  | JudgedClaim
+  /** The shard was sealed by a newer generation of the tenant's layout: claim it there. */
+  | { id: string; status: 'moved' };
+
+export type JudgedClaim = { id: string; status: 'accepted' | 'duplicate' | 'conflict'; acceptedAt: string };
 
 export type ClaimResult =
-  | ShardClaimResult
+  | JudgedClaim
   /** The shard could not be reached or failed mid-call: the id may or may not be claimed. */
   | { id: string; status: 'unavailable' };
 

@@ -114,6 +114,18 @@ export class ClaimedIds {
     return times.length === 0 ? null : Math.min(...times);
   }
 
+  /** When the newest id held expires; null when none is held. */
+  lastExpiry(): number | null {
+    const times: number[] = [];
+    const newest = this.buckets().at(-1);
+    if (newest !== undefined) times.push(bucketExpiresAt(newest));
+    if (this.legacy) {
+      const t = this.sql.exec<{ t: number | null }>('SELECT max(accepted_at) AS t FROM event_ids').one().t;
+      if (t !== null) times.push(t + ID_RETENTION_MS);
+    }
+    return times.length === 0 ? null : Math.max(...times);
+  }
+
   private liveBuckets(now: number): number[] {
     return this.buckets().filter((b) => bucketExpiresAt(b) > now);
   }

@@ -2,9 +2,11 @@ import { DurableObject } from 'cloudflare:workers';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
 import { sendBatches } from '../../shared/queue/message-size';
+import type { DedupLayout } from '../../shared/idempotency/dedup-layout';
 import { edgeSettings, type EdgeEnv } from '../env';
 import type { Claim, ShardClaimResult } from './claim';
-import { ClaimedIds, compactPayloadHash } from './claimed-ids';
+import { ClaimedIds, compactPayloadHash, type ClaimedId } from './claimed-ids';
+import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-lineage';
 import { ShardOutbox, type OutboxRow } from './shard-outbox';
 
 const MAX_BACKOFF_MS = 60_000;
@@ -23,6 +25,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private readonly sql: SqlStorage;
   private readonly outbox: ShardOutbox;
   private readonly ids: ClaimedIds;
+  private readonly lineage: ShardLineage;
   private flushing: Promise<void> | null = null;
   /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
   private alarmAt: number | null = null;
@@ -34,6 +37,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     this.sql = ctx.storage.sql;
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     this.ids = new ClaimedIds(this.sql);
+    this.lineage = new ShardLineage(this.sql, env);
     this.outbox = new ShardOutbox(this.sql, edgeSettings(env).OUTBOX_CONFIRM_AFTER_MS);
     this.adoptSingleEventOutbox();
     void ctx.blockConcurrencyWhile(async () => {
@@ -59,16 +63,23 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * judged in order, exactly as if they had come in separate calls. The accepted events go into
    * the outbox in the same transaction, as one row, and are sent after the answer: the alarm set
    * here retries the send if this object is evicted or the queue refuses it.
+   *
+   * `route` places the shard in the tenant's layout: ids its predecessor holds count as claimed,
+   * and the predecessor is sealed first. A shard sealed by a newer generation answers 'moved'.
    */
-  async claim(tenantId: string, claims: Claim[]): Promise<ShardClaimResult[]> {
-    const keyed = await ClaimedIds.keysOf([...new Set(claims.map((c) => c.id))]);
+  async claim(tenantId: string, claims: Claim[], route?: ShardRoute): Promise<ShardClaimResult[]> {
+    if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
+    const unique = [...new Set(claims.map((c) => c.id))];
+    const [keyed, earlier] = await Promise.all([ClaimedIds.keysOf(unique), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
     const keyOf = new Map(keyed.map((k) => [k.id, k]));
     const now = this.clock();
     const acceptedAt = new Date(now).toISOString();
-    const results = this.ctx.storage.transactionSync(() => {
-      const known = this.ids.find(keyed, now);
+    const results = this.ctx.storage.transactionSync((): ShardClaimResult[] => {
+      // Sealed while this call waited for its predecessor: nothing may be accepted here now.
+      if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
+      const known = new Map([...byId(earlier.found), ...this.ids.find(keyed, now)]);
       const fresh: Claim[] = [];
-      const results = claims.map((c): ShardClaimResult => {
+      const judged = claims.map((c): ShardClaimResult => {
         const existing = known.get(c.id);
         if (existing) {
           const status = existing.payloadHash === compactPayloadHash(c.payloadHash) ? 'duplicate' : 'conflict';
@@ -87,7 +98,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
         const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
         this.outbox.add(tenantId, events);
       }
-      return results;
+      return judged;
     });
     // Only accepted events change what the alarm must do. No await since the transaction: the
     // alarm is written in the same atomic commit, so events in the outbox always have an alarm to
@@ -103,9 +114,37 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * The ids among `ids` this shard holds as claimed. An AccountLedger asks it to settle debits it
    * made for POST /entitled: a debit whose event was never claimed is refunded.
    */
-  async claimedIds(ids: string[]): Promise<string[]> {
-    const keyed = await ClaimedIds.keysOf([...new Set(ids)]);
-    return [...this.ids.find(keyed, this.clock()).keys()];
+  async claimedIds(ids: string[], tenantId?: string, route?: ShardRoute): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const [keyed, earlier] = await Promise.all([
+      ClaimedIds.keysOf(unique),
+      tenantId ? this.lineage.earlier(tenantId, route, unique, this.clock(), false) : { found: [], holdsIdsUntil: null },
+    ]);
+    return [...new Map([...byId(earlier.found), ...this.ids.find(keyed, this.clock())]).keys()];
+  }
+
+  /**
+   * A shard of the next generation asks which of `ids` this shard (or its own predecessors)
+   * holds. With `seal`, this shard is sealed in the same transaction that reads its ids: any
+   * claim that reached it before is in the answer, and any later one is answered 'moved'.
+   */
+  async earlierClaims(tenantId: string, route: ShardRoute, ids: string[], seal: boolean): Promise<EarlierClaims> {
+    const [keyed, older] = await Promise.all([ClaimedIds.keysOf(ids), this.lineage.earlier(tenantId, route, ids, this.clock(), seal)]);
+    const now = this.clock();
+    return this.ctx.storage.transactionSync(() => {
+      if (seal) this.lineage.seal(route.layout);
+      const found = new Map<string, ClaimedId>([...byId(older.found), ...this.ids.find(keyed, now)]);
+      const until = [this.ids.lastExpiry(), older.holdsIdsUntil].filter((t): t is number => t !== null);
+      return {
+        found: [...found].map(([id, claimed]) => ({ id, ...claimed })),
+        holdsIdsUntil: until.length === 0 ? null : Math.max(...until),
+      };
+    });
+  }
+
+  /** The layout that sealed this shard (null if none): where a stale caller should claim now. */
+  async sealedLayout(): Promise<DedupLayout | null> {
+    return this.lineage.sealedBy();
   }
 
   /** Events accepted but not yet sent, and sent but not yet confirmed (for tests and operators). */
@@ -214,6 +253,10 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private setMeta(key: string, value: number): void {
     this.sql.exec('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', key, value);
   }
+}
+
+function byId(found: EarlierClaims['found']): [string, ClaimedId][] {
+  return found.map(({ id, payloadHash, acceptedAt }) => [id, { payloadHash, acceptedAt }]);
 }
 
 /** A shard serves one tenant, but the outbox does not rely on it. */

@@ -1,6 +1,6 @@
 import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ID_RETENTION_MS } from '../../../edge/dedup/claim';
+import { ID_RETENTION_MS, type JudgedClaim } from '../../../edge/dedup/claim';
 import { BUCKET_MS } from '../../../edge/dedup/claimed-ids';
 import type { DedupShard } from '../../../edge/dedup/dedup-shard';
 import { claim, inShard, interceptQueue, interceptRater } from './dedup-helpers';
@@ -18,8 +18,8 @@ describe('DedupShard check-and-set', () => {
     const [again] = await shard.claim('t1', [claim('evt-1')]);
     const [other] = await shard.claim('t1', [claim('evt-1', 'a different payload')]);
     expect(first).toMatchObject({ id: 'evt-1', status: 'accepted' });
-    expect(again).toEqual({ id: 'evt-1', status: 'duplicate', acceptedAt: first!.acceptedAt });
-    expect(other).toEqual({ id: 'evt-1', status: 'conflict', acceptedAt: first!.acceptedAt });
+    expect(again).toEqual({ id: 'evt-1', status: 'duplicate', acceptedAt: (first as JudgedClaim).acceptedAt });
+    expect(other).toEqual({ id: 'evt-1', status: 'conflict', acceptedAt: (first as JudgedClaim).acceptedAt });
   });
 
   it('judges an id repeated inside one call in order', async () => {
@@ -128,7 +128,7 @@ describe('DedupShard expiry', () => {
     const [first] = await shard.claim('t1', [claim('old')]);
 
     await setClock(shard, start + ID_RETENTION_MS - 1);
-    expect((await shard.claim('t1', [claim('old')]))[0]).toEqual({ id: 'old', status: 'duplicate', acceptedAt: first!.acceptedAt });
+    expect((await shard.claim('t1', [claim('old')]))[0]).toEqual({ id: 'old', status: 'duplicate', acceptedAt: (first as JudgedClaim).acceptedAt });
 
     // Past 45 days the id is free again, even while its bucket's table is still kept.
     await setClock(shard, start + ID_RETENTION_MS);
