@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { KEY_BUCKET_MS } from '../edge/ledger/debit-records';
+import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS } from '../edge/ledger/ledger-protocol';
 
 /**
  * `npm run bench:capacity`: measures, inside workerd, what each claimed id and each debit costs a
@@ -19,7 +21,14 @@ const LIMITS = {
   queueMessageBytes: 128 * 1024,
 };
 const ID_RETENTION_S = 45 * 86_400;
-const DEBIT_RETENTION_S = 60 * 86_400;
+/** The longest a final debit's key is kept: the redelivery window past the end of its bucket. */
+const DEBIT_KEY_LIFETIME_S = (SETTLED_KEY_WINDOW_MS + KEY_BUCKET_MS) / 1000;
+/** A PENDING /entitled debit keeps its lines until the alarm reconciles it (a minute, plus slack). */
+const PENDING_LIFETIME_S = (2 * RECONCILE_AFTER_MS) / 1000;
+/** Ledger requests per queued message: the consume, then the confirmation. */
+const REQUESTS_PER_LEDGER_MESSAGE = 2;
+/** Debits per consume call in the measurement (bench/capacity/measure.test.ts). */
+const DEBITS_PER_MEASURED_CALL = 500;
 
 const run = spawnSync(process.execPath, [`${ROOT}node_modules/vitest/vitest.mjs`, 'run', '--config', 'bench/capacity/vitest.config.ts'], { cwd: ROOT, encoding: 'utf8' });
 const line = `${run.stdout}\n${run.stderr}`.split('\n').find((l) => l.includes('CAPACITY_MEASURED'));
@@ -30,7 +39,8 @@ if (!line) {
 const measured = JSON.parse(line.slice(line.indexOf('{'))) as {
   bytesPerClaimedId: number;
   claimsPerSecondBatched: number;
-  bytesPerDebit: number;
+  bytesPerDebitKey: number;
+  bytesPerPendingDebit: number;
   debitsPerSecondBatched: number;
   entitledDebitsPerSecond: number;
   queuedEventBytes: number;
@@ -40,21 +50,35 @@ const usable = LIMITS.objectStorageBytes / LIMITS.headroom;
 
 const perShard = usable / (measured.bytesPerClaimedId * ID_RETENTION_S);
 const perTenant = Math.floor(perShard * shards);
-const perAccountStorage = usable / (measured.bytesPerDebit * DEBIT_RETENTION_S);
-const perAccount = Math.floor(Math.min(perAccountStorage, LIMITS.objectRequestsPerSecond / LIMITS.headroom, measured.entitledDebitsPerSecond));
+// Per account: what one AccountLedger keeps per debit/s sustained is a key for its lifetime and,
+// for an /entitled debit, its PENDING lines for a minute or two (counted for every debit: the worst case).
+const bytesPerDebitPerSecond = measured.bytesPerDebitKey * DEBIT_KEY_LIFETIME_S + measured.bytesPerPendingDebit * PENDING_LIFETIME_S;
+const perAccountStorage = usable / bytesPerDebitPerSecond;
+const plannedRequests = LIMITS.objectRequestsPerSecond / LIMITS.headroom;
+// Requests: queued debits arrive many per message (consume + confirm); /entitled is one per call.
+const perAccountRequestsQueued = (plannedRequests / REQUESTS_PER_LEDGER_MESSAGE) * DEBITS_PER_MEASURED_CALL;
+const perAccount = Math.floor(Math.min(perAccountStorage, perAccountRequestsQueued, measured.debitsPerSecondBatched));
 const eventsPerMessage = Math.floor(LIMITS.queueMessageBytes / measured.queuedEventBytes);
 const system = Math.floor((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * eventsPerMessage);
 
 const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 console.log(`\nMeterline capacity model — measured in workerd on this machine, limits as published\n`);
 console.log(`measured: bytes per claimed id (DedupShard)      ${f(measured.bytesPerClaimedId, 1)}`);
-console.log(`measured: bytes per debit (AccountLedger)        ${f(measured.bytesPerDebit, 1)}`);
+console.log(`measured: bytes per final debit key (AccountLedger) ${f(measured.bytesPerDebitKey, 1)}`);
+console.log(`measured: bytes per PENDING /entitled debit       ${f(measured.bytesPerPendingDebit, 1)}`);
 console.log(`measured: claims/s, one shard, 500 per call      ${f(measured.claimsPerSecondBatched)}   (local; wall clock over RPC)`);
-console.log(`measured: debits/s, one ledger, 500 per call     ${f(measured.debitsPerSecondBatched)}   (local)`);
+console.log(`measured: debits/s, one ledger, 500 per call     ${f(measured.debitsPerSecondBatched)}   (local; consume + confirm)`);
 console.log(`measured: /entitled debits/s, one ledger, 1/call ${f(measured.entitledDebitsPerSecond)}   (local, one caller)`);
 console.log(`measured: bytes per queued event (JSON)          ${f(measured.queuedEventBytes)}`);
 console.log(`limits:   ${f(LIMITS.objectStorageBytes / 1e9)} GB and ~${f(LIMITS.objectRequestsPerSecond)} req/s per object, ${f(LIMITS.queueMessagesPerSecond)} msg/s and ${LIMITS.queueMessageBytes / 1024} KB per message per queue; planned at 1/${LIMITS.headroom}`);
 console.log(`per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 45 d) = ${f(perShard, 2)} ids/s; × ${shards} shards = ${f(perTenant)} events/s per tenant`);
-console.log(`per account: min(storage ${f(perAccountStorage, 2)}/s over 60 d, requests ${f(LIMITS.objectRequestsPerSecond / LIMITS.headroom)}/s, measured ${f(measured.entitledDebitsPerSecond)}/s) = ${f(perAccount)}`);
+console.log(
+  `per account: storage ${f(usable / 1e9)} GB / (${f(measured.bytesPerDebitKey, 1)} B × ${f(DEBIT_KEY_LIFETIME_S / 3600)} h + ${f(measured.bytesPerPendingDebit, 1)} B × ${f(PENDING_LIFETIME_S)} s) = ${f(perAccountStorage)}/s; ` +
+    `requests ${f(plannedRequests)}/s ÷ ${REQUESTS_PER_LEDGER_MESSAGE} per message × ${DEBITS_PER_MEASURED_CALL} debits = ${f(perAccountRequestsQueued)}/s; measured ${f(measured.debitsPerSecondBatched)}/s → ${f(perAccount)} debits/s`,
+);
+console.log(
+  `per account, POST /entitled alone: one debit per request, so ≤ ${f(plannedRequests)} calls/s within the request plan (~${f(LIMITS.objectRequestsPerSecond)} at the soft limit, no headroom); ` +
+    `the rest of the ledger's debits arrive batched through the ledger queue (docs/capacity.md)`,
+);
 console.log(`system: ${f(LIMITS.queueMessagesPerSecond / LIMITS.headroom)} msg/s × ${eventsPerMessage} events per full message × 1 events queue = ${f(system)} events/s — the queue's ceiling at full packing; the rater's write rate into Neon is not measured here and is likely lower (docs/capacity.md)`);
 console.log(`capacity: per-tenant ${perTenant} events/s sustained for 45 days; per-account ${perAccount} entitled debits/s; system ${system} events/s`);

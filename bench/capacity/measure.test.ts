@@ -6,8 +6,9 @@ import { ledgerFor, unwrap } from '../../edge/ledger/ledger-protocol';
 
 /**
  * Measured in workerd's SQLite-backed Durable Objects (the figures bench/capacity.ts turns into
- * the capacity model): bytes each claimed id and each debit add to an object's database, and how
- * many a single object takes per second here. Printed as one JSON line for the runner.
+ * the capacity model): bytes each claimed id, each final debit's key and each PENDING /entitled
+ * debit add to an object's database, and how many a single object takes per second here.
+ * Printed as one JSON line for the runner.
  */
 const PHASE = 5_000;
 const PHASES = 3;
@@ -53,7 +54,9 @@ it('measures', async () => {
     sizes.push(await shardSize());
   }
 
-  // AccountLedger: one account's debits of one feature.
+  // AccountLedger: one account's debits of one feature. Metered usage arrives as the ledger
+  // consumer sends it: 500 debits per consume, then their confirmation once the rater settled them.
+  // Each phase is one bucket's worth; what stays of a final debit is its 16-byte key.
   const owner = { tenantId: 'capacity', accountId: `acct-${crypto.randomUUID()}` };
   const ledger = ledgerFor(env, owner);
   unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'BENCH', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
@@ -66,23 +69,28 @@ it('measures', async () => {
     for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
       const debits = Array.from({ length: CLAIMS_PER_CALL }, () => ({ eventId: `req-${crypto.randomUUID()}`, at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '1' }] }));
       await ledger.consume(owner, debits);
+      await ledger.confirm(debits.map((d) => d.eventId));
     }
     debitMs += performance.now() - started;
     ledgerSizes.push(await size());
   }
 
-  // One /entitled debit at a time (each its own call), as concurrent callers would arrive.
-  const singles = 500;
+  // One /entitled debit at a time (each its own call), as concurrent callers would arrive: each
+  // stays PENDING, with its lines, until the alarm reconciles it a minute later.
+  const singles = 2_000;
+  const beforeSingles = await size();
   const started = performance.now();
   for (let i = 0; i < singles; i++) await ledger.entitle(owner, { eventId: `one-${i}-${crypto.randomUUID()}`, lines: [{ featureId: 'feat.calls', amount: '1' }] });
   const entitleMs = performance.now() - started;
+  const bytesPerPendingDebit = ((await size()) - beforeSingles) / singles;
 
   const perItem = (series: number[]) => (series.at(-1)! - series[1]!) / ((series.length - 2) * PHASE);
   console.log(
     `CAPACITY_MEASURED ${JSON.stringify({
       bytesPerClaimedId: perItem(sizes),
       claimsPerSecondBatched: (PHASES * PHASE) / (claimMs / 1000),
-      bytesPerDebit: perItem(ledgerSizes),
+      bytesPerDebitKey: perItem(ledgerSizes),
+      bytesPerPendingDebit,
       debitsPerSecondBatched: (PHASES * PHASE) / (debitMs / 1000),
       entitledDebitsPerSecond: singles / (entitleMs / 1000),
       queuedEventBytes: JSON.stringify(claimOf(`req-${crypto.randomUUID()}`).event).length,

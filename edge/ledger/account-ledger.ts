@@ -8,10 +8,9 @@ import { shardFor, shardName } from '../../shared/idempotency/shard-for';
 import { edgeSettings, type EdgeEnv } from '../env';
 import { CreditRows } from './credit-rows';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
-import { SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
+import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
 
-/** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
-export const RECONCILE_AFTER_MS = 60_000;
+export { RECONCILE_AFTER_MS } from './ledger-protocol';
 /** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
 const RECONCILE_PAGE = 5_000;
 

@@ -33,6 +33,9 @@ export interface EventDebit {
   lines: DebitLine[];
 }
 
+/** A debit for POST /entitled is settled this long after it was made, if nothing settled it sooner. */
+export const RECONCILE_AFTER_MS = 60_000;
+
 /**
  * How long after its bucket closes a final debit's key is kept: longer than any copy of a debit
  * message already on the ledger queue can take to arrive once the rater's outbox no longer owes it
