@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KEY_BUCKET_MS } from '../edge/ledger/debit-records';
-import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS } from '../edge/ledger/ledger-protocol';
+import { KEY_BUCKET_MS, RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS } from '../edge/ledger/debit-windows';
 
 /**
  * `npm run bench:capacity`: measures, inside workerd, what each claimed id and each debit costs a

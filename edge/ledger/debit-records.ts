@@ -1,3 +1,5 @@
+import { KEY_BUCKET_MS } from './debit-windows';
+
 /**
  * What an AccountLedger remembers of its debits, sized by what each memory is for (docs/capacity.md):
  *
@@ -16,13 +18,12 @@
  *   rows move to `pending_debits` on start, its SETTLED rows are still read, and pruned at 60 days,
  *   until it is empty and dropped.
  */
+export { KEY_BUCKET_MS };
 export type DebitState = 'PENDING' | 'SETTLED';
 
 /** An event id's key: SHA-256, first 16 bytes (a collision within an account is ~2⁻¹²⁸ per pair). */
 export type DebitKey = Uint8Array;
 
-/** Keys are grouped in buckets of this span; a bucket is the unit of expiry. */
-export const KEY_BUCKET_MS = 4 * 60 * 60 * 1000;
 /** Debits of objects made before the key buckets were kept this long (the old DEBIT_RETENTION_MS). */
 export const LEGACY_RETENTION_MS = 60 * 24 * 60 * 60 * 1000;
 
