@@ -35,4 +35,10 @@ describe('the deploy plan', () => {
     const kinds = plan.filter((s) => s.kind !== 'note').map((s) => (s.kind === 'worker' ? `worker ${s.name}` : s.kind));
     expect(kinds).toEqual(['queue', 'queue', 'queue', 'queue', 'secret', 'migrations', 'worker meterline-rater', 'worker meterline-edge']);
   });
+
+  it('gives both workers the same DEDUP_SHARDS: the rater grows layouts from the edge\'s', () => {
+    const values = declared(/^DEDUP_SHARDS\s*=\s*"(\d+)"/gm);
+    expect(values).toHaveLength(2);
+    expect(values[0]).toBe(values[1]);
+  });
 });

@@ -32,11 +32,11 @@ export function writeLocalConfigs(stateDir: string, options: LocalConfigOptions)
     edge = edge.replace(block, `$1${limit}`);
   }
   const rater = retries(readFileSync(RATER_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(RATER_MAIN)}`));
-  if (/^\[vars\]/m.test(rater)) throw new Error('rater/wrangler.toml gained a [vars] table: merge it here');
+  if (!/^\[vars\]$/m.test(rater)) throw new Error('rater/wrangler.toml has no [vars] table to add the local settings to');
   const lines = Object.entries(options.raterVars).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
   const paths = { edge: join(stateDir, 'edge.wrangler.toml'), rater: join(stateDir, 'rater.wrangler.toml') };
   const notice = '# Written by the local stack; not for deployment.';
   writeFileSync(paths.edge, `${notice}\n${edge}`);
-  writeFileSync(paths.rater, `${notice}\n${rater}\n[vars]\n${lines.join('\n')}\n`);
+  writeFileSync(paths.rater, `${notice}\n${rater.replace(/^\[vars\]$/m, `[vars]\n${lines.join('\n')}`)}`);
   return paths;
 }

@@ -10,6 +10,13 @@ export interface RaterEnv {
   NEON_WS_PROXY?: string;
   /** Days raw events are kept (default 400, at least 60); usage rollups are kept for good. */
   RAW_EVENT_RETENTION_DAYS?: string;
+  /** The edge's DEDUP_SHARDS, the same value (a test compares the two configs). */
+  DEDUP_SHARDS?: string;
+}
+
+/** A tenant's dedup layout before it first grows: the edge's DEDUP_SHARDS shards. */
+export function dedupShards(env: RaterEnv): number {
+  return z.coerce.number().int().min(1).max(1024).default(16).parse(env.DEDUP_SHARDS);
 }
 
 const databaseConfigSchema = z.object({

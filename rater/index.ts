@@ -7,7 +7,7 @@ import { problemResponse } from '../shared/errors/problem';
 import type { EventSchema } from '../shared/event-schema/event-schema';
 import { raterApi } from './api/app';
 import { connect, databaseAnswers, type Database } from './db/connect';
-import { databaseConfig, type RaterEnv } from './env';
+import { databaseConfig, dedupShards, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
@@ -120,7 +120,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const caller = principalSchema.parse(principal);
     const { db, pool } = connect(databaseConfig(this.env));
     try {
-      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: this.env.LEDGER_QUEUE });
+      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: this.env.LEDGER_QUEUE, dedupShards: dedupShards(this.env) });
     } catch (error) {
       if (!(await databaseAnswers(db))) {
         console.error('rater API: the database does not answer', (error as Error).cause ?? error);

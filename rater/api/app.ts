@@ -10,6 +10,7 @@ import { pricePlanRoutes } from './price-plan-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
+import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 
 /** The configuration and query API, served to the edge over RPC (never directly to clients). */
@@ -23,6 +24,7 @@ export const raterApi = createRouter()
   .route('/', revenueRoutes)
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
+  .route('/', tenantSettingsRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

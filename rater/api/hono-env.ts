@@ -4,5 +4,11 @@ import type { Database } from '../db/connect';
 
 /** The rater API runs per RPC call with a database pool and the caller the edge authenticated. */
 export interface RaterHono {
-  Bindings: { db: Database; principal: Principal; ledgerQueue: Queue<LedgerMessage> };
+  Bindings: {
+    db: Database;
+    principal: Principal;
+    ledgerQueue: Queue<LedgerMessage>;
+    /** The deployment's DEDUP_SHARDS: a tenant's dedup layout before it first grows. */
+    dedupShards: number;
+  };
 }

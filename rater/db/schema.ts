@@ -19,6 +19,11 @@ export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
   createdAt: createdAt(),
+  /** shared/tenant/placement.ts: a location hint, a jurisdiction, the dedup layout (null: defaults). */
+  region: text('region'),
+  jurisdiction: text('jurisdiction'),
+  dedupLayout: jsonb('dedup_layout'),
+  jurisdictionChangedAt: timestamp('jurisdiction_changed_at', { withTimezone: true }),
 });
 
 export const apiKeys = pgTable('api_keys', {

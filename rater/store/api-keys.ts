@@ -13,6 +13,7 @@ import {
 } from '../../shared/auth/api-key';
 import type { Queryable } from '../db/connect';
 import { apiKeys, tenants } from '../db/schema';
+import { toPlacement } from './tenant-settings';
 
 /** The only columns that leave this module for clients: never `key_hash`. */
 const publicColumns = {
@@ -28,13 +29,24 @@ function toApiKey(row: Pick<typeof apiKeys.$inferSelect, keyof typeof publicColu
   return apiKeySchema.parse({ ...row, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null });
 }
 
+/** Who a key belongs to, with the tenant's placement: the edge routes every request by it. */
 export async function principalForKeyHash(db: Queryable, keyHash: string): Promise<Principal | null> {
   const [row] = await db
-    .select({ tenantId: apiKeys.tenantId, keyId: apiKeys.id, scopes: apiKeys.scopes })
+    .select({
+      tenantId: apiKeys.tenantId,
+      keyId: apiKeys.id,
+      scopes: apiKeys.scopes,
+      region: tenants.region,
+      jurisdiction: tenants.jurisdiction,
+      dedupLayout: tenants.dedupLayout,
+    })
     .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
-  return row ? principalSchema.parse(row) : null;
+  if (!row) return null;
+  const { region, jurisdiction, dedupLayout, ...principal } = row;
+  return principalSchema.parse({ ...principal, placement: toPlacement({ region, jurisdiction, dedupLayout }) });
 }
 
 /** Creates the tenant if it does not exist yet; returns its id (the name, which is unique). */

@@ -9,6 +9,7 @@ import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
+import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 
 /** Every route of the public API, grouped as the handlers are. The document is built from these. */
@@ -24,6 +25,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   revenue: revenueRoutes,
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
+  settings: tenantSettingsRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

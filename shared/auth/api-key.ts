@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { toHex } from '../idempotency/payload-hash';
+import { placementSchema } from '../tenant/placement';
 
 export const scopes = ['ingest', 'read', 'admin'] as const;
 export const scopeSchema = z.enum(scopes);
@@ -11,6 +12,8 @@ export const principalSchema = z.object({
   tenantId: z.string().min(1),
   keyId: z.string().min(1),
   scopes: z.array(scopeSchema),
+  /** The tenant's placement; absent from principals made before placements existed. */
+  placement: placementSchema.optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

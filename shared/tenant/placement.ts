@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { dedupLayoutSchema, MAX_SHARDS_PER_TENANT } from '../idempotency/dedup-layout';
+
+/**
+ * Where a tenant's data lives (docs/capacity.md, "Placement and residency"). `region` is a
+ * Durable Object location hint: where the tenant's objects are created (it does not move objects
+ * that exist). `jurisdiction` restricts them to run and store data only inside it, and names the
+ * database its rows go to. `dedupLayout` is how its event ids are spread over DedupShards.
+ */
+export const regions = ['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'] as const;
+export const jurisdictions = ['eu', 'fedramp'] as const;
+export const regionSchema = z.enum(regions);
+export const jurisdictionSchema = z.enum(jurisdictions);
+export type Region = z.infer<typeof regionSchema>;
+export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+
+/** What the edge needs of a tenant's placement on every request; it comes with the API key. */
+export const placementSchema = z.object({
+  region: regionSchema.nullable(),
+  jurisdiction: jurisdictionSchema.nullable(),
+  /** Null until the tenant's layout first grows: then the deployment's DEDUP_SHARDS apply. */
+  dedupLayout: dedupLayoutSchema.nullable(),
+});
+export type Placement = z.infer<typeof placementSchema>;
+
+export const NO_PLACEMENT: Placement = { region: null, jurisdiction: null, dedupLayout: null };
+
+export const tenantSettingsSchema = z
+  .object({
+    tenantId: z.string(),
+    region: regionSchema.nullable().meta({ description: 'Location hint for the tenant’s Durable Objects; null: near the first caller' }),
+    jurisdiction: jurisdictionSchema.nullable().meta({ description: 'Data stays inside it; null: anywhere' }),
+    dedupShards: z.number().int().meta({ description: 'DedupShards new event ids are claimed in' }),
+    dedupGenerations: z
+      .array(z.object({ shards: z.number().int(), since: z.string() }))
+      .meta({ description: 'Every layout generation, oldest first; older ones are asked about ids until theirs expire' }),
+  })
+  .meta({ id: 'TenantSettings' });
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+export const updateTenantSettingsRequest = z
+  .object({
+    region: regionSchema.nullable().optional(),
+    jurisdiction: jurisdictionSchema.nullable().optional().meta({
+      description: 'Settable only while the tenant has no event schema (so no event of it exists anywhere)',
+    }),
+    dedupShards: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SHARDS_PER_TENANT)
+      .optional()
+      .meta({ description: 'Grow the dedup layout to this many shards: a multiple of today’s count' }),
+  })
+  .strict()
+  .meta({ id: 'UpdateTenantSettingsRequest' });
+export type UpdateTenantSettingsRequest = z.infer<typeof updateTenantSettingsRequest>;

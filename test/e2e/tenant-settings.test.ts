@@ -1,0 +1,83 @@
+import { describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../../local/node-database';
+import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
+import { api, unique } from '../support/api-client';
+
+const PROBLEM = 'application/problem+json';
+
+/** A tenant of its own and its admin key, made in the database as `npm run tenant` does. */
+async function createTenant(): Promise<string> {
+  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+  try {
+    const tenantId = await ensureTenant(db, unique('tenant'));
+    return (await createApiKey(db, tenantId, { name: 'operator', scopes: ['admin'] })).secret;
+  } finally {
+    await close();
+  }
+}
+
+const STARTED = new Date().toISOString();
+/** The same content for the same id: sent again, it is a duplicate, not a conflict. */
+const event = (id: string, schemaName: string) => ({ id, schemaName, timestamp: STARTED, accountId: 'acme', attributes: [{ name: 'amount', value: '1' }] });
+
+describe('GET and PATCH /settings', () => {
+  it('grows the dedup layout while events stream in: ids claimed before are still duplicates after', async () => {
+    const key = await createTenant();
+    const schemaName = unique('payment');
+    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(201);
+    expect((await api(key).post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
+
+    const before = await api(key).get('/settings');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ region: null, jurisdiction: null, dedupShards: 16, dedupGenerations: [{ shards: 16 }] });
+
+    const ids = Array.from({ length: 40 }, () => unique('evt'));
+    const first = await api(key).post('/ingestBatch', { events: ids.map((id) => event(id, schemaName)) });
+    expect(first.status).toBe(202);
+
+    const grown = await api(key).patch('/settings', { dedupShards: 64, region: 'weur' });
+    expect(grown.status).toBe(200);
+    expect(grown.body).toMatchObject({ region: 'weur', dedupShards: 64, dedupGenerations: [{ shards: 16 }, { shards: 64 }] });
+
+    // Whichever layout an isolate routes by (its key cache may be up to 30 s old), no id is new twice.
+    const again = await api(key).post('/ingestBatch', { events: [...ids, 'after-growth'].map((id) => event(id, schemaName)) });
+    expect(again.status).toBe(202);
+    expect(again.body.details).toMatchObject({ accepted: 1, duplicates: ids.length, rejected: 0 });
+    expect(again.body.details.events.at(-1)).toMatchObject({ id: 'after-growth', status: 'ACCEPTED' });
+  });
+
+  it('refuses what it cannot do, naming the field', async () => {
+    const key = await createTenant();
+    const notMultiple = await api(key).patch('/settings', { dedupShards: 24 });
+    expect(notMultiple.status).toBe(422);
+    expect(notMultiple.contentType).toContain(PROBLEM);
+    expect(JSON.stringify(notMultiple.body)).toContain('dedupShards');
+    expect((await api(key).patch('/settings', { dedupShards: 8 })).status).toBe(422);
+    expect((await api(key).patch('/settings', { jurisdiction: 'mars' })).status).toBe(422);
+    expect((await api(key).patch('/settings', { surprise: true })).status).toBe(422);
+
+    // A jurisdiction while the tenant has no schema; then no schema until every isolate knows it.
+    const eu = await api(key).patch('/settings', { jurisdiction: 'eu' });
+    expect(eu.status).toBe(200);
+    expect(eu.body.jurisdiction).toBe('eu');
+    const tooSoon = await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] });
+    expect(tooSoon.status).toBe(409);
+    expect(JSON.stringify(tooSoon.body)).toContain('jurisdiction_settling');
+  });
+
+  it('keeps the jurisdiction once the tenant has event schemas', async () => {
+    const key = await createTenant();
+    expect((await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] })).status).toBe(201);
+    const refused = await api(key).patch('/settings', { jurisdiction: 'eu' });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain('jurisdiction');
+    expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
+  });
+
+  it('lets read keys look and only admin keys change', async () => {
+    const admin = await createTenant();
+    const reader = (await api(admin).post('/api_keys', { name: unique('k'), scopes: ['read'] })).body.key;
+    expect((await api(reader).get('/settings')).status).toBe(200);
+    expect((await api(reader).patch('/settings', { region: 'enam' })).status).toBe(403);
+  });
+});
