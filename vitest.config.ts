@@ -21,7 +21,11 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             // The edge suite tests the edge alone; the rater joins in the e2e suite. Its binding
             // must still resolve, so a stand-in answers every call with 503.
-            miniflare: { workers: [{ name: 'meterline-rater', modules: true, script: RATER_ABSENT }] },
+            miniflare: {
+              workers: [{ name: 'meterline-rater', modules: true, script: RATER_ABSENT }],
+              // workerd has no Durable Object jurisdictions (edge/placement/tenant-shards.ts).
+              bindings: { EMULATE_JURISDICTIONS: 'true' },
+            },
           }),
         ],
         test: { name: 'edge', include: ['test/workers/edge/**/*.test.ts'] },

@@ -19,6 +19,8 @@ export interface EdgeEnv {
   DEDUP_SHARDS?: string;
   /** How long after sending an event a DedupShard asks the rater whether it was recorded. */
   OUTBOX_CONFIRM_AFTER_MS?: string;
+  /** Local stack and tests only ("true"): workerd has no jurisdictions (edge/placement). */
+  EMULATE_JURISDICTIONS?: string;
   /** Local benchmarks only: enables POST /_bench/baseline. */
   BENCH_BASELINE?: string;
 }

@@ -112,7 +112,7 @@ function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: stri
     // --var reaches the first (edge) worker only, which is all these are for. The local queue
     // loses what it holds when the stack stops, so shards ask about sent events sooner than the
     // production default: an acknowledged event is metered within seconds of a restart.
-    ...Object.entries({ OUTBOX_CONFIRM_AFTER_MS: '5000', ...options.edgeVars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ...Object.entries({ OUTBOX_CONFIRM_AFTER_MS: '5000', EMULATE_JURISDICTIONS: 'true', ...options.edgeVars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ];
   return spawn(process.execPath, args, {
     cwd: ROOT,

@@ -1,8 +1,9 @@
-import { claimShard, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
+import { claimShard, type DedupLayout } from '../../shared/idempotency/dedup-layout';
 import type { EdgeEnv } from '../env';
+import { shardStub, type ShardPlacement } from '../placement/tenant-shards';
 import type { Claim, ClaimResult } from './claim';
 
-type Env = Pick<EdgeEnv, 'DEDUP_SHARD'>;
+type Env = Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>;
 
 /**
  * Claims ids across a tenant's DedupShards: one RPC per shard touched, all in parallel, however
@@ -12,11 +13,12 @@ type Env = Pick<EdgeEnv, 'DEDUP_SHARD'>;
  * `layout` may be stale (it reaches isolates through caches): a shard sealed by a newer layout
  * answers 'moved', and those claims are sent once more by the layout that sealed it.
  */
-export async function claimEvents(env: Env, tenantId: string, claims: Claim[], layout: DedupLayout | number): Promise<ClaimResult[]> {
-  return claimBy(env, tenantId, claims, typeof layout === 'number' ? initialLayout(layout) : layout, 1);
+export async function claimEvents(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement): Promise<ClaimResult[]> {
+  return claimBy(env, tenantId, claims, where, 1);
 }
 
-async function claimBy(env: Env, tenantId: string, claims: Claim[], layout: DedupLayout, reroutes: number): Promise<ClaimResult[]> {
+async function claimBy(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement, reroutes: number): Promise<ClaimResult[]> {
+  const { layout } = where;
   const byShard = new Map<string, { address: ReturnType<typeof claimShard>; indexes: number[] }>();
   claims.forEach((claim, index) => {
     const address = claimShard(layout, tenantId, claim.id);
@@ -28,10 +30,10 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], layout: Dedu
   const results: ClaimResult[] = new Array(claims.length);
   await Promise.all(
     [...byShard.values()].map(async ({ address, indexes }) => {
-      const stub = env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(address.name));
-      const unavailable = () => indexes.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
+      const stub = shardStub(env, where, address.name);
+      const unavailable = (which: number[]) => which.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
       try {
-        const shardResults = await stub.claim(tenantId, indexes.map((i) => claims[i]!), { layout, address });
+        const shardResults = await stub.claim(tenantId, indexes.map((i) => claims[i]!), { ...where, address });
         const moved: number[] = [];
         indexes.forEach((claimIndex, k) => {
           const result = shardResults[k]!;
@@ -40,15 +42,12 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], layout: Dedu
         });
         if (moved.length === 0) return;
         const newer = await stub.sealedLayout();
-        if (!newer || newer.length <= layout.length || reroutes === 0) {
-          moved.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
-          return;
-        }
-        const again = await claimBy(env, tenantId, moved.map((i) => claims[i]!), newer, reroutes - 1);
+        if (!newer || newer.length <= layout.length || reroutes === 0) return unavailable(moved);
+        const again = await claimBy(env, tenantId, moved.map((i) => claims[i]!), { ...where, layout: newer }, reroutes - 1);
         moved.forEach((claimIndex, k) => (results[claimIndex] = again[k]!));
       } catch (error) {
         console.error(`dedup shard ${address.name} failed; ${indexes.length} events answered UNAVAILABLE`, error);
-        unavailable();
+        unavailable(indexes);
       }
     }),
   );
@@ -59,8 +58,8 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], layout: Dedu
  * The ids among `ids` claimed in the tenant's shards (an AccountLedger settling debits asks):
  * each id in its shard of the newest generation, which also asks the generations before.
  */
-export async function claimedEventIds(env: Env, tenantId: string, ids: string[], layout: DedupLayout | number): Promise<Set<string>> {
-  const current = typeof layout === 'number' ? initialLayout(layout) : layout;
+export async function claimedEventIds(env: Env, tenantId: string, ids: string[], where: ShardPlacement): Promise<Set<string>> {
+  const current: DedupLayout = where.layout;
   const byShard = new Map<string, { address: ReturnType<typeof claimShard>; ids: string[] }>();
   for (const id of ids) {
     const address = claimShard(current, tenantId, id);
@@ -70,7 +69,7 @@ export async function claimedEventIds(env: Env, tenantId: string, ids: string[],
   }
   const claimed = await Promise.all(
     [...byShard.values()].map(({ address, ids }) =>
-      env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(address.name)).claimedIds(ids, tenantId, { layout: current, address }),
+      shardStub(env, where, address.name).claimedIds(ids, tenantId, { ...where, address }),
     ),
   );
   return new Set(claimed.flat());

@@ -1,10 +1,10 @@
 import { predecessor, type DedupLayout, type ShardAddress } from '../../shared/idempotency/dedup-layout';
 import type { EdgeEnv } from '../env';
+import { shardStub, type ShardPlacement } from '../placement/tenant-shards';
 import type { ClaimedId } from './claimed-ids';
 
 /** Where a shard sits in its tenant's layout, as the caller routed by it. */
-export interface ShardRoute {
-  layout: DedupLayout;
+export interface ShardRoute extends ShardPlacement {
   address: ShardAddress;
 }
 
@@ -23,7 +23,7 @@ export interface EarlierClaims {
 export class ShardLineage {
   constructor(
     private readonly sql: SqlStorage,
-    private readonly env: Pick<EdgeEnv, 'DEDUP_SHARD'>,
+    private readonly env: Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>,
   ) {
     sql.exec('CREATE TABLE IF NOT EXISTS lineage (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   }
@@ -49,8 +49,7 @@ export class ShardLineage {
     if (!before || ids.length === 0) return { found: [], holdsIdsUntil: null };
     const until = this.get(`predecessor_until:${before.name}`);
     if (until !== undefined && Number(until) <= now) return { found: [], holdsIdsUntil: null };
-    const stub = this.env.DEDUP_SHARD.get(this.env.DEDUP_SHARD.idFromName(before.name));
-    const answer: EarlierClaims = await stub.earlierClaims(tenantId, { layout: route!.layout, address: before }, ids, seal);
+    const answer: EarlierClaims = await shardStub(this.env, route!, before.name).earlierClaims(tenantId, { ...route!, address: before }, ids, seal);
     // Sealed, the chain takes no new ids: when its last one expires, it need not be asked again.
     if (seal) this.set(`predecessor_until:${before.name}`, String(answer.holdsIdsUntil ?? 0));
     return answer;

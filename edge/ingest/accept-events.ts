@@ -1,3 +1,4 @@
+import type { Principal } from '../../shared/auth/api-key';
 import type { FieldIssue } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
@@ -5,7 +6,8 @@ import { eventSchema, type WireEvent } from '../../shared/event/event-wire';
 import { activeEventSchema } from '../config/tenant-config';
 import type { Claim, ClaimResult } from '../dedup/claim';
 import { claimEvents } from '../dedup/claim-events';
-import { edgeSettings, type EdgeEnv } from '../env';
+import type { EdgeEnv } from '../env';
+import { shardPlacement } from '../placement/tenant-shards';
 import { prepareClaim } from './prepare-claim';
 
 export type EventResult =
@@ -27,7 +29,8 @@ export function parseEvent(raw: unknown, path: string): IncomingEvent {
   return parsed.success ? { path, event: parsed.data } : { path, issues: issuesFromZod(parsed.error, path) };
 }
 
-export async function acceptEvents(env: EdgeEnv, tenantId: string, events: IncomingEvent[], now = new Date()): Promise<EventResult[]> {
+export async function acceptEvents(env: EdgeEnv, principal: Principal, events: IncomingEvent[], now = new Date()): Promise<EventResult[]> {
+  const { tenantId } = principal;
   const results: EventResult[] = new Array(events.length);
   const claims: { index: number; claim: Claim }[] = [];
   const schemas = new Map<string, Promise<EventSchema | null>>();
@@ -48,7 +51,7 @@ export async function acceptEvents(env: EdgeEnv, tenantId: string, events: Incom
 
   // Claims go out in the order sent, so an id repeated within a batch is judged in that order.
   claims.sort((a, b) => a.index - b.index);
-  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), edgeSettings(env).DEDUP_SHARDS);
+  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), shardPlacement(env, principal.placement));
   claims.forEach(({ index }, k) => {
     results[index] = toEventResult(index, claimed[k]!, `${events[index]!.path}.id`);
   });

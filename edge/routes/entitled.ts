@@ -5,7 +5,7 @@ import { featureDebits } from '../../shared/entitlement/feature-debits';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
 import { claimEvents } from '../dedup/claim-events';
-import { edgeSettings } from '../env';
+import { shardPlacement } from '../placement/tenant-shards';
 import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
 import { ENTITLE_MAX_EVENT_AGE_MS, ledgerFor } from '../ledger/ledger-protocol';
@@ -61,7 +61,7 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
 
   // Marked as debited here, so the rater owes no second debit (the hash was taken before: a
   // repeat through /ingest with the same payload is still a duplicate).
-  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], edgeSettings(c.env).DEDUP_SHARDS);
+  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], shardPlacement(c.env, principal.placement));
   if (!claimed || claimed.status === 'unavailable') {
     // The debit stays PENDING: a retry finds it and claims again; otherwise the ledger refunds it.
     throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', [

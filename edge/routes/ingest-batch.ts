@@ -32,7 +32,7 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
 
     const results = await acceptEvents(
       c.env,
-      principal.tenantId,
+      principal,
       body.data.events.map((raw, i) => parseEvent(raw, `events.${i}`)),
     );
     if (results.every((r) => r.status === 'UNAVAILABLE')) {

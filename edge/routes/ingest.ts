@@ -21,7 +21,7 @@ ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   requireScope(principal, 'ingest');
   const { event } = c.req.valid('json');
 
-  const [result] = await acceptEvents(c.env, principal.tenantId, [{ path: 'event', event }]);
+  const [result] = await acceptEvents(c.env, principal, [{ path: 'event', event }]);
   if (!result) throw new AppError('internal', 'claim_failed', 'The event could not be claimed');
   if (result.status === 'INVALID') throw invalid('invalid_event', result.errors);
   if (result.status === 'UNAVAILABLE') {

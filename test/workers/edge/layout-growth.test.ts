@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../../edge/dedup/claim';
 import { claimedEventIds, claimEvents } from '../../../edge/dedup/claim-events';
 import { grow, initialLayout, type DedupLayout } from '../../../shared/idempotency/dedup-layout';
+import type { ShardPlacement } from '../../../edge/placement/tenant-shards';
 import { claim } from './dedup-helpers';
+
+function at(layout: DedupLayout): ShardPlacement {
+  return { layout, region: null, jurisdiction: null };
+}
 
 function grown(from: DedupLayout, shards: number): DedupLayout {
   const result = grow(from, shards, Date.now());
@@ -34,7 +39,7 @@ describe('a tenant layout growing while events stream in', () => {
     const pick = (round: number, k: number) => pool[(round * 37 + k * 11) % pool.length]!;
     const calls: { ids: string[]; results: ClaimResult[] }[] = [];
     const send = async (layout: DedupLayout, ids: string[]) => {
-      calls.push({ ids, results: await claimEvents(env, tenantId, ids.map((id) => claim(id)), layout) });
+      calls.push({ ids, results: await claimEvents(env, tenantId, ids.map((id) => claim(id)), at(layout)) });
     };
 
     // Before the growth: only the old layout.
@@ -55,7 +60,7 @@ describe('a tenant layout growing while events stream in', () => {
     await send(after, [...pool, ...fresh]);
 
     expect(expectEachIdAcceptedOnce(calls)).toBe(pool.length + fresh.length);
-    expect(await claimedEventIds(env, tenantId, [...pool, ...fresh, 'never-sent'], after)).toEqual(new Set([...pool, ...fresh]));
+    expect(await claimedEventIds(env, tenantId, [...pool, ...fresh, 'never-sent'], at(after))).toEqual(new Set([...pool, ...fresh]));
   }, 120_000);
 
   it('finds ids claimed two generations back', async () => {
@@ -63,13 +68,13 @@ describe('a tenant layout growing while events stream in', () => {
     const first = initialLayout(2);
     const second = grown(first, 4);
     const third = grown(second, 16);
-    const early = await claimEvents(env, tenantId, [claim('early'), claim('early-2')], first);
+    const early = await claimEvents(env, tenantId, [claim('early'), claim('early-2')], at(first));
     expect(early.map((r) => r.status)).toEqual(['accepted', 'accepted']);
-    const later = await claimEvents(env, tenantId, [claim('early'), claim('early-2', 'changed'), claim('late')], third);
+    const later = await claimEvents(env, tenantId, [claim('early'), claim('early-2', 'changed'), claim('late')], at(third));
     expect(later.map((r) => r.status)).toEqual(['duplicate', 'conflict', 'accepted']);
     // The generation in between, never used directly, was sealed on the way: it redirects.
-    const stale = await claimEvents(env, tenantId, [claim('late'), claim('new-via-stale')], second);
+    const stale = await claimEvents(env, tenantId, [claim('late'), claim('new-via-stale')], at(second));
     expect(stale.map((r) => r.status)).toEqual(['duplicate', 'accepted']);
-    expect(await claimedEventIds(env, tenantId, ['early', 'late', 'new-via-stale', 'nope'], third)).toEqual(new Set(['early', 'late', 'new-via-stale']));
+    expect(await claimedEventIds(env, tenantId, ['early', 'late', 'new-via-stale', 'nope'], at(third))).toEqual(new Set(['early', 'late', 'new-via-stale']));
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:t
 import { describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../../edge/dedup/claim';
 import { claimEvents } from '../../../edge/dedup/claim-events';
+import { initialLayout } from '../../../shared/idempotency/dedup-layout';
 import { shardFor, shardName } from '../../../shared/idempotency/shard-for';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import { claim, inShard, interceptQueue } from './dedup-helpers';
@@ -42,7 +43,7 @@ describe('a DedupShard failing mid-batch', () => {
         throw new Error('object reset before answering');
       };
     });
-    const first = await claimEvents(env, tenantId, claims, SHARDS);
+    const first = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
     first.forEach((result, i) => expect(result.status).toBe(shardOf(i) <= 1 ? 'unavailable' : 'accepted'));
 
     // Every shard restarts; the client sends the whole batch again.
@@ -50,7 +51,7 @@ describe('a DedupShard failing mid-batch', () => {
     shards = tenantShards(tenantId); // stubs of aborted objects stay broken
     const sent: EventBatchMessage[] = [];
     for (const shard of shards) await inShard(shard, (instance) => void interceptQueue(instance, 'record', sent));
-    const retry = await claimEvents(env, tenantId, claims, SHARDS);
+    const retry = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
 
     const accepted = acceptedCount(first, retry);
     retry.forEach((result, i) => {
@@ -73,11 +74,11 @@ describe('a DedupShard failing mid-batch', () => {
     for (const delayMs of [0, 1, 3, 10]) {
       const tenantId = `abort-${delayMs}-${crypto.randomUUID()}`;
       const claims = Array.from({ length: 300 }, (_, i) => claim(`evt-${i}`));
-      const inFlight = claimEvents(env, tenantId, claims, SHARDS);
+      const inFlight = claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       await abortAllDurableObjects();
       const first = await inFlight;
-      const retry = await claimEvents(env, tenantId, claims, SHARDS);
+      const retry = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
       const accepted = acceptedCount(first, retry);
       retry.forEach((result, i) => {
         expect(['accepted', 'duplicate']).toContain(result.status);

@@ -1,0 +1,36 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { claimedEventIds, claimEvents } from '../../../edge/dedup/claim-events';
+import { shardStub, type ShardPlacement } from '../../../edge/placement/tenant-shards';
+import { claimShard, grow, initialLayout } from '../../../shared/idempotency/dedup-layout';
+import { claim } from './dedup-helpers';
+
+/**
+ * workerd has no jurisdictions; this suite runs with EMULATE_JURISDICTIONS (vitest.config.ts),
+ * which keeps a jurisdiction's objects apart by name. What it proves is the routing: every object
+ * an EU tenant's ids touch — predecessors across a growth included — is the jurisdiction's.
+ */
+describe('a tenant placed in the EU jurisdiction', () => {
+  it('has its ids claimed in EU objects only, across a layout growth too', async () => {
+    const tenantId = `eu-${crypto.randomUUID()}`;
+    const eu: ShardPlacement = { layout: initialLayout(2), region: 'weur', jurisdiction: 'eu' };
+    const ids = Array.from({ length: 20 }, (_, i) => `evt-${i}`);
+    expect((await claimEvents(env, tenantId, ids.map((id) => claim(id)), eu)).every((r) => r.status === 'accepted')).toBe(true);
+
+    const grown = grow(eu.layout, 8, Date.now());
+    if (!grown.ok) throw new Error(grown.reason);
+    const later: ShardPlacement = { ...eu, layout: grown.layout };
+    const results = await claimEvents(env, tenantId, [...ids, 'evt-new'].map((id) => claim(id)), later);
+    expect(results.map((r) => r.status)).toEqual([...ids.map(() => 'duplicate'), 'accepted']);
+
+    for (const layout of [eu.layout, later.layout]) {
+      for (const id of [...ids, 'evt-new']) {
+        // The same name outside the jurisdiction is another object, which holds nothing.
+        const { name } = claimShard(layout, tenantId, id);
+        const outside = shardStub(env, { region: null, jurisdiction: null }, name);
+        expect(await outside.claimedIds([...ids, 'evt-new'])).toEqual([]);
+      }
+    }
+    expect(await claimedEventIds(env, tenantId, [...ids, 'evt-new'], later)).toEqual(new Set([...ids, 'evt-new']));
+  }, 60_000);
+});
