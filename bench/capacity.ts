@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ID_BUCKET_MS } from '../edge/dedup/claim';
 import { KEY_BUCKET_MS, RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS } from '../edge/ledger/debit-windows';
 
 /**
@@ -20,6 +21,14 @@ const LIMITS = {
   queueMessageBytes: 128 * 1024,
 };
 const ID_RETENTION_S = 45 * 86_400;
+/** An id is kept until its 3-day bucket expires: 45 to 48 days (edge/dedup/claimed-ids.ts). */
+const ID_KEPT_S = ID_RETENTION_S + ID_BUCKET_MS / 1000;
+/**
+ * The layout the model plans a tenant at: 1 024 shards (PATCH /settings grows it while live, up
+ * to MAX_SHARDS_PER_TENANT). A batch of 1 000 events then touches ~634 shards — 634 subrequests
+ * of the 10 000 a request may make — and 10 000 single-event requests/s are ~10 req/s per shard.
+ */
+const PLANNED_SHARDS = 1024;
 /** The longest a final debit's key is kept: the redelivery window past the end of its bucket. */
 const DEBIT_KEY_LIFETIME_S = (SETTLED_KEY_WINDOW_MS + KEY_BUCKET_MS) / 1000;
 /** A PENDING /entitled debit keeps its lines until the alarm reconciles it (a minute, plus slack). */
@@ -44,11 +53,11 @@ const measured = JSON.parse(line.slice(line.indexOf('{'))) as {
   entitledDebitsPerSecond: number;
   queuedEventBytes: number;
 };
-const shards = Number(/^DEDUP_SHARDS = "(\d+)"/m.exec(readFileSync(`${ROOT}wrangler.toml`, 'utf8'))?.[1] ?? 16);
+const initialShards = Number(/^DEDUP_SHARDS = "(\d+)"/m.exec(readFileSync(`${ROOT}wrangler.toml`, 'utf8'))?.[1] ?? 16);
 const usable = LIMITS.objectStorageBytes / LIMITS.headroom;
 
-const perShard = usable / (measured.bytesPerClaimedId * ID_RETENTION_S);
-const perTenant = Math.floor(perShard * shards);
+const perShard = usable / (measured.bytesPerClaimedId * ID_KEPT_S);
+const perTenant = Math.floor(perShard * PLANNED_SHARDS);
 // Per account: what one AccountLedger keeps per debit/s sustained is a key for its lifetime and,
 // for an /entitled debit, its PENDING lines for a minute or two (counted for every debit: the worst case).
 const bytesPerDebitPerSecond = measured.bytesPerDebitKey * DEBIT_KEY_LIFETIME_S + measured.bytesPerPendingDebit * PENDING_LIFETIME_S;
@@ -70,7 +79,7 @@ console.log(`measured: debits/s, one ledger, 500 per call     ${f(measured.debit
 console.log(`measured: /entitled debits/s, one ledger, 1/call ${f(measured.entitledDebitsPerSecond)}   (local, one caller)`);
 console.log(`measured: bytes per queued event (JSON)          ${f(measured.queuedEventBytes)}`);
 console.log(`limits:   ${f(LIMITS.objectStorageBytes / 1e9)} GB and ~${f(LIMITS.objectRequestsPerSecond)} req/s per object, ${f(LIMITS.queueMessagesPerSecond)} msg/s and ${LIMITS.queueMessageBytes / 1024} KB per message per queue; planned at 1/${LIMITS.headroom}`);
-console.log(`per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 45 d) = ${f(perShard, 2)} ids/s; × ${shards} shards = ${f(perTenant)} events/s per tenant`);
+console.log(`per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 48 d) = ${f(perShard, 2)} ids/s; × ${PLANNED_SHARDS} shards (a layout grown from ${initialShards}) = ${f(perTenant)} events/s per tenant`);
 console.log(
   `per account: storage ${f(usable / 1e9)} GB / (${f(measured.bytesPerDebitKey, 1)} B × ${f(DEBIT_KEY_LIFETIME_S / 3600)} h + ${f(measured.bytesPerPendingDebit, 1)} B × ${f(PENDING_LIFETIME_S)} s) = ${f(perAccountStorage)}/s; ` +
     `requests ${f(plannedRequests)}/s ÷ ${REQUESTS_PER_LEDGER_MESSAGE} per message × ${DEBITS_PER_MEASURED_CALL} debits = ${f(perAccountRequestsQueued)}/s; measured ${f(measured.debitsPerSecondBatched)}/s → ${f(perAccount)} debits/s`,

@@ -25,3 +25,6 @@ export type ClaimResult =
 
 /** How long an id stays claimed: the grace window, so a late retry is still recognised. */
 export const ID_RETENTION_MS = 45 * 24 * 60 * 60 * 1000;
+
+/** Ids are kept in buckets of this much acceptance time, each dropped whole (claimed-ids.ts). */
+export const ID_BUCKET_MS = 3 * 24 * 60 * 60 * 1000;

@@ -1,11 +1,11 @@
-import { ID_RETENTION_MS } from './claim';
+import { ID_BUCKET_MS, ID_RETENTION_MS } from './claim';
 
 /**
  * Ids are kept in one table per BUCKET_MS of acceptance time, so expiry drops whole tables
  * instead of deleting rows one by one (and no index on the acceptance time is needed). A lookup
  * reads every live bucket: 16 tables at most, five to a statement. An id is kept 45 to 48 days.
  */
-export const BUCKET_MS = 3 * 24 * 60 * 60 * 1000;
+export const BUCKET_MS = ID_BUCKET_MS;
 /** Bytes of SHA-256 kept per id: 128 bits, so no two of a shard's ids share a key in practice. */
 const KEY_BYTES = 16;
 /** Bytes of the payload hash kept: it only tells a duplicate from a conflict. */
