@@ -1,4 +1,4 @@
-import { claimShard, type DedupLayout } from '../../shared/idempotency/dedup-layout';
+import { claimShard, type DedupLayout, type ShardAddress } from '../../shared/idempotency/dedup-layout';
 import type { EdgeEnv } from '../env';
 import { shardStub, type ShardPlacement } from '../placement/tenant-shards';
 import type { Claim, ClaimResult } from './claim';
@@ -19,7 +19,7 @@ export async function claimEvents(env: Env, tenantId: string, claims: Claim[], w
 
 async function claimBy(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement, reroutes: number): Promise<ClaimResult[]> {
   const { layout } = where;
-  const byShard = new Map<string, { address: ReturnType<typeof claimShard>; indexes: number[] }>();
+  const byShard = new Map<string, { address: ShardAddress; indexes: number[] }>();
   claims.forEach((claim, index) => {
     const address = claimShard(layout, tenantId, claim.id);
     const group = byShard.get(address.name);
@@ -56,21 +56,25 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], where: Shard
 
 /**
  * The ids among `ids` claimed in the tenant's shards (an AccountLedger settling debits asks):
- * each id in its shard of the newest generation, which also asks the generations before.
+ * each id in its shard of the newest generation, which also asks the generations before. A
+ * layout grown since the caller learnt it is followed: a sealed shard names the newer one.
  */
 export async function claimedEventIds(env: Env, tenantId: string, ids: string[], where: ShardPlacement): Promise<Set<string>> {
-  const current: DedupLayout = where.layout;
-  const byShard = new Map<string, { address: ReturnType<typeof claimShard>; ids: string[] }>();
+  const byShard = new Map<string, { address: ShardAddress; ids: string[] }>();
   for (const id of ids) {
-    const address = claimShard(current, tenantId, id);
+    const address = claimShard(where.layout, tenantId, id);
     const group = byShard.get(address.name);
     if (group) group.ids.push(id);
     else byShard.set(address.name, { address, ids: [id] });
   }
-  const claimed = await Promise.all(
-    [...byShard.values()].map(({ address, ids }) =>
-      shardStub(env, where, address.name).claimedIds(ids, tenantId, { ...where, address }),
-    ),
+  const answers = await Promise.all(
+    [...byShard.values()].map(async ({ address, ids }) => {
+      const stub = shardStub(env, where, address.name);
+      const [claimed, sealedBy] = await Promise.all([stub.claimedIds(ids, tenantId, { ...where, address }), stub.sealedLayout()]);
+      return { claimed, sealedBy };
+    }),
   );
-  return new Set(claimed.flat());
+  const newer = answers.map((a) => a.sealedBy).find((layout) => layout !== null && layout.length > where.layout.length);
+  if (newer) return claimedEventIds(env, tenantId, ids, { ...where, layout: newer });
+  return new Set(answers.flatMap((a) => a.claimed));
 }

@@ -4,8 +4,9 @@ import { AppError } from '../../shared/errors/app-error';
 import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
-import { shardFor, shardName } from '../../shared/idempotency/shard-for';
-import { edgeSettings, type EdgeEnv } from '../env';
+import { claimedEventIds } from '../dedup/claim-events';
+import type { EdgeEnv } from '../env';
+import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards';
 import { CreditRows } from './credit-rows';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
@@ -41,6 +42,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 
   constructor(ctx: DurableObjectState, env: EdgeEnv) {
     super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS shard_placement (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)');
     this.rows = new CreditRows(ctx.storage.sql);
     this.debits = new DebitRecords(ctx.storage.sql, (run) => ctx.storage.transactionSync(run));
     void ctx.blockConcurrencyWhile(async () => {
@@ -51,9 +53,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /**
    * POST /entitled: debits every line, or none when one is not covered. It answers for now: the
    * credits live at this moment are the ones checked, whatever the event's timestamp says.
+   * `shards` is where the edge claims the event's id: the alarm asks there whether it was.
    */
-  async entitle(owner: LedgerOwner, debit: Omit<EventDebit, 'at'>): Promise<EntitleOutcome> {
+  async entitle(owner: LedgerOwner, debit: Omit<EventDebit, 'at'>, shards?: ShardPlacement): Promise<EntitleOutcome> {
     this.rows.rememberOwner(owner);
+    if (shards) this.ctx.storage.sql.exec('INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)', JSON.stringify(shards));
     const now = this.clock();
     const features = debit.lines.map((l) => l.featureId);
     const key = await debitKey(debit.eventId);
@@ -311,19 +315,13 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return { buckets: this.debits.liveBuckets(), unconfirmedKept: this.debits.unconfirmedKeptCount(), databaseBytes: this.ctx.storage.sql.databaseSize };
   }
 
+  /** Which of `eventIds` the tenant's DedupShards hold, asked where the edge last claimed. */
   private async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
     const owner = this.rows.owner();
     if (!owner) return new Set();
-    const shards = edgeSettings(this.env).DEDUP_SHARDS;
-    const byShard = new Map<number, string[]>();
-    for (const id of eventIds) {
-      const shard = shardFor(owner.tenantId, id, shards);
-      byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
-    }
-    const claimed = await Promise.all(
-      [...byShard].map(([shard, ids]) => this.env.DEDUP_SHARD.get(this.env.DEDUP_SHARD.idFromName(shardName(owner.tenantId, shard))).claimedIds(ids)),
-    );
-    return new Set(claimed.flat());
+    const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
+    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined);
+    return claimedEventIds(this.env, owner.tenantId, eventIds, where);
   }
 
   private refundPending(eventId: string): void {

@@ -49,7 +49,8 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
 
   const owner = { tenantId, accountId: claim.event.accountId };
   const ledger = ledgerFor(c.env, owner);
-  const outcome = await ledger.entitle(owner, { eventId: claim.id, lines }).catch((error: unknown) => {
+  const shards = shardPlacement(c.env, principal.placement);
+  const outcome = await ledger.entitle(owner, { eventId: claim.id, lines }, shards).catch((error: unknown) => {
     console.error(`ledger of account '${owner.accountId}' failed`, error);
     throw new AppError('unavailable', 'ledger_unavailable', 'The account ledger is briefly unavailable; send the event again');
   });
@@ -61,7 +62,7 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
 
   // Marked as debited here, so the rater owes no second debit (the hash was taken before: a
   // repeat through /ingest with the same payload is still a duplicate).
-  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], shardPlacement(c.env, principal.placement));
+  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], shards);
   if (!claimed || claimed.status === 'unavailable') {
     // The debit stays PENDING: a retry finds it and claims again; otherwise the ledger refunds it.
     throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', [

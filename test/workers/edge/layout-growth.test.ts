@@ -61,6 +61,8 @@ describe('a tenant layout growing while events stream in', () => {
 
     expect(expectEachIdAcceptedOnce(calls)).toBe(pool.length + fresh.length);
     expect(await claimedEventIds(env, tenantId, [...pool, ...fresh, 'never-sent'], at(after))).toEqual(new Set([...pool, ...fresh]));
+    // A ledger that learnt the old layout (its debit was made before the growth) finds them too.
+    expect(await claimedEventIds(env, tenantId, [...pool, ...fresh, 'never-sent'], at(before))).toEqual(new Set([...pool, ...fresh]));
   }, 120_000);
 
   it('finds ids claimed two generations back', async () => {
