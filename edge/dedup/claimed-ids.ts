@@ -1,3 +1,4 @@
+import { toHex } from '../../shared/idempotency/payload-hash';
 import { ID_BUCKET_MS, ID_RETENTION_MS } from './claim';
 
 /**
@@ -10,6 +11,7 @@ export const BUCKET_MS = ID_BUCKET_MS;
 const KEY_BYTES = 16;
 /** Bytes of the payload hash kept: it only tells a duplicate from a conflict. */
 const PAYLOAD_HASH_HEX = 16;
+const ENCODER = new TextEncoder();
 /** Durable Objects' SQLite allows at most 5 terms in a compound SELECT. */
 const MAX_COMPOUND_SELECT = 5;
 
@@ -41,10 +43,9 @@ export class ClaimedIds {
 
   /** The storage keys of `ids`, computed outside any transaction (hashing is asynchronous). */
   static async keysOf(ids: readonly string[]): Promise<KeyedId[]> {
-    const encoder = new TextEncoder();
     return Promise.all(
       ids.map(async (id) => {
-        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(id)), 0, KEY_BYTES);
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', ENCODER.encode(id)), 0, KEY_BYTES);
         return { id, key: toHex(digest) };
       }),
     );
@@ -162,8 +163,3 @@ function bucketExpiresAt(bucket: number): number {
   return (bucket + 1) * BUCKET_MS + ID_RETENTION_MS;
 }
 
-function toHex(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}

@@ -62,5 +62,7 @@ describe('canonicalJson', () => {
 describe('toHex', () => {
   it('pads every byte to two digits', () => {
     expect(toHex(new Uint8Array([0, 15, 16, 255]))).toBe('000f10ff');
+    const every = Uint8Array.from({ length: 256 }, (_, b) => b);
+    expect(toHex(every)).toBe(Array.from(every, (b) => b.toString(16).padStart(2, '0')).join(''));
   });
 });
