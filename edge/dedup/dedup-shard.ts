@@ -7,7 +7,7 @@ import { edgeSettings, type EdgeEnv } from '../env';
 import type { Claim, ShardClaimResult } from './claim';
 import { ClaimedIds, compactPayloadHash, type ClaimedId } from './claimed-ids';
 import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-lineage';
-import { ShardOutbox, type OutboxRow } from './shard-outbox';
+import { CONFIRM_IDS_PER_CALL, ShardOutbox, type OutboxRow } from './shard-outbox';
 
 const MAX_BACKOFF_MS = 60_000;
 /** Expired ids are swept in bulk, at most once a minute. */
@@ -198,7 +198,10 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       const recorded = new Set<string>();
       try {
         for (const [tenantId, events] of byTenant(rows)) {
-          for (const id of await this.env.RATER.recordedEventIds(tenantId, events.map((e) => e.id))) recorded.add(id);
+          for (let i = 0; i < events.length; i += CONFIRM_IDS_PER_CALL) {
+            const ids = events.slice(i, i + CONFIRM_IDS_PER_CALL).map((e) => e.id);
+            for (const id of await this.env.RATER.recordedEventIds(tenantId, ids)) recorded.add(id);
+          }
         }
       } catch (error) {
         const failures = this.bumpFailures('confirm_failures');
@@ -262,6 +265,10 @@ function byId(found: EarlierClaims['found']): [string, ClaimedId][] {
 /** A shard serves one tenant, but the outbox does not rely on it. */
 function byTenant(rows: OutboxRow[]): Map<string, AcceptedEvent[]> {
   const events = new Map<string, AcceptedEvent[]>();
-  for (const row of rows) events.set(row.tenantId, [...(events.get(row.tenantId) ?? []), ...row.events]);
+  for (const row of rows) {
+    const list = events.get(row.tenantId);
+    if (list) list.push(...row.events);
+    else events.set(row.tenantId, [...row.events]);
+  }
   return events;
 }
