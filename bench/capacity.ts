@@ -29,6 +29,8 @@ const ID_KEPT_S = ID_RETENTION_S + ID_BUCKET_MS / 1000;
  * of the 10 000 a request may make — and 10 000 single-event requests/s are ~10 req/s per shard.
  */
 const PLANNED_SHARDS = 1024;
+/** Event queues in wrangler.toml (producers of the edge). */
+const EVENT_QUEUES = 1;
 /** The longest a final debit's key is kept: the redelivery window past the end of its bucket. */
 const DEBIT_KEY_LIFETIME_S = (SETTLED_KEY_WINDOW_MS + KEY_BUCKET_MS) / 1000;
 /** A PENDING /entitled debit keeps its lines until the alarm reconciles it (a minute, plus slack). */
@@ -52,6 +54,7 @@ const measured = JSON.parse(line.slice(line.indexOf('{'))) as {
   debitsPerSecondBatched: number;
   entitledDebitsPerSecond: number;
   queuedEventBytes: number;
+  eventsPerMessageUnderLoad: number;
 };
 const initialShards = Number(/^DEDUP_SHARDS = "(\d+)"/m.exec(readFileSync(`${ROOT}wrangler.toml`, 'utf8'))?.[1] ?? 16);
 const usable = LIMITS.objectStorageBytes / LIMITS.headroom;
@@ -67,7 +70,9 @@ const plannedRequests = LIMITS.objectRequestsPerSecond / LIMITS.headroom;
 const perAccountRequestsQueued = (plannedRequests / REQUESTS_PER_LEDGER_MESSAGE) * DEBITS_PER_MEASURED_CALL;
 const perAccount = Math.floor(Math.min(perAccountStorage, perAccountRequestsQueued, measured.debitsPerSecondBatched));
 const eventsPerMessage = Math.floor(LIMITS.queueMessageBytes / measured.queuedEventBytes);
-const system = Math.floor((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * eventsPerMessage);
+/** Messages carry what a shard accepted while its previous send was under way: measured. */
+const eventsPerMessageLoaded = Math.min(eventsPerMessage, measured.eventsPerMessageUnderLoad);
+const system = Math.floor((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * eventsPerMessageLoaded * EVENT_QUEUES);
 
 const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 console.log(`\nMeterline capacity model — measured in workerd on this machine, limits as published\n`);
@@ -78,6 +83,7 @@ console.log(`measured: claims/s, one shard, 500 per call      ${f(measured.claim
 console.log(`measured: debits/s, one ledger, 500 per call     ${f(measured.debitsPerSecondBatched)}   (local; consume + confirm)`);
 console.log(`measured: /entitled debits/s, one ledger, 1/call ${f(measured.entitledDebitsPerSecond)}   (local, one caller)`);
 console.log(`measured: bytes per queued event (JSON)          ${f(measured.queuedEventBytes)}`);
+console.log(`measured: events per message, shard under load   ${f(measured.eventsPerMessageUnderLoad, 1)}   (local; single-event claims faster than sends, of ${eventsPerMessage} that fit in 128 KB)`);
 console.log(`limits:   ${f(LIMITS.objectStorageBytes / 1e9)} GB and ~${f(LIMITS.objectRequestsPerSecond)} req/s per object, ${f(LIMITS.queueMessagesPerSecond)} msg/s and ${LIMITS.queueMessageBytes / 1024} KB per message per queue; planned at 1/${LIMITS.headroom}`);
 console.log(`per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 48 d) = ${f(perShard, 2)} ids/s; × ${PLANNED_SHARDS} shards (a layout grown from ${initialShards}) = ${f(perTenant)} events/s per tenant`);
 console.log(
@@ -88,5 +94,5 @@ console.log(
   `per account, POST /entitled alone: one debit per request, so ≤ ${f(plannedRequests)} calls/s within the request plan (~${f(LIMITS.objectRequestsPerSecond)} at the soft limit, no headroom); ` +
     `the rest of the ledger's debits arrive batched through the ledger queue (docs/capacity.md)`,
 );
-console.log(`system: ${f(LIMITS.queueMessagesPerSecond / LIMITS.headroom)} msg/s × ${eventsPerMessage} events per full message × 1 events queue = ${f(system)} events/s — the queue's ceiling at full packing; the rater's write rate into Neon is not measured here and is likely lower (docs/capacity.md)`);
+console.log(`system: ${f(LIMITS.queueMessagesPerSecond / LIMITS.headroom)} msg/s × ${f(eventsPerMessageLoaded, 1)} events per message under load × ${EVENT_QUEUES} events queue = ${f(system)} events/s; at one event per message (sparse traffic) ${f((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * EVENT_QUEUES)}; the rater's write rate into Neon is not measured here (docs/capacity.md)`);
 console.log(`capacity: per-tenant ${perTenant} events/s sustained for 45 days; per-account ${perAccount} entitled debits/s; system ${system} events/s`);
