@@ -91,6 +91,18 @@ const checks: Record<string, Check> = {
     const aKeys = (await w.a.get('/api_keys?pageSize=200')).body.data.map((k: { id: string }) => k.id);
     expect(aKeys).not.toContain(created.body.id);
   },
+  'GET /settings': async (w) => {
+    // Each sees its own tenant; B's answer names B and nothing A set.
+    const [a, b] = [await w.a.get('/settings'), await w.b.get('/settings')];
+    expect(a.body.tenantId).not.toBe(b.body.tenantId);
+    expect(b.body).toMatchObject({ region: null, dedupShards: 16 });
+  },
+  'PATCH /settings': async (w) => {
+    // B growing its layout and moving its region changes nothing of A's.
+    const before = (await w.a.get('/settings')).body;
+    expect((await w.b.patch('/settings', { dedupShards: 32, region: 'apac' })).status).toBe(200);
+    expect((await w.a.get('/settings')).body).toEqual(before);
+  },
   'GET /api_keys': async (w) => {
     const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
     expect(ids).not.toContain(w.keyId);
