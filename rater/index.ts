@@ -6,10 +6,11 @@ import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
 import type { EventSchema } from '../shared/event-schema/event-schema';
 import { raterApi } from './api/app';
-import { connect, databaseAnswers, type Database } from './db/connect';
+import { connect, databaseAnswers, endPool, type Database } from './db/connect';
 import { databaseConfig, dedupShards, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
+import { placedLedgerQueue } from './pipeline/placed-ledger-queue';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
 import { resendStaleDebits } from './pipeline/resend-stale-debits';
 import { keyHashOf, principalForKeyHash } from './store/api-keys';
@@ -19,6 +20,8 @@ import { settleLedgerDebits } from './store/ledger-outbox';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
+import { tenantJurisdiction } from './store/tenant-settings';
+import type { ReplicatedFeatures, ReplicatedSchema } from '../shared/tenant/replicated-config';
 
 /** rater/wrangler.toml's ten-minute cron. */
 const TEN_MINUTE_CRON = '*/10 * * * *';
@@ -69,12 +72,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */
   private async grantPlanCredits(options: { start?: Date } = {}): Promise<void> {
-    const { associations, messages, done } = await this.withDatabase((db) => grantAllPlanCredits(this.env.LEDGER_QUEUE, db, options));
+    const { associations, messages, done } = await this.withDatabase((db) => grantAllPlanCredits(placedLedgerQueue(db, this.env.LEDGER_QUEUE), db, options));
     if (associations > 0) console.log(`plan credits: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
   }
 
   private async sweepStaleDebits(): Promise<void> {
-    const sent = await this.withDatabase((db) => resendStaleDebits(this.env.LEDGER_QUEUE, db));
+    const sent = await this.withDatabase((db) => resendStaleDebits(placedLedgerQueue(db, this.env.LEDGER_QUEUE), db));
     if (sent > 0) console.log(`ledger outbox: sent ${sent} debits owed for over ten minutes again`);
   }
 
@@ -87,10 +90,15 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     return this.withDatabase((db) => keyHashOf(db, tenantId, keyId));
   }
 
-  /** The schema events are validated against at the edge, or null when none is ACTIVE. */
-  async activeEventSchema(tenantId: string, name: string): Promise<EventSchema | null> {
-    const schema = await this.withDatabase((db) => findEventSchema(db, tenantId, name));
-    return schema?.status === 'ACTIVE' ? schema : null;
+  /**
+   * The schema events are validated against at the edge, or null when none is ACTIVE, with the
+   * tenant's jurisdiction — read after the schema, when it can no longer change.
+   */
+  async activeEventSchema(tenantId: string, name: string): Promise<ReplicatedSchema | null> {
+    return this.withDatabase(async (db) => {
+      const schema = await findEventSchema(db, tenantId, name);
+      return schema?.status === 'ACTIVE' ? { ...schema, jurisdiction: await tenantJurisdiction(db, tenantId) } : null;
+    });
   }
 
   /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (DESIGN §12). */
@@ -110,9 +118,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     return this.withDatabase((db) => parkMessages(db, input));
   }
 
-  /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements. */
-  async tenantFeatures(tenantId: string): Promise<Feature[]> {
-    return this.withDatabase((db) => activeFeatures(db, tenantId));
+  /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements, with its jurisdiction. */
+  async tenantFeatures(tenantId: string): Promise<ReplicatedFeatures> {
+    return this.withDatabase(async (db) => {
+      const features = await activeFeatures(db, tenantId);
+      return { features, jurisdiction: features.length > 0 ? await tenantJurisdiction(db, tenantId) : null };
+    });
   }
 
   /** The configuration and query API, for a caller the edge has authenticated. */
@@ -120,7 +131,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const caller = principalSchema.parse(principal);
     const { db, pool } = connect(databaseConfig(this.env));
     try {
-      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: this.env.LEDGER_QUEUE, dedupShards: dedupShards(this.env) });
+      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: placedLedgerQueue(db, this.env.LEDGER_QUEUE), dedupShards: dedupShards(this.env) });
     } catch (error) {
       if (!(await databaseAnswers(db))) {
         console.error('rater API: the database does not answer', (error as Error).cause ?? error);
@@ -129,7 +140,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       console.error('rater API error', error);
       return problemResponse(new AppError('internal', 'internal_error', 'Something went wrong on our side'));
     } finally {
-      this.ctx.waitUntil(pool.end());
+      this.ctx.waitUntil(endPool(pool));
     }
   }
 
@@ -142,7 +153,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       console.error('database call failed:', (error as Error).cause ?? error);
       throw error;
     } finally {
-      this.ctx.waitUntil(pool.end());
+      this.ctx.waitUntil(endPool(pool));
     }
   }
 }

@@ -38,6 +38,19 @@ export function connect(config: DatabaseConfig): { db: Database; pool: Pool } {
   return { db: drizzle(pool, { schema }), pool };
 }
 
+/** How long a pool may take to close its connections once its unit of work is done. */
+const POOL_END_MS = 5_000;
+
+/**
+ * Ends a pool, waiting at most POOL_END_MS. A connection to a database that went away mid-session
+ * may never finish closing, and `pool.end()` then never resolves: under `ctx.waitUntil` that held
+ * the queue invocation open, and the local queue delivered nothing more (found by fault injection
+ * in test/e2e/database-outage.test.ts). What is left open is dropped with the isolate's I/O.
+ */
+export function endPool(pool: Pool): Promise<void> {
+  return Promise.race([pool.end().catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, POOL_END_MS))]);
+}
+
 /** drizzle wraps the driver's error; its cause ("value overflows numeric format", a refused connection) says what happened. */
 export function causeMessage(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;

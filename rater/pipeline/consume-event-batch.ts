@@ -2,8 +2,9 @@ import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { bisectFailures } from '../../shared/queue/bisect-failures';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
 import { EVENTS_QUEUE, malformedReason } from '../../shared/queue/queue-names';
-import { causeMessage, connect, databaseAnswers, type Database } from '../db/connect';
+import { causeMessage, connect, databaseAnswers, endPool, type Database } from '../db/connect';
 import { databaseConfig, type RaterEnv } from '../env';
+import { placedLedgerQueue } from './placed-ledger-queue';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
 import { storableCopy } from './storable-copy';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
@@ -46,7 +47,7 @@ export async function consumeEventBatch(
       return meterBisecting(db, messages, error);
     });
     // A failure here retries the batch, whose metering is then a no-op.
-    await sendLedgerDebits(env.LEDGER_QUEUE, db, messages);
+    await sendLedgerDebits(placedLedgerQueue(db, env.LEDGER_QUEUE), db, messages);
     batch.ackAll();
     return result;
   } catch (error) {
@@ -55,7 +56,7 @@ export async function consumeEventBatch(
     batch.retryAll({ delaySeconds });
     return null;
   } finally {
-    ctx.waitUntil(pool.end());
+    ctx.waitUntil(endPool(pool));
   }
 }
 
