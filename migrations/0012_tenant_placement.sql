@@ -2,5 +2,4 @@
 -- jurisdiction, and the layout of its DedupShards once it has grown. NULL everywhere: the defaults.
 ALTER TABLE "tenants" ADD COLUMN "region" text;--> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "jurisdiction" text;--> statement-breakpoint
-ALTER TABLE "tenants" ADD COLUMN "dedup_layout" jsonb;--> statement-breakpoint
-ALTER TABLE "tenants" ADD COLUMN "jurisdiction_changed_at" timestamp with time zone;
+ALTER TABLE "tenants" ADD COLUMN "dedup_layout" jsonb;

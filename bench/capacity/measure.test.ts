@@ -3,6 +3,7 @@ import { it } from 'vitest';
 import type { Claim } from '../../edge/dedup/claim';
 import type { DedupShard } from '../../edge/dedup/dedup-shard';
 import { ledgerFor, unwrap } from '../../edge/ledger/ledger-protocol';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../shared/tenant/placement';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 
 /**
@@ -59,7 +60,7 @@ it('measures', async () => {
   // consumer sends it: 500 debits per consume, then their confirmation once the rater settled them.
   // Each phase is one bucket's worth; what stays of a final debit is its 16-byte key.
   const owner = { tenantId: 'capacity', accountId: `acct-${crypto.randomUUID()}` };
-  const ledger = ledgerFor(env, owner);
+  const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
   unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'BENCH', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
   const ledgerSizes: number[] = [];
   let debitMs = 0;

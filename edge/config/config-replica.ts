@@ -1,8 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { principalSchema, type Principal } from '../../shared/auth/api-key';
-import { z } from 'zod';
-import { featureSchema, type Feature } from '../../shared/entitlement/feature';
-import { eventSchemaSchema, type EventSchema } from '../../shared/event-schema/event-schema';
+import { replicatedFeaturesSchema, replicatedSchemaSchema, type ReplicatedFeatures, type ReplicatedSchema } from '../../shared/tenant/replicated-config';
 import type { EdgeEnv } from '../env';
 
 /** How long a replicated answer is served before the rater is asked again. */
@@ -56,15 +54,16 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
     return { principal: value === null ? null : principalSchema.parse(value), throttled: false };
   }
 
-  async activeSchema(tenantId: string, name: string): Promise<EventSchema | null> {
+  /** The ACTIVE version of a schema, with the tenant's jurisdiction (replicated-config.ts). */
+  async activeSchema(tenantId: string, name: string): Promise<ReplicatedSchema | null> {
     const value = await this.readThrough(`schema:${tenantId}:${name}`, async () => (await this.env.RATER.activeEventSchema(tenantId, name)) ?? null);
-    return value === null ? null : eventSchemaSchema.parse(value);
+    return value === null ? null : replicatedSchemaSchema.parse(value);
   }
 
-  /** The tenant's ACTIVE features, for /entitled and the balance routes. */
-  async features(tenantId: string): Promise<Feature[]> {
+  /** The tenant's ACTIVE features, for /entitled and the balance routes, with its jurisdiction. */
+  async features(tenantId: string): Promise<ReplicatedFeatures> {
     const value = await this.readThrough(`features:${tenantId}`, () => this.env.RATER.tenantFeatures(tenantId));
-    return z.array(featureSchema).parse(value ?? []);
+    return replicatedFeaturesSchema.parse(value ?? []);
   }
 
   /** Drops one key's entry, after it was revoked: the next request with it asks the rater. */

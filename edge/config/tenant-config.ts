@@ -1,7 +1,6 @@
 import { AppError, rateLimited } from '../../shared/errors/app-error';
 import type { Principal } from '../../shared/auth/api-key';
-import type { Feature } from '../../shared/entitlement/feature';
-import type { EventSchema } from '../../shared/event-schema/event-schema';
+import type { ReplicatedFeatures, ReplicatedSchema } from '../../shared/tenant/replicated-config';
 import type { EdgeEnv } from '../env';
 import { TtlCache } from './ttl-cache';
 
@@ -20,8 +19,8 @@ const ISOLATE_MISS_TTL_MS = 1_000;
 
 type Env = Pick<EdgeEnv, 'CONFIG_REPLICA'>;
 const keys = new TtlCache<Principal | null>((p) => (p ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
-const schemas = new TtlCache<EventSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
-const features = new TtlCache<Feature[]>((list) => (list.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
+const schemas = new TtlCache<ReplicatedSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
+const features = new TtlCache<ReplicatedFeatures>((found) => (found.features.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 
 export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
   return keys.get(keyHash, async () => {
@@ -31,13 +30,15 @@ export function principalForKey(env: Env, keyHash: string): Promise<Principal | 
   });
 }
 
-export function activeEventSchema(env: Env, tenantId: string, name: string): Promise<EventSchema | null> {
+/** The schema's ACTIVE version, and the tenant's jurisdiction, final once it exists (replicated-config.ts). */
+export function activeEventSchema(env: Env, tenantId: string, name: string): Promise<ReplicatedSchema | null> {
   return schemas.get(`${tenantId}\u0000${name}`, () =>
     fromReplica(() => replica(env, `schemas:${tenantId}`).activeSchema(tenantId, name)),
   );
 }
 
-export function tenantFeatures(env: Env, tenantId: string): Promise<Feature[]> {
+/** The tenant's ACTIVE features, and its jurisdiction (final once it has one). */
+export function tenantFeatures(env: Env, tenantId: string): Promise<ReplicatedFeatures> {
   return features.get(tenantId, () => fromReplica(() => replica(env, `schemas:${tenantId}`).features(tenantId)));
 }
 

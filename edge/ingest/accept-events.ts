@@ -1,7 +1,7 @@
 import type { Principal } from '../../shared/auth/api-key';
 import type { FieldIssue } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
-import type { EventSchema } from '../../shared/event-schema/event-schema';
+import type { ReplicatedSchema } from '../../shared/tenant/replicated-config';
 import { eventSchema, type WireEvent } from '../../shared/event/event-wire';
 import { activeEventSchema } from '../config/tenant-config';
 import type { Claim, ClaimResult } from '../dedup/claim';
@@ -33,7 +33,7 @@ export async function acceptEvents(env: EdgeEnv, principal: Principal, events: I
   const { tenantId } = principal;
   const results: EventResult[] = new Array(events.length);
   const claims: { index: number; claim: Claim }[] = [];
-  const schemas = new Map<string, Promise<EventSchema | null>>();
+  const schemas = new Map<string, Promise<ReplicatedSchema | null>>();
 
   await Promise.all(
     events.map(async (incoming, index) => {
@@ -51,7 +51,9 @@ export async function acceptEvents(env: EdgeEnv, principal: Principal, events: I
 
   // Claims go out in the order sent, so an id repeated within a batch is judged in that order.
   claims.sort((a, b) => a.index - b.index);
-  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), shardPlacement(env, principal.placement));
+  // Every schema of the tenant comes with the same, final jurisdiction (replicated-config.ts).
+  const jurisdiction = (await Promise.all(schemas.values())).find((s) => s !== null)?.jurisdiction ?? null;
+  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), shardPlacement(env, principal.placement, jurisdiction));
   claims.forEach(({ index }, k) => {
     results[index] = toEventResult(index, claimed[k]!, `${events[index]!.path}.id`);
   });

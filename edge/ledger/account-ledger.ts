@@ -320,7 +320,8 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     const owner = this.rows.owner();
     if (!owner) return new Set();
     const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
-    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined);
+    // No placement stored: a ledger whose debits predate placements, all in the default one.
+    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined, null);
     return claimedEventIds(this.env, owner.tenantId, eventIds, where);
   }
 

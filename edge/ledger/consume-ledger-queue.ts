@@ -2,11 +2,12 @@ import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledg
 import { LEDGER_DEAD_LETTER_QUEUE, LEDGER_QUEUE, malformedReason } from '../../shared/queue/queue-names';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
 import type { EdgeEnv } from '../env';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../shared/tenant/placement';
 import { ledgerFor } from './ledger-protocol';
 
 const MAX_RETRY_DELAY_S = 300;
 
-type Env = Pick<EdgeEnv, 'ACCOUNT_LEDGER' | 'RATER'>;
+type Env = Pick<EdgeEnv, 'ACCOUNT_LEDGER' | 'RATER' | 'EMULATE_JURISDICTIONS'>;
 
 /** Ids per Rater.settleLedgerDebits call (it takes at most 10 000). */
 const SETTLE_CHUNK_IDS = 5_000;
@@ -37,7 +38,7 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
         return;
       }
       const owner = { tenantId: parsed.data.tenantId, accountId: parsed.data.accountId };
-      const ledger = ledgerFor(env, owner);
+      const ledger = ledgerFor(env, owner, parsed.data.placement ?? DEFAULT_OBJECT_PLACEMENT);
       try {
         if (parsed.data.kind === 'plan-grants') {
           await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
@@ -96,7 +97,7 @@ async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage)
   if (body.kind !== 'debits') return;
   const owner = { tenantId: body.tenantId, accountId: body.accountId };
   try {
-    await ledgerFor(env, owner).confirm(body.debits.map((d) => d.eventId));
+    await ledgerFor(env, owner, body.placement ?? DEFAULT_OBJECT_PLACEMENT).confirm(body.debits.map((d) => d.eventId));
     message.ack();
   } catch (error) {
     console.error(`ledger of account '${owner.accountId}' could not take a confirmation; retrying`, error);

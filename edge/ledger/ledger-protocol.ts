@@ -1,4 +1,7 @@
 import type { AccountLedger } from './account-ledger';
+import type { ObjectPlacement } from '../../shared/tenant/placement';
+import type { EdgeEnv } from '../env';
+import { placedStub } from '../placement/tenant-shards';
 import { AppError, type ErrorKind, type FieldIssue } from '../../shared/errors/app-error';
 import type { DenialReason } from '../../shared/entitlement/ledger-math';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
@@ -48,7 +51,11 @@ export function ledgerName(owner: LedgerOwner): string {
   return JSON.stringify([owner.tenantId, owner.accountId]);
 }
 
-/** The AccountLedger object of one account. */
-export function ledgerFor(env: { ACCOUNT_LEDGER: DurableObjectNamespace<AccountLedger> }, owner: LedgerOwner): DurableObjectStub<AccountLedger> {
-  return env.ACCOUNT_LEDGER.get(env.ACCOUNT_LEDGER.idFromName(ledgerName(owner)));
+/** The AccountLedger object of one account, in the tenant's jurisdiction and region. */
+export function ledgerFor(
+  env: Pick<EdgeEnv, 'ACCOUNT_LEDGER' | 'EMULATE_JURISDICTIONS'>,
+  owner: LedgerOwner,
+  where: ObjectPlacement,
+): DurableObjectStub<AccountLedger> {
+  return placedStub(env.ACCOUNT_LEDGER, env, where, ledgerName(owner));
 }

@@ -1,5 +1,5 @@
 import { initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
-import type { Jurisdiction, Placement, Region } from '../../shared/tenant/placement';
+import type { Jurisdiction, ObjectPlacement, Placement, Region } from '../../shared/tenant/placement';
 import type { DedupShard } from '../dedup/dedup-shard';
 import { edgeSettings, type EdgeEnv } from '../env';
 
@@ -10,12 +10,17 @@ export interface ShardPlacement {
   jurisdiction: Jurisdiction | null;
 }
 
-/** The tenant's shard placement; a tenant that never grew uses the deployment's DEDUP_SHARDS. */
-export function shardPlacement(env: EdgeEnv, placement: Placement | undefined): ShardPlacement {
+/**
+ * The tenant's shard placement. The layout and region come with the API key (a stale layout is
+ * safe: sealed shards redirect; a region applies only to objects not yet created). The
+ * jurisdiction comes with the tenant's schema or features, where it is final
+ * (shared/tenant/replicated-config.ts). A tenant that never grew uses DEDUP_SHARDS.
+ */
+export function shardPlacement(env: EdgeEnv, placement: Placement | undefined, jurisdiction: Jurisdiction | null): ShardPlacement {
   return {
     layout: placement?.dedupLayout ?? initialLayout(edgeSettings(env).DEDUP_SHARDS),
     region: placement?.region ?? null,
-    jurisdiction: placement?.jurisdiction ?? null,
+    jurisdiction,
   };
 }
 
@@ -28,12 +33,23 @@ export function shardPlacement(env: EdgeEnv, placement: Placement | undefined): 
  */
 export function shardStub(
   env: Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>,
-  where: Pick<ShardPlacement, 'region' | 'jurisdiction'>,
+  where: ObjectPlacement,
   name: string,
 ): DurableObjectStub<DedupShard> {
+  return placedStub(env.DEDUP_SHARD, env, where, name);
+}
+
+/** A stub of the named object of any class, placed as `where` says (see shardStub). */
+export function placedStub<T extends Rpc.DurableObjectBranded | undefined>(
+  namespace: DurableObjectNamespace<T>,
+  env: Pick<EdgeEnv, 'EMULATE_JURISDICTIONS'>,
+  where: ObjectPlacement,
+  name: string,
+): DurableObjectStub<T> {
   const options = where.region ? { locationHint: where.region } : undefined;
-  if (!where.jurisdiction) return env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(name), options);
-  if (env.EMULATE_JURISDICTIONS === 'true') return env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(`${where.jurisdiction}/${name}`), options);
-  const namespace = env.DEDUP_SHARD.jurisdiction(where.jurisdiction);
-  return namespace.get(namespace.idFromName(name), options);
+  if (!where.jurisdiction) return namespace.get(namespace.idFromName(name), options);
+  // NUL cannot be in a tenant's name, so an emulated jurisdiction's names never meet real ones.
+  if (env.EMULATE_JURISDICTIONS === 'true') return namespace.get(namespace.idFromName(`${where.jurisdiction}\u0000${name}`), options);
+  const restricted = namespace.jurisdiction(where.jurisdiction);
+  return restricted.get(restricted.idFromName(name), options);
 }

@@ -8,6 +8,7 @@ import { tenantFeatures } from '../config/tenant-config';
 import type { EdgeEnv } from '../env';
 import type { EdgeHono } from '../hono-env';
 import { ledgerFor, unwrap } from '../ledger/ledger-protocol';
+import type { ObjectPlacement } from '../../shared/tenant/placement';
 import { jsonBody } from '../middleware/json-body';
 import { scoped } from '../middleware/require-scope';
 
@@ -27,21 +28,21 @@ for (const path of ['/accounts/:accountId/features/:featureId', '/accounts/:acco
 
 accountCreditsRouter.openapi(entitlementRoutes.credits, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  return c.json(await ledgerFor(c.env, owner).credits(owner, featureId), 200);
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  return c.json(await ledgerFor(c.env, owner, where).credits(owner, featureId), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.setOverage, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(await ledgerFor(c.env, owner).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit), 200);
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(await ledgerFor(c.env, owner, where).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { pageSize, nextToken } = c.req.valid('query');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  const ledger = ledgerFor(c.env, owner);
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  const ledger = ledgerFor(c.env, owner, where);
   const after = await decodeOwnPageToken(nextToken, (entryId) => ledger.hasEntry(featureId, entryId));
   const rows = await ledger.listEntries(featureId, after, pageSize + 1);
   return c.json(toPage(rows, pageSize, (entry) => entry.id), 200);
@@ -49,21 +50,21 @@ accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
 
 accountCreditsRouter.openapi(entitlementRoutes.grant, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  const { created, entry } = unwrap(await ledgerFor(c.env, owner).grant(owner, featureId, c.req.valid('json')));
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  const { created, entry } = unwrap(await ledgerFor(c.env, owner, where).grant(owner, featureId, c.req.valid('json')));
   return c.json(entry, created ? 201 : 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.updateEntry, async (c) => {
   const { accountId, featureId, entryId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(unwrap(await ledgerFor(c.env, owner).updateEntry(featureId, entryId, c.req.valid('json'))), 200);
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(unwrap(await ledgerFor(c.env, owner, where).updateEntry(featureId, entryId, c.req.valid('json'))), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.voidEntry, async (c) => {
   const { accountId, featureId, entryId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(unwrap(await ledgerFor(c.env, owner).voidEntry(featureId, entryId)), 200);
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  return c.json(unwrap(await ledgerFor(c.env, owner, where).voidEntry(featureId, entryId)), 200);
 });
 
 /**
@@ -76,10 +77,13 @@ export async function accountFeature(
   accountId: string,
   featureId: string,
   access: 'read' | 'admin',
-): Promise<{ owner: { tenantId: string; accountId: string }; feature: Feature }> {
+): Promise<{ owner: { tenantId: string; accountId: string }; feature: Feature; where: ObjectPlacement }> {
   if (access === 'read') requireScope(principal, 'read', 'ingest');
   else requireScope(principal, 'admin');
-  const feature = (await tenantFeatures(env, principal.tenantId)).find((f) => f.id === featureId);
+  const { features, jurisdiction } = await tenantFeatures(env, principal.tenantId);
+  const feature = features.find((f) => f.id === featureId);
   if (!feature) throw new AppError('not_found', 'feature_not_found', `No ACTIVE feature '${featureId}'`);
-  return { owner: { tenantId: principal.tenantId, accountId }, feature };
+  // The jurisdiction that comes with the features is final; the key's may be stale.
+  const where = { region: principal.placement?.region ?? null, jurisdiction };
+  return { owner: { tenantId: principal.tenantId, accountId }, feature, where };
 }

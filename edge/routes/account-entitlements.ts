@@ -24,7 +24,8 @@ accountEntitlementsRouter.openapi(entitlementRoutes.values, async (c) => {
   requireScope(principal, 'read', 'ingest');
   const { accountId } = c.req.valid('param');
   const owner = { tenantId: principal.tenantId, accountId };
-  const [features, values] = await Promise.all([tenantFeatures(c.env, owner.tenantId), ledgerFor(c.env, owner).entitlementValues()]);
+  const { features, jurisdiction } = await tenantFeatures(c.env, owner.tenantId);
+  const values = await ledgerFor(c.env, owner, { region: principal.placement?.region ?? null, jurisdiction }).entitlementValues();
   const names = new Map(features.map((f) => [f.id, f.name]));
   const data = values.filter((v) => names.has(v.featureId)).map((v) => ({ ...v, featureName: names.get(v.featureId)! }));
   return c.json({ data }, 200);
@@ -32,24 +33,24 @@ accountEntitlementsRouter.openapi(entitlementRoutes.values, async (c) => {
 
 accountEntitlementsRouter.openapi(entitlementRoutes.value, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner, feature } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  const value = (await ledgerFor(c.env, owner).entitlementValues()).find((v) => v.featureId === featureId);
+  const { owner, feature, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  const value = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId);
   if (!value) throw new AppError('not_found', 'entitlement_not_found', `Account '${accountId}' has no value for feature '${featureId}'`);
   return c.json({ ...value, featureName: feature.name }, 200);
 });
 
 accountEntitlementsRouter.openapi(entitlementRoutes.setValue, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner, feature } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
+  const { owner, feature, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
   const { value } = c.req.valid('json');
-  await ledgerFor(c.env, owner).setEntitlementValue(featureId, value);
+  await ledgerFor(c.env, owner, where).setEntitlementValue(featureId, value);
   return c.json({ featureId, featureName: feature.name, value }, 200);
 });
 
 accountEntitlementsRouter.openapi(entitlementRoutes.checkValue, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
-  const { owner } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  const configured = (await ledgerFor(c.env, owner).entitlementValues()).find((v) => v.featureId === featureId)?.value;
+  const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
+  const configured = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId)?.value;
   const entitled = configured !== undefined && grantsValue(configured, c.req.valid('json').value);
   const body = { entitled, featureId, ...(configured !== undefined ? { value: configured } : {}) };
   return entitled ? c.json(body, 200) : c.json(body, 403);

@@ -41,15 +41,16 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
       { path: 'event.timestamp', message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old for /entitled; send older usage to /ingest` },
     ]);
   }
-  const { lines, issues } = featureDebits(claim.event, features);
+  const { lines, issues } = featureDebits(claim.event, features.features);
   if (issues.length > 0) throw invalid('invalid_event', issues);
   if (lines.length === 0) {
     return c.json(refused(claim.id, `No ACTIVE feature is consumed by events of schema '${event.schemaName}'`, { reason: 'NO_FEATURE', balances: [] }), 403);
   }
 
   const owner = { tenantId, accountId: claim.event.accountId };
-  const ledger = ledgerFor(c.env, owner);
-  const shards = shardPlacement(c.env, principal.placement);
+  // The jurisdiction that comes with the schema is final; the key's may be stale.
+  const shards = shardPlacement(c.env, principal.placement, schema?.jurisdiction ?? null);
+  const ledger = ledgerFor(c.env, owner, shards);
   const outcome = await ledger.entitle(owner, { eventId: claim.id, lines }, shards).catch((error: unknown) => {
     console.error(`ledger of account '${owner.accountId}' failed`, error);
     throw new AppError('unavailable', 'ledger_unavailable', 'The account ledger is briefly unavailable; send the event again');

@@ -23,7 +23,6 @@ export const tenants = pgTable('tenants', {
   region: text('region'),
   jurisdiction: text('jurisdiction'),
   dedupLayout: jsonb('dedup_layout'),
-  jurisdictionChangedAt: timestamp('jurisdiction_changed_at', { withTimezone: true }),
 });
 
 export const apiKeys = pgTable('api_keys', {

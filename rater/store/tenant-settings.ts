@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { grow, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
 import { AppError } from '../../shared/errors/app-error';
-import { placementSchema, type Placement, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
+import { jurisdictionSchema, placementSchema, type Jurisdiction, type Placement, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
-import { eventSchemas, tenants } from '../db/schema';
+import { eventSchemas, features, tenants } from '../db/schema';
 
 const placementColumns = { region: tenants.region, jurisdiction: tenants.jurisdiction, dedupLayout: tenants.dedupLayout };
 
@@ -21,7 +21,10 @@ export async function tenantSettings(db: Queryable, tenantId: string, baseShards
 /**
  * Changes a tenant's placement, its row locked for the change. The dedup layout only grows (to a
  * multiple of its shard count); the jurisdiction can change only while the tenant has no event
- * schema — without one no event of it can be accepted, so none exists anywhere yet.
+ * schema and no feature — without them no event can be accepted and no credit granted, so
+ * nothing of the tenant exists in any object yet. From then on it is fixed, which is what lets
+ * the edge route by the jurisdiction that comes with a schema or a feature, however stale its
+ * copy (shared/tenant/replicated-config.ts).
  */
 export async function updateTenantSettings(
   db: Database,
@@ -38,9 +41,10 @@ export async function updateTenantSettings(
     if (change.region !== undefined) next.region = change.region;
     if (change.jurisdiction !== undefined && change.jurisdiction !== placement.jurisdiction) {
       const [schema] = await tx.select({ name: eventSchemas.name }).from(eventSchemas).where(eq(eventSchemas.tenantId, tenantId)).limit(1);
-      if (schema) {
-        throw new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no event schema', [
-          { path: 'jurisdiction', message: 'the tenant already has event schemas, so its data may exist outside the new jurisdiction' },
+      const [feature] = await tx.select({ id: features.id }).from(features).where(eq(features.tenantId, tenantId)).limit(1);
+      if (schema || feature) {
+        throw new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no event schema and no feature', [
+          { path: 'jurisdiction', message: 'the tenant already has event schemas or features, so its events or credits may exist outside the new jurisdiction' },
         ]);
       }
       next.jurisdiction = change.jurisdiction;
@@ -50,15 +54,7 @@ export async function updateTenantSettings(
       if (!grown.ok) throw new AppError('validation', 'invalid_dedup_shards', grown.reason, [{ path: 'dedupShards', message: grown.reason }]);
       if (grown.layout.length > layoutOf(placement, baseShards).length) next.dedupLayout = grown.layout;
     }
-    await tx
-      .update(tenants)
-      .set({
-        region: next.region,
-        jurisdiction: next.jurisdiction,
-        dedupLayout: next.dedupLayout,
-        ...(next.jurisdiction !== placement.jurisdiction ? { jurisdictionChangedAt: sql`now()` } : {}),
-      })
-      .where(eq(tenants.id, tenantId));
+    await tx.update(tenants).set({ region: next.region, jurisdiction: next.jurisdiction, dedupLayout: next.dedupLayout }).where(eq(tenants.id, tenantId));
     return toSettings(tenantId, next, baseShards);
   });
 }
@@ -78,24 +74,8 @@ function toSettings(tenantId: string, placement: Placement, baseShards: number):
   };
 }
 
-/**
- * The edge learns a tenant's placement with its API key, up to PLACEMENT_STALENESS_MS late. A
- * first event schema — after which events can be accepted — must wait that long after a change of
- * jurisdiction, or an isolate still on the old placement could store an event outside the new
- * one. Call inside the transaction that creates the schema: the row lock orders it against a
- * concurrent change.
- */
-export const PLACEMENT_STALENESS_MS = 30_000;
-
-export async function assertPlacementSettled(tx: Queryable, tenantId: string): Promise<void> {
-  const [row] = await tx
-    .select({ waitMs: sql<number | null>`ceil(extract(epoch from (${tenants.jurisdictionChangedAt} + ${`${PLACEMENT_STALENESS_MS} milliseconds`}::interval - now())) * 1000)::int` })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .for('share');
-  const waitMs = row?.waitMs ?? null;
-  if (waitMs !== null && waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new AppError('conflict', 'jurisdiction_settling', `The tenant's jurisdiction changed moments ago; event schemas can be created in ${seconds} s`, [], seconds);
-  }
+/** The tenant's jurisdiction (null: none). Final once it has an event schema or a feature. */
+export async function tenantJurisdiction(db: Queryable, tenantId: string): Promise<Jurisdiction | null> {
+  const [row] = await db.select({ jurisdiction: tenants.jurisdiction }).from(tenants).where(eq(tenants.id, tenantId));
+  return jurisdictionSchema.nullable().parse(row?.jurisdiction ?? null);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { featureDebits, type DebitLine } from '../entitlement/feature-debits';
 import type { Feature } from '../entitlement/feature';
 import type { AcceptedEvent } from '../event/accepted-event';
+import { objectPlacementSchema } from '../tenant/placement';
 import { chunkBySize } from './message-size';
 
 /**
@@ -12,6 +13,8 @@ import { chunkBySize } from './message-size';
 export const ledgerDebitMessageSchema = z.object({
   kind: z.literal('debits'),
   tenantId: z.string().min(1),
+  /** The tenant's placement, stamped by the rater as it sends; absent in older messages: the default. */
+  placement: objectPlacementSchema.optional(),
   accountId: z.string().min(1),
   debits: z
     .array(
@@ -34,6 +37,8 @@ export type LedgerDebitMessage = z.infer<typeof ledgerDebitMessageSchema>;
 export const ledgerPlanGrantsMessageSchema = z.object({
   kind: z.literal('plan-grants'),
   tenantId: z.string().min(1),
+  /** The tenant's placement, stamped by the rater as it sends; absent in older messages: the default. */
+  placement: objectPlacementSchema.optional(),
   accountId: z.string().min(1),
   associationId: z.string().min(1),
   grants: z.array(

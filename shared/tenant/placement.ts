@@ -25,6 +25,17 @@ export type Placement = z.infer<typeof placementSchema>;
 
 export const NO_PLACEMENT: Placement = { region: null, jurisdiction: null, dedupLayout: null };
 
+/** Where one object of the tenant lives: what a message to it carries (ledger-message.ts). */
+export const objectPlacementSchema = z.object({ region: regionSchema.nullable(), jurisdiction: jurisdictionSchema.nullable() });
+export type ObjectPlacement = z.infer<typeof objectPlacementSchema>;
+
+export const DEFAULT_OBJECT_PLACEMENT: ObjectPlacement = { region: null, jurisdiction: null };
+
+/** The part of a tenant's placement that says where its objects live. */
+export function objectPlacement(placement: Placement | undefined): ObjectPlacement {
+  return { region: placement?.region ?? null, jurisdiction: placement?.jurisdiction ?? null };
+}
+
 export const tenantSettingsSchema = z
   .object({
     tenantId: z.string(),
@@ -42,7 +53,7 @@ export const updateTenantSettingsRequest = z
   .object({
     region: regionSchema.nullable().optional(),
     jurisdiction: jurisdictionSchema.nullable().optional().meta({
-      description: 'Settable only while the tenant has no event schema (so no event of it exists anywhere)',
+      description: 'Settable only while the tenant has no event schema and no feature (so nothing of it exists in any object)',
     }),
     dedupShards: z
       .number()

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
-import { api, unique } from '../support/api-client';
+import { api, eventually, unique } from '../support/api-client';
 
 const PROBLEM = 'application/problem+json';
 
@@ -55,22 +55,29 @@ describe('GET and PATCH /settings', () => {
     expect((await api(key).patch('/settings', { dedupShards: 8 })).status).toBe(422);
     expect((await api(key).patch('/settings', { jurisdiction: 'mars' })).status).toBe(422);
     expect((await api(key).patch('/settings', { surprise: true })).status).toBe(422);
+  });
 
-    // A jurisdiction while the tenant has no schema; then no schema until every isolate knows it.
+  it('places a tenant in a jurisdiction before its first schema, and its events flow end to end', async () => {
+    const key = await createTenant();
     const eu = await api(key).patch('/settings', { jurisdiction: 'eu' });
     expect(eu.status).toBe(200);
     expect(eu.body.jurisdiction).toBe('eu');
-    const tooSoon = await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] });
-    expect(tooSoon.status).toBe(409);
-    expect(JSON.stringify(tooSoon.body)).toContain('jurisdiction_settling');
+    const schemaName = unique('payment');
+    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(201);
+    expect((await api(key).post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
+    const id = unique('evt');
+    expect((await api(key).post('/ingest', { event: event(id, schemaName) })).status).toBe(202);
+    expect((await api(key).post('/ingest', { event: event(id, schemaName) })).status).toBe(200);
+    const stored = await eventually(() => api(key).get(`/events/${id}`), (r) => r.status === 200);
+    expect(stored.body.id ?? JSON.stringify(stored.body)).toContain(id);
   });
 
-  it('keeps the jurisdiction once the tenant has event schemas', async () => {
+  it('keeps the jurisdiction once the tenant has an event schema (a feature needs one too)', async () => {
     const key = await createTenant();
     expect((await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] })).status).toBe(201);
     const refused = await api(key).patch('/settings', { jurisdiction: 'eu' });
     expect(refused.status).toBe(409);
-    expect(JSON.stringify(refused.body)).toContain('jurisdiction');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'jurisdiction' })]);
     expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RECONCILE_AFTER_MS, type AccountLedger } from '../../../edge/ledger/account-ledger';
 import { KEY_BUCKET_MS, LEGACY_RETENTION_MS } from '../../../edge/ledger/debit-records';
 import { ledgerFor, SETTLED_KEY_WINDOW_MS, unwrap, type EventDebit, type LedgerOwner } from '../../../edge/ledger/ledger-protocol';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 
 /**
  * What an AccountLedger keeps of final debits (edge/ledger/debit-records.ts): a key per debit in
@@ -20,7 +21,7 @@ const EXPIRED = T0 + KEY_BUCKET_MS + SETTLED_KEY_WINDOW_MS + 1;
 let accounts = 0;
 function account(): { owner: LedgerOwner; ledger: DurableObjectStub<AccountLedger> } {
   const owner = { tenantId: 'ledger-key-tests', accountId: `acct-${++accounts}-${crypto.randomUUID()}` };
-  return { owner, ledger: ledgerFor(env, owner) };
+  return { owner, ledger: ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT) };
 }
 
 function debit(eventId: string, amount = '1'): EventDebit {
@@ -127,7 +128,7 @@ describe('AccountLedger debit keys', () => {
       sql.exec("INSERT INTO debits VALUES ('old-settled', 'SETTLED', ?, ?), ('old-pending', 'PENDING', ?, ?)", oldLines('6'), T0 - HOUR, oldLines('0'), T0 - HOUR);
     });
     await abortAllDurableObjects();
-    const restarted = ledgerFor(env, owner);
+    const restarted = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
     await setClock(restarted, T0);
     expect(await restarted.pendingDebitCount()).toBe(1);
     expect((await restarted.entitle(owner, { eventId: 'old-settled', lines: [{ featureId: FEATURE, amount: '6' }] })).status).toBe('ALREADY_DEBITED');

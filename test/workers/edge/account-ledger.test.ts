@@ -2,6 +2,7 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject 
 import { describe, expect, it } from 'vitest';
 import { RECONCILE_AFTER_MS, type AccountLedger } from '../../../edge/ledger/account-ledger';
 import { ledgerFor, unwrap, type EventDebit, type LedgerOwner } from '../../../edge/ledger/ledger-protocol';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 import { shardFor, shardName } from '../../../shared/idempotency/shard-for';
 import { claim } from './dedup-helpers';
 
@@ -12,7 +13,7 @@ let accounts = 0;
 /** A fresh account (its own ledger object) per test. */
 function account(): { owner: LedgerOwner; ledger: DurableObjectStub<AccountLedger> } {
   const owner = { tenantId: 'ledger-tests', accountId: `acct-${++accounts}-${crypto.randomUUID()}` };
-  return { owner, ledger: ledgerFor(env, owner) };
+  return { owner, ledger: ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT) };
 }
 
 function debit(eventId: string, amount = '1', at = NOW): EventDebit {
@@ -149,7 +150,7 @@ describe('AccountLedger', () => {
     await grant(ledger, owner, '50');
     await Promise.all(Array.from({ length: 30 }, (_, i) => ledger.entitle(owner, debit(`r${i}`))));
     await abortAllDurableObjects();
-    const restarted = ledgerFor(env, owner);
+    const restarted = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
     expect(await restarted.credits(owner, FEATURE)).toMatchObject({ granted: '50', balance: '20' });
     expect((await restarted.entitle(owner, debit('r0'))).status).toBe('ALREADY_DEBITED');
     const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => restarted.entitle(owner, debit(`s${i}`))));

@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { describe, expect, it } from 'vitest';
 import { consumeLedgerQueue } from '../../../edge/ledger/consume-ledger-queue';
 import { ledgerFor, unwrap } from '../../../edge/ledger/ledger-protocol';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 
 /**
@@ -23,7 +24,7 @@ async function consume(queue: string, bodies: unknown[], attempts = 1) {
 describe('ledger queue consumer, rater unreachable', () => {
   it('debits the ledger once but retries the message until the rater has settled the debit', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
-    const ledger = ledgerFor(env, owner);
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
     unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'TEST', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
     const message: LedgerMessage = { kind: 'debits', ...owner, debits: [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
 

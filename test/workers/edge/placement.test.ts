@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { claimedEventIds, claimEvents } from '../../../edge/dedup/claim-events';
 import { shardStub, type ShardPlacement } from '../../../edge/placement/tenant-shards';
 import { claimShard, grow, initialLayout } from '../../../shared/idempotency/dedup-layout';
+import { createMessageBatch } from 'cloudflare:test';
+import { consumeLedgerQueue } from '../../../edge/ledger/consume-ledger-queue';
+import { ledgerFor, unwrap } from '../../../edge/ledger/ledger-protocol';
+import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
+import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { claim } from './dedup-helpers';
 
 /**
@@ -33,4 +38,23 @@ describe('a tenant placed in the EU jurisdiction', () => {
     }
     expect(await claimedEventIds(env, tenantId, [...ids, 'evt-new'], later)).toEqual(new Set([...ids, 'evt-new']));
   }, 60_000);
+});
+
+describe('an EU tenant\'s AccountLedgers', () => {
+  it('hold its credits in the jurisdiction, and the rater\'s debits reach them there', async () => {
+    const owner = { tenantId: `eu-ledger-${crypto.randomUUID()}`, accountId: 'acme' };
+    const eu = { region: 'weur' as const, jurisdiction: 'eu' as const };
+    const inEu = ledgerFor(env, owner, eu);
+    const outside = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    unwrap(await inEu.grant(owner, 'feat.calls', { granted: '10', source: 'TEST', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+
+    // A debit message stamped by the rater with the tenant's placement goes to the EU object.
+    const message: LedgerMessage = {
+      kind: 'debits', ...owner, placement: eu, debits: [{ eventId: 'e1', at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '3' }] }],
+    };
+    await consumeLedgerQueue(createMessageBatch<unknown>('meterline-ledger', [{ id: 'm0', timestamp: new Date(), attempts: 1, body: message }]), env);
+
+    expect((await inEu.credits(owner, 'feat.calls')).balance).toBe('7');
+    expect(await outside.credits(owner, 'feat.calls')).toMatchObject({ granted: '0', balance: '0' });
+  });
 });
