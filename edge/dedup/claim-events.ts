@@ -14,8 +14,11 @@ type Env = Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>;
  * answers 'moved', and those claims are sent once more by the layout that sealed it.
  */
 export async function claimEvents(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement): Promise<ClaimResult[]> {
-  return claimBy(env, tenantId, claims, where, 1);
+  return claimBy(env, tenantId, claims, where, MAX_REROUTES);
 }
+
+/** Each reroute goes to a layout with more generations, so this bounds growths in one staleness window. */
+const MAX_REROUTES = 8;
 
 async function claimBy(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement, reroutes: number): Promise<ClaimResult[]> {
   const { layout } = where;

@@ -34,9 +34,13 @@ export class ShardLineage {
     return value === undefined ? null : (JSON.parse(value) as DedupLayout);
   }
 
-  /** Call inside the transaction that answers the successor, so no claim slips in between. */
+  /**
+   * Call inside the transaction that answers the successor, so no claim slips in between. The
+   * newest layout that reaches it is kept: a stale caller is sent to the newest generation.
+   */
   seal(layout: DedupLayout): void {
-    if (this.sealedBy() === null) this.set('sealed_by', JSON.stringify(layout));
+    const sealed = this.sealedBy();
+    if (sealed === null || layout.length > sealed.length) this.set('sealed_by', JSON.stringify(layout));
   }
 
   /**
