@@ -315,8 +315,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return { buckets: this.debits.liveBuckets(), unconfirmedKept: this.debits.unconfirmedKeptCount(), databaseBytes: this.ctx.storage.sql.databaseSize };
   }
 
-  /** Which of `eventIds` the tenant's DedupShards hold, asked where the edge last claimed. */
-  private async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
+  /**
+   * Which of `eventIds` the tenant's DedupShards hold, asked where the edge last claimed. The one
+   * seam of the alarm: a test replaces it on the instance to hold the answer while calls interleave.
+   */
+  protected async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
     const owner = this.rows.owner();
     if (!owner) return new Set();
     const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
