@@ -29,7 +29,7 @@ interface DebitRecordLine extends DebitLine, DebitPlan {}
  * can still arrive for it, not by the 45-day id gate (debit-records.ts, docs/capacity.md). A debit
  * made for /entitled stays PENDING until its event is
  * known to be claimed (the rater's debit for it arrives, or the DedupShard says so when the alarm
- * asks RECONCILE_AFTER_MS later); if the claim never happened — the edge failed in between and
+ * asks RECONCILE_AFTER_MS after the last call for it); if the claim never happened — the edge failed in between and
  * the client gave up — the debit is refunded. Should the event be ingested after all, the rater
  * then debits it: exactly once either way.
  */
@@ -64,7 +64,10 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     // One transaction: the decision, the debit and the balances it answers with.
     const outcome = this.transaction((): EntitleOutcome => {
       const balances = () => features.map((f) => this.creditsOf(owner, f, now));
-      if (this.debits.state(debit.eventId, key)) return { status: 'ALREADY_DEBITED', balances: balances() };
+      const state = this.debits.state(debit.eventId, key);
+      // A retry claims the event next: the alarm must not refund the debit before that claim lands.
+      if (state === 'PENDING') this.debits.touchPending(debit.eventId, now);
+      if (state) return { status: 'ALREADY_DEBITED', balances: balances() };
       for (const featureId of features) this.settleOverage(featureId, now);
       const record: DebitRecordLine[] = [];
       for (const line of debit.lines) {
@@ -276,23 +279,32 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /**
    * Settles PENDING /entitled debits whose time is up, and drops the key buckets the redelivery
    * window has passed over.
+   *
+   * A retry of /entitled finds its debit PENDING and claims the event right after: a "not claimed"
+   * from the shards may predate that claim. So a retry makes its debit due again later
+   * (`touchPending`), and only a debit still due once the shards have answered is refunded: one
+   * retried while they were asked, or just before, waits for the next run, which asks again. The
+   * mark is the row's own time, in the same transaction as the retry's answer: no memory of a run
+   * is needed, and an object restarted mid-run (the run is lost; the alarm runs again) still has it.
    */
   override async alarm(): Promise<void> {
     this.alarmAt = null;
     const now = this.clock();
-    const due = this.debits.pendingBefore(now - RECONCILE_AFTER_MS, RECONCILE_PAGE);
+    const cutoff = now - RECONCILE_AFTER_MS;
+    const due = this.debits.pendingBefore(cutoff, RECONCILE_PAGE);
     if (due.length > 0) {
       const [claimed, keys] = await Promise.all([this.claimedInDedupShards(due), debitKeys(due)]);
       this.debits.prepareBucket(now);
       this.transaction(() => {
         for (const eventId of due) {
+          const since = this.debits.pendingSince(eventId);
           // Decided meanwhile (a refund, or the rater's debit of the same id): nothing left to do.
-          if (this.debits.state(eventId, keys.get(eventId)!) !== 'PENDING') continue;
+          if (since === null) continue;
           if (claimed.has(eventId)) {
             this.debits.deletePending(eventId);
             // The event owes the rater no debit (it was marked debitedAtEdge): nothing will send it.
             this.debits.settle(keys.get(eventId)!, true, now);
-          } else {
+          } else if (since <= cutoff) {
             this.refundPending(eventId);
           }
         }

@@ -4,7 +4,8 @@ import { KEY_BUCKET_MS } from './debit-windows';
  * What an AccountLedger remembers of its debits, sized by what each memory is for (docs/capacity.md):
  *
  * - A PENDING debit of POST /entitled keeps its full lines (`pending_debits`): it may still be
- *   refunded. That lasts about RECONCILE_AFTER_MS, so the table holds a minute or so of debits.
+ *   refunded. That lasts about RECONCILE_AFTER_MS from the last call for it (a retry of the call
+ *   starts it again), so the table holds a minute or so of debits.
  * - Once a debit is final, only "this event was debited" is needed, to skip a later delivery of the
  *   same debit: a 16-byte key (SHA-256 of the event id, cut) in the table of the time bucket it was
  *   made in (`debit_keys_<bucket>`, WITHOUT ROWID). A bucket is dropped whole once the redelivery
@@ -86,6 +87,20 @@ export class DebitRecords {
 
   insertPending(eventId: string, lines: unknown[], now: number): void {
     this.sql.exec('INSERT INTO pending_debits (event_id, lines, created_at) VALUES (?, ?, ?)', eventId, JSON.stringify(lines), now);
+  }
+
+  /**
+   * A retry of the call found this debit PENDING: it is due again RECONCILE_AFTER_MS from now, so
+   * the claim the retry makes next has as long to reach its shard as the first call's had.
+   * `created_at` is thus the time of the last call for the debit, not of the debit.
+   */
+  touchPending(eventId: string, now: number): void {
+    this.sql.exec('UPDATE pending_debits SET created_at = ? WHERE event_id = ?', now, eventId);
+  }
+
+  /** When the last call for a PENDING debit was made, or null if it is not PENDING. */
+  pendingSince(eventId: string): number | null {
+    return this.sql.exec<{ t: number }>('SELECT created_at AS t FROM pending_debits WHERE event_id = ?', eventId).toArray()[0]?.t ?? null;
   }
 
   /** A PENDING debit's lines, or null if it is not PENDING. */
