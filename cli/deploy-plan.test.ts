@@ -33,7 +33,15 @@ describe('the deploy plan', () => {
 
   it('creates the queues, checks the secret and migrates before deploying the rater, then the edge', () => {
     const kinds = plan.filter((s) => s.kind !== 'note').map((s) => (s.kind === 'worker' ? `worker ${s.name}` : s.kind));
-    expect(kinds).toEqual(['queue', 'queue', 'queue', 'queue', 'secret', 'migrations', 'worker meterline-rater', 'worker meterline-edge']);
+    const queues = new Set(declared(/^\s*(?:queue|dead_letter_queue)\s*=\s*"([^"]+)"/gm)).size;
+    expect(kinds).toEqual([...Array<string>(queues).fill('queue'), 'secret', 'migrations', 'worker meterline-rater', 'worker meterline-edge']);
+  });
+
+  it('creates every jurisdiction\'s queues restricted to it, and no other', () => {
+    const queues = plan.flatMap((s) => (s.kind === 'queue' ? [s] : []));
+    expect(queues).toHaveLength(12); // events and ledger, each with its dead-letter queue, for none, eu and fedramp
+    for (const q of queues) expect(q.jurisdiction).toBe(/-(eu|fedramp)(-dlq)?$/.exec(q.name)?.[1] ?? null);
+    expect(lines).toContain('queue meterline-events-eu: create (restricted to jurisdiction eu)');
   });
 
   it('gives both workers the same DEDUP_SHARDS: the rater grows layouts from the edge\'s', () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 import { z } from 'zod';
+import { parseQueueName } from '../shared/queue/queue-names';
+import { jurisdictions, type Jurisdiction } from '../shared/tenant/placement';
 
 export const EDGE_CONFIG = fileURLToPath(new URL('../wrangler.toml', import.meta.url));
 export const RATER_CONFIG = fileURLToPath(new URL('../rater/wrangler.toml', import.meta.url));
@@ -28,7 +30,7 @@ export function readWorkerConfig(path: string): WorkerConfig {
 }
 
 export type DeployStep =
-  | { kind: 'queue'; name: string; line: string }
+  | { kind: 'queue'; name: string; jurisdiction: Jurisdiction | null; line: string }
   | { kind: 'secret'; worker: string; config: string; name: string; line: string }
   | { kind: 'migrations'; line: string }
   | { kind: 'worker'; name: string; config: string; line: string }
@@ -54,9 +56,16 @@ export function deployPlan(edge: WorkerConfig, rater: WorkerConfig): DeployStep[
   if (missing.length > 0) throw new Error(`the edge binds to services no config deploys: ${missing.map((s) => s.service).join(', ')}`);
 
   return [
-    ...[...queues].sort().map((name): DeployStep => ({ kind: 'queue', name, line: `queue ${name}: create` })),
+    ...[...queues].sort().map((name): DeployStep => {
+      const jurisdiction = parseQueueName(name)?.jurisdiction ?? null;
+      return { kind: 'queue', name, jurisdiction, line: `queue ${name}: create${jurisdiction ? ` (restricted to jurisdiction ${jurisdiction})` : ''}` };
+    }),
     { kind: 'secret', worker: rater.name, config: rater.path, name: 'DATABASE_URL', line: `secret DATABASE_URL of worker ${rater.name}: must be set (the pooled Neon URL)` },
-    { kind: 'migrations', line: 'migrations: apply migrations/ over MIGRATION_DATABASE_URL (Neon\'s direct, unpooled URL)' },
+    ...jurisdictions.map((j): DeployStep => ({
+      kind: 'note',
+      line: `secret DATABASE_URL_${j.toUpperCase()} of worker ${rater.name}: optional, set to serve ${j} tenants (a Neon project in that jurisdiction)`,
+    })),
+    { kind: 'migrations', line: `migrations: apply migrations/ over MIGRATION_DATABASE_URL, and ${jurisdictions.map((j) => `MIGRATION_DATABASE_URL_${j.toUpperCase()}`).join(' and ')} where set (Neon's direct, unpooled URLs)` },
     ...ordered.flatMap((worker): DeployStep[] => [
       ...(worker.durable_objects?.bindings ?? []).map((b): DeployStep => ({
         kind: 'note',

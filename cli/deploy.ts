@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMigrations } from '../local/migrate';
 import { openDatabase } from '../local/node-database';
+import { jurisdictions, type Jurisdiction } from '../shared/tenant/placement';
 import { deployPlan, EDGE_CONFIG, RATER_CONFIG, readWorkerConfig, type DeployStep } from './deploy-plan';
 
 /**
@@ -29,7 +30,9 @@ async function run(step: DeployStep): Promise<void> {
   switch (step.kind) {
     case 'queue':
       // `queues info` fails for a queue that does not exist yet.
-      if (wrangler(['queues', 'info', step.name], { allowFailure: true }) !== 0) wrangler(['queues', 'create', step.name]);
+      if (wrangler(['queues', 'info', step.name], { allowFailure: true }) === 0) return;
+      if (step.jurisdiction) await createRestrictedQueue(step.name, step.jurisdiction);
+      else wrangler(['queues', 'create', step.name]);
       return;
     case 'secret': {
       const listed = spawnSync(process.execPath, [WRANGLER, 'secret', 'list', '-c', step.config, '--format', 'json'], { encoding: 'utf8' });
@@ -48,16 +51,39 @@ async function run(step: DeployStep): Promise<void> {
   }
 }
 
-/** Neon: schema changes go over the direct connection, not through the pooler. */
+/**
+ * A queue restricted to a jurisdiction: wrangler has no flag for it, so Cloudflare's API creates
+ * it (the jurisdiction can be set only at creation: docs, Queues "Data location").
+ */
+async function createRestrictedQueue(name: string, jurisdiction: Jurisdiction): Promise<void> {
+  const account = process.env.CLOUDFLARE_ACCOUNT_ID;
+  const token = process.env.CLOUDFLARE_API_TOKEN;
+  if (!account || !token) fail(`queue ${name} must be created restricted to jurisdiction ${jurisdiction}: set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN`);
+  const response = await fetch(`https://api.cloudflare.com/client/v4/accounts/${account}/queues`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ queue_name: name, jurisdiction }),
+  });
+  if (!response.ok) fail(`creating queue ${name} in jurisdiction ${jurisdiction} failed: ${response.status} ${await response.text()}`);
+}
+
+/** Neon: schema changes go over the direct connection, not through the pooler. Each jurisdiction's database too. */
 async function migrate(): Promise<void> {
-  const url = process.env.MIGRATION_DATABASE_URL;
-  if (!url) fail("set MIGRATION_DATABASE_URL to Neon's direct (unpooled) connection string: migrations change the schema");
-  if (/-pooler\./.test(new URL(url).hostname)) fail('MIGRATION_DATABASE_URL is a pooled URL (its host has -pooler): use the direct one');
-  const { db, close } = await openDatabase(url);
-  try {
-    await runMigrations(db);
-  } finally {
-    await close();
+  const urls: [string, string | undefined][] = [
+    ['MIGRATION_DATABASE_URL', process.env.MIGRATION_DATABASE_URL],
+    ...jurisdictions.map((j): [string, string | undefined] => [`MIGRATION_DATABASE_URL_${j.toUpperCase()}`, process.env[`MIGRATION_DATABASE_URL_${j.toUpperCase()}`]]),
+  ];
+  if (!urls[0]![1]) fail("set MIGRATION_DATABASE_URL to Neon's direct (unpooled) connection string: migrations change the schema");
+  for (const [name, url] of urls) {
+    if (!url) continue;
+    if (/-pooler\./.test(new URL(url).hostname)) fail(`${name} is a pooled URL (its host has -pooler): use the direct one`);
+    const { db, close } = await openDatabase(url);
+    try {
+      await runMigrations(db);
+    } finally {
+      await close();
+    }
+    console.log(`migrations: ${name} is up to date`);
   }
 }
 

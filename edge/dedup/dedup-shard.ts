@@ -3,7 +3,8 @@ import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { packEventMessages } from '../../shared/queue/event-batch-message';
 import { sendBatches } from '../../shared/queue/message-size';
 import type { DedupLayout } from '../../shared/idempotency/dedup-layout';
-import { edgeSettings, type EdgeEnv } from '../env';
+import { edgeSettings, eventsQueueOf, type EdgeEnv } from '../env';
+import { jurisdictionOfObject } from '../placement/tenant-shards';
 import type { Claim, ShardClaimResult } from './claim';
 import { ClaimedIds, compactPayloadHash, type ClaimedId } from './claimed-ids';
 import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-lineage';
@@ -178,7 +179,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
         // Packed by bytes, sent concurrently; if any send fails, all are sent again later (the
         // rater's exactly-once gate absorbs the ones that did arrive).
         const batches = [...byTenant(rows)].flatMap(([tenantId, events]) => sendBatches(packEventMessages(tenantId, events)));
-        await Promise.all(batches.map((messages) => this.env.EVENTS_QUEUE.sendBatch(messages)));
+        // To the queue of the jurisdiction this object lives in: its events are queued only there.
+        const queue = eventsQueueOf(this.env, jurisdictionOfObject(this.ctx.id, this.env));
+        await Promise.all(batches.map((messages) => queue.sendBatch(messages)));
       } catch (error) {
         const failures = this.bumpFailures('send_failures');
         console.error(`queue send failed (attempt ${failures}); ${this.outbox.counts().unsent} events wait in the outbox`, error);

@@ -1,5 +1,5 @@
 import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledger-message';
-import { LEDGER_DEAD_LETTER_QUEUE, LEDGER_QUEUE, malformedReason } from '../../shared/queue/queue-names';
+import { malformedReason, parseQueueName, queueName } from '../../shared/queue/queue-names';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
 import type { EdgeEnv } from '../env';
 import { DEFAULT_OBJECT_PLACEMENT } from '../../shared/tenant/placement';
@@ -27,7 +27,15 @@ const SETTLE_CHUNK_IDS = 5_000;
  * more, and parked if it fails again.
  */
 export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const deadLetters = batch.queue === LEDGER_DEAD_LETTER_QUEUE;
+  const address = parseQueueName(batch.queue);
+  const deadLetters = address?.deadLetter === true;
+  // Parked under the queue it came through, so the rater parks it in that jurisdiction's database.
+  const parkable = (message: Message<unknown>, reason: string): MessageToPark => ({
+    queue: queueName({ kind: 'ledger', jurisdiction: address?.jurisdiction ?? null, deadLetter: false }),
+    tenantId: claimedTenant(message.body),
+    body: message.body,
+    reason,
+  });
   const toPark: { message: Message<unknown>; park: MessageToPark }[] = [];
   const applied: { message: Message<unknown>; body: LedgerMessage }[] = [];
   await Promise.all(
@@ -113,10 +121,6 @@ async function park(env: Env, items: { message: Message<unknown>; park: MessageT
     console.error(`could not park ${items.length} ledger message(s); retrying`, error);
     for (const { message } of items) retry(message);
   }
-}
-
-function parkable(message: Message<unknown>, reason: string): MessageToPark {
-  return { queue: LEDGER_QUEUE, tenantId: claimedTenant(message.body), body: message.body, reason };
 }
 
 function retry(message: Message<unknown>): void {

@@ -1,5 +1,5 @@
 import { initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
-import type { Jurisdiction, ObjectPlacement, Placement, Region } from '../../shared/tenant/placement';
+import { jurisdictionSchema, type Jurisdiction, type ObjectPlacement, type Placement, type Region } from '../../shared/tenant/placement';
 import type { DedupShard } from '../dedup/dedup-shard';
 import { edgeSettings, type EdgeEnv } from '../env';
 
@@ -52,4 +52,14 @@ export function placedStub<T extends Rpc.DurableObjectBranded | undefined>(
   if (env.EMULATE_JURISDICTIONS === 'true') return namespace.get(namespace.idFromName(`${where.jurisdiction}\u0000${name}`), options);
   const restricted = namespace.jurisdiction(where.jurisdiction);
   return restricted.get(restricted.idFromName(name), options);
+}
+
+/**
+ * The jurisdiction an object was created in, as the object sees its own id: on Cloudflare the id
+ * carries it; under EMULATE_JURISDICTIONS the name placedStub gave it does.
+ */
+export function jurisdictionOfObject(id: DurableObjectId, env: Pick<EdgeEnv, 'EMULATE_JURISDICTIONS'>): Jurisdiction | null {
+  if (env.EMULATE_JURISDICTIONS !== 'true') return id.jurisdiction ? jurisdictionSchema.parse(id.jurisdiction) : null;
+  const parts = id.name?.split('\u0000') ?? [];
+  return parts.length === 2 ? jurisdictionSchema.parse(parts[0]) : null;
 }

@@ -1,6 +1,6 @@
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
 import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledger-message';
-import { EVENTS_QUEUE, LEDGER_QUEUE, malformedReason } from '../../shared/queue/queue-names';
+import { malformedReason, parseQueueName } from '../../shared/queue/queue-names';
 import { causeMessage, type Database, type Queryable } from '../db/connect';
 import { unparkLedgerDebits } from '../store/ledger-outbox';
 import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
@@ -50,7 +50,8 @@ export async function replayParkedMessages(
 
 /** Does in the transaction what the message is for; returns why it cannot, or null. */
 async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage): Promise<string | null> {
-  const schema = message.queue === LEDGER_QUEUE ? ledgerMessageSchema : message.queue === EVENTS_QUEUE ? eventBatchMessageSchema : null;
+  const kind = parseQueueName(message.queue)?.kind;
+  const schema = kind === 'ledger' ? ledgerMessageSchema : kind === 'events' ? eventBatchMessageSchema : null;
   if (!schema) return `no replay for messages of queue '${message.queue}'`;
   const parsed = schema.safeParse(message.body);
   if (!parsed.success) return `still ${malformedReason(parsed.error)}`;

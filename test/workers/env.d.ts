@@ -6,6 +6,7 @@ declare namespace Cloudflare {
     CONFIG_REPLICA: DurableObjectNamespace<import('../../edge/config/config-replica').ConfigReplica>;
     ACCOUNT_LEDGER: DurableObjectNamespace<import('../../edge/ledger/account-ledger').AccountLedger>;
     EVENTS_QUEUE: Queue<import('../../shared/queue/event-batch-message').EventBatchMessage>;
+    EVENTS_QUEUE_EU: Queue<import('../../shared/queue/event-batch-message').EventBatchMessage>;
     RATER: Service<import('../../rater/index').Rater>;
     LEDGER_QUEUE: Queue<import('../../shared/queue/ledger-message').LedgerMessage>;
     DATABASE_URL: string;

@@ -26,8 +26,13 @@ export function claim(id: string, payload = `payload-of-${id}`): Claim {
 }
 
 /** Replaces the shard's queue binding: records what is sent, fails every send, or never answers. */
-export function interceptQueue(instance: DedupShard, behaviour: 'record' | 'fail' | 'hang', sent: EventBatchMessage[] = []) {
-  const real = env.EVENTS_QUEUE;
+export function interceptQueue(
+  instance: DedupShard,
+  behaviour: 'record' | 'fail' | 'hang',
+  sent: EventBatchMessage[] = [],
+  binding: 'EVENTS_QUEUE' | 'EVENTS_QUEUE_EU' = 'EVENTS_QUEUE',
+) {
+  const real = env[binding];
   const queue = {
     async sendBatch(messages: { body: EventBatchMessage }[]) {
       if (behaviour === 'fail') throw new Error('queue unavailable');
@@ -36,7 +41,7 @@ export function interceptQueue(instance: DedupShard, behaviour: 'record' | 'fail
       await real.sendBatch(messages);
     },
   };
-  patchEnv(instance, { EVENTS_QUEUE: queue });
+  patchEnv(instance, { [binding]: queue });
   return sent;
 }
 

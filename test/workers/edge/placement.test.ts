@@ -1,5 +1,8 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runInDurableObject } from 'cloudflare:test';
+import type { DedupShard } from '../../../edge/dedup/dedup-shard';
+import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import { claimedEventIds, claimEvents } from '../../../edge/dedup/claim-events';
 import { shardStub, type ShardPlacement } from '../../../edge/placement/tenant-shards';
 import { claimShard, grow, initialLayout } from '../../../shared/idempotency/dedup-layout';
@@ -8,7 +11,7 @@ import { consumeLedgerQueue } from '../../../edge/ledger/consume-ledger-queue';
 import { ledgerFor, unwrap } from '../../../edge/ledger/ledger-protocol';
 import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
-import { claim } from './dedup-helpers';
+import { claim, interceptQueue } from './dedup-helpers';
 
 /**
  * workerd has no jurisdictions; this suite runs with EMULATE_JURISDICTIONS (vitest.config.ts),
@@ -38,6 +41,23 @@ describe('a tenant placed in the EU jurisdiction', () => {
     }
     expect(await claimedEventIds(env, tenantId, [...ids, 'evt-new'], later)).toEqual(new Set([...ids, 'evt-new']));
   }, 60_000);
+});
+
+describe('an EU tenant\'s DedupShards', () => {
+  it('send its accepted events to the EU events queue only', async () => {
+    const tenantId = `eu-queue-${crypto.randomUUID()}`;
+    const stub = shardStub(env, { region: null, jurisdiction: 'eu' }, `${tenantId}:0`);
+    const outside: EventBatchMessage[] = [];
+    const inEu: EventBatchMessage[] = [];
+    await runInDurableObject(stub, (object) => {
+      const instance = object as unknown as DedupShard;
+      interceptQueue(instance, 'record', outside, 'EVENTS_QUEUE');
+      interceptQueue(instance, 'record', inEu, 'EVENTS_QUEUE_EU');
+    });
+    expect((await stub.claim(tenantId, [claim('e1'), claim('e2')])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    await vi.waitFor(() => expect(inEu.flatMap((m) => m.events.map((e) => e.id))).toEqual(['e1', 'e2']));
+    expect(outside).toEqual([]);
+  });
 });
 
 describe('an EU tenant\'s AccountLedgers', () => {
