@@ -6,7 +6,8 @@ import { generateApiKey } from '../shared/auth/api-key';
 import { createApiKey, ensureTenant } from '../rater/store/api-keys';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './migrate';
-import { writeLocalConfigs } from './worker-configs';
+import { writeLocalConfigs, type LocalConfigOptions } from './worker-configs';
+import type { Jurisdiction } from '../shared/tenant/placement';
 import { openDatabase } from './node-database';
 import { startWsProxy } from './ws-proxy';
 
@@ -19,6 +20,12 @@ export interface StackOptions {
   stateDir: string;
   /** A real Postgres instead of the embedded one. */
   databaseUrl?: string | undefined;
+  /**
+   * Jurisdictions to serve, each with a database of its own (rater/db/databases.ts): the URL given
+   * in jurisdictionDatabaseUrls, or an embedded PGlite in the state folder.
+   */
+  jurisdictions?: Jurisdiction[] | undefined;
+  jurisdictionDatabaseUrls?: Partial<Record<Jurisdiction, string>> | undefined;
   /** The development tenant's key; generated once and kept in stateDir when not given. */
   devApiKey?: string | undefined;
   log?: (line: string) => void;
@@ -34,6 +41,8 @@ export interface Stack {
   url: string;
   apiKey: string;
   databaseUrl: string;
+  /** The database of each jurisdiction served. */
+  jurisdictionDatabaseUrls: Partial<Record<Jurisdiction, string>>;
   /** The proxy endpoint Node-side tools can use to reach the stack's database. */
   wsProxy: string;
   stop(): Promise<void>;
@@ -60,6 +69,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`embedded Postgres (PGlite) at ${embedded.url}, data in ${join(options.stateDir, 'pgdata')}`);
     }
     const databaseUrl = options.databaseUrl ?? embedded!.url;
+    const jurisdictionDatabaseUrls: Partial<Record<Jurisdiction, string>> = {};
+    for (const jurisdiction of options.jurisdictions ?? []) {
+      let url = options.jurisdictionDatabaseUrls?.[jurisdiction];
+      if (!url) {
+        const dataDir = join(options.stateDir, `pgdata-${jurisdiction}`);
+        const database = await startEmbeddedPostgres({ dataDir });
+        stoppers.push(() => database.stop());
+        log(`embedded Postgres for jurisdiction ${jurisdiction} at ${database.url}, data in ${dataDir}`);
+        url = database.url;
+      }
+      jurisdictionDatabaseUrls[jurisdiction] = url;
+    }
     const proxy = await startWsProxy();
     stoppers.push(() => proxy.stop());
 
@@ -72,12 +93,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     } finally {
       await close();
     }
+    for (const url of Object.values(jurisdictionDatabaseUrls)) {
+      const jurisdictionDb = await openDatabase(url, proxy.endpoint);
+      try {
+        await runMigrations(jurisdictionDb.db);
+      } finally {
+        await jurisdictionDb.close();
+      }
+    }
 
-    const wrangler = startWrangler(options, databaseUrl, proxy.endpoint);
+    const raterVars = { DATABASE_URL: databaseUrl, NEON_WS_PROXY: proxy.endpoint, ...databaseUrlVars(jurisdictionDatabaseUrls) };
+    const wrangler = startWrangler(options, raterVars);
     stoppers.push(() => stopProcessGroup(wrangler));
     const url = `http://127.0.0.1:${options.port}`;
     await waitUntilHealthy(url, wrangler);
-    return { url, apiKey, databaseUrl, wsProxy: proxy.endpoint, stop };
+    return { url, apiKey, databaseUrl, jurisdictionDatabaseUrls, wsProxy: proxy.endpoint, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -92,9 +122,14 @@ function readOrCreateDevKey(stateDir: string): string {
   return key;
 }
 
-function startWrangler(options: StackOptions, databaseUrl: string, wsProxy: string): ChildProcess {
+/** DATABASE_URL_EU, DATABASE_URL_FEDRAMP: as the rater reads them (rater/env.ts). */
+function databaseUrlVars(urls: Partial<Record<Jurisdiction, string>>): { DATABASE_URL_EU?: string; DATABASE_URL_FEDRAMP?: string } {
+  return { ...(urls.eu ? { DATABASE_URL_EU: urls.eu } : {}), ...(urls.fedramp ? { DATABASE_URL_FEDRAMP: urls.fedramp } : {}) };
+}
+
+function startWrangler(options: StackOptions, raterVars: LocalConfigOptions['raterVars']): ChildProcess {
   const configs = writeLocalConfigs(options.stateDir, {
-    raterVars: { DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy },
+    raterVars,
     maxRetries: options.queueRetries,
     rateLimits: options.rateLimits,
   });

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import type { LedgerMessage } from '../shared/queue/ledger-message';
-import type { DatabaseConfig } from './db/connect';
+import type { Jurisdiction } from '../shared/tenant/placement';
 
 /** The rater's bindings, as rater/wrangler.toml declares them: the one definition. */
 export interface RaterEnv {
+  /** The directory (tenants, API keys) and the rows of tenants without a jurisdiction. */
   DATABASE_URL: string;
-  /** Where metered events' feature consumption goes, to the edge's AccountLedger objects. */
+  /** The rows of EU and FedRAMP tenants, when the deployment serves them (rater/db/databases.ts). */
+  DATABASE_URL_EU?: string;
+  DATABASE_URL_FEDRAMP?: string;
+  /** Where metered events' feature consumption goes, to the edge's AccountLedger objects: one queue per jurisdiction. */
   LEDGER_QUEUE: Queue<LedgerMessage>;
+  LEDGER_QUEUE_EU?: Queue<LedgerMessage>;
+  LEDGER_QUEUE_FEDRAMP?: Queue<LedgerMessage>;
   NEON_WS_PROXY?: string;
   /** Days raw events are kept (default 400, at least 60); usage rollups are kept for good. */
   RAW_EVENT_RETENTION_DAYS?: string;
@@ -19,16 +25,27 @@ export function dedupShards(env: RaterEnv): number {
   return z.coerce.number().int().min(1).max(1024).default(16).parse(env.DEDUP_SHARDS);
 }
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 const databaseConfigSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_URL_EU: postgresUrl.optional(),
+  DATABASE_URL_FEDRAMP: postgresUrl.optional(),
   NEON_WS_PROXY: z.string().min(1).optional(),
 });
+export type DatabaseUrls = z.infer<typeof databaseConfigSchema>;
 
 /** Validated at first use: a missing secret names itself instead of failing inside the driver. */
-export function databaseConfig(env: RaterEnv): DatabaseConfig {
+export function databaseConfig(env: RaterEnv): DatabaseUrls {
   const parsed = databaseConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`rater configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/** The ledger queue of a jurisdiction's tenants (a restricted queue: their debits stay inside it). */
+export function ledgerQueueOf(env: RaterEnv, jurisdiction: Jurisdiction | null): Queue<LedgerMessage> {
+  const queue = jurisdiction === null ? env.LEDGER_QUEUE : jurisdiction === 'eu' ? env.LEDGER_QUEUE_EU : env.LEDGER_QUEUE_FEDRAMP;
+  if (!queue) throw new Error(`rater configuration: no ledger queue binding for jurisdiction '${jurisdiction}'`);
+  return queue;
 }

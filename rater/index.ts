@@ -6,8 +6,9 @@ import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
 import type { EventSchema } from '../shared/event-schema/event-schema';
 import { raterApi } from './api/app';
-import { connect, databaseAnswers, endPool, type Database } from './db/connect';
-import { databaseConfig, dedupShards, type RaterEnv } from './env';
+import { databaseAnswers, type Database } from './db/connect';
+import { Databases, servedJurisdictions } from './db/databases';
+import { dedupShards, ledgerQueueOf, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
 import { placedLedgerQueue } from './pipeline/placed-ledger-queue';
@@ -20,7 +21,10 @@ import { settleLedgerDebits } from './store/ledger-outbox';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
-import { tenantJurisdiction } from './store/tenant-settings';
+import { tenantJurisdiction } from './store/tenant-home';
+import type { LedgerMessage } from '../shared/queue/ledger-message';
+import { parseQueueName } from '../shared/queue/queue-names';
+import type { Jurisdiction } from '../shared/tenant/placement';
 import type { ReplicatedFeatures, ReplicatedSchema } from '../shared/tenant/replicated-config';
 
 /** rater/wrangler.toml's ten-minute cron. */
@@ -46,116 +50,165 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     // also runs where no cron fires: the local stack, whose wrangler dev never triggers one.
     if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = Date.now();
-      this.ctx.waitUntil(this.sweepStaleDebits().catch((error: unknown) => console.error('stale-debit sweep failed', error)));
+      this.ctx.waitUntil(this.sweepEveryHome().catch((error: unknown) => console.error('stale-debit sweep failed', error)));
     }
   }
 
   /**
-   * The crons (rater/wrangler.toml). Daily: a pass (re)granting plans' feature credits for the
-   * current and next cycles starts. Every ten minutes: debits owed too long are sent again, and an
-   * unfinished pass of plan credits goes on. Both: raw events older than the retention are
-   * deleted, in bounded batches.
+   * The crons (rater/wrangler.toml), in every database the deployment serves. Daily: a pass
+   * (re)granting plans' feature credits for the current and next cycles starts. Every ten
+   * minutes: debits owed too long are sent again, and an unfinished pass of plan credits goes on.
+   * Both: raw events older than the retention are deleted, in bounded batches.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
     const now = new Date(controller.scheduledTime);
-    if (controller.cron === TEN_MINUTE_CRON) {
-      await this.sweepStaleDebits();
-      await this.grantPlanCredits();
-    } else {
-      await this.grantPlanCredits({ start: now });
-    }
-    // Bounded per run; what one run leaves, the next deletes.
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
-    const { purged, done } = await this.withDatabase((db) => purgeRawEvents(db, now, days));
-    if (purged > 0 || !done) console.log(`retention: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`);
+    for (const jurisdiction of servedJurisdictions(this.env)) {
+      const where = jurisdiction ? ` (${jurisdiction})` : '';
+      await this.withHome(jurisdiction, async (db, ledgerQueue) => {
+        if (controller.cron === TEN_MINUTE_CRON) {
+          await this.sweepStaleDebits(db, ledgerQueue, where);
+          await this.grantPlanCredits(db, ledgerQueue, where);
+        } else {
+          await this.grantPlanCredits(db, ledgerQueue, where, { start: now });
+        }
+        // Bounded per run; what one run leaves, the next deletes.
+        const { purged, done } = await purgeRawEvents(db, now, days);
+        if (purged > 0 || !done) console.log(`retention${where}: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`);
+      });
+    }
   }
 
   /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */
-  private async grantPlanCredits(options: { start?: Date } = {}): Promise<void> {
-    const { associations, messages, done } = await this.withDatabase((db) => grantAllPlanCredits(placedLedgerQueue(db, this.env.LEDGER_QUEUE), db, options));
-    if (associations > 0) console.log(`plan credits: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
+  private async grantPlanCredits(db: Database, ledgerQueue: Queue<LedgerMessage>, where: string, options: { start?: Date } = {}): Promise<void> {
+    const { associations, messages, done } = await grantAllPlanCredits(ledgerQueue, db, options);
+    if (associations > 0) console.log(`plan credits${where}: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
   }
 
-  private async sweepStaleDebits(): Promise<void> {
-    const sent = await this.withDatabase((db) => resendStaleDebits(placedLedgerQueue(db, this.env.LEDGER_QUEUE), db));
-    if (sent > 0) console.log(`ledger outbox: sent ${sent} debits owed for over ten minutes again`);
+  private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
+    const sent = await resendStaleDebits(ledgerQueue, db);
+    if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits owed for over ten minutes again`);
+  }
+
+  private async sweepEveryHome(): Promise<void> {
+    for (const jurisdiction of servedJurisdictions(this.env)) {
+      await this.withHome(jurisdiction, (db, ledgerQueue) => this.sweepStaleDebits(db, ledgerQueue, jurisdiction ? ` (${jurisdiction})` : ''));
+    }
   }
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {
-    return this.withDatabase((db) => principalForKeyHash(db, keyHash));
+    return this.withDatabases((databases) => principalForKeyHash(databases.directory, keyHash));
   }
 
   /** After the edge forwarded a revocation: which replica entry to drop. Tenant-scoped like all else. */
   async apiKeyHash(tenantId: string, keyId: string): Promise<string | null> {
-    return this.withDatabase((db) => keyHashOf(db, tenantId, keyId));
+    return this.withDatabases((databases) => keyHashOf(databases.directory, tenantId, keyId));
   }
 
   /**
    * The schema events are validated against at the edge, or null when none is ACTIVE, with the
-   * tenant's jurisdiction — read after the schema, when it can no longer change.
+   * tenant's jurisdiction — final once the schema exists.
    */
   async activeEventSchema(tenantId: string, name: string): Promise<ReplicatedSchema | null> {
-    return this.withDatabase(async (db) => {
+    return this.withTenant(tenantId, async (db, jurisdiction) => {
       const schema = await findEventSchema(db, tenantId, name);
-      return schema?.status === 'ACTIVE' ? { ...schema, jurisdiction: await tenantJurisdiction(db, tenantId) } : null;
+      return schema?.status === 'ACTIVE' ? { ...schema, jurisdiction } : null;
     });
   }
 
   /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (DESIGN §12). */
   async recordedEventIds(tenantId: string, ids: string[]): Promise<string[]> {
-    return this.withDatabase((db) => recordedEventIds(db, tenantId, ids));
+    return this.withTenant(tenantId, (db) => recordedEventIds(db, tenantId, ids));
   }
 
   /** The edge's AccountLedgers recorded these events' debits: they leave the ledger outbox. */
   async settleLedgerDebits(tenantId: string, ids: string[]): Promise<number> {
     const input = settleInput.parse({ tenantId, ids });
-    return this.withDatabase((db) => settleLedgerDebits(db, input.tenantId, input.ids));
+    return this.withTenant(input.tenantId, (db) => settleLedgerDebits(db, input.tenantId, input.ids));
   }
 
-  /** Ledger messages the edge could not deliver or read: parked in Postgres, never dropped. */
+  /**
+   * Ledger messages the edge could not deliver or read: parked in Postgres, never dropped — each
+   * in the database of the jurisdiction whose queue held it.
+   */
   async parkMessages(messages: MessageToPark[]): Promise<number> {
     const input = parkInput.parse(messages);
-    return this.withDatabase((db) => parkMessages(db, input));
+    return this.withDatabases(async (databases) => {
+      let parked = 0;
+      for (const jurisdiction of new Set(input.map(queueJurisdiction))) {
+        parked += await parkMessages(databases.of(jurisdiction), input.filter((m) => queueJurisdiction(m) === jurisdiction));
+      }
+      return parked;
+    });
   }
 
   /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements, with its jurisdiction. */
   async tenantFeatures(tenantId: string): Promise<ReplicatedFeatures> {
-    return this.withDatabase(async (db) => {
+    return this.withTenant(tenantId, async (db, jurisdiction) => {
       const features = await activeFeatures(db, tenantId);
-      return { features, jurisdiction: features.length > 0 ? await tenantJurisdiction(db, tenantId) : null };
+      return { features, jurisdiction: features.length > 0 ? jurisdiction : null };
     });
   }
 
-  /** The configuration and query API, for a caller the edge has authenticated. */
+  /** The configuration and query API, for a caller the edge has authenticated, over its tenant's database. */
   async serveApi(request: Request, principal: Principal): Promise<Response> {
     const caller = principalSchema.parse(principal);
-    const { db, pool } = connect(databaseConfig(this.env));
+    const databases = new Databases(this.env);
+    const directory = databases.directory;
     try {
-      return await raterApi.fetch(request, { db, principal: caller, ledgerQueue: placedLedgerQueue(db, this.env.LEDGER_QUEUE), dedupShards: dedupShards(this.env) });
+      const home = await tenantJurisdiction(directory, caller.tenantId);
+      // Settings and keys live in the directory: they stay reachable whatever the tenant's home.
+      const db = DIRECTORY_ROUTES.test(new URL(request.url).pathname) ? directory : databases.of(home);
+      const ledgerQueue = placedLedgerQueue(db, ledgerQueueOf(this.env, home));
+      return await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
     } catch (error) {
-      if (!(await databaseAnswers(db))) {
+      if (error instanceof AppError) return problemResponse(error);
+      if (!(await databaseAnswers(directory))) {
         console.error('rater API: the database does not answer', (error as Error).cause ?? error);
         return problemResponse(new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'));
       }
       console.error('rater API error', error);
       return problemResponse(new AppError('internal', 'internal_error', 'Something went wrong on our side'));
     } finally {
-      this.ctx.waitUntil(endPool(pool));
+      this.ctx.waitUntil(databases.end());
     }
   }
 
-  private async withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-    const { db, pool } = connect(databaseConfig(this.env));
+  /** Work in the tenant's home database, which the directory names. */
+  private withTenant<T>(tenantId: string, work: (db: Database, jurisdiction: Jurisdiction | null) => Promise<T>): Promise<T> {
+    return this.withDatabases(async (databases) => {
+      const jurisdiction = await tenantJurisdiction(databases.directory, tenantId);
+      return work(databases.of(jurisdiction), jurisdiction);
+    });
+  }
+
+  /** Work in one jurisdiction's database, with its ledger queue. */
+  private withHome<T>(jurisdiction: Jurisdiction | null, work: (db: Database, ledgerQueue: Queue<LedgerMessage>) => Promise<T>): Promise<T> {
+    return this.withDatabases((databases) => {
+      const db = databases.of(jurisdiction);
+      return work(db, placedLedgerQueue(db, ledgerQueueOf(this.env, jurisdiction)));
+    });
+  }
+
+  private async withDatabases<T>(work: (databases: Databases) => Promise<T>): Promise<T> {
+    const databases = new Databases(this.env);
     try {
-      return await work(db);
+      return await work(databases);
     } catch (error) {
       // drizzle wraps driver errors; the cause (connection refused, a constraint) is what helps.
       console.error('database call failed:', (error as Error).cause ?? error);
       throw error;
     } finally {
-      this.ctx.waitUntil(endPool(pool));
+      this.ctx.waitUntil(databases.end());
     }
   }
+}
+
+/** Routes whose rows are in the directory, not in the tenant's home. */
+const DIRECTORY_ROUTES = /^\/(settings|api_keys)(\/|$)/;
+
+function queueJurisdiction(message: MessageToPark): Jurisdiction | null {
+  return parseQueueName(message.queue)?.jurisdiction ?? null;
 }
 
 export default Rater;

@@ -23,12 +23,12 @@ router.use('/api_keys/*', adminOnly);
 export const apiKeyRoutes = router
   .openapi(routes.create, async (c) => {
     const { name, scopes } = c.req.valid('json');
-    const { secret, ...apiKey } = await createApiKey(c.env.db, c.env.principal.tenantId, { name, scopes });
+    const { secret, ...apiKey } = await createApiKey(c.env.directory, c.env.principal.tenantId, { name, scopes });
     return c.json({ ...apiKey, key: secret }, 201);
   })
   .openapi(routes.list, async (c) => {
     const { nextToken, pageSize, includeRevoked } = c.req.valid('query');
-    const { db, principal } = c.env;
+    const { directory: db, principal } = c.env;
     // Keys are never deleted, so a token naming none of this tenant's keys was not ours to give.
     const after = await decodeOwnPageToken(nextToken, (id) => findApiKey(db, principal.tenantId, id));
     const rows = await listApiKeys(db, principal.tenantId, { includeRevoked: includeRevoked === 'true', after, limit: pageSize + 1 });
@@ -36,11 +36,11 @@ export const apiKeyRoutes = router
   })
   .openapi(routes.get, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json((await findApiKey(c.env.db, c.env.principal.tenantId, id)) ?? unknownKey(id), 200);
+    return c.json((await findApiKey(c.env.directory, c.env.principal.tenantId, id)) ?? unknownKey(id), 200);
   })
   .openapi(routes.revoke, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json((await revokeApiKey(c.env.db, c.env.principal.tenantId, id)) ?? unknownKey(id), 200);
+    return c.json((await revokeApiKey(c.env.directory, c.env.principal.tenantId, id)) ?? unknownKey(id), 200);
   });
 
 /** Another tenant's key is unknown too: the answer must not tell whether the id exists. */

@@ -15,6 +15,7 @@ import {
 } from '../store/event-schemas';
 import { decodePageToken, toPage } from '../../shared/api/page';
 import { activeMeterIdsOfSchema } from '../store/usage-meters';
+import { inTenantHome } from '../store/tenant-home';
 import { createRouter } from './router';
 
 /** Togai's /event_schema API with DESIGN §3's lifecycle and versioning rules. */
@@ -24,7 +25,7 @@ export const eventSchemaRoutes = createRouter()
     const issues = checkEventSchema(input);
     if (issues.length > 0) throw invalid('invalid_event_schema', issues);
     const { tenantId } = c.env.principal;
-    const created = await insertEventSchema(c.env.db, tenantId, input);
+    const created = await inTenantHome(c.env.db, tenantId, c.env.home, (tx) => insertEventSchema(tx, tenantId, input));
     if (!created) {
       throw nameTaken('event schema', input.name, 'schemas');
     }

@@ -6,6 +6,7 @@ import type { Database } from '../db/connect';
 import { findEventSchemas } from '../store/event-schemas';
 import { archiveFeature, findFeature, insertFeature, listFeatures, updateFeature } from '../store/features';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
+import { inTenantHome } from '../store/tenant-home';
 import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
@@ -16,7 +17,7 @@ export const featureRoutes = createRouter()
     const { db, principal } = c.env;
     const input = c.req.valid('json');
     await checkAssociations(db, principal.tenantId, input.schemaAssociations);
-    const created = await insertFeature(db, principal.tenantId, input);
+    const created = await inTenantHome(db, principal.tenantId, c.env.home, (tx) => insertFeature(tx, principal.tenantId, input));
     if (!created) throw nameTaken('feature', input.name, 'features');
     return c.json(created, 201);
   })

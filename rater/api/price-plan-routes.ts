@@ -19,6 +19,7 @@ import {
   updatePricePlan,
 } from '../store/price-plans';
 import { findUsageMeters } from '../store/usage-meters';
+import { inTenantHome } from '../store/tenant-home';
 import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
@@ -29,7 +30,7 @@ export const pricePlanRoutes = createRouter()
     const { db, principal } = c.env;
     const input = c.req.valid('json');
     await checkReferences(db, principal.tenantId, input);
-    const created = await insertPricePlan(db, principal.tenantId, input);
+    const created = await inTenantHome(db, principal.tenantId, c.env.home, (tx) => insertPricePlan(tx, principal.tenantId, input));
     if (!created) throw nameTaken('price plan', input.name, 'plans');
     return c.json(created, 201);
   })

@@ -5,9 +5,9 @@ import { createRouter } from './router';
 /** GET and PATCH /settings: the rules live in the store, which locks the tenant's row. */
 export const tenantSettingsRoutes = createRouter()
   .openapi(routes.get, async (c) => {
-    return c.json(await tenantSettings(c.env.db, c.env.principal.tenantId, c.env.dedupShards), 200);
+    return c.json(await tenantSettings(c.env.directory, c.env.principal.tenantId, c.env.dedupShards), 200);
   })
   .openapi(routes.update, async (c) => {
     const change = c.req.valid('json');
-    return c.json(await updateTenantSettings(c.env.db, c.env.principal.tenantId, change, c.env.dedupShards, new Date()), 200);
+    return c.json(await updateTenantSettings(c.env.databases, c.env.principal.tenantId, change, c.env.dedupShards, new Date()), 200);
   });

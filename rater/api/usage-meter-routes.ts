@@ -16,6 +16,7 @@ import {
   updateUsageMeter,
   type MeterChange,
 } from '../store/usage-meters';
+import { inTenantHome } from '../store/tenant-home';
 import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
@@ -26,7 +27,7 @@ export const usageMeterRoutes = createRouter()
     const { db, principal } = c.env;
     const input = c.req.valid('json');
     checkAgainst(input, await usableSchema(db, principal.tenantId, input.eventSchemaName));
-    const created = await insertUsageMeter(db, principal.tenantId, input);
+    const created = await inTenantHome(db, principal.tenantId, c.env.home, (tx) => insertUsageMeter(tx, principal.tenantId, input));
     if (!created) throw nameTaken('usage meter', input.name, 'meters');
     return c.json(created, 201);
   })

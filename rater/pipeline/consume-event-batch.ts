@@ -1,9 +1,10 @@
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { bisectFailures } from '../../shared/queue/bisect-failures';
 import { eventBatchMessageSchema, type EventBatchMessage } from '../../shared/queue/event-batch-message';
-import { EVENTS_QUEUE, malformedReason } from '../../shared/queue/queue-names';
-import { causeMessage, connect, databaseAnswers, endPool, type Database } from '../db/connect';
-import { databaseConfig, type RaterEnv } from '../env';
+import { malformedReason, parseQueueName, queueName } from '../../shared/queue/queue-names';
+import { causeMessage, databaseAnswers, type Database } from '../db/connect';
+import { Databases } from '../db/databases';
+import { ledgerQueueOf, type RaterEnv } from '../env';
 import { placedLedgerQueue } from './placed-ledger-queue';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
 import { storableCopy } from './storable-copy';
@@ -24,16 +25,20 @@ const MAX_RETRY_DELAY_S = 300;
  * fail alone are found (O(log n) transactions each), and those are recorded FAILED with the
  * reason, so a poison event never holds up its batch. A message that is not an event batch is
  * parked. Once metered, the batch's owed debits go to the ledger queue (sendLedgerDebits).
+ * Each jurisdiction has its events queue; its batches are metered into that jurisdiction's
+ * database and debited through its ledger queue, so its tenants' rows never leave it.
  */
 export async function consumeEventBatch(
   batch: MessageBatch<unknown>,
   env: RaterEnv,
   ctx: Pick<ExecutionContext, 'waitUntil'>,
 ): Promise<BatchResult | null> {
-  const { messages, malformed } = parseMessages(batch);
+  const jurisdiction = parseQueueName(batch.queue)?.jurisdiction ?? null;
+  const { messages, malformed } = parseMessages(batch, queueName({ kind: 'events', jurisdiction, deadLetter: false }));
   const attempts = Math.max(...batch.messages.map((m) => m.attempts));
-  const { db, pool } = connect(databaseConfig(env));
+  const databases = new Databases(env);
   try {
+    const db = databases.of(jurisdiction);
     // Acked one by one: a message's own ack outlives a later retryAll of the batch.
     await parkMessages(db, malformed.map((m) => m.park));
     for (const m of malformed) m.message.ack();
@@ -47,7 +52,7 @@ export async function consumeEventBatch(
       return meterBisecting(db, messages, error);
     });
     // A failure here retries the batch, whose metering is then a no-op.
-    await sendLedgerDebits(placedLedgerQueue(db, env.LEDGER_QUEUE), db, messages);
+    await sendLedgerDebits(placedLedgerQueue(db, ledgerQueueOf(env, jurisdiction)), db, messages);
     batch.ackAll();
     return result;
   } catch (error) {
@@ -56,7 +61,7 @@ export async function consumeEventBatch(
     batch.retryAll({ delaySeconds });
     return null;
   } finally {
-    ctx.waitUntil(endPool(pool));
+    ctx.waitUntil(databases.end());
   }
 }
 
@@ -66,7 +71,7 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 /** A message that is not an event batch is parked (as received, with the reason), never dropped. */
-function parseMessages(batch: MessageBatch<unknown>): { messages: EventBatchMessage[]; malformed: { message: Message<unknown>; park: MessageToPark }[] } {
+function parseMessages(batch: MessageBatch<unknown>, queue: string): { messages: EventBatchMessage[]; malformed: { message: Message<unknown>; park: MessageToPark }[] } {
   const messages: EventBatchMessage[] = [];
   const malformed: { message: Message<unknown>; park: MessageToPark }[] = [];
   for (const message of batch.messages) {
@@ -76,7 +81,7 @@ function parseMessages(batch: MessageBatch<unknown>): { messages: EventBatchMess
     } else {
       const reason = malformedReason(parsed.error);
       console.error(`parking malformed message ${message.id}: ${reason}`);
-      malformed.push({ message, park: { queue: EVENTS_QUEUE, tenantId: claimedTenant(message.body), body: message.body, reason } });
+      malformed.push({ message, park: { queue, tenantId: claimedTenant(message.body), body: message.body, reason } });
     }
   }
   return { messages, malformed };

@@ -13,7 +13,7 @@ import {
 } from '../../shared/auth/api-key';
 import type { Queryable } from '../db/connect';
 import { apiKeys, tenants } from '../db/schema';
-import { toPlacement } from './tenant-settings';
+import { toPlacement } from './tenant-home';
 
 /** The only columns that leave this module for clients: never `key_hash`. */
 const publicColumns = {

@@ -53,7 +53,7 @@ export const updateTenantSettingsRequest = z
   .object({
     region: regionSchema.nullable().optional(),
     jurisdiction: jurisdictionSchema.nullable().optional().meta({
-      description: 'Settable only while the tenant has no event schema and no feature (so nothing of it exists in any object)',
+      description: 'Settable only while the tenant has no configuration — event schemas, meters, features, price plans — and only to a jurisdiction the deployment has a database for',
     }),
     dedupShards: z
       .number()

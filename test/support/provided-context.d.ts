@@ -2,6 +2,8 @@
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The database of the stack's EU tenants. */
+    euDatabaseUrl: string;
     wsProxy: string;
     stackUrl: string;
     apiKey: string;

@@ -6212,7 +6212,7 @@ export interface components {
             /** @enum {string|null} */
             region?: "wnam" | "enam" | "sam" | "weur" | "eeur" | "apac" | "oc" | "afr" | "me" | null;
             /**
-             * @description Settable only while the tenant has no event schema and no feature (so nothing of it exists in any object)
+             * @description Settable only while the tenant has no configuration — event schemas, meters, features, price plans — and only to a jurisdiction the deployment has a database for
              * @enum {string|null}
              */
             jurisdiction?: "eu" | "fedramp" | null;

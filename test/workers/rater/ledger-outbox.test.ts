@@ -6,6 +6,7 @@ import type { EventBatchMessage } from '../../../shared/queue/event-batch-messag
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { raterApi } from '../../../rater/api/app';
 import { connect } from '../../../rater/db/connect';
+import { Databases } from '../../../rater/db/databases';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
 import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { replayFailedEvents } from '../../../rater/pipeline/replay-failed-events';
@@ -42,10 +43,11 @@ async function deliver(tenantId: string, events: EventBatchMessage['events'], qu
 }
 
 function api(tenantId: string, method: string, path: string, body?: unknown, ledgerQueue: Queue<LedgerMessage> = env.LEDGER_QUEUE) {
-  const { db, pool } = connect(env);
+  const databases = new Databases(env);
+  const db = databases.directory;
   const principal: Principal = { tenantId, keyId: 'k', scopes: ['admin'] };
   const request = new Request(`http://rater${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return Promise.resolve(raterApi.fetch(request, { db, principal, ledgerQueue })).finally(() => pool.end());
+  return Promise.resolve(raterApi.fetch(request, { db, home: null, directory: db, databases, principal, ledgerQueue, dedupShards: 16 })).finally(() => databases.end());
 }
 
 describe('ledger debits are owed until the edge confirms them (DESIGN §12)', () => {

@@ -1,0 +1,105 @@
+import { describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../local/node-database';
+import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
+import { api, eventually, unique } from '../support/api-client';
+
+/**
+ * Residency: the stack serves the EU jurisdiction from a database of its own (test/support/
+ * stack-setup.ts). An EU tenant's configuration, events, usage and ledger outbox are written
+ * there and nowhere else; the main database holds only its directory rows (the tenant, its keys).
+ * Its Durable Objects are placed in the jurisdiction (test/workers/edge/placement.test.ts).
+ */
+async function createTenant(): Promise<{ tenantId: string; key: string }> {
+  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+  try {
+    const tenantId = await ensureTenant(db, unique('tenant'));
+    return { tenantId, key: (await createApiKey(db, tenantId, { name: 'operator', scopes: ['admin'] })).secret };
+  } finally {
+    await close();
+  }
+}
+
+/** Rows of the tenant in every table of the database that has a tenant_id, by table (empty tables left out). */
+async function rowsOf(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {
+  const { db, close } = await openDatabase(databaseUrl, inject('wsProxy'));
+  try {
+    const tables = await db.execute<{ table_name: string }>(
+      sql`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { table_name } of tables.rows) {
+      const [row] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)} WHERE tenant_id = ${tenantId}`)).rows;
+      if (row!.n > 0) counts[table_name] = row!.n;
+    }
+    const home = (await db.execute<{ jurisdiction: string | null }>(sql`SELECT jurisdiction FROM tenants WHERE id = ${tenantId}`)).rows[0];
+    if (home) counts[`tenants (jurisdiction ${home.jurisdiction ?? 'none'})`] = 1;
+    return counts;
+  } finally {
+    await close();
+  }
+}
+
+const mainDatabase = () => inject('databaseUrl');
+const euDatabase = () => inject('euDatabaseUrl');
+
+describe('an EU tenant', () => {
+  it('has its configuration, events, usage and debits only in the EU database', async () => {
+    const { tenantId, key } = await createTenant();
+    const client = api(key);
+    expect((await client.patch('/settings', { jurisdiction: 'eu' })).status).toBe(200);
+
+    const schemaName = unique('call');
+    expect((await client.post('/event_schema', { name: schemaName })).status).toBe(201);
+    expect((await client.post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
+    const feature = await client.post('/features', { name: unique('calls'), schemaAssociations: [{ schemaName }] });
+    expect(feature.status).toBe(201);
+    const meter = await client.post('/usage_meters', { name: unique('calls'), aggregation: 'COUNT', eventSchemaName: schemaName });
+    expect((await client.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
+    const credits = `/accounts/acme/features/${feature.body.id}`;
+    expect((await client.post(`${credits}/entries`, { granted: '10' })).status).toBe(201);
+
+    const event = (id: string) => ({ id, schemaName, timestamp: new Date().toISOString(), accountId: 'acme' });
+    const ingested = await client.post('/ingestBatch', { events: Array.from({ length: 6 }, () => event(unique('evt'))) });
+    expect(ingested.body.details).toMatchObject({ accepted: 6 });
+    for (let i = 0; i < 2; i++) expect((await client.post('/entitled', { event: event(unique('ent')) })).body.details).toMatchObject({ entitled: true });
+
+    // Metered (through the EU events queue, into the EU database) and debited (through the EU ledger queue).
+    const usage = await eventually(
+      () => client.get(`/usage?meterId=${meter.body.id}&accountId=acme&from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`),
+      (r) => r.body?.value === '8',
+      30_000,
+    );
+    expect(usage.body.value).toBe('8');
+    const balance = await eventually(() => client.get(credits), (r) => r.body?.balance === '2', 30_000);
+    expect(balance.body).toMatchObject({ granted: '10', balance: '2' });
+
+    const inEu = await rowsOf(euDatabase(), tenantId);
+    expect(inEu).toMatchObject({ event_schemas: 1, features: 1, usage_meters: 1, events: 8, 'tenants (jurisdiction eu)': 1 });
+    expect(inEu.usage_rollups).toBeGreaterThan(0);
+    // The directory knows the tenant and its key; nothing else of it is in the main database.
+    expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, 'tenants (jurisdiction eu)': 1 });
+  }, 90_000);
+
+  it('can move back while it has nothing, and then lives in the main database only', async () => {
+    const { tenantId, key } = await createTenant();
+    const client = api(key);
+    expect((await client.patch('/settings', { jurisdiction: 'eu' })).body.jurisdiction).toBe('eu');
+    expect((await client.patch('/settings', { jurisdiction: null })).body.jurisdiction).toBeNull();
+    expect((await client.post('/event_schema', { name: unique('call') })).status).toBe(201);
+
+    expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, event_schemas: 1, 'tenants (jurisdiction none)': 1 });
+    // Its row in the EU database says it left: a request still routed there is refused, not stored.
+    expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
+    expect((await client.patch('/settings', { jurisdiction: 'eu' })).status).toBe(409);
+  });
+
+  it('cannot be placed in a jurisdiction the deployment has no database for', async () => {
+    const { key } = await createTenant();
+    const refused = await api(key).patch('/settings', { jurisdiction: 'fedramp' });
+    expect(refused.status).toBe(422);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'jurisdiction' })]);
+    expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
+  });
+});
