@@ -35,7 +35,7 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             main: './rater/index.ts',
             wrangler: { configPath: './rater/wrangler.toml' },
-            miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), NEON_WS_PROXY: inject('wsProxy') } },
+            miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), DATABASE_URL_EU: inject('euDatabaseUrl'), NEON_WS_PROXY: inject('wsProxy') } },
           })),
         ],
         test: {
