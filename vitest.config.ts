@@ -28,7 +28,8 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'edge', include: ['test/workers/edge/**/*.test.ts'] },
+        // Generous: Durable Object tests make thousands of calls, and CI machines are shared.
+        test: { name: 'edge', include: ['test/workers/edge/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         plugins: [
