@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../shared/api/openapi-document';
-import { compatibility, compatibilityMarkdown, CONTRACT_TESTED } from './togai-compatibility';
+import { compatibility, compatibilityMarkdown, compatibilitySummary, CONTRACT_TESTED, withSummary } from './togai-compatibility';
 import { togaiOperations } from './togai-operations';
 
 describe('the Togai compatibility table', () => {
@@ -12,7 +12,9 @@ describe('the Togai compatibility table', () => {
     for (const row of rows.filter((r) => CONTRACT_TESTED.has(r.operation.operation))) expect(row.support, row.operation.operation).toBe('supported');
   });
 
-  it('is what docs/togai-compatibility.md says (npm run togai:compat writes it)', () => {
+  it('is what docs/togai-compatibility.md and README.md say (npm run togai:compat writes them)', () => {
     expect(readFileSync(new URL('../../docs/togai-compatibility.md', import.meta.url), 'utf8')).toBe(compatibilityMarkdown(rows));
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toBe(withSummary(readme, compatibilitySummary(rows)));
   });
 });

@@ -60,3 +60,25 @@ export function compatibilityMarkdown(rows: CompatibilityRow[]): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** Per Togai API: how many of its operations are supported, differ, or are not there yet (README). */
+export function compatibilitySummary(rows: CompatibilityRow[]): string {
+  const apis = [...new Set(rows.map((r) => r.operation.api))];
+  const count = (api: string, s: Support) => rows.filter((r) => r.operation.api === api && r.support === s).length;
+  return [
+    '| Togai API | Supported | Differs | Not yet |',
+    '|---|---|---|---|',
+    ...apis.map((api) => `| ${api} | ${count(api, 'supported')} | ${count(api, 'differs')} | ${count(api, 'not yet')} |`),
+  ].join('\n');
+}
+
+/** README's summary sits between these markers; npm run togai:compat rewrites it. */
+export const README_MARKERS = ['<!-- togai-compatibility -->', '<!-- /togai-compatibility -->'] as const;
+
+export function withSummary(readme: string, summary: string): string {
+  const [open, close] = README_MARKERS;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${open} … ${close} section`);
+  return `${readme.slice(0, start + open.length)}\n${summary}\n${readme.slice(end)}`;
+}
