@@ -16,8 +16,9 @@ export async function tenantSettings(db: Queryable, tenantId: string, baseShards
 /**
  * Changes a tenant's placement, its directory row locked for the change. The dedup layout only
  * grows (to a multiple of its shard count). The jurisdiction can change only while the tenant has
- * no configuration (event schemas, meters, features, price plans) — without them no event can be
- * accepted and no credit granted, so nothing of the tenant exists in any object or database yet.
+ * no configuration (event schemas, meters, features, price plans, customers) — without them no event
+ * can be accepted and no credit granted, and no customer's personal data is stored, so nothing of
+ * the tenant exists in any object or database yet.
  * From then on it is fixed, which is what lets the edge route by the jurisdiction that comes with
  * a schema or a feature, however stale its copy (shared/tenant/replicated-config.ts). A move
  * writes the tenant's row in its new database first, then leaves the old one under its row's lock
@@ -91,7 +92,7 @@ async function readPlacement(db: Queryable, tenantId: string, options: { lock?: 
 
 function jurisdictionFixed(): AppError {
   return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
-    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features or price plans, so its events or credits may exist outside the new jurisdiction' },
+    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans or customers, so its events, credits or customers may exist outside the new jurisdiction' },
   ]);
 }
 

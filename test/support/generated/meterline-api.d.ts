@@ -7351,7 +7351,7 @@ export interface components {
             /** @enum {string|null} */
             region?: "wnam" | "enam" | "sam" | "weur" | "eeur" | "apac" | "oc" | "afr" | "me" | null;
             /**
-             * @description Settable only while the tenant has no configuration — event schemas, meters, features, price plans — and only to a jurisdiction the deployment has a database for
+             * @description Settable only while the tenant has no configuration — event schemas, meters, features, price plans, customers — and only to a jurisdiction the deployment has a database for
              * @enum {string|null}
              */
             jurisdiction?: "eu" | "fedramp" | null;
