@@ -1,7 +1,9 @@
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../../shared/errors/problem';
+import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
@@ -25,6 +27,8 @@ export const raterApi = createRouter()
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .route('/', tenantSettingsRoutes)
+  .route('/', customerRoutes)
+  .route('/', accountRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

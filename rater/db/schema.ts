@@ -380,3 +380,72 @@ export const jobCursors = pgTable('job_cursors', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   updatedAt: updatedAt(),
 });
+
+/** Togai's customers (shared/account/customer.ts). Deleting one archives it: ids stay taken. */
+export const customers = pgTable(
+  'customers',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    togaiCustomerId: text('togai_customer_id').notNull(),
+    name: text('name').notNull(),
+    primaryEmail: text('primary_email').notNull(),
+    address: jsonb('address').notNull(),
+    settings: jsonb('settings'),
+    status: text('status').notNull().default('ACTIVE'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('customers_tenant_created').on(t.tenantId, t.createdAt, t.id)],
+);
+
+/**
+ * Togai's accounts (shared/account/account.ts). `id` is the accountId events, credits and plan
+ * associations name: those never require a row here. Deleting one archives it.
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    togaiAccountId: text('togai_account_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    invoiceCurrency: text('invoice_currency'),
+    netTermDays: integer('net_term_days'),
+    address: jsonb('address'),
+    primaryEmail: text('primary_email'),
+    billingInformation: jsonb('billing_information'),
+    settings: jsonb('settings'),
+    metadata: jsonb('metadata'),
+    tags: jsonb('tags'),
+    status: text('status').notNull().default('ACTIVE'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('accounts_tenant_created').on(t.tenantId, t.createdAt, t.id),
+    index('accounts_tenant_customer').on(t.tenantId, t.customerId),
+  ],
+);
+
+/** An account's aliases over time: NULL ends are -infinity / +infinity. Removing one ends it. */
+export const accountAliases = pgTable(
+  'account_aliases',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    accountId: text('account_id').notNull(),
+    value: text('value').notNull(),
+    effectiveFrom: timestamp('effective_from', { withTimezone: true }),
+    effectiveUntil: timestamp('effective_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('account_aliases_tenant_account').on(t.tenantId, t.accountId),
+    index('account_aliases_tenant_value').on(t.tenantId, t.value),
+  ],
+);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors/app-error';
 import { jurisdictionSchema, placementSchema, type Jurisdiction, type ObjectPlacement, type Placement } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
-import { eventSchemas, features, pricePlans, tenants, usageMeters } from '../db/schema';
+import { customers, eventSchemas, features, pricePlans, tenants, usageMeters } from '../db/schema';
 
 /**
  * A tenant's home: the database its rows live in (rater/db/databases.ts). Each database keeps a
@@ -36,10 +36,13 @@ export async function inTenantHome<T>(db: Database, tenantId: string, here: Juri
   });
 }
 
-/** Whether the tenant has any configuration here: event schemas, meters, features or price plans (events need a schema). */
+/**
+ * Whether the tenant has any configuration here: event schemas, meters, features, price plans
+ * (events need a schema) or customers (personal data; every account belongs to one).
+ */
 export async function tenantHasConfiguration(db: Queryable, tenantId: string): Promise<boolean> {
   const found = await Promise.all(
-    [eventSchemas, usageMeters, features, pricePlans].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
+    [eventSchemas, usageMeters, features, pricePlans, customers].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
   );
   return found.some((rows) => rows.length > 0);
 }

@@ -17,12 +17,12 @@ export async function tenantSettings(db: Queryable, tenantId: string, baseShards
  * Changes a tenant's placement, its directory row locked for the whole change, so changes of one
  * tenant happen one at a time. The dedup layout only grows (to a multiple of its shard count).
  * The jurisdiction can change only while the tenant has no configuration (event schemas, meters,
- * features, price plans) — without them no event can be accepted and no credit granted, so
- * nothing of the tenant exists in any object or database yet. From then on it is fixed, which is
- * what lets the edge route by the jurisdiction that comes with a schema or a feature, however
- * stale its copy (shared/tenant/replicated-config.ts). A move, under the directory lock: the old
- * home is checked empty and marked left under its row's lock (tenant-home.ts), the new home's row
- * is written, then the directory row.
+ * features, price plans, customers) — without them no event can be accepted, no credit granted
+ * and no customer's personal data stored, so nothing of the tenant exists in any object or
+ * database yet. From then on it is fixed, which is what lets the edge route by the jurisdiction
+ * that comes with a schema or a feature, however stale its copy (shared/tenant/replicated-config.ts).
+ * A move, under the directory lock: the old home is checked empty and marked left under its row's
+ * lock (tenant-home.ts), the new home's row is written, then the directory row.
  */
 export async function updateTenantSettings(
   databases: Databases,
@@ -93,7 +93,7 @@ async function readPlacement(db: Queryable, tenantId: string, options: { lock?: 
 
 function jurisdictionFixed(): AppError {
   return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
-    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features or price plans, so its events or credits may exist outside the new jurisdiction' },
+    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans or customers, so its events, credits or customers may exist outside the new jurisdiction' },
   ]);
 }
 

@@ -1,5 +1,7 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { entitlementRoutes } from './entitlement-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
@@ -26,6 +28,8 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
   settings: tenantSettingsRoutes,
+  customers: customerRoutes,
+  accounts: accountRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

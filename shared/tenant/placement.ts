@@ -53,7 +53,7 @@ export const updateTenantSettingsRequest = z
   .object({
     region: regionSchema.nullable().optional(),
     jurisdiction: jurisdictionSchema.nullable().optional().meta({
-      description: 'Settable only while the tenant has no configuration — event schemas, meters, features, price plans — and only to a jurisdiction the deployment has a database for',
+      description: 'Settable only while the tenant has no configuration — event schemas, meters, features, price plans, customers — and only to a jurisdiction the deployment has a database for',
     }),
     dedupShards: z
       .number()

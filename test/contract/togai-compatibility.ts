@@ -12,6 +12,8 @@ export const CONTRACT_TESTED = new Set([
   'activate_event_schema', 'deactivate_event_schema', 'delete_event_schema',
   'create_usage_meter', 'get_usage_meter', 'get_usage_meters_for_event_schema', 'update_usage_meter', 'activate_usage_meter',
   'deactivate_usage_meter', 'delete_usage_meter',
+  'create_customer', 'get_customer', 'get_customers', 'update_customer', 'delete_customer',
+  'create_account', 'get_account', 'get_accounts', 'update_account', 'delete_account', 'add_aliases', 'list_account_aliases', 'remove_aliases',
 ]);
 
 export type Support = 'supported' | 'differs' | 'not yet';

@@ -58,6 +58,9 @@ describe('an EU tenant', () => {
     expect((await client.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
     const credits = `/accounts/acme/features/${feature.body.id}`;
     expect((await client.post(`${credits}/entries`, { granted: '10' })).status).toBe(201);
+    // Customers are personal data: they too live only in the EU database.
+    const customer = { id: unique('cus'), name: 'Acme GmbH', primaryEmail: 'billing@acme.test', address: { country: 'DE' }, account: { id: 'acme', name: 'Acme', aliases: [unique('acme')] } };
+    expect((await client.post('/customers', customer)).status).toBe(201);
 
     const event = (id: string) => ({ id, schemaName, timestamp: new Date().toISOString(), accountId: 'acme' });
     const ingested = await client.post('/ingestBatch', { events: Array.from({ length: 6 }, () => event(unique('evt'))) });
@@ -75,7 +78,7 @@ describe('an EU tenant', () => {
     expect(balance.body).toMatchObject({ granted: '10', balance: '2' });
 
     const inEu = await rowsOf(euDatabase(), tenantId);
-    expect(inEu).toMatchObject({ event_schemas: 1, features: 1, usage_meters: 1, events: 8, 'tenants (jurisdiction eu)': 1 });
+    expect(inEu).toMatchObject({ event_schemas: 1, features: 1, usage_meters: 1, events: 8, customers: 1, accounts: 1, account_aliases: 1, 'tenants (jurisdiction eu)': 1 });
     expect(inEu.usage_rollups).toBeGreaterThan(0);
     // The directory knows the tenant and its key; nothing else of it is in the main database.
     expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, 'tenants (jurisdiction eu)': 1 });

@@ -23,11 +23,14 @@ interface World {
   planId: string;
   /** A's account on the plan: its own, so other suites' associations of acme cannot interfere. */
   planAccount: string;
+  /** A's customer, owning planAccount (created as an account, with an alias). */
+  customerId: string;
   keyId: string;
   eventId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
+const ALIAS_OF_A = unique('alias-of-a');
 
 async function parkedOfA(w: World): Promise<{ id: string; body: { note?: string } }[]> {
   const all: { id: string; body: { note?: string } }[] = (await w.a.get('/parked_messages?pageSize=200')).body.data;
@@ -153,6 +156,25 @@ const checks: Record<string, Check> = {
     expect((await w.b.get(range)).body.totals).toEqual([]); // …and B sees none of A's revenue
     expect((await w.b.get(`${range}&accountId=${w.planAccount}&groupBy=accountId,meterId`)).body.groups).toEqual([]);
   },
+  'POST /customers': async (w) => {
+    const created = await w.b.post('/customers', { id: `${w.customerId}-b`, name: 'Of B', primaryEmail: 'b@b.test', address: {} });
+    expect(created.status).toBe(201);
+    expect((await w.a.get(`/customers/${w.customerId}-b`)).status).toBe(404);
+  },
+  'GET /customers': async (w) => {
+    const ids = (await w.b.get('/customers?pageSize=200')).body.data.map((c: { id: string }) => c.id);
+    expect(ids).toEqual([`${w.customerId}-b`]); // only the one B created above
+  },
+  'POST /accounts': async (w) => {
+    // B cannot open an account under A's customer: for B it does not exist.
+    const response = await w.b.post('/accounts', { id: unique('acc'), name: 'Of B', customerId: w.customerId });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'customerId' }] } });
+  },
+  'GET /accounts': async (w) => {
+    for (const query of ['pageSize=200', `customerId=${w.customerId}`]) {
+      expect([query, (await w.b.get(`/accounts?${query}`)).body.data]).toEqual([query, []]);
+    }
+  },
   'GET /usage': async (w) => {
     const response = await w.b.get(usagePath(w.meterId));
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'meterId' }] } });
@@ -170,6 +192,10 @@ const bodies: Record<string, unknown> = {
   'PATCH /accounts/{accountId}/features/{featureId}/entries/{entryId}': { granted: '1000' },
   'PUT /accounts/{accountId}/entitlements/{featureId}': { value: 'changed by another tenant' },
   'POST /accounts/{accountId}/entitlements/{featureId}': { value: 'true' },
+  'PATCH /customers/{customerId}': { name: 'changed by another tenant' },
+  'PATCH /accounts/{accountId}': { name: 'changed by another tenant' },
+  'POST /accounts/{accountId}/add_aliases': { aliases: ['added-by-b'] },
+  'POST /accounts/{accountId}/remove_aliases': { aliases: [ALIAS_OF_A] },
 };
 
 /** Routes with A's ids in the path that answer B with its own (empty) view rather than 404. */
@@ -234,10 +260,13 @@ beforeAll(async () => {
   });
   await a.post(`/price_plans/${plan.body.id}/activate`);
   const planAccount = unique('acct');
+  // The account on the plan is also a created account: both kinds of route key on the same id.
+  const customerId = unique('cust');
+  await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
   world = {
-    a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, keyId: key.body.id, eventId: event.id,
+    a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -258,7 +287,8 @@ describe('tenant isolation, route by route', () => {
     const path = route.path
       .replace('{name}', world.schema)
       .replace('{id}', id)
-      .replace('{accountId}', 'acme')
+      .replace('{customerId}', world.customerId)
+      .replace('{accountId}', Object.values(apiRoutes.accounts!).includes(route) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
       .replace('{entryId}', 'a-entry');
     if (pathChecks[key]) return pathChecks[key](world, path);
@@ -277,6 +307,8 @@ describe('tenant isolation, route by route', () => {
 
   it("lets B use A's names for its own objects: names are per tenant", async () => {
     expect((await world.b.post('/event_schema', { name: world.schema, attributes: [{ name: 'other' }] })).status).toBe(201);
+    const customer = { id: world.customerId, name: 'Customer of B', primaryEmail: 'b@b.test', address: {}, account: { id: world.planAccount, name: 'Account of B' } };
+    expect((await world.b.post('/customers', customer)).status).toBe(201);
   });
 
   it("leaves A's objects and usage exactly as they were", async () => {
@@ -296,6 +328,10 @@ describe('tenant isolation, route by route', () => {
     const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
     expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });
     expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body.value).toBe('true');
+    expect((await world.a.get(`/customers/${world.customerId}`)).body).toMatchObject({ name: 'Customer of A', status: 'ACTIVE' });
+    const account = (await world.a.get(`/accounts/${world.planAccount}`)).body;
+    expect(account).toMatchObject({ name: 'Account of A', customerId: world.customerId, status: 'ACTIVE', aliases: [{ alias: ALIAS_OF_A }] });
+    expect((await world.a.get(`/accounts/${world.planAccount}/account_aliases`)).body.data).toHaveLength(1);
     const plan = await world.a.get(`/price_plans/${world.planId}`);
     expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
     expect(plan.body.description).toBeUndefined();

@@ -81,6 +81,15 @@ describe('GET and PATCH /settings', () => {
     expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
   });
 
+  it('keeps the jurisdiction once the tenant has a customer (personal data), even with no configuration', async () => {
+    const key = await createTenant();
+    const customer = { id: unique('cus'), name: 'Acme Inc', primaryEmail: 'billing@acme.test', address: {} };
+    expect((await api(key).post('/customers', customer)).status).toBe(201);
+    const refused = await api(key).patch('/settings', { jurisdiction: 'eu' });
+    expect([refused.status, refused.body.errors]).toEqual([409, [expect.objectContaining({ path: 'jurisdiction' })]]);
+    expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
+  });
+
   it('lets read keys look and only admin keys change', async () => {
     const admin = await createTenant();
     const reader = (await api(admin).post('/api_keys', { name: unique('k'), scopes: ['read'] })).body.key;

@@ -67,3 +67,49 @@ describe("Togai's UsageMetersApi", () => {
     await togai('delete_usage_meter', { params });
   });
 });
+
+describe("Togai's CustomersApi", () => {
+  it('creates a customer with an account, reads, lists, updates and deletes it', async () => {
+    const customerId = unique('togai_cus');
+    const address = { line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' };
+    await togai('create_customer', {
+      body: {
+        id: customerId, name: 'Togai customer', primaryEmail: 'billing@customer.test', address,
+        settings: [{ id: 'tax', value: '18', namespace: 'USER', name: 'Tax', dataType: 'NUMERIC' }],
+        account: { id: unique('togai_acc'), name: 'Togai account', aliases: [unique('alias')], tags: ['Gold'] },
+      },
+    });
+    const params = { customer_id: customerId };
+    await togai('get_customer', { params });
+    await togai('get_customers', { query: { pageSize: '1' } });
+    await togai('update_customer', { params, body: { name: 'Togai customer, renamed', address: { ...address, line2: 'Suite 2' } } });
+    await togai('delete_customer', { params });
+    await togai('get_customer', { params }); // an ARCHIVED customer is still a Customer
+  });
+});
+
+describe("Togai's AccountsApi", () => {
+  it('creates an account, reads, lists, updates it, adds, lists and removes aliases, and deletes it', async () => {
+    const customerId = unique('togai_cus');
+    await togai('create_customer', { body: { id: customerId, name: 'Togai customer', primaryEmail: 'billing@customer.test', address: {} } });
+    const accountId = unique('togai_acc');
+    await togai('create_account', {
+      body: {
+        id: accountId, name: 'Togai account', customerId, invoiceCurrency: 'EUR', netTermDays: 30, primaryEmail: 'ops@customer.test',
+        address: { country: 'DE' }, billingInformation: { emailRecipients: ['ap@customer.test'] }, metadata: { GSTN: '1' }, tags: ['Beta'], status: 'DRAFT',
+        accountAliases: [{ value: unique('ranged'), effectiveFrom: '2020-01-01T00:00:00Z', effectiveUntil: '2021-01-01T00:00:00Z' }],
+      },
+    });
+    const params = { account_id: accountId };
+    await togai('get_account', { params, query: { effectiveOn: '2020-06-01T00:00:00.000000+0000', includeGroupDetails: 'true' } });
+    await togai('get_accounts', { query: { pageSize: '2' } });
+    await togai('update_account', { params, body: { name: 'Togai account, renamed', status: 'ACTIVE', metadata: {}, tags: ['Silver'] } });
+    const alias = unique('alias');
+    await togai('add_aliases', { params, body: { aliases: [alias] } });
+    const aliases = await togai('list_account_aliases', { params });
+    const ranged = aliases.body.data.find((a: { value: string }) => a.value !== alias).id;
+    await togai('remove_aliases', { params, body: { aliases: [alias], accountAliases: [{ id: ranged, from: '2020-07-01T00:00:00Z' }] } });
+    await togai('delete_account', { params });
+    await togai('get_account', { params }); // an ARCHIVED account is still an Account
+  });
+});
