@@ -10,7 +10,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest one usage event
-         * @description Validated against the ACTIVE version of its schema. The id is accepted at most once per tenant for 45 days: a repeat with the same payload answers 200 DUPLICATE (safe to retry), with another payload 409.
+         * @description Validated against the ACTIVE version of its schema. The id is accepted at most once per tenant for 45 days: a repeat with the same payload answers 202 again with details.status DUPLICATE (safe to retry), with another payload 409.
          */
         post: {
             parameters: {
@@ -25,16 +25,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Duplicate: this id was already accepted with this payload */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IngestEventResponse"];
-                    };
-                };
-                /** @description Accepted: stored, and on its way to be metered */
+                /** @description Accepted: stored, and on its way to be metered; or already accepted with this payload (details.status DUPLICATE) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -5077,6 +5068,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
+            /** @description Meterline extension: Togai's free-form details, filled with what happened to the event */
             details: {
                 eventId: string;
                 /** @enum {string} */
@@ -5137,11 +5129,13 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description Togai's IngestEventResponse (what Togai's ingestBatch answers), with each event's outcome in details */
         IngestBatchEventResponse: {
             /** @description True when every event was accepted or was a duplicate */
             success: boolean;
             statusCode: number;
             message: string;
+            /** @description Meterline extension: Togai's free-form details, filled with what happened to each event */
             details: {
                 accepted: number;
                 duplicates: number;
