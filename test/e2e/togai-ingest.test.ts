@@ -53,6 +53,13 @@ describe("Togai's ingest", () => {
     expectIngestEventResponse(again.body, 202);
     expect(again.body).toMatchObject({ success: true, details: { eventId: sent.id, status: 'DUPLICATE', acceptedAt: first.body.details.acceptedAt } });
   });
+
+  it("accepts a timestamp without a zone as UTC, as Togai's Python example sends datetime.utcnow()", async () => {
+    const utcnow = `${new Date().toISOString().slice(0, -1)}456`; // e.g. 2026-12-02T10:00:00.123456
+    const response = await api().post('/ingest', { event: event({ timestamp: utcnow }) });
+    expect(response.status).toBe(202);
+    expectIngestEventResponse(response.body, 202);
+  });
 });
 
 describe("Togai's ingestBatch", () => {

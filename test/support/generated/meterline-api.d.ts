@@ -5115,7 +5115,10 @@ export interface components {
         Event: {
             id?: string;
             schemaName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())
+             */
             timestamp: string;
             accountId: string;
             /** @default [] */
