@@ -213,18 +213,19 @@ export function createConsole(api: ApiFetch) {
     const token = c.req.query('nextToken');
     if (token) query.set('nextToken', token);
     const [events, schemas] = await Promise.all([
-      call<{ data: EventWithStatus[]; nextToken?: string }>(c, 'GET', `/events?${query}`),
+      call<{ events: EventWithStatus[]; nextToken?: string }>(c, 'GET', `/events?${query}`),
       call<{ data: EventSchema[] }>(c, 'GET', '/event_schema?pageSize=200'),
     ]);
     const content = (
-      <EventList filters={filters} events={events.ok ? events.body.data : []} nextToken={events.body?.nextToken} schemaNames={(schemas.body?.data ?? []).map((s) => s.name)} />
+      <EventList filters={filters} events={events.ok ? events.body.events : []} nextToken={events.body?.nextToken} schemaNames={(schemas.body?.data ?? []).map((s) => s.name)} />
     );
     return page(c, 'Events', 'events', content, failure(events));
   });
   app.get('/events/:id', async (c) => {
-    const event = await call<EventWithStatus>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
-    if (!event.ok) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(event), 404);
-    return page(c, `Event ${event.body.eventPayload.id}`, 'events', <EventDetail event={event.body} />);
+    const found = await call<{ events: EventWithStatus[] }>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
+    const event = found.ok ? found.body.events[0] : undefined;
+    if (!event) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(found), 404);
+    return page(c, `Event ${event.eventPayload.id}`, 'events', <EventDetail event={event} />);
   });
 
   return app;
