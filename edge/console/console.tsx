@@ -181,7 +181,7 @@ export function createConsole(api: ApiFetch) {
 
   /** Per account: POST /metrics for the series (by window), GET /usage for each account's total. */
   async function accountSeries(c: C, meter: UsageMeter, range: { from: string; to: string; window: string }): Promise<UsageSeries[]> {
-    const metrics = await call<{ results: { data: { groupedBy?: Record<string, string>; timestamps: string[]; metricValues: (string | null)[] }[] }[] }>(c, 'POST', '/metrics', {
+    const metrics = await call<{ results: { data: { groupedBy?: { fieldName: string; fieldValue: string }; timestamps: string[]; metricValues: (number | string)[] }[] }[] }>(c, 'POST', '/metrics', {
       startTime: range.from,
       endTime: range.to,
       metricQueries: [{ id: 'usage', name: 'USAGE', aggregationPeriod: range.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
@@ -189,9 +189,9 @@ export function createConsole(api: ApiFetch) {
     const data = (metrics.body?.results?.[0]?.data ?? []).slice(0, MAX_ACCOUNT_SERIES);
     return Promise.all(
       data.map(async (s) => {
-        const account = s.groupedBy?.['ACCOUNT_ID'] ?? '';
+        const account = s.groupedBy?.fieldName === 'ACCOUNT_ID' ? s.groupedBy.fieldValue : '';
         const total = await call<{ value: string | null }>(c, 'GET', `/usage?${new URLSearchParams({ meterId: meter.id, from: range.from, to: range.to, accountId: account })}`);
-        return { label: account, total: total.body?.value ?? null, points: s.timestamps.map((from, i) => ({ from, value: s.metricValues[i] ?? null })) };
+        return { label: account, total: total.body?.value ?? null, points: s.timestamps.map((from, i) => ({ from, value: s.metricValues[i] === undefined ? null : String(s.metricValues[i]) })) };
       }),
     );
   }

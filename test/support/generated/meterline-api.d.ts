@@ -5855,29 +5855,37 @@ export interface components {
                 /** @enum {string} */
                 name: "USAGE" | "EVENTS" | "REVENUE";
                 data: {
-                    /** @description The series: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    /** @description The series, as Togai names it: the groupBy field and its value; without groupBy, the meter (USAGE_METER_ID) for USAGE and the currency (CURRENCY) for REVENUE; absent for an ungrouped EVENTS series */
                     groupedBy?: {
-                        [key: string]: string;
+                        fieldName: string;
+                        fieldValue: string;
                     };
+                    /** @description Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    seriesKey: components["schemas"]["MetricDataPointsGroupedBy"][];
                     /** @description Start of each period that had data, in the query’s time zone, as UTC instants */
                     timestamps: string[];
-                    metricValues: (string | null)[];
+                    /** @description One per timestamp; each an exact decimal written as a JSON number */
+                    metricValues: number[];
                 }[];
             }[];
+        };
+        MetricDataPointsGroupedBy: {
+            fieldName: string;
+            fieldValue: string;
         };
         GetMetricsRequest: {
             /**
              * Format: date-time
-             * @description Inclusive; on a whole minute
+             * @description Inclusive. Without a zone, UTC. Inside a minute, from the start of that minute (usage is kept per minute)
              */
             startTime: string;
             /**
              * Format: date-time
-             * @description Exclusive; on a whole minute
+             * @description Exclusive. Without a zone, UTC. Inside a minute, to the end of that minute (usage is kept per minute)
              */
             endTime: string;
             /**
-             * @description Meterline: the calendar the periods follow (default UTC)
+             * @description Meterline extension: the calendar the periods follow (default UTC)
              * @default UTC
              */
             timeZone?: string;
