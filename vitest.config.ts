@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'domain', environment: 'node', include: ['shared/**/*.test.ts', 'local/**/*.test.ts', 'cli/**/*.test.ts', 'test/support/**/*.test.ts'] },
+        test: { name: 'domain', environment: 'node', include: ['shared/**/*.test.ts', 'local/**/*.test.ts', 'cli/**/*.test.ts', 'test/support/**/*.test.ts', 'test/contract/**/*.test.ts'] },
       },
       {
         plugins: [
@@ -28,14 +28,15 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'edge', include: ['test/workers/edge/**/*.test.ts'] },
+        // Generous: Durable Object tests make thousands of calls, and CI machines are shared.
+        test: { name: 'edge', include: ['test/workers/edge/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         plugins: [
           cloudflareTest(({ inject }) => ({
             main: './rater/index.ts',
             wrangler: { configPath: './rater/wrangler.toml' },
-            miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), NEON_WS_PROXY: inject('wsProxy') } },
+            miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), DATABASE_URL_EU: inject('euDatabaseUrl'), NEON_WS_PROXY: inject('wsProxy') } },
           })),
         ],
         test: {

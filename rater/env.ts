@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../shared/errors/app-error';
 import type { LedgerMessage } from '../shared/queue/ledger-message';
 import type { Jurisdiction } from '../shared/tenant/placement';
 
@@ -26,10 +27,12 @@ export function dedupShards(env: RaterEnv): number {
 }
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+/** An empty value (a var set to '') means unset: the deployment does not serve that jurisdiction. */
+const optionalPostgresUrl = z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional());
 const databaseConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
-  DATABASE_URL_EU: postgresUrl.optional(),
-  DATABASE_URL_FEDRAMP: postgresUrl.optional(),
+  DATABASE_URL_EU: optionalPostgresUrl,
+  DATABASE_URL_FEDRAMP: optionalPostgresUrl,
   NEON_WS_PROXY: z.string().min(1).optional(),
 });
 export type DatabaseUrls = z.infer<typeof databaseConfigSchema>;
@@ -46,6 +49,6 @@ export function databaseConfig(env: RaterEnv): DatabaseUrls {
 /** The ledger queue of a jurisdiction's tenants (a restricted queue: their debits stay inside it). */
 export function ledgerQueueOf(env: RaterEnv, jurisdiction: Jurisdiction | null): Queue<LedgerMessage> {
   const queue = jurisdiction === null ? env.LEDGER_QUEUE : jurisdiction === 'eu' ? env.LEDGER_QUEUE_EU : env.LEDGER_QUEUE_FEDRAMP;
-  if (!queue) throw new Error(`rater configuration: no ledger queue binding for jurisdiction '${jurisdiction}'`);
+  if (!queue) throw new AppError('unavailable', 'jurisdiction_unavailable', `This deployment has no ledger queue for jurisdiction '${jurisdiction}' (LEDGER_QUEUE_${jurisdiction?.toUpperCase()})`);
   return queue;
 }

@@ -63,9 +63,9 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   override async scheduled(controller: ScheduledController): Promise<void> {
     const now = new Date(controller.scheduledTime);
     const days = retentionDays(this.env.RAW_EVENT_RETENTION_DAYS);
-    for (const jurisdiction of servedJurisdictions(this.env)) {
+    await forEveryHome(servedJurisdictions(this.env), (jurisdiction) => {
       const where = jurisdiction ? ` (${jurisdiction})` : '';
-      await this.withHome(jurisdiction, async (db, ledgerQueue) => {
+      return this.withHome(jurisdiction, async (db, ledgerQueue) => {
         if (controller.cron === TEN_MINUTE_CRON) {
           await this.sweepStaleDebits(db, ledgerQueue, where);
           await this.grantPlanCredits(db, ledgerQueue, where);
@@ -76,7 +76,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         const { purged, done } = await purgeRawEvents(db, now, days);
         if (purged > 0 || !done) console.log(`retention${where}: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`);
       });
-    }
+    });
   }
 
   /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */
@@ -90,10 +90,10 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits owed for over ten minutes again`);
   }
 
-  private async sweepEveryHome(): Promise<void> {
-    for (const jurisdiction of servedJurisdictions(this.env)) {
-      await this.withHome(jurisdiction, (db, ledgerQueue) => this.sweepStaleDebits(db, ledgerQueue, jurisdiction ? ` (${jurisdiction})` : ''));
-    }
+  private sweepEveryHome(): Promise<void> {
+    return forEveryHome(servedJurisdictions(this.env), (jurisdiction) =>
+      this.withHome(jurisdiction, (db, ledgerQueue) => this.sweepStaleDebits(db, ledgerQueue, jurisdiction ? ` (${jurisdiction})` : '')),
+    );
   }
 
   async resolveApiKey(keyHash: string): Promise<Principal | null> {
@@ -159,7 +159,8 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       const home = await tenantJurisdiction(directory, caller.tenantId);
       // Settings and keys live in the directory: they stay reachable whatever the tenant's home.
       const db = DIRECTORY_ROUTES.test(new URL(request.url).pathname) ? directory : databases.of(home);
-      const ledgerQueue = placedLedgerQueue(db, ledgerQueueOf(this.env, home));
+      // Resolved at the first send: a missing binding refuses (503) only what sends.
+      const ledgerQueue = placedLedgerQueue(db, onFirstUse(() => ledgerQueueOf(this.env, home)));
       return await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
     } catch (error) {
       if (error instanceof AppError) return problemResponse(error);
@@ -206,6 +207,21 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
 /** Routes whose rows are in the directory, not in the tenant's home. */
 const DIRECTORY_ROUTES = /^\/(settings|api_keys)(\/|$)/;
+
+function onFirstUse(resolve: () => Queue<LedgerMessage>): Queue<LedgerMessage> {
+  return {
+    metrics: () => resolve().metrics(),
+    send: (body, options) => resolve().send(body, options),
+    sendBatch: (messages, options) => resolve().sendBatch(messages, options),
+  };
+}
+
+/** Runs `work` for every jurisdiction's database; one that fails does not stop the others' (its error is thrown after). */
+async function forEveryHome(homes: (Jurisdiction | null)[], work: (jurisdiction: Jurisdiction | null) => Promise<void>): Promise<void> {
+  const failures: unknown[] = [];
+  for (const jurisdiction of homes) await work(jurisdiction).catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${homes.length} databases failed their scheduled work`);
+}
 
 function queueJurisdiction(message: MessageToPark): Jurisdiction | null {
   return parseQueueName(message.queue)?.jurisdiction ?? null;

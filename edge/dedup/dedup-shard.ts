@@ -5,6 +5,7 @@ import { sendBatches } from '../../shared/queue/message-size';
 import type { DedupLayout } from '../../shared/idempotency/dedup-layout';
 import { edgeSettings, eventsQueueOf, type EdgeEnv } from '../env';
 import { jurisdictionOfObject } from '../placement/tenant-shards';
+import { jurisdictionSchema, type Jurisdiction } from '../../shared/tenant/placement';
 import type { Claim, ShardClaimResult } from './claim';
 import { ClaimedIds, compactPayloadHash, type ClaimedId } from './claimed-ids';
 import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-lineage';
@@ -37,6 +38,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+    this.sql.exec('CREATE TABLE IF NOT EXISTS placement (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     this.ids = new ClaimedIds(this.sql);
     this.lineage = new ShardLineage(this.sql, env);
     this.outbox = new ShardOutbox(this.sql, edgeSettings(env).OUTBOX_CONFIRM_AFTER_MS);
@@ -78,6 +80,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     const results = this.ctx.storage.transactionSync((): ShardClaimResult[] => {
       // Sealed while this call waited for its predecessor: nothing may be accepted here now.
       if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
+      if (route) this.recordJurisdiction(route.jurisdiction);
       const known = new Map([...byId(earlier.found), ...this.ids.find(keyed, now)]);
       const fresh: Claim[] = [];
       const judged = claims.map((c): ShardClaimResult => {
@@ -180,7 +183,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
         // rater's exactly-once gate absorbs the ones that did arrive).
         const batches = [...byTenant(rows)].flatMap(([tenantId, events]) => sendBatches(packEventMessages(tenantId, events)));
         // To the queue of the jurisdiction this object lives in: its events are queued only there.
-        const queue = eventsQueueOf(this.env, jurisdictionOfObject(this.ctx.id, this.env));
+        const queue = eventsQueueOf(this.env, this.jurisdiction());
         await Promise.all(batches.map((messages) => queue.sendBatch(messages)));
       } catch (error) {
         const failures = this.bumpFailures('send_failures');
@@ -190,6 +193,28 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       this.outbox.markSent(rows, this.clock());
       this.setMeta('send_failures', 0);
     }
+  }
+
+  /**
+   * The jurisdiction this shard's events belong to, recorded with its first claim — an alarm's
+   * view of its own id may lack it (Cloudflare: alarms set before 2026-03-15) — and checked
+   * against the id where the id has one: a disagreement stops sending rather than queue an
+   * event outside its jurisdiction. Shards older than the record fall back to the id.
+   */
+  private jurisdiction(): Jurisdiction | null {
+    const recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").toArray()[0]?.value;
+    const ofId = jurisdictionOfObject(this.ctx.id, this.env);
+    if (recorded === undefined) return ofId;
+    const jurisdiction = recorded === 'none' ? null : jurisdictionSchema.parse(recorded);
+    if (ofId !== null && ofId !== jurisdiction) throw new Error(`shard recorded jurisdiction ${recorded} but lives in ${ofId}: not sending`);
+    return jurisdiction;
+  }
+
+  private recordJurisdiction(jurisdiction: Jurisdiction | null): void {
+    const value = jurisdiction ?? 'none';
+    this.sql.exec("INSERT OR IGNORE INTO placement (key, value) VALUES ('jurisdiction', ?)", value);
+    const recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").one().value;
+    if (recorded !== value) throw new Error(`shard of jurisdiction ${recorded} asked to claim for ${value}`);
   }
 
   /**

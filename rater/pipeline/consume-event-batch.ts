@@ -33,7 +33,10 @@ export async function consumeEventBatch(
   env: RaterEnv,
   ctx: Pick<ExecutionContext, 'waitUntil'>,
 ): Promise<BatchResult | null> {
-  const jurisdiction = parseQueueName(batch.queue)?.jurisdiction ?? null;
+  const address = parseQueueName(batch.queue);
+  // A queue this consumer does not know is a configuration error: never meter it into a guessed database.
+  if (address?.kind !== 'events') throw new Error(`rater configuration: no events queue is named ${batch.queue}`);
+  const jurisdiction = address.jurisdiction;
   const { messages, malformed } = parseMessages(batch, queueName({ kind: 'events', jurisdiction, deadLetter: false }));
   const attempts = Math.max(...batch.messages.map((m) => m.attempts));
   const databases = new Databases(env);

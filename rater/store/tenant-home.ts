@@ -44,8 +44,8 @@ export async function tenantHasConfiguration(db: Queryable, tenantId: string): P
   return found.some((rows) => rows.length > 0);
 }
 
-/** Writes the tenant's row in a jurisdiction's database: it lives there now (or, with another jurisdiction, has left). */
-export async function writeTenantHome(db: Queryable, tenantId: string, placement: ObjectPlacement): Promise<void> {
+/** Writes the tenant's row in a jurisdiction's database: it lives there now. Called under the directory row's lock. */
+export async function moveIntoHome(db: Queryable, tenantId: string, placement: ObjectPlacement): Promise<void> {
   await db
     .insert(tenants)
     .values({ id: tenantId, name: tenantId, region: placement.region, jurisdiction: placement.jurisdiction })

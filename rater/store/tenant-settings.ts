@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { grow, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
 import { AppError } from '../../shared/errors/app-error';
-import { objectPlacement, type Jurisdiction, type Placement, type Region, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
+import { objectPlacement, type Jurisdiction, type Placement, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
 import type { Databases } from '../db/databases';
 import { tenants } from '../db/schema';
-import { tenantHasConfiguration, toPlacement, writeTenantHome } from './tenant-home';
+import { moveIntoHome, tenantHasConfiguration, toPlacement } from './tenant-home';
 
 const placementColumns = { region: tenants.region, jurisdiction: tenants.jurisdiction, dedupLayout: tenants.dedupLayout };
 
@@ -14,14 +14,15 @@ export async function tenantSettings(db: Queryable, tenantId: string, baseShards
 }
 
 /**
- * Changes a tenant's placement, its directory row locked for the change. The dedup layout only
- * grows (to a multiple of its shard count). The jurisdiction can change only while the tenant has
- * no configuration (event schemas, meters, features, price plans) — without them no event can be
- * accepted and no credit granted, so nothing of the tenant exists in any object or database yet.
- * From then on it is fixed, which is what lets the edge route by the jurisdiction that comes with
- * a schema or a feature, however stale its copy (shared/tenant/replicated-config.ts). A move
- * writes the tenant's row in its new database first, then leaves the old one under its row's lock
- * (tenant-home.ts), then records it in the directory.
+ * Changes a tenant's placement, its directory row locked for the whole change, so changes of one
+ * tenant happen one at a time. The dedup layout only grows (to a multiple of its shard count).
+ * The jurisdiction can change only while the tenant has no configuration (event schemas, meters,
+ * features, price plans) — without them no event can be accepted and no credit granted, so
+ * nothing of the tenant exists in any object or database yet. From then on it is fixed, which is
+ * what lets the edge route by the jurisdiction that comes with a schema or a feature, however
+ * stale its copy (shared/tenant/replicated-config.ts). A move, under the directory lock: the old
+ * home is checked empty and marked left under its row's lock (tenant-home.ts), the new home's row
+ * is written, then the directory row.
  */
 export async function updateTenantSettings(
   databases: Databases,
@@ -30,19 +31,22 @@ export async function updateTenantSettings(
   baseShards: number,
   now: Date,
 ): Promise<TenantSettings> {
-  const directory = databases.directory;
-  const before = await readPlacement(directory, tenantId);
-  const moveTo = change.jurisdiction !== undefined && change.jurisdiction !== before.jurisdiction ? change.jurisdiction : undefined;
-  if (moveTo !== undefined) await leaveHome(databases, tenantId, before, moveTo, change.region === undefined ? before.region : change.region);
-
-  const next = await directory.transaction(async (tx) => {
+  const next = await databases.directory.transaction(async (tx) => {
     const placement = await readPlacement(tx, tenantId, { lock: true });
-    if (placement.jurisdiction !== before.jurisdiction) throw concurrentMove();
     const next: Placement = { ...placement };
     if (change.region !== undefined) next.region = change.region;
-    if (moveTo !== undefined) {
-      if (before.jurisdiction === null && (await tenantHasConfiguration(tx, tenantId))) throw jurisdictionFixed();
-      next.jurisdiction = moveTo;
+    if (change.jurisdiction !== undefined && change.jurisdiction !== placement.jurisdiction) {
+      const target = homeDatabase(databases, change.jurisdiction);
+      if (placement.jurisdiction === null) {
+        if (await tenantHasConfiguration(tx, tenantId)) throw jurisdictionFixed();
+      } else {
+        await leaveHome(databases.of(placement.jurisdiction), tenantId, change.jurisdiction);
+      }
+      next.jurisdiction = change.jurisdiction;
+      if (target) await moveIntoHome(target, tenantId, objectPlacement(next));
+    } else if (next.jurisdiction !== null && next.region !== placement.region) {
+      // The home copy carries the region too: ledger messages are stamped from it (placed-ledger-queue.ts).
+      await moveIntoHome(databases.of(next.jurisdiction), tenantId, objectPlacement(next));
     }
     if (change.dedupShards !== undefined) {
       const grown = grow(layoutOf(placement, baseShards), change.dedupShards, now.getTime());
@@ -52,31 +56,29 @@ export async function updateTenantSettings(
     await tx.update(tenants).set({ region: next.region, jurisdiction: next.jurisdiction, dedupLayout: next.dedupLayout }).where(eq(tenants.id, tenantId));
     return next;
   });
-  // The home copy carries the region too: ledger messages are stamped from it (placed-ledger-queue.ts).
-  if (next.jurisdiction !== null) await writeTenantHome(databases.of(next.jurisdiction), tenantId, objectPlacement(next));
   return toSettings(tenantId, next, baseShards);
 }
 
-/**
- * The first steps of a move: the tenant's row in its new database (refused when the deployment has
- * none for that jurisdiction), then, when it leaves a jurisdiction's database, that database's row
- * marked left — under its lock, and only while the tenant has no configuration there.
- */
-async function leaveHome(databases: Databases, tenantId: string, from: Placement, to: Jurisdiction | null, region: Region | null): Promise<void> {
-  if (to !== null) {
-    let home: Database;
-    try {
-      home = databases.of(to);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      throw new AppError('validation', 'jurisdiction_unavailable', error.message, [{ path: 'jurisdiction', message: error.message }]);
-    }
-    await writeTenantHome(home, tenantId, { region, jurisdiction: to });
+/** The database a jurisdiction's tenants live in (null: the directory's own row is the home row); 422 when the deployment has none. */
+function homeDatabase(databases: Databases, jurisdiction: Jurisdiction | null): Database | null {
+  if (jurisdiction === null) return null;
+  try {
+    return databases.of(jurisdiction);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError('validation', 'jurisdiction_unavailable', error.message, [{ path: 'jurisdiction', message: error.message }]);
   }
-  if (from.jurisdiction === null) return; // the directory row is the home row: the directory step checks and moves it
-  await databases.of(from.jurisdiction).transaction(async (tx) => {
-    const [row] = await tx.select({ jurisdiction: tenants.jurisdiction }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
-    if (row && row.jurisdiction !== from.jurisdiction && row.jurisdiction !== to) throw concurrentMove();
+}
+
+/**
+ * The tenant leaves a jurisdiction's database: under its row's lock, only while it has no
+ * configuration there, the row is marked with where it went — so a request still routed there is
+ * refused (inTenantHome). The directory lock keeps moves one at a time, so a row marked otherwise
+ * is what a move that failed after this step left, and is marked again.
+ */
+async function leaveHome(home: Database, tenantId: string, to: Jurisdiction | null): Promise<void> {
+  await home.transaction(async (tx) => {
+    await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (await tenantHasConfiguration(tx, tenantId)) throw jurisdictionFixed();
     await tx.update(tenants).set({ jurisdiction: to }).where(eq(tenants.id, tenantId));
   });
@@ -92,12 +94,6 @@ async function readPlacement(db: Queryable, tenantId: string, options: { lock?: 
 function jurisdictionFixed(): AppError {
   return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
     { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features or price plans, so its events or credits may exist outside the new jurisdiction' },
-  ]);
-}
-
-function concurrentMove(): AppError {
-  return new AppError('conflict', 'concurrent_change', 'The jurisdiction was changed by another request meanwhile; read the settings and try again', [
-    { path: 'jurisdiction', message: 'changed meanwhile' },
   ]);
 }
 

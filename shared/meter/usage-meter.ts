@@ -75,6 +75,8 @@ export const updateUsageMeterRequest = z
     billableName: billableName.nullable().optional(),
     description: description.nullable().optional(),
     eventSchemaName: nameSchema.optional(),
+    /** Togai's client sends the meter's type with an update; COUNTER is the only one. */
+    type: z.literal('COUNTER').optional(),
     aggregation: aggregationSchema.optional(),
     filters: filters.optional(),
     computations: computations.optional(),

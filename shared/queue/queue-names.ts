@@ -28,12 +28,12 @@ export function queueName({ kind, jurisdiction, deadLetter }: QueueAddress): str
 
 /** What a queue's name says it carries, or null for a name Meterline does not use. */
 export function parseQueueName(name: string): QueueAddress | null {
-  const match = /^meterline-(events|ledger)(?:-([a-z]+))?(-dlq)?$/.exec(name);
+  const match = QUEUE_NAME.exec(name);
   if (!match) return null;
-  const jurisdiction = match[2] ?? null;
-  if (jurisdiction !== null && !(jurisdictions as readonly string[]).includes(jurisdiction)) return null;
-  return { kind: match[1] as QueueKind, jurisdiction: jurisdiction as Jurisdiction | null, deadLetter: match[3] !== undefined };
+  return { kind: match[1] as QueueKind, jurisdiction: (match[2] ?? null) as Jurisdiction | null, deadLetter: match[3] !== undefined };
 }
+
+const QUEUE_NAME = new RegExp(`^meterline-(events|ledger)(?:-(${jurisdictions.join('|')}))?(-dlq)?$`);
 
 /** The binding a worker sends to a jurisdiction's queue through: `EVENTS_QUEUE`, `EVENTS_QUEUE_EU`, ... */
 export function queueBindingName(base: 'EVENTS_QUEUE' | 'LEDGER_QUEUE', jurisdiction: Jurisdiction | null): string {

@@ -91,7 +91,9 @@ describe('an EU tenant', () => {
     expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, event_schemas: 1, 'tenants (jurisdiction none)': 1 });
     // Its row in the EU database says it left: a request still routed there is refused, not stored.
     expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
+    // Refused: it has configuration now. Nothing of the attempt is left in the EU database.
     expect((await client.patch('/settings', { jurisdiction: 'eu' })).status).toBe(409);
+    expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
   });
 
   it('cannot be placed in a jurisdiction the deployment has no database for', async () => {

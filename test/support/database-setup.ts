@@ -6,10 +6,11 @@ import { startEmbeddedPostgres } from '../../local/embedded-postgres';
 import { runMigrations } from '../../local/migrate';
 import { openDatabase } from '../../local/node-database';
 import { startWsProxy } from '../../local/ws-proxy';
+import { createSiblingDatabase } from './sibling-database';
 
 /**
  * A migrated Postgres for the rater's workerd suite: the real one named by DATABASE_URL, or a
- * fresh embedded PGlite. Plus the WebSocket proxy through which the Neon driver, inside workerd,
+ * fresh embedded PGlite — and a second one, the EU jurisdiction's. Plus the WebSocket proxy through which the Neon driver, inside workerd,
  * reaches it. Tests use their own tenant ids, so a shared database needs no cleanup.
  */
 export default async function setup(project: TestProject) {
@@ -22,18 +23,28 @@ export default async function setup(project: TestProject) {
     databaseUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
+  // The EU jurisdiction's database: another embedded one, or `<database>_rater_eu` beside DATABASE_URL (the e2e stack's is `_eu`).
+  const euDir = dataDir ? join(dataDir, 'eu') : undefined;
+  const eu = euDir ? await startEmbeddedPostgres({ dataDir: euDir }) : undefined;
+  const sibling = eu ? undefined : await createSiblingDatabase(databaseUrl, 'rater_eu');
+  const euDatabaseUrl = eu?.url ?? sibling!.url;
   const proxy = await startWsProxy();
-  const { db, close } = await openDatabase(databaseUrl, proxy.endpoint);
-  try {
-    await runMigrations(db);
-  } finally {
-    await close();
+  for (const url of [databaseUrl, euDatabaseUrl]) {
+    const { db, close } = await openDatabase(url, proxy.endpoint);
+    try {
+      await runMigrations(db);
+    } finally {
+      await close();
+    }
   }
   project.provide('databaseUrl', databaseUrl);
+  project.provide('euDatabaseUrl', euDatabaseUrl);
   project.provide('wsProxy', proxy.endpoint);
 
   return async () => {
     await proxy.stop();
+    await eu?.stop();
+    await sibling?.drop();
     await stopEmbedded?.();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateApiKey } from '../../shared/auth/api-key';
 import { startStack } from '../../local/stack';
-import { openDatabase } from '../../local/node-database';
 import { freePort } from './free-port';
+import { createSiblingDatabase } from './sibling-database';
 
 /**
  * The whole local stack, started exactly as `npm start` starts it, on a free port and a fresh
@@ -35,23 +35,4 @@ export default async function setup(project: TestProject) {
     await euDatabase?.drop();
     rmSync(stateDir, { recursive: true, force: true });
   };
-}
-
-/** A fresh database beside the given one on the same server, dropped after the suite. */
-async function createSiblingDatabase(url: string, suffix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const sibling = new URL(url);
-  const name = `${sibling.pathname.slice(1)}_${suffix}`;
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`cannot derive a database name from ${url}`);
-  sibling.pathname = `/${name}`;
-  const admin = async (statement: string) => {
-    const { pool, close } = await openDatabase(url);
-    try {
-      await pool.query(statement);
-    } finally {
-      await close();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  return { url: sibling.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -10,6 +10,7 @@ declare namespace Cloudflare {
     RATER: Service<import('../../rater/index').Rater>;
     LEDGER_QUEUE: Queue<import('../../shared/queue/ledger-message').LedgerMessage>;
     DATABASE_URL: string;
+    DATABASE_URL_EU: string;
     NEON_WS_PROXY: string;
   }
 }

@@ -5449,6 +5449,8 @@ export interface components {
             billableName?: string | null;
             description?: string | null;
             eventSchemaName?: string;
+            /** @enum {string} */
+            type?: "COUNTER";
             /**
              * @description COUNT and SUM as in Togai; MAX, MIN, LATEST (the value of the latest event, ties broken by event id) and UNIQUE_COUNT (the number of distinct values the computation gives, e.g. {"var":"dimensions.user_id"}) are Meterline extensions
              * @enum {string}

@@ -1,0 +1,62 @@
+import { togaiOperations, type TogaiOperation } from './togai-operations';
+
+/**
+ * Which of Togai's operations Meterline answers as Togai does. "supported": test/e2e/
+ * togai-contract.test.ts calls it as Togai's client does and its answer validates against Togai's
+ * model; "differs": Meterline serves the method and path, but not (yet) exactly Togai's contract;
+ * "not yet": Meterline has no such route. Read from Meterline's OpenAPI document, so a route added
+ * or removed changes the table; docs/togai-compatibility.md is written from it (npm run togai:compat).
+ */
+export const CONTRACT_TESTED = new Set([
+  'create_event_schema', 'get_event_schema', 'list_event_schemas', 'event_schema_event_schema_name_patch', 'list_event_schema_versions',
+  'activate_event_schema', 'deactivate_event_schema', 'delete_event_schema',
+  'create_usage_meter', 'get_usage_meter', 'get_usage_meters_for_event_schema', 'update_usage_meter', 'activate_usage_meter',
+  'deactivate_usage_meter', 'delete_usage_meter',
+]);
+
+export type Support = 'supported' | 'differs' | 'not yet';
+
+export interface CompatibilityRow {
+  operation: TogaiOperation;
+  support: Support;
+  /** Meterline's route for it, as its OpenAPI document names it. */
+  route?: string;
+}
+
+type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+export function compatibility(paths: OpenApiPaths): CompatibilityRow[] {
+  const served = new Map<string, string>();
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const method of Object.keys(methods)) served.set(`${method.toUpperCase()} ${shape(path)}`, `${method.toUpperCase()} ${path}`);
+  }
+  return togaiOperations.map((operation) => {
+    const route = served.get(`${operation.method} ${shape(operation.path)}`);
+    const support: Support = !route ? 'not yet' : CONTRACT_TESTED.has(operation.operation) ? 'supported' : 'differs';
+    return route ? { operation, support, route } : { operation, support };
+  });
+}
+
+/** A path with its parameters unnamed: /event_schema/{event_schema_name} and /event_schema/{name} are one route. */
+function shape(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '{}');
+}
+
+export function compatibilityMarkdown(rows: CompatibilityRow[]): string {
+  const count = (s: Support) => rows.filter((r) => r.support === s).length;
+  const lines = [
+    '# Togai compatibility',
+    '',
+    'Written by `npm run togai:compat` from Togai\'s operations (test/contract/togai-operations.json, read from',
+    'Togai\'s official client docs) and Meterline\'s OpenAPI document. **supported**: called as Togai\'s',
+    'client calls it, its answer validated against Togai\'s own model in CI (test/e2e/togai-contract.test.ts);',
+    '**differs**: Meterline serves the route, not yet exactly Togai\'s contract; **not yet**: no such route.',
+    '',
+    `${count('supported')} supported, ${count('differs')} differ, ${count('not yet')} not yet, of ${rows.length}.`,
+    '',
+    '| Togai API | Operation | Togai route | Meterline |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.operation.api} | \`${r.operation.operation}\` | \`${r.operation.method} ${r.operation.path}\` | ${r.support}${r.route && r.support !== 'supported' ? ` (\`${r.route}\`)` : ''} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
