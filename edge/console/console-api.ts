@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { parseJsonExactly } from '../../shared/api/strict-json';
 import type { EdgeHono } from '../hono-env';
 
 export interface ApiAnswer<T = any> {
@@ -23,7 +24,8 @@ export async function callApi<T = any>(c: Context<EdgeHono>, api: ApiFetch, key:
   });
   const response = await api(request, c);
   const text = await response.text();
-  return { status: response.status, ok: response.ok, body: text ? JSON.parse(text) : null };
+  // Amounts arrive as exact decimals written as JSON numbers: read them without rounding.
+  return { status: response.status, ok: response.ok, body: (text ? parseJsonExactly(text) : null) as T };
 }
 
 /** A refusal as the console shows it: the API's detail and each field it names. */

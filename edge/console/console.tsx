@@ -181,7 +181,7 @@ export function createConsole(api: ApiFetch) {
 
   /** Per account: POST /metrics for the series (by window), GET /usage for each account's total. */
   async function accountSeries(c: C, meter: UsageMeter, range: { from: string; to: string; window: string }): Promise<UsageSeries[]> {
-    const metrics = await call<{ results: { data: { groupedBy?: Record<string, string>; timestamps: string[]; metricValues: (string | null)[] }[] }[] }>(c, 'POST', '/metrics', {
+    const metrics = await call<{ results: { data: { groupedBy?: { fieldName: string; fieldValue: string }; timestamps: string[]; metricValues: (number | string)[] }[] }[] }>(c, 'POST', '/metrics', {
       startTime: range.from,
       endTime: range.to,
       metricQueries: [{ id: 'usage', name: 'USAGE', aggregationPeriod: range.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
@@ -189,9 +189,9 @@ export function createConsole(api: ApiFetch) {
     const data = (metrics.body?.results?.[0]?.data ?? []).slice(0, MAX_ACCOUNT_SERIES);
     return Promise.all(
       data.map(async (s) => {
-        const account = s.groupedBy?.['ACCOUNT_ID'] ?? '';
+        const account = s.groupedBy?.fieldName === 'ACCOUNT_ID' ? s.groupedBy.fieldValue : '';
         const total = await call<{ value: string | null }>(c, 'GET', `/usage?${new URLSearchParams({ meterId: meter.id, from: range.from, to: range.to, accountId: account })}`);
-        return { label: account, total: total.body?.value ?? null, points: s.timestamps.map((from, i) => ({ from, value: s.metricValues[i] ?? null })) };
+        return { label: account, total: total.body?.value ?? null, points: s.timestamps.map((from, i) => ({ from, value: s.metricValues[i] === undefined ? null : String(s.metricValues[i]) })) };
       }),
     );
   }
@@ -213,18 +213,19 @@ export function createConsole(api: ApiFetch) {
     const token = c.req.query('nextToken');
     if (token) query.set('nextToken', token);
     const [events, schemas] = await Promise.all([
-      call<{ data: EventWithStatus[]; nextToken?: string }>(c, 'GET', `/events?${query}`),
+      call<{ events: EventWithStatus[]; nextToken?: string }>(c, 'GET', `/events?${query}`),
       call<{ data: EventSchema[] }>(c, 'GET', '/event_schema?pageSize=200'),
     ]);
     const content = (
-      <EventList filters={filters} events={events.ok ? events.body.data : []} nextToken={events.body?.nextToken} schemaNames={(schemas.body?.data ?? []).map((s) => s.name)} />
+      <EventList filters={filters} events={events.ok ? events.body.events : []} nextToken={events.body?.nextToken} schemaNames={(schemas.body?.data ?? []).map((s) => s.name)} />
     );
     return page(c, 'Events', 'events', content, failure(events));
   });
   app.get('/events/:id', async (c) => {
-    const event = await call<EventWithStatus>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
-    if (!event.ok) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(event), 404);
-    return page(c, `Event ${event.body.eventPayload.id}`, 'events', <EventDetail event={event.body} />);
+    const found = await call<{ events: EventWithStatus[] }>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
+    const event = found.ok ? found.body.events[0] : undefined;
+    if (!event) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(found), 404);
+    return page(c, `Event ${event.eventPayload.id}`, 'events', <EventDetail event={event} />);
   });
 
   return app;

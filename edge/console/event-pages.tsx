@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { eventStatuses } from '../../shared/metering/meter-event';
+import { recordedTogaiStatuses } from '../../shared/api/event-status';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 
 export interface EventFilters {
@@ -38,7 +38,7 @@ export const EventList: FC<{ filters: EventFilters; events: EventWithStatus[]; n
         <label for="status">Status</label>
         <select id="status" name="status">
           <option value="">any</option>
-          {eventStatuses.map((s) => (
+          {recordedTogaiStatuses.map((s) => (
             <option value={s} selected={s === filters.status}>
               {s}
             </option>

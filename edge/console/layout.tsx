@@ -167,10 +167,10 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .notice.error{background:#fdecea;border:1px solid #d93025}
 .notice.success{background:#e6f4ea;border:1px solid #1e8e3e}
 .status{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;background:#e2e6ec}
-.status.ACTIVE,.status.METERED{background:#d2f0dc}
+.status.ACTIVE,.status.INGESTION_COMPLETED_EVENT_METERED{background:#d2f0dc}
 .status.DRAFT{background:#fff3c4}
 .status.INACTIVE,.status.ARCHIVED{background:#e2e6ec}
-.status.FAILED,.status.ENRICHMENT_FAILED{background:#fbd3d0}
+.status.INGESTION_FAILED,.status.INGESTION_FAILED_ENRICHMENT_FAILED,.status.INGESTION_FAILED_SCHEMA_NOT_DEFINED{background:#fbd3d0}
 .panel{display:flex;gap:1.5rem;flex-wrap:wrap}
 .panel figure{margin:0;flex:2 1 26rem;background:#fff;padding:.75rem;border:1px solid #e2e6ec;border-radius:6px}
 .panel .table{flex:1 1 16rem}

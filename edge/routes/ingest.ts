@@ -11,8 +11,9 @@ const MAX_EVENT_BYTES = 64 * 1024;
 
 /**
  * POST /ingest — Togai's single-event ingestion. 202 when the event is accepted (stored in its
- * shard and on its way to the rater); 200 when the id was already accepted with this payload, so
- * a client retry is safe; 409 when the id was accepted with a different payload.
+ * shard and on its way to the rater), and 202 too when the id was already accepted with this
+ * payload: Togai answers a retry as it answered the first send (its client maps only 202), and
+ * `details.status` says DUPLICATE. 409 when the id was accepted with a different payload.
  */
 export const ingestRouter = createRouter<EdgeHono>();
 ingestRouter.use(ingestRoutes.ingest.path, scoped('ingest'), jsonBody(MAX_EVENT_BYTES, EVENT_TEXT));
@@ -39,10 +40,10 @@ ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   return c.json(
     {
       success: true,
-      statusCode: accepted ? 202 : 200,
+      statusCode: 202,
       message: accepted ? 'Event accepted' : 'Duplicate: this event was already accepted',
       details: { eventId: result.id, status: result.status, acceptedAt: result.acceptedAt },
     },
-    accepted ? 202 : 200,
+    202,
   );
 });

@@ -1,4 +1,5 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
+import { meterlineStatusOf, togaiStatusOf } from '../../shared/api/event-status';
 import { AppError } from '../../shared/errors/app-error';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { replayParkedMessages } from '../pipeline/replay-parked-messages';
@@ -21,15 +22,20 @@ export const eventRoutes = createRouter()
         `No event '${id}' has been processed. An event accepted moments ago may still be on its way to the rater; retry in a few seconds.`,
       );
     }
-    return c.json(event, 200);
+    return c.json({ events: [event] }, 200);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
-    const { nextToken, pageSize, ...filter } = c.req.valid('query');
+    const { nextToken, pageSize, status, ...filter } = c.req.valid('query');
     const afterId = await decodeOwnPageToken(nextToken, (id) => hasEvent(db, principal.tenantId, id));
-    const rows = await listEvents(db, principal.tenantId, { ...filter, afterId, limit: pageSize + 1 });
-    const page = toPage(rows, pageSize, (e) => e.eventPayload.id);
-    return c.json({ ...page, context: { pageSize, sortOrder: 'DESC' as const } }, 200);
+    const rows = await listEvents(db, principal.tenantId, {
+      ...filter,
+      status: status === undefined ? undefined : meterlineStatusOf(status),
+      afterId,
+      limit: pageSize + 1,
+    });
+    const { data, nextToken: next } = toPage(rows, pageSize, (e) => e.eventPayload.id);
+    return c.json({ events: data, ...(next === undefined ? {} : { nextToken: next }) }, 200);
   })
   .openapi(routes.replay, async (c) => {
     const { db, principal, ledgerQueue } = c.env;
@@ -38,7 +44,14 @@ export const eventRoutes = createRouter()
     const events = everything || eventIds ? await replayFailedEvents(db, principal.tenantId, { eventIds, limit }) : [];
     const parkedMessages =
       everything || parkedMessageIds ? await replayParkedMessages(db, ledgerQueue, principal.tenantId, { ids: parkedMessageIds, limit }) : [];
-    return c.json({ replayed: events.length + parkedMessages.filter((m) => m.status === 'REPLAYED').length, events, parkedMessages }, 200);
+    return c.json(
+      {
+        replayed: events.length + parkedMessages.filter((m) => m.status === 'REPLAYED').length,
+        events: events.map((e) => ({ ...e, status: togaiStatusOf[e.status] })),
+        parkedMessages,
+      },
+      200,
+    );
   })
   .openapi(routes.parked, async (c) => {
     const { db, principal } = c.env;

@@ -1,6 +1,9 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { GetMetricsRequest, GetMetricsResponse, MetricQuery } from '../../shared/api/metrics-routes';
+import { meterlineStatusOf, togaiStatusOf, type RecordedTogaiStatus } from '../../shared/api/event-status';
+import { exactNumber } from '../../shared/api/exact-number';
+import type { GetMetricsRequest, GetMetricsResponse, MetricGroup, MetricQuery } from '../../shared/api/metrics-routes';
+import type { EventStatus } from '../../shared/metering/meter-event';
 import type { Aggregation } from '../../shared/meter/usage-meter';
 import { postgresTimeZone } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
@@ -63,7 +66,8 @@ async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsR
       )
       .groupBy(positions(2))
       .orderBy(positions(2));
-    series.push(...toSeries(rows, (account) => ({ USAGE_METER_ID: meter.id, ...(byAccount ? { ACCOUNT_ID: account } : {}) })));
+    const meterKey = { fieldName: 'USAGE_METER_ID', fieldValue: meter.id };
+    series.push(...toSeries(rows, (account) => (byAccount ? [{ fieldName: 'ACCOUNT_ID', fieldValue: account }, meterKey] : [meterKey])));
   }
   return series;
 }
@@ -90,14 +94,16 @@ async function revenueSeries(db: Queryable, tenantId: string, request: GetMetric
   const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({ account: JSON.stringify([currency, value]), start, value: amount }));
   return toSeries(keyed, (key) => {
     const [currency, value] = JSON.parse(key) as [string, string];
-    return { CURRENCY: currency, ...(query.groupBy ? { [query.groupBy]: value } : {}) };
+    const currencyKey = { fieldName: 'CURRENCY', fieldValue: currency };
+    return query.groupBy ? [{ fieldName: query.groupBy, fieldValue: value }, currencyKey] : [currencyKey];
   });
 }
 
 /** Events by the time they happened, optionally by account or by their status in the pipeline. */
 async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
   const accounts = valuesOf(query, 'ACCOUNT_ID');
-  const statuses = valuesOf(query, 'EVENT_STATUS');
+  // The request names statuses as Togai does; the table keeps Meterline's names.
+  const statuses = valuesOf(query, 'EVENT_STATUS')?.map((s) => meterlineStatusOf(s as RecordedTogaiStatus));
   const group = query.groupBy === 'ACCOUNT_ID' ? events.accountId : query.groupBy === 'EVENT_STATUS' ? eventIds.status : sql<string>`''`;
   const rows = await db
     .select({ account: group, start: periodStart(request, query, eventIds.eventTime), value: sql<string>`count(*)::text` })
@@ -114,21 +120,30 @@ async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsR
     )
     .groupBy(positions(2))
     .orderBy(positions(2));
-  return toSeries(rows, (key) => (query.groupBy ? { [query.groupBy]: key } : undefined));
+  return toSeries(rows, (key) => {
+    if (!query.groupBy) return [];
+    const value = query.groupBy === 'EVENT_STATUS' ? togaiStatusOf[key as EventStatus] : key;
+    return [{ fieldName: query.groupBy, fieldValue: value }];
+  });
 }
 
-/** Rows ordered by (group, period) → one series per group. */
-function toSeries(rows: { account: string; start: Date; value: string | null }[], groupedBy: (key: string) => Record<string, string> | undefined): Series[] {
+/**
+ * Rows ordered by (group, period) → one series per group. `keyOf` gives the fields that set the
+ * series apart, the one Togai's single `groupedBy` names first. A period whose aggregate is null
+ * had no value to report (Togai's values are numbers), so it is left out like a period without data.
+ */
+function toSeries(rows: { account: string; start: Date; value: string | null }[], keyOf: (key: string) => MetricGroup[]): Series[] {
   const series = new Map<string, Series>();
   for (const row of rows) {
+    if (row.value === null) continue;
     let entry = series.get(row.account);
     if (!entry) {
-      const group = groupedBy(row.account);
-      entry = { ...(group ? { groupedBy: group } : {}), timestamps: [], metricValues: [] };
+      const seriesKey = keyOf(row.account);
+      entry = { ...(seriesKey[0] ? { groupedBy: seriesKey[0] } : {}), seriesKey, timestamps: [], metricValues: [] };
       series.set(row.account, entry);
     }
     entry.timestamps.push(new Date(row.start).toISOString());
-    entry.metricValues.push(row.value);
+    entry.metricValues.push(exactNumber(row.value));
   }
   return [...series.values()];
 }

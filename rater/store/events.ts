@@ -1,10 +1,15 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { eventWithStatusSchema, type EventWithStatus } from '../../shared/api/event-routes';
+import type { EventWithStatus } from '../../shared/api/event-routes';
+import { togaiStatusOf } from '../../shared/api/event-status';
+import { exactNumber } from '../../shared/api/exact-number';
+import { aggregationSchema } from '../../shared/meter/usage-meter';
 import { enrichmentsSchema } from '../../shared/event-schema/event-schema';
-import type { EventStatus } from '../../shared/metering/meter-event';
+import { eventStatuses, type EventStatus } from '../../shared/metering/meter-event';
 import type { Queryable } from '../db/connect';
-import { eventIds, eventSchemas, events, ledgerOutbox } from '../db/schema';
+import { eventIds, eventSchemas, events, ledgerOutbox, usageMeters } from '../db/schema';
+
+const eventStatusSchema = z.enum(eventStatuses);
 
 /** What meterEvent wrote to event_ids.detail: matched meters, or what failed. */
 const detailSchema = z.object({
@@ -52,8 +57,9 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectEvents>['execute']>>[numbe
  * are unique within a schema and a published schema never drops or renames one, so the current
  * schema's enrichment names are exactly the computed fields — including ones added after the
  * event's own version, which the rater applied too (it enriches with the current schema).
+ * `meterNames` names the meters that counted it (a meter is never deleted, only archived).
  */
-export function toEventWithStatus(row: Row): EventWithStatus {
+export function toEventWithStatus(row: Row, meterNames: ReadonlyMap<string, string>): EventWithStatus {
   const enriched = new Map((enrichmentsSchema.nullable().parse(row.enrichments)?.fields ?? []).map((f) => [f.name, f.type]));
   const attributes = row.attributes as Record<string, string>;
   const dimensions = row.dimensions as Record<string, string>;
@@ -63,8 +69,13 @@ export function toEventWithStatus(row: Row): EventWithStatus {
       .filter(([name]) => enriched.get(name) === type)
       .map(([name, value]) => ({ name, type, value }));
   const detail = detailSchema.parse(row.detail);
+  const meters = detail.meters.map((m) => ({ ...m, aggregation: aggregationSchema.parse(m.aggregation) }));
+  const enrichedAttributes = computed(attributes, 'ATTRIBUTE');
+  const enrichedDimensions = computed(dimensions, 'DIMENSION');
+  const acceptedAt = row.acceptedAt.toISOString();
 
-  return eventWithStatusSchema.parse({
+  return {
+    referenceId: row.eventId,
     eventPayload: {
       id: row.eventId,
       schemaName: row.schemaName,
@@ -76,19 +87,54 @@ export function toEventWithStatus(row: Row): EventWithStatus {
       }),
       dimensions: Object.fromEntries(received(dimensions)),
     },
+    ingestionStatus: {
+      status: togaiStatusOf[eventStatusSchema.parse(row.status)],
+      ...(detail.reason === undefined ? {} : { statusDescription: truncate(detail.reason, 250) }),
+      ...(detail.field === undefined ? {} : { field: detail.field }),
+    },
+    createdAt: acceptedAt,
+    eventPipelineInfo: {
+      eventSchema: { name: row.schemaName, version: row.schemaVersion },
+      usageMeters: meters.map((m) => ({
+        id: m.meterId,
+        name: meterNames.get(m.meterId) ?? m.meterId,
+        version: 1,
+        status: 'PROCESSED_UNITS_COMPUTED' as const,
+        // A UNIQUE_COUNT meter counts a dimension value, which need not be a number.
+        ...(m.aggregation === 'UNIQUE_COUNT' ? {} : { units: exactNumber(m.value) }),
+      })),
+      enrichments: { attributes: enrichedAttributes, dimensions: enrichedDimensions },
+    },
     schemaVersion: row.schemaVersion,
-    ingestionStatus: { status: row.status, statusDescription: detail.reason, field: detail.field },
-    enrichedFields: [...computed(attributes, 'ATTRIBUTE'), ...computed(dimensions, 'DIMENSION')],
-    meters: detail.meters,
-    meterFailures: detail.failures,
-    acceptedAt: row.acceptedAt.toISOString(),
+    enrichedFields: [...enrichedAttributes, ...enrichedDimensions],
+    meters,
+    ...(detail.failures === undefined ? {} : { meterFailures: detail.failures }),
+    acceptedAt,
     processedAt: row.processedAt.toISOString(),
-  });
+  };
+}
+
+/** Togai bounds statusDescription at 250 characters; a longer reason is cut, marked with an ellipsis. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The names of the meters these events counted for, in one query. */
+async function namesOfMeters(db: Queryable, tenantId: string, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => detailSchema.parse(row.detail).meters.map((m) => m.meterId)))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: usageMeters.id, name: usageMeters.name })
+    .from(usageMeters)
+    .where(and(eq(usageMeters.tenantId, tenantId), inArray(usageMeters.id, ids)));
+  return new Map(found.map((m) => [m.id, m.name]));
 }
 
 export async function findEvent(db: Queryable, tenantId: string, eventId: string): Promise<EventWithStatus | null> {
-  const [row] = await selectEvents(db).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, eventId)));
-  return row ? toEventWithStatus(row) : null;
+  const rows = await selectEvents(db).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, eventId)));
+  if (rows.length === 0) return null;
+  const names = await namesOfMeters(db, tenantId, rows);
+  return toEventWithStatus(rows[0]!, names);
 }
 
 /** Whether the tenant has a processed event of this id: a page token must name one. */
@@ -133,7 +179,8 @@ export async function listEvents(db: Queryable, tenantId: string, filter: EventF
     .where(and(...conditions))
     .orderBy(desc(events.eventTime), desc(events.eventId))
     .limit(filter.limit);
-  return rows.map(toEventWithStatus);
+  const names = await namesOfMeters(db, tenantId, rows);
+  return rows.map((row) => toEventWithStatus(row, names));
 }
 
 /**

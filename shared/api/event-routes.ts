@@ -1,21 +1,27 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { nameSchema } from '../event-schema/event-schema';
-import { eventStatuses } from '../metering/meter-event';
+import { instantSchema } from '../time/instant';
+import { recordedTogaiStatuses, togaiEventStatuses } from './event-status';
 import { aggregationSchema } from '../meter/usage-meter';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
 
 const tags = ['Events'];
 const decimal = z.string().meta({ description: 'An exact decimal', example: '1500.25' });
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' });
+const instant = instantSchema();
+const extension = (description: string) => ({ description: `Meterline extension: ${description}` });
 
-export const eventStatusSchema = z.enum(eventStatuses).meta({
-  id: 'EventStatus',
+export const eventStatusSchema = z.enum(togaiEventStatuses).meta({
+  id: 'EventIngestionStatus',
   description:
-    'Where the event is in the pipeline. METERED: counted by at least one meter. NO_MATCHING_METERS: no ACTIVE ' +
-    'meter of its schema matched it. ENRICHMENT_FAILED: an enrichment formula failed on its data. ' +
-    'SCHEMA_NOT_FOUND: its schema was gone when it was rated. FAILED: the rater could not process it.',
+    "Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
+    'least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), ' +
+    'INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED ' +
+    '(its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
+    'meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event ' +
+    'still in flight is not listed yet.',
 });
+const recordedStatusSchema = z.enum(recordedTogaiStatuses);
 
 /** The event as the client sent it, in Togai's Event shape; fields computed by enrichment are apart. */
 const eventPayloadSchema = z
@@ -29,33 +35,71 @@ const eventPayloadSchema = z
   })
   .meta({ id: 'EventPayload' });
 
+const enrichedFieldSchema = z
+  .object({ name: z.string(), type: z.enum(['ATTRIBUTE', 'DIMENSION']), value: z.string() })
+  .meta({ id: 'EnrichedField' });
+
+/** Togai's EventPipelineInfo: the parts Meterline knows of an event's way through the pipeline. */
+const eventPipelineInfoSchema = z
+  .object({
+    eventSchema: z.object({ name: z.string(), version: z.number().int() }).meta({ description: 'The schema version the event was validated against' }),
+    usageMeters: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          version: z.number().int().meta({ description: 'Meterline meters are changed in place, not versioned: always 1' }),
+          status: z.enum(['PROCESSED_FILTERED_OUT', 'PROCESSED_UNITS_COMPUTED']).meta({
+            description: 'Meterline lists the meters that counted the event (PROCESSED_UNITS_COMPUTED); it keeps no record of those that did not',
+          }),
+          units: z.number().optional().meta({ description: 'The value the meter counted, as an exact decimal number; absent for UNIQUE_COUNT meters' }),
+        }),
+      )
+      .meta({ description: 'The meters that counted the event' }),
+    enrichments: z
+      .object({ attributes: z.array(enrichedFieldSchema), dimensions: z.array(enrichedFieldSchema) })
+      .meta({ description: "Fields the schema's enrichments computed onto the event" }),
+  })
+  .meta({ id: 'EventPipelineInfo' });
+
 export const eventWithStatusSchema = z
   .object({
+    referenceId: z.string().meta({ description: 'The event id: Meterline identifies an event by its id alone (unique per tenant)' }),
     eventPayload: eventPayloadSchema,
-    schemaVersion: z.number().int().meta({ description: 'The version of the schema the event was validated against' }),
-    ingestionStatus: z.object({
-      status: eventStatusSchema,
-      statusDescription: z.string().optional().meta({ description: 'Why, when the event was not metered as sent' }),
-      field: z.string().optional().meta({ description: 'ENRICHMENT_FAILED: the enrichment field whose formula failed' }),
-    }),
-    enrichedFields: z
-      .array(z.object({ name: z.string(), type: z.enum(['ATTRIBUTE', 'DIMENSION']), value: z.string() }))
-      .meta({ description: "Fields the schema's enrichments computed onto the event (Togai's EnrichedField)" }),
+    ingestionStatus: z
+      .object({
+        status: eventStatusSchema,
+        statusDescription: z.string().max(250).optional().meta({ description: 'Why, when the event was not metered as sent (at most 250 characters, as Togai)' }),
+        field: z.string().optional().meta(extension('INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed')),
+      })
+      .meta({ id: 'IngestionStatus' }),
+    createdAt: z.string().meta({ description: 'When the edge accepted the event' }),
+    eventPipelineInfo: eventPipelineInfoSchema,
+    schemaVersion: z.number().int().meta(extension('the version of the schema the event was validated against')),
+    enrichedFields: z.array(enrichedFieldSchema).meta(extension("fields the schema's enrichments computed onto the event, attributes and dimensions in one list")),
     meters: z
       .array(z.object({ meterId: z.string(), aggregation: aggregationSchema, value: decimal }))
-      .meta({ description: 'The meters that counted the event, and the value each counted' }),
+      .meta(extension('the meters that counted the event, and the value each counted, as an exact decimal string')),
     meterFailures: z
       .array(z.object({ meterId: z.string(), reason: z.string() }))
       .optional()
-      .meta({ description: "Meters whose formula failed on this event; the event still counts for the others" }),
-    acceptedAt: z.string().meta({ description: 'When the edge accepted the event' }),
-    processedAt: z.string().meta({ description: 'When the rater metered it' }),
+      .meta(extension('meters whose formula failed on this event; the event still counts for the others')),
+    acceptedAt: z.string().meta(extension('when the edge accepted the event (as createdAt)')),
+    processedAt: z.string().meta(extension('when the rater recorded it')),
   })
   .meta({
-    id: 'EventWithStatus',
-    description: "An event as received and what happened to it: Togai's EventWithStatus, with Meterline's pipeline detail",
+    id: 'EventWithStatusAndEventPipelineInfo',
+    description: "An event as received and what happened to it: Togai's EventWithStatusAndEventPipelineInfo, with Meterline's extensions",
   });
 export type EventWithStatus = z.infer<typeof eventWithStatusSchema>;
+
+export const getEventResponse = z.object({ events: z.array(eventWithStatusSchema).length(1) }).meta({ id: 'GetEventResponse' });
+export const getEventsResponse = z
+  .object({
+    events: z.array(eventWithStatusSchema),
+    nextToken: z.string().optional().meta({ description: 'Present when there are more events' }),
+  })
+  .meta({ id: 'GetEventsResponse' });
 
 const idParam = z.object({
   id: z.string().min(1).max(512).meta({ param: { name: 'id', in: 'path' }, description: 'The event id (percent-encoded)', example: 'req-0001' }),
@@ -66,9 +110,9 @@ const listQuerySchema = pageQuerySchema
   .extend({
     accountId: z.string().min(1).max(512).optional(),
     schemaName: nameSchema.optional(),
-    status: eventStatusSchema.optional(),
-    from: instant.optional().meta({ description: 'Events at or after this time (the event timestamp)' }),
-    to: instant.optional().meta({ description: 'Events before this time' }),
+    status: recordedStatusSchema.optional().meta({ description: 'Only events with this status (a value of IngestionStatus that Meterline records)' }),
+    from: instant.optional().meta(extension('events at or after this time (the event timestamp); without a zone, UTC')),
+    to: instant.optional().meta(extension('events before this time; without a zone, UTC')),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && new Date(q.to).getTime() <= new Date(q.from).getTime()) {
@@ -78,7 +122,7 @@ const listQuerySchema = pageQuerySchema
 
 export const replayEventsRequest = z
   .strictObject({
-    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These FAILED events (others are ignored)' }),
+    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These INGESTION_FAILED events (others are ignored)' }),
     parkedMessageIds: z
       .array(z.string().regex(/^[0-9]{1,18}$/, 'must be the id of a parked message'))
       .min(1)
@@ -91,7 +135,7 @@ export const replayEventsRequest = z
       .min(1)
       .max(1000)
       .default(100)
-      .meta({ description: 'Without eventIds or parkedMessageIds: the oldest FAILED events, and the oldest parked messages, this many of each' }),
+      .meta({ description: 'Without eventIds or parkedMessageIds: the oldest INGESTION_FAILED events, and the oldest parked messages, this many of each' }),
   })
   .meta({ id: 'ReplayEventsRequest' });
 
@@ -100,7 +144,7 @@ const parkedQueueSchema = z.string().meta({ description: 'The queue the message 
 export const replayEventsResponse = z
   .object({
     replayed: z.number().int(),
-    events: z.array(z.object({ id: z.string(), status: eventStatusSchema, reason: z.string().optional() })),
+    events: z.array(z.object({ id: z.string(), status: recordedStatusSchema, reason: z.string().optional() })),
     parkedMessages: z
       .array(z.object({ id: z.string(), queue: parkedQueueSchema, status: z.enum(['REPLAYED', 'PARKED']), reason: z.string().optional() }))
       .meta({ description: 'Meterline extension: what became of each parked message; PARKED ones are parked again with the reason' }),
@@ -129,18 +173,18 @@ export const eventRoutes = {
     description:
       'An event accepted moments ago may not have reached the rater yet: it answers 404 until then (usually a second or two).',
     request: { params: idParam },
-    responses: { 200: jsonResponse(eventWithStatusSchema, 'The event and its status'), ...problems(404, 422) },
+    responses: { 200: jsonResponse(getEventResponse, 'The event and its status, as the one item of `events`'), ...problems(404, 422) },
   }),
   list: createRoute({
     method: 'get', path: '/events', tags, summary: 'List events, newest first (by event timestamp, then id)',
     request: { query: listQuerySchema },
-    responses: { 200: jsonResponse(pageSchema(eventWithStatusSchema, 'EventWithStatusPaginatedResponse'), 'A page of events'), ...problems(422) },
+    responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(422) },
   }),
   replay: createRoute({
-    method: 'post', path: '/events/replay', tags, summary: 'Meter FAILED events again, and send parked messages on (admin)',
+    method: 'post', path: '/events/replay', tags, summary: 'Meter INGESTION_FAILED events again, and send parked messages on (admin)',
     description:
-      'FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
-      'each exactly once; one that fails again stays FAILED with the new reason. Parked messages (a Meterline extension: ' +
+      'Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
+      'each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (' +
       'GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — ' +
       'and one that still cannot be is parked again with the new reason. Needs an admin key.',
     request: { body: jsonBody(replayEventsRequest) },
@@ -148,6 +192,7 @@ export const eventRoutes = {
   }),
   parked: createRoute({
     method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed (Meterline extension)',
+    description: 'Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.',
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse(pageSchema(parkedMessageSchema, 'ParkedMessagePaginatedResponse'), 'A page of parked messages, oldest first'), ...problems(422) },
   }),

@@ -3,17 +3,22 @@ import { z } from 'zod';
 import { eventSchema, ingestEventRequest } from '../event/event-wire';
 import { jsonBody, jsonResponse, problems } from './common';
 
-/** Togai's IngestEventResponse, with what happened to the event in `details`. */
+/**
+ * Togai's IngestEventResponse. Togai types `details` as a free-form object, so what happened to
+ * the event rides there without leaving Togai's model.
+ */
 export const ingestEventResponse = z
   .object({
     success: z.boolean(),
     statusCode: z.number().int(),
-    message: z.string(),
-    details: z.object({
-      eventId: z.string(),
-      status: z.enum(['ACCEPTED', 'DUPLICATE']),
-      acceptedAt: z.string().meta({ description: 'When the id was first accepted' }),
-    }),
+    message: z.string().max(500),
+    details: z
+      .object({
+        eventId: z.string(),
+        status: z.enum(['ACCEPTED', 'DUPLICATE']),
+        acceptedAt: z.string().meta({ description: 'When the id was first accepted' }),
+      })
+      .meta({ description: "Meterline extension: Togai's free-form details, filled with what happened to the event" }),
   })
   .meta({ id: 'IngestEventResponse' });
 
@@ -37,14 +42,19 @@ export const ingestBatchResponse = z
     success: z.boolean().meta({ description: 'True when every event was accepted or was a duplicate' }),
     statusCode: z.number().int(),
     message: z.string(),
-    details: z.object({
-      accepted: z.number().int(),
-      duplicates: z.number().int(),
-      rejected: z.number().int(),
-      events: z.array(batchEventResultSchema),
-    }),
+    details: z
+      .object({
+        accepted: z.number().int(),
+        duplicates: z.number().int(),
+        rejected: z.number().int(),
+        events: z.array(batchEventResultSchema),
+      })
+      .meta({ description: "Meterline extension: Togai's free-form details, filled with what happened to each event" }),
   })
-  .meta({ id: 'IngestBatchEventResponse' });
+  .meta({
+    id: 'IngestBatchEventResponse',
+    description: "Togai's IngestEventResponse (what Togai's ingestBatch answers), with each event's outcome in details",
+  });
 
 export const ingestBatchRequest = z
   .strictObject({ events: z.array(eventSchema).min(1).max(MAX_BATCH_EVENTS) })
@@ -58,11 +68,13 @@ export const ingestRoutes = {
     summary: 'Ingest one usage event',
     description:
       'Validated against the ACTIVE version of its schema. The id is accepted at most once per tenant for 45 days: ' +
-      'a repeat with the same payload answers 200 DUPLICATE (safe to retry), with another payload 409.',
+      'a repeat with the same payload answers 202 again with details.status DUPLICATE (safe to retry), with another payload 409.',
     request: { body: jsonBody(ingestEventRequest) },
     responses: {
-      202: jsonResponse(ingestEventResponse, 'Accepted: stored, and on its way to be metered'),
-      200: jsonResponse(ingestEventResponse, 'Duplicate: this id was already accepted with this payload'),
+      202: jsonResponse(
+        ingestEventResponse,
+        'Accepted: stored, and on its way to be metered; or already accepted with this payload (details.status DUPLICATE)',
+      ),
       ...problems(400, 409, 413, 415, 422, 503),
     },
   }),

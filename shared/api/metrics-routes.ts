@@ -1,12 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { timeZoneSchema, wholeMinute } from '../usage/usage-query';
+import { instantSchema } from '../time/instant';
+import { timeZoneSchema } from '../usage/usage-query';
 import { jsonBody, jsonResponse, problems } from './common';
+import { recordedTogaiStatuses } from './event-status';
 
 export const metricPeriods = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
 const periodMinutes = { HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
-/** Togai: "a single response dataset can contain a maximum of 100 data points". */
-export const MAX_DATA_POINTS = 100;
+/** Togai: "Single response can contain a maximum of 300 data points" (and its model: 300 a series). */
+export const MAX_DATA_POINTS = 300;
 
 /** Which groupBy and filter fields each metric takes (Togai's table, with Meterline's event statuses). */
 export const metricFields = {
@@ -32,11 +34,32 @@ const metricQuerySchema = z
   .meta({ id: 'MetricQuery' });
 export type MetricQuery = z.infer<typeof metricQuerySchema>;
 
+const MINUTE = 60_000;
+
+/**
+ * Usage is kept per minute, so a range cannot cut a minute in part: a bound inside a minute widens
+ * the range to that whole minute (the start down, the end up). Every metric, EVENTS too, uses the
+ * same widened range, so the series of one request always agree with each other.
+ */
+function toMinute(direction: 'down' | 'up') {
+  return (dateTime: string) => {
+    const ms = Date.parse(dateTime);
+    // Date keeps milliseconds: digits past them (Python sends microseconds) still leave the minute.
+    const inside = ms % MINUTE !== 0 || /\.\d{3}\d*[1-9]/.test(dateTime);
+    if (!inside) return dateTime;
+    return new Date((direction === 'down' ? Math.floor(ms / MINUTE) : Math.floor(ms / MINUTE) + 1) * MINUTE).toISOString();
+  };
+}
+
 export const getMetricsRequest = z
   .strictObject({
-    startTime: wholeMinute.meta({ description: 'Inclusive; on a whole minute' }),
-    endTime: wholeMinute.meta({ description: 'Exclusive; on a whole minute' }),
-    timeZone: timeZoneSchema.meta({ description: 'Meterline: the calendar the periods follow (default UTC)' }),
+    startTime: instantSchema()
+      .overwrite(toMinute('down'))
+      .meta({ description: 'Inclusive. Without a zone, UTC. Inside a minute, from the start of that minute (usage is kept per minute)' }),
+    endTime: instantSchema()
+      .overwrite(toMinute('up'))
+      .meta({ description: 'Exclusive. Without a zone, UTC. Inside a minute, to the end of that minute (usage is kept per minute)' }),
+    timeZone: timeZoneSchema.meta({ description: 'Meterline extension: the calendar the periods follow (default UTC)' }),
     metricQueries: z.array(metricQuerySchema).min(1).max(5),
   })
   .superRefine((request, ctx) => {
@@ -53,6 +76,12 @@ export const getMetricsRequest = z
       }
       query.filters?.forEach((filter, k) => {
         if (!allowed.includes(filter.fieldName)) ctx.addIssue({ code: 'custom', path: at('filters', k, 'fieldName'), message: `${query.name} filters on ${allowed.join(' or ')}` });
+        if (filter.fieldName !== 'EVENT_STATUS') return;
+        filter.fieldValues.forEach((value, v) => {
+          if (!(recordedTogaiStatuses as readonly string[]).includes(value)) {
+            ctx.addIssue({ code: 'custom', path: at('filters', k, 'fieldValues', v), message: `must be one of ${recordedTogaiStatuses.join(', ')}` });
+          }
+        });
       });
       if (span > 0 && Math.ceil(span / periodMinutes[query.aggregationPeriod]) + 1 > MAX_DATA_POINTS) {
         ctx.addIssue({ code: 'custom', path: at('aggregationPeriod'), message: `gives more than ${MAX_DATA_POINTS} data points over this range; choose a longer period` });
@@ -62,7 +91,11 @@ export const getMetricsRequest = z
   .meta({ id: 'GetMetricsRequest' });
 export type GetMetricsRequest = z.infer<typeof getMetricsRequest>;
 
-const decimal = z.string().meta({ description: 'An exact decimal' });
+export const metricGroupSchema = z
+  .object({ fieldName: z.string(), fieldValue: z.string() })
+  .meta({ id: 'MetricDataPointsGroupedBy' });
+export type MetricGroup = z.infer<typeof metricGroupSchema>;
+
 export const getMetricsResponse = z
   .object({
     results: z.array(
@@ -71,11 +104,18 @@ export const getMetricsResponse = z
         name: z.enum(['USAGE', 'EVENTS', 'REVENUE']),
         data: z.array(
           z.object({
-            groupedBy: z.record(z.string(), z.string()).optional().meta({
-              description: 'The series: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field',
+            groupedBy: metricGroupSchema.optional().meta({
+              description:
+                'The series, as Togai names it: the groupBy field and its value; without groupBy, the meter (USAGE_METER_ID) ' +
+                'for USAGE and the currency (CURRENCY) for REVENUE; absent for an ungrouped EVENTS series',
             }),
-            timestamps: z.array(z.string()).meta({ description: 'Start of each period that had data, in the query’s time zone, as UTC instants' }),
-            metricValues: z.array(decimal.nullable()),
+            seriesKey: z.array(metricGroupSchema).meta({
+              description:
+                'Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always ' +
+                'for USAGE, CURRENCY always for REVENUE, and the groupBy field',
+            }),
+            timestamps: z.array(z.string()).max(MAX_DATA_POINTS).meta({ description: 'Start of each period that had data, in the query’s time zone, as UTC instants' }),
+            metricValues: z.array(z.number()).max(MAX_DATA_POINTS).meta({ description: 'One per timestamp; each an exact decimal written as a JSON number' }),
           }),
         ),
       }),

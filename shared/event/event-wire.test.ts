@@ -63,7 +63,6 @@ describe('eventSchema (the wire shape of an event)', () => {
     ['an accountId of 513 characters', { accountId: 'x'.repeat(513) }, 'event.accountId'],
     ['a missing accountId', { accountId: undefined }, 'event.accountId'],
     ['a missing schemaName', { schemaName: undefined }, 'event.schemaName'],
-    ['a timestamp without a zone', { timestamp: '2026-02-01T10:00:00' }, 'event.timestamp'],
     ['a date without a time', { timestamp: '2026-02-01' }, 'event.timestamp'],
     ['an epoch number as timestamp', { timestamp: 1769940000 }, 'event.timestamp'],
     ['an unknown top-level key', { customer: 'acme' }, 'event'],
@@ -98,5 +97,13 @@ describe('hostile dimension keys', () => {
     const parsed = eventSchema.safeParse(JSON.parse('{"schemaName":"s","timestamp":"2026-01-01T00:00:00Z","accountId":"a","dimensions":{"__proto__":"x"}}'));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['dimensions.__proto__']);
+  });
+});
+
+describe('eventSchema timestamps', () => {
+  it("reads a timestamp without a zone as UTC, as Togai's Python example sends datetime.utcnow()", () => {
+    const parsed = eventSchema.parse({ ...good, timestamp: '2026-02-01T10:00:00.123456' });
+    expect(parsed.timestamp).toBe('2026-02-01T10:00:00.123456Z');
+    expect(new Date(parsed.timestamp).toISOString()).toBe('2026-02-01T10:00:00.123Z');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Decimal } from '../decimal/decimal';
 import { textProblem } from '../api/strict-json';
 import { nameSchema } from '../event-schema/event-schema';
+import { instantSchema } from '../time/instant';
 
 /**
  * Togai's decimal string (`"12.5"`); a JSON number is accepted too and kept as its shortest form,
@@ -52,7 +53,7 @@ export const attributeSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   id: storableText(1, 512).optional(),
   schemaName: nameSchema,
-  timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' }),
+  timestamp: instantSchema().meta({ description: 'ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())' }),
   accountId: storableText(1, 512),
   attributes: z.array(attributeSchema).max(10).default([]),
   dimensions: z.preprocess(refuseProtoKey, z.record(storableText(0, 200), storableText(1, 200))).default({}),

@@ -14,6 +14,7 @@ export const CONTRACT_TESTED = new Set([
   'deactivate_usage_meter', 'delete_usage_meter',
   'create_customer', 'get_customer', 'get_customers', 'update_customer', 'delete_customer',
   'create_account', 'get_account', 'get_accounts', 'update_account', 'delete_account', 'add_aliases', 'list_account_aliases', 'remove_aliases',
+  'ingest', 'ingest_batch', 'get_single_event', 'get_events', 'get_metrics',
 ]);
 
 export type Support = 'supported' | 'differs' | 'not yet';

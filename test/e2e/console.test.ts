@@ -149,17 +149,17 @@ describe('the console', () => {
   });
 
   it('finds events by account and opens one to see what happened to it', async () => {
-    await eventually(() => client.get(`/events?accountId=${accounts[1]}`), (r) => r.body?.data?.length === 3);
+    await eventually(() => client.get(`/events?accountId=${accounts[1]}`), (r) => r.body?.events?.length === 3);
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByLabel('Account').fill(accounts[1]!);
-    await page.getByLabel('Status').selectOption('METERED');
+    await page.getByLabel('Status').selectOption('INGESTION_COMPLETED_EVENT_METERED');
     await page.getByRole('button', { name: 'Search' }).click();
     const links = page.locator('main tbody a');
     await expect.poll(() => links.count()).toBe(2); // its us event matched no meter: NO_MATCHING_METERS
     await shot('events');
     await links.first().click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Meters that counted it');
-    expect(await page.locator('main').textContent()).toContain('METERED');
+    expect(await page.locator('main').textContent()).toContain('INGESTION_COMPLETED_EVENT_METERED');
     expect(await page.locator('main pre').textContent()).toContain('"bytes"');
     await shot('event');
   });

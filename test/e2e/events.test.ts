@@ -9,7 +9,13 @@ import { api, eventually, unique } from '../support/api-client';
 const client = api();
 type Reply = Awaited<ReturnType<typeof client.get>>;
 const PROBLEM = 'application/problem+json';
-const ids = (r: Reply) => (r.body.data as { eventPayload: { id: string } }[]).map((e) => e.eventPayload.id);
+const ids = (r: Reply) => (r.body.events as { eventPayload: { id: string } }[]).map((e) => e.eventPayload.id);
+/** GET /events/{id} answers Togai's GetEventResponse: the event as the one item of `events`. */
+const only = (r: Reply) => {
+  expect(Object.keys(r.body)).toEqual(['events']);
+  expect(r.body.events).toHaveLength(1);
+  return r.body.events[0];
+};
 
 const schemaName = unique('calls');
 const accountA = unique('acct');
@@ -58,15 +64,17 @@ beforeAll(async () => {
   ]) {
     expect((await client.post('/ingest', { event })).status).toBe(202);
   }
-  const listed = await eventually(() => client.get(`/events?schemaName=${schemaName}`), (r) => r.body?.data?.length === 5);
-  expect(listed.body.data).toHaveLength(5);
+  const listed = await eventually(() => client.get(`/events?schemaName=${schemaName}`), (r) => r.body?.events?.length === 5);
+  expect(listed.body.events).toHaveLength(5);
 });
 
 describe('GET /events/{id}', () => {
   it('shows a metered event as received, the fields enrichment computed, and each meter with its value', async () => {
     const response = await client.get(`/events/${e[1]}`);
     expect(response).toMatchObject({ status: 200 });
-    expect(response.body).toEqual({
+    const meterName = (await client.get(`/usage_meters/${meterId}`)).body.name;
+    expect(only(response)).toEqual({
+      referenceId: e[1],
       eventPayload: {
         id: e[1],
         schemaName,
@@ -75,8 +83,14 @@ describe('GET /events/{id}', () => {
         attributes: [{ name: 'bytes', value: '100', unit: 'B' }], // the schema's defaultUnit
         dimensions: { region: 'eu', plan: '2' },
       },
+      ingestionStatus: { status: 'INGESTION_COMPLETED_EVENT_METERED' },
+      createdAt: expect.any(String),
+      eventPipelineInfo: {
+        eventSchema: { name: schemaName, version: 1 },
+        usageMeters: [{ id: meterId, name: meterName, version: 1, status: 'PROCESSED_UNITS_COMPUTED', units: 100 }],
+        enrichments: { attributes: [{ name: 'weight', type: 'ATTRIBUTE', value: '2' }], dimensions: [{ name: 'zone', type: 'DIMENSION', value: 'eu-west' }] },
+      },
       schemaVersion: 1,
-      ingestionStatus: { status: 'METERED' },
       enrichedFields: [
         { name: 'weight', type: 'ATTRIBUTE', value: '2' },
         { name: 'zone', type: 'DIMENSION', value: 'eu-west' },
@@ -85,21 +99,27 @@ describe('GET /events/{id}', () => {
       acceptedAt: expect.any(String),
       processedAt: expect.any(String),
     });
-    const { acceptedAt, processedAt } = response.body;
+    const { acceptedAt, processedAt, createdAt } = only(response);
+    expect(createdAt).toBe(acceptedAt);
     expect(Date.now() - Date.parse(acceptedAt)).toBeLessThan(120_000);
     expect(Date.parse(processedAt)).toBeGreaterThanOrEqual(Date.parse(acceptedAt));
   });
 
-  it('says NO_MATCHING_METERS for an event no meter counts', async () => {
-    const { body } = await client.get(`/events/${e[2]}`);
-    expect(body).toMatchObject({ ingestionStatus: { status: 'NO_MATCHING_METERS' }, meters: [], eventPayload: { dimensions: { region: 'us' } } });
+  it('says INGESTION_COMPLETED_NO_MATCHING_METERS for an event no meter counts', async () => {
+    const event = only(await client.get(`/events/${e[2]}`));
+    expect(event).toMatchObject({
+      ingestionStatus: { status: 'INGESTION_COMPLETED_NO_MATCHING_METERS' },
+      eventPipelineInfo: { usageMeters: [] },
+      meters: [],
+      eventPayload: { dimensions: { region: 'us' } },
+    });
   });
 
-  it('says ENRICHMENT_FAILED with the field and the reason, and shows the event exactly as sent', async () => {
-    const { body } = await client.get(`/events/${e[3]}`);
-    expect(body).toMatchObject({
-      ingestionStatus: { status: 'ENRICHMENT_FAILED', field: 'weight', statusDescription: 'formula gave "gold", not a number' },
+  it('says INGESTION_FAILED_ENRICHMENT_FAILED with the field and the reason, and shows the event exactly as sent', async () => {
+    expect(only(await client.get(`/events/${e[3]}`))).toMatchObject({
+      ingestionStatus: { status: 'INGESTION_FAILED_ENRICHMENT_FAILED', field: 'weight', statusDescription: 'formula gave "gold", not a number' },
       eventPayload: { attributes: [{ name: 'bytes', value: '9' }], dimensions: { region: 'eu', plan: 'gold' } },
+      eventPipelineInfo: { usageMeters: [], enrichments: { attributes: [], dimensions: [] } },
       enrichedFields: [],
       meters: [],
     });
@@ -107,7 +127,8 @@ describe('GET /events/{id}', () => {
 
   it('finds an id with / and : in it, percent-encoded', async () => {
     const response = await client.get(`/events/${encodeURIComponent(e[5])}`);
-    expect(response).toMatchObject({ status: 200, body: { eventPayload: { id: e[5] }, meters: [{ meterId, value: '1' }] } });
+    expect(response.status).toBe(200);
+    expect(only(response)).toMatchObject({ referenceId: e[5], eventPayload: { id: e[5] }, meters: [{ meterId, value: '1' }] });
   });
 
   it('answers 404 for an id it has not processed, saying the event may still be on its way', async () => {
@@ -121,15 +142,34 @@ describe('GET /events', () => {
   it('lists newest first, by event timestamp and then id', async () => {
     const response = await client.get(`/events?schemaName=${schemaName}`);
     expect(ids(response)).toEqual([e[5], e[4], e[3], e[2], e[1]]);
-    expect(response.body.context).toEqual({ pageSize: 50, sortOrder: 'DESC' });
-    expect(response.body.nextToken).toBeUndefined();
+    expect(Object.keys(response.body)).toEqual(['events']); // Togai's GetEventsResponse; no nextToken on the last page
+  });
+
+  it("answers each event in Togai's EventWithStatus shape: required fields present, typed, statuses from Togai's enum", async () => {
+    const togaiStatuses = ['INGESTION_COMPLETED_EVENT_METERED', 'INGESTION_COMPLETED_NO_MATCHING_METERS', 'INGESTION_FAILED_ENRICHMENT_FAILED'];
+    for (const event of (await client.get(`/events?schemaName=${schemaName}`)).body.events) {
+      expect(typeof event.referenceId).toBe('string');
+      expect(Number.isNaN(Date.parse(event.createdAt))).toBe(false);
+      expect(togaiStatuses).toContain(event.ingestionStatus.status);
+      expect((event.ingestionStatus.statusDescription ?? '').length).toBeLessThanOrEqual(250);
+      const { id, schemaName: name, timestamp, accountId, attributes, dimensions } = event.eventPayload;
+      expect([typeof id, typeof name, typeof accountId, Number.isNaN(Date.parse(timestamp))]).toEqual(['string', 'string', 'string', false]);
+      expect(attributes.every((a: { name: unknown; value: unknown }) => typeof a.name === 'string' && typeof a.value === 'string')).toBe(true);
+      expect(Object.values(dimensions).every((v) => typeof v === 'string')).toBe(true);
+      for (const meter of event.eventPipelineInfo.usageMeters) {
+        expect([typeof meter.id, typeof meter.name, Number.isInteger(meter.version), meter.status, typeof meter.units]).toEqual([
+          'string', 'string', true, 'PROCESSED_UNITS_COMPUTED', 'number',
+        ]);
+      }
+    }
   });
 
   it.each([
     ['accountId', () => `accountId=${accountA}`, [e[2], e[1]]],
     ['accountId and schemaName', () => `accountId=${accountB}&schemaName=${schemaName}`, [e[5], e[4], e[3]]],
-    ['status', () => `schemaName=${schemaName}&status=METERED`, [e[5], e[4], e[1]]],
-    ['a failed status', () => `schemaName=${schemaName}&status=ENRICHMENT_FAILED`, [e[3]]],
+    ['status', () => `schemaName=${schemaName}&status=INGESTION_COMPLETED_EVENT_METERED`, [e[5], e[4], e[1]]],
+    ['a failed status', () => `schemaName=${schemaName}&status=INGESTION_FAILED_ENRICHMENT_FAILED`, [e[3]]],
+    ['a time range without a zone, read as UTC', () => `schemaName=${schemaName}&from=${at(2).slice(0, -1)}&to=${at(4).slice(0, -1)}`, [e[3], e[2]]],
     ['a time range: from inclusive, to exclusive', () => `schemaName=${schemaName}&from=${at(2)}&to=${at(4)}`, [e[3], e[2]]],
     ['from alone', () => `schemaName=${schemaName}&from=${encodeURIComponent(at(4).replace('Z', '+00:00'))}`, [e[5], e[4]]],
     ['to alone', () => `schemaName=${schemaName}&to=${at(2)}`, [e[1]]],
@@ -143,7 +183,6 @@ describe('GET /events', () => {
     let token: string | undefined;
     do {
       const page = await client.get(`/events?schemaName=${schemaName}&pageSize=2${token ? `&nextToken=${token}` : ''}`);
-      expect(page.body.context).toEqual({ pageSize: 2, sortOrder: 'DESC' });
       seen.push(ids(page));
       token = page.body.nextToken;
     } while (token && seen.length < 10);
@@ -154,7 +193,7 @@ describe('GET /events', () => {
     const account = unique('acct');
     const first = [1, 2, 3].map((m) => eventOf(unique('walk'), m, account, { region: 'us' }, '1'));
     for (const event of first) await client.post('/ingest', { event });
-    await eventually(() => client.get(`/events?accountId=${account}`), (r) => r.body?.data?.length === 3);
+    await eventually(() => client.get(`/events?accountId=${account}`), (r) => r.body?.events?.length === 3);
     const path = `/events?accountId=${account}&pageSize=2`;
 
     const page1 = await client.get(path);
@@ -169,6 +208,7 @@ describe('GET /events', () => {
 
   it.each([
     ['a status that does not exist', 'status=NOPE', 'status'],
+    ["Meterline's own name for a status", 'status=METERED', 'status'],
     ['to before from', 'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'to'],
     ['to equal to from', 'from=2026-02-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'to'],
     ['a from that is not a date-time', 'from=yesterday', 'from'],

@@ -117,7 +117,7 @@ describe('bodies', () => {
       const accepted = await raw('POST', '/ingest', body);
       expect(accepted.status, accepted.text).toBe(202);
       const stored = await eventually(() => client.get(`/events/${id}`), (r) => r.status === 200);
-      expect(stored.body.eventPayload.attributes, literal).toEqual([{ name: 'n', value: exact }]);
+      expect(stored.body.events[0].eventPayload.attributes, literal).toEqual([{ name: 'n', value: exact }]);
     }
   });
 

@@ -114,8 +114,10 @@ function isValidEvent(event: unknown): boolean {
   const text = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max && storable(v);
   if (e.id !== undefined && !text(e.id, 512)) return false;
   if (e.schemaName !== schemaName || !text(e.accountId, 512)) return false;
-  if (typeof e.timestamp !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(e.timestamp)) return false;
-  const age = Date.now() - Date.parse(e.timestamp);
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/;
+  if (typeof e.timestamp !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(e.timestamp)) return false;
+  // Without a zone the API reads UTC; Date.parse would read the machine's local time.
+  const age = Date.now() - Date.parse(zoned.test(e.timestamp) ? e.timestamp : `${e.timestamp}Z`);
   if (!(age > -5 * 60_000 && age < 45 * 86_400_000)) return false;
   if (e.attributes !== undefined) {
     if (!Array.isArray(e.attributes) || e.attributes.length > 10) return false;

@@ -96,7 +96,15 @@ describe("Stripe's 2.9% + 30¢, two meters, one plan, with a fixed fee", () => {
       startTime: new Date(start).toISOString(), endTime: new Date(start + DAY).toISOString(),
       metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'DAY', groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'ACCOUNT_ID', fieldValues: [account] }] }],
     });
-    expect(metrics.body.results[0].data).toEqual([{ groupedBy: { CURRENCY: 'USD', ACCOUNT_ID: account }, timestamps: [new Date(start).toISOString()], metricValues: ['4.8295'] }]);
+    expect(metrics.body.results[0].data).toEqual([
+      {
+        groupedBy: { fieldName: 'ACCOUNT_ID', fieldValue: account },
+        seriesKey: [{ fieldName: 'ACCOUNT_ID', fieldValue: account }, { fieldName: 'CURRENCY', fieldValue: 'USD' }],
+        timestamps: [new Date(start).toISOString()],
+        metricValues: [4.8295],
+      },
+    ]);
+    expect(metrics.text).toContain('"metricValues":[4.8295]'); // a JSON number whose text is the exact decimal
   });
 });
 

@@ -140,9 +140,9 @@ const checks: Record<string, Check> = {
     expect((await w.b.get('/parked_messages?pageSize=200')).body.data).toEqual([]);
   },
   'GET /events': async (w) => {
-    expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.data).toHaveLength(2); // A's events are there…
+    expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.events).toHaveLength(2); // A's events are there…
     for (const query of ['pageSize=200', `schemaName=${w.schema}`, 'accountId=acme']) {
-      expect([query, (await w.b.get(`/events?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
+      expect([query, (await w.b.get(`/events?${query}`)).body.events]).toEqual([query, []]); // …and B sees none
     }
   },
   'POST /entitled': async (w) => {
@@ -323,7 +323,7 @@ describe('tenant isolation, route by route', () => {
     expect(feature.body.billableName).toBeUndefined();
     expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('14');
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
-    expect((await world.a.get(`/events/${world.eventId}`)).body.ingestionStatus).toEqual({ status: 'METERED' });
+    expect((await world.a.get(`/events/${world.eventId}`)).body.events[0].ingestionStatus).toEqual({ status: 'INGESTION_COMPLETED_EVENT_METERED' });
     // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
     const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
     expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });

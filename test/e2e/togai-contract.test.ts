@@ -3,7 +3,7 @@ import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { CONTRACT_TESTED } from '../contract/togai-compatibility';
 import { callTogai, checkedOperations } from '../contract/togai-operations';
-import { unique } from '../support/api-client';
+import { api, eventually, unique } from '../support/api-client';
 
 /**
  * Togai's operations, called as Togai's client calls them, their answers checked against Togai's
@@ -111,5 +111,45 @@ describe("Togai's AccountsApi", () => {
     await togai('remove_aliases', { params, body: { aliases: [alias], accountAliases: [{ id: ranged, from: '2020-07-01T00:00:00Z' }] } });
     await togai('delete_account', { params });
     await togai('get_account', { params }); // an ARCHIVED account is still an Account
+  });
+});
+
+describe("Togai's EventIngestionApi, EventManagementApi and MetricsApi", () => {
+  it('ingests (twice: the retry is 202 too), ingests a batch, reads the events back and their metrics', async () => {
+    const schema = unique('togai_events');
+    await togai('create_event_schema', { body: { name: schema, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] } });
+    await togai('activate_event_schema', { params: { event_schema_name: schema } });
+    const meter = await togai('create_usage_meter', {
+      body: { name: unique('bytes'), type: 'COUNTER', aggregation: 'SUM', eventSchemaName: schema, computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] },
+    });
+    await togai('activate_usage_meter', { params: { usage_meter_id: meter.body.id } });
+
+    // As Togai's Python example sends it: datetime.utcnow(), no zone, microseconds.
+    const utcnow = () => `${new Date().toISOString().slice(0, -1)}123`;
+    const event = { id: unique('evt'), schemaName: schema, timestamp: utcnow(), accountId: 'acme', attributes: [{ name: 'bytes', value: '1500.25' }], dimensions: { region: 'eu' } };
+    await togai('ingest', { body: { event } });
+    await togai('ingest', { body: { event } });
+    const second = { ...event, id: unique('evt'), timestamp: utcnow(), attributes: [{ name: 'bytes', value: '0.75' }] };
+    await togai('ingest_batch', { body: { events: [second] } });
+
+    await eventually(() => api(key).get(`/events?schemaName=${schema}`), (r) => r.body?.events?.length === 2);
+    await togai('get_single_event', { params: { event_id: event.id } });
+    const page = await togai('get_events', { query: { schemaName: schema, pageSize: '1' } });
+    await togai('get_events', { query: { schemaName: schema, pageSize: '1', nextToken: page.body.nextToken } });
+    await togai('get_events', { query: { schemaName: schema, status: 'INGESTION_COMPLETED_EVENT_METERED' } });
+
+    const now = Date.now();
+    const metrics = await togai('get_metrics', {
+      body: {
+        startTime: new Date(now - 3_600_000).toISOString().slice(0, -1) + '456', // inside a minute, no zone
+        endTime: new Date(now + 60_000).toISOString(),
+        metricQueries: [
+          { id: 'usage', name: 'USAGE', aggregationPeriod: 'HOUR', groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.body.id] }] },
+          { id: 'events', name: 'EVENTS', aggregationPeriod: 'DAY', groupBy: 'EVENT_STATUS', filters: [{ fieldName: 'ACCOUNT_ID', fieldValues: ['acme'] }] },
+          { id: 'revenue', name: 'REVENUE', aggregationPeriod: 'DAY' },
+        ],
+      },
+    });
+    expect(metrics.body.results.map((r: { id: string }) => r.id)).toEqual(['usage', 'events', 'revenue']);
   });
 });

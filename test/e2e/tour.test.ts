@@ -50,9 +50,9 @@ describe('the README tour', () => {
     const usage = await eventually(() => client.get(usagePath), (r) => r.body?.value === '1501');
     expect(usage).toMatchObject({ status: 200, body: { meterId, aggregation: 'SUM', value: '1501' } });
 
-    // The same event again: reported as a duplicate, never counted twice.
+    // The same event again: 202 as Togai answers a retry, reported as a duplicate, never counted twice.
     const resend = await client.post('/ingest', { event });
-    expect(resend).toMatchObject({ status: 200, body: { details: { status: 'DUPLICATE', eventId: event.id } } });
+    expect(resend).toMatchObject({ status: 202, body: { success: true, statusCode: 202, details: { status: 'DUPLICATE', eventId: event.id } } });
     await new Promise((r) => setTimeout(r, 2000));
     expect((await client.get(usagePath)).body.value).toBe('1501');
 

@@ -13,7 +13,7 @@ export function api(key: string = inject('apiKey'), base: string = inject('stack
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null, text };
   };
   return {
     get: (path: string) => call('GET', path),

@@ -10,7 +10,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest one usage event
-         * @description Validated against the ACTIVE version of its schema. The id is accepted at most once per tenant for 45 days: a repeat with the same payload answers 200 DUPLICATE (safe to retry), with another payload 409.
+         * @description Validated against the ACTIVE version of its schema. The id is accepted at most once per tenant for 45 days: a repeat with the same payload answers 202 again with details.status DUPLICATE (safe to retry), with another payload 409.
          */
         post: {
             parameters: {
@@ -25,16 +25,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Duplicate: this id was already accepted with this payload */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IngestEventResponse"];
-                    };
-                };
-                /** @description Accepted: stored, and on its way to be metered */
+                /** @description Accepted: stored, and on its way to be metered; or already accepted with this payload (details.status DUPLICATE) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -4598,13 +4589,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The event and its status */
+                /** @description The event and its status, as the one item of `events` */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventWithStatus"];
+                        "application/json": components["schemas"]["GetEventResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -4678,11 +4669,11 @@ export interface paths {
                     pageSize?: number;
                     accountId?: string;
                     schemaName?: string;
-                    /** @description Where the event is in the pipeline. METERED: counted by at least one meter. NO_MATCHING_METERS: no ACTIVE meter of its schema matched it. ENRICHMENT_FAILED: an enrichment formula failed on its data. SCHEMA_NOT_FOUND: its schema was gone when it was rated. FAILED: the rater could not process it. */
-                    status?: components["schemas"]["EventStatus"];
-                    /** @description Events at or after this time (the event timestamp) */
+                    /** @description Only events with this status (a value of IngestionStatus that Meterline records) */
+                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
+                    /** @description Meterline extension: events at or after this time (the event timestamp); without a zone, UTC */
                     from?: string;
-                    /** @description Events before this time */
+                    /** @description Meterline extension: events before this time; without a zone, UTC */
                     to?: string;
                 };
                 header?: never;
@@ -4697,7 +4688,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EventWithStatusPaginatedResponse"];
+                        "application/json": components["schemas"]["GetEventsResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -4756,8 +4747,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Meter FAILED events again, and send parked messages on (admin)
-         * @description FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays FAILED with the new reason. Parked messages (a Meterline extension: GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
+         * Meter INGESTION_FAILED events again, and send parked messages on (admin)
+         * @description Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
          */
         post: {
             parameters: {
@@ -4841,7 +4832,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Queue messages parked after every retry failed (Meterline extension) */
+        /**
+         * Queue messages parked after every retry failed (Meterline extension)
+         * @description Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.
+         */
         get: {
             parameters: {
                 query?: {
@@ -6216,6 +6210,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
+            /** @description Meterline extension: Togai's free-form details, filled with what happened to the event */
             details: {
                 eventId: string;
                 /** @enum {string} */
@@ -6262,7 +6257,10 @@ export interface components {
         Event: {
             id?: string;
             schemaName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())
+             */
             timestamp: string;
             accountId: string;
             /** @default [] */
@@ -6276,11 +6274,13 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description Togai's IngestEventResponse (what Togai's ingestBatch answers), with each event's outcome in details */
         IngestBatchEventResponse: {
             /** @description True when every event was accepted or was a duplicate */
             success: boolean;
             statusCode: number;
             message: string;
+            /** @description Meterline extension: Togai's free-form details, filled with what happened to each event */
             details: {
                 accepted: number;
                 duplicates: number;
@@ -6996,29 +6996,37 @@ export interface components {
                 /** @enum {string} */
                 name: "USAGE" | "EVENTS" | "REVENUE";
                 data: {
-                    /** @description The series: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    /** @description The series, as Togai names it: the groupBy field and its value; without groupBy, the meter (USAGE_METER_ID) for USAGE and the currency (CURRENCY) for REVENUE; absent for an ungrouped EVENTS series */
                     groupedBy?: {
-                        [key: string]: string;
+                        fieldName: string;
+                        fieldValue: string;
                     };
+                    /** @description Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    seriesKey: components["schemas"]["MetricDataPointsGroupedBy"][];
                     /** @description Start of each period that had data, in the query’s time zone, as UTC instants */
                     timestamps: string[];
-                    metricValues: (string | null)[];
+                    /** @description One per timestamp; each an exact decimal written as a JSON number */
+                    metricValues: number[];
                 }[];
             }[];
+        };
+        MetricDataPointsGroupedBy: {
+            fieldName: string;
+            fieldValue: string;
         };
         GetMetricsRequest: {
             /**
              * Format: date-time
-             * @description Inclusive; on a whole minute
+             * @description Inclusive. Without a zone, UTC. Inside a minute, from the start of that minute (usage is kept per minute)
              */
             startTime: string;
             /**
              * Format: date-time
-             * @description Exclusive; on a whole minute
+             * @description Exclusive. Without a zone, UTC. Inside a minute, to the end of that minute (usage is kept per minute)
              */
             endTime: string;
             /**
-             * @description Meterline: the calendar the periods follow (default UTC)
+             * @description Meterline extension: the calendar the periods follow (default UTC)
              * @default UTC
              */
             timeZone?: string;
@@ -7197,26 +7205,23 @@ export interface components {
             /** @description When the key was revoked; null while it works */
             revokedAt: string | null;
         };
-        /** @description An event as received and what happened to it: Togai's EventWithStatus, with Meterline's pipeline detail */
-        EventWithStatus: {
+        GetEventResponse: {
+            events: components["schemas"]["EventWithStatusAndEventPipelineInfo"][];
+        };
+        /** @description An event as received and what happened to it: Togai's EventWithStatusAndEventPipelineInfo, with Meterline's extensions */
+        EventWithStatusAndEventPipelineInfo: {
+            /** @description The event id: Meterline identifies an event by its id alone (unique per tenant) */
+            referenceId: string;
             eventPayload: components["schemas"]["EventPayload"];
-            /** @description The version of the schema the event was validated against */
+            ingestionStatus: components["schemas"]["IngestionStatus"];
+            /** @description When the edge accepted the event */
+            createdAt: string;
+            eventPipelineInfo: components["schemas"]["EventPipelineInfo"];
+            /** @description Meterline extension: the version of the schema the event was validated against */
             schemaVersion: number;
-            ingestionStatus: {
-                status: components["schemas"]["EventStatus"];
-                /** @description Why, when the event was not metered as sent */
-                statusDescription?: string;
-                /** @description ENRICHMENT_FAILED: the enrichment field whose formula failed */
-                field?: string;
-            };
-            /** @description Fields the schema's enrichments computed onto the event (Togai's EnrichedField) */
-            enrichedFields: {
-                name: string;
-                /** @enum {string} */
-                type: "ATTRIBUTE" | "DIMENSION";
-                value: string;
-            }[];
-            /** @description The meters that counted the event, and the value each counted */
+            /** @description Meterline extension: fields the schema's enrichments computed onto the event, attributes and dimensions in one list */
+            enrichedFields: components["schemas"]["EnrichedField"][];
+            /** @description Meterline extension: the meters that counted the event, and the value each counted, as an exact decimal string */
             meters: {
                 meterId: string;
                 /**
@@ -7230,14 +7235,14 @@ export interface components {
                  */
                 value: string;
             }[];
-            /** @description Meters whose formula failed on this event; the event still counts for the others */
+            /** @description Meterline extension: meters whose formula failed on this event; the event still counts for the others */
             meterFailures?: {
                 meterId: string;
                 reason: string;
             }[];
-            /** @description When the edge accepted the event */
+            /** @description Meterline extension: when the edge accepted the event (as createdAt) */
             acceptedAt: string;
-            /** @description When the rater metered it */
+            /** @description Meterline extension: when the rater recorded it */
             processedAt: string;
         };
         EventPayload: {
@@ -7259,26 +7264,61 @@ export interface components {
                 [key: string]: string;
             };
         };
+        IngestionStatus: {
+            status: components["schemas"]["EventIngestionStatus"];
+            /** @description Why, when the event was not metered as sent (at most 250 characters, as Togai) */
+            statusDescription?: string;
+            /** @description Meterline extension: INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed */
+            field?: string;
+        };
         /**
-         * @description Where the event is in the pipeline. METERED: counted by at least one meter. NO_MATCHING_METERS: no ACTIVE meter of its schema matched it. ENRICHMENT_FAILED: an enrichment formula failed on its data. SCHEMA_NOT_FOUND: its schema was gone when it was rated. FAILED: the rater could not process it.
+         * @description Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
          * @enum {string}
          */
-        EventStatus: "METERED" | "NO_MATCHING_METERS" | "ENRICHMENT_FAILED" | "SCHEMA_NOT_FOUND" | "FAILED";
-        EventWithStatusPaginatedResponse: {
-            data: components["schemas"]["EventWithStatus"][];
-            /** @description Present when there are more items */
-            nextToken?: string;
-            context: {
-                pageSize: number;
-                /** @enum {string} */
-                sortOrder: "ASC" | "DESC";
+        EventIngestionStatus: "INGESTION_IN_PROGRESS" | "INGESTION_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_UNITS_INVALID" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_EVENT_NOT_METERED" | "INGESTION_FAILED_PAST_GRACE_PERIOD" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED_DUPLICATE_EVENT" | "INGESTION_FAILED_NO_EVENT_ID" | "INGESTION_FAILED_INVALID_NAMED_LICENSE_EVENT" | "INGESTION_FAILED_INSUFFICIENT_CREDITS" | "REVERTED" | "UNKNOWN";
+        EventPipelineInfo: {
+            /** @description The schema version the event was validated against */
+            eventSchema: {
+                name: string;
+                version: number;
             };
+            /** @description The meters that counted the event */
+            usageMeters: {
+                id: string;
+                name: string;
+                /** @description Meterline meters are changed in place, not versioned: always 1 */
+                version: number;
+                /**
+                 * @description Meterline lists the meters that counted the event (PROCESSED_UNITS_COMPUTED); it keeps no record of those that did not
+                 * @enum {string}
+                 */
+                status: "PROCESSED_FILTERED_OUT" | "PROCESSED_UNITS_COMPUTED";
+                /** @description The value the meter counted, as an exact decimal number; absent for UNIQUE_COUNT meters */
+                units?: number;
+            }[];
+            /** @description Fields the schema's enrichments computed onto the event */
+            enrichments: {
+                attributes: components["schemas"]["EnrichedField"][];
+                dimensions: components["schemas"]["EnrichedField"][];
+            };
+        };
+        EnrichedField: {
+            name: string;
+            /** @enum {string} */
+            type: "ATTRIBUTE" | "DIMENSION";
+            value: string;
+        };
+        GetEventsResponse: {
+            events: components["schemas"]["EventWithStatusAndEventPipelineInfo"][];
+            /** @description Present when there are more events */
+            nextToken?: string;
         };
         ReplayEventsResponse: {
             replayed: number;
             events: {
                 id: string;
-                status: components["schemas"]["EventStatus"];
+                /** @enum {string} */
+                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
                 reason?: string;
             }[];
             /** @description Meterline extension: what became of each parked message; PARKED ones are parked again with the reason */
@@ -7295,12 +7335,12 @@ export interface components {
             }[];
         };
         ReplayEventsRequest: {
-            /** @description These FAILED events (others are ignored) */
+            /** @description These INGESTION_FAILED events (others are ignored) */
             eventIds?: string[];
             /** @description Meterline extension: these parked messages (GET /parked_messages) */
             parkedMessageIds?: string[];
             /**
-             * @description Without eventIds or parkedMessageIds: the oldest FAILED events, and the oldest parked messages, this many of each
+             * @description Without eventIds or parkedMessageIds: the oldest INGESTION_FAILED events, and the oldest parked messages, this many of each
              * @default 100
              */
             limit?: number;

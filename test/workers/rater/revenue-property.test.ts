@@ -123,7 +123,7 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
             startTime: query.from, endTime: query.to, timeZone: 'UTC',
             metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'MONTH', groupBy: 'ACCOUNT_ID' }],
           });
-          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce((sum, v) => sum.plus(v ?? '0'), new Decimal(0));
+          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce((sum, v) => sum.plus(JSON.stringify(v)), new Decimal(0)); // each value's JSON text is its exact decimal
           expect(metricTotal.toFixed()).toBe(expectedRevenue.toFixed());
 
           // Each month's statement: lines priced from the cycle's usage, totals = rounded lines.

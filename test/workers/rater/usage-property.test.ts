@@ -108,8 +108,12 @@ describe('usage answers equal a brute-force computation over the raw events', ()
                 startTime: from, endTime: to, timeZone: q.timeZone,
                 metricQueries: [{ id: 'm', name: 'USAGE', aggregationPeriod: q.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
               });
+              // A value is an exact decimal written as a JSON number: its JSON text is the decimal.
               const series = new Map(
-                metrics.results[0]!.data.map((s) => [s.groupedBy!.ACCOUNT_ID, new Map(s.timestamps.map((t, i) => [t, normalise(s.metricValues[i]!)]))]),
+                metrics.results[0]!.data.map((s) => {
+                  expect(s.groupedBy!.fieldName).toBe('ACCOUNT_ID');
+                  return [s.groupedBy!.fieldValue, new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))]))];
+                }),
               );
               const perAccount = new Map(
                 ACCOUNTS.map((accountId) => [accountId, bruteForceUsage(events, meter.aggregation, { ...brute, accountId, groupBy: [], filters: new Map() }).data] as const)
