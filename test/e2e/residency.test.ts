@@ -53,7 +53,7 @@ describe('an EU tenant', () => {
     expect((await client.post('/event_schema', { name: schemaName })).status).toBe(201);
     expect((await client.post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
     const feature = await client.post('/features', { name: unique('calls'), schemaAssociations: [{ schemaName }] });
-    expect(feature.status).toBe(201);
+    expect(feature.status).toBe(200);
     const meter = await client.post('/usage_meters', { name: unique('calls'), aggregation: 'COUNT', eventSchemaName: schemaName });
     expect((await client.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
     const credits = `/accounts/acme/features/${feature.body.id}`;

@@ -64,7 +64,7 @@ describe('the README tour', () => {
 
     // Entitlements: a count-style feature on the schema, 2 credits, three calls to /entitled.
     const feature = await client.post('/features', { name: unique('api_requests'), schemaAssociations: [{ schemaName }] });
-    expect(feature).toMatchObject({ status: 201, body: { status: 'ACTIVE' } });
+    expect(feature).toMatchObject({ status: 200, body: { status: 'ACTIVE' } });
     const featurePath = `/accounts/${account}/features/${feature.body.id}`;
     expect((await client.post(`${featurePath}/entries`, { granted: '2' })).body).toMatchObject({ granted: '2', balance: '2' });
     const answers = [];

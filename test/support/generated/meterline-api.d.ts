@@ -1708,7 +1708,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeaturePaginatedResponse"];
+                        "application/json": components["schemas"]["FeaturePaginatedListData"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -1765,7 +1765,7 @@ export interface paths {
             };
             responses: {
                 /** @description The new ACTIVE feature */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5481,7 +5481,7 @@ export interface components {
         };
         EventSchemasForFeature: {
             schemaName: string;
-            /** @description The attribute whose value an event consumes; absent: 1 per event */
+            /** @description The attribute whose value an event consumes. Togai requires it; leaving it out (1 per event) is a Meterline extension, and Togai's client cannot read such an association back */
             attributeName?: string;
         };
         /**
@@ -5500,8 +5500,8 @@ export interface components {
             billableName?: string;
             schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
         };
-        FeaturePaginatedResponse: {
-            data: components["schemas"]["Feature"][];
+        FeaturePaginatedListData: {
+            data: components["schemas"]["FeatureListResponse"][];
             /** @description Present when there are more items */
             nextToken?: string;
             context: {
@@ -5509,6 +5509,23 @@ export interface components {
                 /** @enum {string} */
                 sortOrder: "ASC" | "DESC";
             };
+        };
+        FeatureListResponse: {
+            id: string;
+            name: string;
+            billableName?: string;
+            displayName: string;
+            /**
+             * @description ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing
+             * @enum {string}
+             */
+            status: "ACTIVE" | "ARCHIVED";
+            /** @description The associations themselves */
+            schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
+            createdAt: string;
+            updatedAt: string;
+            /** @description How many event schemas are associated with the feature */
+            schemaCount: number;
         };
         UpdateFeatureRequest: {
             name?: string;
