@@ -71,8 +71,8 @@ describe('an EU tenant', () => {
       30_000,
     );
     expect(usage.body.value).toBe('8');
-    const balance = await eventually(() => client.get(credits), (r) => r.body?.balance === '2', 30_000);
-    expect(balance.body).toMatchObject({ granted: '10', balance: '2' });
+    const balance = await eventually(() => client.get(credits), (r) => r.body?.balance === 2, 30_000);
+    expect(balance.body).toMatchObject({ granted: 10, balance: 2 });
 
     const inEu = await rowsOf(euDatabase(), tenantId);
     expect(inEu).toMatchObject({ event_schemas: 1, features: 1, usage_meters: 1, events: 8, 'tenants (jurisdiction eu)': 1 });

@@ -293,9 +293,9 @@ describe('tenant isolation, route by route', () => {
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
     expect((await world.a.get(`/events/${world.eventId}`)).body.ingestionStatus).toEqual({ status: 'METERED' });
     // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
-    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
-    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });
-    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body.value).toBe('true');
+    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === 93);
+    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: 100, balance: 93, usedOverage: 0 });
+    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body).toEqual({ data: [{ featureId: world.featureId, featureName: expect.any(String), value: 'true' }] });
     const plan = await world.a.get(`/price_plans/${world.planId}`);
     expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
     expect(plan.body.description).toBeUndefined();
