@@ -11,9 +11,13 @@
  * makes on 503 and network failures can never debit or ingest it twice.
  */
 import type { EntitledResponse } from '../shared/api/entitlement-routes';
-import type { FeatureCredits } from '../shared/entitlement/credit-entry';
+import type { FeatureCreditsWire } from '../shared/entitlement/credit-entry';
 
-export type { FeatureCredits };
+/**
+ * An account's credits for a feature, in Togai's shape: amounts are JSON numbers whose text is the
+ * exact decimal; JSON.parse reads them as doubles, exact to 15 significant digits.
+ */
+export type FeatureCredits = FeatureCreditsWire;
 
 export interface MeterlineEvent {
   id?: string;
@@ -32,7 +36,7 @@ export type Entitlement =
       eventId: string;
       reason: 'NO_FEATURE' | 'NO_GRANT' | 'INSUFFICIENT_CREDITS';
       featureId?: string;
-      available?: string;
+      available?: number;
       message: string;
       balances: FeatureCredits[];
     };
@@ -102,8 +106,8 @@ export class MeterlineClient {
   /** POST /accounts/{accountId}/entitlements/{featureId}: whether the account's value grants `value`. */
   async hasEntitlement(accountId: string, featureId: string, value: string): Promise<boolean> {
     const path = `/accounts/${encodeURIComponent(accountId)}/entitlements/${encodeURIComponent(featureId)}`;
-    const response = await this.call('POST', path, { value }, [200, 403]);
-    return ((await response.json()) as { entitled: boolean }).entitled;
+    const response = await this.call('POST', path, { value });
+    return ((await response.json()) as { success: boolean }).success;
   }
 
   /** POST /ingest: usage that has happened, whatever the balance. */

@@ -61,7 +61,7 @@ it('measures', async () => {
   // Each phase is one bucket's worth; what stays of a final debit is its 16-byte key.
   const owner = { tenantId: 'capacity', accountId: `acct-${crypto.randomUUID()}` };
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-  unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'BENCH', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+  unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'ENTITLEMENT', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
   const ledgerSizes: number[] = [];
   let debitMs = 0;
   const size = () => runInDurableObject(ledger, (_object, state): number => state.storage.sql.databaseSize);

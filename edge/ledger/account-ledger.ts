@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Decimal } from '../../shared/decimal/decimal';
 import { AppError } from '../../shared/errors/app-error';
-import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
+import { untilMs, type CreditEntry, type CreditEntryView, type FeatureCredits, type GrantCreditsRequest, type UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
 import { claimedEventIds } from '../dedup/claim-events';
@@ -155,7 +155,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
           granted: new Decimal(request.granted).toFixed(),
           used: '0',
           effectiveFrom: request.effectiveFrom ? Date.parse(request.effectiveFrom) : now,
-          effectiveUntil: request.effectiveUntil ? Date.parse(request.effectiveUntil) : null,
+          effectiveUntil: request.effectiveUntil ? untilMs(request.effectiveUntil) : null,
           createdAt: now,
         };
         const existing = this.rows.entry(entry.id);
@@ -236,14 +236,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
             { path: 'granted', message: `must be at least ${entry.used}, already used` },
           ]);
         }
-        if (change.effectiveUntil !== undefined && Date.parse(change.effectiveUntil) <= Math.max(now, entry.effectiveFrom)) {
+        const until = change.effectiveUntil === undefined ? entry.effectiveUntil : untilMs(change.effectiveUntil);
+        if (change.effectiveUntil !== undefined && until !== null && until <= Math.max(now, entry.effectiveFrom)) {
           throw new AppError('validation', 'invalid_entry', 'effectiveUntil must be in the future and after effectiveFrom', [
             { path: 'effectiveUntil', message: 'must be in the future and after effectiveFrom' },
           ]);
         }
         this.rows.updateEntry(entryId, {
           granted: change.granted === undefined ? entry.granted : new Decimal(change.granted).toFixed(),
-          effectiveUntil: change.effectiveUntil === undefined ? entry.effectiveUntil : Date.parse(change.effectiveUntil),
+          effectiveUntil: until,
         });
         this.settleOverage(featureId, now);
         return entryView(this.rows.entry(entryId)!, now);

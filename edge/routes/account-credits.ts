@@ -2,6 +2,7 @@ import { entitlementRoutes } from '../../shared/api/entitlement-routes';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { createRouter } from '../../shared/api/router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
+import { toCreditEntryWire, toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
 import type { Feature } from '../../shared/entitlement/feature';
 import { AppError } from '../../shared/errors/app-error';
 import { tenantFeatures } from '../config/tenant-config';
@@ -29,13 +30,13 @@ for (const path of ['/accounts/:accountId/features/:featureId', '/accounts/:acco
 accountCreditsRouter.openapi(entitlementRoutes.credits, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  return c.json(await ledgerFor(c.env, owner, where).credits(owner, featureId), 200);
+  return c.json(toFeatureCreditsWire(await ledgerFor(c.env, owner, where).credits(owner, featureId)), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.setOverage, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(await ledgerFor(c.env, owner, where).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit), 200);
+  return c.json(toFeatureCreditsWire(await ledgerFor(c.env, owner, where).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit)), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
@@ -45,26 +46,28 @@ accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
   const ledger = ledgerFor(c.env, owner, where);
   const after = await decodeOwnPageToken(nextToken, (entryId) => ledger.hasEntry(featureId, entryId));
   const rows = await ledger.listEntries(featureId, after, pageSize + 1);
-  return c.json(toPage(rows, pageSize, (entry) => entry.id), 200);
+  const page = toPage(rows, pageSize, (entry) => entry.id);
+  return c.json({ ...page, data: page.data.map(toCreditEntryWire) }, 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.grant, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
   const { created, entry } = unwrap(await ledgerFor(c.env, owner, where).grant(owner, featureId, c.req.valid('json')));
-  return c.json(entry, created ? 201 : 200);
+  return c.json(toCreditEntryWire(entry), created ? 201 : 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.updateEntry, async (c) => {
   const { accountId, featureId, entryId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(unwrap(await ledgerFor(c.env, owner, where).updateEntry(featureId, entryId, c.req.valid('json'))), 200);
+  return c.json(toCreditEntryWire(unwrap(await ledgerFor(c.env, owner, where).updateEntry(featureId, entryId, c.req.valid('json')))), 200);
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.voidEntry, async (c) => {
   const { accountId, featureId, entryId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(unwrap(await ledgerFor(c.env, owner, where).voidEntry(featureId, entryId)), 200);
+  unwrap(await ledgerFor(c.env, owner, where).voidEntry(featureId, entryId));
+  return c.json({ success: true }, 200);
 });
 
 /**

@@ -36,7 +36,7 @@ accountEntitlementsRouter.openapi(entitlementRoutes.value, async (c) => {
   const { owner, feature, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
   const value = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId);
   if (!value) throw new AppError('not_found', 'entitlement_not_found', `Account '${accountId}' has no value for feature '${featureId}'`);
-  return c.json({ ...value, featureName: feature.name }, 200);
+  return c.json({ data: [{ ...value, featureName: feature.name }] }, 200);
 });
 
 accountEntitlementsRouter.openapi(entitlementRoutes.setValue, async (c) => {
@@ -52,6 +52,6 @@ accountEntitlementsRouter.openapi(entitlementRoutes.checkValue, async (c) => {
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
   const configured = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId)?.value;
   const entitled = configured !== undefined && grantsValue(configured, c.req.valid('json').value);
-  const body = { entitled, featureId, ...(configured !== undefined ? { value: configured } : {}) };
-  return entitled ? c.json(body, 200) : c.json(body, 403);
+  // Togai's answer is a BaseSuccessResponse either way: not being entitled is an answer, not an error.
+  return c.json({ success: entitled, entitled, featureId, ...(configured !== undefined ? { value: configured } : {}) }, 200);
 });

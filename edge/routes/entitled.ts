@@ -1,6 +1,8 @@
 import { entitlementRoutes, type EntitledResponse } from '../../shared/api/entitlement-routes';
 import { createRouter } from '../../shared/api/router';
 import { requireScope } from '../../shared/auth/api-key';
+import { exactNumber } from '../../shared/api/exact-number';
+import { toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
 import { featureDebits } from '../../shared/entitlement/feature-debits';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
@@ -58,7 +60,8 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   if (outcome.status === 'DENIED') {
     const { reason, featureId, available, balances } = outcome;
     const why = reason === 'NO_GRANT' ? 'has no credits for' : `has ${available} left of`;
-    return c.json(refused(claim.id, `Account '${owner.accountId}' ${why} feature '${featureId}'`, { reason, featureId, available, balances }), 403);
+    const details = { reason, featureId, available: exactNumber(available), balances: balances.map(toFeatureCreditsWire) };
+    return c.json(refused(claim.id, `Account '${owner.accountId}' ${why} feature '${featureId}'`, details), 403);
   }
 
   // Marked as debited here, so the rater owes no second debit (the hash was taken before: a
@@ -82,7 +85,7 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
     success: true,
     statusCode: 200,
     message: status === 'ACCEPTED' ? 'Entitled: credits debited, event accepted' : 'Entitled: this event was already accepted and debited',
-    details: { entitled: true, eventId: claim.id, status, acceptedAt: claimed.acceptedAt, balances: outcome.balances },
+    details: { entitled: true, eventId: claim.id, status, acceptedAt: claimed.acceptedAt, balances: outcome.balances.map(toFeatureCreditsWire) },
   };
   return c.json(body, 200);
 });

@@ -1,6 +1,6 @@
 import { featureRoutes as routes } from '../../shared/api/feature-routes';
 import { checkSchemaAssociations } from '../../shared/entitlement/check-schema-associations';
-import type { Feature, SchemaAssociation } from '../../shared/entitlement/feature';
+import { toFeatureListItem, type Feature, type SchemaAssociation } from '../../shared/entitlement/feature';
 import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import type { Database } from '../db/connect';
 import { findEventSchemas } from '../store/event-schemas';
@@ -19,14 +19,16 @@ export const featureRoutes = createRouter()
     await checkAssociations(db, principal.tenantId, input.schemaAssociations);
     const created = await inTenantHome(db, principal.tenantId, c.env.home, (tx) => insertFeature(tx, principal.tenantId, input));
     if (!created) throw nameTaken('feature', input.name, 'features');
-    return c.json(created, 201);
+    // 200, not 201: Togai's client maps only 200 to a Feature, and would hand its caller nothing.
+    return c.json(created, 200);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { status, nextToken, pageSize } = c.req.valid('query');
     const afterId = await decodeOwnPageToken(nextToken, (id) => findFeature(db, principal.tenantId, id));
     const rows = await listFeatures(db, principal.tenantId, { status, afterId, limit: pageSize + 1 });
-    return c.json(toPage(rows, pageSize, (f) => f.id), 200);
+    const page = toPage(rows, pageSize, (f) => f.id);
+    return c.json({ ...page, data: page.data.map(toFeatureListItem) }, 200);
   })
   .openapi(routes.get, async (c) => c.json(await mustFind(c.env, c.req.valid('param').id), 200))
   .openapi(routes.update, async (c) => {

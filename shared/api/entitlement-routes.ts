@@ -10,7 +10,8 @@ import {
 } from '../entitlement/credit-entry';
 import { featureIdSchema } from '../entitlement/feature';
 import { ingestEventRequest } from '../event/event-wire';
-import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problemSchema, problems } from './common';
+import { jsonBody, jsonResponse, pageQuerySchema, problemSchema, problems, successSchema } from './common';
+import { extension, meterlineExtension } from './extension';
 
 const tags = ['Entitlements'];
 
@@ -33,8 +34,8 @@ export const denialReasons = ['NO_FEATURE', 'NO_GRANT', 'INSUFFICIENT_CREDITS'] 
 export const entitledResponse = z
   .object({
     success: z.boolean(),
-    statusCode: z.number().int(),
-    message: z.string(),
+    statusCode: z.number().int().meta(extension()),
+    message: z.string().meta(extension()),
     details: z.object({
       entitled: z.boolean(),
       eventId: z.string(),
@@ -46,22 +47,40 @@ export const entitledResponse = z
           'credits and no overage allowance for the feature), INSUFFICIENT_CREDITS (not enough left)',
       }),
       featureId: z.string().optional().meta({ description: 'Not entitled: the feature that refused' }),
-      available: z.string().optional().meta({ description: 'INSUFFICIENT_CREDITS: what is left, overage allowance included' }),
+      available: z.number().optional().meta({ description: 'INSUFFICIENT_CREDITS: what is left, overage allowance included (exact: the JSON text is the decimal)' }),
       balances: z.array(featureCreditsSchema).meta({ description: "The consumed features' credits after this call" }),
-    }),
+    }).meta(extension('Whether the event was entitled, what became of it, and the balances after the call')),
   })
-  .meta({ id: 'EntitledEventResponse' });
+  .meta({ id: 'EntitledEventResponse', description: "Togai's BaseSuccessResponse (`success`), with Meterline's details" });
 export type EntitledResponse = z.infer<typeof entitledResponse>;
 
 export const entitlementValueSchema = z
-  .object({ featureId: z.string(), featureName: z.string(), value: z.string() })
-  .meta({ id: 'EntitlementValue' });
+  .object({ featureId: z.string(), featureName: z.string().meta(extension()), value: z.string() })
+  .meta({ id: 'GetEntitlementValuesResponseDataInner' });
 
-const valueRequest = z.strictObject({ value: z.string().min(1).max(200) }).meta({ id: 'EntitlementValueRequest' });
+/** Togai's GetEntitlementValuesResponse: both reads, of all values or of one, answer a list. */
+export const entitlementValuesSchema = z.object({ data: z.array(entitlementValueSchema) }).meta({ id: 'GetEntitlementValuesResponse' });
 
+const valueRequest = z.strictObject({ value: z.string().min(1).max(200) }).meta({ id: 'ValidateEntitlementValueRequest' });
+
+/** Togai's BaseSuccessResponse: `success` is whether the value is granted. */
 export const valueCheckResponse = z
-  .object({ entitled: z.boolean(), featureId: z.string(), value: z.string().optional().meta({ description: "The account's value, when it has one" }) })
-  .meta({ id: 'EntitlementCheckResponse' });
+  .object({
+    success: z.boolean().meta({ description: "Whether the account's value grants the value asked for" }),
+    entitled: z.boolean().meta(extension('The same as success')),
+    featureId: z.string().meta(extension()),
+    value: z.string().optional().meta(extension("The account's value, when it has one")),
+  })
+  .meta({ id: 'ValidateEntitlementValueResponse' });
+
+/** Togai's GetFeatureCreditEntriesPaginatedResponse; `context` is Meterline's. */
+const entriesPageSchema = z
+  .object({
+    data: z.array(creditEntrySchema),
+    nextToken: z.string().optional().meta({ description: 'Present when there are more entries' }),
+    context: z.object({ pageSize: z.number().int(), sortOrder: z.enum(['ASC', 'DESC']) }).meta(extension('How the page was cut')),
+  })
+  .meta({ id: 'GetFeatureCreditEntriesPaginatedResponse' });
 
 /** A 403 that is an answer (application/json), or a key without the scope (problem+json). */
 function refusal<S extends z.ZodType>(schema: S, description: string) {
@@ -94,6 +113,7 @@ export const entitlementRoutes = {
     responses: { 200: jsonResponse(featureCreditsSchema, 'Granted, balance, overage'), ...problems(404, 422, 503) },
   }),
   setOverage: createRoute({
+    ...meterlineExtension,
     method: 'patch', path: '/accounts/{accountId}/features/{featureId}', tags,
     summary: 'Set how far below zero the balance may go (null: not at all)',
     request: { params: accountFeature, body: jsonBody(overageRequest) },
@@ -103,9 +123,10 @@ export const entitlementRoutes = {
     method: 'get', path: '/accounts/{accountId}/features/{featureId}/entries', tags,
     summary: 'List credit entries, oldest first',
     request: { params: accountFeature, query: pageQuerySchema },
-    responses: { 200: jsonResponse(pageSchema(creditEntrySchema, 'FeatureCreditEntriesPaginatedResponse'), 'A page of entries'), ...problems(404, 422, 503) },
+    responses: { 200: jsonResponse(entriesPageSchema, 'A page of entries'), ...problems(404, 422, 503) },
   }),
   grant: createRoute({
+    ...meterlineExtension,
     method: 'post', path: '/accounts/{accountId}/features/{featureId}/entries', tags,
     summary: 'Grant credits: an entry of `granted` units, effective from/until',
     description: 'Sending the same `id` again is safe: 200 with the entry. Unsettled overage is paid from the new credits first.',
@@ -126,21 +147,22 @@ export const entitlementRoutes = {
     method: 'post', path: '/accounts/{accountId}/features/{featureId}/entries/{entryId}/void', tags,
     summary: 'Void an entry: what is left of it is gone, what was used stays used',
     request: { params: entryParams },
-    responses: { 200: jsonResponse(creditEntrySchema, 'The VOIDED entry'), ...problems(404, 422, 503) },
+    responses: { 200: jsonResponse(successSchema, 'Voided (again, for a repeat)'), ...problems(404, 422, 503) },
   }),
   values: createRoute({
     method: 'get', path: '/accounts/{accountId}/entitlements', tags,
     summary: "The account's entitlement values (boolean and configuration features)",
     request: { params: z.object({ accountId: accountParam }) },
-    responses: { 200: jsonResponse(z.object({ data: z.array(entitlementValueSchema) }).meta({ id: 'EntitlementValues' }), 'Every value set'), ...problems(422, 503) },
+    responses: { 200: jsonResponse(entitlementValuesSchema, 'Every value set'), ...problems(422, 503) },
   }),
   value: createRoute({
     method: 'get', path: '/accounts/{accountId}/entitlements/{featureId}', tags,
     summary: "The account's value for one feature",
     request: { params: accountFeature },
-    responses: { 200: jsonResponse(entitlementValueSchema, 'The value'), ...problems(404, 422, 503) },
+    responses: { 200: jsonResponse(entitlementValuesSchema, 'The value, as a list of one'), ...problems(404, 422, 503) },
   }),
   setValue: createRoute({
+    ...meterlineExtension,
     method: 'put', path: '/accounts/{accountId}/entitlements/{featureId}', tags,
     summary: "Set the account's value for a feature (e.g. \"true\", \"10\", \"gold\")",
     request: { params: accountFeature, body: jsonBody(valueRequest) },
@@ -150,10 +172,6 @@ export const entitlementRoutes = {
     method: 'post', path: '/accounts/{accountId}/entitlements/{featureId}', tags,
     summary: 'Check a value: entitled when equal, or, for numbers, when the requested value does not exceed the account\'s',
     request: { params: accountFeature, body: jsonBody(valueRequest) },
-    responses: {
-      ...problems(400, 404, 415, 422, 503),
-      200: jsonResponse(valueCheckResponse, 'Entitled'),
-      403: refusal(valueCheckResponse, 'Not entitled'),
-    },
+    responses: { 200: jsonResponse(valueCheckResponse, '`success`: entitled or not'), ...problems(400, 404, 415, 422, 503) },
   }),
 };

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
   createFeatureRequest,
   featureIdSchema,
+  featureListItemSchema,
   featureSchema,
   featureStatusSchema,
   updateFeatureRequest,
 } from '../entitlement/feature';
+import { meterlineExtension } from './extension';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
 
 const tags = ['Features'];
@@ -18,16 +20,16 @@ export const featureRoutes = {
     method: 'post', path: '/features', tags,
     summary: 'Create a feature (ACTIVE at once): which event schemas consume it, by an attribute or 1 per event',
     request: { body: jsonBody(createFeatureRequest) },
-    responses: { 201: jsonResponse(featureSchema, 'The new ACTIVE feature'), ...problems(400, 409, 415, 422) },
+    responses: { 200: jsonResponse(featureSchema, 'The new ACTIVE feature'), ...problems(400, 409, 415, 422) },
   }),
   list: createRoute({
     method: 'get', path: '/features', tags, summary: 'List features, oldest first',
     request: {
       query: pageQuerySchema.extend({
-        status: featureStatusSchema.optional().meta({ description: 'Only this status. Without it, everything but ARCHIVED.' }),
+        status: featureStatusSchema.optional().meta({ ...meterlineExtension, description: 'Only this status. Without it, everything but ARCHIVED.' }),
       }),
     },
-    responses: { 200: jsonResponse(pageSchema(featureSchema, 'FeaturePaginatedResponse'), 'A page of features'), ...problems(422) },
+    responses: { 200: jsonResponse(pageSchema(featureListItemSchema, 'FeaturePaginatedListData'), 'A page of features'), ...problems(422) },
   }),
   get: createRoute({
     method: 'get', path: '/features/{id}', tags, summary: 'Get a feature',
@@ -41,6 +43,7 @@ export const featureRoutes = {
     responses: { 200: jsonResponse(featureSchema, 'The feature after the change'), ...problems(400, 404, 409, 415, 422) },
   }),
   archive: createRoute({
+    ...meterlineExtension,
     method: 'post', path: '/features/{id}/archive', tags,
     summary: 'ACTIVE → ARCHIVED: entitles nothing and is consumed by nothing from then on (kept for good; repeats are no-ops)',
     request: { params: idParam },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extension } from '../api/extension';
 import { nameSchema } from '../event-schema/event-schema';
 
 /**
@@ -9,15 +10,19 @@ import { nameSchema } from '../event-schema/event-schema';
 export const schemaAssociationSchema = z
   .strictObject({
     schemaName: nameSchema,
-    attributeName: nameSchema.optional().meta({ description: 'The attribute whose value an event consumes; absent: 1 per event' }),
+    attributeName: nameSchema.optional().meta({
+      description:
+        'The attribute whose value an event consumes. Togai requires it; leaving it out (1 per event) is a Meterline extension, ' +
+        "and Togai's client cannot read such an association back",
+    }),
   })
   .meta({ id: 'EventSchemasForFeature' });
 export type SchemaAssociation = z.infer<typeof schemaAssociationSchema>;
 
 export const featureStatuses = ['ACTIVE', 'ARCHIVED'] as const;
-export const featureStatusSchema = z.enum(featureStatuses).meta({
-  description: 'ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing',
-});
+export const featureStatusSchema = z.enum(featureStatuses).meta(
+  extension('ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing'),
+);
 
 const billableName = z.string().min(1).max(255);
 const schemaAssociations = z
@@ -64,3 +69,16 @@ export const featureSchema = z
   })
   .meta({ id: 'Feature' });
 export type Feature = z.infer<typeof featureSchema>;
+
+/** Togai's FeatureListResponse: a feature in a list, with how many event schemas consume it. */
+export const featureListItemSchema = featureSchema
+  .extend({
+    schemaCount: z.number().int().meta({ description: 'How many event schemas are associated with the feature' }),
+    schemaAssociations: featureSchema.shape.schemaAssociations.meta(extension('The associations themselves')),
+  })
+  .meta({ id: 'FeatureListResponse' });
+export type FeatureListItem = z.infer<typeof featureListItemSchema>;
+
+export function toFeatureListItem(feature: Feature): FeatureListItem {
+  return { ...feature, schemaCount: feature.schemaAssociations.length };
+}

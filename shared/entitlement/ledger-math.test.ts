@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditEntry, FeatureAccount } from './credit-entry';
-import { NO_OVERAGE } from './credit-entry';
+import { NO_OVERAGE, untilMs } from './credit-entry';
 import { consumptionOrder, entryView, featureBalance, isLive, planChecked, planForced, planSettlement } from './ledger-math';
 
 const T = Date.parse('2026-11-01T00:00:00Z');
@@ -106,11 +106,17 @@ describe('featureBalance and entryView', () => {
     expect(featureBalance([], NO_OVERAGE, T)).toEqual({ granted: '0', balance: '0', usedOverage: '0' });
   });
 
-  it('shows an entry PENDING, ACTIVE, EXPIRED or VOIDED, with a balance only while ACTIVE', () => {
+  it("shows an entry in Togai's statuses, ACTIVE (from before it starts), EXPIRED or VOIDED, with a balance only while ACTIVE", () => {
     const e = entry('a', '10', T, T + DAY, { used: '4' });
-    expect(entryView(e, T - 1)).toMatchObject({ status: 'PENDING', balance: '0' });
+    expect(entryView(e, T - 1)).toMatchObject({ status: 'ACTIVE', balance: '6', effectiveFrom: new Date(T).toISOString() });
     expect(entryView(e, T)).toMatchObject({ status: 'ACTIVE', balance: '6', used: '4', effectiveUntil: '2026-11-02T00:00:00.000Z' });
     expect(entryView(e, T + DAY)).toMatchObject({ status: 'EXPIRED', balance: '0' });
     expect(entryView({ ...e, status: 'VOIDED' }, T)).toMatchObject({ status: 'VOIDED', balance: '0' });
+  });
+
+  it("shows credits that never expire until Togai's last instant, and a source outside Togai's as ENTITLEMENT", () => {
+    expect(entryView(entry('n', '1', T, null), T)).toMatchObject({ effectiveUntil: '9999-12-31T23:59:59Z', source: 'ENTITLEMENT' });
+    expect(entryView(entry('p', '1', T, null, { source: 'PRICE_PLAN' }), T)).toMatchObject({ source: 'PRICE_PLAN' });
+    expect([untilMs('9999-12-31T23:59:59Z'), untilMs('9999-12-31T23:59:59.999Z'), untilMs('2026-11-02T00:00:00Z')]).toEqual([null, null, T + DAY]);
   });
 });

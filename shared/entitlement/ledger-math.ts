@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal/decimal';
-import type { CreditEntry, CreditEntryView, FeatureAccount } from './credit-entry';
+import { creditSources, untilIso, type CreditEntry, type CreditEntryView, type CreditSource, type FeatureAccount } from './credit-entry';
 
 /**
  * The arithmetic of credits, with no storage: the AccountLedger object reads entries, asks these
@@ -104,26 +104,29 @@ export function featureBalance(entries: CreditEntry[], account: FeatureAccount, 
   };
 }
 
+/**
+ * Togai's statuses have no "not yet effective": such an entry is ACTIVE (its effectiveFrom says
+ * when it starts), with all that is left of it as its balance.
+ */
 export function entryView(entry: CreditEntry, at: number): CreditEntryView {
   const status =
-    entry.status === 'VOIDED'
-      ? 'VOIDED'
-      : at < entry.effectiveFrom
-        ? 'PENDING'
-        : entry.effectiveUntil !== null && at >= entry.effectiveUntil
-          ? 'EXPIRED'
-          : 'ACTIVE';
+    entry.status === 'VOIDED' ? 'VOIDED' : entry.effectiveUntil !== null && at >= entry.effectiveUntil ? 'EXPIRED' : 'ACTIVE';
   return {
     id: entry.id,
     featureId: entry.featureId,
-    source: entry.source,
+    source: viewSource(entry.source),
     status,
     effectiveFrom: new Date(entry.effectiveFrom).toISOString(),
-    ...(entry.effectiveUntil !== null ? { effectiveUntil: new Date(entry.effectiveUntil).toISOString() } : {}),
+    effectiveUntil: untilIso(entry.effectiveUntil),
     granted: new Decimal(entry.granted).toFixed(),
     used: new Decimal(entry.used).toFixed(),
     balance: status === 'ACTIVE' ? remaining(entry).toFixed() : '0',
   };
+}
+
+/** Entries granted before sources were Togai's (free text, 'API' by default) were API grants. */
+function viewSource(source: string): CreditSource {
+  return (creditSources as readonly string[]).includes(source) ? (source as CreditSource) : 'ENTITLEMENT';
 }
 
 export function sum(values: Decimal[]): Decimal {

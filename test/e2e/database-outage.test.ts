@@ -122,10 +122,10 @@ describe('Postgres down for longer than every queue retry budget', () => {
     const metered = await client.get(`/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`);
     expect(metered.body.events).toHaveLength(31);
     const balance = () => client.get(`/accounts/acme/features/${feature.body.id}`).then((r) => r.body?.balance);
-    expect(await eventually(balance, (b) => b === '907', 60_000)).toBe('907');
+    expect(await eventually(balance, (b) => b === 907, 60_000)).toBe(907);
     // Nothing counted twice by the re-sends.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect([(await usage()).body.value, await balance()]).toEqual(['93', '907']);
+    expect([(await usage()).body.value, await balance()]).toEqual(['93', 907]);
     // Metered, not failed and not parked: nothing waits for an admin.
     expect((await client.get(`/events?schemaName=${schema}&status=INGESTION_FAILED`)).body.events).toEqual([]);
     expect((await client.get('/parked_messages')).body.data).toEqual([]);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await client.post(`/event_schema/${tokenSchema}/activate`);
   const callFeature = await client.post('/features', { name: unique('calls'), schemaAssociations: [{ schemaName: callSchema }] });
   const tokenFeature = await client.post('/features', { name: unique('tokens'), schemaAssociations: [{ schemaName: tokenSchema, attributeName: 'tokens' }] });
-  expect([callFeature.status, tokenFeature.status]).toEqual([201, 201]);
+  expect([callFeature.status, tokenFeature.status]).toEqual([200, 200]);
   calls = callFeature.body.id;
   tokens = tokenFeature.body.id;
   const meter = await client.post('/usage_meters', { name: unique('calls'), aggregation: 'COUNT', eventSchemaName: callSchema });
@@ -58,16 +58,16 @@ describe('POST /entitled under contention', () => {
     expect(allowed).toHaveLength(100);
     expect(denied).toHaveLength(100);
     expect(denied.every((a) => !a.entitled && a.reason === 'INSUFFICIENT_CREDITS')).toBe(true);
-    expect(await meterline.featureCredits(account, calls)).toEqual({ accountId: account, featureId: calls, granted: '100', balance: '0', usedOverage: '0' });
+    expect(await meterline.featureCredits(account, calls)).toEqual({ accountId: account, featureId: calls, granted: 100, balance: 0, usedOverage: 0 });
 
     expect(await eventually(() => metered(account), (v) => v === '100')).toBe('100');
     // One more event through /ingest goes into overage (no limit is needed for usage that happened)
     // — and only it: the 100 entitled events, metered too, are not debited a second time.
     expect((await client.post('/ingest', { event: callEvent(account) })).status).toBe(202);
-    const after = await eventually(() => meterline.featureCredits(account, calls), (c) => c.usedOverage !== '0');
-    expect(after).toMatchObject({ balance: '-1', usedOverage: '1' });
+    const after = await eventually(() => meterline.featureCredits(account, calls), (c) => c.usedOverage !== 0);
+    expect(after).toMatchObject({ balance: -1, usedOverage: 1 });
     await new Promise((r) => setTimeout(r, 2000));
-    expect(await meterline.featureCredits(account, calls)).toMatchObject({ balance: '-1', usedOverage: '1' });
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ balance: -1, usedOverage: 1 });
     expect(await metered(account)).toBe('101');
   });
 });
@@ -79,14 +79,14 @@ describe('POST /entitled', () => {
     const event = callEvent(account);
     const first = await client.post('/entitled', { event });
     expect(first.status).toBe(200);
-    expect(first.body.details).toMatchObject({ entitled: true, eventId: event.id, status: 'ACCEPTED', balances: [{ featureId: calls, balance: '4' }] });
+    expect(first.body.details).toMatchObject({ entitled: true, eventId: event.id, status: 'ACCEPTED', balances: [{ featureId: calls, balance: 4 }] });
     const again = await client.post('/entitled', { event });
     expect(again.status).toBe(200);
-    expect(again.body.details).toMatchObject({ entitled: true, status: 'DUPLICATE', balances: [{ balance: '4' }] });
+    expect(again.body.details).toMatchObject({ entitled: true, status: 'DUPLICATE', balances: [{ balance: 4 }] });
     expect((await client.post('/ingest', { event })).body.details.status).toBe('DUPLICATE');
     await eventually(() => metered(account), (v) => v === '1');
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await client.get(credits(account, calls))).body.balance).toBe('4');
+    expect((await client.get(credits(account, calls))).body.balance).toBe(4);
   });
 
   it('debits the attribute value of an attribute feature, exactly', async () => {
@@ -94,9 +94,9 @@ describe('POST /entitled', () => {
     await grant(account, tokens, '1000.5');
     const event = { id: unique('t'), schemaName: tokenSchema, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'tokens', value: '999.25' }] };
     const answer = await meterline.entitled(event);
-    expect(answer).toMatchObject({ entitled: true, balances: [{ featureId: tokens, balance: '1.25' }] });
+    expect(answer).toMatchObject({ entitled: true, balances: [{ featureId: tokens, balance: 1.25 }] });
     const over = await meterline.entitled({ ...event, id: unique('t'), attributes: [{ name: 'tokens', value: '1.26' }] });
-    expect(over).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS', featureId: tokens, available: '1.25' });
+    expect(over).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS', featureId: tokens, available: 1.25 });
   });
 
   it('refuses with the reason, debiting and ingesting nothing — the event can be sent again after a top-up', async () => {
@@ -142,9 +142,9 @@ describe('POST /entitled', () => {
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ code: 'event_id_conflict', errors: [{ path: 'event.id' }] });
     // The ingested event is debited once by the rater; the refused one not at all.
-    await eventually(() => meterline.featureCredits(account, calls), (c) => c.balance === '2');
+    await eventually(() => meterline.featureCredits(account, calls), (c) => c.balance === 2);
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await meterline.featureCredits(account, calls)).balance).toBe('2');
+    expect((await meterline.featureCredits(account, calls)).balance).toBe(2);
   });
 });
 
@@ -156,8 +156,8 @@ describe('usage through /ingest', () => {
     expect((await client.post('/ingestBatch', { events })).body.details.accepted).toBe(3);
     expect((await client.post('/ingestBatch', { events })).body.details.duplicates).toBe(3);
     const started = Date.now();
-    const after = await eventually(() => meterline.featureCredits(account, calls), (c) => c.balance === '7');
-    expect(after.balance).toBe('7');
+    const after = await eventually(() => meterline.featureCredits(account, calls), (c) => c.balance === 7);
+    expect(after.balance).toBe(7);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
@@ -166,14 +166,14 @@ describe('credit entries', () => {
   it('grants, lists in pages, adjusts and voids entries, idempotent by id', async () => {
     const account = unique('entries');
     const until = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000).toISOString();
-    const first = await grant(account, calls, '10', { id: 'purchase-1', source: 'PURCHASE', effectiveUntil: until });
-    expect(first).toMatchObject({ id: 'purchase-1', featureId: calls, source: 'PURCHASE', status: 'ACTIVE', granted: '10', used: '0', balance: '10', effectiveUntil: until });
-    const again = await client.post(`${credits(account, calls)}/entries`, { id: 'purchase-1', granted: '10', source: 'PURCHASE', effectiveUntil: until });
+    const first = await grant(account, calls, '10', { id: 'purchase-1', source: 'REFUND', effectiveUntil: until });
+    expect(first).toMatchObject({ id: 'purchase-1', featureId: calls, source: 'REFUND', status: 'ACTIVE', granted: 10, used: 0, balance: 10, effectiveUntil: until });
+    const again = await client.post(`${credits(account, calls)}/entries`, { id: 'purchase-1', granted: 10, source: 'REFUND', effectiveUntil: until });
     expect(again.status).toBe(200);
-    const clash = await client.post(`${credits(account, calls)}/entries`, { id: 'purchase-1', granted: '11', source: 'PURCHASE', effectiveUntil: until });
+    const clash = await client.post(`${credits(account, calls)}/entries`, { id: 'purchase-1', granted: '11', source: 'REFUND', effectiveUntil: until });
     expect(clash.status).toBe(409);
-    await grant(account, calls, '5', { id: 'promo-1', source: 'PROMOTION' });
-    await grant(account, calls, '1', { id: 'promo-2', source: 'PROMOTION' });
+    await grant(account, calls, '5', { id: 'promo-1' });
+    await grant(account, calls, '1', { id: 'promo-2', source: 'OVERAGE' });
 
     const page1 = await client.get(`${credits(account, calls)}/entries?pageSize=2`);
     expect(page1.body.data.map((e: { id: string }) => e.id)).toEqual(['purchase-1', 'promo-1']);
@@ -188,9 +188,10 @@ describe('credit entries', () => {
     const lowered = await client.patch(`${credits(account, calls)}/entries/purchase-1`, { granted: '0.5' });
     expect(lowered.status).toBe(422);
     expect(lowered.body.errors[0].path).toBe('granted');
-    expect((await client.patch(`${credits(account, calls)}/entries/purchase-1`, { granted: '4' })).body).toMatchObject({ granted: '4', used: '1', balance: '3' });
-    expect((await client.post(`${credits(account, calls)}/entries/promo-1/void`)).body).toMatchObject({ status: 'VOIDED', balance: '0' });
-    expect((await client.get(credits(account, calls))).body).toMatchObject({ granted: '5', balance: '4' });
+    expect((await client.patch(`${credits(account, calls)}/entries/purchase-1`, { granted: 4 })).body).toMatchObject({ granted: 4, used: 1, balance: 3 });
+    expect(await client.post(`${credits(account, calls)}/entries/promo-1/void`)).toMatchObject({ status: 200, body: { success: true } });
+    expect((await client.get(`${credits(account, calls)}/entries`)).body.data[1]).toMatchObject({ id: 'promo-1', status: 'VOIDED', balance: 0 });
+    expect((await client.get(credits(account, calls))).body).toMatchObject({ granted: 5, balance: 4 });
     expect((await client.post(`${credits(account, calls)}/entries/nope/void`)).status).toBe(404);
   });
 
@@ -200,23 +201,23 @@ describe('credit entries', () => {
     await grant(account, calls, '100', { id: 'ending', effectiveUntil: new Date(boundary).toISOString() });
     await grant(account, calls, '1', { id: 'next', effectiveFrom: new Date(boundary).toISOString() });
     expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
-    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: '100', balance: '99' });
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: 100, balance: 99 });
     await new Promise((r) => setTimeout(r, boundary - Date.now() + 50));
-    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: '1', balance: '1' });
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ granted: 1, balance: 1 });
     expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
     expect(await meterline.entitled(callEvent(account))).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
     const entries = (await client.get(`${credits(account, calls)}/entries`)).body.data;
-    expect(entries.map((e: { id: string; status: string; used: string }) => [e.id, e.status, e.used])).toEqual([['ending', 'EXPIRED', '1'], ['next', 'ACTIVE', '1']]);
+    expect(entries.map((e: { id: string; status: string; used: number }) => [e.id, e.status, e.used])).toEqual([['ending', 'EXPIRED', 1], ['next', 'ACTIVE', 1]]);
   });
 
   it('sets an overage limit the balance may go below zero by', async () => {
     const account = unique('overage');
     const set = await client.patch(credits(account, calls), { overageLimit: '2' });
-    expect(set.body).toEqual({ accountId: account, featureId: calls, granted: '0', balance: '0', overageLimit: '2', usedOverage: '0' });
+    expect(set.body).toEqual({ accountId: account, featureId: calls, granted: 0, balance: 0, overageLimit: 2, usedOverage: 0 });
     expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
     expect((await meterline.entitled(callEvent(account))).entitled).toBe(true);
     expect(await meterline.entitled(callEvent(account))).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
-    expect(await meterline.featureCredits(account, calls)).toMatchObject({ balance: '-2', overageLimit: '2', usedOverage: '2' });
+    expect(await meterline.featureCredits(account, calls)).toMatchObject({ balance: -2, overageLimit: 2, usedOverage: 2 });
   });
 
   it.each([
@@ -236,16 +237,93 @@ describe('credit entries', () => {
   });
 });
 
+describe("Togai's models, field by field", () => {
+  const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+  const keys = (o: object) => Object.keys(o).sort();
+
+  /** Togai's FeatureCreditEntry: every required field, its type and enum; featureId is Meterline's. */
+  function expectCreditEntry(entry: Record<string, unknown>) {
+    expect(keys(entry)).toEqual(['balance', 'effectiveFrom', 'effectiveUntil', 'featureId', 'granted', 'id', 'source', 'status', 'used']);
+    expect(['ENTITLEMENT', 'PRICE_PLAN', 'OVERAGE', 'REFUND']).toContain(entry.source);
+    expect(['ACTIVE', 'EXPIRED', 'VOIDED']).toContain(entry.status);
+    expect([entry.effectiveFrom, entry.effectiveUntil]).toEqual([expect.stringMatching(iso), expect.stringMatching(iso)]);
+    expect([typeof entry.granted, typeof entry.used, typeof entry.balance]).toEqual(['number', 'number', 'number']);
+  }
+
+  it('answers GetFeatureCreditsResponse, FeatureCreditEntry and its page with amounts as exact JSON numbers', async () => {
+    const account = unique('togai');
+    const entries = `${credits(account, calls)}/entries`;
+    // Amounts in as numbers or strings; a number a double cannot hold is read from its text.
+    expect((await client.text('POST', entries, '{"id": "big", "granted": 12345678901234567890.125}')).status).toBe(201);
+    expect((await client.text('POST', entries, '{"id": "tiny", "granted": "0.1000000000000000000001"}')).status).toBe(201);
+    const later = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000).toISOString();
+    const future = await client.text('POST', entries, JSON.stringify({ id: 'later', granted: 2.5, effectiveFrom: later }));
+    expect(future.text).toContain('"granted":2.5,"used":0,"balance":2.5');
+
+    const read = await client.text('GET', credits(account, calls));
+    expect(read.status).toBe(200);
+    expect(read.text).toBe(`{"accountId":"${account}","featureId":"${calls}","granted":12345678901234567890.2250000000000000000001,"balance":12345678901234567890.2250000000000000000001,"usedOverage":0}`);
+
+    const page = await client.text('GET', entries);
+    const listed = JSON.parse(page.text) as { data: Record<string, unknown>[] };
+    listed.data.forEach(expectCreditEntry);
+    // Never-expiring credits end at Togai's last instant; credits not yet effective are ACTIVE, starting later.
+    expect(listed.data.map((e) => [e.id, e.status, e.source, e.effectiveUntil])).toEqual([
+      ['big', 'ACTIVE', 'ENTITLEMENT', '9999-12-31T23:59:59Z'],
+      ['tiny', 'ACTIVE', 'ENTITLEMENT', '9999-12-31T23:59:59Z'],
+      ['later', 'ACTIVE', 'ENTITLEMENT', '9999-12-31T23:59:59Z'],
+    ]);
+    expect(listed.data[2]!.effectiveFrom).toBe(later);
+    expect(page.text).toContain('"granted":0.1000000000000000000001,"used":0,"balance":0.1000000000000000000001');
+    // Togai's "never" sent back means never.
+    const until = await client.text('PATCH', `${entries}/tiny`, '{"effectiveUntil": "9999-12-31T23:59:59Z", "granted": 0.75}');
+    expect(until.status).toBe(200);
+    expectCreditEntry(JSON.parse(until.text));
+    expect(until.text).toContain('"effectiveUntil":"9999-12-31T23:59:59Z","granted":0.75,"used":0,"balance":0.75');
+
+    expect(await client.post(`${entries}/later/void`)).toEqual({ status: 200, contentType: expect.stringMatching(/^application\/json/), body: { success: true } });
+    expect(await client.post(`${entries}/later/void`)).toMatchObject({ status: 200, body: { success: true } });
+  });
+
+  it('answers /entitled with BaseSuccessResponse, the balances after it as exact JSON numbers', async () => {
+    const account = unique('togai');
+    await grant(account, tokens, '3.75');
+    const event = (value: string) => JSON.stringify({ event: { id: unique('t'), schemaName: tokenSchema, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'tokens', value }] } });
+    const entitled = await client.text('POST', '/entitled', event('1.5'));
+    expect(entitled.status).toBe(200);
+    expect(JSON.parse(entitled.text)).toMatchObject({ success: true, details: { entitled: true } });
+    expect(entitled.text).toContain(`"balances":[{"accountId":"${account}","featureId":"${tokens}","granted":3.75,"balance":2.25,"usedOverage":0}]`);
+    const refused = await client.text('POST', '/entitled', event('2.5'));
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text)).toMatchObject({ success: false, details: { entitled: false, reason: 'INSUFFICIENT_CREDITS' } });
+    expect(refused.text).toContain('"available":2.25');
+  });
+
+  it('answers the entitlement value reads with GetEntitlementValuesResponse and a check with BaseSuccessResponse', async () => {
+    const account = unique('togai');
+    await client.put(`/accounts/${account}/entitlements/${calls}`, { value: 'gold' });
+    for (const path of [`/accounts/${account}/entitlements`, `/accounts/${account}/entitlements/${calls}`]) {
+      const read = await client.get(path);
+      expect(read).toMatchObject({ status: 200, body: { data: [{ featureId: calls, value: 'gold' }] } });
+      expect(keys(read.body)).toEqual(['data']);
+    }
+    const yes = await client.post(`/accounts/${account}/entitlements/${calls}`, { value: 'gold' });
+    const no = await client.post(`/accounts/${account}/entitlements/${calls}`, { value: 'silver' });
+    expect([yes.status, yes.body.success, no.status, no.body.success]).toEqual([200, true, 200, false]);
+  });
+});
+
 describe('entitlement values', () => {
   it('sets, reads and checks a value per account and feature', async () => {
     const account = unique('values');
     expect((await client.put(`/accounts/${account}/entitlements/${calls}`, { value: '10' })).status).toBe(200);
     expect((await client.get(`/accounts/${account}/entitlements`)).body.data).toEqual([{ featureId: calls, featureName: expect.any(String), value: '10' }]);
-    expect((await client.get(`/accounts/${account}/entitlements/${calls}`)).body).toMatchObject({ value: '10' });
+    expect((await client.get(`/accounts/${account}/entitlements/${calls}`)).body).toEqual({ data: [{ featureId: calls, featureName: expect.any(String), value: '10' }] });
     expect(await meterline.hasEntitlement(account, calls, '3')).toBe(true);
     expect(await meterline.hasEntitlement(account, calls, '11')).toBe(false);
     const refused = await client.post(`/accounts/${account}/entitlements/${calls}`, { value: '11' });
-    expect(refused).toMatchObject({ status: 403, body: { entitled: false, value: '10' } });
+    expect(refused).toMatchObject({ status: 200, body: { success: false, entitled: false, value: '10' } });
+    expect((await client.post(`/accounts/${account}/entitlements/${calls}`, { value: '10' })).body).toEqual({ success: true, entitled: true, featureId: calls, value: '10' });
     expect((await client.get(`/accounts/${account}/entitlements/${tokens}`)).status).toBe(404);
   });
 });
@@ -258,7 +336,7 @@ describe('scopes', () => {
     expect((await edgeKey.post(`${credits(account, calls)}/entries`, { granted: '1' })).body).toMatchObject({ status: 403, code: 'missing_scope' });
     await grant(account, calls, '1');
     expect((await edgeKey.post('/entitled', { event: callEvent(account) })).status).toBe(200);
-    expect((await edgeKey.get(credits(account, calls))).body.balance).toBe('0');
+    expect((await edgeKey.get(credits(account, calls))).body.balance).toBe(0);
     const readKey = api((await client.post('/api_keys', { name: unique('read'), scopes: ['read'] })).body.key);
     expect((await readKey.post('/entitled', { event: callEvent(account) })).body).toMatchObject({ status: 403, code: 'missing_scope' });
   });

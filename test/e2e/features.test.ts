@@ -39,7 +39,7 @@ async function newSchema(status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'ACTIVE') {
 
 async function newFeature(schemaName: string, extra: Record<string, unknown> = {}): Promise<Feature> {
   const created = await client.post('/features', { name: unique('f'), schemaAssociations: [{ schemaName }], ...extra });
-  expect(created.status).toBe(201);
+  expect(created.status).toBe(200);
   return created.body;
 }
 
@@ -57,7 +57,7 @@ describe('creating and reading features', () => {
       schemaAssociations: [{ schemaName: active, attributeName: 'bytes' }, { schemaName: draft }],
     });
     expect(created).toMatchObject({
-      status: 201,
+      status: 200,
       body: { status: 'ACTIVE', displayName: 'API calls', schemaAssociations: [{ schemaName: active, attributeName: 'bytes' }, { schemaName: draft }] },
     });
     expect(created.body.id).toMatch(/^feat\.[0-9a-z]{16}$/);
@@ -68,6 +68,43 @@ describe('creating and reading features', () => {
     expect((await client.get(`/features/${plain.id}`)).body).toMatchObject({ displayName: plain.name });
     expect((await client.get(`/features/${plain.id}`)).body).not.toHaveProperty('billableName');
     expect(problem(await client.get('/features/feat.none'))).toEqual({ status: 404, code: 'feature_not_found' });
+  });
+
+  it("answers in Togai's shapes: a Feature from create, get and update (200 each), a FeatureListResponse with schemaCount in a list", async () => {
+    const schema = await newSchema();
+    const created = await client.post('/features', {
+      name: unique('togai'),
+      billableName: 'Bytes',
+      schemaAssociations: [{ schemaName: schema, attributeName: 'bytes' }],
+    });
+    const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    // Togai's Feature: id, name, displayName, schemaAssociations, createdAt required; billableName, updatedAt optional.
+    const feature = {
+      id: expect.any(String),
+      name: expect.any(String),
+      billableName: 'Bytes',
+      displayName: 'Bytes',
+      schemaAssociations: [{ schemaName: schema, attributeName: 'bytes' }],
+      createdAt: iso,
+      updatedAt: iso,
+      status: 'ACTIVE', // a Meterline extension
+    };
+    expect(created).toMatchObject({ status: 200, body: feature });
+    expect(Object.keys(created.body).sort()).toEqual(Object.keys(feature).sort());
+    expect(await client.get(`/features/${created.body.id}`)).toMatchObject({ status: 200, body: created.body });
+    expect(await client.patch(`/features/${created.body.id}`, { billableName: 'Bytes out' })).toMatchObject({
+      status: 200,
+      body: { ...feature, billableName: 'Bytes out', displayName: 'Bytes out' },
+    });
+
+    const second = await newSchema();
+    await client.patch(`/features/${created.body.id}`, { schemaAssociations: [{ schemaName: schema, attributeName: 'bytes' }, { schemaName: second, attributeName: 'bytes' }] });
+    const listed = await client.get('/features?pageSize=200');
+    expect(listed.status).toBe(200);
+    const item = listed.body.data.find((f: Feature) => f.id === created.body.id);
+    // Togai's FeatureListResponse: schemaCount (an integer) in place of the associations.
+    expect(item).toEqual({ ...feature, billableName: 'Bytes out', displayName: 'Bytes out', schemaCount: 2, schemaAssociations: expect.any(Array) });
+    expect(listed.body.data.every((f: { schemaCount: unknown; schemaAssociations: unknown[] }) => f.schemaCount === f.schemaAssociations.length)).toBe(true);
   });
 
   it('refuses a name already taken, even by an archived feature', async () => {

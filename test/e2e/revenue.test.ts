@@ -184,11 +184,13 @@ describe('credits granted by a plan', () => {
     const feature = await client.post('/features', { name: unique('charges'), schemaAssociations: [{ schemaName: schema }] });
     const plan = await activePlan({ entitlementRateCards: [{ featureId: feature.body.id, granted: '1000' }] });
     await associate(account, plan, Date.now() - HOUR);
-    const credits = await eventually(() => client.get(`/accounts/${account}/features/${feature.body.id}`), (r) => r.body?.granted === '1000');
-    expect(credits.body).toMatchObject({ granted: '1000', balance: '1000' });
+    const credits = await eventually(() => client.get(`/accounts/${account}/features/${feature.body.id}`), (r) => r.body?.granted === 1000);
+    expect(credits.body).toMatchObject({ granted: 1000, balance: 1000 });
     const entries = (await client.get(`/accounts/${account}/features/${feature.body.id}/entries`)).body.data;
     expect(entries).toHaveLength(2); // this cycle's, and the next one's, granted ahead
-    expect(entries.map((e: { source: string; status: string }) => [e.source, e.status])).toEqual([['PRICE_PLAN', 'ACTIVE'], ['PRICE_PLAN', 'PENDING']]);
+    expect(entries.map((e: { source: string; status: string }) => [e.source, e.status])).toEqual([['PRICE_PLAN', 'ACTIVE'], ['PRICE_PLAN', 'ACTIVE']]);
+    // The next cycle's entry is ACTIVE too (Togai has no PENDING): it starts where this cycle's ends.
+    expect(entries[1].effectiveFrom).toBe(entries[0].effectiveUntil);
   });
 });
 

@@ -325,9 +325,9 @@ describe('tenant isolation, route by route', () => {
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
     expect((await world.a.get(`/events/${world.eventId}`)).body.events[0].ingestionStatus).toEqual({ status: 'INGESTION_COMPLETED_EVENT_METERED' });
     // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
-    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === '93');
-    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: '100', balance: '93', usedOverage: '0' });
-    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body.value).toBe('true');
+    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === 93);
+    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: 100, balance: 93, usedOverage: 0 });
+    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body).toEqual({ data: [{ featureId: world.featureId, featureName: expect.any(String), value: 'true' }] });
     expect((await world.a.get(`/customers/${world.customerId}`)).body).toMatchObject({ name: 'Customer of A', status: 'ACTIVE' });
     const account = (await world.a.get(`/accounts/${world.planAccount}`)).body;
     expect(account).toMatchObject({ name: 'Account of A', customerId: world.customerId, status: 'ACTIVE', aliases: [{ alias: ALIAS_OF_A }] });

@@ -64,9 +64,9 @@ describe('the README tour', () => {
 
     // Entitlements: a count-style feature on the schema, 2 credits, three calls to /entitled.
     const feature = await client.post('/features', { name: unique('api_requests'), schemaAssociations: [{ schemaName }] });
-    expect(feature).toMatchObject({ status: 201, body: { status: 'ACTIVE' } });
+    expect(feature).toMatchObject({ status: 200, body: { status: 'ACTIVE' } });
     const featurePath = `/accounts/${account}/features/${feature.body.id}`;
-    expect((await client.post(`${featurePath}/entries`, { granted: '2' })).body).toMatchObject({ granted: '2', balance: '2' });
+    expect((await client.post(`${featurePath}/entries`, { granted: 2 })).body).toMatchObject({ granted: 2, balance: 2 });
     const answers = [];
     for (let i = 1; i <= 3; i++) {
       const entitledEvent = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '10' }] };
@@ -74,7 +74,7 @@ describe('the README tour', () => {
     }
     expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
     expect(answers[2]!.body.details).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
-    expect((await client.get(featurePath)).body).toMatchObject({ granted: '2', balance: '0' });
+    expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: 0 });
 
     // The two entitled events (10 bytes each) are metered before the plan: they are not rated.
     await eventually(() => client.get(usagePath), (r) => r.body?.value === '1521');

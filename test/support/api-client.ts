@@ -21,6 +21,15 @@ export function api(key: string = inject('apiKey'), base: string = inject('stack
     patch: (path: string, body: unknown) => call('PATCH', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
     delete: (path: string) => call('DELETE', path),
+    /** The answer's text as sent: amounts are JSON numbers whose text must be the exact decimal. */
+    text: async (method: string, path: string, body?: string) => {
+      const response = await fetch(base + path, {
+        method,
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body,
+      });
+      return { status: response.status, text: await response.text() };
+    },
   };
 }
 

@@ -1699,7 +1699,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeaturePaginatedResponse"];
+                        "application/json": components["schemas"]["FeaturePaginatedListData"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -1756,7 +1756,7 @@ export interface paths {
             };
             responses: {
                 /** @description The new ACTIVE feature */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2455,7 +2455,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCreditEntriesPaginatedResponse"];
+                        "application/json": components["schemas"]["GetFeatureCreditEntriesPaginatedResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -2790,13 +2790,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The VOIDED entry */
+                /** @description Voided (again, for a repeat) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FeatureCreditEntry"];
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -2886,7 +2886,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntitlementValues"];
+                        "application/json": components["schemas"]["GetEntitlementValuesResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -2964,13 +2964,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The value */
+                /** @description The value, as a list of one */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntitlementValue"];
+                        "application/json": components["schemas"]["GetEntitlementValuesResponse"];
                     };
                 };
                 /** @description No API key, or not a valid one */
@@ -3042,7 +3042,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["EntitlementValueRequest"];
+                    "application/json": components["schemas"]["ValidateEntitlementValueRequest"];
                 };
             };
             responses: {
@@ -3052,7 +3052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntitlementValue"];
+                        "application/json": components["schemas"]["GetEntitlementValuesResponseDataInner"];
                     };
                 };
                 /** @description The body is not valid JSON */
@@ -3142,17 +3142,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["EntitlementValueRequest"];
+                    "application/json": components["schemas"]["ValidateEntitlementValueRequest"];
                 };
             };
             responses: {
-                /** @description Entitled */
+                /** @description `success`: entitled or not */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntitlementCheckResponse"];
+                        "application/json": components["schemas"]["ValidateEntitlementValueResponse"];
                     };
                 };
                 /** @description The body is not valid JSON */
@@ -3173,13 +3173,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not entitled — or the API key lacks the scope (problem+json) */
+                /** @description The API key lacks the scope this route needs */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EntitlementCheckResponse"];
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -6622,7 +6621,7 @@ export interface components {
         };
         EventSchemasForFeature: {
             schemaName: string;
-            /** @description The attribute whose value an event consumes; absent: 1 per event */
+            /** @description The attribute whose value an event consumes. Togai requires it; leaving it out (1 per event) is a Meterline extension, and Togai's client cannot read such an association back */
             attributeName?: string;
         };
         /**
@@ -6641,8 +6640,8 @@ export interface components {
             billableName?: string;
             schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
         };
-        FeaturePaginatedResponse: {
-            data: components["schemas"]["Feature"][];
+        FeaturePaginatedListData: {
+            data: components["schemas"]["FeatureListResponse"][];
             /** @description Present when there are more items */
             nextToken?: string;
             context: {
@@ -6651,15 +6650,34 @@ export interface components {
                 sortOrder: "ASC" | "DESC";
             };
         };
+        FeatureListResponse: {
+            id: string;
+            name: string;
+            billableName?: string;
+            displayName: string;
+            /**
+             * @description ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing
+             * @enum {string}
+             */
+            status: "ACTIVE" | "ARCHIVED";
+            /** @description The associations themselves */
+            schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
+            createdAt: string;
+            updatedAt: string;
+            /** @description How many event schemas are associated with the feature */
+            schemaCount: number;
+        };
         UpdateFeatureRequest: {
             name?: string;
             billableName?: string;
             schemaAssociations?: components["schemas"]["EventSchemasForFeature"][];
         };
+        /** @description Togai's BaseSuccessResponse (`success`), with Meterline's details */
         EntitledEventResponse: {
             success: boolean;
             statusCode: number;
             message: string;
+            /** @description Whether the event was entitled, what became of it, and the balances after the call */
             details: {
                 entitled: boolean;
                 eventId: string;
@@ -6676,8 +6694,8 @@ export interface components {
                 reason?: "NO_FEATURE" | "NO_GRANT" | "INSUFFICIENT_CREDITS";
                 /** @description Not entitled: the feature that refused */
                 featureId?: string;
-                /** @description INSUFFICIENT_CREDITS: what is left, overage allowance included */
-                available?: string;
+                /** @description INSUFFICIENT_CREDITS: what is left, overage allowance included (exact: the JSON text is the decimal) */
+                available?: number;
                 /** @description The consumed features' credits after this call */
                 balances: components["schemas"]["GetFeatureCreditsResponse"][];
             };
@@ -6685,21 +6703,24 @@ export interface components {
         GetFeatureCreditsResponse: {
             accountId: string;
             featureId: string;
-            /** @description Sum granted by the entries live now */
-            granted: string;
-            /** @description What is left of them, less unsettled overage: below zero when in overage */
-            balance: string;
-            overageLimit?: string;
-            usedOverage: string;
+            /** @description Sum granted by the entries live now. Exact: the JSON text is the decimal */
+            granted: number;
+            /** @description What is left of them, less unsettled overage: below zero when in overage. Exact: the JSON text is the decimal */
+            balance: number;
+            /** @description How far below zero the balance may go; absent: not at all. Exact: the JSON text is the decimal */
+            overageLimit?: number;
+            /** @description Overage used and not yet settled by a later grant. Exact: the JSON text is the decimal */
+            usedOverage: number;
         };
         FeatureOverageRequest: {
-            /** @description How far below zero the balance may go; null: not at all */
+            /** @description How far below zero the balance may go (a number, or a decimal string); null: not at all */
             overageLimit: string | number | null;
         };
-        FeatureCreditEntriesPaginatedResponse: {
+        GetFeatureCreditEntriesPaginatedResponse: {
             data: components["schemas"]["FeatureCreditEntry"][];
-            /** @description Present when there are more items */
+            /** @description Present when there are more entries */
             nextToken?: string;
+            /** @description How the page was cut */
             context: {
                 pageSize: number;
                 /** @enum {string} */
@@ -6708,31 +6729,39 @@ export interface components {
         };
         FeatureCreditEntry: {
             id: string;
+            /** @description The feature the entry grants */
             featureId: string;
-            source: string;
             /**
-             * @description PENDING: not yet effective; EXPIRED: past effectiveUntil; VOIDED: voided
+             * @description Where the credits come from
              * @enum {string}
              */
-            status: "ACTIVE" | "EXPIRED" | "VOIDED" | "PENDING";
+            source: "ENTITLEMENT" | "PRICE_PLAN" | "OVERAGE" | "REFUND";
+            /**
+             * @description ACTIVE: not voided and not past effectiveUntil (it may not be effective yet: see effectiveFrom); EXPIRED: past effectiveUntil; VOIDED: voided
+             * @enum {string}
+             */
+            status: "ACTIVE" | "EXPIRED" | "VOIDED";
             effectiveFrom: string;
-            effectiveUntil?: string;
-            granted: string;
-            used: string;
-            /** @description granted − used while ACTIVE; 0 otherwise */
-            balance: string;
+            /** @description Exclusive; 9999-12-31T23:59:59Z when the credits never expire */
+            effectiveUntil: string;
+            /** @description Exact: the JSON text is the decimal */
+            granted: number;
+            /** @description Exact: the JSON text is the decimal */
+            used: number;
+            /** @description granted − used while ACTIVE; 0 otherwise. Exact: the JSON text is the decimal */
+            balance: number;
         };
         /**
          * @example {
-         *       "granted": "10000",
+         *       "granted": 10000,
          *       "effectiveUntil": "2026-12-01T00:00:00Z",
-         *       "source": "PURCHASE"
+         *       "source": "ENTITLEMENT"
          *     }
          */
         GrantFeatureCreditsRequest: {
             /** @description Your id for the entry; sending the same id again is safe (200 with the entry). Generated when absent. */
             id?: string;
-            /** @description Units granted, as a decimal string */
+            /** @description Units granted: a number, or a decimal string */
             granted: string | number;
             /**
              * Format: date-time
@@ -6741,36 +6770,40 @@ export interface components {
             effectiveFrom?: string;
             /**
              * Format: date-time
-             * @description Exclusive; absent: the credits never expire
+             * @description Exclusive; absent or 9999-12-31T23:59:59Z: the credits never expire
              */
             effectiveUntil?: string;
             /**
-             * @description Where the credits come from, e.g. PURCHASE, PROMOTION
-             * @default API
+             * @description Where the credits come from (Togai's sources)
+             * @default ENTITLEMENT
+             * @enum {string}
              */
-            source?: string;
+            source?: "ENTITLEMENT" | "PRICE_PLAN" | "OVERAGE" | "REFUND";
         };
         UpdateFeatureCreditsRequest: {
-            /** @description At least what was already used from the entry */
+            /** @description At least what was already used from the entry: a number, or a decimal string */
             granted?: string | number;
             /**
              * Format: date-time
-             * @description Must be in the future
+             * @description Must be in the future; 9999-12-31T23:59:59Z: never expires
              */
             effectiveUntil?: string;
         };
-        EntitlementValues: {
-            data: components["schemas"]["EntitlementValue"][];
+        GetEntitlementValuesResponse: {
+            data: components["schemas"]["GetEntitlementValuesResponseDataInner"][];
         };
-        EntitlementValue: {
+        GetEntitlementValuesResponseDataInner: {
             featureId: string;
             featureName: string;
             value: string;
         };
-        EntitlementValueRequest: {
+        ValidateEntitlementValueRequest: {
             value: string;
         };
-        EntitlementCheckResponse: {
+        ValidateEntitlementValueResponse: {
+            /** @description Whether the account's value grants the value asked for */
+            success: boolean;
+            /** @description The same as success */
             entitled: boolean;
             featureId: string;
             /** @description The account's value, when it has one */

@@ -37,7 +37,7 @@ const setClock = (ledger: DurableObjectStub<AccountLedger>, at: number) => inLed
 async function granted(granted: string): Promise<{ owner: LedgerOwner; ledger: DurableObjectStub<AccountLedger> }> {
   const { owner, ledger } = account();
   await setClock(ledger, T0);
-  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'TEST', effectiveFrom: new Date(T0 - HOUR).toISOString(), effectiveUntil: new Date(T0 + 1000 * HOUR).toISOString() }));
+  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(T0 - HOUR).toISOString(), effectiveUntil: new Date(T0 + 1000 * HOUR).toISOString() }));
   return { owner, ledger };
 }
 

@@ -29,7 +29,7 @@ async function granted(granted: string): Promise<{ owner: LedgerOwner; ledger: D
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
   await setClock(ledger, T0);
   const day = 86_400_000;
-  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'TEST', effectiveFrom: new Date(T0 - day).toISOString(), effectiveUntil: new Date(T0 + day).toISOString() }));
+  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(T0 - day).toISOString(), effectiveUntil: new Date(T0 + day).toISOString() }));
   return { owner, ledger };
 }
 

@@ -22,7 +22,7 @@ function debit(eventId: string, amount = '1', at = NOW): EventDebit {
 
 async function grant(ledger: DurableObjectStub<AccountLedger>, owner: LedgerOwner, granted: string, extra: { id?: string; effectiveFrom?: string; effectiveUntil?: string } = {}) {
   // Effective from an hour before the events of these tests (a grant defaults to "now").
-  return unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'TEST', effectiveFrom: new Date(NOW - 3_600_000).toISOString(), ...extra }));
+  return unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString(), ...extra }));
 }
 
 function inLedger<R>(stub: DurableObjectStub<AccountLedger>, fn: (instance: AccountLedger) => R | Promise<R>) {
@@ -126,12 +126,12 @@ describe('AccountLedger', () => {
 
   it('keeps grants idempotent by id, refuses a different grant under the same id, and guards adjustments', async () => {
     const { owner, ledger } = account();
-    const first = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10', source: 'PURCHASE', effectiveFrom: new Date(NOW - 1000).toISOString() });
+    const first = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10', source: 'REFUND', effectiveFrom: new Date(NOW - 1000).toISOString() });
     // Sent again without effectiveFrom (its default, "now", has moved on): still the same grant.
-    const again = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10.0', source: 'PURCHASE' });
+    const again = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10.0', source: 'REFUND' });
     expect(first).toMatchObject({ ok: true, value: { created: true } });
     expect(again).toMatchObject({ ok: true, value: { created: false } });
-    expect(await ledger.grant(owner, FEATURE, { id: 'p1', granted: '11', source: 'PURCHASE' })).toMatchObject({
+    expect(await ledger.grant(owner, FEATURE, { id: 'p1', granted: '11', source: 'REFUND' })).toMatchObject({
       ok: false,
       problem: { kind: 'conflict', code: 'entry_id_conflict', errors: [{ path: 'id' }] },
     });

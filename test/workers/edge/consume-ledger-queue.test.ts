@@ -25,7 +25,7 @@ describe('ledger queue consumer, rater unreachable', () => {
   it('debits the ledger once but retries the message until the rater has settled the debit', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'TEST', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
+    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
     const message: LedgerMessage = { kind: 'debits', ...owner, debits: [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
 
     for (const attempt of [1, 2, 3]) {

@@ -66,7 +66,7 @@ describe('an EU tenant\'s AccountLedgers', () => {
     const eu = { region: 'weur' as const, jurisdiction: 'eu' as const };
     const inEu = ledgerFor(env, owner, eu);
     const outside = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-    unwrap(await inEu.grant(owner, 'feat.calls', { granted: '10', source: 'TEST', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+    unwrap(await inEu.grant(owner, 'feat.calls', { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
 
     // A debit message stamped by the rater with the tenant's placement goes to the EU object.
     const message: LedgerMessage = {
