@@ -51,7 +51,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     if (!exists) return;
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
-        "INSERT INTO outbox_batches (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
+        "INSERT INTO outbox_events (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
       );
       this.sql.exec('DROP TABLE outbox');
     });
