@@ -5,6 +5,17 @@ import type { EdgeEnv } from '../env';
 
 /** How long a replicated answer is served before the rater is asked again. */
 export const REPLICA_FRESH_MS = 25_000;
+/**
+ * From this age on, a request still gets the stored answer but starts its refresh in the
+ * background: under steady traffic no request waits on Postgres (DESIGN §1), and no answer is
+ * served older than REPLICA_FRESH_MS. Only an entry nobody asked for in that window is read through.
+ */
+export const REPLICA_REFRESH_AHEAD_MS = 15_000;
+/**
+ * How long a request waits for a stale entry's refresh before it is served the stored answer, as
+ * during an outage: a Postgres that is slow (a backlog, a cold start) does not stall ingestion.
+ */
+export const REPLICA_REFRESH_WAIT_MS = 1_000;
 /** "No such key/schema" is re-checked sooner, so one created a moment ago works almost at once. */
 export const REPLICA_MISS_FRESH_MS = 2_000;
 /**
@@ -102,14 +113,26 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
     if (this.freshMiss(key)) return null;
     const row = this.stored(key);
     const now = this.clock();
-    if (row && now - row.fetched_at < REPLICA_FRESH_MS) return JSON.parse(row.value);
-    try {
-      return JSON.parse(await this.refresh(key, load));
-    } catch (error) {
-      if (!row) throw error;
-      console.error(`configuration refresh failed; serving the replica of ${key} from ${new Date(row.fetched_at).toISOString()}`, error);
+    if (row && now - row.fetched_at < REPLICA_FRESH_MS) {
+      if (now - row.fetched_at >= REPLICA_REFRESH_AHEAD_MS) {
+        this.refresh(key, load).catch((error: unknown) => console.error(`configuration refresh of ${key} failed; the stored answer stays`, error));
+      }
       return JSON.parse(row.value);
     }
+    if (!row) return JSON.parse(await this.refresh(key, load));
+    const served = `serving the replica of ${key} from ${new Date(row.fetched_at).toISOString()}`;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), REPLICA_REFRESH_WAIT_MS)));
+    try {
+      const refreshed = await Promise.race([this.refresh(key, load), slow]);
+      if (refreshed !== null) return JSON.parse(refreshed);
+      console.error(`configuration refresh is slow; ${served} meanwhile`);
+    } catch (error) {
+      console.error(`configuration refresh failed; ${served}`, error);
+    } finally {
+      clearTimeout(timer);
+    }
+    return JSON.parse(row.value);
   }
 
   /** One load per key at a time: a burst of requests after expiry asks the rater once. */

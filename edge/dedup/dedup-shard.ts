@@ -12,6 +12,12 @@ import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-linea
 import { CONFIRM_IDS_PER_CALL, ShardOutbox, type OutboxRow } from './shard-outbox';
 
 const MAX_BACKOFF_MS = 60_000;
+/**
+ * Accepted events wait this long before the outbox drains, so the claims of that window leave in
+ * one round — a few queue messages, however many claims — instead of a send per claim. It delays
+ * metering, never the client's answer; the alarm set by each claim is the durable backstop.
+ */
+const DRAIN_DELAY_MS = 250;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
 
@@ -29,6 +35,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private readonly ids: ClaimedIds;
   private readonly lineage: ShardLineage;
   private flushing: Promise<void> | null = null;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
   private alarmAt: number | null = null;
   /** Replaced in tests to move time forward without waiting 45 days. */
@@ -54,7 +61,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     if (!exists) return;
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
-        "INSERT INTO outbox_batches (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
+        "INSERT INTO outbox_events (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
       );
       this.sql.exec('DROP TABLE outbox');
     });
@@ -109,7 +116,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     // send them, even if this object dies right now.
     if (results.some((r) => r.status === 'accepted')) {
       this.scheduleAlarm(true);
-      this.flush().catch((error) => console.error('outbox drain failed; the alarm retries it', error));
+      this.drainSoon();
     }
     return results;
   }
@@ -156,9 +163,20 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     return this.outbox.counts();
   }
 
-  /** Resolves when the send under way, if any, has ended (for tests and operators). */
+  /** Sends what waits for the drain delay now; resolves when the send under way, if any, has ended (for tests and operators). */
   async settled(): Promise<void> {
+    if (this.drainTimer !== null) this.drainNow();
     await this.flushing;
+  }
+
+  private drainSoon(): void {
+    this.drainTimer ??= setTimeout(() => this.drainNow(), DRAIN_DELAY_MS);
+  }
+
+  private drainNow(): void {
+    if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    this.flush().catch((error) => console.error('outbox drain failed; the alarm retries it', error));
   }
 
   override async alarm(): Promise<void> {

@@ -21,6 +21,12 @@ export interface EarlierClaims {
  * SQLite beside its ids.
  */
 export class ShardLineage {
+  /**
+   * sealedBy, as last read (undefined: not read since the last seal). Every claim asks; only this
+   * object writes it, and seal() drops the copy, so a seal whose transaction rolls back is read again.
+   */
+  private sealed: DedupLayout | null | undefined;
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly env: Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>,
@@ -30,8 +36,11 @@ export class ShardLineage {
 
   /** The layout of the successor that sealed this shard; null while it takes claims. */
   sealedBy(): DedupLayout | null {
-    const value = this.get('sealed_by');
-    return value === undefined ? null : (JSON.parse(value) as DedupLayout);
+    if (this.sealed === undefined) {
+      const value = this.get('sealed_by');
+      this.sealed = value === undefined ? null : (JSON.parse(value) as DedupLayout);
+    }
+    return this.sealed;
   }
 
   /**
@@ -40,7 +49,10 @@ export class ShardLineage {
    */
   seal(layout: DedupLayout): void {
     const sealed = this.sealedBy();
-    if (sealed === null || layout.length > sealed.length) this.set('sealed_by', JSON.stringify(layout));
+    if (sealed === null || layout.length > sealed.length) {
+      this.set('sealed_by', JSON.stringify(layout));
+      this.sealed = undefined;
+    }
   }
 
   /**

@@ -23,12 +23,19 @@ export interface OutboxRow {
 
 type RawRow = { seq: number; tenant_id: string; body: string };
 
+/** Rows that have no send state, or were put back to be sent again. */
+const UNSENT = 'FROM outbox_events e LEFT JOIN outbox_sends s USING (seq) WHERE s.sent_at IS NULL';
+
 /**
  * A DedupShard's outbox (DESIGN §12): accepted events stay here until the rater has recorded
  * them, not merely until a queue took them — a queue may lose what it took (the local one keeps
- * messages in memory only) or expire it. A row is unsent (`sent_at` NULL), or sent and waiting to
- * be confirmed; confirming deletes what the rater recorded and puts the rest back to be sent
- * again. Re-sends are harmless: the rater's id gate counts each event once.
+ * messages in memory only) or expire it. A row is unsent, or sent and waiting to be confirmed;
+ * confirming deletes what the rater recorded and puts the rest back to be sent again. Re-sends
+ * are harmless: the rater's id gate counts each event once.
+ *
+ * The events of a row are written once and read once per send; the send state lives in a table
+ * of its own (`outbox_sends`, a few bytes per row), so marking a row sent does not rewrite its
+ * events, and finding unsent or due rows does not read through them.
  */
 export class ShardOutbox {
   constructor(
@@ -36,31 +43,34 @@ export class ShardOutbox {
     /** A sent row is asked about this long after its send, then twice as long after each re-send. */
     private readonly confirmAfterMs: number,
   ) {
-    sql.exec(`CREATE TABLE IF NOT EXISTS outbox_batches (
+    sql.exec(`CREATE TABLE IF NOT EXISTS outbox_events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, event_count INTEGER NOT NULL, body TEXT NOT NULL)`);
-    // Shards created before confirmation deleted rows once sent: every row they hold is unsent.
-    const columns = new Set(sql.exec<{ name: string }>('PRAGMA table_info(outbox_batches)').toArray().map((c) => c.name));
-    if (!columns.has('sent_at')) sql.exec('ALTER TABLE outbox_batches ADD COLUMN sent_at INTEGER');
-    if (!columns.has('sends')) sql.exec('ALTER TABLE outbox_batches ADD COLUMN sends INTEGER NOT NULL DEFAULT 0');
+    sql.exec('CREATE TABLE IF NOT EXISTS outbox_sends (seq INTEGER PRIMARY KEY, sent_at INTEGER, sends INTEGER NOT NULL)');
+    adoptOutboxBatches(sql);
   }
 
   add(tenantId: string, events: AcceptedEvent[]): void {
-    this.sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
+    this.sql.exec('INSERT INTO outbox_events (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
   }
 
   /** The oldest rows not yet sent. */
   unsent(): OutboxRow[] {
-    return this.rows('SELECT seq, tenant_id, body FROM outbox_batches WHERE sent_at IS NULL ORDER BY seq LIMIT ?', SEND_PAGE);
+    return this.rows(`SELECT seq, e.tenant_id, e.body ${UNSENT} ORDER BY seq LIMIT ?`, SEND_PAGE);
   }
 
   markSent(rows: OutboxRow[], now: number): void {
-    for (const row of rows) this.sql.exec('UPDATE outbox_batches SET sent_at = ?, sends = sends + 1 WHERE seq = ?', now, row.seq);
+    this.sql.exec(
+      `INSERT INTO outbox_sends (seq, sent_at, sends) SELECT value, ?2, 1 FROM json_each(?1) WHERE true
+       ON CONFLICT (seq) DO UPDATE SET sent_at = excluded.sent_at, sends = sends + 1`,
+      JSON.stringify(rows.map((r) => r.seq)),
+      now,
+    );
   }
 
   /** Sent rows whose confirmation delay has passed, oldest first. */
   dueForConfirmation(now: number): OutboxRow[] {
     return this.rows(
-      `SELECT seq, tenant_id, body FROM outbox_batches
+      `SELECT seq, e.tenant_id, e.body FROM outbox_sends JOIN outbox_events e USING (seq)
        WHERE sent_at IS NOT NULL AND sent_at + ${this.delaySql()} <= ? ORDER BY seq LIMIT ?`,
       now,
       CONFIRM_PAGE,
@@ -71,14 +81,13 @@ export class ShardOutbox {
   settle(row: OutboxRow, recorded: ReadonlySet<string>): void {
     const remaining = row.events.filter((e) => !recorded.has(e.id));
     if (remaining.length === 0) {
-      this.sql.exec('DELETE FROM outbox_batches WHERE seq = ?', row.seq);
+      this.sql.exec('DELETE FROM outbox_events WHERE seq = ?', row.seq);
+      this.sql.exec('DELETE FROM outbox_sends WHERE seq = ?', row.seq);
+    } else if (remaining.length < row.events.length) {
+      this.sql.exec('UPDATE outbox_events SET event_count = ?, body = ? WHERE seq = ?', remaining.length, JSON.stringify(remaining), row.seq);
+      this.sql.exec('UPDATE outbox_sends SET sent_at = NULL WHERE seq = ?', row.seq);
     } else {
-      this.sql.exec(
-        'UPDATE outbox_batches SET sent_at = NULL, event_count = ?, body = ? WHERE seq = ?',
-        remaining.length,
-        JSON.stringify(remaining),
-        row.seq,
-      );
+      this.sql.exec('UPDATE outbox_sends SET sent_at = NULL WHERE seq = ?', row.seq);
     }
   }
 
@@ -86,9 +95,9 @@ export class ShardOutbox {
   counts(): { unsent: number; unconfirmed: number } {
     return this.sql
       .exec<{ unsent: number; unconfirmed: number }>(
-        `SELECT coalesce(sum(CASE WHEN sent_at IS NULL THEN event_count END), 0) AS unsent,
-                coalesce(sum(CASE WHEN sent_at IS NOT NULL THEN event_count END), 0) AS unconfirmed
-         FROM outbox_batches`,
+        `SELECT coalesce(sum(CASE WHEN s.sent_at IS NULL THEN e.event_count END), 0) AS unsent,
+                coalesce(sum(CASE WHEN s.sent_at IS NOT NULL THEN e.event_count END), 0) AS unconfirmed
+         FROM outbox_events e LEFT JOIN outbox_sends s USING (seq)`,
       )
       .one();
   }
@@ -96,12 +105,12 @@ export class ShardOutbox {
   /** When the next sent row falls due for confirmation (null: none is waiting). */
   nextConfirmationAt(): number | null {
     return this.sql
-      .exec<{ t: number | null }>(`SELECT min(sent_at + ${this.delaySql()}) AS t FROM outbox_batches WHERE sent_at IS NOT NULL`)
+      .exec<{ t: number | null }>(`SELECT min(sent_at + ${this.delaySql()}) AS t FROM outbox_sends WHERE sent_at IS NOT NULL`)
       .one().t;
   }
 
   hasUnsent(): boolean {
-    return this.sql.exec('SELECT 1 FROM outbox_batches WHERE sent_at IS NULL LIMIT 1').toArray().length > 0;
+    return this.sql.exec(`SELECT 1 ${UNSENT} LIMIT 1`).toArray().length > 0;
   }
 
   /** confirmAfter × 2^(sends − 1), capped: a backlogged queue is not flooded with re-sends. */
@@ -115,4 +124,19 @@ export class ShardOutbox {
       .toArray()
       .map((r) => ({ seq: r.seq, tenantId: r.tenant_id, events: JSON.parse(r.body) as AcceptedEvent[] }));
   }
+}
+
+/**
+ * Shards written before the send state had a table of its own kept it in `outbox_batches`, after
+ * each row's events: carried over once, in order, and that table dropped.
+ */
+function adoptOutboxBatches(sql: SqlStorage): void {
+  if (sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox_batches'").toArray().length === 0) return;
+  const columns = new Set(sql.exec<{ name: string }>('PRAGMA table_info(outbox_batches)').toArray().map((c) => c.name));
+  sql.exec('INSERT INTO outbox_events (seq, tenant_id, event_count, body) SELECT seq, tenant_id, event_count, body FROM outbox_batches ORDER BY seq');
+  // Shards created before confirmation deleted rows once sent: every row they hold is unsent.
+  if (columns.has('sent_at')) {
+    sql.exec('INSERT INTO outbox_sends (seq, sent_at, sends) SELECT seq, sent_at, sends FROM outbox_batches WHERE sends > 0 OR sent_at IS NOT NULL');
+  }
+  sql.exec('DROP TABLE outbox_batches');
 }

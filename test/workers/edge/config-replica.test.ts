@@ -1,17 +1,18 @@
 import { env, runInDurableObject } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
-import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, MAX_UNKNOWN_KEY_LOOKUPS_PER_S, type ConfigReplica } from '../../../edge/config/config-replica';
+import { describe, expect, it, vi } from 'vitest';
+import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, REPLICA_REFRESH_AHEAD_MS, REPLICA_REFRESH_WAIT_MS, MAX_UNKNOWN_KEY_LOOKUPS_PER_S, type ConfigReplica } from '../../../edge/config/config-replica';
 import type { Principal } from '../../../shared/auth/api-key';
 
 const acme: Principal = { tenantId: 'acme', keyId: 'key_1', scopes: ['ingest'] };
 
 /** The rater as the replica sees it: answers from `answers`, or fails while `down` is set. */
 function rater() {
-  const state = { calls: 0, down: false, answers: new Map<string, Principal | null>() };
+  const state = { calls: 0, down: false, hang: false, answers: new Map<string, Principal | null>() };
   const binding = {
     async resolveApiKey(hash: string) {
       state.calls++;
       if (state.down) throw new Error('Postgres is down');
+      if (state.hang) return new Promise<never>(() => {});
       return state.answers.get(hash) ?? null;
     },
   };
@@ -42,6 +43,34 @@ describe('ConfigReplica', () => {
     fake.state.answers.set('h1', null); // revoked meanwhile
     expect((await stub.principal('h1')).principal).toBeNull();
     expect(fake.state.calls).toBe(2);
+  });
+
+  it('refreshes an entry nearing staleness in the background, serving the stored answer meanwhile', async () => {
+    const fake = rater();
+    fake.state.answers.set('h1', acme);
+    const { stub, clock } = await replicaWith(fake);
+    await stub.principal('h1');
+
+    clock.now += REPLICA_REFRESH_AHEAD_MS;
+    fake.state.answers.set('h1', null); // revoked meanwhile
+    expect((await stub.principal('h1')).principal).toEqual(acme); // not yet stale: served at once
+    await vi.waitFor(() => expect(fake.state.calls).toBe(2));
+    // Refreshed: the revocation is seen no later than REPLICA_FRESH_MS after the first read.
+    clock.now += REPLICA_FRESH_MS - REPLICA_REFRESH_AHEAD_MS;
+    expect((await stub.principal('h1')).principal).toBeNull();
+  });
+
+  it('serves the last answer when the rater is too slow to refresh a stale entry, as when it is down', async () => {
+    const fake = rater();
+    fake.state.answers.set('h1', acme);
+    const { stub, clock } = await replicaWith(fake);
+    await stub.principal('h1');
+
+    fake.state.hang = true;
+    clock.now += REPLICA_FRESH_MS + 1;
+    const started = Date.now();
+    expect((await stub.principal('h1')).principal).toEqual(acme);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(REPLICA_REFRESH_WAIT_MS - 50);
   });
 
   it('keeps serving the last answer while the rater is down, and fails only what it never saw', async () => {

@@ -154,7 +154,8 @@ describe('DedupShard expiry', () => {
       await runDurableObjectAlarm(shard);
       sizes.set(d, await inShard(shard, async (instance, state) => {
         await instance.settled();
-        state.storage.sql.exec('DELETE FROM outbox_batches');
+        state.storage.sql.exec('DELETE FROM outbox_events');
+        state.storage.sql.exec('DELETE FROM outbox_sends');
         return state.storage.sql.databaseSize;
       }));
     }
@@ -187,6 +188,29 @@ describe('DedupShard written before id buckets', () => {
     await runDurableObjectAlarm(restarted);
     expect(await inShard(restarted, (_, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'event_ids'").toArray())).toEqual([]);
     expect((await restarted.claim('t1', [claim('legacy')]))[0]?.status).toBe('accepted');
+  });
+});
+
+describe('DedupShard written before the outbox kept its send state apart', () => {
+  it('carries over its outbox_batches rows, sent and unsent, in order, and drops that table', async () => {
+    const shard = freshShard();
+    await inShard(shard, (_, state) => {
+      const sql = state.storage.sql;
+      sql.exec(`CREATE TABLE outbox_batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, event_count INTEGER NOT NULL,
+        body TEXT NOT NULL, sent_at INTEGER, sends INTEGER NOT NULL DEFAULT 0)`);
+      const body = (id: string) => JSON.stringify([claim(id).event]);
+      sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body, sent_at, sends) VALUES (?, 1, ?, ?, 1)', 't1', body('was-sent'), Date.now());
+      sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, 1, ?)', 't1', body('never-sent'));
+    });
+    await abortAllDurableObjects();
+    const restarted = freshShardLike(shard);
+    expect(await restarted.outboxCounts()).toEqual({ unsent: 1, unconfirmed: 1 });
+    const sent = await inShard(restarted, (instance) => interceptQueue(instance, 'record'));
+    await restarted.claim('t1', [claim('after')]);
+    await restarted.settled();
+    expect(sent.flatMap((m) => m.events.map((e) => e.id))).toEqual(['never-sent', 'after']);
+    expect(await restarted.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 3 });
+    expect(await inShard(restarted, (_, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'outbox_batches'").toArray())).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { claim, inShard, interceptQueue } from './dedup-helpers';
 const SHARDS = 4;
 
 /** The shard's internals a fault is injected into (private in the class). */
-type Patchable = { ids: { find: () => never }; flush: () => never };
+type Patchable = { ids: { find: () => never }; drainSoon: () => never };
 
 function tenantShards(tenantId: string) {
   return Array.from({ length: SHARDS }, (_, i) => env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(tenantId, i))));
@@ -39,7 +39,7 @@ describe('a DedupShard failing mid-batch', () => {
       };
     });
     await inShard(shards[1]!, (instance) => {
-      (instance as unknown as Patchable).flush = () => {
+      (instance as unknown as Patchable).drainSoon = () => {
         throw new Error('object reset before answering');
       };
     });
