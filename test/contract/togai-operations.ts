@@ -35,7 +35,7 @@ export async function callTogai(
   key: string,
   name: string,
   request: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {},
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: any; text: string }> {
   const op = togaiOperation(name);
   const path = op.path.replace(/\{(\w+)\}/g, (_, param: string) => {
     const value = request.params?.[param];
@@ -53,5 +53,5 @@ export async function callTogai(
   if (response.status !== op.status) throw new Error(`${name}: ${op.method} ${path} answered ${response.status}, Togai's client expects ${op.status}: ${text.slice(0, 500)}`);
   if (op.returns) expectTogai(op.returns, body);
   checkedOperations.add(name);
-  return { status: response.status, body };
+  return { status: response.status, body, text };
 }

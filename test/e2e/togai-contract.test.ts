@@ -153,3 +153,37 @@ describe("Togai's EventIngestionApi, EventManagementApi and MetricsApi", () => {
     expect(metrics.body.results.map((r: { id: string }) => r.id)).toEqual(['usage', 'events', 'revenue']);
   });
 });
+
+describe("Togai's FeatureApi and EntitlementsApi", () => {
+  it('creates, reads, lists and updates a feature; reads, changes and voids credits; debits through /entitled; reads and validates values', async () => {
+    const schema = unique('togai_tokens');
+    await togai('create_event_schema', { body: { name: schema, attributes: [{ name: 'tokens' }], dimensions: [] } });
+    await togai('activate_event_schema', { params: { event_schema_name: schema } });
+    const feature = await togai('create_feature', { body: { name: unique('tokens'), schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }] } });
+    const featureId = feature.body.id as string;
+    await togai('get_feature', { params: { feature_id: featureId } });
+    await togai('get_features', { query: { pageSize: '10' } });
+    await togai('update_feature', { params: { feature_id: featureId }, body: { billableName: 'LLM tokens' } });
+
+    // Granting is Meterline's (Togai grants through price plans and its dashboard).
+    const account = unique('acct');
+    const params = { account_id: account, feature_id: featureId };
+    const grant = await api(key).post(`/accounts/${account}/features/${featureId}/entries`, { id: unique('grant'), granted: 119.75 });
+    expect(grant.status).toBe(201);
+    await togai('get_feature_credits', { params });
+    await togai('list_feature_credit_entries', { params });
+    await togai('update_feature_credit_entry', { params: { ...params, entry_id: grant.body.id }, body: { granted: 120.25 } });
+    await togai('ingest_entitled_event', {
+      body: { event: { id: unique('evt'), schemaName: schema, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'tokens', value: '100.5' }], dimensions: {} } },
+    });
+    const credits = await togai('get_feature_credits', { params });
+    expect(credits.text).toContain('"balance":19.75');
+    await togai('void_feature_credit_entry', { params: { ...params, entry_id: grant.body.id } });
+
+    expect((await api(key).put(`/accounts/${account}/entitlements/${featureId}`, { value: '10' })).status).toBe(200);
+    await togai('get_entitlements', { params: { account_id: account } });
+    await togai('get_entitlement_value', { params });
+    const validated = await togai('validate_entitlement_value', { params, body: { value: '3' } });
+    expect(validated.body.success).toBe(true);
+  });
+});
