@@ -89,7 +89,8 @@ export async function servePglite(db: PGlite, { host = '127.0.0.1', port = 0 } =
         .catch(() => {})
         .then(async () => {
           if (!release) return;
-          if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
+          // After the database is closed (the stack stopping) there is nothing left to roll back.
+          if (!db.closed && db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
           release();
           release = null;
         });
