@@ -3,6 +3,7 @@ import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import type { Database } from '../../rater/db/connect';
 import { generateApiKey, hashApiKey, type Scope } from '../../shared/auth/api-key';
+import { createTenant as createOwnTenant } from '../support/tenants';
 import { api, eventually, unique } from '../support/api-client';
 
 const PROBLEM = 'application/problem+json';
@@ -35,13 +36,10 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   return work(db).finally(close);
 }
 
-/** A tenant of its own and its first admin key, made in the database as `npm run tenant` does. */
-function createTenant(): Promise<{ id: string; key: string }> {
-  return withDatabase(async (db) => {
-    const tenantId = await ensureTenant(db, unique('tenant'));
-    const { id, secret } = await createApiKey(db, tenantId, { name: 'operator', scopes: ['admin'] });
-    return { id, key: secret };
-  });
+/** A tenant of its own and its first admin key (test/support/tenants.ts). */
+async function createTenant(): Promise<{ id: string; key: string }> {
+  const { keyId, key } = await createOwnTenant();
+  return { id: keyId, key };
 }
 
 async function listAll(key: string, query: string) {

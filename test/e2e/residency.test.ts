@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../local/node-database';
-import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { api, eventually, unique } from '../support/api-client';
+import { createTenant } from '../support/tenants';
 
 /**
  * Residency: the stack serves the EU jurisdiction from a database of its own (test/support/
@@ -10,15 +10,6 @@ import { api, eventually, unique } from '../support/api-client';
  * there and nowhere else; the main database holds only its directory rows (the tenant, its keys).
  * Its Durable Objects are placed in the jurisdiction (test/workers/edge/placement.test.ts).
  */
-async function createTenant(): Promise<{ tenantId: string; key: string }> {
-  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
-  try {
-    const tenantId = await ensureTenant(db, unique('tenant'));
-    return { tenantId, key: (await createApiKey(db, tenantId, { name: 'operator', scopes: ['admin'] })).secret };
-  } finally {
-    await close();
-  }
-}
 
 /** Rows of the tenant in every table of the database that has a tenant_id, by table (empty tables left out). */
 async function rowsOf(databaseUrl: string, tenantId: string): Promise<Record<string, number>> {

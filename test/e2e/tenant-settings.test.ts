@@ -1,20 +1,9 @@
-import { describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../local/node-database';
-import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
+import { describe, expect, it } from 'vitest';
 import { api, eventually, unique } from '../support/api-client';
+import { createTenant } from '../support/tenants';
 
 const PROBLEM = 'application/problem+json';
 
-/** A tenant of its own and its admin key, made in the database as `npm run tenant` does. */
-async function createTenant(): Promise<string> {
-  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
-  try {
-    const tenantId = await ensureTenant(db, unique('tenant'));
-    return (await createApiKey(db, tenantId, { name: 'operator', scopes: ['admin'] })).secret;
-  } finally {
-    await close();
-  }
-}
 
 const STARTED = new Date().toISOString();
 /** The same content for the same id: sent again, it is a duplicate, not a conflict. */
@@ -22,7 +11,7 @@ const event = (id: string, schemaName: string) => ({ id, schemaName, timestamp: 
 
 describe('GET and PATCH /settings', () => {
   it('grows the dedup layout while events stream in: ids claimed before are still duplicates after', async () => {
-    const key = await createTenant();
+    const { key } = await createTenant();
     const schemaName = unique('payment');
     expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(201);
     expect((await api(key).post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
@@ -47,7 +36,7 @@ describe('GET and PATCH /settings', () => {
   });
 
   it('refuses what it cannot do, naming the field', async () => {
-    const key = await createTenant();
+    const { key } = await createTenant();
     const notMultiple = await api(key).patch('/settings', { dedupShards: 24 });
     expect(notMultiple.status).toBe(422);
     expect(notMultiple.contentType).toContain(PROBLEM);
@@ -58,7 +47,7 @@ describe('GET and PATCH /settings', () => {
   });
 
   it('places a tenant in a jurisdiction before its first schema, and its events flow end to end', async () => {
-    const key = await createTenant();
+    const { key } = await createTenant();
     const eu = await api(key).patch('/settings', { jurisdiction: 'eu' });
     expect(eu.status).toBe(200);
     expect(eu.body.jurisdiction).toBe('eu');
@@ -74,7 +63,7 @@ describe('GET and PATCH /settings', () => {
   });
 
   it('keeps the jurisdiction once the tenant has an event schema (a feature needs one too)', async () => {
-    const key = await createTenant();
+    const { key } = await createTenant();
     expect((await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] })).status).toBe(201);
     const refused = await api(key).patch('/settings', { jurisdiction: 'eu' });
     expect(refused.status).toBe(409);
@@ -83,7 +72,7 @@ describe('GET and PATCH /settings', () => {
   });
 
   it('keeps the jurisdiction once the tenant has a customer (personal data), even with no configuration', async () => {
-    const key = await createTenant();
+    const { key } = await createTenant();
     const customer = { id: unique('cus'), name: 'Acme Inc', primaryEmail: 'billing@acme.test', address: {} };
     expect((await api(key).post('/customers', customer)).status).toBe(201);
     const refused = await api(key).patch('/settings', { jurisdiction: 'eu' });
@@ -92,7 +81,7 @@ describe('GET and PATCH /settings', () => {
   });
 
   it('lets read keys look and only admin keys change', async () => {
-    const admin = await createTenant();
+    const { key: admin } = await createTenant();
     const reader = (await api(admin).post('/api_keys', { name: unique('k'), scopes: ['read'] })).body.key;
     expect((await api(reader).get('/settings')).status).toBe(200);
     expect((await api(reader).patch('/settings', { region: 'enam' })).status).toBe(403);

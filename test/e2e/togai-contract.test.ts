@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../local/node-database';
-import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { CONTRACT_TESTED } from '../contract/togai-compatibility';
 import { callTogai, checkedOperations } from '../contract/togai-operations';
 import { api, eventually, unique } from '../support/api-client';
+import { createTenant } from '../support/tenants';
 
 /**
  * Togai's operations, called as Togai's client calls them, their answers checked against Togai's
@@ -20,12 +19,7 @@ afterAll(() => {
  */
 let key: string;
 beforeAll(async () => {
-  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
-  try {
-    key = (await createApiKey(db, await ensureTenant(db, unique('togai')), { name: 'togai', scopes: ['admin'] })).secret;
-  } finally {
-    await close();
-  }
+  key = (await createTenant('togai')).key;
 });
 
 const togai = (name: string, request?: Parameters<typeof callTogai>[3]) => callTogai(inject('stackUrl'), key, name, request);
