@@ -4,6 +4,7 @@ import { placeScheduleChange } from '../../shared/pricing/schedule-change';
 import type { Database, Queryable } from '../db/connect';
 import { endPlanAssociations, insertPlanAssociation, listPlanAssociations, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
 import { lockPricePlan } from '../store/price-plans';
+import { holdPurgeWatermark } from '../store/purge-watermark';
 import { listSchedules, type ScheduleRow } from '../store/pricing-schedules';
 import { meteredUsageSince, rateBackdatedUsage } from './rate-backdated-usage';
 
@@ -31,7 +32,8 @@ export async function changePricingSchedule(
   try {
     return await db.transaction(async (tx) => {
       await lockAccountPlans(tx, tenantId, accountId);
-      for (const [i, edit] of edits.entries()) await applyEdit(tx, tenantId, accountId, edit, prefix(i));
+      const purgedBefore = await holdPurgeWatermark(tx);
+      for (const [i, edit] of edits.entries()) await applyEdit(tx, tenantId, accountId, edit, prefix(i), purgedBefore);
       const schedules = await listSchedules(tx, tenantId, accountId);
       if (dryRun) throw new DryRun(schedules);
       return schedules;
@@ -42,8 +44,13 @@ export async function changePricingSchedule(
   }
 }
 
-async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edit: UpdatePricingScheduleRequest, prefix: string): Promise<void> {
+async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edit: UpdatePricingScheduleRequest, prefix: string, purgedBefore: number): Promise<void> {
   const change = toScheduleChange(edit);
+  // Both what a new plan catches up and what an ended one rated are read from the raw events.
+  if (change.from < purgedBefore) {
+    const kept = new Date(purgedBefore).toISOString();
+    throw invalid('schedule_before_retention', [{ path: `${prefix}effectiveFrom`, message: `must be at or after ${kept}: raw events before it are purged (RAW_EVENT_RETENTION_DAYS), so usage there cannot be rated` }]);
+  }
   const plan = change.mode === 'ASSOCIATE' ? await activePlan(tx, tenantId, edit.pricePlanId!, prefix) : null;
   const placement = placeScheduleChange(await listPlanAssociations(tx, tenantId, accountId), change);
   if (!placement.ok) {

@@ -8,6 +8,7 @@ import { queryMetrics } from '../../../rater/queries/metrics';
 import { queryRevenue } from '../../../rater/queries/revenue';
 import { accountStatement } from '../../../rater/queries/statement';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
+import { raisePurgeWatermark } from '../../../rater/store/purge-watermark';
 import { Decimal } from '../../../shared/decimal/decimal';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
@@ -24,8 +25,9 @@ import { requestEvent, seedTenant } from './fixtures';
  * redelivered), and batches after. Then revenue, metrics and each month's statement equal a brute
  * force — per calendar month, the price of the usage from effectiveFrom on — exactly.
  */
-const START = Date.parse('2026-03-01T00:00:00Z');
-const SPAN_MINUTES = 61 * 24 * 60; // March and April
+// July and August: after every cutoff the purge tests (which share this database) delete below.
+const START = Date.parse('2026-07-01T00:00:00Z');
+const SPAN_MINUTES = 62 * 24 * 60;
 const MONTHLY = { interval: 'MONTHLY' as const, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 };
 
 const decimal = (max: number) => fc.integer({ min: 0, max }).map((n) => new Decimal(n).div(100).toFixed());
@@ -50,8 +52,8 @@ const eventArb = fc.record({ minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 
 const scenarioArb = fc.record({
   sumCard: cardArb,
   countCard: cardArb,
-  /** effectiveFrom: a day of March or April (a date, as Togai sends it). */
-  fromDay: fc.integer({ min: 0, max: 60 }),
+  /** effectiveFrom: a day of July or August (a date, as Togai sends it). */
+  fromDay: fc.integer({ min: 0, max: 61 }),
   before: fc.array(eventArb, { maxLength: 25 }),
   racing: fc.array(eventArb, { maxLength: 25 }),
   after: fc.array(eventArb, { maxLength: 10 }),
@@ -118,7 +120,7 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
           }
           const expectedRevenue = [...expected.values()].reduce((sum, e) => sum.plus(price(e.card, e.usage)), new Decimal(0));
 
-          const query = revenueQuerySchema.parse({ from: '2026-03-01T00:00:00Z', to: '2026-05-01T00:00:00Z', groupBy: 'meterId', window: 'MONTH' });
+          const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-09-01T00:00:00Z', groupBy: 'meterId', window: 'MONTH' });
           const total = (await queryRevenue(db, tenantId, query)).totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0));
           expect(total.toFixed()).toBe(expectedRevenue.toFixed());
           const metrics = await queryMetrics(db, tenantId, {
@@ -128,10 +130,10 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
           const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce((sum, v) => sum.plus(JSON.stringify(v)), new Decimal(0));
           expect(metricTotal.toFixed()).toBe(expectedRevenue.toFixed());
 
-          for (const [month, end] of [['2026-03', '2026-04-01'], ['2026-04', '2026-05-01']] as const) {
+          for (const [month, end] of [['2026-07', '2026-08-01'], ['2026-08', '2026-09-01']] as const) {
             if (end <= from) continue; // no plan in force that month
             const at = Math.max(Date.parse(`${month}-01T00:00:00Z`), Date.parse(`${from}T00:00:00Z`));
-            const statement = await accountStatement(db, tenantId, 'acme', at, Date.parse('2026-06-01T00:00:00Z'));
+            const statement = await accountStatement(db, tenantId, 'acme', at, Date.parse('2026-10-01T00:00:00Z'));
             expect(statement.plans).toHaveLength(1);
             for (const line of statement.plans.flatMap((p) => p.usageLines)) {
               const entry = expected.get(`${line.usageMeterId}|${month}`);
@@ -156,35 +158,55 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
     try {
       const planId = await activePlan(db, tenantId, [tiered]);
       const events = Array.from({ length: 150 }, (_, i) => {
-        const timestamp = new Date(Date.parse('2026-04-02T00:00:00Z') + i * 60_000).toISOString();
+        const timestamp = new Date(Date.parse('2026-07-02T00:00:00Z') + i * 60_000).toISOString();
         return requestEvent(`e-${i}`, '1', { timestamp, acceptedAt: timestamp });
       });
       await meterBatch(db, [{ tenantId, events }]);
       const edit = (body: object) => updatePricingScheduleRequest.parse(body);
       const revenue = async () => {
-        const query = revenueQuerySchema.parse({ from: '2026-04-01T00:00:00Z', to: '2026-05-01T00:00:00Z' });
+        const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-08-01T00:00:00Z' });
         return (await queryRevenue(db, tenantId, query)).totals.map((t) => new Decimal(t.value).toFixed());
       };
       // The first edit associates and catches up; the second fails (it would split the first): all rolls back.
       const failing = changePricingSchedule(db, tenantId, 'acme', [
-        edit({ pricePlanId: planId, effectiveFrom: '2026-04-01', effectiveUntil: '9999-01-01' }),
-        edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-04-10', effectiveUntil: '2026-04-20' }),
+        edit({ pricePlanId: planId, effectiveFrom: '2026-07-01', effectiveUntil: '9999-01-01' }),
+        edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-10', effectiveUntil: '2026-07-20' }),
       ]);
       await expect(failing).rejects.toMatchObject({ code: 'plan_association_split' } satisfies Partial<AppError>);
       expect(await revenue()).toEqual([]);
-      const dryRun = await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-04-01' })], { dryRun: true });
+      const dryRun = await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-07-01' })], { dryRun: true });
       expect(dryRun).toHaveLength(1);
       expect(await revenue()).toEqual([]);
 
-      await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-04-01' })]);
+      await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-07-01' })]);
       expect(await revenue()).toEqual(['125']); // 100 × 1 + 50 × 0.5
       // Ending it where it has rated usage would re-rate: refused, naming the field.
-      const ending = changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-04-02' })]);
+      const ending = changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-02' })]);
       await expect(ending).rejects.toMatchObject({ code: 'plan_association_rated', errors: [{ path: 'effectiveFrom' }] });
       // After the last rated event it may end; usage after that is not rated.
-      await changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-04-03' })]);
-      await meterBatch(db, [{ tenantId, events: [requestEvent('late', '1', { timestamp: '2026-04-05T00:00:00.000Z', acceptedAt: '2026-04-05T00:00:00.000Z' })] }]);
+      await changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-03' })]);
+      await meterBatch(db, [{ tenantId, events: [requestEvent('late', '1', { timestamp: '2026-07-05T00:00:00.000Z', acceptedAt: '2026-07-05T00:00:00.000Z' })] }]);
       expect(await revenue()).toEqual(['125']);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('backdating stops where raw events may be purged', () => {
+  it('refuses an effectiveFrom before the purge watermark, naming it, and takes one at it', async () => {
+    const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+    const { db, pool } = connect(env);
+    try {
+      const planId = await activePlan(db, tenantId, [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })]);
+      // As a purge with its cutoff on 1 May would (the purge tests in this database cut below that).
+      await raisePurgeWatermark(db, new Date('2026-05-01T00:00:00Z'));
+      const edit = (effectiveFrom: string) => [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom, effectiveUntil: '9999-01-01' })];
+      await expect(changePricingSchedule(db, tenantId, 'acme', edit('2026-04-30'))).rejects.toMatchObject({
+        code: 'schedule_before_retention',
+        errors: [{ path: 'effectiveFrom', message: expect.stringContaining('2026-05-01T00:00:00.000Z') }],
+      });
+      expect(await changePricingSchedule(db, tenantId, 'acme', edit('2026-05-01'))).toHaveLength(1);
     } finally {
       await pool.end();
     }
