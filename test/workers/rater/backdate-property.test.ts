@@ -193,6 +193,32 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
   });
 });
 
+describe('the catch-up places usage where metering would have', () => {
+  it('from an instant inside a minute, and a late event in the cycle open when it arrived', async () => {
+    const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+    const { db, pool } = connect(env);
+    try {
+      const planId = await activePlan(db, tenantId, [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })]);
+      const at = (timestamp: string, acceptedAt = timestamp) => ({ timestamp, acceptedAt });
+      await meterBatch(db, [{ tenantId, events: [
+        requestEvent('before-start', '1', at('2026-07-10T12:00:10.000Z')), // same minute as effectiveFrom, before it: not rated
+        requestEvent('after-start', '1', at('2026-07-10T12:00:45.000Z')),
+        requestEvent('july', '1', at('2026-07-20T00:00:00.000Z')),
+        // Stamped in July, arriving after July's cycle closed (no grace): it counts in August's, as metering counts it.
+        requestEvent('late', '1', at('2026-07-31T23:00:00.000Z', '2026-08-02T00:00:00.000Z')),
+      ] }]);
+      await changePricingSchedule(db, tenantId, 'acme', [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-07-10T12:00:30Z' })]);
+      const usage = async (month: string) =>
+        (await accountStatement(db, tenantId, 'acme', Date.parse(`${month}-15T00:00:00Z`), Date.parse('2026-10-01T00:00:00Z'))).plans[0]!.usageLines[0]!.usage;
+      expect([await usage('2026-07'), await usage('2026-08')]).toEqual(['2', '1']);
+      const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-09-01T00:00:00Z' });
+      expect((await queryRevenue(db, tenantId, query)).totals.map((t) => new Decimal(t.value).toFixed())).toEqual(['3']);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe('backdating stops where raw events may be purged', () => {
   it('refuses an effectiveFrom before the purge watermark, naming it, and takes one at it', async () => {
     const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
