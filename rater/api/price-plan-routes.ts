@@ -1,6 +1,6 @@
 import { pricePlanRoutes as routes } from '../../shared/api/price-plan-routes';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
-import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
+import { concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import { checkPricePlan } from '../../shared/pricing/check-price-plan';
 import { nextPlanStatus, revisePricePlan, type PlanAction } from '../../shared/pricing/plan-lifecycle';
 import type { PricePlan, PricePlanDefinition } from '../../shared/pricing/price-plan';
