@@ -1,20 +1,16 @@
 import { pricePlanRoutes as routes } from '../../shared/api/price-plan-routes';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
-import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
+import { concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import { checkPricePlan } from '../../shared/pricing/check-price-plan';
-import { placeAssociation } from '../../shared/pricing/place-association';
 import { nextPlanStatus, revisePricePlan, type PlanAction } from '../../shared/pricing/plan-lifecycle';
 import type { PricePlan, PricePlanDefinition } from '../../shared/pricing/price-plan';
 import type { Database } from '../db/connect';
 import { findFeatures } from '../store/features';
-import { grantPlanCredits } from '../pipeline/grant-plan-credits';
-import { endPlanAssociations, insertPlanAssociation, listPlanAssociations, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
 import {
   findPlanVersion,
   findPricePlan,
   insertPricePlan,
   listPricePlans,
-  lockPricePlan,
   setPricePlanStatus,
   updatePricePlan,
 } from '../store/price-plans';
@@ -24,7 +20,7 @@ import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
 
-/** Togai's /price_plans API and account associations, with shared/pricing's lifecycle and versions. */
+/** Togai's /price_plans API, with shared/pricing's lifecycle and versions (accounts' plans: pricing-schedule-routes.ts). */
 export const pricePlanRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;
@@ -61,51 +57,7 @@ export const pricePlanRoutes = createRouter()
     throw write.reason === 'name_taken' ? nameTaken('price plan', patch.name ?? plan.name, 'plans') : raced(plan);
   })
   .openapi(routes.activate, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'activate'), 200))
-  .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'archive'), 200))
-  .openapi(routes.associate, async (c) => {
-    const { db, principal } = c.env;
-    const { accountId } = c.req.valid('param');
-    const request = c.req.valid('json');
-    const association = await db.transaction(async (tx) => {
-      await lockAccountPlans(tx, principal.tenantId, accountId);
-      const plan = await lockPricePlan(tx, principal.tenantId, request.pricePlanId);
-      if (!plan) throw invalid('invalid_plan_association', [{ path: 'pricePlanId', message: `no price plan '${request.pricePlanId}'` }]);
-      if (plan.status !== 'ACTIVE') {
-        throw new AppError('conflict', 'price_plan_not_active', `Price plan '${plan.id}' is ${plan.status}; only ACTIVE plans can be associated`, [
-          { path: 'pricePlanId', message: `is ${plan.status}` },
-        ]);
-      }
-      const placement = placeAssociation(await listPlanAssociations(tx, principal.tenantId, accountId), request.effectiveFrom);
-      if (!placement.ok) {
-        const { blocking } = placement;
-        throw new AppError(
-          'conflict',
-          'plan_association_overlaps',
-          `Account '${accountId}' has an association starting at ${blocking.effectiveFrom} (${blocking.id}), not before effectiveFrom; associations are only added after the latest one starts`,
-          [{ path: 'effectiveFrom', message: `must be after ${blocking.effectiveFrom}, when association '${blocking.id}' starts` }],
-        );
-      }
-      await endPlanAssociations(tx, principal.tenantId, placement.end.map((a) => a.id), request.effectiveFrom);
-      return insertPlanAssociation(tx, principal.tenantId, {
-        accountId,
-        pricePlanId: plan.id,
-        pricePlanVersion: plan.version,
-        effectiveFrom: request.effectiveFrom,
-        ...(request.effectiveUntil ? { effectiveUntil: request.effectiveUntil } : {}),
-      });
-    });
-    // The account's plan credits: the new plan's for this cycle and the next, and the one it ended
-    // cut to its end. If this send fails, the daily cron sends the same.
-    const all = await ratingAssociationsFor(db, principal.tenantId, [accountId]);
-    await grantPlanCredits(c.env.ledgerQueue, all.map((a) => ({ ...a, tenantId: principal.tenantId })), Date.now()).catch((error: unknown) =>
-      console.error('plan credits not sent; the daily cron will send them', error),
-    );
-    return c.json(association, 201);
-  })
-  .openapi(routes.associations, async (c) => {
-    const { db, principal } = c.env;
-    return c.json({ data: await listPlanAssociations(db, principal.tenantId, c.req.valid('param').accountId) }, 200);
-  });
+  .openapi(routes.archive, async (c) => c.json(await transition(c.env, c.req.valid('param').id, 'archive'), 200));
 
 async function transition(env: Env, id: string, action: PlanAction): Promise<PricePlan> {
   const plan = await mustFind(env, id);

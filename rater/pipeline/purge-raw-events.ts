@@ -1,6 +1,7 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/connect';
 import { eventIds, events } from '../db/schema';
+import { raisePurgeWatermark } from '../store/purge-watermark';
 
 /** Rows deleted per statement, so a purge never holds one huge transaction. */
 const PURGE_BATCH = 10_000;
@@ -37,6 +38,8 @@ export async function purgeRawEvents(
   { batchSize = PURGE_BATCH, batchesPerRun = PURGE_BATCHES_PER_RUN } = {},
 ): Promise<{ purged: number; done: boolean }> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
+  // First: from here on, no backdated association may start before the cutoff (it could not rate what is deleted).
+  await raisePurgeWatermark(db, cutoff);
   // Where events is a TimescaleDB hypertable, whole chunks older than the cutoff are dropped at
   // once (no row-by-row DELETE); the rows of the chunk the cutoff falls in are deleted below.
   if (await isHypertable(db, 'events')) await db.execute(sql`SELECT drop_chunks('events', older_than => ${cutoff.toISOString()}::timestamptz)`);

@@ -5,7 +5,7 @@ import { minuteBucket } from '../../shared/meter/rollup';
 import { groupPricedUsage, rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { cycleUsage, revenueRollups } from '../db/schema';
-import { ratingAssociationsFor } from '../store/plan-associations';
+import { lockAccountsForRating, ratingAssociationsFor } from '../store/plan-associations';
 
 /**
  * Rates the batch's new events (DESIGN §9), inside the metering transaction — so exactly once:
@@ -18,11 +18,23 @@ import { ratingAssociationsFor } from '../store/plan-associations';
 export async function writeRevenue(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
   const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))];
   if (accounts.length === 0) return;
+  // Held to the commit: an association being made for one of these accounts waits for this batch,
+  // or this batch for it — so its catch-up (rate-backdated-usage.ts) and this batch never both
+  // rate, or both skip, an event (exactly once, whatever races).
+  await lockAccountsForRating(db, tenantId, accounts);
   const associations = await ratingAssociationsFor(db, tenantId, accounts);
   if (associations.length === 0) return;
-  const groups = groupPricedUsage(outcomes, associations).sort((a, b) => compare(keyOf(a), keyOf(b)));
-  if (groups.length === 0) return;
+  await rateGroups(db, tenantId, groupPricedUsage(outcomes, associations));
+}
 
+/**
+ * Adds priced usage to its cycles and writes the revenue each part causes: from the cycle's usage
+ * before it (under the upsert's row lock), in the order of `group.usage`. Shared by metering and
+ * by the catch-up of a backdated association.
+ */
+export async function rateGroups(db: Queryable, tenantId: string, unsorted: CycleUsage[]): Promise<void> {
+  const groups = [...unsorted].sort((a, b) => compare(keyOf(a), keyOf(b)));
+  if (groups.length === 0) return;
   const after = await addCycleUsage(db, tenantId, groups);
   const revenue = new Map<string, { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal }>();
   for (const group of groups) {

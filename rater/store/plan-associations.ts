@@ -70,7 +70,21 @@ function forRating(a: PlanAssociation & { definition: PricePlanDefinition }): Ra
  * advisory lock, because the account may have no row yet to lock.
  */
 export async function lockAccountPlans(tx: Queryable, tenantId: string, accountId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`plan_associations/${tenantId}/${accountId}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${planLockKey(tenantId, accountId)}, 0))`);
+}
+
+/**
+ * The metering side of that lock: shared, so batches never wait on each other, only on an
+ * association being made for one of their accounts (which takes it exclusively). Taken in key
+ * order, one statement for the batch.
+ */
+export async function lockAccountsForRating(tx: Queryable, tenantId: string, accountIds: string[]): Promise<void> {
+  const keys = [...new Set(accountIds)].map((id) => planLockKey(tenantId, id)).sort();
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`);
+}
+
+function planLockKey(tenantId: string, accountId: string): string {
+  return `plan_associations/${tenantId}/${accountId}`;
 }
 
 /** Ends associations at `at` (the start of the one that follows them). */

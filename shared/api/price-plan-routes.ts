@@ -1,21 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
-  associatePlanRequest,
   createPricePlanRequest,
-  planAssociationSchema,
   pricePlanSchema,
   pricePlanStatuses,
   updatePricePlanRequest,
 } from '../pricing/price-plan';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
-import { accountParam } from './entitlement-routes';
 
 const tags = ['Price plans'];
 const idParam = z.object({ id: z.string().min(1).max(50).meta({ param: { name: 'id', in: 'path' }, example: 'pp.0f3k9x2m1q7a8b4c' }) });
-const accountParams = z.object({ accountId: accountParam });
 
-/** Togai's /price_plans API and its AccountsApi plan associations (DESIGN §9). */
+/** Togai's /price_plans API (DESIGN §9); accounts' plans are in pricing-schedule-routes.ts. */
 export const pricePlanRoutes = {
   create: createRoute({
     method: 'post', path: '/price_plans', tags,
@@ -57,21 +53,5 @@ export const pricePlanRoutes = {
     summary: 'ACTIVE → ARCHIVED: takes no new associations; existing ones keep rating (kept for good; repeats are no-ops)',
     request: { params: idParam },
     responses: { 200: jsonResponse(pricePlanSchema, 'The ARCHIVED plan'), ...problems(404, 409) },
-  }),
-  associate: createRoute({
-    method: 'post', path: '/accounts/{accountId}/price_plans', tags,
-    summary:
-      "Associate an account with an ACTIVE plan's latest version from effectiveFrom. The association in force then " +
-      'ends at effectiveFrom; one starting at or after effectiveFrom refuses the request (409): the future is not rewritten',
-    request: { params: accountParams, body: jsonBody(associatePlanRequest) },
-    responses: { 201: jsonResponse(planAssociationSchema, 'The new association'), ...problems(400, 409, 415, 422) },
-  }),
-  associations: createRoute({
-    method: 'get', path: '/accounts/{accountId}/price_plans', tags, summary: "The account's plan associations, oldest first",
-    request: { params: accountParams },
-    responses: {
-      200: jsonResponse(z.object({ data: z.array(planAssociationSchema) }).meta({ id: 'PlanAssociationsResponse' }), 'Every association of the account'),
-      ...problems(422),
-    },
   }),
 };

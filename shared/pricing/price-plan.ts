@@ -116,15 +116,3 @@ export const planAssociationSchema = z
   })
   .meta({ id: 'PlanAssociation' });
 export type PlanAssociation = z.infer<typeof planAssociationSchema>;
-
-export const associatePlanRequest = z
-  .strictObject({
-    pricePlanId: z.string().min(1).max(50),
-    effectiveFrom: z.iso.datetime({ offset: true }).meta({ description: 'From this instant the plan rates the account; a plan in force then ends here' }),
-    effectiveUntil: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine((r) => !r.effectiveUntil || Date.parse(r.effectiveFrom) < Date.parse(r.effectiveUntil), {
-    path: ['effectiveUntil'],
-    message: 'must be after effectiveFrom',
-  })
-  .meta({ id: 'AssociatePricePlanRequest' });

@@ -46,13 +46,19 @@ export function associationAt(associations: RatingAssociation[], accountId: stri
   return associations.find((a) => a.accountId === accountId && a.effectiveFrom <= at && (a.effectiveUntil === null || at < a.effectiveUntil));
 }
 
+/** What rating reads of an event's outcome: who, when, when it arrived, and what it added to each meter. */
+export type RatedOutcome = {
+  event: Pick<EventOutcome['event'], 'id' | 'accountId' | 'timestamp' | 'acceptedAt'>;
+  contributions: EventOutcome['contributions'];
+};
+
 /**
  * What new events add to priced usage (DESIGN §9), grouped by (association, rate card, cycle).
  * An event is rated under the plan in force at its timestamp, in the cycle containing it — unless
  * it arrived after that cycle's grace period, when the cycle is final: then it counts in the cycle
  * open when it arrived (or the plan's last cycle, if the plan had ended by then). COUNT meters add 1 per event, SUM meters the event's value.
  */
-export function groupPricedUsage(outcomes: EventOutcome[], associations: RatingAssociation[]): CycleUsage[] {
+export function groupPricedUsage(outcomes: RatedOutcome[], associations: RatingAssociation[]): CycleUsage[] {
   const groups = new Map<string, CycleUsage>();
   for (const { event, contributions } of outcomes) {
     const at = Date.parse(event.timestamp);

@@ -1,13 +1,17 @@
 import { togaiOperations, type TogaiOperation } from './togai-operations';
 
+/** Checked by test/e2e/togai-pricing-schedules.test.ts, which backs them with what Togai bills. */
+export const PRICING_SCHEDULE_OPERATIONS = new Set(['update_pricing_schedule', 'update_pricing_schedule_batch', 'get_pricing_schedules']);
+
 /**
  * Which of Togai's operations Meterline answers as Togai does. "supported": test/e2e/
- * togai-contract.test.ts calls it as Togai's client does and its answer validates against Togai's
+ * togai-contract.test.ts (or its own togai-*.test.ts, as above) calls it as Togai's client does and its answer validates against Togai's
  * model; "differs": Meterline serves the method and path, but not (yet) exactly Togai's contract;
  * "not yet": Meterline has no such route. Read from Meterline's OpenAPI document, so a route added
  * or removed changes the table; docs/togai-compatibility.md is written from it (npm run togai:compat).
  */
 export const CONTRACT_TESTED = new Set([
+  ...PRICING_SCHEDULE_OPERATIONS,
   'create_event_schema', 'get_event_schema', 'list_event_schemas', 'event_schema_event_schema_name_patch', 'list_event_schema_versions',
   'activate_event_schema', 'deactivate_event_schema', 'delete_event_schema',
   'create_usage_meter', 'get_usage_meter', 'get_usage_meters_for_event_schema', 'update_usage_meter', 'activate_usage_meter',

@@ -54,8 +54,17 @@ async function newPlan(extra: Record<string, unknown> = {}, status: 'DRAFT' | 'A
   return plan;
 }
 
-const associate = (accountId: string, pricePlanId: string, effectiveFrom: string, effectiveUntil?: string) =>
-  client.post(`/accounts/${accountId}/price_plans`, { pricePlanId, effectiveFrom, ...(effectiveUntil ? { effectiveUntil } : {}) });
+/**
+ * Togai's update_pricing_schedule (200 with the account's schedules; its contract is tested in
+ * togai-pricing-schedules.test.ts), answering with the association it made as Meterline's
+ * GET /accounts/{id}/price_plans lists it — or the refusal as it came.
+ */
+async function associate(accountId: string, pricePlanId: string, effectiveFrom: string, effectiveUntil?: string): Promise<Reply> {
+  const reply = await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId, effectiveFrom, ...(effectiveUntil ? { effectiveUntil } : {}) });
+  if (reply.status !== 200) return reply;
+  const listed: { effectiveFrom: string }[] = (await client.get(`/accounts/${accountId}/price_plans`)).body.data;
+  return { ...reply, body: listed.find((a) => Date.parse(a.effectiveFrom) === Date.parse(effectiveFrom)) };
+}
 
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
@@ -305,20 +314,20 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
     const account = unique('acct');
     expect(await client.get(`/accounts/${account}/price_plans`)).toMatchObject({ status: 200, body: { data: [] } });
 
-    const first = await associate(account, basic.id, '2026-01-01T00:00:00Z');
+    const first = await associate(account, basic.id, '2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z');
     expect(first).toMatchObject({
-      status: 201,
-      body: { accountId: account, pricePlanId: basic.id, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z' },
+      status: 200,
+      body: { accountId: account, pricePlanId: basic.id, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z', effectiveUntil: '2026-06-01T00:00:00.000Z' },
     });
     expect(first.body.id).toMatch(/^pa\.[0-9a-z]{16}$/);
-    expect(first.body).not.toHaveProperty('effectiveUntil');
 
-    // Offsets are instants: 15 March 02:00 +02:00 is midnight UTC.
+    // Offsets are instants: 15 March 02:00 +02:00 is midnight UTC. It runs to where the first ran
+    // (a change inside an association that would leave part of it after the change is refused).
     const second = await associate(account, pro.id, '2026-03-15T02:00:00+02:00', '2026-06-01T00:00:00Z');
-    expect(second).toMatchObject({ status: 201, body: { pricePlanId: pro.id, effectiveFrom: '2026-03-15T00:00:00.000Z', effectiveUntil: '2026-06-01T00:00:00.000Z' } });
+    expect(second).toMatchObject({ status: 200, body: { pricePlanId: pro.id, effectiveFrom: '2026-03-15T00:00:00.000Z', effectiveUntil: '2026-06-01T00:00:00.000Z' } });
     // After a bounded association has ended, a new one ends nothing.
     const third = await associate(account, basic.id, '2026-07-01T00:00:00Z');
-    expect(third.status).toBe(201);
+    expect(third.status).toBe(200);
 
     expect((await client.get(`/accounts/${account}/price_plans`)).body.data).toEqual([
       { ...first.body, effectiveUntil: '2026-03-15T00:00:00.000Z' },
@@ -356,7 +365,7 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
     const plan = await newPlan({}, 'ACTIVE');
     const account = unique('acct');
     const replies = await Promise.all(Array.from({ length: 4 }, () => associate(account, plan.id, '2026-08-01T00:00:00Z')));
-    expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     expect((await client.get(`/accounts/${account}/price_plans`)).body.data).toHaveLength(1);
   });
 

@@ -214,6 +214,21 @@ const pathChecks: Record<string, Check> = {
     expect((await w.a.get(path)).body.totals).toEqual([{ currency: 'USD', amount: '7.00' }]); // A's account has a statement…
     expect((await w.b.get(path)).body).toMatchObject({ status: 404, code: 'no_price_plan' }); // …B's of the same id has no plan
   },
+  'GET /accounts/{accountId}/pricing_schedules': async (w) => {
+    const path = `/accounts/${w.planAccount}/pricing_schedules`;
+    expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a schedule…
+    expect((await w.b.get(path)).body).toEqual({ data: [] }); // …B's account of the same id has none
+  },
+  'POST /accounts/{accountId}/edit_schedules': async (w) => {
+    const path = `/accounts/${w.planAccount}/edit_schedules`;
+    // B can neither use A's plan nor end A's association; B's own account of that id has no schedule to end.
+    const associate = await w.b.post(path, { edits: [{ pricePlanId: w.planId, effectiveFrom: '2026-06-01', effectiveUntil: '9999-01-01' }] });
+    expect(associate).toMatchObject({ status: 422, body: { errors: [{ path: 'edits.0.pricePlanId' }] } });
+    const end = await w.b.post(path, { edits: [{ mode: 'DISASSOCIATE', effectiveFrom: '2026-01-02', effectiveUntil: '9999-01-01' }] });
+    expect(end).toMatchObject({ status: 200, body: { pricingSchedules: [] } });
+    expect((await w.a.get(`/accounts/${w.planAccount}/price_plans`)).body.data).toMatchObject([{ pricePlanId: w.planId }]);
+    expect((await w.a.get(`/accounts/${w.planAccount}/price_plans`)).body.data[0]).not.toHaveProperty('effectiveUntil');
+  },
   'POST /accounts/{accountId}/price_plans': async (w) => {
     const path = `/accounts/${w.planAccount}/price_plans`;
     // B cannot associate its account with A's plan, nor end A's association: for B the plan does not exist.

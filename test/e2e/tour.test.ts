@@ -76,7 +76,7 @@ describe('the README tour', () => {
     expect(answers[2]!.body.details).toMatchObject({ entitled: false, reason: 'INSUFFICIENT_CREDITS' });
     expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: 0 });
 
-    // The two entitled events (10 bytes each) are metered before the plan: they are not rated.
+    // The two entitled events (10 bytes each) are metered before the plan exists.
     await eventually(() => client.get(usagePath), (r) => r.body?.value === '1521');
 
     // A price plan on the meter: 5 cents per started 1000 bytes and a 10 USD base fee.
@@ -89,12 +89,15 @@ describe('the README tour', () => {
     });
     expect(plan).toMatchObject({ status: 201, body: { status: 'DRAFT' } });
     expect((await client.post(`/price_plans/${plan.body.id}/activate`)).body.status).toBe('ACTIVE');
-    const monthStart = `${new Date().toISOString().slice(0, 8)}01T00:00:00Z`;
-    expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: monthStart })).status).toBe(201);
+    // From the start of the month, as Togai takes it (a date: 00:00 UTC): the usage metered since then is rated too.
+    const monthStart = `${new Date().toISOString().slice(0, 8)}01`;
+    const associated = await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: monthStart, effectiveUntil: '9999-01-01' });
+    expect(associated).toMatchObject({ status: 200, body: { accountId: account, pricingSchedules: [{ pricePlanId: plan.body.id, startDate: `${monthStart}T00:00:00Z`, endDate: '9999-01-01T00:00:00Z' }] } });
     const rated = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '2500' }] };
     expect((await client.post('/ingest', { event: rated })).status).toBe(202);
-    const statement = await eventually(() => client.get(`/accounts/${account}/statement`), (r) => r.body?.totals?.[0]?.amount === '10.15');
-    expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.15' }] });
-    expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '2500', amount: '0.15' });
+    // 1521 + 2500 bytes start 5 packages: 0.25 + the 10.00 base fee.
+    const statement = await eventually(() => client.get(`/accounts/${account}/statement`), (r) => r.body?.totals?.[0]?.amount === '10.25');
+    expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.25' }] });
+    expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '4021', amount: '0.25' });
   });
 });

@@ -3765,7 +3765,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account's plan associations, oldest first */
+        /** The account's plan associations, oldest first (Meterline's shape) */
         get: {
             parameters: {
                 query?: never;
@@ -3825,7 +3825,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Associate an account with an ACTIVE plan's latest version from effectiveFrom. The association in force then ends at effectiveFrom; one starting at or after effectiveFrom refuses the request (409): the future is not rewritten */
+        /** Associate (mode ASSOCIATE, the default) an ACTIVE plan, pinning its latest version, or leave the account without one (DISASSOCIATE), from 00:00 UTC of effectiveFrom up to, not including, 00:00 UTC of effectiveUntil. The plan in force at effectiveFrom ends there. A backdated association rates the usage metered since effectiveFrom, once. Refused (409): an association starting inside the period, splitting one, or ending one that already rated usage in the period */
         post: {
             parameters: {
                 query?: never;
@@ -3837,17 +3837,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["AssociatePricePlanRequest"];
+                    "application/json": components["schemas"]["UpdatePricingScheduleRequest"];
                 };
             };
             responses: {
-                /** @description The new association */
-                201: {
+                /** @description The account's schedules after the change */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PlanAssociation"];
+                        "application/json": components["schemas"]["UpdatePricingScheduleResponse"];
                     };
                 };
                 /** @description The body is not valid JSON */
@@ -3915,6 +3915,195 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/edit_schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Several schedule changes, applied in order, all or nothing (errors name `edits.N.field`); `dry_run=true` answers what they would give and changes nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dry_run?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditPricingScheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description The account's schedules after the changes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdatePricingScheduleResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/pricing_schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's pricing schedules, oldest first; start_date/end_date keep those in force at some instant between them */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    pageSize?: number;
+                    start_date?: string;
+                    end_date?: string;
+                    include_price_plan_info?: "true" | "false";
+                    /** @description Accepted; schedules carry no plan details either way */
+                    compact?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of schedules */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricingSchedulePaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6951,6 +7140,72 @@ export interface components {
             fixedFees?: components["schemas"]["FixedFee"][];
             entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
         };
+        UpdatePricingScheduleResponse: {
+            accountId: string;
+            /** @description The account's name; its id when no account was created for it (Meterline meters and rates such ids too) */
+            accountName: string;
+            /** @description The account's schedules after the change, oldest first */
+            pricingSchedules: components["schemas"]["PlanOverride"][];
+        };
+        PlanOverride: {
+            id: string;
+            pricePlanId: string;
+            pricePlanName: string;
+            /** @description From this instant (00:00 UTC of effectiveFrom) */
+            startDate: string;
+            /** @description Up to, not including, this instant; 9999-01-01T00:00:00Z when open-ended */
+            endDate: string;
+            /** @description The plan version pinned when associated */
+            pricePlanVersion: number;
+        };
+        UpdatePricingScheduleRequest: {
+            /**
+             * @description ASSOCIATE (the default): the plan is in force over the period. DISASSOCIATE: no plan is
+             * @enum {string|null}
+             */
+            mode?: "ASSOCIATE" | "DISASSOCIATE" | null;
+            /** @description The ACTIVE plan to associate (its latest version is pinned); ASSOCIATE only */
+            pricePlanId?: string | null;
+            /** @description A date: from 00:00 UTC that day. May be in the past: usage metered since then is rated once the plan is associated */
+            effectiveFrom: string;
+            /** @description A date: up to, not including, 00:00 UTC that day; 9999-01-01 or later is open-ended. Togai requires it; Meterline reads its absence as open-ended (extension) */
+            effectiveUntil?: string | null;
+            /** @description Not supported by Meterline: per-account plan overrides; a request that sets it is refused (422) */
+            pricePlanDetailsOverride?: unknown;
+            /** @description Not supported by Meterline: pricing rules; a request that sets it is refused (422) */
+            pricingRulesOverride?: unknown;
+            /** @description Not supported by Meterline: retaining the previous plan’s cycle (false is accepted); a request that sets it is refused (422) */
+            retainStartOffsets?: unknown;
+            /** @description Not supported by Meterline: pre-actions (an empty list is accepted); a request that sets it is refused (422) */
+            preActions?: unknown;
+        };
+        EditPricingScheduleRequest: {
+            edits: components["schemas"]["UpdatePricingScheduleRequest"][];
+        };
+        PricingSchedulePaginatedResponse: {
+            data: components["schemas"]["PricingScheduleWithPricePlanId"][];
+            /** @description Present when there are more schedules */
+            nextToken?: string;
+        };
+        PricingScheduleWithPricePlanId: {
+            id: string;
+            pricePlanId: string;
+            pricePlanName: string;
+            startDate: string;
+            endDate: string;
+            /** @description The plan version the schedule pinned */
+            version: number;
+            /** @description Always false: Meterline has no per-account overrides */
+            isOverriden: boolean;
+            /** @description With includePricePlanInfo=true */
+            pricePlanInfo?: {
+                name: string;
+                description?: string;
+            };
+        };
+        PlanAssociationsResponse: {
+            data: components["schemas"]["PlanAssociation"][];
+        };
         PlanAssociation: {
             id: string;
             accountId: string;
@@ -6958,19 +7213,6 @@ export interface components {
             pricePlanVersion: number;
             effectiveFrom: string;
             effectiveUntil?: string;
-        };
-        AssociatePricePlanRequest: {
-            pricePlanId: string;
-            /**
-             * Format: date-time
-             * @description From this instant the plan rates the account; a plan in force then ends here
-             */
-            effectiveFrom: string;
-            /** Format: date-time */
-            effectiveUntil?: string;
-        };
-        PlanAssociationsResponse: {
-            data: components["schemas"]["PlanAssociation"][];
         };
         UsageResponse: {
             meterId: string;
