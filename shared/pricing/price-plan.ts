@@ -27,7 +27,7 @@ export const pricingCycleSchema = z
     anniversaryCycle: z.boolean().default(false).meta({ description: "Cycles start on the day of each account's association instead" }),
     gracePeriod: z.number().int().min(0).max(60).default(0).meta({ description: 'Days after a cycle ends during which late events still count in it (the statement stays open)' }),
   })
-  .meta({ id: 'PricingCycleConfig' });
+  .meta({ id: 'PricingCycle' });
 export type PricingCycle = z.infer<typeof pricingCycleSchema>;
 
 export const fixedFeeSchema = z
@@ -49,7 +49,7 @@ export const creditGrantRateCardSchema = z
     featureId: z.string().min(1).max(50),
     granted: nonNegativeDecimalSchema,
   })
-  .meta({ id: 'BillingEntitlementRateCard', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
+  .meta({ id: 'PlanCreditGrant', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
 
 const usageRateCards = z.array(usageRateCardSchema).max(50);
 const fixedFees = z.array(fixedFeeSchema).max(20);

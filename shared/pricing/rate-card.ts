@@ -68,5 +68,5 @@ export const usageRateCardSchema = z
       ctx.addIssue({ code: 'custom', path: ['packageSize'], message: 'only PACKAGE rate cards have a packageSize' });
     }
   })
-  .meta({ id: 'UsageRateCard' });
+  .meta({ id: 'PlanUsageRateCard' });
 export type UsageRateCard = z.infer<typeof usageRateCardSchema>;
