@@ -9,6 +9,7 @@ import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
+import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
@@ -21,6 +22,7 @@ export const raterApi = createRouter()
   .route('/', usageMeterRoutes)
   .route('/', featureRoutes)
   .route('/', pricePlanRoutes)
+  .route('/', pricePlanV2Routes)
   .route('/', usageRoutes)
   .route('/', metricsRoutes)
   .route('/', revenueRoutes)

@@ -9,6 +9,7 @@ import { featureRoutes } from './feature-routes';
 import { ingestRoutes } from './ingest-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
+import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
@@ -22,6 +23,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   features: featureRoutes,
   entitlements: entitlementRoutes,
   pricePlans: pricePlanRoutes,
+  pricePlansV2: pricePlanV2Routes,
   usage: usageRoutes,
   metrics: metricsRoutes,
   revenue: revenueRoutes,
