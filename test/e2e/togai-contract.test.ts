@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CONTRACT_TESTED, PRICE_PLAN_V2_CONTRACT_TESTED } from '../contract/togai-compatibility';
+import { CONTRACT_TESTED, PRICE_PLAN_CONTRACT_TESTED } from '../contract/togai-compatibility';
 import { callTogai, checkedOperations } from '../contract/togai-operations';
 import { api, eventually, unique } from '../support/api-client';
 import { createTenant } from '../support/tenants';
@@ -9,9 +9,9 @@ import { createTenant } from '../support/tenants';
  * own models (test/contract/). One scenario per API, in the order a Togai integration uses them.
  */
 // Every operation the compatibility table calls supported is checked here (docs/togai-compatibility.md),
-// but for the price plan v2 operations, which test/e2e/togai-price-plans.test.ts checks.
+// but for the price plan operations, which test/e2e/togai-price-plans.test.ts checks.
 afterAll(() => {
-  const elsewhere = new Set(PRICE_PLAN_V2_CONTRACT_TESTED);
+  const elsewhere = new Set(PRICE_PLAN_CONTRACT_TESTED);
   expect([...CONTRACT_TESTED].filter((name) => !elsewhere.has(name) && !checkedOperations.has(name))).toEqual([]);
 });
 

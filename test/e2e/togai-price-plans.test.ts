@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PRICE_PLAN_V2_CONTRACT_TESTED } from '../contract/togai-compatibility';
+import { PRICE_PLAN_CONTRACT_TESTED } from '../contract/togai-compatibility';
 import { callTogai, checkedOperations } from '../contract/togai-operations';
 import { api, eventually, unique } from '../support/api-client';
 import { openMonthlyCycle } from '../support/open-cycle';
@@ -11,7 +11,7 @@ import { createTenant } from '../support/tenants';
  * account in the currency it is invoiced in.
  */
 afterAll(() => {
-  expect(PRICE_PLAN_V2_CONTRACT_TESTED.filter((name) => !checkedOperations.has(name))).toEqual([]);
+  expect(PRICE_PLAN_CONTRACT_TESTED.filter((name) => !checkedOperations.has(name))).toEqual([]);
 });
 
 let key: string;
@@ -179,6 +179,55 @@ describe("Togai's PricePlanV2Api", () => {
     const migrate = await client.post(`/v2/price_plans/${plan.body.id}/finalize`, { migrationMode: 'IMMEDIATE' });
     expect(migrate.status).toBe(422);
     expect(migrate.body.errors[0].path).toBe('migrationMode');
+  });
+});
+
+describe("Togai's (deprecated) PricePlansApi", () => {
+  it("creates a plan from pricePlanDetails, reads, lists, updates, activates and archives it, Meterline's shape beside Togai's", async () => {
+    const details = {
+      supportedCurrencies: ['USD', 'EUR'],
+      pricingCycleConfig,
+      usageRateCards: [{ ...usageCard({ USD: [0.002, 0.001], EUR: [0.0018, 0.0009] }).rateCardDetails.usageRateCard, name: 'calls' }],
+      fixedFeeRateCards: [platformFee({ USD: 25, EUR: 23 }).rateCardDetails.fixedFeeRateCard],
+    };
+    const created = await togai('create_price_plan', { body: { name: unique('v1'), description: 'API calls', type: 'BILLING', pricePlanDetails: details } });
+    expect(created.body).toMatchObject({ type: 'BILLING', status: 'DRAFT', currency: 'USD', supportedCurrencies: ['USD', 'EUR'], version: 1 });
+    expect(created.body.pricingSchedule).toEqual([
+      expect.objectContaining({ version: 1, isOverriden: false, pricePlanDetails: expect.objectContaining({ supportedCurrencies: ['USD', 'EUR'], activeCurrencies: [] }) }),
+    ]);
+    expect(created.body.pricingSchedule[0].pricePlanDetails.usageRateCards[0].rateValues[1]).toEqual({ currency: 'EUR', slabRates: [{ order: 1, rate: 0.0018 }, { order: 2, rate: 0.0009 }] });
+    const params = { price_plan_id: created.body.id };
+    await togai('get_price_plan', { params });
+    const listed = await togai('get_price_plans', { query: { pageSize: '50' } });
+    expect(listed.body.data.find((p: { id: string }) => p.id === created.body.id)).toMatchObject({ usageMeters: [meter], type: 'BILLING' });
+
+    const cheaper = { ...details.usageRateCards[0]!, rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate: 0.0015 }, { order: 2, rate: 0.001 }] }, details.usageRateCards[0]!.rateValues[1]] };
+    const updated = await togai('update_price_plan', { params, body: { description: 'API calls, cheaper', pricePlanDetails: { usageRateCards: [cheaper] } } });
+    expect(updated.body).toMatchObject({ description: 'API calls, cheaper', version: 1, fixedFees: [expect.objectContaining({ name: 'platform', amount: '25' })] });
+    expect(updated.body.usageRateCards[0].slabs[0]).toMatchObject({ rate: '0.0015', currencyRates: { EUR: '0.0018' } });
+
+    const partial = await client.post(`/price_plans/${created.body.id}/activate`, { currencies: ['USD'] });
+    expect(partial.status).toBe(422);
+    expect(partial.body.errors[0].path).toBe('currencies');
+    const active = await togai('activate_price_plan', { params, body: { currencies: ['EUR', 'USD'] } });
+    expect(active.body.pricingSchedule[0].pricePlanDetails.activeCurrencies).toEqual(['USD', 'EUR']);
+    await togai('archive_price_plan', { params });
+    expect((await client.get(`/price_plans/${created.body.id}`)).body.status).toBe('ARCHIVED');
+  });
+
+  it("names the bad field of a body in Togai's shape", async () => {
+    const refused = await client.post('/price_plans', {
+      name: unique('v1'), pricePlanDetails: { supportedCurrencies: ['USD'], pricingCycleConfig, usageRateCards: [usageCard({ EUR: [1, 1] }).rateCardDetails.usageRateCard], licenseRateCards: [{}] },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'pricePlanDetails.licenseRateCards',
+      'pricePlanDetails.usageRateCards.0.rateValues.0.currency',
+      'pricePlanDetails.usageRateCards.0.rateValues',
+    ]);
+    const malformed = await client.post('/price_plans', { name: unique('v1'), pricePlanDetails: { supportedCurrencies: 'USD' } });
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.errors.map((e: { path: string }) => e.path)).toEqual(['pricePlanDetails.supportedCurrencies']);
   });
 });
 
