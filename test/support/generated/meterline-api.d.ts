@@ -3316,12 +3316,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["CreatePricePlanRequest"];
+                    "application/json": components["schemas"]["CreatePricePlanRequest"] | components["schemas"]["TogaiCreatePricePlanRequest"];
                 };
             };
             responses: {
                 /** @description The new DRAFT plan */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3479,7 +3479,74 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** ACTIVE → ARCHIVED, as Togai archives: takes no new associations; existing ones keep rating (repeats are no-ops) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Archived */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Change a plan: the fields given replace the current ones. A DRAFT changes in place; a change of an ACTIVE plan's rates publishes a new version (accounts keep the version they were associated with; a new name or description alone makes no version); an ARCHIVED plan cannot change */
@@ -3494,7 +3561,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["UpdatePricePlanRequest"];
+                    "application/json": components["schemas"]["UpdatePricePlanRequest"] | components["schemas"]["TogaiUpdatePricePlanRequest"];
                 };
             };
             responses: {
@@ -3602,7 +3669,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ActivatePricePlanRequest"];
+                };
+            };
             responses: {
                 /** @description The ACTIVE plan */
                 200: {
@@ -7719,6 +7790,10 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @enum {string} */
+            type: "BILLING";
+            /** @description The version shown, as Togai shapes it */
+            pricingSchedule: components["schemas"]["PricingSchedule"][];
         };
         PricingCycle: {
             /** @enum {string} */
@@ -7798,6 +7873,40 @@ export interface components {
             featureId: string;
             granted: string | number;
         };
+        PricingSchedule: {
+            id: string;
+            pricePlanDetails: components["schemas"]["PricePlanDetails"];
+            /** @description When this version was published (or created, for a DRAFT) */
+            startDate: string;
+            /** @description When the next version was published; 9999-12-31T23:59:59Z while it is the latest */
+            endDate: string;
+            version: number;
+            isOverriden: boolean;
+        };
+        PricePlanDetails: {
+            supportedCurrencies: string[];
+            /** @description Every supported currency once the plan is ACTIVE; none while DRAFT */
+            activeCurrencies: string[];
+            pricingCycleConfig: components["schemas"]["PricingCycleConfig"];
+            usageRateCards: unknown[];
+            fixedFeeRateCards: unknown[];
+            /** @enum {string} */
+            type: "BILLING";
+            deferredRevenue: boolean;
+        };
+        PricingCycleConfig: {
+            /** @enum {string} */
+            interval: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "ANNUALLY";
+            startOffset?: components["schemas"]["PricingCycleConfigStartOffset"];
+            gracePeriod: number;
+            anniversaryCycle?: boolean | null;
+        };
+        PricingCycleConfigStartOffset: {
+            /** @description "1"–"31", or LAST */
+            dayOffset: string;
+            /** @description "1"–"12", FIRST or LAST; "1" for MONTHLY */
+            monthOffset?: string | null;
+        } | null;
         /**
          * @example {
          *       "name": "card_payments",
@@ -7844,8 +7953,93 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description Togai's CreatePricePlanRequest */
+        TogaiCreatePricePlanRequest: {
+            name: string;
+            description?: string | null;
+            /** @enum {string|null} */
+            type?: "BILLING" | "PURCHASE" | null;
+            pricePlanDetails: components["schemas"]["CreatePricePlanDetails"];
+            pricingRules?: unknown;
+        };
+        CreatePricePlanDetails: {
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            usageRateCards?: components["schemas"]["UsageRateCard"][] | null;
+            fixedFeeRateCards?: components["schemas"]["FixedFeeRateCard"][] | null;
+            licenseRateCards?: unknown;
+            billingEntitlementRateCards?: unknown;
+            entitlementOverageRateCards?: unknown;
+            creditGrantRateCards?: unknown;
+            minimumCommitment?: unknown;
+            deferredRevenue?: boolean | null;
+            allowOngoingCycleUpdates?: boolean | null;
+            supportedCurrencies: string[];
+        };
+        UsageRateCard: {
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            usageMeterId: string;
+            ratePlan: components["schemas"]["RatePlan"];
+            rateValues: components["schemas"]["RateValue"][];
+        };
+        RatePlan: {
+            pricingModel: components["schemas"]["PricingModel"];
+            slabs: components["schemas"]["Slab"][];
+        };
+        /** @enum {string} */
+        PricingModel: "TIERED" | "VOLUME";
+        Slab: {
+            order: number;
+            startAfter: string | number;
+            priceType: components["schemas"]["PriceType"];
+            /** @description PACKAGE: {"packageSize": "10"} */
+            slabConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        /** @enum {string} */
+        PriceType: "FLAT" | "PER_UNIT" | "PACKAGE";
+        RateValue: {
+            currency: string;
+            slabRates: components["schemas"]["SlabRate"][];
+            rateConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        SlabRate: {
+            order: number;
+            rate: string | number;
+            slabRateConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        FixedFeeRateCard: {
+            /** @description The add-on the fee bills */
+            id: string;
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            invoiceTiming?: components["schemas"]["InvoiceTiming"];
+            type?: components["schemas"]["FixedFeeType"];
+            rateValues: components["schemas"]["CurrencyRateValue"][];
+            enableProration: boolean;
+            recurrenceConfig?: components["schemas"]["RecurrenceConfig"];
+        };
+        /** @enum {string|null} */
+        InvoiceTiming: "IN_ADVANCE" | "IN_ARREARS" | "PREPAID" | null;
+        /** @enum {string|null} */
+        FixedFeeType: "ONE_TIME" | "RECURRING" | null;
+        CurrencyRateValue: {
+            currency: string;
+            rate: string | number;
+        };
+        RecurrenceConfig: {
+            interval?: number | null;
+            offset?: number | null;
+        } | null;
         PricePlanPaginatedResponse: {
-            data: components["schemas"]["PricePlan"][];
+            data: components["schemas"]["PricePlanListData"][];
             /** @description Present when there are more items */
             nextToken?: string;
             context: {
@@ -7853,6 +8047,32 @@ export interface components {
                 /** @enum {string} */
                 sortOrder: "ASC" | "DESC";
             };
+        };
+        PricePlanListData: {
+            /** @description ISO 4217 code, e.g. USD */
+            currency: string;
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            supportedCurrencies?: string[];
+            pricingCycle: components["schemas"]["PricingCycle"];
+            /** @default [] */
+            usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
+            /** @default [] */
+            fixedFees?: components["schemas"]["FixedFee"][];
+            /** @default [] */
+            entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+            /** @description The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "BILLING";
+            usageMeters: string[];
+            pricePlanDetails: components["schemas"]["PricePlanDetails"];
         };
         UpdatePricePlanRequest: {
             name?: string;
@@ -7865,6 +8085,33 @@ export interface components {
             usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
             fixedFees?: components["schemas"]["FixedFee"][];
             entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
+        };
+        /** @description Togai's UpdatePricePlanRequest */
+        TogaiUpdatePricePlanRequest: {
+            /** @enum {string|null} */
+            migrationMode?: "IMMEDIATE" | "IMMEDIATE_IGNORE_OVERRIDE" | "NEXT_CYCLE" | "NEXT_CYCLE_IGNORE_OVERRIDE" | "NONE" | "START_OF_CURRENT_CYCLE" | null;
+            /** @enum {string|null} */
+            versionsToMigrate?: "LATEST_VERSION" | "ALL_VERSION" | null;
+            description?: string | null;
+            pricePlanDetails?: components["schemas"]["CreatePricePlanDetailsOverride"];
+            pricingRules?: unknown;
+        };
+        CreatePricePlanDetailsOverride: {
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            usageRateCards?: components["schemas"]["UsageRateCard"][] | null;
+            fixedFeeRateCards?: components["schemas"]["FixedFeeRateCard"][] | null;
+            licenseRateCards?: unknown;
+            billingEntitlementRateCards?: unknown;
+            entitlementOverageRateCards?: unknown;
+            creditGrantRateCards?: unknown;
+            minimumCommitment?: unknown;
+            deferredRevenue?: boolean | null;
+            allowOngoingCycleUpdates?: boolean | null;
+            supportedCurrencies?: string[] | null;
+        } | null;
+        /** @description Meterline activates every supported currency at once: `currencies` must list them all */
+        ActivatePricePlanRequest: {
+            currencies: string[];
         };
         PlanAssociation: {
             id: string;
@@ -7909,19 +8156,6 @@ export interface components {
         };
         /** @enum {string} */
         PricePlanType: "BILLING" | "PURCHASE";
-        PricingCycleConfig: {
-            /** @enum {string} */
-            interval: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "ANNUALLY";
-            startOffset?: components["schemas"]["PricingCycleConfigStartOffset"];
-            gracePeriod: number;
-            anniversaryCycle?: boolean | null;
-        };
-        PricingCycleConfigStartOffset: {
-            /** @description "1"–"31", or LAST */
-            dayOffset: string;
-            /** @description "1"–"12", FIRST or LAST; "1" for MONTHLY */
-            monthOffset?: string | null;
-        } | null;
         /**
          * @example {
          *       "name": "api_calls",
@@ -7984,8 +8218,6 @@ export interface components {
         };
         /** @enum {string} */
         RateCardType: "MINIMUM_COMMITMENT" | "BILLING_ENTITLEMENT" | "CREDIT_GRANT" | "ENTITLEMENT_OVERAGE" | "FIXED_FEE" | "LICENSE" | "USAGE";
-        /** @enum {string} */
-        InvoiceTiming: "IN_ADVANCE" | "IN_ARREARS" | "PREPAID";
         BulkRateCardOperationsResponse: {
             rateCards: components["schemas"]["RateCard"][];
         };
@@ -8008,75 +8240,14 @@ export interface components {
             tag?: string | null;
         } | null;
         RateCardDetails: {
-            usageRateCard?: components["schemas"]["UsageRateCard"];
-            fixedFeeRateCard?: components["schemas"]["FixedFeeRateCard"];
+            usageRateCard?: components["schemas"]["UsageRateCard"] & (Record<string, never> | null);
+            fixedFeeRateCard?: components["schemas"]["FixedFeeRateCard"] & (Record<string, never> | null);
             billingEntitlementRateCard?: unknown;
             creditGrantRateCard?: unknown;
             licenseRateCard?: unknown;
             entitlementOverageRateCard?: unknown;
             minimumCommitmentRateCard?: unknown;
         };
-        UsageRateCard: {
-            displayName?: string | null;
-            name?: string | null;
-            tag?: string | null;
-            usageMeterId: string;
-            ratePlan: components["schemas"]["RatePlan"];
-            rateValues: components["schemas"]["RateValue"][];
-        } | null;
-        RatePlan: {
-            pricingModel: components["schemas"]["PricingModel"];
-            slabs: components["schemas"]["Slab"][];
-        };
-        /** @enum {string} */
-        PricingModel: "TIERED" | "VOLUME";
-        Slab: {
-            order: number;
-            startAfter: string | number;
-            priceType: components["schemas"]["PriceType"];
-            /** @description PACKAGE: {"packageSize": "10"} */
-            slabConfig?: {
-                [key: string]: string;
-            } | null;
-        };
-        /** @enum {string} */
-        PriceType: "FLAT" | "PER_UNIT" | "PACKAGE";
-        RateValue: {
-            currency: string;
-            slabRates: components["schemas"]["SlabRate"][];
-            rateConfig?: {
-                [key: string]: string;
-            } | null;
-        };
-        SlabRate: {
-            order: number;
-            rate: string | number;
-            slabRateConfig?: {
-                [key: string]: string;
-            } | null;
-        };
-        FixedFeeRateCard: {
-            /** @description The add-on the fee bills */
-            id: string;
-            displayName?: string | null;
-            name?: string | null;
-            tag?: string | null;
-            invoiceTiming?: components["schemas"]["InvoiceTiming"] & (string | null);
-            type?: components["schemas"]["FixedFeeType"];
-            rateValues: components["schemas"]["CurrencyRateValue"][];
-            enableProration: boolean;
-            recurrenceConfig?: components["schemas"]["RecurrenceConfig"];
-        } | null;
-        /** @enum {string|null} */
-        FixedFeeType: "ONE_TIME" | "RECURRING" | null;
-        CurrencyRateValue: {
-            currency: string;
-            rate: string | number;
-        };
-        RecurrenceConfig: {
-            interval?: number | null;
-            offset?: number | null;
-        } | null;
         ValidatedEntityErrorsPaginatedResponse: {
             data: components["schemas"]["ValidatedEntityError"][];
             nextToken?: string;
