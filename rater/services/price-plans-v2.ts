@@ -1,4 +1,5 @@
 import { AppError, concurrentChange, invalid, nameTaken, notFound, type FieldIssue } from '../../shared/errors/app-error';
+import { canonicalJson } from '../../shared/idempotency/payload-hash';
 import { checkPricePlan } from '../../shared/pricing/check-price-plan';
 import { planCurrencyIssues } from '../../shared/pricing/plan-currency';
 import { definitionOf } from '../../shared/pricing/plan-lifecycle';
@@ -70,6 +71,8 @@ export async function updatePlanV2(ctx: PlanContext, id: string, request: Update
   if (request.description != null && request.description !== plan.description) {
     plan = await written(updatePricePlan(ctx.db, ctx.tenantId, plan, { description: request.description, definition: definitionOf(plan), changed: false, newVersion: false }), plan);
   }
+  // A new description alone is no new version: nothing is drafted.
+  if (canonicalJson(definition) === canonicalJson(view.definition)) return asV2({ ...view, plan });
   return asV2(await saveDefinition(ctx, { ...view, plan }, definition));
 }
 

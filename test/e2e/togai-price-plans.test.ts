@@ -123,7 +123,9 @@ describe("Togai's PricePlanV2Api", () => {
     await togai('finalize_price_plan', { params, body: {} });
     expect((await togai('get_price_plan_v2', { params })).body).toMatchObject({ status: 'ACTIVE', version: 1 });
 
-    // Editing the ACTIVE plan makes a DRAFT of version 2; version 1 keeps rating.
+    // A new description alone drafts nothing; editing the rates or currencies of the ACTIVE plan
+    // makes a DRAFT of version 2, while version 1 keeps rating.
+    expect((await togai('update_price_plan_v2', { params, body: { description: 'API calls, v1' } })).body).toMatchObject({ status: 'ACTIVE', version: 1, description: 'API calls, v1' });
     const edited = await togai('update_price_plan_v2', { params, body: { description: 'API calls, 2027', supportedCurrencies: ['USD', 'EUR', 'GBP'] } });
     expect(edited.body).toMatchObject({ status: 'DRAFT', version: 2, description: 'API calls, 2027', supportedCurrencies: ['USD', 'EUR', 'GBP'] });
     const versions = await togai('list_price_plan_versions', { params });
