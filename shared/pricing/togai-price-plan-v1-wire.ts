@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../event-schema/event-schema';
 import { togaiFixedFeeRateCard, togaiPricingCycleConfig, togaiUsageRateCard } from './togai-price-plan-wire';
 
 /**
@@ -28,7 +29,7 @@ export const togaiCreatePricePlanDetails = z
 
 export const togaiCreatePricePlanRequest = z
   .strictObject({
-    name: z.string().min(1).max(50),
+    name: nameSchema,
     description: optional(z.string().max(255)),
     type: optional(z.enum(['BILLING', 'PURCHASE'])),
     pricePlanDetails: togaiCreatePricePlanDetails,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../event-schema/event-schema';
 import { decimalValueSchema } from '../event/event-wire';
 
 /**
@@ -36,7 +37,7 @@ const planFields = {
 };
 
 export const createPricePlanV2Request = z
-  .strictObject({ name: z.string().min(1).max(50), ...planFields })
+  .strictObject({ name: nameSchema, ...planFields })
   .meta({
     id: 'CreatePricePlanV2Request',
     example: { name: 'api_calls', type: 'BILLING', supportedCurrencies: ['USD', 'EUR'], pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 3 } },
