@@ -153,6 +153,7 @@ function checkCurrencies(definition: PricePlanDefinition): void {
 /**
  * The body is Meterline's shape or Togai's; a failed union names no field, so the body is read
  * again as the shape it meant (Togai's has keys Meterline's lacks) and that shape's issues named.
+ * It only ever throws, so it is passed `as never` rather than typed as each route's responses.
  */
 function rejectInvalidPlanBody(togai: z.ZodType, meterline: z.ZodType) {
   return (result: { success: boolean; data?: unknown; error?: z.ZodError; target: string }) => {
