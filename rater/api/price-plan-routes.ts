@@ -167,8 +167,12 @@ async function transition(env: Env, id: string, action: PlanAction): Promise<Pri
   const plan = await mustFind(env, id);
   const status = nextPlanStatus(id, plan.status, action);
   if (status === plan.status) return plan;
-  // A meter or feature may have been archived since the draft was written: the plan would price it.
-  if (action === 'activate') await checkReferences(env.db, env.principal.tenantId, plan, `Price plan '${id}' cannot be activated`);
+  if (action === 'activate') {
+    // A draft edited through /v2/price_plans may still lack a currency's rates; rating would have none to use.
+    checkCurrencies(plan);
+    // A meter or feature may have been archived since the draft was written: the plan would price it.
+    await checkReferences(env.db, env.principal.tenantId, plan, `Price plan '${id}' cannot be activated`);
+  }
   return (await setPricePlanStatus(env.db, env.principal.tenantId, plan, status)) ?? raced(plan);
 }
 

@@ -98,6 +98,10 @@ describe("Togai's PricePlanV2Api", () => {
     const refused = await client.post(`/v2/price_plans/${created.body.id}/finalize`, {});
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toMatchObject({ path: 'usageRateCards.0.slabs.0.currencyRates', message: expect.stringContaining('EUR') });
+    // Nor can Meterline's own activate make it rate: an EUR account would have no rate.
+    const activated = await client.post(`/price_plans/${created.body.id}/activate`);
+    expect(activated.status).toBe(422);
+    expect(activated.body.errors[0]).toMatchObject({ path: 'usageRateCards.0.slabs.0.currencyRates', message: expect.stringContaining('EUR') });
 
     await togai('bulk_price_plan_rate_card_operations', {
       params,
