@@ -10,6 +10,7 @@ import { featureRoutes } from './feature-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
+import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
@@ -23,6 +24,7 @@ export const raterApi = createRouter()
   .route('/', featureRoutes)
   .route('/', pricePlanRoutes)
   .route('/', pricingScheduleRoutes)
+  .route('/', pricePlanV2Routes)
   .route('/', usageRoutes)
   .route('/', metricsRoutes)
   .route('/', revenueRoutes)

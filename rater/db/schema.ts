@@ -264,6 +264,26 @@ export const pricePlanVersions = pgTable(
 );
 
 /**
+ * The next version of an ACTIVE plan while it is being edited (Togai's v2 draft): nothing rates
+ * by it until it is finalized into price_plan_versions as version base_version + 1. At most one
+ * per plan; base_version is the version it was started from, so a draft overtaken by a version
+ * published meanwhile is refused rather than published over it.
+ */
+export const pricePlanDrafts = pgTable(
+  'price_plan_drafts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    planId: text('plan_id').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    /** The PricePlanDefinition, as shared/pricing/price-plan.ts parses it. */
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planId] })],
+);
+
+/**
  * Which plan version rates an account, from effective_from up to (not including) effective_until.
  * An account's associations never overlap (shared/pricing/place-association.ts).
  */

@@ -5,9 +5,10 @@ import {
   type PlanAssociation,
   type PricePlanDefinition,
 } from '../../shared/pricing/price-plan';
+import { pricePlanInCurrency, ratingCurrency } from '../../shared/pricing/plan-currency';
 import type { RatingAssociation } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
-import { planAssociations, pricePlanVersions } from '../db/schema';
+import { accounts, planAssociations, pricePlanVersions } from '../db/schema';
 import { newId } from './write-guards';
 
 type Row = typeof planAssociations.$inferSelect;
@@ -36,7 +37,9 @@ export async function listPlanAssociations(db: Queryable, tenantId: string, acco
 
 /**
  * For rating: every association of these accounts (oldest first per account), each with the
- * definition of the plan version it pinned — which never changes once the plan is ACTIVE.
+ * definition of the plan version it pinned — which never changes once the plan is ACTIVE — in
+ * the currency the account is rated in: its invoiceCurrency if the plan prices in it, else the
+ * plan's first currency (plan-currency.ts). An account need not have a row.
  */
 export async function planAssociationsFor(
   db: Queryable,
@@ -47,12 +50,16 @@ export async function planAssociationsFor(
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
-    .select({ association: a, definition: v.definition })
+    .select({ association: a, definition: v.definition, invoiceCurrency: accounts.invoiceCurrency })
     .from(a)
     .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
+    .leftJoin(accounts, and(eq(accounts.tenantId, a.tenantId), eq(accounts.id, a.accountId)))
     .where(and(eq(a.tenantId, tenantId), inArray(a.accountId, [...new Set(accountIds)])))
     .orderBy(asc(a.accountId), asc(a.effectiveFrom), asc(a.id));
-  return rows.map((r) => ({ ...toPlanAssociation(r.association), definition: pricePlanDefinitionSchema.parse(r.definition) }));
+  return rows.map((r) => {
+    const definition = pricePlanDefinitionSchema.parse(r.definition);
+    return { ...toPlanAssociation(r.association), definition: pricePlanInCurrency(definition, ratingCurrency(definition, r.invoiceCurrency)) };
+  });
 }
 
 /** planAssociationsFor in the shape the rating code compares instants in: epoch milliseconds, null for "open". */

@@ -10,6 +10,7 @@ import { ingestRoutes } from './ingest-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
+import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
@@ -24,6 +25,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   entitlements: entitlementRoutes,
   pricePlans: pricePlanRoutes,
   pricingSchedules: pricingScheduleRoutes,
+  pricePlansV2: pricePlanV2Routes,
   usage: usageRoutes,
   metrics: metricsRoutes,
   revenue: revenueRoutes,

@@ -28,8 +28,8 @@ export function nextPlanStatus(id: string, from: PlanStatus, action: PlanAction)
 }
 
 export function definitionOf(plan: PricePlanDefinition): PricePlanDefinition {
-  const { currency, pricingCycle, usageRateCards, fixedFees, entitlementRateCards } = plan;
-  return { currency, pricingCycle, usageRateCards, fixedFees, entitlementRateCards };
+  const { currency, supportedCurrencies, pricingCycle, usageRateCards, fixedFees, entitlementRateCards } = plan;
+  return { currency, ...(supportedCurrencies ? { supportedCurrencies } : {}), pricingCycle, usageRateCards, fixedFees, entitlementRateCards };
 }
 
 /**

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { nameSchema } from '../event-schema/event-schema';
 import { nonNegativeDecimalSchema } from '../event/event-wire';
 import { currencySchema } from './currency';
-import { usageRateCardSchema } from './rate-card';
+import { extension } from '../api/extension';
+import { rateCardLabels, usageRateCardSchema } from './rate-card';
 
 /**
  * A price plan (Togai's PricePlan, DESIGN §9): a currency, a pricing cycle, usage rate cards and
@@ -26,13 +27,20 @@ export const pricingCycleSchema = z
     anniversaryCycle: z.boolean().default(false).meta({ description: "Cycles start on the day of each account's association instead" }),
     gracePeriod: z.number().int().min(0).max(60).default(0).meta({ description: 'Days after a cycle ends during which late events still count in it (the statement stays open)' }),
   })
-  .meta({ id: 'PricingCycleConfig' });
+  .meta({ id: 'PricingCycle' });
 export type PricingCycle = z.infer<typeof pricingCycleSchema>;
 
 export const fixedFeeSchema = z
   .strictObject({
     name: z.string().min(1).max(100),
     amount: nonNegativeDecimalSchema,
+    currencyAmounts: z
+      .record(currencySchema, nonNegativeDecimalSchema)
+      .optional()
+      .meta(extension("The fee in each of the plan's other supportedCurrencies (`amount` is in `currency`)")),
+    addOnId: z.string().min(1).max(50).optional().meta(extension("Togai's add-on id the fee bills (FixedFeeRateCard.id)")),
+    displayName: rateCardLabels().displayName,
+    tag: rateCardLabels().tag,
   })
   .meta({ id: 'FixedFee' });
 
@@ -41,7 +49,7 @@ export const creditGrantRateCardSchema = z
     featureId: z.string().min(1).max(50),
     granted: nonNegativeDecimalSchema,
   })
-  .meta({ id: 'BillingEntitlementRateCard', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
+  .meta({ id: 'PlanCreditGrant', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
 
 const usageRateCards = z.array(usageRateCardSchema).max(50);
 const fixedFees = z.array(fixedFeeSchema).max(20);
@@ -49,6 +57,17 @@ const entitlementRateCards = z.array(creditGrantRateCardSchema).max(20);
 
 export const pricePlanDefinitionSchema = z.strictObject({
   currency: currencySchema,
+  supportedCurrencies: z
+    .array(currencySchema)
+    .min(1)
+    .max(20)
+    .optional()
+    .meta(
+      extension(
+        'Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its ' +
+          "invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one",
+      ),
+    ),
   pricingCycle: pricingCycleSchema,
   usageRateCards: usageRateCards.default([]),
   fixedFees: fixedFees.default([]),
@@ -81,6 +100,7 @@ export const updatePricePlanRequest = z
     name: nameSchema.optional(),
     description: z.string().max(255).optional(),
     currency: currencySchema.optional(),
+    supportedCurrencies: z.array(currencySchema).min(1).max(20).optional().meta(extension('As in CreatePricePlanRequest')),
     pricingCycle: pricingCycleSchema.optional(),
     usageRateCards: usageRateCards.optional(),
     fixedFees: fixedFees.optional(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Decimal } from '../decimal/decimal';
+import { extension } from '../api/extension';
 import { nonNegativeDecimalSchema } from '../event/event-wire';
+import { currencySchema } from './currency';
 
 /**
  * A usage rate card (Togai's RateCard / RateConfigUsage / SlabUsage): how a usage meter's total
@@ -14,11 +16,27 @@ export const pricingModels = ['TIERED', 'VOLUME', 'PACKAGE'] as const;
 export const priceTypes = ['PER_UNIT', 'FLAT'] as const;
 
 
+/**
+ * What Togai's v2 rate cards carry beside their prices: a `name` unique in the plan (the card's
+ * handle in bulk operations), a `displayName` and a grouping `tag`. Labels only; nothing rates by them.
+ */
+export function rateCardLabels() {
+  return {
+    name: z.string().min(1).max(50).optional().meta(extension("The rate card's name, unique in the plan (Togai's v2 rate card name)")),
+    displayName: z.string().max(255).optional().meta(extension('How the rate card is shown')),
+    tag: z.string().max(50).optional().meta(extension('A tag grouping rate cards')),
+  };
+}
+
 export const slabSchema = z
   .strictObject({
     startAfter: nonNegativeDecimalSchema.meta({ description: 'The slab prices usage above this many units' }),
     rate: nonNegativeDecimalSchema.meta({ description: 'Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency' }),
     priceType: z.enum(priceTypes).default('PER_UNIT'),
+    currencyRates: z
+      .record(currencySchema, nonNegativeDecimalSchema)
+      .optional()
+      .meta(extension("The slab's rate in each of the plan's other supportedCurrencies (`rate` is in `currency`)")),
   })
   .meta({ id: 'SlabUsage' });
 export type Slab = z.infer<typeof slabSchema>;
@@ -29,6 +47,7 @@ export const usageRateCardSchema = z
     pricingModel: z.enum(pricingModels),
     slabs: z.array(slabSchema).min(1).max(50),
     packageSize: nonNegativeDecimalSchema.optional().meta({ description: 'PACKAGE only: units per package' }),
+    ...rateCardLabels(),
   })
   .superRefine((card, ctx) => {
     card.slabs.forEach((slab, i) => {
@@ -49,5 +68,5 @@ export const usageRateCardSchema = z
       ctx.addIssue({ code: 'custom', path: ['packageSize'], message: 'only PACKAGE rate cards have a packageSize' });
     }
   })
-  .meta({ id: 'UsageRateCard' });
+  .meta({ id: 'PlanUsageRateCard' });
 export type UsageRateCard = z.infer<typeof usageRateCardSchema>;

@@ -5,11 +5,18 @@ export const PRICING_SCHEDULE_OPERATIONS = new Set(['update_pricing_schedule', '
 
 /**
  * Which of Togai's operations Meterline answers as Togai does. "supported": test/e2e/
- * togai-contract.test.ts (or its own togai-*.test.ts, as above) calls it as Togai's client does and its answer validates against Togai's
+ * togai-contract.test.ts (or a togai-*.test.ts beside it) calls it as Togai's client does and its answer validates against Togai's
  * model; "differs": Meterline serves the method and path, but not (yet) exactly Togai's contract;
  * "not yet": Meterline has no such route. Read from Meterline's OpenAPI document, so a route added
  * or removed changes the table; docs/togai-compatibility.md is written from it (npm run togai:compat).
  */
+/** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
+export const PRICE_PLAN_CONTRACT_TESTED = [
+  'create_price_plan', 'get_price_plan', 'get_price_plans', 'update_price_plan', 'activate_price_plan', 'archive_price_plan',
+  'create_price_plan_v2', 'get_price_plan_v2', 'list_price_plans_v2', 'update_price_plan_v2', 'finalize_price_plan', 'discard_price_plan',
+  'list_price_plan_versions', 'list_price_plan_rate_cards', 'bulk_price_plan_rate_card_operations', 'list_price_plan_errors',
+];
+
 export const CONTRACT_TESTED = new Set([
   ...PRICING_SCHEDULE_OPERATIONS,
   'create_event_schema', 'get_event_schema', 'list_event_schemas', 'event_schema_event_schema_name_patch', 'list_event_schema_versions',
@@ -22,6 +29,7 @@ export const CONTRACT_TESTED = new Set([
   'create_feature', 'get_feature', 'get_features', 'update_feature',
   'get_feature_credits', 'list_feature_credit_entries', 'update_feature_credit_entry', 'void_feature_credit_entry', 'ingest_entitled_event',
   'get_entitlements', 'get_entitlement_value', 'validate_entitlement_value',
+  ...PRICE_PLAN_CONTRACT_TESTED,
 ]);
 
 export type Support = 'supported' | 'differs' | 'not yet';

@@ -88,6 +88,20 @@ const checks: Record<string, Check> = {
       expect([query, (await w.b.get(`/price_plans?${query}`)).body.data]).toEqual([query, []]);
     }
   },
+  'POST /v2/price_plans': async (w) => {
+    // B's own v2 plan cannot price A's meter: for B it does not exist.
+    const plan = await w.b.post('/v2/price_plans', { name: unique('p'), type: 'BILLING', supportedCurrencies: ['USD'], pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 0 } });
+    expect(plan.status).toBe(200);
+    const card = { usageMeterId: w.meterId, ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: 0, priceType: 'PER_UNIT' }] }, rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate: 1 }] }] };
+    const priced = await w.b.post(`/v2/price_plans/${plan.body.id}/rate_cards`, {
+      operations: [{ actionType: 'CREATE', rateCardName: 'a-meter', rateCard: { billableId: w.meterId, type: 'USAGE', invoiceTiming: 'IN_ARREARS', rateCardDetails: { usageRateCard: card } } }],
+    });
+    expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'operations.0.rateCard.billableId' }] } });
+    expect((await w.a.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(plan.body.id);
+  },
+  'GET /v2/price_plans': async (w) => {
+    expect((await w.b.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(w.planId);
+  },
   'POST /api_keys': async (w) => {
     const created = await w.b.post('/api_keys', { name: 'B-only', scopes: ['read'] });
     expect(created.status).toBe(201);
@@ -187,6 +201,8 @@ const bodies: Record<string, unknown> = {
   'PATCH /usage_meters/{id}': { description: 'changed by another tenant' },
   'PATCH /features/{id}': { billableName: 'changed by another tenant' },
   'PATCH /price_plans/{id}': { description: 'changed by another tenant', usageRateCards: [] },
+  'POST /price_plans/{id}/activate': { currencies: ['USD'] },
+  'POST /v2/price_plans/{price_plan_id}/rate_cards': { operations: [{ actionType: 'DELETE', rateCardName: 'anything' }] },
   'PATCH /accounts/{accountId}/features/{featureId}': { overageLimit: '1000' },
   'POST /accounts/{accountId}/features/{featureId}/entries': { granted: '1000' },
   'PATCH /accounts/{accountId}/features/{featureId}/entries/{entryId}': { granted: '1000' },

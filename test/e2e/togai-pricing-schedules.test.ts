@@ -41,7 +41,7 @@ async function activePlan(rate: string, fee?: string): Promise<string> {
     usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate }] }],
     ...(fee ? { fixedFees: [{ name: 'Base', amount: fee }] } : {}),
   });
-  expect(created.status).toBe(201);
+  expect(created.status).toBe(200);
   expect((await client.post(`/price_plans/${created.body.id}/activate`)).status).toBe(200);
   return created.body.id;
 }

@@ -3316,12 +3316,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["CreatePricePlanRequest"];
+                    "application/json": components["schemas"]["CreatePricePlanRequest"] | components["schemas"]["TogaiCreatePricePlanRequest"];
                 };
             };
             responses: {
                 /** @description The new DRAFT plan */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3479,7 +3479,74 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** ACTIVE → ARCHIVED, as Togai archives: takes no new associations; existing ones keep rating (repeats are no-ops) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Archived */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Change a plan: the fields given replace the current ones. A DRAFT changes in place; a change of an ACTIVE plan's rates publishes a new version (accounts keep the version they were associated with; a new name or description alone makes no version); an ARCHIVED plan cannot change */
@@ -3494,7 +3561,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["UpdatePricePlanRequest"];
+                    "application/json": components["schemas"]["UpdatePricePlanRequest"] | components["schemas"]["TogaiUpdatePricePlanRequest"];
                 };
             };
             responses: {
@@ -3602,7 +3669,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ActivatePricePlanRequest"];
+                };
+            };
             responses: {
                 /** @description The ACTIVE plan */
                 200: {
@@ -4084,6 +4155,895 @@ export interface paths {
                 };
                 /** @description The input is not valid; `errors` names each field */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List DRAFT and ACTIVE plans, oldest first, each at its draft if one is being edited, else its latest version */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of plans */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanV2PaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a DRAFT price plan (version 1) with its currencies and pricing cycle; rate cards are added by bulk operations */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePricePlanV2Request"];
+                };
+            };
+            responses: {
+                /** @description The new DRAFT plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanV2"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a plan at its draft if one is being edited, else its latest version; or at `version` */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanV2"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the description, pricing cycle or currencies. A DRAFT plan changes in place; an ACTIVE one gets (or changes) the draft of its next version. The first supported currency is the one every rate card must price in */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdatePricePlanV2Request"];
+                };
+            };
+            responses: {
+                /** @description The plan after the change, at its draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanV2"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DRAFT plan → ACTIVE; an ACTIVE plan's draft → its next version (new associations take it; accounts keep theirs). Refused (422) while list_price_plan_errors lists anything; a repeat is a no-op. migrationMode other than NONE is not supported yet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinalizePricePlanRequest"];
+                };
+            };
+            responses: {
+                /** @description Finalized */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Drop an ACTIVE plan's draft, or delete a plan never finalized (it rated nothing) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Discarded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the plan, newest first: its draft, if any, then the published ones */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricePlanV2PaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}/rate_cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rate cards of the plan's draft if any, else of its latest version: usage cards, then fixed fees */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of rate cards */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateCardPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CREATE, UPDATE (replace) or DELETE rate cards by name, in order, all or none, on the DRAFT plan or an ACTIVE plan's draft. Answers the rate cards created or updated, as they now are */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRateCardOperationsRequest"];
+                };
+            };
+            responses: {
+                /** @description The rate cards written */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkRateCardOperationsResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/price_plans/{price_plan_id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What keeps the plan's draft (or latest version) from being finalized: a rate card whose meter or feature is missing, archived or not priceable, or that lacks a rate in one of the supported currencies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error, in one page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValidatedEntityErrorsPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7001,13 +7961,15 @@ export interface components {
         PricePlan: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            pricingCycle: components["schemas"]["PricingCycleConfig"];
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            supportedCurrencies?: string[];
+            pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
-            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
             /** @default [] */
             fixedFees?: components["schemas"]["FixedFee"][];
             /** @default [] */
-            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+            entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
             id: string;
             name: string;
             description?: string;
@@ -7017,8 +7979,12 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @enum {string} */
+            type: "BILLING";
+            /** @description The version shown, as Togai shapes it */
+            pricingSchedule: components["schemas"]["PricingSchedule"][];
         };
-        PricingCycleConfig: {
+        PricingCycle: {
             /** @enum {string} */
             interval: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "ANNUALLY";
             /**
@@ -7048,13 +8014,19 @@ export interface components {
              */
             gracePeriod?: number;
         };
-        UsageRateCard: {
+        PlanUsageRateCard: {
             usageMeterId: string;
             /** @enum {string} */
             pricingModel: "TIERED" | "VOLUME" | "PACKAGE";
             slabs: components["schemas"]["SlabUsage"][];
             /** @description PACKAGE only: units per package */
             packageSize?: string | number;
+            /** @description The rate card's name, unique in the plan (Togai's v2 rate card name) */
+            name?: string;
+            /** @description How the rate card is shown */
+            displayName?: string;
+            /** @description A tag grouping rate cards */
+            tag?: string;
         };
         SlabUsage: {
             /** @description The slab prices usage above this many units */
@@ -7066,16 +8038,64 @@ export interface components {
              * @enum {string}
              */
             priceType?: "PER_UNIT" | "FLAT";
+            /** @description The slab's rate in each of the plan's other supportedCurrencies (`rate` is in `currency`) */
+            currencyRates?: {
+                [key: string]: string | number;
+            };
         };
         FixedFee: {
             name: string;
             amount: string | number;
+            /** @description The fee in each of the plan's other supportedCurrencies (`amount` is in `currency`) */
+            currencyAmounts?: {
+                [key: string]: string | number;
+            };
+            /** @description Togai's add-on id the fee bills (FixedFeeRateCard.id) */
+            addOnId?: string;
+            /** @description How the rate card is shown */
+            displayName?: string;
+            /** @description A tag grouping rate cards */
+            tag?: string;
         };
         /** @description Feature credits granted to each account at the start of each cycle, expiring at its end */
-        BillingEntitlementRateCard: {
+        PlanCreditGrant: {
             featureId: string;
             granted: string | number;
         };
+        PricingSchedule: {
+            id: string;
+            pricePlanDetails: components["schemas"]["PricePlanDetails"];
+            /** @description When this version was published (or created, for a DRAFT) */
+            startDate: string;
+            /** @description When the next version was published; 9999-12-31T23:59:59Z while it is the latest */
+            endDate: string;
+            version: number;
+            isOverriden: boolean;
+        };
+        PricePlanDetails: {
+            supportedCurrencies: string[];
+            /** @description Every supported currency once the plan is ACTIVE; none while DRAFT */
+            activeCurrencies: string[];
+            pricingCycleConfig: components["schemas"]["PricingCycleConfig"];
+            usageRateCards: unknown[];
+            fixedFeeRateCards: unknown[];
+            /** @enum {string} */
+            type: "BILLING";
+            deferredRevenue: boolean;
+        };
+        PricingCycleConfig: {
+            /** @enum {string} */
+            interval: "WEEKLY" | "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "ANNUALLY";
+            startOffset?: components["schemas"]["PricingCycleConfigStartOffset"];
+            gracePeriod: number;
+            anniversaryCycle?: boolean | null;
+        };
+        PricingCycleConfigStartOffset: {
+            /** @description "1"–"31", or LAST */
+            dayOffset: string;
+            /** @description "1"–"12", FIRST or LAST; "1" for MONTHLY */
+            monthOffset?: string | null;
+        } | null;
         /**
          * @example {
          *       "name": "card_payments",
@@ -7110,18 +8130,105 @@ export interface components {
         CreatePricePlanRequest: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            pricingCycle: components["schemas"]["PricingCycleConfig"];
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            supportedCurrencies?: string[];
+            pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
-            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
             /** @default [] */
             fixedFees?: components["schemas"]["FixedFee"][];
             /** @default [] */
-            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+            entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
             name: string;
             description?: string;
         };
+        /** @description Togai's CreatePricePlanRequest */
+        TogaiCreatePricePlanRequest: {
+            name: string;
+            description?: string | null;
+            /** @enum {string|null} */
+            type?: "BILLING" | "PURCHASE" | null;
+            pricePlanDetails: components["schemas"]["CreatePricePlanDetails"];
+            pricingRules?: unknown;
+        };
+        CreatePricePlanDetails: {
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            usageRateCards?: components["schemas"]["UsageRateCard"][] | null;
+            fixedFeeRateCards?: components["schemas"]["FixedFeeRateCard"][] | null;
+            licenseRateCards?: unknown;
+            billingEntitlementRateCards?: unknown;
+            entitlementOverageRateCards?: unknown;
+            creditGrantRateCards?: unknown;
+            minimumCommitment?: unknown;
+            deferredRevenue?: boolean | null;
+            allowOngoingCycleUpdates?: boolean | null;
+            supportedCurrencies: string[];
+        };
+        UsageRateCard: {
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            usageMeterId: string;
+            ratePlan: components["schemas"]["RatePlan"];
+            rateValues: components["schemas"]["RateValue"][];
+        };
+        RatePlan: {
+            pricingModel: components["schemas"]["PricingModel"];
+            slabs: components["schemas"]["Slab"][];
+        };
+        /** @enum {string} */
+        PricingModel: "TIERED" | "VOLUME";
+        Slab: {
+            order: number;
+            startAfter: string | number;
+            priceType: components["schemas"]["PriceType"];
+            /** @description PACKAGE: {"packageSize": "10"} */
+            slabConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        /** @enum {string} */
+        PriceType: "FLAT" | "PER_UNIT" | "PACKAGE";
+        RateValue: {
+            currency: string;
+            slabRates: components["schemas"]["SlabRate"][];
+            rateConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        SlabRate: {
+            order: number;
+            rate: string | number;
+            slabRateConfig?: {
+                [key: string]: string;
+            } | null;
+        };
+        FixedFeeRateCard: {
+            /** @description The add-on the fee bills */
+            id: string;
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            invoiceTiming?: components["schemas"]["InvoiceTiming"];
+            type?: components["schemas"]["FixedFeeType"];
+            rateValues: components["schemas"]["CurrencyRateValue"][];
+            enableProration: boolean;
+            recurrenceConfig?: components["schemas"]["RecurrenceConfig"];
+        };
+        /** @enum {string|null} */
+        InvoiceTiming: "IN_ADVANCE" | "IN_ARREARS" | "PREPAID" | null;
+        /** @enum {string|null} */
+        FixedFeeType: "ONE_TIME" | "RECURRING" | null;
+        CurrencyRateValue: {
+            currency: string;
+            rate: string | number;
+        };
+        RecurrenceConfig: {
+            interval?: number | null;
+            offset?: number | null;
+        } | null;
         PricePlanPaginatedResponse: {
-            data: components["schemas"]["PricePlan"][];
+            data: components["schemas"]["PricePlanListData"][];
             /** @description Present when there are more items */
             nextToken?: string;
             context: {
@@ -7130,15 +8237,70 @@ export interface components {
                 sortOrder: "ASC" | "DESC";
             };
         };
+        PricePlanListData: {
+            /** @description ISO 4217 code, e.g. USD */
+            currency: string;
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            supportedCurrencies?: string[];
+            pricingCycle: components["schemas"]["PricingCycle"];
+            /** @default [] */
+            usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
+            /** @default [] */
+            fixedFees?: components["schemas"]["FixedFee"][];
+            /** @default [] */
+            entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
+            id: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+            /** @description The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @enum {string} */
+            type: "BILLING";
+            usageMeters: string[];
+            pricePlanDetails: components["schemas"]["PricePlanDetails"];
+        };
         UpdatePricePlanRequest: {
             name?: string;
             description?: string;
             /** @description ISO 4217 code, e.g. USD */
             currency?: string;
-            pricingCycle?: components["schemas"]["PricingCycleConfig"];
-            usageRateCards?: components["schemas"]["UsageRateCard"][];
+            /** @description As in CreatePricePlanRequest */
+            supportedCurrencies?: string[];
+            pricingCycle?: components["schemas"]["PricingCycle"];
+            usageRateCards?: components["schemas"]["PlanUsageRateCard"][];
             fixedFees?: components["schemas"]["FixedFee"][];
-            entitlementRateCards?: components["schemas"]["BillingEntitlementRateCard"][];
+            entitlementRateCards?: components["schemas"]["PlanCreditGrant"][];
+        };
+        /** @description Togai's UpdatePricePlanRequest */
+        TogaiUpdatePricePlanRequest: {
+            /** @enum {string|null} */
+            migrationMode?: "IMMEDIATE" | "IMMEDIATE_IGNORE_OVERRIDE" | "NEXT_CYCLE" | "NEXT_CYCLE_IGNORE_OVERRIDE" | "NONE" | "START_OF_CURRENT_CYCLE" | null;
+            /** @enum {string|null} */
+            versionsToMigrate?: "LATEST_VERSION" | "ALL_VERSION" | null;
+            description?: string | null;
+            pricePlanDetails?: components["schemas"]["CreatePricePlanDetailsOverride"];
+            pricingRules?: unknown;
+        };
+        CreatePricePlanDetailsOverride: {
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            usageRateCards?: components["schemas"]["UsageRateCard"][] | null;
+            fixedFeeRateCards?: components["schemas"]["FixedFeeRateCard"][] | null;
+            licenseRateCards?: unknown;
+            billingEntitlementRateCards?: unknown;
+            entitlementOverageRateCards?: unknown;
+            creditGrantRateCards?: unknown;
+            minimumCommitment?: unknown;
+            deferredRevenue?: boolean | null;
+            allowOngoingCycleUpdates?: boolean | null;
+            supportedCurrencies?: string[] | null;
+        } | null;
+        /** @description Meterline activates every supported currency at once: `currencies` must list them all */
+        ActivatePricePlanRequest: {
+            currencies: string[];
         };
         UpdatePricingScheduleResponse: {
             accountId: string;
@@ -7213,6 +8375,130 @@ export interface components {
             pricePlanVersion: number;
             effectiveFrom: string;
             effectiveUntil?: string;
+        };
+        PricePlanV2: {
+            name: string;
+            description?: string;
+            type: components["schemas"]["PricePlanType"];
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"];
+            supportedCurrencies: string[];
+            deferredRevenue?: boolean;
+            allowOngoingCycleUpdates?: boolean;
+            id: string;
+            /** @description The plan's id */
+            referenceId: string;
+            version: number;
+            /**
+             * @description DRAFT: never finalized, or a version being edited that no account uses yet
+             * @enum {string}
+             */
+            status: "DRAFT" | "ACTIVE";
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        PricePlanType: "BILLING" | "PURCHASE";
+        /**
+         * @example {
+         *       "name": "api_calls",
+         *       "type": "BILLING",
+         *       "supportedCurrencies": [
+         *         "USD",
+         *         "EUR"
+         *       ],
+         *       "pricingCycleConfig": {
+         *         "interval": "MONTHLY",
+         *         "gracePeriod": 3
+         *       }
+         *     }
+         */
+        CreatePricePlanV2Request: {
+            name: string;
+            description?: string | null;
+            type: components["schemas"]["PricePlanType"];
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            supportedCurrencies: string[];
+            deferredRevenue?: boolean | null;
+            allowOngoingCycleUpdates?: boolean | null;
+        };
+        PricePlanV2PaginatedResponse: {
+            data: components["schemas"]["PricePlanV2"][];
+            nextToken?: string;
+        };
+        UpdatePricePlanV2Request: {
+            description?: string | null;
+            pricingCycleConfig?: components["schemas"]["PricingCycleConfig"] & (Record<string, never> | null);
+            supportedCurrencies?: string[] | null;
+        };
+        FinalizePricePlanRequest: {
+            /** @enum {string|null} */
+            migrationMode?: "IMMEDIATE" | "IMMEDIATE_IGNORE_OVERRIDE" | "NEXT_CYCLE" | "NEXT_CYCLE_IGNORE_OVERRIDE" | "NONE" | "START_OF_CURRENT_CYCLE" | null;
+            /** @enum {string|null} */
+            versionsToMigrate?: "LATEST_VERSION" | "ALL_VERSION" | null;
+        };
+        RateCardPaginatedResponse: {
+            data: components["schemas"]["RateCard"][];
+            nextToken?: string;
+        };
+        RateCard: {
+            billableId: string;
+            type: components["schemas"]["RateCardType"];
+            displayName: string;
+            invoiceTiming: components["schemas"]["InvoiceTiming"];
+            rateCardDetails: {
+                usageRateCard?: unknown;
+                fixedFeeRateCard?: unknown;
+            };
+            tag?: string;
+            name: string;
+            /** @description The price plan's id */
+            referenceId: string;
+            /** @enum {string} */
+            referenceType: "PRICE_PLAN";
+            currencies: string[];
+            pricePlanId: string;
+        };
+        /** @enum {string} */
+        RateCardType: "MINIMUM_COMMITMENT" | "BILLING_ENTITLEMENT" | "CREDIT_GRANT" | "ENTITLEMENT_OVERAGE" | "FIXED_FEE" | "LICENSE" | "USAGE";
+        BulkRateCardOperationsResponse: {
+            rateCards: components["schemas"]["RateCard"][];
+        };
+        BulkRateCardOperationsRequest: {
+            operations: components["schemas"]["RateCardOperation"][];
+        };
+        RateCardOperation: {
+            /** @enum {string} */
+            actionType: "CREATE" | "UPDATE" | "DELETE";
+            rateCardName: string;
+            rateCard?: components["schemas"]["RateCardData"];
+        };
+        RateCardData: {
+            /** @description USAGE: the usage meter's id; FIXED_FEE: the add-on's id */
+            billableId: string;
+            type: components["schemas"]["RateCardType"];
+            displayName?: string | null;
+            invoiceTiming: components["schemas"]["InvoiceTiming"];
+            rateCardDetails: components["schemas"]["RateCardDetails"];
+            tag?: string | null;
+        } | null;
+        RateCardDetails: {
+            usageRateCard?: components["schemas"]["UsageRateCard"] & (Record<string, never> | null);
+            fixedFeeRateCard?: components["schemas"]["FixedFeeRateCard"] & (Record<string, never> | null);
+            billingEntitlementRateCard?: unknown;
+            creditGrantRateCard?: unknown;
+            licenseRateCard?: unknown;
+            entitlementOverageRateCard?: unknown;
+            minimumCommitmentRateCard?: unknown;
+        };
+        ValidatedEntityErrorsPaginatedResponse: {
+            data: components["schemas"]["ValidatedEntityError"][];
+            nextToken?: string;
+        };
+        ValidatedEntityError: {
+            referenceId: string;
+            entityId: string;
+            entityType: string;
+            errorMessage: string;
         };
         UsageResponse: {
             meterId: string;
