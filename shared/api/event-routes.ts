@@ -5,11 +5,11 @@ import { instantSchema } from '../time/instant';
 import { recordedTogaiStatuses, togaiEventStatuses } from './event-status';
 import { aggregationSchema } from '../meter/usage-meter';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
+import { extension, meterlineExtension } from './extension';
 
 const tags = ['Events'];
 const decimal = z.string().meta({ description: 'An exact decimal', example: '1500.25' });
 const instant = instantSchema();
-const extension = (description: string) => ({ description: `Meterline extension: ${description}` });
 
 export const eventStatusSchema = z.enum(togaiEventStatuses).meta({
   id: 'EventIngestionStatus',
@@ -128,7 +128,7 @@ export const replayEventsRequest = z
       .min(1)
       .max(1000)
       .optional()
-      .meta({ description: 'Meterline extension: these parked messages (GET /parked_messages)' }),
+      .meta(extension('these parked messages (GET /parked_messages)')),
     limit: z
       .number()
       .int()
@@ -147,7 +147,7 @@ export const replayEventsResponse = z
     events: z.array(z.object({ id: z.string(), status: recordedStatusSchema, reason: z.string().optional() })),
     parkedMessages: z
       .array(z.object({ id: z.string(), queue: parkedQueueSchema, status: z.enum(['REPLAYED', 'PARKED']), reason: z.string().optional() }))
-      .meta({ description: 'Meterline extension: what became of each parked message; PARKED ones are parked again with the reason' }),
+      .meta(extension('what became of each parked message; PARKED ones are parked again with the reason')),
   })
   .meta({ id: 'ReplayEventsResponse' });
 
@@ -161,9 +161,10 @@ export const parkedMessageSchema = z
   })
   .meta({
     id: 'ParkedMessage',
-    description:
-      'Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or ' +
+    ...extension(
+      'a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or ' +
       'grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on.',
+    ),
   });
 
 /** Togai's /events API: what happened to each event the rater has consumed. */
@@ -181,9 +182,10 @@ export const eventRoutes = {
     responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(422) },
   }),
   replay: createRoute({
+    ...meterlineExtension,
     method: 'post', path: '/events/replay', tags, summary: 'Meter INGESTION_FAILED events again, and send parked messages on (admin)',
     description:
-      'Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
+      'Togai has no replay. INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
       'each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (' +
       'GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — ' +
       'and one that still cannot be is parked again with the new reason. Needs an admin key.',
@@ -191,8 +193,9 @@ export const eventRoutes = {
     responses: { 200: jsonResponse(replayEventsResponse, 'What happened to each replayed event'), ...problems(400, 403, 422) },
   }),
   parked: createRoute({
-    method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed (Meterline extension)',
-    description: 'Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.',
+    ...meterlineExtension,
+    method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed',
+    description: 'What the queue consumers could not deliver, oldest first; POST /events/replay sends it on.',
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse(pageSchema(parkedMessageSchema, 'ParkedMessagePaginatedResponse'), 'A page of parked messages, oldest first'), ...problems(422) },
   }),
