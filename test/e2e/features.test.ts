@@ -58,7 +58,7 @@ describe('creating and reading features', () => {
     });
     expect(created).toMatchObject({
       status: 200,
-      body: { status: 'ACTIVE', displayName: 'API calls', schemaAssociations: [{ schemaName: active, attributeName: 'bytes' }, { schemaName: draft }] },
+      body: { status: 'ACTIVE', displayName: 'API calls', schemaAssociations: [{ schemaName: active, attributeName: 'bytes' }, { schemaName: draft, attributeName: '' }] },
     });
     expect(created.body.id).toMatch(/^feat\.[0-9a-z]{16}$/);
     expect(created.body.createdAt).toBe(created.body.updatedAt);
