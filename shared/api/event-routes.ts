@@ -96,7 +96,7 @@ export type EventWithStatus = z.infer<typeof eventWithStatusSchema>;
 export const getEventResponse = z.object({ events: z.array(eventWithStatusSchema).length(1) }).meta({ id: 'GetEventResponse' });
 export const getEventsResponse = z
   .object({
-    events: z.array(eventWithStatusSchema),
+    events: z.array(eventWithStatusSchema).min(1).meta({ description: "At least one, as Togai's model requires: a page with none is a 404 (no_events)" }),
     nextToken: z.string().optional().meta({ description: 'Present when there are more events' }),
   })
   .meta({ id: 'GetEventsResponse' });
@@ -178,8 +178,11 @@ export const eventRoutes = {
   }),
   list: createRoute({
     method: 'get', path: '/events', tags, summary: 'List events, newest first (by event timestamp, then id)',
+    description:
+      "Togai's GetEventsResponse requires at least one event, and Togai's client fails on an empty list; so when nothing " +
+      'matches, the answer is 404 with the code no_events, which the client raises as an API error.',
     request: { query: listQuerySchema },
-    responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(422) },
+    responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(404, 422) },
   }),
   replay: createRoute({
     ...meterlineExtension,
