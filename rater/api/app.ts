@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../../shared/errors/problem';
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { creditRoutes } from './credit-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
@@ -29,6 +30,7 @@ export const raterApi = createRouter()
   .route('/', tenantSettingsRoutes)
   .route('/', customerRoutes)
   .route('/', accountRoutes)
+  .route('/', creditRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

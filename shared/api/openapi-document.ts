@@ -1,6 +1,7 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { creditRoutes } from './credit-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { entitlementRoutes } from './entitlement-routes';
@@ -30,6 +31,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   settings: tenantSettingsRoutes,
   customers: customerRoutes,
   accounts: accountRoutes,
+  credits: creditRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */
