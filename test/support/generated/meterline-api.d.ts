@@ -4659,7 +4659,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List events, newest first (by event timestamp, then id) */
+        /**
+         * List events, newest first (by event timestamp, then id)
+         * @description Togai's GetEventsResponse requires at least one event, and Togai's client fails on an empty list; so when nothing matches, the answer is 404 with the code no_events, which the client raises as an API error.
+         */
         get: {
             parameters: {
                 query?: {
@@ -4670,9 +4673,9 @@ export interface paths {
                     schemaName?: string;
                     /** @description Only events with this status (a value of IngestionStatus that Meterline records) */
                     status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
-                    /** @description Meterline extension: events at or after this time (the event timestamp); without a zone, UTC */
+                    /** @description events at or after this time (the event timestamp); without a zone, UTC */
                     from?: string;
-                    /** @description Meterline extension: events before this time; without a zone, UTC */
+                    /** @description events before this time; without a zone, UTC */
                     to?: string;
                 };
                 header?: never;
@@ -4701,6 +4704,15 @@ export interface paths {
                 };
                 /** @description The API key lacks the scope this route needs */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4747,7 +4759,7 @@ export interface paths {
         put?: never;
         /**
          * Meter INGESTION_FAILED events again, and send parked messages on (admin)
-         * @description Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
+         * @description Togai has no replay. INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
          */
         post: {
             parameters: {
@@ -4832,8 +4844,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Queue messages parked after every retry failed (Meterline extension)
-         * @description Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.
+         * Queue messages parked after every retry failed
+         * @description What the queue consumers could not deliver, oldest first; POST /events/replay sends it on.
          */
         get: {
             parameters: {
@@ -5487,7 +5499,7 @@ export interface paths {
                     /** @description From the previous page; absent for the first page */
                     nextToken?: string;
                     pageSize?: number;
-                    /** @description Meterline extension: only this customer’s accounts */
+                    /** @description Only this customer’s accounts */
                     customerId?: string;
                 };
                 header?: never;
@@ -6201,6 +6213,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List credits, by id */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    pageSize?: number;
+                    status?: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+                    accountId?: string;
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of credits */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListCreditsResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant credits to accounts (all or none; idempotent by idempotencyKey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCreditRequest"];
+                };
+            };
+            responses: {
+                /** @description The credits, as granted (or as an earlier request with the same idempotencyKey granted them) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateCreditResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/{creditId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit and its transactions: granted, paid per cycle, expired or voided */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    creditId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The credit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditDetailsResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/{creditId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a credit: it pays nothing more and keeps what it paid (a repeat is a no-op) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    creditId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The voided credit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credit"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/credit_balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's money credits: granted, left after final cycles, left now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The balance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditBalanceResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6209,7 +6635,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
-            /** @description Meterline extension: Togai's free-form details, filled with what happened to the event */
+            /** @description Togai's free-form details, filled with what happened to the event */
             details: {
                 eventId: string;
                 /** @enum {string} */
@@ -6279,7 +6705,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
-            /** @description Meterline extension: Togai's free-form details, filled with what happened to each event */
+            /** @description Togai's free-form details, filled with what happened to each event */
             details: {
                 accepted: number;
                 duplicates: number;
@@ -6615,14 +7041,15 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "ARCHIVED";
+            /** @description Association of a feature with event schemas */
             schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
             createdAt: string;
             updatedAt: string;
         };
         EventSchemasForFeature: {
             schemaName: string;
-            /** @description The attribute whose value an event consumes. Togai requires it; leaving it out (1 per event) is a Meterline extension, and Togai's client cannot read such an association back */
-            attributeName?: string;
+            /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+            attributeName: string;
         };
         /**
          * @example {
@@ -6638,7 +7065,11 @@ export interface components {
         CreateFeatureRequest: {
             name: string;
             billableName?: string;
-            schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
+            schemaAssociations: {
+                schemaName: string;
+                /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+                attributeName?: string | "";
+            }[];
         };
         FeaturePaginatedListData: {
             data: components["schemas"]["FeatureListResponse"][];
@@ -6670,7 +7101,11 @@ export interface components {
         UpdateFeatureRequest: {
             name?: string;
             billableName?: string;
-            schemaAssociations?: components["schemas"]["EventSchemasForFeature"][];
+            schemaAssociations?: {
+                schemaName: string;
+                /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+                attributeName?: string | "";
+            }[];
         };
         /** @description Togai's BaseSuccessResponse (`success`), with Meterline's details */
         EntitledEventResponse: {
@@ -6759,7 +7194,7 @@ export interface components {
          *     }
          */
         GrantFeatureCreditsRequest: {
-            /** @description Your id for the entry; sending the same id again is safe (200 with the entry). Generated when absent. */
+            /** @description Your id for the entry (at most 50 characters, as Togai's FeatureCreditEntry.id); sending the same id again is safe (200 with the entry). Generated when absent. */
             id?: string;
             /** @description Units granted: a number, or a decimal string */
             granted: string | number;
@@ -7034,7 +7469,7 @@ export interface components {
                         fieldName: string;
                         fieldValue: string;
                     };
-                    /** @description Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    /** @description Every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
                     seriesKey: components["schemas"]["MetricDataPointsGroupedBy"][];
                     /** @description Start of each period that had data, in the query’s time zone, as UTC instants */
                     timestamps: string[];
@@ -7059,7 +7494,7 @@ export interface components {
              */
             endTime: string;
             /**
-             * @description Meterline extension: the calendar the periods follow (default UTC)
+             * @description The calendar the periods follow (default UTC)
              * @default UTC
              */
             timeZone?: string;
@@ -7250,11 +7685,11 @@ export interface components {
             /** @description When the edge accepted the event */
             createdAt: string;
             eventPipelineInfo: components["schemas"]["EventPipelineInfo"];
-            /** @description Meterline extension: the version of the schema the event was validated against */
+            /** @description the version of the schema the event was validated against */
             schemaVersion: number;
-            /** @description Meterline extension: fields the schema's enrichments computed onto the event, attributes and dimensions in one list */
+            /** @description fields the schema's enrichments computed onto the event, attributes and dimensions in one list */
             enrichedFields: components["schemas"]["EnrichedField"][];
-            /** @description Meterline extension: the meters that counted the event, and the value each counted, as an exact decimal string */
+            /** @description the meters that counted the event, and the value each counted, as an exact decimal string */
             meters: {
                 meterId: string;
                 /**
@@ -7268,14 +7703,14 @@ export interface components {
                  */
                 value: string;
             }[];
-            /** @description Meterline extension: meters whose formula failed on this event; the event still counts for the others */
+            /** @description meters whose formula failed on this event; the event still counts for the others */
             meterFailures?: {
                 meterId: string;
                 reason: string;
             }[];
-            /** @description Meterline extension: when the edge accepted the event (as createdAt) */
+            /** @description when the edge accepted the event (as createdAt) */
             acceptedAt: string;
-            /** @description Meterline extension: when the rater recorded it */
+            /** @description when the rater recorded it */
             processedAt: string;
         };
         EventPayload: {
@@ -7301,7 +7736,7 @@ export interface components {
             status: components["schemas"]["EventIngestionStatus"];
             /** @description Why, when the event was not metered as sent (at most 250 characters, as Togai) */
             statusDescription?: string;
-            /** @description Meterline extension: INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed */
+            /** @description INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed */
             field?: string;
         };
         /**
@@ -7342,6 +7777,7 @@ export interface components {
             value: string;
         };
         GetEventsResponse: {
+            /** @description At least one, as Togai's model requires: a page with none is a 404 (no_events) */
             events: components["schemas"]["EventWithStatusAndEventPipelineInfo"][];
             /** @description Present when there are more events */
             nextToken?: string;
@@ -7354,7 +7790,7 @@ export interface components {
                 status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
                 reason?: string;
             }[];
-            /** @description Meterline extension: what became of each parked message; PARKED ones are parked again with the reason */
+            /** @description what became of each parked message; PARKED ones are parked again with the reason */
             parkedMessages: {
                 id: string;
                 /**
@@ -7370,7 +7806,7 @@ export interface components {
         ReplayEventsRequest: {
             /** @description These INGESTION_FAILED events (others are ignored) */
             eventIds?: string[];
-            /** @description Meterline extension: these parked messages (GET /parked_messages) */
+            /** @description these parked messages (GET /parked_messages) */
             parkedMessageIds?: string[];
             /**
              * @description Without eventIds or parkedMessageIds: the oldest INGESTION_FAILED events, and the oldest parked messages, this many of each
@@ -7388,7 +7824,7 @@ export interface components {
                 sortOrder: "ASC" | "DESC";
             };
         };
-        /** @description Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on. */
+        /** @description a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on. */
         ParkedMessage: {
             id: string;
             /**
@@ -7632,6 +8068,115 @@ export interface components {
             effectiveUntil: string;
             createdAt: string;
             updatedAt?: string;
+        };
+        CreateCreditResponse: {
+            credits: components["schemas"]["Credit"][];
+        };
+        Credit: {
+            id: string;
+            accountId: string;
+            customerId: string;
+            purpose: string;
+            applicableEntityIds?: string[];
+            effectiveFrom: string;
+            effectiveUntil?: string;
+            creditAmount: number;
+            priority: number;
+            grantorId?: string;
+            idempotencyKey?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+            /** @description The currency: the account's invoiceCurrency when the credit was granted */
+            creditUnit: string;
+            /** @description Taken by the open cycle (its statement is not final yet) */
+            holdAmount: number;
+            /** @description Taken by final cycles */
+            consumedAmount: number;
+            /** @description What is left: creditAmount − consumedAmount − holdAmount */
+            balance: number;
+            createdAt: string;
+            updatedAt?: string;
+        };
+        CreateCreditRequest: {
+            /** @description Granted together: all or none */
+            creditRequests: components["schemas"]["CreditRequest"][];
+        };
+        CreditRequest: {
+            /** @description An account created with POST /accounts (its customer owns the credit) */
+            accountId: string;
+            purpose: string;
+            /** @description What the credit pays: null or empty, everything; ALL_USAGE_METER_RATE_CARDS, usage charges; ALL_FIXED_FEE_RATE_CARDS, fixed fees. Meterline does not yet take the ids of single rate cards. */
+            applicableEntityIds?: ("ALL_USAGE_METER_RATE_CARDS" | "ALL_FIXED_FEE_RATE_CARDS")[] | null;
+            /**
+             * Format: date
+             * @description The first day (UTC) the credit pays for
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description The last day (UTC, inclusive) it pays for; absent: never expires
+             */
+            effectiveUntil?: string | null;
+            /** @description The money granted, in the account's invoice currency (Togai's model lets it be absent; Meterline needs it) */
+            creditAmount: string | number;
+            /** @description Lower is used first; among equal priorities, the credit that expires first */
+            priority: number;
+            grantorId?: string | null;
+            /** @description Sending the same key again answers the credit it made, changing nothing (another request under it: 409) */
+            idempotencyKey?: string | null;
+        };
+        ListCreditsResponse: {
+            data: components["schemas"]["Credit"][];
+            nextToken?: string;
+        };
+        CreditDetailsResponse: {
+            id: string;
+            accountId: string;
+            customerId: string;
+            purpose: string;
+            applicableEntityIds?: string[];
+            effectiveFrom: string;
+            effectiveUntil?: string;
+            creditAmount: number;
+            priority: number;
+            grantorId?: string;
+            idempotencyKey?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+            /** @description The currency: the account's invoiceCurrency when the credit was granted */
+            creditUnit: string;
+            /** @description Taken by the open cycle (its statement is not final yet) */
+            holdAmount: number;
+            /** @description Taken by final cycles */
+            consumedAmount: number;
+            /** @description What is left: creditAmount − consumedAmount − holdAmount */
+            balance: number;
+            createdAt: string;
+            updatedAt?: string;
+            transactions: components["schemas"]["CreditTransaction"][];
+        };
+        CreditTransaction: {
+            id: string;
+            creditId: string;
+            /** @enum {string} */
+            transactionType: "CREDITED" | "DEBITED" | "EXPIRED" | "VOIDED";
+            /** @description DEBITED: the cycle that took it, as its start instant */
+            entityId?: string;
+            amount: number;
+            /** @description CREDITED, VOIDED: when it happened; DEBITED: the end of the cycle (or now for the open one); EXPIRED: the end of the last day */
+            createdAt: string;
+        };
+        CreditBalanceResponse: {
+            /** @description Granted by the credits in effect today (not voided, consumed or expired) */
+            activeCredits: number;
+            /** @description What those have left after the final cycles */
+            availableBalance: number;
+            /** @description What they have left after the open cycle too: availableBalance − its holds */
+            runningBalance: number;
+            /** @description Granted by credits not in effect yet (effectiveFrom after today) */
+            inapplicableCredits: number;
+            unit: string;
+            lastUpdatedAt: string;
         };
     };
     responses: never;
