@@ -23,6 +23,8 @@ export const tenants = pgTable('tenants', {
   region: text('region'),
   jurisdiction: text('jurisdiction'),
   dedupLayout: jsonb('dedup_layout'),
+  /** shared/account/unknown-accounts.ts: METER or FAIL events of accounts never created (NULL: METER). Copied to the home row. */
+  unknownAccounts: text('unknown_accounts'),
 });
 
 export const apiKeys = pgTable('api_keys', {

@@ -14,10 +14,12 @@ const instant = instantSchema();
 export const eventStatusSchema = z.enum(togaiEventStatuses).meta({
   id: 'EventIngestionStatus',
   description:
-    "Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
+    "Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
     'least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), ' +
     'INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED ' +
-    '(its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
+    '(its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the ' +
+    'tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and ' +
+    'INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
     'meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event ' +
     'still in flight is not listed yet.',
 });
@@ -122,7 +124,7 @@ const listQuerySchema = pageQuerySchema
 
 export const replayEventsRequest = z
   .strictObject({
-    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These INGESTION_FAILED events (others are ignored)' }),
+    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These INGESTION_FAILED or INGESTION_FAILED_ACCOUNT_NOT_FOUND events (others are ignored)' }),
     parkedMessageIds: z
       .array(z.string().regex(/^[0-9]{1,18}$/, 'must be the id of a parked message'))
       .min(1)

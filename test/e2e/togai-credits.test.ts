@@ -185,3 +185,56 @@ describe('contract gaps', () => {
     await togai('get_events', { query: { schemaName: schema } });
   });
 });
+
+describe('events of accounts never created (tenant setting unknownAccounts)', () => {
+  it("meters them by default; under FAIL answers Togai's INGESTION_FAILED_ACCOUNT_NOT_FOUND, counts nothing, and meters them once when replayed after the account exists", async () => {
+    const tenant = await createTenant('unknown_accounts');
+    const client = api(tenant.key);
+    const togaiOf = (name: string, request?: Parameters<typeof callTogai>[3]) => callTogai(inject('stackUrl'), tenant.key, name, request);
+    expect((await client.get('/settings')).body.unknownAccounts).toBe('METER');
+    const refused = await client.patch('/settings', { unknownAccounts: 'IGNORE' });
+    expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([422, 'unknownAccounts']);
+
+    const schema = unique('acct_events');
+    await client.post('/event_schema', { name: schema, attributes: [{ name: 'n' }], dimensions: [] });
+    await client.post(`/event_schema/${schema}/activate`);
+    const meter = await client.post('/usage_meters', { name: unique('n'), aggregation: 'SUM', eventSchemaName: schema, computations: [{ computation: '{"var":"attributes.n"}', order: 1 }] });
+    await client.post(`/usage_meters/${meter.body.id}/activate`);
+    const event = (accountId: string, n: string) => ({ id: unique('evt'), schemaName: schema, timestamp: new Date().toISOString(), accountId, attributes: [{ name: 'n', value: n }], dimensions: {} });
+    const statusOf = async (id: string) => (await eventually(() => client.get(`/events/${id}`), (r) => r.status === 200)).body.events[0].ingestionStatus.status;
+
+    // The default: an account nobody created is metered (the tour and /entitled rely on it).
+    const free = event(unique('free'), '1');
+    await client.post('/ingest', { event: free });
+    expect(await statusOf(free.id)).toBe('INGESTION_COMPLETED_EVENT_METERED');
+
+    expect((await client.patch('/settings', { unknownAccounts: 'FAIL' })).body.unknownAccounts).toBe('FAIL');
+    const ghost = unique('ghost');
+    const known = unique('known');
+    await client.post('/customers', { id: unique('cus'), name: 'Known', primaryEmail: 'known@example.test', address: {}, account: { id: known, name: 'Known' } });
+    const lost = event(ghost, '2.5');
+    const counted = event(known, '4');
+    expect((await client.post('/ingestBatch', { events: [lost, counted] })).status).toBe(202);
+    expect(await statusOf(lost.id)).toBe('INGESTION_FAILED_ACCOUNT_NOT_FOUND');
+    expect(await statusOf(counted.id)).toBe('INGESTION_COMPLETED_EVENT_METERED');
+    await togaiOf('get_single_event', { params: { event_id: lost.id } });
+    const listed = await togaiOf('get_events', { query: { status: 'INGESTION_FAILED_ACCOUNT_NOT_FOUND' } });
+    expect(listed.body.events.map((e: { eventPayload: { id: string } }) => e.eventPayload.id)).toEqual([lost.id]);
+
+    const minute = 60_000;
+    const range = `from=${new Date(Math.floor(Date.now() / minute) * minute - 60 * minute).toISOString()}&to=${new Date(Math.ceil(Date.now() / minute) * minute + minute).toISOString()}`;
+    const usage = async (accountId: string) => (await client.get(`/usage?meterId=${meter.body.id}&accountId=${accountId}&${range}`)).body.value;
+    expect(await usage(ghost)).toBe('0');
+
+    // A replay of the oldest failures leaves it (its account still missing); named, it waits for the account too.
+    expect((await client.post('/events/replay', { limit: 100 })).body.events).toEqual([]);
+    expect((await client.post('/events/replay', { eventIds: [lost.id] })).body.events).toEqual([expect.objectContaining({ id: lost.id, status: 'INGESTION_FAILED_ACCOUNT_NOT_FOUND' })]);
+    await client.post('/customers', { id: unique('cus'), name: 'Ghost', primaryEmail: 'ghost@example.test', address: {}, account: { id: ghost, name: 'Ghost' } });
+    const replayed = await client.post('/events/replay', { eventIds: [lost.id] });
+    expect(replayed.body.events).toEqual([{ id: lost.id, status: 'INGESTION_COMPLETED_EVENT_METERED' }]);
+    expect((await client.post('/events/replay', { eventIds: [lost.id] })).body.events).toEqual([]);
+    expect(await usage(ghost)).toBe('2.5');
+
+    expect((await client.patch('/settings', { unknownAccounts: 'METER' })).body.unknownAccounts).toBe('METER');
+  });
+});

@@ -4672,7 +4672,7 @@ export interface paths {
                     accountId?: string;
                     schemaName?: string;
                     /** @description Only events with this status (a value of IngestionStatus that Meterline records) */
-                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
+                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
                     /** @description events at or after this time (the event timestamp); without a zone, UTC */
                     from?: string;
                     /** @description events before this time; without a zone, UTC */
@@ -7740,7 +7740,7 @@ export interface components {
             field?: string;
         };
         /**
-         * @description Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
+         * @description Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
          * @enum {string}
          */
         EventIngestionStatus: "INGESTION_IN_PROGRESS" | "INGESTION_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_UNITS_INVALID" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_EVENT_NOT_METERED" | "INGESTION_FAILED_PAST_GRACE_PERIOD" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED_DUPLICATE_EVENT" | "INGESTION_FAILED_NO_EVENT_ID" | "INGESTION_FAILED_INVALID_NAMED_LICENSE_EVENT" | "INGESTION_FAILED_INSUFFICIENT_CREDITS" | "REVERTED" | "UNKNOWN";
@@ -7787,7 +7787,7 @@ export interface components {
             events: {
                 id: string;
                 /** @enum {string} */
-                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
+                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
                 reason?: string;
             }[];
             /** @description what became of each parked message; PARKED ones are parked again with the reason */
@@ -7804,7 +7804,7 @@ export interface components {
             }[];
         };
         ReplayEventsRequest: {
-            /** @description These INGESTION_FAILED events (others are ignored) */
+            /** @description These INGESTION_FAILED or INGESTION_FAILED_ACCOUNT_NOT_FOUND events (others are ignored) */
             eventIds?: string[];
             /** @description these parked messages (GET /parked_messages) */
             parkedMessageIds?: string[];
@@ -7857,6 +7857,11 @@ export interface components {
                 shards: number;
                 since: string;
             }[];
+            /**
+             * @description Events whose accountId names no account (POST /accounts): METER them (the default) or FAIL them as Togai does, with the status INGESTION_FAILED_ACCOUNT_NOT_FOUND (POST /events/replay meters them once the account exists). Applies to events the rater meters from then on.
+             * @enum {string}
+             */
+            unknownAccounts: "METER" | "FAIL";
         };
         UpdateTenantSettingsRequest: {
             /** @enum {string|null} */
@@ -7868,6 +7873,11 @@ export interface components {
             jurisdiction?: "eu" | "fedramp" | null;
             /** @description Grow the dedup layout to this many shards: a multiple of today’s count */
             dedupShards?: number;
+            /**
+             * @description Events whose accountId names no account (POST /accounts): METER them (the default) or FAIL them as Togai does, with the status INGESTION_FAILED_ACCOUNT_NOT_FOUND (POST /events/replay meters them once the account exists). Applies to events the rater meters from then on.
+             * @enum {string}
+             */
+            unknownAccounts?: "METER" | "FAIL";
         };
         CreateCustomerResponse: {
             id: string;
