@@ -27,6 +27,8 @@ interface World {
   customerId: string;
   keyId: string;
   eventId: string;
+  /** A money credit of planAccount (Togai's CreditsApi). */
+  creditId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
@@ -134,6 +136,17 @@ const checks: Record<string, Check> = {
     expect((await w.b.post('/events/replay', { parkedMessageIds: [parked!.id] })).body).toEqual({ replayed: 0, events: [], parkedMessages: [] });
     expect((await w.b.post('/events/replay', { limit: 1000 })).body.parkedMessages).toEqual([]);
     expect(await parkedOfA(w)).toHaveLength(1); // still A's (another suite's replay may re-park it under a new id)
+  },
+  'POST /credits': async (w) => {
+    // B cannot grant credits to A's account: for B it does not exist.
+    const response = await w.b.post('/credits', { creditRequests: [{ accountId: w.planAccount, purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: 5, priority: 1 }] });
+    expect([response.status, response.body.errors?.[0]?.path]).toEqual([422, 'creditRequests.0.accountId']);
+  },
+  'GET /credits': async (w) => {
+    expect((await w.a.get(`/credits?id=${w.creditId}`)).body.data).toHaveLength(1); // A's credit is there…
+    for (const query of ['pageSize=50', `id=${w.creditId}`, `accountId=${w.planAccount}`]) {
+      expect([query, (await w.b.get(`/credits?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
+    }
   },
   'GET /parked_messages': async (w) => {
     expect(await parkedOfA(w)).toHaveLength(1);
@@ -266,8 +279,10 @@ beforeAll(async () => {
   await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
+  const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
   world = {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
+    creditId: credit.body.credits[0].id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -283,13 +298,14 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId]];
+    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId], ['/credits', world.creditId]];
     const id = ids.find(([prefix]) => route.path.startsWith(`${prefix}/`))?.[1] ?? world.meterId;
     const path = route.path
       .replace('{name}', world.schema)
       .replace('{id}', id)
       .replace('{customerId}', world.customerId)
-      .replace('{accountId}', Object.values(apiRoutes.accounts!).includes(route) ? world.planAccount : 'acme')
+      .replace('{creditId}', world.creditId)
+      .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
       .replace('{entryId}', 'a-entry');
     if (pathChecks[key]) return pathChecks[key](world, path);
@@ -336,6 +352,7 @@ describe('tenant isolation, route by route', () => {
     const plan = await world.a.get(`/price_plans/${world.planId}`);
     expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
     expect(plan.body.description).toBeUndefined();
+    expect((await world.a.get(`/credits/${world.creditId}`)).body).toMatchObject({ status: 'ACTIVE', creditAmount: 1000, accountId: world.planAccount });
     const associations = (await world.a.get(`/accounts/${world.planAccount}/price_plans`)).body.data;
     expect(associations).toEqual([
       expect.objectContaining({ pricePlanId: world.planId, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z' }),
