@@ -4,6 +4,7 @@ import { fromHttpException, problemResponse } from '../../shared/errors/problem'
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
 import { creditRoutes } from './credit-routes';
+import { customerContactRoutes } from './customer-contact-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
@@ -31,6 +32,7 @@ export const raterApi = createRouter()
   .route('/', customerRoutes)
   .route('/', accountRoutes)
   .route('/', creditRoutes)
+  .route('/', customerContactRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

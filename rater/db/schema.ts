@@ -488,3 +488,19 @@ export const credits = pgTable(
     uniqueIndex('credits_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
   ],
 );
+
+/** Togai's customer contacts: people to reach at a customer. Usernames are unique per tenant. */
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    username: text('username').notNull(),
+    customerId: text('customer_id').notNull(),
+    preferredUsername: text('preferred_username'),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.username] }), index('customer_contacts_tenant_customer').on(t.tenantId, t.customerId, t.createdAt)],
+);

@@ -2,6 +2,7 @@ import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
 import { creditRoutes } from './credit-routes';
+import { customerContactRoutes } from './customer-contact-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { entitlementRoutes } from './entitlement-routes';
@@ -32,6 +33,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   customers: customerRoutes,
   accounts: accountRoutes,
   credits: creditRoutes,
+  customerContacts: customerContactRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

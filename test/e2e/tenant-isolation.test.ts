@@ -207,6 +207,7 @@ const bodies: Record<string, unknown> = {
   'PUT /accounts/{accountId}/entitlements/{featureId}': { value: 'changed by another tenant' },
   'POST /accounts/{accountId}/entitlements/{featureId}': { value: 'true' },
   'PATCH /customers/{customerId}': { name: 'changed by another tenant' },
+  'POST /customers/{customerId}/contacts': { name: 'Added by B', email: 'b@b.test' },
   'PATCH /accounts/{accountId}': { name: 'changed by another tenant' },
   'POST /accounts/{accountId}/add_aliases': { aliases: ['added-by-b'] },
   'POST /accounts/{accountId}/remove_aliases': { aliases: [ALIAS_OF_A] },
