@@ -504,3 +504,14 @@ export const customerContacts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.username] }), index('customer_contacts_tenant_customer').on(t.tenantId, t.customerId, t.createdAt)],
 );
+
+/** Togai's alias registry (shared/account/alias-registry.ts): values the tenant declared; apart from account_aliases. */
+export const aliases = pgTable(
+  'aliases',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.value] })],
+);

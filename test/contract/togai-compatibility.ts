@@ -20,11 +20,13 @@ export const CONTRACT_TESTED = new Set([
   'get_entitlements', 'get_entitlement_value', 'validate_entitlement_value',
   'create_credit', 'list_credits', 'get_credit_details', 'void_credit', 'credit_balance_for_account',
   'create_customer_contact',
+  'create_alias', 'list_aliases', 'get_alias', 'delete_alias',
 ]);
 
 /** Supported operations checked in test/e2e/togai-credits.test.ts rather than togai-contract.test.ts. */
 export const CHECKED_APART = new Set([
   'create_credit', 'list_credits', 'get_credit_details', 'void_credit', 'credit_balance_for_account', 'create_customer_contact',
+  'create_alias', 'list_aliases', 'get_alias', 'delete_alias',
 ]);
 
 export type Support = 'supported' | 'differs' | 'not yet';

@@ -32,6 +32,7 @@ interface World {
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
+const ALIAS_REGISTERED_BY_A = unique('registered');
 const ALIAS_OF_A = unique('alias-of-a');
 
 async function parkedOfA(w: World): Promise<{ id: string; body: { note?: string } }[]> {
@@ -147,6 +148,17 @@ const checks: Record<string, Check> = {
     for (const query of ['pageSize=50', `id=${w.creditId}`, `accountId=${w.planAccount}`]) {
       expect([query, (await w.b.get(`/credits?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
     }
+  },
+  'POST /aliases': async (w) => {
+    // B may register a value A registered (registries are per tenant), and A's stays A's.
+    expect((await w.b.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] })).status).toBe(201);
+    expect((await w.a.get(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+    expect((await w.b.delete(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+    expect((await w.a.get(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+  },
+  'GET /aliases': async (w) => {
+    expect((await w.a.get('/aliases?pageSize=200')).body.data.map((a: { value: string }) => a.value)).toContain(ALIAS_REGISTERED_BY_A);
+    expect((await w.b.get('/aliases?pageSize=200')).body.data).toEqual([]);
   },
   'GET /parked_messages': async (w) => {
     expect(await parkedOfA(w)).toHaveLength(1);
@@ -280,6 +292,7 @@ beforeAll(async () => {
   await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
+  await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
   const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
   world = {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
@@ -306,6 +319,7 @@ describe('tenant isolation, route by route', () => {
       .replace('{id}', id)
       .replace('{customerId}', world.customerId)
       .replace('{creditId}', world.creditId)
+      .replace('{alias}', ALIAS_REGISTERED_BY_A)
       .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
       .replace('{entryId}', 'a-entry');

@@ -267,3 +267,39 @@ describe("Togai's create_customer_contact", () => {
     expect((await client.post(`/customers/${customerId}/contacts`, { name: 'Late', email: 'late@contacts.test' })).status).toBe(409);
   });
 });
+
+describe("Togai's AliasesApi", () => {
+  it('registers aliases all or none, reads, lists and deletes them, and keeps one an account holds', async () => {
+    const client = api(key);
+    const [one, two, held] = [unique('al_one'), unique('al_two'), unique('al_held')];
+    const created = await togai('create_alias', { body: { aliases: [{ value: one }, { value: two }, { value: held }] } });
+    expect(created.body.data.map((a: { value: string }) => a.value)).toEqual([one, two, held]);
+    expect((await togai('get_alias', { params: { alias: one } })).body.value).toBe(one);
+    const first = await togai('list_aliases', { query: { pageSize: '2.0' } });
+    expect(first.body.data).toHaveLength(2);
+    const seen: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await togai('list_aliases', { query: { pageSize: '2', ...(token ? { nextToken: token } : {}) } });
+      seen.push(...page.body.data.map((a: { value: string }) => a.value));
+      token = page.body.nextToken;
+    } while (token);
+    expect(seen).toEqual(expect.arrayContaining([one, two, held]));
+    expect(new Set(seen).size).toBe(seen.length);
+
+    // All or none: one value already registered refuses the whole request, naming it.
+    const again = await client.post('/aliases', { aliases: [{ value: unique('al_new') }, { value: two }] });
+    expect([again.status, again.body.errors?.map((e: { path: string }) => e.path)]).toEqual([409, ['aliases.1.value']]);
+
+    // An alias an account holds cannot be deleted until it is removed from the account.
+    const customerId = unique('al_cus');
+    const accountId = unique('al_acc');
+    await client.post('/customers', { id: customerId, name: 'Aliased', primaryEmail: 'a@aliases.test', address: {}, account: { id: accountId, name: 'Aliased', aliases: [held] } });
+    expect((await client.delete(`/aliases/${held}`)).status).toBe(409);
+    await togai('remove_aliases', { params: { account_id: accountId }, body: { aliases: [held] } });
+    await togai('delete_alias', { params: { alias: held } });
+    await togai('delete_alias', { params: { alias: one } });
+    expect((await client.get(`/aliases/${one}`)).status).toBe(404);
+    expect((await client.delete(`/aliases/${one}`)).status).toBe(404);
+  });
+});
