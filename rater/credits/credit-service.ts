@@ -41,7 +41,7 @@ export async function grantCredits(db: Database, tenantId: string, home: Jurisdi
     ]);
   }
   const hashes = await Promise.all(requests.map((r) => payloadHash(r)));
-  const ids = await inTenantHome(db, tenantId, home, async (tx) => {
+  const granted: CreditWire[] = await inTenantHome(db, tenantId, home, async (tx) => {
     const existing = new Map((await creditsByKeys(tx, tenantId, keys.filter((k): k is string => k !== undefined))).map((row) => [row.idempotencyKey!, row]));
     const rows: NewCreditRow[] = [];
     const answer: string[] = [];
@@ -89,9 +89,16 @@ export async function grantCredits(db: Database, tenantId: string, home: Jurisdi
     if (rows.length > 0 && !(await insertCredits(tx, rows))) {
       throw new AppError('conflict', 'concurrent_change', 'Another request used one of these idempotency keys meanwhile; send it again');
     }
-    return answer;
+    // Answered from inside the transaction: a credit whose payments cannot be told exactly
+    // (credits_not_exact) is refused, not granted behind an error the client would retry.
+    const states = new Map<string, CreditState>();
+    const accountOf = new Map([...rows.map((r) => [r.id, r.accountId] as const), ...[...existing.values()].map((r) => [r.id, r.accountId] as const)]);
+    for (const accountId of new Set(answer.map((id) => accountOf.get(id)!))) {
+      for (const [id, state] of await accountCreditStates(tx, tenantId, accountId, now)) states.set(id, state);
+    }
+    return answer.map((id) => toCreditWire(states.get(id)!));
   });
-  return Promise.all(ids.map(async (id) => toCreditWire(await mustState(db, tenantId, id, now))));
+  return granted;
 }
 
 async function mustState(db: Queryable, tenantId: string, id: string, now: number): Promise<CreditState> {

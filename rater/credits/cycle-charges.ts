@@ -27,6 +27,17 @@ export async function cycleCharges(db: Queryable, tenantId: string, accountId: s
       continue;
     }
     const statement = await accountStatement(db, tenantId, accountId, at, now);
+    const previous = charges.at(-1);
+    if (previous && Date.parse(statement.cycleStart) < previous.end) {
+      // Plans with differently anchored cycles: the two statements overlap and would both charge
+      // the usage they share. No exact answer is better than a wrong amount of money.
+      throw new AppError(
+        'conflict',
+        'credits_not_exact',
+        `Account '${accountId}' changed to a plan whose cycles overlap the previous plan's (${statement.cycleStart} starts before ` +
+          `${new Date(previous.end).toISOString()}): Meterline cannot yet tell exactly what its credits paid`,
+      );
+    }
     const plans = statement.plans.filter((p) => p.currency === currency);
     const sum = (amounts: string[]) => amounts.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed();
     charges.push({

@@ -6,6 +6,7 @@ import { connect } from '../../../rater/db/connect';
 import { eventIds, tenants } from '../../../rater/db/schema';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { insertAccount } from '../../../rater/store/accounts';
+import { listCreditRows } from '../../../rater/store/credits';
 import { insertCustomer } from '../../../rater/store/customers';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
@@ -58,6 +59,36 @@ describe('money credits paid from rated revenue', () => {
       };
       expect(await paid(sooner!.id)).toEqual(['CONSUMED', '0.5', '0', '0']);
       expect(await paid(later!.id)).toEqual(['ACTIVE', '0.25', '0', '0.75']);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('money credits where no exact answer exists', () => {
+  it('refuses (409 credits_not_exact) rather than guess when plans with differently anchored cycles overlap', async () => {
+    const { tenantId, meters } = await seedTenant([{ name: 'bytes', aggregation: 'SUM', filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] }]);
+    const { db, pool } = connect(env);
+    try {
+      const plan = async (name: string, dayOffset: number) => {
+        const draft = await insertPricePlan(db, tenantId, {
+          name,
+          currency: 'USD',
+          pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+          usageRateCards: [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })],
+          fixedFees: [],
+          entitlementRateCards: [],
+        });
+        return (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
+      };
+      await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
+      await insertAccount(db, tenantId, 'cus', { id: 'acme', name: 'Acme', invoiceCurrency: 'USD' });
+      await insertPlanAssociation(db, tenantId, { accountId: 'acme', pricePlanId: await plan('first', 1), pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveUntil: '2026-03-15T00:00:00Z' });
+      await insertPlanAssociation(db, tenantId, { accountId: 'acme', pricePlanId: await plan('second', 15), pricePlanVersion: 1, effectiveFrom: '2026-03-15T00:00:00Z' });
+      const now = Date.parse('2026-07-01T00:00:00Z');
+      const [credit] = await grantCredits(db, tenantId, null, [{ accountId: 'acme', purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: '5', priority: 1 }], now).catch((e) => [e]);
+      expect(credit).toMatchObject({ code: 'credits_not_exact' });
+      expect(await listCreditRows(db, tenantId, { accountId: 'acme', limit: 10 })).toEqual([]); // refused, not granted
     } finally {
       await pool.end();
     }
