@@ -10,6 +10,7 @@ import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards'
 import { CreditRows } from './credit-rows';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
+import { currentPlanGrantId } from '../../shared/pricing/plan-grant-id';
 
 export { RECONCILE_AFTER_MS } from './ledger-protocol';
 /** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
@@ -190,13 +191,14 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.ctx.storage.transactionSync(() => {
       const wanted = new Map(grants.map((g) => [g.id, g]));
       for (const entry of this.rows.entriesWithPrefix(`${associationId}#`)) {
-        const grant = wanted.get(entry.id);
+        // An entry granted under the first, longer id form is the same grant: never granted twice.
+        const grant = wanted.get(currentPlanGrantId(entry.id));
         if (!grant && entry.effectiveFrom > now && entry.status === 'ACTIVE') this.rows.voidEntry(entry.id);
         if (!grant || entry.status === 'VOIDED') continue;
         const until = Date.parse(grant.effectiveUntil);
         const granted = Decimal.max(grant.granted, entry.used).toFixed();
         if (entry.effectiveUntil !== until || !new Decimal(entry.granted).eq(granted)) this.rows.updateEntry(entry.id, { granted, effectiveUntil: until });
-        wanted.delete(entry.id);
+        wanted.delete(currentPlanGrantId(entry.id));
       }
       for (const grant of wanted.values()) {
         this.rows.insertEntry({

@@ -3,6 +3,9 @@ import { AppError } from '../../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../../shared/errors/problem';
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { aliasRoutes } from './alias-routes';
+import { creditRoutes } from './credit-routes';
+import { customerContactRoutes } from './customer-contact-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
@@ -33,6 +36,9 @@ export const raterApi = createRouter()
   .route('/', tenantSettingsRoutes)
   .route('/', customerRoutes)
   .route('/', accountRoutes)
+  .route('/', creditRoutes)
+  .route('/', customerContactRoutes)
+  .route('/', aliasRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

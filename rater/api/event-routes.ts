@@ -35,6 +35,9 @@ export const eventRoutes = createRouter()
       limit: pageSize + 1,
     });
     const { data, nextToken: next } = toPage(rows, pageSize, (e) => e.eventPayload.id);
+    // Togai's GetEventsResponse holds 1 to 50 events: its client cannot read an empty list (a
+    // validation error, not an API error), so "nothing matches" is a 404 problem it can catch.
+    if (data.length === 0) throw new AppError('not_found', 'no_events', 'No events match these filters (or no more after this nextToken).');
     return c.json({ events: data, ...(next === undefined ? {} : { nextToken: next }) }, 200);
   })
   .openapi(routes.replay, async (c) => {

@@ -1,6 +1,6 @@
 import { featureRoutes as routes } from '../../shared/api/feature-routes';
 import { checkSchemaAssociations } from '../../shared/entitlement/check-schema-associations';
-import { toFeatureListItem, type Feature, type SchemaAssociation } from '../../shared/entitlement/feature';
+import { storedAssociations, toFeatureListItem, toFeatureResponse, type Feature, type FeatureChange, type SchemaAssociation } from '../../shared/entitlement/feature';
 import { AppError, concurrentChange, invalid, nameTaken, notFound } from '../../shared/errors/app-error';
 import type { Database } from '../db/connect';
 import { findEventSchemas } from '../store/event-schemas';
@@ -15,12 +15,13 @@ type Env = { db: Database; principal: { tenantId: string } };
 export const featureRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;
-    const input = c.req.valid('json');
+    const request = c.req.valid('json');
+    const input = { ...request, schemaAssociations: storedAssociations(request.schemaAssociations) };
     await checkAssociations(db, principal.tenantId, input.schemaAssociations);
     const created = await inTenantHome(db, principal.tenantId, c.env.home, (tx) => insertFeature(tx, principal.tenantId, input));
     if (!created) throw nameTaken('feature', input.name, 'features');
     // 200, not 201: Togai's client maps only 200 to a Feature, and would hand its caller nothing.
-    return c.json(created, 200);
+    return c.json(toFeatureResponse(created), 200);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
@@ -30,25 +31,27 @@ export const featureRoutes = createRouter()
     const page = toPage(rows, pageSize, (f) => f.id);
     return c.json({ ...page, data: page.data.map(toFeatureListItem) }, 200);
   })
-  .openapi(routes.get, async (c) => c.json(await mustFind(c.env, c.req.valid('param').id), 200))
+  .openapi(routes.get, async (c) => c.json(toFeatureResponse(await mustFind(c.env, c.req.valid('param').id)), 200))
   .openapi(routes.update, async (c) => {
     const { db, principal } = c.env;
     const feature = await mustFind(c.env, c.req.valid('param').id);
-    const patch = c.req.valid('json');
+    const request = c.req.valid('json');
+    const { schemaAssociations, ...rest } = request;
+    const patch: FeatureChange = schemaAssociations ? { ...rest, schemaAssociations: storedAssociations(schemaAssociations) } : rest;
     if (feature.status === 'ARCHIVED') {
       throw new AppError('conflict', 'feature_archived', `Feature '${feature.id}' is archived and cannot change`);
     }
     // Only associations given are checked: a rename must not fail because a schema moved on since.
     if (patch.schemaAssociations) await checkAssociations(db, principal.tenantId, patch.schemaAssociations);
     const write = await updateFeature(db, principal.tenantId, feature, patch);
-    if (write.ok) return c.json(write.feature, 200);
+    if (write.ok) return c.json(toFeatureResponse(write.feature), 200);
     throw write.reason === 'name_taken' ? nameTaken('feature', patch.name ?? feature.name, 'features') : raced(feature);
   })
   .openapi(routes.archive, async (c) => {
     const { db, principal } = c.env;
     const feature = await mustFind(c.env, c.req.valid('param').id);
-    if (feature.status === 'ARCHIVED') return c.json(feature, 200);
-    return c.json((await archiveFeature(db, principal.tenantId, feature)) ?? raced(feature), 200);
+    if (feature.status === 'ARCHIVED') return c.json(toFeatureResponse(feature), 200);
+    return c.json(toFeatureResponse((await archiveFeature(db, principal.tenantId, feature)) ?? raced(feature)), 200);
   });
 
 async function checkAssociations(db: Database, tenantId: string, associations: SchemaAssociation[]): Promise<void> {

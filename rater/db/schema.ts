@@ -23,6 +23,8 @@ export const tenants = pgTable('tenants', {
   region: text('region'),
   jurisdiction: text('jurisdiction'),
   dedupLayout: jsonb('dedup_layout'),
+  /** shared/account/unknown-accounts.ts: METER or FAIL events of accounts never created (NULL: METER). Copied to the home row. */
+  unknownAccounts: text('unknown_accounts'),
 });
 
 export const apiKeys = pgTable('api_keys', {
@@ -468,4 +470,68 @@ export const accountAliases = pgTable(
     index('account_aliases_tenant_account').on(t.tenantId, t.accountId),
     index('account_aliases_tenant_value').on(t.tenantId, t.value),
   ],
+);
+
+/**
+ * Togai's money credits (shared/credit/): granted to an account, paid out to its statements in
+ * priority order. What each has consumed is not stored: it is computed from the revenue the rater
+ * records exactly once (shared/credit/consume-credits.ts). A void freezes what it had used then.
+ */
+export const credits = pgTable(
+  'credits',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    accountId: text('account_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    purpose: text('purpose').notNull(),
+    applicableEntityIds: jsonb('applicable_entity_ids').$type<string[]>(),
+    /** Days (UTC); effective_until inclusive, NULL: never expires. */
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveUntil: text('effective_until'),
+    creditAmount: numeric('credit_amount').notNull(),
+    creditUnit: text('credit_unit').notNull(),
+    priority: integer('priority').notNull(),
+    grantorId: text('grantor_id'),
+    idempotencyKey: text('idempotency_key'),
+    /** The request as received, so a repeat under the same idempotency key can be told from another request. */
+    requestHash: text('request_hash').notNull(),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    /** What it had consumed and held when voided: all it will ever pay. */
+    voidedUsed: numeric('voided_used'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('credits_tenant_account').on(t.tenantId, t.accountId, t.id),
+    uniqueIndex('credits_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
+  ],
+);
+
+/** Togai's customer contacts: people to reach at a customer. Usernames are unique per tenant. */
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    username: text('username').notNull(),
+    customerId: text('customer_id').notNull(),
+    preferredUsername: text('preferred_username'),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.username] }), index('customer_contacts_tenant_customer').on(t.tenantId, t.customerId, t.createdAt)],
+);
+
+/** Togai's alias registry (shared/account/alias-registry.ts): values the tenant declared; apart from account_aliases. */
+export const aliases = pgTable(
+  'aliases',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.value] })],
 );

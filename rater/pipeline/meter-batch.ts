@@ -1,10 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
+import { splitByAccount } from '../../shared/metering/account-not-found';
 import { meterEvent, type EventOutcome } from '../../shared/metering/meter-event';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 import type { Database, Queryable } from '../db/connect';
 import { eventIds, eventSchemas, events } from '../db/schema';
 import { toEventSchema } from '../store/event-schemas';
+import { knownAccountIds } from '../store/accounts';
+import { unknownAccountsOf } from '../store/unknown-accounts';
 import { queueLedgerDebits } from '../store/ledger-outbox';
 import { activeMetersBySchema } from '../store/usage-meters';
 import { writeDistinctValues } from './write-distinct-values';
@@ -49,7 +52,8 @@ export async function meterBatch(db: Database, messages: EventBatchMessage[]): P
  * when it was recorded FAILED, and may be long settled (owing it again could debit it twice).
  */
 export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits = true } = {}): Promise<number> {
-  const outcomes = await planTenant(tx, tenantId, batch);
+  const { meter, notFound } = await splitUnknownAccounts(tx, tenantId, batch);
+  const outcomes = [...(meter.length > 0 ? await planTenant(tx, tenantId, meter) : []), ...notFound];
   const fresh = await claimIds(tx, tenantId, outcomes);
   const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
   await writeRollups(tx, tenantId, freshOutcomes);
@@ -57,7 +61,8 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
   await writeRevenue(tx, tenantId, freshOutcomes);
   await writeRawEvents(tx, tenantId, freshOutcomes);
   // As received, not enriched: the same amounts /entitled debited at the edge.
-  if (owesDebits) await queueLedgerDebits(tx, tenantId, batch.filter((e) => fresh.has(e.id)));
+  // An ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed.
+  if (owesDebits) await queueLedgerDebits(tx, tenantId, meter.filter((e) => fresh.has(e.id)));
   return freshOutcomes.length;
 }
 
@@ -74,6 +79,13 @@ export async function recordFailedEvents(db: Database, tenantId: string, failed:
     await queueLedgerDebits(tx, tenantId, failed.filter((e) => fresh.has(e.id)));
     return fresh.size;
   });
+}
+
+/** The tenant's policy for events of accounts never created, read from its home row (tenant-settings.ts). */
+async function splitUnknownAccounts(tx: Queryable, tenantId: string, batch: AcceptedEvent[]) {
+  const policy = await unknownAccountsOf(tx, tenantId);
+  const known = policy === 'FAIL' ? await knownAccountIds(tx, tenantId, [...new Set(batch.map((e) => e.accountId))]) : new Set<string>();
+  return splitByAccount(batch, policy, known);
 }
 
 async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[]): Promise<EventOutcome[]> {

@@ -5,8 +5,11 @@ import { causeMessage, type Database } from '../db/connect';
 import { eventIds, events } from '../db/schema';
 import { meterTenantEvents } from './meter-batch';
 
+/** What a replay meters again: FAILED events, and ACCOUNT_NOT_FOUND ones named by id (after their account was created). */
+const REPLAYABLE = ['FAILED', 'ACCOUNT_NOT_FOUND'] as const;
+
 export interface ReplayRequest {
-  /** These FAILED events; otherwise the oldest FAILED events, up to `limit`. */
+  /** These FAILED or ACCOUNT_NOT_FOUND events; otherwise the oldest FAILED events, up to `limit`. */
   eventIds?: string[];
   limit: number;
 }
@@ -31,7 +34,9 @@ export async function replayFailedEvents(db: Database, tenantId: string, request
     .where(
       and(
         eq(eventIds.tenantId, tenantId),
-        eq(eventIds.status, 'FAILED'),
+        // ACCOUNT_NOT_FOUND events only when named: until their account exists they would fail
+        // again, and take the place of FAILED events in every replay of the oldest.
+        request.eventIds ? inArray(eventIds.status, REPLAYABLE) : eq(eventIds.status, 'FAILED'),
         request.eventIds ? inArray(eventIds.eventId, request.eventIds) : undefined,
       ),
     )
@@ -39,7 +44,7 @@ export async function replayFailedEvents(db: Database, tenantId: string, request
     .limit(request.eventIds?.length ?? request.limit);
 
   const replayed: ReplayedEvent[] = [];
-  for (const { events: row } of failed) {
+  for (const { events: row, event_ids: record } of failed) {
     const event: AcceptedEvent = {
       id: row.eventId,
       schemaName: row.schemaName,
@@ -51,21 +56,22 @@ export async function replayFailedEvents(db: Database, tenantId: string, request
       dimensions: row.dimensions as Record<string, string>,
       acceptedAt: row.acceptedAt.toISOString(),
     };
-    const outcome = await replayOne(db, tenantId, event);
+    const outcome = await replayOne(db, tenantId, event, record.status as (typeof REPLAYABLE)[number]);
     if (outcome) replayed.push(outcome);
   }
   return replayed;
 }
 
 /** What became of the event, or null when another request replayed it first. */
-async function replayOne(db: Database, tenantId: string, event: AcceptedEvent): Promise<ReplayedEvent | null> {
+async function replayOne(db: Database, tenantId: string, event: AcceptedEvent, status: (typeof REPLAYABLE)[number]): Promise<ReplayedEvent | null> {
   const key = and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, event.id));
   try {
     const taken = await db.transaction(async (tx) => {
-      const released = await tx.delete(eventIds).where(and(key, eq(eventIds.status, 'FAILED'))).returning({ id: eventIds.eventId });
+      const released = await tx.delete(eventIds).where(and(key, eq(eventIds.status, status))).returning({ id: eventIds.eventId });
       if (released.length === 0) return false;
       await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, event.id), eq(events.eventTime, new Date(event.timestamp))));
-      await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
+      // A FAILED event's debit was owed when it was recorded; an ACCOUNT_NOT_FOUND one owed none.
+      await meterTenantEvents(tx, tenantId, [event], { owesDebits: status === 'ACCOUNT_NOT_FOUND' });
       return true;
     });
     if (!taken) return null;
@@ -76,7 +82,7 @@ async function replayOne(db: Database, tenantId: string, event: AcceptedEvent): 
     await db
       .update(eventIds)
       .set({ detail: sql`jsonb_build_object('reason', ${reason}::text)`, processedAt: new Date() })
-      .where(and(key, eq(eventIds.status, 'FAILED')));
-    return { id: event.id, status: 'FAILED', reason };
+      .where(and(key, eq(eventIds.status, status)));
+    return { id: event.id, status, reason };
   }
 }

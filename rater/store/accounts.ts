@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { accountSchema, type Account, type NewAccount, type UpdateAccountRequest } from '../../shared/account/account';
 import type { Queryable } from '../db/connect';
 import { accounts, customers } from '../db/schema';
@@ -109,4 +109,11 @@ export async function updateAccount(db: Queryable, tenantId: string, id: string,
 
 export async function archiveAccount(db: Queryable, tenantId: string, id: string): Promise<void> {
   await db.update(accounts).set({ status: 'ARCHIVED', updatedAt: new Date() }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
+}
+
+/** Which of these ids name an account of the tenant (archived ones too: Togai keeps them). */
+export async function knownAccountIds(db: Queryable, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids)));
+  return new Set(rows.map((r) => r.id));
 }

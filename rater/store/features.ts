@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   featureSchema,
-  type CreateFeatureRequest,
+  type NewFeature,
   type Feature,
-  type UpdateFeatureRequest,
+  type FeatureChange,
 } from '../../shared/entitlement/feature';
 import type { Queryable } from '../db/connect';
 import { features } from '../db/schema';
@@ -26,7 +26,7 @@ export function toFeature(row: Row): Feature {
 }
 
 /** Inserts an ACTIVE feature; null when the tenant already has a feature of that name (archived ones too). */
-export async function insertFeature(db: Queryable, tenantId: string, input: CreateFeatureRequest): Promise<Feature | null> {
+export async function insertFeature(db: Queryable, tenantId: string, input: NewFeature): Promise<Feature | null> {
   // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
   const now = new Date();
   const [row] = await db
@@ -76,7 +76,7 @@ export async function listFeatures(
 export type FeatureWrite = { ok: true; feature: Feature } | { ok: false; reason: 'changed' | 'name_taken' };
 
 /** Applies `change` unless the feature changed since `expected` was read, or the new name is taken. */
-export async function updateFeature(db: Queryable, tenantId: string, expected: Feature, change: UpdateFeatureRequest): Promise<FeatureWrite> {
+export async function updateFeature(db: Queryable, tenantId: string, expected: Feature, change: FeatureChange): Promise<FeatureWrite> {
   try {
     const [row] = await db
       .update(features)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors/app-error';
 import { jurisdictionSchema, placementSchema, type Jurisdiction, type ObjectPlacement, type Placement } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
-import { customers, eventSchemas, features, pricePlans, tenants, usageMeters } from '../db/schema';
+import { aliases, customers, eventSchemas, features, pricePlans, tenants, usageMeters } from '../db/schema';
 
 /**
  * A tenant's home: the database its rows live in (rater/db/databases.ts). Each database keeps a
@@ -38,11 +38,12 @@ export async function inTenantHome<T>(db: Database, tenantId: string, here: Juri
 
 /**
  * Whether the tenant has any configuration here: event schemas, meters, features, price plans
- * (events need a schema) or customers (personal data; every account belongs to one).
+ * (events need a schema), customers (personal data; every account, credit and contact belongs to one)
+ * or registered aliases (names of the tenant's customers).
  */
 export async function tenantHasConfiguration(db: Queryable, tenantId: string): Promise<boolean> {
   const found = await Promise.all(
-    [eventSchemas, usageMeters, features, pricePlans, customers].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
+    [eventSchemas, usageMeters, features, pricePlans, customers, aliases].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
   );
   return found.some((rows) => rows.length > 0);
 }

@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { grow, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
+import type { UnknownAccounts } from '../../shared/account/unknown-accounts';
 import { AppError } from '../../shared/errors/app-error';
 import { objectPlacement, type Jurisdiction, type Placement, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
 import type { Databases } from '../db/databases';
 import { tenants } from '../db/schema';
 import { moveIntoHome, tenantHasConfiguration, toPlacement } from './tenant-home';
+import { unknownAccountsOf } from './unknown-accounts';
 
 const placementColumns = { region: tenants.region, jurisdiction: tenants.jurisdiction, dedupLayout: tenants.dedupLayout };
 
 export async function tenantSettings(db: Queryable, tenantId: string, baseShards: number): Promise<TenantSettings> {
-  return toSettings(tenantId, await readPlacement(db, tenantId), baseShards);
+  return toSettings(tenantId, await readPlacement(db, tenantId), baseShards, await unknownAccountsOf(db, tenantId));
 }
 
 /**
@@ -53,10 +55,16 @@ export async function updateTenantSettings(
       if (!grown.ok) throw new AppError('validation', 'invalid_dedup_shards', grown.reason, [{ path: 'dedupShards', message: grown.reason }]);
       if (grown.layout.length > layoutOf(placement, baseShards).length) next.dedupLayout = grown.layout;
     }
-    await tx.update(tenants).set({ region: next.region, jurisdiction: next.jurisdiction, dedupLayout: next.dedupLayout }).where(eq(tenants.id, tenantId));
-    return next;
+    const unknownAccounts = change.unknownAccounts ?? (await unknownAccountsOf(tx, tenantId));
+    await tx
+      .update(tenants)
+      .set({ region: next.region, jurisdiction: next.jurisdiction, dedupLayout: next.dedupLayout, unknownAccounts })
+      .where(eq(tenants.id, tenantId));
+    // The rater meters in the tenant's home database, and reads the policy from its row there.
+    if (next.jurisdiction !== null) await databases.of(next.jurisdiction).update(tenants).set({ unknownAccounts }).where(eq(tenants.id, tenantId));
+    return { placement: next, unknownAccounts };
   });
-  return toSettings(tenantId, next, baseShards);
+  return toSettings(tenantId, next.placement, baseShards, next.unknownAccounts);
 }
 
 /** The database a jurisdiction's tenants live in (null: the directory's own row is the home row); 422 when the deployment has none. */
@@ -93,7 +101,7 @@ async function readPlacement(db: Queryable, tenantId: string, options: { lock?: 
 
 function jurisdictionFixed(): AppError {
   return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
-    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans or customers, so its events, credits or customers may exist outside the new jurisdiction' },
+    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans, customers or registered aliases, so its events, credits or customers may exist outside the new jurisdiction' },
   ]);
 }
 
@@ -101,7 +109,7 @@ function layoutOf(placement: Placement, baseShards: number): DedupLayout {
   return placement.dedupLayout ?? initialLayout(baseShards);
 }
 
-function toSettings(tenantId: string, placement: Placement, baseShards: number): TenantSettings {
+function toSettings(tenantId: string, placement: Placement, baseShards: number, unknownAccounts: UnknownAccounts): TenantSettings {
   const layout = layoutOf(placement, baseShards);
   return {
     tenantId,
@@ -109,5 +117,6 @@ function toSettings(tenantId: string, placement: Placement, baseShards: number):
     jurisdiction: placement.jurisdiction,
     dedupShards: layout[layout.length - 1]!.shards,
     dedupGenerations: layout.map((g) => ({ shards: g.shards, since: new Date(g.since).toISOString() })),
+    unknownAccounts,
   };
 }

@@ -4,6 +4,7 @@ import { accountAliasesPageSchema, addAccountAliasesRequest, removeAccountAliase
 import { accountIdSchema, accountSchema, createAccountRequest, updateAccountRequest } from '../account/account';
 import { customerIdSchema } from '../account/customer';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
+import { extension } from './extension';
 
 const tags = ['Accounts'];
 const idParam = z.object({ accountId: accountIdSchema.meta({ param: { name: 'accountId', in: 'path' }, example: 'acme-prod' }) });
@@ -22,7 +23,7 @@ export const accountRoutes = {
     method: 'get', path: '/accounts', tags, summary: 'List accounts, oldest first (archived ones too)',
     request: {
       query: pageQuerySchema.extend({
-        customerId: customerIdSchema.optional().meta({ description: 'Meterline extension: only this customer’s accounts' }),
+        customerId: customerIdSchema.optional().meta(extension('Only this customer’s accounts')),
       }),
     },
     responses: { 200: jsonResponse(pageSchema(accountSchema, 'AccountPaginatedResponse'), 'A page of accounts'), ...problems(422) },

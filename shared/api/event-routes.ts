@@ -5,19 +5,21 @@ import { instantSchema } from '../time/instant';
 import { recordedTogaiStatuses, togaiEventStatuses } from './event-status';
 import { aggregationSchema } from '../meter/usage-meter';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
+import { extension, meterlineExtension } from './extension';
 
 const tags = ['Events'];
 const decimal = z.string().meta({ description: 'An exact decimal', example: '1500.25' });
 const instant = instantSchema();
-const extension = (description: string) => ({ description: `Meterline extension: ${description}` });
 
 export const eventStatusSchema = z.enum(togaiEventStatuses).meta({
   id: 'EventIngestionStatus',
   description:
-    "Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
+    "Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
     'least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), ' +
     'INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED ' +
-    '(its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
+    '(its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the ' +
+    'tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and ' +
+    'INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
     'meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event ' +
     'still in flight is not listed yet.',
 });
@@ -96,7 +98,7 @@ export type EventWithStatus = z.infer<typeof eventWithStatusSchema>;
 export const getEventResponse = z.object({ events: z.array(eventWithStatusSchema).length(1) }).meta({ id: 'GetEventResponse' });
 export const getEventsResponse = z
   .object({
-    events: z.array(eventWithStatusSchema),
+    events: z.array(eventWithStatusSchema).min(1).meta({ description: "At least one, as Togai's model requires: a page with none is a 404 (no_events)" }),
     nextToken: z.string().optional().meta({ description: 'Present when there are more events' }),
   })
   .meta({ id: 'GetEventsResponse' });
@@ -122,13 +124,13 @@ const listQuerySchema = pageQuerySchema
 
 export const replayEventsRequest = z
   .strictObject({
-    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These INGESTION_FAILED events (others are ignored)' }),
+    eventIds: z.array(z.string().min(1).max(512)).min(1).max(1000).optional().meta({ description: 'These INGESTION_FAILED or INGESTION_FAILED_ACCOUNT_NOT_FOUND events (others are ignored)' }),
     parkedMessageIds: z
       .array(z.string().regex(/^[0-9]{1,18}$/, 'must be the id of a parked message'))
       .min(1)
       .max(1000)
       .optional()
-      .meta({ description: 'Meterline extension: these parked messages (GET /parked_messages)' }),
+      .meta(extension('these parked messages (GET /parked_messages)')),
     limit: z
       .number()
       .int()
@@ -147,7 +149,7 @@ export const replayEventsResponse = z
     events: z.array(z.object({ id: z.string(), status: recordedStatusSchema, reason: z.string().optional() })),
     parkedMessages: z
       .array(z.object({ id: z.string(), queue: parkedQueueSchema, status: z.enum(['REPLAYED', 'PARKED']), reason: z.string().optional() }))
-      .meta({ description: 'Meterline extension: what became of each parked message; PARKED ones are parked again with the reason' }),
+      .meta(extension('what became of each parked message; PARKED ones are parked again with the reason')),
   })
   .meta({ id: 'ReplayEventsResponse' });
 
@@ -161,9 +163,10 @@ export const parkedMessageSchema = z
   })
   .meta({
     id: 'ParkedMessage',
-    description:
-      'Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or ' +
+    ...extension(
+      'a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or ' +
       'grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on.',
+    ),
   });
 
 /** Togai's /events API: what happened to each event the rater has consumed. */
@@ -177,13 +180,17 @@ export const eventRoutes = {
   }),
   list: createRoute({
     method: 'get', path: '/events', tags, summary: 'List events, newest first (by event timestamp, then id)',
+    description:
+      "Togai's GetEventsResponse requires at least one event, and Togai's client fails on an empty list; so when nothing " +
+      'matches, the answer is 404 with the code no_events, which the client raises as an API error.',
     request: { query: listQuerySchema },
-    responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(422) },
+    responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(404, 422) },
   }),
   replay: createRoute({
+    ...meterlineExtension,
     method: 'post', path: '/events/replay', tags, summary: 'Meter INGESTION_FAILED events again, and send parked messages on (admin)',
     description:
-      'Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
+      'Togai has no replay. INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, ' +
       'each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (' +
       'GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — ' +
       'and one that still cannot be is parked again with the new reason. Needs an admin key.',
@@ -191,8 +198,9 @@ export const eventRoutes = {
     responses: { 200: jsonResponse(replayEventsResponse, 'What happened to each replayed event'), ...problems(400, 403, 422) },
   }),
   parked: createRoute({
-    method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed (Meterline extension)',
-    description: 'Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.',
+    ...meterlineExtension,
+    method: 'get', path: '/parked_messages', tags, summary: 'Queue messages parked after every retry failed',
+    description: 'What the queue consumers could not deliver, oldest first; POST /events/replay sends it on.',
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse(pageSchema(parkedMessageSchema, 'ParkedMessagePaginatedResponse'), 'A page of parked messages, oldest first'), ...problems(422) },
   }),

@@ -4,7 +4,7 @@ import {
   createFeatureRequest,
   featureIdSchema,
   featureListItemSchema,
-  featureSchema,
+  featureResponseSchema,
   featureStatusSchema,
   updateFeatureRequest,
 } from '../entitlement/feature';
@@ -20,7 +20,7 @@ export const featureRoutes = {
     method: 'post', path: '/features', tags,
     summary: 'Create a feature (ACTIVE at once): which event schemas consume it, by an attribute or 1 per event',
     request: { body: jsonBody(createFeatureRequest) },
-    responses: { 200: jsonResponse(featureSchema, 'The new ACTIVE feature'), ...problems(400, 409, 415, 422) },
+    responses: { 200: jsonResponse(featureResponseSchema, 'The new ACTIVE feature'), ...problems(400, 409, 415, 422) },
   }),
   list: createRoute({
     method: 'get', path: '/features', tags, summary: 'List features, oldest first',
@@ -34,19 +34,19 @@ export const featureRoutes = {
   get: createRoute({
     method: 'get', path: '/features/{id}', tags, summary: 'Get a feature',
     request: { params: idParam },
-    responses: { 200: jsonResponse(featureSchema, 'The feature'), ...problems(404, 422) },
+    responses: { 200: jsonResponse(featureResponseSchema, 'The feature'), ...problems(404, 422) },
   }),
   update: createRoute({
     method: 'patch', path: '/features/{id}', tags,
     summary: 'Change a feature: the fields given replace the current ones; an ARCHIVED feature cannot change',
     request: { params: idParam, body: jsonBody(updateFeatureRequest) },
-    responses: { 200: jsonResponse(featureSchema, 'The feature after the change'), ...problems(400, 404, 409, 415, 422) },
+    responses: { 200: jsonResponse(featureResponseSchema, 'The feature after the change'), ...problems(400, 404, 409, 415, 422) },
   }),
   archive: createRoute({
     ...meterlineExtension,
     method: 'post', path: '/features/{id}/archive', tags,
     summary: 'ACTIVE → ARCHIVED: entitles nothing and is consumed by nothing from then on (kept for good; repeats are no-ops)',
     request: { params: idParam },
-    responses: { 200: jsonResponse(featureSchema, 'The ARCHIVED feature'), ...problems(404, 409, 422) },
+    responses: { 200: jsonResponse(featureResponseSchema, 'The ARCHIVED feature'), ...problems(404, 409, 422) },
   }),
 };

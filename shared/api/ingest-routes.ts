@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { eventSchema, ingestEventRequest } from '../event/event-wire';
 import { jsonBody, jsonResponse, problems } from './common';
+import { extension } from './extension';
 
 /**
  * Togai's IngestEventResponse. Togai types `details` as a free-form object, so what happened to
@@ -18,7 +19,7 @@ export const ingestEventResponse = z
         status: z.enum(['ACCEPTED', 'DUPLICATE']),
         acceptedAt: z.string().meta({ description: 'When the id was first accepted' }),
       })
-      .meta({ description: "Meterline extension: Togai's free-form details, filled with what happened to the event" }),
+      .meta(extension("Togai's free-form details, filled with what happened to the event")),
   })
   .meta({ id: 'IngestEventResponse' });
 
@@ -49,7 +50,7 @@ export const ingestBatchResponse = z
         rejected: z.number().int(),
         events: z.array(batchEventResultSchema),
       })
-      .meta({ description: "Meterline extension: Togai's free-form details, filled with what happened to each event" }),
+      .meta(extension("Togai's free-form details, filled with what happened to each event")),
   })
   .meta({
     id: 'IngestBatchEventResponse',

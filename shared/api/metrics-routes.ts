@@ -4,6 +4,7 @@ import { instantSchema } from '../time/instant';
 import { timeZoneSchema } from '../usage/usage-query';
 import { jsonBody, jsonResponse, problems } from './common';
 import { recordedTogaiStatuses } from './event-status';
+import { extension } from './extension';
 
 export const metricPeriods = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const;
 const periodMinutes = { HOUR: 60, DAY: 1440, WEEK: 10080, MONTH: 40320 } as const;
@@ -59,7 +60,7 @@ export const getMetricsRequest = z
     endTime: instantSchema()
       .overwrite(toMinute('up'))
       .meta({ description: 'Exclusive. Without a zone, UTC. Inside a minute, to the end of that minute (usage is kept per minute)' }),
-    timeZone: timeZoneSchema.meta({ description: 'Meterline extension: the calendar the periods follow (default UTC)' }),
+    timeZone: timeZoneSchema.meta(extension('The calendar the periods follow (default UTC)')),
     metricQueries: z.array(metricQuerySchema).min(1).max(5),
   })
   .superRefine((request, ctx) => {
@@ -109,11 +110,12 @@ export const getMetricsResponse = z
                 'The series, as Togai names it: the groupBy field and its value; without groupBy, the meter (USAGE_METER_ID) ' +
                 'for USAGE and the currency (CURRENCY) for REVENUE; absent for an ungrouped EVENTS series',
             }),
-            seriesKey: z.array(metricGroupSchema).meta({
-              description:
-                'Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always ' +
-                'for USAGE, CURRENCY always for REVENUE, and the groupBy field',
-            }),
+            seriesKey: z.array(metricGroupSchema).meta(
+              extension(
+                'Every field that sets this series apart, groupedBy included: USAGE_METER_ID always ' +
+                  'for USAGE, CURRENCY always for REVENUE, and the groupBy field',
+              ),
+            ),
             timestamps: z.array(z.string()).max(MAX_DATA_POINTS).meta({ description: 'Start of each period that had data, in the query’s time zone, as UTC instants' }),
             metricValues: z.array(z.number()).max(MAX_DATA_POINTS).meta({ description: 'One per timestamp; each an exact decimal written as a JSON number' }),
           }),

@@ -1,6 +1,9 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { accountRoutes } from './account-routes';
 import { apiKeyRoutes } from './api-key-routes';
+import { aliasRoutes } from './alias-routes';
+import { creditRoutes } from './credit-routes';
+import { customerContactRoutes } from './customer-contact-routes';
 import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { entitlementRoutes } from './entitlement-routes';
@@ -34,6 +37,9 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   settings: tenantSettingsRoutes,
   customers: customerRoutes,
   accounts: accountRoutes,
+  credits: creditRoutes,
+  customerContacts: customerContactRoutes,
+  aliases: aliasRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

@@ -64,8 +64,9 @@ export const entryIdSchema = z
 
 export const grantCreditsRequest = z
   .strictObject({
-    id: entryIdSchema.optional().meta({
-      description: 'Your id for the entry; sending the same id again is safe (200 with the entry). Generated when absent.',
+    id: entryIdSchema.max(50).optional().meta({
+      description:
+        "Your id for the entry (at most 50 characters, as Togai's FeatureCreditEntry.id); sending the same id again is safe (200 with the entry). Generated when absent.",
     }),
     granted: nonNegativeDecimalSchema.meta({ description: 'Units granted: a number, or a decimal string' }),
     effectiveFrom: instant.optional().meta({ description: 'Default: now' }),

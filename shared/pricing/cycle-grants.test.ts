@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pricePlanDefinitionSchema } from './price-plan';
 import { cycleGrants } from './cycle-grants';
+import { planGrantId } from './plan-grant-id';
 import type { RatingAssociation } from './rate-usage';
 
 const at = (s: string) => Date.parse(s);
@@ -18,8 +19,8 @@ function association(from: string, until: string | null, features = ['feat.calls
 describe('cycleGrants', () => {
   it('grants the current and the next cycle, each expiring at its end, under stable ids', () => {
     expect(cycleGrants(association('2026-01-01T00:00:00Z', null), at('2026-03-20T00:00:00Z'))).toEqual([
-      { featureId: 'feat.calls', id: 'pa.1#2026-03-01T00:00:00.000Z#feat.calls$PRICE_PLAN', granted: '10000', effectiveFrom: '2026-03-01T00:00:00.000Z', effectiveUntil: '2026-04-01T00:00:00.000Z', source: 'PRICE_PLAN' },
-      { featureId: 'feat.calls', id: 'pa.1#2026-04-01T00:00:00.000Z#feat.calls$PRICE_PLAN', granted: '10000', effectiveFrom: '2026-04-01T00:00:00.000Z', effectiveUntil: '2026-05-01T00:00:00.000Z', source: 'PRICE_PLAN' },
+      { featureId: 'feat.calls', id: planGrantId('pa.1', Date.parse('2026-03-01T00:00:00.000Z'), 'feat.calls'), granted: '10000', effectiveFrom: '2026-03-01T00:00:00.000Z', effectiveUntil: '2026-04-01T00:00:00.000Z', source: 'PRICE_PLAN' },
+      { featureId: 'feat.calls', id: planGrantId('pa.1', Date.parse('2026-04-01T00:00:00.000Z'), 'feat.calls'), granted: '10000', effectiveFrom: '2026-04-01T00:00:00.000Z', effectiveUntil: '2026-05-01T00:00:00.000Z', source: 'PRICE_PLAN' },
     ]);
   });
 

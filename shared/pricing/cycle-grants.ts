@@ -1,10 +1,11 @@
 import { cycleContaining, type Cycle } from './pricing-cycle';
+import { planGrantId } from './plan-grant-id';
 import type { RatingAssociation } from './rate-usage';
 
 /** One feature credit entry a plan grants an account for one cycle. */
 export interface CycleGrant {
   featureId: string;
-  /** Stable, so granting again is a no-op: `<association>#<cycle start>#<feature>$PRICE_PLAN`, after Togai's. */
+  /** Stable, so granting again is a no-op, and within Togai's 50 characters (plan-grant-id.ts). */
   id: string;
   granted: string;
   effectiveFrom: string;
@@ -33,7 +34,7 @@ function grantsFor(association: RatingAssociation, cycle: Cycle): CycleGrant[] {
   if (from >= until) return [];
   return association.definition.entitlementRateCards.map((card) => ({
     featureId: card.featureId,
-    id: `${association.id}#${new Date(cycle.start).toISOString()}#${card.featureId}$PRICE_PLAN`,
+    id: planGrantId(association.id, cycle.start, card.featureId),
     granted: card.granted,
     effectiveFrom: new Date(from).toISOString(),
     effectiveUntil: new Date(until).toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dedupLayoutSchema, MAX_SHARDS_PER_TENANT } from '../idempotency/dedup-layout';
+import { unknownAccountsSchema } from '../account/unknown-accounts';
 
 /**
  * Where a tenant's data lives (docs/capacity.md, "Placement and residency"). `region` is a
@@ -36,6 +37,11 @@ export function objectPlacement(placement: Placement | undefined): ObjectPlaceme
   return { region: placement?.region ?? null, jurisdiction: placement?.jurisdiction ?? null };
 }
 
+const unknownAccountsDescription =
+  'Events whose accountId names no account (POST /accounts): METER them (the default) or FAIL them as Togai does, ' +
+  'with the status INGESTION_FAILED_ACCOUNT_NOT_FOUND (POST /events/replay meters them once the account exists). ' +
+  'Applies to events the rater meters from then on.';
+
 export const tenantSettingsSchema = z
   .object({
     tenantId: z.string(),
@@ -45,6 +51,7 @@ export const tenantSettingsSchema = z
     dedupGenerations: z
       .array(z.object({ shards: z.number().int(), since: z.string() }))
       .meta({ description: 'Every layout generation, oldest first; older ones are asked about ids until theirs expire' }),
+    unknownAccounts: unknownAccountsSchema.meta({ description: unknownAccountsDescription }),
   })
   .meta({ id: 'TenantSettings' });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -62,6 +69,7 @@ export const updateTenantSettingsRequest = z
       .max(MAX_SHARDS_PER_TENANT)
       .optional()
       .meta({ description: 'Grow the dedup layout to this many shards: a multiple of today’s count' }),
+    unknownAccounts: unknownAccountsSchema.optional().meta({ description: unknownAccountsDescription }),
   })
   .strict()
   .meta({ id: 'UpdateTenantSettingsRequest' });

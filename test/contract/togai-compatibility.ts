@@ -3,13 +3,12 @@ import { togaiOperations, type TogaiOperation } from './togai-operations';
 /** Checked by test/e2e/togai-pricing-schedules.test.ts, which backs them with what Togai bills. */
 export const PRICING_SCHEDULE_OPERATIONS = new Set(['update_pricing_schedule', 'update_pricing_schedule_batch', 'get_pricing_schedules']);
 
-/**
- * Which of Togai's operations Meterline answers as Togai does. "supported": test/e2e/
- * togai-contract.test.ts (or a togai-*.test.ts beside it) calls it as Togai's client does and its answer validates against Togai's
- * model; "differs": Meterline serves the method and path, but not (yet) exactly Togai's contract;
- * "not yet": Meterline has no such route. Read from Meterline's OpenAPI document, so a route added
- * or removed changes the table; docs/togai-compatibility.md is written from it (npm run togai:compat).
- */
+/** Togai's CreditsApi, contacts and AliasesApi, contract-tested in test/e2e/togai-credits.test.ts. */
+export const CREDIT_CONTRACT_TESTED = [
+  'create_credit', 'list_credits', 'get_credit_details', 'void_credit', 'credit_balance_for_account', 'create_customer_contact',
+  'create_alias', 'list_aliases', 'get_alias', 'delete_alias',
+];
+
 /** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
 export const PRICE_PLAN_CONTRACT_TESTED = [
   'create_price_plan', 'get_price_plan', 'get_price_plans', 'update_price_plan', 'activate_price_plan', 'archive_price_plan',
@@ -17,6 +16,13 @@ export const PRICE_PLAN_CONTRACT_TESTED = [
   'list_price_plan_versions', 'list_price_plan_rate_cards', 'bulk_price_plan_rate_card_operations', 'list_price_plan_errors',
 ];
 
+/**
+ * Which of Togai's operations Meterline answers as Togai does. "supported": test/e2e/
+ * togai-contract.test.ts (or a togai-*.test.ts beside it) calls it as Togai's client does and its answer validates against Togai's
+ * model; "differs": Meterline serves the method and path, but not (yet) exactly Togai's contract;
+ * "not yet": Meterline has no such route. Read from Meterline's OpenAPI document, so a route added
+ * or removed changes the table; docs/togai-compatibility.md is written from it (npm run togai:compat).
+ */
 export const CONTRACT_TESTED = new Set([
   ...PRICING_SCHEDULE_OPERATIONS,
   'create_event_schema', 'get_event_schema', 'list_event_schemas', 'event_schema_event_schema_name_patch', 'list_event_schema_versions',
@@ -30,7 +36,11 @@ export const CONTRACT_TESTED = new Set([
   'get_feature_credits', 'list_feature_credit_entries', 'update_feature_credit_entry', 'void_feature_credit_entry', 'ingest_entitled_event',
   'get_entitlements', 'get_entitlement_value', 'validate_entitlement_value',
   ...PRICE_PLAN_CONTRACT_TESTED,
+  ...CREDIT_CONTRACT_TESTED,
 ]);
+
+/** Supported operations checked in their own togai-*.test.ts rather than togai-contract.test.ts. */
+export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED]);
 
 export type Support = 'supported' | 'differs' | 'not yet';
 
@@ -67,7 +77,8 @@ export function compatibilityMarkdown(rows: CompatibilityRow[]): string {
     '',
     'Written by `npm run togai:compat` from Togai\'s operations (test/contract/togai-operations.json, read from',
     'Togai\'s official client docs) and Meterline\'s OpenAPI document. **supported**: called as Togai\'s',
-    'client calls it, its answer validated against Togai\'s own model in CI (test/e2e/togai-contract.test.ts);',
+    'client calls it, its answer validated against Togai\'s own model in CI (test/e2e/togai-contract.test.ts,',
+    'test/e2e/togai-credits.test.ts);',
     '**differs**: Meterline serves the route, not yet exactly Togai\'s contract; **not yet**: no such route.',
     '',
     `${count('supported')} supported, ${count('differs')} differ, ${count('not yet')} not yet, of ${rows.length}.`,

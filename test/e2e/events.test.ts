@@ -173,9 +173,13 @@ describe('GET /events', () => {
     ['a time range: from inclusive, to exclusive', () => `schemaName=${schemaName}&from=${at(2)}&to=${at(4)}`, [e[3], e[2]]],
     ['from alone', () => `schemaName=${schemaName}&from=${encodeURIComponent(at(4).replace('Z', '+00:00'))}`, [e[5], e[4]]],
     ['to alone', () => `schemaName=${schemaName}&to=${at(2)}`, [e[1]]],
-    ['a schema with no events', () => `schemaName=${unique('none')}`, []],
   ])('filters by %s', async (_, query, expected) => {
     expect(ids(await client.get(`/events?${query()}`))).toEqual(expected);
+  });
+
+  it("answers a filter nothing matches 404 no_events: Togai's list holds at least one event", async () => {
+    const response = await client.get(`/events?schemaName=${unique('none')}`);
+    expect(response).toMatchObject({ status: 404, contentType: PROBLEM, body: { code: 'no_events' } });
   });
 
   it('walks every matching event exactly once, two at a time, newest first', async () => {

@@ -27,9 +27,12 @@ interface World {
   customerId: string;
   keyId: string;
   eventId: string;
+  /** A money credit of planAccount (Togai's CreditsApi). */
+  creditId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
+const ALIAS_REGISTERED_BY_A = unique('registered');
 const ALIAS_OF_A = unique('alias-of-a');
 
 async function parkedOfA(w: World): Promise<{ id: string; body: { note?: string } }[]> {
@@ -149,6 +152,28 @@ const checks: Record<string, Check> = {
     expect((await w.b.post('/events/replay', { limit: 1000 })).body.parkedMessages).toEqual([]);
     expect(await parkedOfA(w)).toHaveLength(1); // still A's (another suite's replay may re-park it under a new id)
   },
+  'POST /credits': async (w) => {
+    // B cannot grant credits to A's account: for B it does not exist.
+    const response = await w.b.post('/credits', { creditRequests: [{ accountId: w.planAccount, purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: 5, priority: 1 }] });
+    expect([response.status, response.body.errors?.[0]?.path]).toEqual([422, 'creditRequests.0.accountId']);
+  },
+  'GET /credits': async (w) => {
+    expect((await w.a.get(`/credits?id=${w.creditId}`)).body.data).toHaveLength(1); // A's credit is there…
+    for (const query of ['pageSize=50', `id=${w.creditId}`, `accountId=${w.planAccount}`]) {
+      expect([query, (await w.b.get(`/credits?${query}`)).body.data]).toEqual([query, []]); // …and B sees none
+    }
+  },
+  'POST /aliases': async (w) => {
+    // B may register a value A registered (registries are per tenant), and A's stays A's.
+    expect((await w.b.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] })).status).toBe(201);
+    expect((await w.a.get(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+    expect((await w.b.delete(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+    expect((await w.a.get(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
+  },
+  'GET /aliases': async (w) => {
+    expect((await w.a.get('/aliases?pageSize=200')).body.data.map((a: { value: string }) => a.value)).toContain(ALIAS_REGISTERED_BY_A);
+    expect((await w.b.get('/aliases?pageSize=200')).body.data).toEqual([]);
+  },
   'GET /parked_messages': async (w) => {
     expect(await parkedOfA(w)).toHaveLength(1);
     expect((await w.b.get('/parked_messages?pageSize=200')).body.data).toEqual([]);
@@ -156,7 +181,8 @@ const checks: Record<string, Check> = {
   'GET /events': async (w) => {
     expect((await w.a.get(`/events?schemaName=${w.schema}`)).body.events).toHaveLength(2); // A's events are there…
     for (const query of ['pageSize=200', `schemaName=${w.schema}`, 'accountId=acme']) {
-      expect([query, (await w.b.get(`/events?${query}`)).body.events]).toEqual([query, []]); // …and B sees none
+      const b = await w.b.get(`/events?${query}`);
+      expect([query, b.status, b.body.code]).toEqual([query, 404, 'no_events']); // …and B sees none
     }
   },
   'POST /entitled': async (w) => {
@@ -209,6 +235,7 @@ const bodies: Record<string, unknown> = {
   'PUT /accounts/{accountId}/entitlements/{featureId}': { value: 'changed by another tenant' },
   'POST /accounts/{accountId}/entitlements/{featureId}': { value: 'true' },
   'PATCH /customers/{customerId}': { name: 'changed by another tenant' },
+  'POST /customers/{customerId}/contacts': { name: 'Added by B', email: 'b@b.test' },
   'PATCH /accounts/{accountId}': { name: 'changed by another tenant' },
   'POST /accounts/{accountId}/add_aliases': { aliases: ['added-by-b'] },
   'POST /accounts/{accountId}/remove_aliases': { aliases: [ALIAS_OF_A] },
@@ -296,8 +323,11 @@ beforeAll(async () => {
   await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
+  await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
+  const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
   world = {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
+    creditId: credit.body.credits[0].id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -313,13 +343,15 @@ describe('tenant isolation, route by route', () => {
       if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
       return check(world, route.path);
     }
-    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId]];
+    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId], ['/credits', world.creditId]];
     const id = ids.find(([prefix]) => route.path.startsWith(`${prefix}/`))?.[1] ?? world.meterId;
     const path = route.path
       .replace('{name}', world.schema)
       .replace('{id}', id)
       .replace('{customerId}', world.customerId)
-      .replace('{accountId}', Object.values(apiRoutes.accounts!).includes(route) ? world.planAccount : 'acme')
+      .replace('{creditId}', world.creditId)
+      .replace('{alias}', ALIAS_REGISTERED_BY_A)
+      .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
       .replace('{entryId}', 'a-entry');
     if (pathChecks[key]) return pathChecks[key](world, path);
@@ -366,6 +398,7 @@ describe('tenant isolation, route by route', () => {
     const plan = await world.a.get(`/price_plans/${world.planId}`);
     expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
     expect(plan.body.description).toBeUndefined();
+    expect((await world.a.get(`/credits/${world.creditId}`)).body).toMatchObject({ status: 'ACTIVE', creditAmount: 1000, accountId: world.planAccount });
     const associations = (await world.a.get(`/accounts/${world.planAccount}/price_plans`)).body.data;
     expect(associations).toEqual([
       expect.objectContaining({ pricePlanId: world.planId, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z' }),

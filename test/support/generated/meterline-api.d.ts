@@ -5808,7 +5808,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List events, newest first (by event timestamp, then id) */
+        /**
+         * List events, newest first (by event timestamp, then id)
+         * @description Togai's GetEventsResponse requires at least one event, and Togai's client fails on an empty list; so when nothing matches, the answer is 404 with the code no_events, which the client raises as an API error.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5818,10 +5821,10 @@ export interface paths {
                     accountId?: string;
                     schemaName?: string;
                     /** @description Only events with this status (a value of IngestionStatus that Meterline records) */
-                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
-                    /** @description Meterline extension: events at or after this time (the event timestamp); without a zone, UTC */
+                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
+                    /** @description events at or after this time (the event timestamp); without a zone, UTC */
                     from?: string;
-                    /** @description Meterline extension: events before this time; without a zone, UTC */
+                    /** @description events before this time; without a zone, UTC */
                     to?: string;
                 };
                 header?: never;
@@ -5850,6 +5853,15 @@ export interface paths {
                 };
                 /** @description The API key lacks the scope this route needs */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5896,7 +5908,7 @@ export interface paths {
         put?: never;
         /**
          * Meter INGESTION_FAILED events again, and send parked messages on (admin)
-         * @description Meterline extension (Togai has no replay). INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
+         * @description Togai has no replay. INGESTION_FAILED events (dead-lettered after every delivery failed, or refused by the database) are metered again, each exactly once; one that fails again stays INGESTION_FAILED with the new reason. Parked messages (GET /parked_messages) are sent on — an event batch metered, a ledger debit or grant sent to the account ledgers — and one that still cannot be is parked again with the new reason. Needs an admin key.
          */
         post: {
             parameters: {
@@ -5981,8 +5993,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Queue messages parked after every retry failed (Meterline extension)
-         * @description Meterline extension: what the queue consumers could not deliver, oldest first; POST /events/replay sends it on.
+         * Queue messages parked after every retry failed
+         * @description What the queue consumers could not deliver, oldest first; POST /events/replay sends it on.
          */
         get: {
             parameters: {
@@ -6636,7 +6648,7 @@ export interface paths {
                     /** @description From the previous page; absent for the first page */
                     nextToken?: string;
                     pageSize?: number;
-                    /** @description Meterline extension: only this customer’s accounts */
+                    /** @description Only this customer’s accounts */
                     customerId?: string;
                 };
                 header?: never;
@@ -7350,6 +7362,923 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List credits, by id */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    pageSize?: number;
+                    status?: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+                    accountId?: string;
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of credits */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListCreditsResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant credits to accounts (all or none; idempotent by idempotencyKey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCreditRequest"];
+                };
+            };
+            responses: {
+                /** @description The credits, as granted (or as an earlier request with the same idempotencyKey granted them) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateCreditResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/{creditId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit and its transactions: granted, paid per cycle, expired or voided */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    creditId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The credit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditDetailsResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/{creditId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a credit: it pays nothing more and keeps what it paid (a repeat is a no-op) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    creditId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The voided credit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credit"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/credit_balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's money credits: granted, left after final cycles, left now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The balance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditBalanceResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's contacts, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The contacts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerContactList"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contact to a customer (no portal login: Meterline has no customer portal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCustomerContactRequest"];
+                };
+            };
+            responses: {
+                /** @description The contact */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateCustomerContactResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List registered aliases, by value */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    /** @description Togai's client may send it as a float (10.0) */
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of aliases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AliasPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register alias values (all or none; a value registered already is a 409 naming it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBulkAliasRequest"];
+                };
+            };
+            responses: {
+                /** @description The registered aliases */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AliasPaginatedResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aliases/{alias}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a registered alias */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alias: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The alias */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alias"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a registered alias, unless an account holds it now or later (409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alias: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {"success": true} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaseSuccessResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7358,7 +8287,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
-            /** @description Meterline extension: Togai's free-form details, filled with what happened to the event */
+            /** @description Togai's free-form details, filled with what happened to the event */
             details: {
                 eventId: string;
                 /** @enum {string} */
@@ -7428,7 +8357,7 @@ export interface components {
             success: boolean;
             statusCode: number;
             message: string;
-            /** @description Meterline extension: Togai's free-form details, filled with what happened to each event */
+            /** @description Togai's free-form details, filled with what happened to each event */
             details: {
                 accepted: number;
                 duplicates: number;
@@ -7764,14 +8693,15 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "ARCHIVED";
+            /** @description Association of a feature with event schemas */
             schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
             createdAt: string;
             updatedAt: string;
         };
         EventSchemasForFeature: {
             schemaName: string;
-            /** @description The attribute whose value an event consumes. Togai requires it; leaving it out (1 per event) is a Meterline extension, and Togai's client cannot read such an association back */
-            attributeName?: string;
+            /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+            attributeName: string;
         };
         /**
          * @example {
@@ -7787,7 +8717,11 @@ export interface components {
         CreateFeatureRequest: {
             name: string;
             billableName?: string;
-            schemaAssociations: components["schemas"]["EventSchemasForFeature"][];
+            schemaAssociations: {
+                schemaName: string;
+                /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+                attributeName?: string | "";
+            }[];
         };
         FeaturePaginatedListData: {
             data: components["schemas"]["FeatureListResponse"][];
@@ -7819,7 +8753,11 @@ export interface components {
         UpdateFeatureRequest: {
             name?: string;
             billableName?: string;
-            schemaAssociations?: components["schemas"]["EventSchemasForFeature"][];
+            schemaAssociations?: {
+                schemaName: string;
+                /** @description The attribute whose value an event consumes. Togai's model requires the field; an empty string (or, as a Meterline extension, leaving it out) means 1 per event, a count feature such as "API calls". */
+                attributeName?: string | "";
+            }[];
         };
         /** @description Togai's BaseSuccessResponse (`success`), with Meterline's details */
         EntitledEventResponse: {
@@ -7908,7 +8846,7 @@ export interface components {
          *     }
          */
         GrantFeatureCreditsRequest: {
-            /** @description Your id for the entry; sending the same id again is safe (200 with the entry). Generated when absent. */
+            /** @description Your id for the entry (at most 50 characters, as Togai's FeatureCreditEntry.id); sending the same id again is safe (200 with the entry). Generated when absent. */
             id?: string;
             /** @description Units granted: a number, or a decimal string */
             granted: string | number;
@@ -8562,7 +9500,7 @@ export interface components {
                         fieldName: string;
                         fieldValue: string;
                     };
-                    /** @description Meterline extension: every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
+                    /** @description Every field that sets this series apart, groupedBy included: USAGE_METER_ID always for USAGE, CURRENCY always for REVENUE, and the groupBy field */
                     seriesKey: components["schemas"]["MetricDataPointsGroupedBy"][];
                     /** @description Start of each period that had data, in the query’s time zone, as UTC instants */
                     timestamps: string[];
@@ -8587,7 +9525,7 @@ export interface components {
              */
             endTime: string;
             /**
-             * @description Meterline extension: the calendar the periods follow (default UTC)
+             * @description The calendar the periods follow (default UTC)
              * @default UTC
              */
             timeZone?: string;
@@ -8778,11 +9716,11 @@ export interface components {
             /** @description When the edge accepted the event */
             createdAt: string;
             eventPipelineInfo: components["schemas"]["EventPipelineInfo"];
-            /** @description Meterline extension: the version of the schema the event was validated against */
+            /** @description the version of the schema the event was validated against */
             schemaVersion: number;
-            /** @description Meterline extension: fields the schema's enrichments computed onto the event, attributes and dimensions in one list */
+            /** @description fields the schema's enrichments computed onto the event, attributes and dimensions in one list */
             enrichedFields: components["schemas"]["EnrichedField"][];
-            /** @description Meterline extension: the meters that counted the event, and the value each counted, as an exact decimal string */
+            /** @description the meters that counted the event, and the value each counted, as an exact decimal string */
             meters: {
                 meterId: string;
                 /**
@@ -8796,14 +9734,14 @@ export interface components {
                  */
                 value: string;
             }[];
-            /** @description Meterline extension: meters whose formula failed on this event; the event still counts for the others */
+            /** @description meters whose formula failed on this event; the event still counts for the others */
             meterFailures?: {
                 meterId: string;
                 reason: string;
             }[];
-            /** @description Meterline extension: when the edge accepted the event (as createdAt) */
+            /** @description when the edge accepted the event (as createdAt) */
             acceptedAt: string;
-            /** @description Meterline extension: when the rater recorded it */
+            /** @description when the rater recorded it */
             processedAt: string;
         };
         EventPayload: {
@@ -8829,11 +9767,11 @@ export interface components {
             status: components["schemas"]["EventIngestionStatus"];
             /** @description Why, when the event was not metered as sent (at most 250 characters, as Togai) */
             statusDescription?: string;
-            /** @description Meterline extension: INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed */
+            /** @description INGESTION_FAILED_ENRICHMENT_FAILED: the enrichment field whose formula failed */
             field?: string;
         };
         /**
-         * @description Togai's IngestionStatus.status. Meterline records five of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
+         * @description Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
          * @enum {string}
          */
         EventIngestionStatus: "INGESTION_IN_PROGRESS" | "INGESTION_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_UNITS_INVALID" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_EVENT_NOT_METERED" | "INGESTION_FAILED_PAST_GRACE_PERIOD" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED_DUPLICATE_EVENT" | "INGESTION_FAILED_NO_EVENT_ID" | "INGESTION_FAILED_INVALID_NAMED_LICENSE_EVENT" | "INGESTION_FAILED_INSUFFICIENT_CREDITS" | "REVERTED" | "UNKNOWN";
@@ -8870,6 +9808,7 @@ export interface components {
             value: string;
         };
         GetEventsResponse: {
+            /** @description At least one, as Togai's model requires: a page with none is a 404 (no_events) */
             events: components["schemas"]["EventWithStatusAndEventPipelineInfo"][];
             /** @description Present when there are more events */
             nextToken?: string;
@@ -8879,10 +9818,10 @@ export interface components {
             events: {
                 id: string;
                 /** @enum {string} */
-                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED";
+                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
                 reason?: string;
             }[];
-            /** @description Meterline extension: what became of each parked message; PARKED ones are parked again with the reason */
+            /** @description what became of each parked message; PARKED ones are parked again with the reason */
             parkedMessages: {
                 id: string;
                 /**
@@ -8896,9 +9835,9 @@ export interface components {
             }[];
         };
         ReplayEventsRequest: {
-            /** @description These INGESTION_FAILED events (others are ignored) */
+            /** @description These INGESTION_FAILED or INGESTION_FAILED_ACCOUNT_NOT_FOUND events (others are ignored) */
             eventIds?: string[];
-            /** @description Meterline extension: these parked messages (GET /parked_messages) */
+            /** @description these parked messages (GET /parked_messages) */
             parkedMessageIds?: string[];
             /**
              * @description Without eventIds or parkedMessageIds: the oldest INGESTION_FAILED events, and the oldest parked messages, this many of each
@@ -8916,7 +9855,7 @@ export interface components {
                 sortOrder: "ASC" | "DESC";
             };
         };
-        /** @description Meterline extension: a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on. */
+        /** @description a queue message a consumer could not deliver after every retry (an event batch, a ledger debit or grant), or could not read. Parked in Postgres, never dropped; POST /events/replay sends it on. */
         ParkedMessage: {
             id: string;
             /**
@@ -8949,6 +9888,11 @@ export interface components {
                 shards: number;
                 since: string;
             }[];
+            /**
+             * @description Events whose accountId names no account (POST /accounts): METER them (the default) or FAIL them as Togai does, with the status INGESTION_FAILED_ACCOUNT_NOT_FOUND (POST /events/replay meters them once the account exists). Applies to events the rater meters from then on.
+             * @enum {string}
+             */
+            unknownAccounts: "METER" | "FAIL";
         };
         UpdateTenantSettingsRequest: {
             /** @enum {string|null} */
@@ -8960,6 +9904,11 @@ export interface components {
             jurisdiction?: "eu" | "fedramp" | null;
             /** @description Grow the dedup layout to this many shards: a multiple of today’s count */
             dedupShards?: number;
+            /**
+             * @description Events whose accountId names no account (POST /accounts): METER them (the default) or FAIL them as Togai does, with the status INGESTION_FAILED_ACCOUNT_NOT_FOUND (POST /events/replay meters them once the account exists). Applies to events the rater meters from then on.
+             * @enum {string}
+             */
+            unknownAccounts?: "METER" | "FAIL";
         };
         CreateCustomerResponse: {
             id: string;
@@ -9160,6 +10109,162 @@ export interface components {
             effectiveUntil: string;
             createdAt: string;
             updatedAt?: string;
+        };
+        CreateCreditResponse: {
+            credits: components["schemas"]["Credit"][];
+        };
+        Credit: {
+            id: string;
+            accountId: string;
+            customerId: string;
+            purpose: string;
+            applicableEntityIds?: string[];
+            effectiveFrom: string;
+            effectiveUntil?: string;
+            creditAmount: number;
+            priority: number;
+            grantorId?: string;
+            idempotencyKey?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+            /** @description The currency: the account's invoiceCurrency when the credit was granted */
+            creditUnit: string;
+            /** @description Taken by the open cycle (its statement is not final yet) */
+            holdAmount: number;
+            /** @description Taken by final cycles */
+            consumedAmount: number;
+            /** @description What is left: creditAmount − consumedAmount − holdAmount */
+            balance: number;
+            createdAt: string;
+            updatedAt?: string;
+        };
+        CreateCreditRequest: {
+            /** @description Granted together: all or none */
+            creditRequests: components["schemas"]["CreditRequest"][];
+        };
+        CreditRequest: {
+            /** @description An account created with POST /accounts (its customer owns the credit) */
+            accountId: string;
+            purpose: string;
+            /** @description What the credit pays: null or empty, everything; ALL_USAGE_METER_RATE_CARDS, usage charges; ALL_FIXED_FEE_RATE_CARDS, fixed fees. Meterline does not yet take the ids of single rate cards. */
+            applicableEntityIds?: ("ALL_USAGE_METER_RATE_CARDS" | "ALL_FIXED_FEE_RATE_CARDS")[] | null;
+            /**
+             * Format: date
+             * @description The first day (UTC) the credit pays for
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description The last day (UTC, inclusive) it pays for; absent: never expires
+             */
+            effectiveUntil?: string | null;
+            /** @description The money granted, in the account's invoice currency (Togai's model lets it be absent; Meterline needs it) */
+            creditAmount: string | number;
+            /** @description Lower is used first; among equal priorities, the credit that expires first */
+            priority: number;
+            grantorId?: string | null;
+            /** @description Sending the same key again answers the credit it made, changing nothing (another request under it: 409) */
+            idempotencyKey?: string | null;
+        };
+        ListCreditsResponse: {
+            data: components["schemas"]["Credit"][];
+            nextToken?: string;
+        };
+        CreditDetailsResponse: {
+            id: string;
+            accountId: string;
+            customerId: string;
+            purpose: string;
+            applicableEntityIds?: string[];
+            effectiveFrom: string;
+            effectiveUntil?: string;
+            creditAmount: number;
+            priority: number;
+            grantorId?: string;
+            idempotencyKey?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "CONSUMED" | "EXPIRED" | "VOIDED";
+            /** @description The currency: the account's invoiceCurrency when the credit was granted */
+            creditUnit: string;
+            /** @description Taken by the open cycle (its statement is not final yet) */
+            holdAmount: number;
+            /** @description Taken by final cycles */
+            consumedAmount: number;
+            /** @description What is left: creditAmount − consumedAmount − holdAmount */
+            balance: number;
+            createdAt: string;
+            updatedAt?: string;
+            transactions: components["schemas"]["CreditTransaction"][];
+        };
+        CreditTransaction: {
+            id: string;
+            creditId: string;
+            /** @enum {string} */
+            transactionType: "CREDITED" | "DEBITED" | "EXPIRED" | "VOIDED";
+            /** @description DEBITED: the cycle that took it, as its start instant */
+            entityId?: string;
+            amount: number;
+            /** @description CREDITED, VOIDED: when it happened; DEBITED: the end of the cycle (or now for the open one); EXPIRED: the end of the last day */
+            createdAt: string;
+        };
+        CreditBalanceResponse: {
+            /** @description Granted by the credits in effect today (not voided, consumed or expired) */
+            activeCredits: number;
+            /** @description What those have left after the final cycles */
+            availableBalance: number;
+            /** @description What they have left after the open cycle too: availableBalance − its holds */
+            runningBalance: number;
+            /** @description Granted by credits not in effect yet (effectiveFrom after today) */
+            inapplicableCredits: number;
+            unit: string;
+            lastUpdatedAt: string;
+        };
+        CreateCustomerContactResponse: {
+            username: string;
+            preferredUsername?: string;
+            name: string;
+            email?: string;
+            phone?: string;
+            loginAccess: boolean;
+            createdAt: string;
+            verified: boolean;
+            /** @description The customer the contact belongs to */
+            customerId: string;
+        };
+        CreateCustomerContactRequest: {
+            /** @description The username, unique per tenant; generated when absent */
+            preferredUsername?: string | null;
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string | null;
+            /** @description Meterline has no customer portal: contacts have no password */
+            password?: null;
+            /** @description Meterline verifies nothing: false whatever is sent */
+            verified?: boolean | null;
+            /**
+             * @description Meterline has no customer portal: false (or absent) only
+             * @enum {boolean|null}
+             */
+            loginAccess?: false | null;
+        };
+        CustomerContactList: {
+            data: components["schemas"]["CreateCustomerContactResponse"][];
+        };
+        AliasPaginatedResponse: {
+            data: components["schemas"]["Alias"][];
+            /** @description Present when there are more aliases */
+            nextToken?: string;
+        };
+        Alias: {
+            value: string;
+            createdAt: string;
+        };
+        CreateBulkAliasRequest: {
+            aliases: components["schemas"]["CreateAliasRequest"][];
+        };
+        CreateAliasRequest: {
+            value: string;
         };
     };
     responses: never;

@@ -5,6 +5,7 @@ import { ledgerFor, unwrap, type EventDebit, type LedgerOwner } from '../../../e
 import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 import { shardFor, shardName } from '../../../shared/idempotency/shard-for';
 import { claim } from './dedup-helpers';
+import { planGrantId } from '../../../shared/pricing/plan-grant-id';
 
 const FEATURE = 'feat.calls';
 const NOW = Date.now();
@@ -198,7 +199,7 @@ describe('AccountLedger', () => {
     const { owner, ledger } = account();
     const iso = (t: number) => new Date(t).toISOString();
     const cycle = (start: number, feature: string, until = start + 3_600_000) => ({
-      featureId: feature, id: `pa.1#${iso(start)}#${feature}$PRICE_PLAN`, granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(until), source: 'PRICE_PLAN',
+      featureId: feature, id: planGrantId('pa.1', start, feature), granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(until), source: 'PRICE_PLAN',
     });
     const current = NOW - 600_000;
     const next = current + 3_600_000;
@@ -214,6 +215,17 @@ describe('AccountLedger', () => {
     const entries = await ledger.listEntries(FEATURE, undefined, 10);
     expect(entries.map((e) => [e.status, e.used, e.effectiveUntil])).toEqual([['ACTIVE', '30', iso(end)], ['VOIDED', '0', iso(next + 3_600_000)]]);
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '100', balance: '70' });
+  });
+
+  it('takes an entry granted under the first, long id form for the same grant: the cycle is never granted twice', async () => {
+    const { owner, ledger } = account();
+    const iso = (t: number) => new Date(t).toISOString();
+    const start = NOW - 600_000;
+    const grant = (id: string) => ({ featureId: FEATURE, id, granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(start + 3_600_000), source: 'PRICE_PLAN' });
+    await ledger.syncPlanGrants(owner, 'pa.1', [grant(`pa.1#${iso(start)}#${FEATURE}$PRICE_PLAN`)]);
+    await ledger.syncPlanGrants(owner, 'pa.1', [grant(planGrantId('pa.1', start, FEATURE))]);
+    expect(await ledger.listEntries(FEATURE, undefined, 10)).toHaveLength(1);
+    expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '100', balance: '100' });
   });
 
   it('keeps entitlement values per feature', async () => {
