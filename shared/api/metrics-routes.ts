@@ -31,6 +31,14 @@ const metricQuerySchema = z
       .array(z.strictObject({ fieldName: z.enum(['ACCOUNT_ID', 'USAGE_METER_ID', 'EVENT_STATUS']), fieldValues: z.array(z.string().min(1).max(512)).min(1).max(100) }))
       .max(3)
       .optional(),
+    configs: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description:
+          "Togai's configurations: REVENUE takes CURRENCY = INVOICE, the currency each account is invoiced (and rated) in, " +
+          'which is how Meterline keeps revenue. BASE, a conversion to the base currency, is refused: Meterline has no exchange rates',
+      }),
   })
   .meta({ id: 'MetricQuery' });
 export type MetricQuery = z.infer<typeof metricQuerySchema>;
@@ -84,6 +92,17 @@ export const getMetricsRequest = z
           }
         });
       });
+      for (const [key, value] of Object.entries(query.configs ?? {})) {
+        if (query.name !== 'REVENUE' || key !== 'CURRENCY') {
+          ctx.addIssue({ code: 'custom', path: at('configs', key), message: query.name === 'REVENUE' ? 'REVENUE takes only CURRENCY' : `${query.name} takes no configs` });
+        } else if (value !== 'INVOICE') {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('configs', key),
+            message: "must be INVOICE: revenue is kept in the currency each account is invoiced in, and Meterline has no exchange rates to convert it to BASE",
+          });
+        }
+      }
       if (span > 0 && Math.ceil(span / periodMinutes[query.aggregationPeriod]) + 1 > MAX_DATA_POINTS) {
         ctx.addIssue({ code: 'custom', path: at('aggregationPeriod'), message: `gives more than ${MAX_DATA_POINTS} data points over this range; choose a longer period` });
       }

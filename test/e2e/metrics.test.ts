@@ -127,6 +127,12 @@ describe('POST /metrics', () => {
     expect(response.text).toContain('"metricValues":[100]');
   });
 
+  it("takes Togai's REVENUE config CURRENCY = INVOICE: revenue as each account is invoiced", async () => {
+    const response = await client.post('/metrics', { ...window, metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'DAY', configs: { CURRENCY: 'INVOICE' } }] });
+    expect(response.status).toBe(200);
+    expectGetMetricsResponse(response.body);
+  });
+
   it('answers up to 300 points a series, as Togai allows', async () => {
     const start = new Date(Date.parse(window.startTime) - 9 * 86_400_000).toISOString(); // 11 days of HOURs: 264 points
     const response = await client.post('/metrics', { startTime: start, endTime: window.endTime, metricQueries: [{ id: 'h', name: 'USAGE', aggregationPeriod: 'HOUR' }] });
@@ -140,6 +146,8 @@ describe('POST /metrics', () => {
     ['HOUR periods over more than 300 points', { name: 'USAGE', aggregationPeriod: 'HOUR', daysBack: 13 }, 'metricQueries.0.aggregationPeriod'],
     ["an EVENT_STATUS in Meterline's own name", { name: 'EVENTS', aggregationPeriod: 'DAY', filters: [{ fieldName: 'EVENT_STATUS', fieldValues: ['METERED'] }] }, 'metricQueries.0.filters.0.fieldValues.0'],
     ['an unknown metric', { name: 'PROFIT', aggregationPeriod: 'DAY' }, 'metricQueries.0.name'],
+    ['REVENUE converted to the BASE currency', { name: 'REVENUE', aggregationPeriod: 'DAY', configs: { CURRENCY: 'BASE' } }, 'metricQueries.0.configs.CURRENCY'],
+    ['a config of USAGE', { name: 'USAGE', aggregationPeriod: 'DAY', configs: { CURRENCY: 'INVOICE' } }, 'metricQueries.0.configs.CURRENCY'],
   ])('refuses %s with a 422 naming the field', async (_, change, path) => {
     const { daysBack, ...query } = change as Record<string, unknown>;
     // daysBack: a start this many days before the window's end (13 days of HOURs: 313 points).

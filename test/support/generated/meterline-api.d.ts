@@ -9548,6 +9548,10 @@ export interface components {
                 fieldName: "ACCOUNT_ID" | "USAGE_METER_ID" | "EVENT_STATUS";
                 fieldValues: string[];
             }[];
+            /** @description Togai's configurations: REVENUE takes CURRENCY = INVOICE, the currency each account is invoiced (and rated) in, which is how Meterline keeps revenue. BASE, a conversion to the base currency, is refused: Meterline has no exchange rates */
+            configs?: {
+                [key: string]: string;
+            };
         };
         RevenueResponse: {
             from: string;
