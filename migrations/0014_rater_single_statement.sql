@@ -1,8 +1,52 @@
 -- Hand-written: the rater's hot path as one SQL function, so a queue batch costs one round trip
--- (rater/pipeline/meter-batch.ts). Every step in one implicit transaction, locks held only for it.
+-- (rater/pipeline/meter-batch.ts), rating included. Every step in one implicit transaction, locks held only for it.
 -- A VOLATILE PL/pgSQL function takes a new snapshot for each statement (READ COMMITTED), so the
 -- association check after the plan locks sees every association committed before them: that is
 -- what keeps a backdated association's catch-up and metering rating each event exactly once.
+-- The price of `usage` units under one rate card, exactly as shared/pricing/price.ts computes it
+-- (TIERED, VOLUME, PACKAGE; PER_UNIT and FLAT slabs): metering rates in the batch statement.
+-- The slabs come resolved — their rates in the currency the account is rated in: the caller
+-- chose them (rater/pipeline/meter-batch-statement.ts, ratedSlabs). Checked against price.ts by
+-- test/workers/rater/price-in-sql.test.ts.
+CREATE OR REPLACE FUNCTION meterline_price(p_model text, p_package_size numeric, p_slabs jsonb, p_usage numeric)
+RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_usage numeric := greatest(p_usage, 0);
+  v_total numeric := 0;
+  v_count int := jsonb_array_length(p_slabs);
+  v_start numeric;
+  v_next numeric;
+  v_rate numeric;
+  v_flat boolean;
+  v_whole numeric;
+  i int;
+BEGIN
+  IF p_model = 'PACKAGE' THEN
+    -- Started packages: the quotient truncated, then one more if it leaves units unpackaged.
+    v_whole := trunc(v_usage / p_package_size);
+    IF v_whole * p_package_size < v_usage THEN v_whole := v_whole + 1; END IF;
+    RETURN v_whole * (p_slabs->0->>'rate')::numeric;
+  END IF;
+  IF p_model = 'VOLUME' THEN
+    FOR i IN REVERSE v_count - 1 .. 0 LOOP
+      IF v_usage > (p_slabs->i->>'startAfter')::numeric THEN
+        v_rate := (p_slabs->i->>'rate')::numeric;
+        RETURN CASE WHEN p_slabs->i->>'priceType' = 'FLAT' THEN v_rate ELSE v_usage * v_rate END;
+      END IF;
+    END LOOP;
+    RETURN 0;
+  END IF;
+  FOR i IN 0 .. v_count - 1 LOOP
+    v_start := (p_slabs->i->>'startAfter')::numeric;
+    EXIT WHEN NOT v_usage > v_start;
+    v_next := CASE WHEN i + 1 < v_count THEN least(v_usage, (p_slabs->(i + 1)->>'startAfter')::numeric) ELSE v_usage END;
+    v_rate := (p_slabs->i->>'rate')::numeric;
+    v_total := v_total + CASE WHEN p_slabs->i->>'priceType' = 'FLAT' THEN v_rate ELSE (v_next - v_start) * v_rate END;
+  END LOOP;
+  RETURN v_total;
+END
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION meterline_meter_batch(
   p_tenant text,
   -- Plan locks of the accounts with usage, sorted; taken shared (store/plan-associations.ts).
@@ -20,9 +64,12 @@ CREATE OR REPLACE FUNCTION meterline_meter_batch(
   d_event text[], d_meter text[], d_bucket timestamptz[], d_dims_key text[], d_value text[],
   -- Feature debits owed (ledger outbox).
   l_event text[], l_account text[], l_at bigint[], l_lines jsonb[],
-  -- Priced usage: what each event adds to an (association, meter, cycle).
+  -- Priced usage: what each event adds to an (association, meter, cycle), in rating order, and the
+  -- minute its revenue is kept under ...
   u_event text[], u_association text[], u_meter text[], u_cycle_start timestamptz[], u_cycle_end timestamptz[],
-  u_account text[], u_currency text[], u_quantity numeric[]
+  u_account text[], u_currency text[], u_quantity numeric[], u_bucket timestamptz[],
+  -- ... and each (association, meter, cycle)'s rate card: model, package size, resolved slabs.
+  g_association text[], g_meter text[], g_cycle_start timestamptz[], g_model text[], g_package_size numeric[], g_slabs jsonb[]
 ) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -106,19 +153,42 @@ BEGIN
    WHERE l.event = ANY(v_fresh)
   ON CONFLICT DO NOTHING;
 
-  -- Cycle usage: returns the total after this batch, under the row lock, for the caller to rate from.
-  WITH added AS (
+  -- Rating (DESIGN §9): the cycle's usage after the batch comes back from its upsert, under the
+  -- row lock; the usage before each new event is that less the batch's new usage plus what came
+  -- before it in rating order, and its revenue is the price change it causes from there. Kept
+  -- per account, meter, currency and minute, in key order.
+  WITH usage AS (
+    SELECT u.*, sum(u.quantity) OVER w AS through, sum(u.quantity) OVER (PARTITION BY u.association, u.meter, u.cycle_start) AS added
+      FROM unnest(u_event, u_association, u_meter, u_cycle_start, u_cycle_end, u_account, u_currency, u_quantity, u_bucket)
+           WITH ORDINALITY AS u (event, association, meter, cycle_start, cycle_end, account, currency, quantity, bucket, n)
+     WHERE u.event = ANY(v_fresh)
+    WINDOW w AS (PARTITION BY u.association, u.meter, u.cycle_start ORDER BY u.n)
+  ), cycles AS (
     INSERT INTO cycle_usage AS t (tenant_id, association_id, meter_id, cycle_start, cycle_end, account_id, currency, quantity)
     SELECT p_tenant, u.association, u.meter, u.cycle_start, min(u.cycle_end), min(u.account), min(u.currency), sum(u.quantity)
-      FROM unnest(u_event, u_association, u_meter, u_cycle_start, u_cycle_end, u_account, u_currency, u_quantity)
-           AS u (event, association, meter, cycle_start, cycle_end, account, currency, quantity)
-     WHERE u.event = ANY(v_fresh)
+      FROM usage u
      GROUP BY u.association, u.meter, u.cycle_start
      ORDER BY u.association COLLATE "C", u.meter COLLATE "C", u.cycle_start
     ON CONFLICT (tenant_id, association_id, meter_id, cycle_start) DO UPDATE SET quantity = t.quantity + excluded.quantity
-    RETURNING association_id, meter_id, cycle_start, quantity)
+    RETURNING association_id, meter_id, cycle_start, quantity
+  ), cards AS (
+    SELECT * FROM unnest(g_association, g_meter, g_cycle_start, g_model, g_package_size, g_slabs)
+           AS g (association, meter, cycle_start, model, package_size, slabs)
+  ), revenue AS (
+    INSERT INTO revenue_rollups AS t (tenant_id, account_id, meter_id, currency, bucket, revenue)
+    SELECT p_tenant, u.account, u.meter, u.currency, u.bucket,
+           -- decimal.js prints the sum without trailing zeros; so does this, as the TypeScript path wrote it.
+           trim_scale(sum(meterline_price(g.model, g.package_size, g.slabs, c.quantity - u.added + u.through)
+                        - meterline_price(g.model, g.package_size, g.slabs, c.quantity - u.added + u.through - u.quantity)))
+      FROM usage u
+      JOIN cycles c ON c.association_id = u.association AND c.meter_id = u.meter AND c.cycle_start = u.cycle_start
+      JOIN cards g ON g.association = u.association AND g.meter = u.meter AND g.cycle_start = u.cycle_start
+     GROUP BY u.account, u.meter, u.currency, u.bucket
+     ORDER BY u.account COLLATE "C", u.meter COLLATE "C", u.currency COLLATE "C", u.bucket
+    ON CONFLICT (tenant_id, meter_id, account_id, currency, bucket) DO UPDATE SET revenue = t.revenue + excluded.revenue
+  )
   SELECT coalesce(jsonb_agg(jsonb_build_array(association_id, meter_id, ((extract(epoch FROM cycle_start) * 1000)::bigint)::text, quantity::text)), '[]'::jsonb)
-    INTO v_cycles FROM added;
+    INTO v_cycles FROM cycles;
 
   RETURN jsonb_build_object('fresh', to_jsonb(v_fresh), 'cycles', v_cycles);
 END

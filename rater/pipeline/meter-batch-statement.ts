@@ -25,8 +25,6 @@ export interface MeteringPlan {
 export interface StatementResult {
   /** The ids this call inserted into event_ids: never seen before. */
   fresh: Set<string>;
-  /** Each touched cycle's usage after the batch, keyed association \0 meter \0 cycle start (ms). */
-  cycleUsageAfter: Map<string, string>;
 }
 
 /** The batch statement's refusal when associations changed since they were read (SQLSTATE ML001). */
@@ -38,8 +36,9 @@ export function isStaleAssociations(error: unknown): boolean {
 /**
  * One round trip: meterline_meter_batch (migrations/0014_rater_single_statement.sql) takes the
  * accounts' plan locks shared, checks their associations, claims the ids, and writes for the new
- * ones rollups (every aggregation), UNIQUE_COUNT's distinct values, raw events, owed debits and
- * cycle usage — in one implicit transaction unless the caller is in one. Columns travel as
+ * ones rollups (every aggregation), UNIQUE_COUNT's distinct values, raw events, owed debits,
+ * cycle usage and revenue (priced by meterline_price from the cycle's usage returned under the
+ * upsert's row lock) — in one implicit transaction unless the caller is in one. Columns travel as
  * arrays: one parse and plan per batch, whatever its size. Events go in id order, and every table
  * is written in key order, so concurrent batches wait on each other in one order and never deadlock.
  */
@@ -51,10 +50,12 @@ export async function meterBatchStatement(db: Queryable, plan: MeteringPlan): Pr
   for (const { event, contributions } of outcomes) {
     for (const { meterId, value, aggregation } of contributions) (aggregation === 'UNIQUE_COUNT' ? distinct : rollups).push({ event, meterId, value });
   }
-  const usage = plan.groups.flatMap((g) => g.usage.map((u) => ({ group: g, eventId: u.eventId, quantity: u.quantity })));
+  const groups = plan.groups;
+  // In rating order within each group (groupPricedUsage sorted it): the statement rates in this order.
+  const usage = groups.flatMap((g) => g.usage.map((u) => ({ group: g, eventId: u.eventId, quantity: u.quantity, bucket: minuteBucket(new Date(u.timestamp).toISOString()) })));
   const p = <T>(values: T[]) => sql.param(values);
   const e = <T>(pick: (o: EventOutcome) => T) => p(outcomes.map(pick));
-  const { rows } = await db.execute<{ result: { fresh: string[]; cycles: [string, string, string, string][] } }>(sql`
+  const { rows } = await db.execute<{ result: { fresh: string[] } }>(sql`
     SELECT meterline_meter_batch(
       ${tenantId}, ${p(plan.accounts.map((a) => planLockKey(tenantId, a)).sort())}::text[],
       ${p(plan.accounts)}::text[], ${associationFingerprint(plan.associations)}::text,
@@ -72,13 +73,23 @@ export async function meterBatchStatement(db: Queryable, plan: MeteringPlan): Pr
       ${p(plan.debits.map((d) => d.at))}::bigint[], ${p(plan.debits.map((d) => JSON.stringify(d.lines)))}::jsonb[],
       ${p(usage.map((u) => u.eventId))}::text[], ${p(usage.map((u) => u.group.associationId))}::text[], ${p(usage.map((u) => u.group.meterId))}::text[],
       ${p(usage.map((u) => new Date(u.group.cycleStart).toISOString()))}::timestamptz[], ${p(usage.map((u) => new Date(u.group.cycleEnd).toISOString()))}::timestamptz[],
-      ${p(usage.map((u) => u.group.accountId))}::text[], ${p(usage.map((u) => u.group.currency))}::text[], ${p(usage.map((u) => u.quantity))}::numeric[]
+      ${p(usage.map((u) => u.group.accountId))}::text[], ${p(usage.map((u) => u.group.currency))}::text[], ${p(usage.map((u) => u.quantity))}::numeric[],
+      ${p(usage.map((u) => u.bucket))}::timestamptz[],
+      ${p(groups.map((g) => g.associationId))}::text[], ${p(groups.map((g) => g.meterId))}::text[],
+      ${p(groups.map((g) => new Date(g.cycleStart).toISOString()))}::timestamptz[], ${p(groups.map((g) => g.card.pricingModel))}::text[],
+      ${p(groups.map((g) => g.card.packageSize ?? null))}::numeric[], ${p(groups.map((g) => JSON.stringify(ratedSlabs(g))))}::jsonb[]
     ) AS result`);
-  const result = rows[0]!.result;
-  return {
-    fresh: new Set(result.fresh),
-    cycleUsageAfter: new Map(result.cycles.map(([associationId, meterId, cycleMs, quantity]) => [[associationId, meterId, cycleMs].join('\u0000'), quantity])),
-  };
+  return { fresh: new Set(rows[0]!.result.fresh) };
+}
+
+/**
+ * The slabs a group is priced with, as meterline_price reads them: start, rate and price type.
+ * The one place where the rate card and the account's rating currency meet on the way to SQL —
+ * the group's card and currency were chosen by groupPricedUsage (shared/pricing/rate-usage.ts);
+ * with rates per currency, the rate for `group.currency` is picked here.
+ */
+export function ratedSlabs(group: CycleUsage): { startAfter: string; rate: string; priceType: string }[] {
+  return group.card.slabs.map((slab) => ({ startAfter: slab.startAfter, rate: slab.rate, priceType: slab.priceType }));
 }
 
 function compare(a: string, b: string): number {

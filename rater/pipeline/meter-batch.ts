@@ -10,7 +10,6 @@ import { queueLedgerDebits } from '../store/ledger-outbox';
 import { cachedAssociations, forgetAssociations, meteringConfig } from '../store/metering-config';
 import { lockAccountsForRating } from '../store/plan-associations';
 import { isStaleAssociations, meterBatchStatement, type MeteringPlan } from './meter-batch-statement';
-import { rateFreshUsage } from './write-revenue';
 
 export interface BatchResult {
   received: number;
@@ -23,11 +22,9 @@ export interface BatchResult {
 /**
  * Meters a queue batch exactly once. Per tenant, one SQL function call (meterBatchStatement) does
  * all of it in one implicit transaction: the plan locks, the association check, the id gate and,
- * for the ids that were new, rollups, distinct values, raw events, owed debits and cycle usage. A
- * redelivered batch, or two consumers racing on overlapping batches, count every event once.
- * Rating needs the cycle usage before the batch, which only that call knows (under its row lock):
- * so when the batch's accounts have plans, the call and the revenue it leads to share one explicit
- * transaction.
+ * for the ids that were new, rollups, distinct values, raw events, owed debits, cycle usage and
+ * revenue. A redelivered batch, or two consumers racing on overlapping batches, count every event
+ * once; row locks are held for that one statement only.
  */
 export async function meterBatch(db: Database, messages: EventBatchMessage[]): Promise<BatchResult> {
   const byTenant = new Map<string, Map<string, AcceptedEvent>>();
@@ -53,12 +50,7 @@ async function meterTenantBatch(db: Database, tenantId: string, batch: AcceptedE
   for (let attempt = 1; ; attempt++) {
     const plan = await planTenant(db, tenantId, batch, { owesDebits: true });
     try {
-      if (plan.groups.length === 0) return (await meterBatchStatement(db, plan)).fresh.size;
-      return await db.transaction(async (tx) => {
-        const result = await meterBatchStatement(tx, plan);
-        await rateFreshUsage(tx, tenantId, plan.groups, result);
-        return result.fresh.size;
-      });
+      return (await meterBatchStatement(db, plan)).fresh.size;
     } catch (error) {
       if (!isStaleAssociations(error) || attempt >= STALE_ATTEMPTS) throw error;
       forgetAssociations(tenantId);
@@ -77,9 +69,7 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
   await lockAccountsForRating(tx, tenantId, accounts);
   forgetAssociations(tenantId);
   const plan = await planTenant(tx, tenantId, batch, { owesDebits });
-  const result = await meterBatchStatement(tx, plan);
-  await rateFreshUsage(tx, tenantId, plan.groups, result);
-  return result.fresh.size;
+  return (await meterBatchStatement(tx, plan)).fresh.size;
 }
 
 /**

@@ -4,34 +4,12 @@ import { minuteBucket } from '../../shared/meter/rollup';
 import { rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { cycleUsage, revenueRollups } from '../db/schema';
-import type { StatementResult } from './meter-batch-statement';
-
-/**
- * Rates the batch's new events (DESIGN §9), in the transaction of the batch statement that added
- * their usage to cycle_usage (meter-batch-statement.ts) — so exactly once. That statement returns
- * each cycle's total after the batch, read under the row lock it keeps to the commit: the usage
- * before is that less the batch's new usage, and each event's revenue is the price change it
- * causes from there, so the deltas of a cycle always add up to its price. Pricing stays in
- * shared/pricing (rateCycleUsage); the rate card and currency each group is priced with were
- * chosen by groupPricedUsage. Revenue is kept per minute, meter, account and currency.
- */
-export async function rateFreshUsage(db: Queryable, tenantId: string, groups: CycleUsage[], result: StatementResult): Promise<void> {
-  const fresh: { group: CycleUsage; before: string }[] = [];
-  for (const group of groups) {
-    const usage = group.usage.filter((u) => result.fresh.has(u.eventId));
-    if (usage.length === 0) continue;
-    const quantity = usage.reduce((sum, u) => sum.plus(u.quantity), new Decimal(0));
-    const after = result.cycleUsageAfter.get(keyOf(group));
-    if (after === undefined) throw new Error(`batch statement returned no cycle usage for ${keyOf(group)}`);
-    fresh.push({ group: { ...group, usage, quantity: quantity.toFixed() }, before: new Decimal(after).minus(quantity).toFixed() });
-  }
-  await addRevenue(db, tenantId, revenueRows(fresh));
-}
 
 /**
  * Adds priced usage to its cycles and writes the revenue each part causes: from the cycle's usage
- * before it (under the upsert's row lock), in the order of `group.usage`. Shared by metering and
- * by the catch-up of a backdated association.
+ * before it (under the upsert's row lock), in the order of `group.usage`: the catch-up of a
+ * backdated association. Metering does the same inside its batch statement
+ * (migrations/0014_rater_single_statement.sql), one round trip per batch.
  */
 export async function rateGroups(db: Queryable, tenantId: string, unsorted: CycleUsage[]): Promise<void> {
   const groups = [...unsorted].sort((a, b) => compare(keyOf(a), keyOf(b)));
