@@ -8,16 +8,12 @@
 -- The slabs come resolved — their rates in the currency the account is rated in: the caller
 -- chose them (rater/pipeline/meter-batch-statement.ts, ratedSlabs). Checked against price.ts by
 -- test/workers/rater/price-in-sql.test.ts.
-CREATE OR REPLACE FUNCTION meterline_price(p_model text, p_package_size numeric, p_slabs jsonb, p_usage numeric)
+CREATE OR REPLACE FUNCTION meterline_price(p_model text, p_package_size numeric, p_starts numeric[], p_rates numeric[], p_flats boolean[], p_usage numeric)
 RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
   v_usage numeric := greatest(p_usage, 0);
   v_total numeric := 0;
-  v_count int := jsonb_array_length(p_slabs);
-  v_start numeric;
-  v_next numeric;
-  v_rate numeric;
-  v_flat boolean;
+  v_count int := cardinality(p_starts);
   v_whole numeric;
   i int;
 BEGIN
@@ -25,23 +21,20 @@ BEGIN
     -- Started packages: the quotient truncated, then one more if it leaves units unpackaged.
     v_whole := trunc(v_usage / p_package_size);
     IF v_whole * p_package_size < v_usage THEN v_whole := v_whole + 1; END IF;
-    RETURN v_whole * (p_slabs->0->>'rate')::numeric;
+    RETURN v_whole * p_rates[1];
   END IF;
   IF p_model = 'VOLUME' THEN
-    FOR i IN REVERSE v_count - 1 .. 0 LOOP
-      IF v_usage > (p_slabs->i->>'startAfter')::numeric THEN
-        v_rate := (p_slabs->i->>'rate')::numeric;
-        RETURN CASE WHEN p_slabs->i->>'priceType' = 'FLAT' THEN v_rate ELSE v_usage * v_rate END;
+    FOR i IN REVERSE v_count .. 1 LOOP
+      IF v_usage > p_starts[i] THEN
+        RETURN CASE WHEN p_flats[i] THEN p_rates[i] ELSE v_usage * p_rates[i] END;
       END IF;
     END LOOP;
     RETURN 0;
   END IF;
-  FOR i IN 0 .. v_count - 1 LOOP
-    v_start := (p_slabs->i->>'startAfter')::numeric;
-    EXIT WHEN NOT v_usage > v_start;
-    v_next := CASE WHEN i + 1 < v_count THEN least(v_usage, (p_slabs->(i + 1)->>'startAfter')::numeric) ELSE v_usage END;
-    v_rate := (p_slabs->i->>'rate')::numeric;
-    v_total := v_total + CASE WHEN p_slabs->i->>'priceType' = 'FLAT' THEN v_rate ELSE (v_next - v_start) * v_rate END;
+  FOR i IN 1 .. v_count LOOP
+    EXIT WHEN NOT v_usage > p_starts[i];
+    v_total := v_total + CASE WHEN p_flats[i] THEN p_rates[i]
+                              ELSE (CASE WHEN i < v_count THEN least(v_usage, p_starts[i + 1]) ELSE v_usage END - p_starts[i]) * p_rates[i] END;
   END LOOP;
   RETURN v_total;
 END
@@ -77,6 +70,8 @@ DECLARE
   v_found text;
   v_fresh text[];
   v_cycles jsonb;
+  -- Every id new (the usual case): the filters below need not look each one up.
+  v_all boolean;
 BEGIN
   -- Shared: batches never wait on each other, only on an association being made (exclusive).
   FOREACH v_key IN ARRAY p_lock_keys LOOP
@@ -105,6 +100,7 @@ BEGIN
   IF cardinality(v_fresh) = 0 THEN
     RETURN jsonb_build_object('fresh', '[]'::jsonb, 'cycles', '[]'::jsonb);
   END IF;
+  v_all := cardinality(v_fresh) = cardinality(e_id);
 
   -- Rollups, merged per key as mergeRollups merges them, written in key order (no deadlocks).
   INSERT INTO usage_rollups AS t (tenant_id, meter_id, account_id, bucket, dimensions_key, dimensions, event_count,
@@ -118,7 +114,7 @@ BEGIN
          (array_agg(e.i ORDER BY e.t DESC, e.i COLLATE "C" DESC))[1]
     FROM unnest(r_event, r_meter, r_bucket, r_dims_key, r_value) AS c (event, meter, bucket, dims_key, value)
     JOIN unnest(e_id, e_account, e_time, e_dimensions) AS e (i, account, t, dims) ON e.i = c.event
-   WHERE c.event = ANY(v_fresh)
+   WHERE (v_all OR c.event = ANY(v_fresh))
    GROUP BY c.meter, e.account, c.dims_key, c.bucket
    ORDER BY c.meter COLLATE "C", e.account COLLATE "C", c.dims_key COLLATE "C", c.bucket
   ON CONFLICT (tenant_id, meter_id, account_id, dimensions_key, bucket) DO UPDATE SET
@@ -137,7 +133,7 @@ BEGIN
   SELECT p_tenant, d.meter, e.account, d.bucket, d.dims_key, e.dims, d.value
     FROM unnest(d_event, d_meter, d_bucket, d_dims_key, d_value) AS d (event, meter, bucket, dims_key, value)
     JOIN unnest(e_id, e_account, e_dimensions) AS e (i, account, dims) ON e.i = d.event
-   WHERE d.event = ANY(v_fresh)
+   WHERE (v_all OR d.event = ANY(v_fresh))
    ORDER BY d.meter COLLATE "C", e.account COLLATE "C", d.dims_key COLLATE "C", d.bucket, d.value COLLATE "C"
   ON CONFLICT DO NOTHING;
 
@@ -145,12 +141,12 @@ BEGIN
   SELECT p_tenant, e.i, e.t, e.account, e.schema_name, e.version, e.attributes, e.units, e.dims, e.accepted
     FROM unnest(e_id, e_time, e_account, e_schema, e_version, e_attributes, e_units, e_dimensions, e_accepted)
          AS e (i, t, account, schema_name, version, attributes, units, dims, accepted)
-   WHERE e.i = ANY(v_fresh);
+   WHERE (v_all OR e.i = ANY(v_fresh));
 
   INSERT INTO ledger_outbox (tenant_id, event_id, account_id, at, lines)
   SELECT p_tenant, l.event, l.account, l.at, l.lines
     FROM unnest(l_event, l_account, l_at, l_lines) AS l (event, account, at, lines)
-   WHERE l.event = ANY(v_fresh)
+   WHERE (v_all OR l.event = ANY(v_fresh))
   ON CONFLICT DO NOTHING;
 
   -- Rating (DESIGN §9): the cycle's usage after the batch comes back from its upsert, under the
@@ -161,7 +157,7 @@ BEGIN
     SELECT u.*, sum(u.quantity) OVER w AS through, sum(u.quantity) OVER (PARTITION BY u.association, u.meter, u.cycle_start) AS added
       FROM unnest(u_event, u_association, u_meter, u_cycle_start, u_cycle_end, u_account, u_currency, u_quantity, u_bucket)
            WITH ORDINALITY AS u (event, association, meter, cycle_start, cycle_end, account, currency, quantity, bucket, n)
-     WHERE u.event = ANY(v_fresh)
+     WHERE (v_all OR u.event = ANY(v_fresh))
     WINDOW w AS (PARTITION BY u.association, u.meter, u.cycle_start ORDER BY u.n)
   ), cycles AS (
     INSERT INTO cycle_usage AS t (tenant_id, association_id, meter_id, cycle_start, cycle_end, account_id, currency, quantity)
@@ -172,19 +168,34 @@ BEGIN
     ON CONFLICT (tenant_id, association_id, meter_id, cycle_start) DO UPDATE SET quantity = t.quantity + excluded.quantity
     RETURNING association_id, meter_id, cycle_start, quantity
   ), cards AS (
-    SELECT * FROM unnest(g_association, g_meter, g_cycle_start, g_model, g_package_size, g_slabs)
+    SELECT g.association, g.meter, g.cycle_start, g.model, g.package_size,
+           ARRAY(SELECT (x->>'startAfter')::numeric FROM jsonb_array_elements(g.slabs) WITH ORDINALITY AS s (x, k) ORDER BY k) AS starts,
+           ARRAY(SELECT (x->>'rate')::numeric FROM jsonb_array_elements(g.slabs) WITH ORDINALITY AS s (x, k) ORDER BY k) AS rates,
+           ARRAY(SELECT x->>'priceType' = 'FLAT' FROM jsonb_array_elements(g.slabs) WITH ORDINALITY AS s (x, k) ORDER BY k) AS flats
+      FROM unnest(g_association, g_meter, g_cycle_start, g_model, g_package_size, g_slabs)
            AS g (association, meter, cycle_start, model, package_size, slabs)
-  ), revenue AS (
-    INSERT INTO revenue_rollups AS t (tenant_id, account_id, meter_id, currency, bucket, revenue)
-    SELECT p_tenant, u.account, u.meter, u.currency, u.bucket,
-           -- decimal.js prints the sum without trailing zeros; so does this, as the TypeScript path wrote it.
-           trim_scale(sum(meterline_price(g.model, g.package_size, g.slabs, c.quantity - u.added + u.through)
-                        - meterline_price(g.model, g.package_size, g.slabs, c.quantity - u.added + u.through - u.quantity)))
+  ), priced AS (
+    -- The price after each event, and before the first: an event's revenue is its price after
+    -- less the one before it (one price per event, not two).
+    SELECT u.association, u.meter, u.cycle_start, u.n, u.account, u.currency, u.bucket,
+           meterline_price(g.model, g.package_size, g.starts, g.rates, g.flats, c.quantity - u.added + u.through) AS price_after,
+           CASE WHEN row_number() OVER w = 1
+                THEN meterline_price(g.model, g.package_size, g.starts, g.rates, g.flats, c.quantity - u.added) END AS price_first_before
       FROM usage u
       JOIN cycles c ON c.association_id = u.association AND c.meter_id = u.meter AND c.cycle_start = u.cycle_start
       JOIN cards g ON g.association = u.association AND g.meter = u.meter AND g.cycle_start = u.cycle_start
-     GROUP BY u.account, u.meter, u.currency, u.bucket
-     ORDER BY u.account COLLATE "C", u.meter COLLATE "C", u.currency COLLATE "C", u.bucket
+    WINDOW w AS (PARTITION BY u.association, u.meter, u.cycle_start ORDER BY u.n)
+  ), deltas AS (
+    SELECT p.*, p.price_after - coalesce(lag(p.price_after) OVER w, p.price_first_before) AS delta
+      FROM priced p
+    WINDOW w AS (PARTITION BY p.association, p.meter, p.cycle_start ORDER BY p.n)
+  ), revenue AS (
+    INSERT INTO revenue_rollups AS t (tenant_id, account_id, meter_id, currency, bucket, revenue)
+    -- decimal.js prints the sum without trailing zeros; so does this, as the TypeScript path wrote it.
+    SELECT p_tenant, d.account, d.meter, d.currency, d.bucket, trim_scale(sum(d.delta))
+      FROM deltas d
+     GROUP BY d.account, d.meter, d.currency, d.bucket
+     ORDER BY d.account COLLATE "C", d.meter COLLATE "C", d.currency COLLATE "C", d.bucket
     ON CONFLICT (tenant_id, meter_id, account_id, currency, bucket) DO UPDATE SET revenue = t.revenue + excluded.revenue
   )
   SELECT coalesce(jsonb_agg(jsonb_build_array(association_id, meter_id, ((extract(epoch FROM cycle_start) * 1000)::bigint)::text, quantity::text)), '[]'::jsonb)

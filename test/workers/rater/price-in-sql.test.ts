@@ -34,8 +34,8 @@ describe('meterline_price', () => {
         fc.asyncProperty(cardArb, fc.array(usageArb, { minLength: 1, maxLength: 20 }), async (raw, usages) => {
           const card = usageRateCardSchema.parse({ usageMeterId: 'm', ...raw });
           const { rows } = await pool.query<{ amount: string }>(
-            'SELECT meterline_price($1, $2, $3::jsonb, u)::text AS amount FROM unnest($4::numeric[]) WITH ORDINALITY AS x (u, n) ORDER BY n',
-            [card.pricingModel, card.packageSize ?? null, JSON.stringify(card.slabs), usages],
+            'SELECT meterline_price($1, $2, $3::numeric[], $4::numeric[], $5::boolean[], u)::text AS amount FROM unnest($6::numeric[]) WITH ORDINALITY AS x (u, n) ORDER BY n',
+            [card.pricingModel, card.packageSize ?? null, card.slabs.map((s) => s.startAfter), card.slabs.map((s) => s.rate), card.slabs.map((s) => s.priceType === 'FLAT'), usages],
           );
           rows.forEach((row, i) => expect(new Decimal(row.amount).toFixed(), `${JSON.stringify(card)} at ${usages[i]}`).toBe(price(card, usages[i]!).toFixed()));
         }),
