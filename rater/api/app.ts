@@ -15,6 +15,7 @@ import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
 import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { createRouter } from './router';
+import { forgetMeteringConfig } from '../store/metering-config';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
@@ -22,6 +23,12 @@ import { usageRoutes } from './usage-routes';
 
 /** The configuration and query API, served to the edge over RPC (never directly to clients). */
 export const raterApi = createRouter()
+  // Metering caches configuration per isolate (store/metering-config.ts): a change served here
+  // takes effect for this isolate's next batch, the others' within its bound.
+  .use(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET') forgetMeteringConfig(c.env.principal.tenantId);
+  })
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
   .route('/', featureRoutes)

@@ -1,18 +1,17 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import { splitByAccount } from '../../shared/metering/account-not-found';
 import { meterEvent, type EventOutcome } from '../../shared/metering/meter-event';
 import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 import type { Database, Queryable } from '../db/connect';
-import { eventIds, eventSchemas, events } from '../db/schema';
-import { toEventSchema } from '../store/event-schemas';
+import { groupPricedUsage } from '../../shared/pricing/rate-usage';
+import { eventDebits } from '../../shared/queue/ledger-message';
+import { eventIds, events } from '../db/schema';
 import { knownAccountIds } from '../store/accounts';
-import { unknownAccountsOf } from '../store/unknown-accounts';
 import { queueLedgerDebits } from '../store/ledger-outbox';
-import { activeMetersBySchema } from '../store/usage-meters';
-import { writeDistinctValues } from './write-distinct-values';
-import { writeRevenue } from './write-revenue';
-import { writeRollups } from './write-rollups';
+import { cachedAssociations, cachedUnknownAccounts, forgetAssociations, meteringConfig } from '../store/metering-config';
+import { lockAccountsForRating } from '../store/plan-associations';
+import { isStaleAssociations, meterBatchStatement, type MeteringPlan } from './meter-batch-statement';
 
 export interface BatchResult {
   received: number;
@@ -23,9 +22,11 @@ export interface BatchResult {
 }
 
 /**
- * Meters a queue batch exactly once, in one transaction: the ids are inserted into event_ids
- * first and only the ones that were new go on to rollups and raw storage. A redelivered batch, or
- * two consumers racing on overlapping batches, therefore count every event once.
+ * Meters a queue batch exactly once. Per tenant, one SQL function call (meterBatchStatement) does
+ * all of it in one implicit transaction: the plan locks, the association check, the id gate and,
+ * for the ids that were new, rollups, distinct values, raw events, owed debits, cycle usage and
+ * revenue. A redelivered batch, or two consumers racing on overlapping batches, count every event
+ * once; row locks are held for that one statement only.
  */
 export async function meterBatch(db: Database, messages: EventBatchMessage[]): Promise<BatchResult> {
   const byTenant = new Map<string, Map<string, AcceptedEvent>>();
@@ -38,32 +39,39 @@ export async function meterBatch(db: Database, messages: EventBatchMessage[]): P
     }
     byTenant.set(message.tenantId, tenantEvents);
   }
+  let processed = 0;
+  // Each tenant's part commits alone: a retry after a later part failed finds the earlier ones done.
+  for (const [tenantId, tenantEvents] of byTenant) processed += await meterTenantBatch(db, tenantId, [...tenantEvents.values()]);
+  return { received, processed, alreadyProcessed: received - processed };
+}
 
-  return db.transaction(async (tx) => {
-    let processed = 0;
-    for (const [tenantId, tenantEvents] of byTenant) processed += await meterTenantEvents(tx, tenantId, [...tenantEvents.values()]);
-    return { received, processed, alreadyProcessed: received - processed };
-  });
+/** How often a batch is planned again when its accounts' associations changed under it. */
+const STALE_ATTEMPTS = 5;
+
+async function meterTenantBatch(db: Database, tenantId: string, batch: AcceptedEvent[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planTenant(db, tenantId, batch, { owesDebits: true });
+    try {
+      return (await meterBatchStatement(db, plan)).fresh.size;
+    } catch (error) {
+      if (!isStaleAssociations(error) || attempt >= STALE_ATTEMPTS) throw error;
+      forgetAssociations(tenantId);
+    }
+  }
 }
 
 /**
- * Meters one tenant's events inside the caller's transaction; returns how many were new. Their
- * debits become owed, unless `owesDebits` is false: a replayed FAILED event's debit was owed
- * when it was recorded FAILED, and may be long settled (owing it again could debit it twice).
+ * Meters one tenant's events inside the caller's transaction (a replay); returns how many were
+ * new. Their debits become owed, unless `owesDebits` is false: a replayed FAILED event's debit was
+ * owed when it was recorded FAILED, and may be long settled (owing it again could debit it twice).
+ * The plan locks are taken before associations are read, so the batch statement's check passes.
  */
 export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits = true } = {}): Promise<number> {
-  const { meter, notFound } = await splitUnknownAccounts(tx, tenantId, batch);
-  const outcomes = [...(meter.length > 0 ? await planTenant(tx, tenantId, meter) : []), ...notFound];
-  const fresh = await claimIds(tx, tenantId, outcomes);
-  const freshOutcomes = outcomes.filter((o) => fresh.has(o.event.id));
-  await writeRollups(tx, tenantId, freshOutcomes);
-  await writeDistinctValues(tx, tenantId, freshOutcomes);
-  await writeRevenue(tx, tenantId, freshOutcomes);
-  await writeRawEvents(tx, tenantId, freshOutcomes);
-  // As received, not enriched: the same amounts /entitled debited at the edge.
-  // An ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed.
-  if (owesDebits) await queueLedgerDebits(tx, tenantId, meter.filter((e) => fresh.has(e.id)));
-  return freshOutcomes.length;
+  const accounts = [...new Set(batch.map((e) => e.accountId))];
+  await lockAccountsForRating(tx, tenantId, accounts);
+  forgetAssociations(tenantId);
+  const plan = await planTenant(tx, tenantId, batch, { owesDebits });
+  return (await meterBatchStatement(tx, plan)).fresh.size;
 }
 
 /**
@@ -81,24 +89,36 @@ export async function recordFailedEvents(db: Database, tenantId: string, failed:
   });
 }
 
-/** The tenant's policy for events of accounts never created, read from its home row (tenant-settings.ts). */
-async function splitUnknownAccounts(tx: Queryable, tenantId: string, batch: AcceptedEvent[]) {
-  const policy = await unknownAccountsOf(tx, tenantId);
-  const known = policy === 'FAIL' ? await knownAccountIds(tx, tenantId, [...new Set(batch.map((e) => e.accountId))]) : new Set<string>();
+/**
+ * The tenant's policy for events of accounts never created (shared/account/unknown-accounts.ts),
+ * cached like the rest of metering's configuration; under FAIL, which accounts exist is read per batch.
+ */
+async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: AcceptedEvent[]) {
+  const policy = await cachedUnknownAccounts(db, tenantId);
+  const known = policy === 'FAIL' ? await knownAccountIds(db, tenantId, [...new Set(batch.map((e) => e.accountId))]) : new Set<string>();
   return splitByAccount(batch, policy, known);
 }
 
-async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[]): Promise<EventOutcome[]> {
-  const names = [...new Set(batch.map((e) => e.schemaName))];
-  const schemaRows = await db
-    .select()
-    .from(eventSchemas)
-    .where(and(eq(eventSchemas.tenantId, tenantId), inArray(eventSchemas.name, names)));
-  const schemas = new Map(schemaRows.map((row) => [row.name, toEventSchema(row)]));
-  const meters = await activeMetersBySchema(db, tenantId, names);
-  return batch.map((event) =>
-    meterEvent(event, schemas.get(event.schemaName), meters.filter((m) => m.eventSchemaName === event.schemaName)),
-  );
+/**
+ * Everything about the batch that needs no lock: each event's outcome (configuration from the
+ * isolate's cache), its debits, and its priced usage under the associations as last read.
+ */
+async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits }: { owesDebits: boolean }): Promise<MeteringPlan> {
+  const { meter, notFound } = await splitUnknownAccounts(db, tenantId, batch);
+  const names = [...new Set(meter.map((e) => e.schemaName))];
+  const config = await meteringConfig(db, tenantId, names, { needFeatures: owesDebits });
+  const outcomes = [
+    ...meter.map((event) => meterEvent(event, config.schemas.get(event.schemaName), config.meters.get(event.schemaName) ?? [])),
+    ...notFound,
+  ];
+  // As received, not enriched: the same amounts /entitled debited at the edge. An
+  // ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed.
+  const debits = owesDebits ? eventDebits(meter.filter((e) => !e.debitedAtEdge), config.features) : [];
+  // Every account with usage is locked and checked, fresh or not: the statement decides freshness.
+  const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))].sort();
+  const associations = accounts.length === 0 ? [] : await cachedAssociations(db, tenantId, accounts);
+  const groups = associations.length === 0 ? [] : groupPricedUsage(outcomes, associations);
+  return { tenantId, outcomes, debits, accounts, associations, groups };
 }
 
 /**

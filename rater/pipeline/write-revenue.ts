@@ -1,44 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { Decimal } from '../../shared/decimal/decimal';
-import type { EventOutcome } from '../../shared/metering/meter-event';
 import { minuteBucket } from '../../shared/meter/rollup';
-import { groupPricedUsage, rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
+import { rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { cycleUsage, revenueRollups } from '../db/schema';
-import { lockAccountsForRating, ratingAssociationsFor } from '../store/plan-associations';
-
-/**
- * Rates the batch's new events (DESIGN §9), inside the metering transaction — so exactly once:
- * each (association, rate card, cycle) keeps its running usage in cycle_usage, and the upsert that
- * adds the batch's usage returns the total after it; the usage before is that less the batch's, and
- * each event's revenue is the price change it causes from there. The row lock of the upsert orders
- * concurrent batches of one account, so the deltas of a cycle always add up to its price.
- * Revenue is kept per minute, meter, account and currency in revenue_rollups.
- */
-export async function writeRevenue(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
-  const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))];
-  if (accounts.length === 0) return;
-  // Held to the commit: an association being made for one of these accounts waits for this batch,
-  // or this batch for it — so its catch-up (rate-backdated-usage.ts) and this batch never both
-  // rate, or both skip, an event (exactly once, whatever races).
-  await lockAccountsForRating(db, tenantId, accounts);
-  const associations = await ratingAssociationsFor(db, tenantId, accounts);
-  if (associations.length === 0) return;
-  await rateGroups(db, tenantId, groupPricedUsage(outcomes, associations));
-}
 
 /**
  * Adds priced usage to its cycles and writes the revenue each part causes: from the cycle's usage
- * before it (under the upsert's row lock), in the order of `group.usage`. Shared by metering and
- * by the catch-up of a backdated association.
+ * before it (under the upsert's row lock), in the order of `group.usage`: the catch-up of a
+ * backdated association. Metering does the same inside its batch statement
+ * (migrations/0019_rater_single_statement.sql), one round trip per batch.
  */
 export async function rateGroups(db: Queryable, tenantId: string, unsorted: CycleUsage[]): Promise<void> {
   const groups = [...unsorted].sort((a, b) => compare(keyOf(a), keyOf(b)));
   if (groups.length === 0) return;
   const after = await addCycleUsage(db, tenantId, groups);
-  const revenue = new Map<string, { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal }>();
-  for (const group of groups) {
-    const before = new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed();
+  await addRevenue(db, tenantId, revenueRows(groups.map((group) => ({ group, before: new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed() }))));
+}
+
+type RevenueRow = { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal };
+
+/** Each group's events rated in order from the usage before them, summed per account, meter, currency and minute, in key order. */
+function revenueRows(groups: { group: CycleUsage; before: string }[]): RevenueRow[] {
+  const revenue = new Map<string, RevenueRow>();
+  for (const { group, before } of groups) {
     for (const rated of rateCycleUsage(group, before)) {
       const bucket = minuteBucket(new Date(rated.timestamp).toISOString());
       const key = [group.accountId, group.meterId, group.currency, bucket].join('\u0000');
@@ -47,7 +32,7 @@ export async function rateGroups(db: Queryable, tenantId: string, unsorted: Cycl
       revenue.set(key, entry);
     }
   }
-  await addRevenue(db, tenantId, [...revenue].sort(([a], [b]) => compare(a, b)).map(([, v]) => v));
+  return [...revenue].sort(([a], [b]) => compare(a, b)).map(([, v]) => v);
 }
 
 async function addCycleUsage(db: Queryable, tenantId: string, groups: CycleUsage[]): Promise<Map<string, string>> {
@@ -68,7 +53,7 @@ async function addCycleUsage(db: Queryable, tenantId: string, groups: CycleUsage
   return new Map(result.rows.map((row) => [[row.association_id, row.meter_id, row.cycle_ms].join('\u0000'), row.quantity]));
 }
 
-async function addRevenue(db: Queryable, tenantId: string, rows: { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal }[]): Promise<void> {
+async function addRevenue(db: Queryable, tenantId: string, rows: RevenueRow[]): Promise<void> {
   if (rows.length === 0) return;
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const t = revenueRollups;

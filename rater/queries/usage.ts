@@ -15,7 +15,9 @@ export interface UsagePoint {
  */
 export const merge: Record<Aggregation, SQL<string | null>> = {
   COUNT: sql`coalesce(sum(${r.eventCount}), 0)::text`,
-  SUM: sql`coalesce(sum(${r.valueSum}), 0)::text`,
+  // One event's value as it was sent; a sum of several without trailing zeros, as decimal.js
+  // prints it — the same text however the events were batched, merged into rows or summed here.
+  SUM: sql`(case when coalesce(sum(${r.eventCount}), 0) <= 1 then coalesce(sum(${r.valueSum}), 0) else trim_scale(sum(${r.valueSum})) end)::text`,
   MAX: sql`max(${r.valueMax})::text`,
   MIN: sql`min(${r.valueMin})::text`,
   LATEST: sql`(array_agg(${r.latestValue} order by ${r.latestAt} desc, ${r.latestEventId} collate "C" desc))[1]::text`,

@@ -8,6 +8,7 @@ import {
 } from '../../shared/event-schema/event-schema';
 import type { Queryable } from '../db/connect';
 import { eventSchemas, eventSchemaVersions, usageMeters } from '../db/schema';
+import { forgetMeteringConfig } from './metering-config-cache';
 
 type Row = typeof eventSchemas.$inferSelect;
 
@@ -48,6 +49,7 @@ function definitionColumns(d: EventSchemaDefinition) {
 
 /** Inserts a DRAFT schema; null when the tenant already has one of that name (archived ones too). */
 export async function insertEventSchema(db: Queryable, tenantId: string, input: CreateEventSchemaRequest): Promise<EventSchema | null> {
+  forgetMeteringConfig(tenantId);
   const [row] = await db
     .insert(eventSchemas)
     .values({ tenantId, name: input.name, ...definitionColumns(input) })
@@ -106,6 +108,7 @@ export async function setEventSchemaStatus(
   expected: EventSchema,
   status: LifecycleStatus,
 ): Promise<EventSchema | null> {
+  forgetMeteringConfig(tenantId);
   const [row] = await db
     .update(eventSchemas)
     .set({ status, updatedAt: new Date() })
@@ -125,6 +128,7 @@ export async function updateEventSchemaDefinition(
   expected: EventSchema,
   definition: EventSchemaDefinition,
 ): Promise<EventSchema | null> {
+  forgetMeteringConfig(tenantId);
   const published = expected.status !== 'DRAFT';
   const version = published ? expected.version + 1 : expected.version;
   const [row] = await db

@@ -8,6 +8,7 @@ import {
 import type { Queryable } from '../db/connect';
 import { features } from '../db/schema';
 import { isUniqueViolation, newId, nextStamp } from './write-guards';
+import { forgetMeteringConfig } from './metering-config-cache';
 
 type Row = typeof features.$inferSelect;
 type FeatureStatus = Feature['status'];
@@ -27,6 +28,7 @@ export function toFeature(row: Row): Feature {
 
 /** Inserts an ACTIVE feature; null when the tenant already has a feature of that name (archived ones too). */
 export async function insertFeature(db: Queryable, tenantId: string, input: NewFeature): Promise<Feature | null> {
+  forgetMeteringConfig(tenantId);
   // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
   const now = new Date();
   const [row] = await db
@@ -77,6 +79,7 @@ export type FeatureWrite = { ok: true; feature: Feature } | { ok: false; reason:
 
 /** Applies `change` unless the feature changed since `expected` was read, or the new name is taken. */
 export async function updateFeature(db: Queryable, tenantId: string, expected: Feature, change: FeatureChange): Promise<FeatureWrite> {
+  forgetMeteringConfig(tenantId);
   try {
     const [row] = await db
       .update(features)
@@ -92,6 +95,7 @@ export async function updateFeature(db: Queryable, tenantId: string, expected: F
 
 /** ACTIVE → ARCHIVED; null when the feature changed since `expected` was read (optimistic). */
 export async function archiveFeature(db: Queryable, tenantId: string, expected: Feature): Promise<Feature | null> {
+  forgetMeteringConfig(tenantId);
   const [row] = await db
     .update(features)
     .set({ status: 'ARCHIVED', updatedAt: nextStamp(expected) })

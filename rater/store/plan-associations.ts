@@ -9,6 +9,7 @@ import { pricePlanInCurrency, ratingCurrency } from '../../shared/pricing/plan-c
 import type { RatingAssociation } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { accounts, planAssociations, pricePlanVersions } from '../db/schema';
+import { forgetAssociations } from './metering-config-cache';
 import { newId } from './write-guards';
 
 type Row = typeof planAssociations.$inferSelect;
@@ -90,12 +91,13 @@ export async function lockAccountsForRating(tx: Queryable, tenantId: string, acc
   await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`);
 }
 
-function planLockKey(tenantId: string, accountId: string): string {
+export function planLockKey(tenantId: string, accountId: string): string {
   return `plan_associations/${tenantId}/${accountId}`;
 }
 
 /** Ends associations at `at` (the start of the one that follows them). */
 export async function endPlanAssociations(tx: Queryable, tenantId: string, ids: string[], at: string): Promise<void> {
+  forgetAssociations(tenantId);
   if (ids.length === 0) return;
   await tx
     .update(planAssociations)
@@ -108,6 +110,7 @@ export async function insertPlanAssociation(
   tenantId: string,
   association: Omit<PlanAssociation, 'id'>,
 ): Promise<PlanAssociation> {
+  forgetAssociations(tenantId);
   const [row] = await tx
     .insert(planAssociations)
     .values({

@@ -10,6 +10,7 @@ import type { Queryable } from '../db/connect';
 import { eventSchemas, usageMeters } from '../db/schema';
 import { toEventSchema } from './event-schemas';
 import { isUniqueViolation, newId, nextStamp } from './write-guards';
+import { forgetMeteringConfig } from './metering-config-cache';
 
 type Row = typeof usageMeters.$inferSelect;
 
@@ -34,6 +35,7 @@ export function toUsageMeter(row: Row): UsageMeter {
 
 /** Inserts a DRAFT meter; null when the tenant already has a meter of that name (archived ones too). */
 export async function insertUsageMeter(db: Queryable, tenantId: string, input: CreateUsageMeterRequest): Promise<UsageMeter | null> {
+  forgetMeteringConfig(tenantId);
   // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
   const now = new Date();
   const [row] = await db
@@ -95,6 +97,7 @@ export type MeterChange = Partial<Pick<Row, 'name' | 'billableName' | 'descripti
 
 /** Applies `change` unless the meter changed since `expected` was read, or the new name is taken. */
 export async function updateUsageMeter(db: Queryable, tenantId: string, expected: UsageMeter, change: MeterChange): Promise<MeterWrite> {
+  forgetMeteringConfig(tenantId);
   try {
     const [row] = await db
       .update(usageMeters)
@@ -115,6 +118,7 @@ export async function setUsageMeterStatus(
   expected: UsageMeter,
   status: LifecycleStatus,
 ): Promise<UsageMeter | null> {
+  forgetMeteringConfig(tenantId);
   const now = nextStamp(expected);
   const [row] = await db
     .update(usageMeters)
