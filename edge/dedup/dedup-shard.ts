@@ -18,6 +18,8 @@ const MAX_BACKOFF_MS = 60_000;
  * metering, never the client's answer; the alarm set by each claim is the durable backstop.
  */
 const DRAIN_DELAY_MS = 250;
+/** A shard that decided claims this recently is busy: new claims wait a timer turn to be grouped. */
+const GROUP_WHEN_BUSY_MS = 5;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
 
@@ -40,6 +42,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private alarmAt: number | null = null;
   /** Claim calls waiting for the next round (decideWaitingClaims). */
   private waitingClaims: WaitingClaim[] = [];
+  private lastRoundAt = 0;
   /** The jurisdiction recorded in `placement`, once a committed claim has read or written it. */
   private recordedJurisdiction: string | undefined;
   private pendingJurisdiction: string | undefined;
@@ -88,7 +91,11 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     const [keyed, earlier] = await Promise.all([keysOfClaims(claims), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
     return new Promise((resolve, reject) => {
       this.waitingClaims.push({ tenantId, claims, route, keyed, earlier, resolve, reject });
-      if (this.waitingClaims.length === 1) setTimeout(() => this.decideWaitingClaims(), 0);
+      if (this.waitingClaims.length > 1) return;
+      // Idle, decide at once: waiting would only add latency. Busy (a round in the last few ms),
+      // wait one timer turn so the calls already on their way join this round.
+      if (Date.now() - this.lastRoundAt > GROUP_WHEN_BUSY_MS) this.decideWaitingClaims();
+      else setTimeout(() => this.decideWaitingClaims(), 0);
     });
   }
 
@@ -104,6 +111,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private decideWaitingClaims(): void {
     const round = this.waitingClaims;
     this.waitingClaims = [];
+    this.lastRoundAt = Date.now();
     const now = this.clock();
     const acceptedAt = new Date(now).toISOString();
     const outcomes: ({ ok: true; results: ShardClaimResult[] } | { ok: false; error: unknown })[] = [];
