@@ -18,8 +18,6 @@ const MAX_BACKOFF_MS = 60_000;
  * metering, never the client's answer; the alarm set by each claim is the durable backstop.
  */
 const DRAIN_DELAY_MS = 250;
-/** A shard that decided claims this recently is busy: new claims wait a timer turn to be grouped. */
-const GROUP_WHEN_BUSY_MS = 5;
 /** Expired ids are swept in bulk, at most once a minute. */
 const MIN_SWEEP_DELAY_MS = 60 * 1000;
 
@@ -42,7 +40,6 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private alarmAt: number | null = null;
   /** Claim calls waiting for the next round (decideWaitingClaims). */
   private waitingClaims: WaitingClaim[] = [];
-  private lastRoundAt = 0;
   /** The jurisdiction recorded in `placement`, once a committed claim has read or written it. */
   private recordedJurisdiction: string | undefined;
   private pendingJurisdiction: string | undefined;
@@ -91,11 +88,10 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     const [keyed, earlier] = await Promise.all([keysOfClaims(claims), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
     return new Promise((resolve, reject) => {
       this.waitingClaims.push({ tenantId, claims, route, keyed, earlier, resolve, reject });
-      if (this.waitingClaims.length > 1) return;
-      // Idle, decide at once: waiting would only add latency. Busy (a round in the last few ms),
-      // wait one timer turn so the calls already on their way join this round.
-      if (Date.now() - this.lastRoundAt > GROUP_WHEN_BUSY_MS) this.decideWaitingClaims();
-      else setTimeout(() => this.decideWaitingClaims(), 0);
+      // One timer turn: the claims already on their way (the other requests' RPCs to this shard)
+      // join this round. Deciding at once when idle was tried: the shard is "idle" between most
+      // requests, and commits per 100-event request went from ~9 back to ~19 (strace, fsyncs).
+      if (this.waitingClaims.length === 1) setTimeout(() => this.decideWaitingClaims(), 0);
     });
   }
 
@@ -111,7 +107,6 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private decideWaitingClaims(): void {
     const round = this.waitingClaims;
     this.waitingClaims = [];
-    this.lastRoundAt = Date.now();
     const now = this.clock();
     const acceptedAt = new Date(now).toISOString();
     const outcomes: ({ ok: true; results: ShardClaimResult[] } | { ok: false; error: unknown })[] = [];
