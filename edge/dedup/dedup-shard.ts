@@ -88,10 +88,13 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     const [keyed, earlier] = await Promise.all([keysOfClaims(claims), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
     return new Promise((resolve, reject) => {
       this.waitingClaims.push({ tenantId, claims, route, keyed, earlier, resolve, reject });
-      // One timer turn: the claims already on their way (the other requests' RPCs to this shard)
-      // join this round. Deciding at once when idle was tried: the shard is "idle" between most
-      // requests, and commits per 100-event request went from ~9 back to ~19 (strace, fsyncs).
-      if (this.waitingClaims.length === 1) setTimeout(() => this.decideWaitingClaims(), 0);
+      if (this.waitingClaims.length > 1) return;
+      // Part of a batch (a batch fans out to every shard at once, and its neighbours are on their
+      // way): wait one timer turn, so other requests' calls to this shard join this round —
+      // commits per 100-event request ~19 → ~9 (strace, fsyncs). A single event is decided at
+      // once: for a lone /ingest the timer turn only added latency (~40 % fewer events/s).
+      if (claims.length === 1) this.decideWaitingClaims();
+      else setTimeout(() => this.decideWaitingClaims(), 0);
     });
   }
 
