@@ -1,4 +1,4 @@
-import { claimShard, type DedupLayout, type ShardAddress } from '../../shared/idempotency/dedup-layout';
+import { claimShard, groupByClaimShard, type ShardAddress } from '../../shared/idempotency/dedup-layout';
 import type { EdgeEnv } from '../env';
 import { shardStub, type ShardPlacement } from '../placement/tenant-shards';
 import type { Claim, ClaimResult } from './claim';
@@ -22,17 +22,15 @@ const MAX_REROUTES = 8;
 
 async function claimBy(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement, reroutes: number): Promise<ClaimResult[]> {
   const { layout } = where;
-  const byShard = new Map<string, { address: ShardAddress; indexes: number[] }>();
-  claims.forEach((claim, index) => {
-    const address = claimShard(layout, tenantId, claim.id);
-    const group = byShard.get(address.name);
-    if (group) group.indexes.push(index);
-    else byShard.set(address.name, { address, indexes: [index] });
-  });
+  const byShard = groupByClaimShard(
+    layout,
+    tenantId,
+    claims.map((c) => c.id),
+  );
 
   const results: ClaimResult[] = new Array(claims.length);
   await Promise.all(
-    [...byShard.values()].map(async ({ address, indexes }) => {
+    byShard.map(async ({ address, indexes }) => {
       const stub = shardStub(env, where, address.name);
       const unavailable = (which: number[]) => which.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
       try {

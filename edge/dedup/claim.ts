@@ -6,6 +6,8 @@ import type { AcceptedEvent } from '../../shared/event/accepted-event';
  */
 export interface Claim {
   id: string;
+  /** The id's storage key (claimed-ids.ts idStorageKey), computed at the edge; a shard computes it when absent. */
+  key?: string;
   payloadHash: string;
   event: AcceptedEvent;
 }

@@ -7,7 +7,7 @@ import { edgeSettings, eventsQueueOf, type EdgeEnv } from '../env';
 import { jurisdictionOfObject } from '../placement/tenant-shards';
 import { jurisdictionSchema, type Jurisdiction } from '../../shared/tenant/placement';
 import type { Claim, ShardClaimResult } from './claim';
-import { ClaimedIds, compactPayloadHash, type ClaimedId } from './claimed-ids';
+import { ClaimedIds, compactPayloadHash, isStorageKey, type ClaimedId, type KeyedId } from './claimed-ids';
 import { ShardLineage, type EarlierClaims, type ShardRoute } from './shard-lineage';
 import { CONFIRM_IDS_PER_CALL, ShardOutbox, type OutboxRow } from './shard-outbox';
 
@@ -38,6 +38,11 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private drainTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the alarm is set for (null: none), kept in memory so it can be set without an await. */
   private alarmAt: number | null = null;
+  /** Claim calls waiting for the next round (decideWaitingClaims). */
+  private waitingClaims: WaitingClaim[] = [];
+  /** The jurisdiction recorded in `placement`, once a committed claim has read or written it. */
+  private recordedJurisdiction: string | undefined;
+  private pendingJurisdiction: string | undefined;
   /** Replaced in tests to move time forward without waiting 45 days. */
   clock: () => number = Date.now;
 
@@ -80,45 +85,112 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   async claim(tenantId: string, claims: Claim[], route?: ShardRoute): Promise<ShardClaimResult[]> {
     if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
     const unique = [...new Set(claims.map((c) => c.id))];
-    const [keyed, earlier] = await Promise.all([ClaimedIds.keysOf(unique), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
-    const keyOf = new Map(keyed.map((k) => [k.id, k]));
+    const [keyed, earlier] = await Promise.all([keysOfClaims(claims), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
+    return new Promise((resolve, reject) => {
+      this.waitingClaims.push({ tenantId, claims, route, keyed, earlier, resolve, reject });
+      if (this.waitingClaims.length > 1) return;
+      // Part of a batch (a batch fans out to every shard at once, and its neighbours are on their
+      // way): wait one timer turn, so other requests' calls to this shard join this round —
+      // commits per 100-event request ~19 → ~9 (strace, fsyncs). A single event is decided at
+      // once: for a lone /ingest the timer turn only added latency (~40 % fewer events/s).
+      if (claims.length === 1) this.decideWaitingClaims();
+      else setTimeout(() => this.decideWaitingClaims(), 0);
+    });
+  }
+
+  /**
+   * Group commit: the claims that reached this object since the last round are decided in one
+   * transaction, so they share one storage commit (one fsync locally) instead of one each — the
+   * commit, not the judging, is what a claim mostly costs. Each call is judged whole, in arrival
+   * order, in a nested transaction of its own: ids accepted by an earlier call of the round are
+   * duplicates for a later one, exactly as in separate transactions, and a call that fails rolls
+   * back alone. Every answer leaves after the commit (the output gate holds it): a 2xx still
+   * means stored.
+   */
+  private decideWaitingClaims(): void {
+    const round = this.waitingClaims;
+    this.waitingClaims = [];
     const now = this.clock();
     const acceptedAt = new Date(now).toISOString();
-    const results = this.ctx.storage.transactionSync((): ShardClaimResult[] => {
-      // Sealed while this call waited for its predecessor: nothing may be accepted here now.
-      if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
-      if (route) this.recordJurisdiction(route.jurisdiction);
-      const known = new Map([...byId(earlier.found), ...this.ids.find(keyed, now)]);
-      const fresh: Claim[] = [];
-      const judged = claims.map((c): ShardClaimResult => {
-        const existing = known.get(c.id);
-        if (existing) {
-          const status = existing.payloadHash === compactPayloadHash(c.payloadHash) ? 'duplicate' : 'conflict';
-          return { id: c.id, status, acceptedAt: new Date(existing.acceptedAt).toISOString() };
+    const outcomes: ({ ok: true; results: ShardClaimResult[] } | { ok: false; error: unknown })[] = [];
+    try {
+      this.decide(() => {
+        for (const call of round) {
+          try {
+            outcomes.push({ ok: true, results: this.decide(() => this.judge(call, now, acceptedAt)) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
         }
-        known.set(c.id, { payloadHash: compactPayloadHash(c.payloadHash), acceptedAt: now });
-        fresh.push(c);
-        return { id: c.id, status: 'accepted', acceptedAt };
       });
-      this.ids.add(
-        fresh.map((c) => keyOf.get(c.id)!),
-        fresh.map((c) => c.payloadHash),
-        now,
-      );
-      if (fresh.length > 0) {
-        const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
-        this.outbox.add(tenantId, events);
-      }
-      return judged;
-    });
+    } catch (error) {
+      for (const call of round) call.reject(error);
+      return;
+    }
+    if (this.pendingJurisdiction !== undefined) this.recordedJurisdiction = this.pendingJurisdiction;
     // Only accepted events change what the alarm must do. No await since the transaction: the
     // alarm is written in the same atomic commit, so events in the outbox always have an alarm to
     // send them, even if this object dies right now.
-    if (results.some((r) => r.status === 'accepted')) {
-      this.scheduleAlarm(true);
-      this.drainSoon();
+    try {
+      if (outcomes.some((o) => o.ok && o.results.some((r) => r.status === 'accepted'))) {
+        this.scheduleAlarm(true);
+        this.drainSoon();
+      }
+    } catch (error) {
+      // Committed, but not answered: the callers retry and learn their events are duplicates.
+      for (const call of round) call.reject(error);
+      return;
     }
-    return results;
+    round.forEach((call, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) call.resolve(outcome.results);
+      else call.reject(outcome.error);
+    });
+  }
+
+  /** One claim call, inside the round's transaction (see decideWaitingClaims). */
+  private judge({ tenantId, claims, route, keyed, earlier }: WaitingClaim, now: number, acceptedAt: string): ShardClaimResult[] {
+    // Sealed while this call waited for its predecessor: nothing may be accepted here now.
+    if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
+    if (route) this.recordJurisdiction(route.jurisdiction);
+    const keyOf = new Map(keyed.map((k) => [k.id, k]));
+    const known = new Map([...byId(earlier.found), ...this.ids.find(keyed, now)]);
+    const fresh: Claim[] = [];
+    const judged = claims.map((c): ShardClaimResult => {
+      const existing = known.get(c.id);
+      if (existing) {
+        const status = existing.payloadHash === compactPayloadHash(c.payloadHash) ? 'duplicate' : 'conflict';
+        return { id: c.id, status, acceptedAt: new Date(existing.acceptedAt).toISOString() };
+      }
+      known.set(c.id, { payloadHash: compactPayloadHash(c.payloadHash), acceptedAt: now });
+      fresh.push(c);
+      return { id: c.id, status: 'accepted', acceptedAt };
+    });
+    this.ids.add(
+      fresh.map((c) => keyOf.get(c.id)!),
+      fresh.map((c) => c.payloadHash),
+      now,
+    );
+    if (fresh.length > 0) {
+      const events: AcceptedEvent[] = fresh.map((c) => ({ ...c.event, acceptedAt }));
+      this.outbox.add(tenantId, events);
+    }
+    return judged;
+  }
+
+  /**
+   * One synchronous transaction. What this object keeps in memory of its storage (bucket tables,
+   * outbox bodies, the recorded jurisdiction) is forgotten when it rolls back, and read again.
+   */
+  private decide<T>(body: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(body);
+    } catch (error) {
+      this.ids.forgetCache();
+      this.outbox.forgetCache();
+      this.pendingJurisdiction = undefined;
+      throw error;
+    }
   }
 
   /**
@@ -230,9 +302,15 @@ export class DedupShard extends DurableObject<EdgeEnv> {
 
   private recordJurisdiction(jurisdiction: Jurisdiction | null): void {
     const value = jurisdiction ?? 'none';
-    this.sql.exec("INSERT OR IGNORE INTO placement (key, value) VALUES ('jurisdiction', ?)", value);
-    const recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").one().value;
+    // Written once and never changed: after the first claim, compared in memory (two statements
+    // per claim otherwise). Kept only once the transaction that wrote it has committed (claim()).
+    let recorded = this.recordedJurisdiction;
+    if (recorded === undefined) {
+      this.sql.exec("INSERT OR IGNORE INTO placement (key, value) VALUES ('jurisdiction', ?)", value);
+      recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").one().value;
+    }
     if (recorded !== value) throw new Error(`shard of jurisdiction ${recorded} asked to claim for ${value}`);
+    return void (this.pendingJurisdiction = recorded);
   }
 
   /**
@@ -302,6 +380,25 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   private setMeta(key: string, value: number): void {
     this.sql.exec('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', key, value);
   }
+}
+
+interface WaitingClaim {
+  tenantId: string;
+  claims: Claim[];
+  route: ShardRoute | undefined;
+  keyed: KeyedId[];
+  earlier: EarlierClaims;
+  resolve: (results: ShardClaimResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Each claimed id once, with its storage key: the edge's, or computed here for a claim without one. */
+async function keysOfClaims(claims: readonly Claim[]): Promise<KeyedId[]> {
+  const keyOf = new Map<string, string | undefined>();
+  for (const c of claims) if (!keyOf.has(c.id) || keyOf.get(c.id) === undefined) keyOf.set(c.id, isStorageKey(c.key) ? c.key : undefined);
+  const missing = [...keyOf].filter(([, key]) => key === undefined).map(([id]) => id);
+  for (const { id, key } of await ClaimedIds.keysOf(missing)) keyOf.set(id, key);
+  return [...keyOf].map(([id, key]) => ({ id, key: key! }));
 }
 
 function byId(found: EarlierClaims['found']): [string, ClaimedId][] {

@@ -14,6 +14,8 @@ const SEND_PAGE = 100;
 const CONFIRM_PAGE = 100;
 export const CONFIRM_IDS_PER_CALL = 2_000;
 const MAX_CONFIRM_DELAY_MS = 60 * 60 * 1000;
+/** Unsent rows whose events are also kept in memory (beyond this, they are read back from SQLite). */
+const MAX_UNSENT_IN_MEMORY = 1_000;
 
 export interface OutboxRow {
   seq: number;
@@ -38,6 +40,13 @@ const UNSENT = 'FROM outbox_events e LEFT JOIN outbox_sends s USING (seq) WHERE 
  * events, and finding unsent or due rows does not read through them.
  */
 export class ShardOutbox {
+  /**
+   * The events of rows added by this object and not yet sent, by seq: the drain 250 ms later sends
+   * them without reading and parsing them back. SQLite stays the record — which rows are unsent is
+   * always asked of it; this only saves re-reading bodies. Dropped on rollback (forgetCache).
+   */
+  private readonly unsentBodies = new Map<number, AcceptedEvent[]>();
+
   constructor(
     private readonly sql: SqlStorage,
     /** A sent row is asked about this long after its send, then twice as long after each re-send. */
@@ -50,15 +59,32 @@ export class ShardOutbox {
   }
 
   add(tenantId: string, events: AcceptedEvent[]): void {
-    this.sql.exec('INSERT INTO outbox_events (tenant_id, event_count, body) VALUES (?, ?, ?)', tenantId, events.length, JSON.stringify(events));
+    const { seq } = this.sql
+      .exec<{ seq: number }>('INSERT INTO outbox_events (tenant_id, event_count, body) VALUES (?, ?, ?) RETURNING seq', tenantId, events.length, JSON.stringify(events))
+      .one();
+    // Set even when full: a seq a rolled-back insert used may be given again, and must not keep old events.
+    if (this.unsentBodies.size < MAX_UNSENT_IN_MEMORY || this.unsentBodies.has(seq)) this.unsentBodies.set(seq, events);
+  }
+
+  /** After a transaction that may have added rows rolled back. */
+  forgetCache(): void {
+    this.unsentBodies.clear();
   }
 
   /** The oldest rows not yet sent. */
   unsent(): OutboxRow[] {
-    return this.rows(`SELECT seq, e.tenant_id, e.body ${UNSENT} ORDER BY seq LIMIT ?`, SEND_PAGE);
+    const rows = this.sql.exec<{ seq: number; tenant_id: string }>(`SELECT seq, e.tenant_id ${UNSENT} ORDER BY seq LIMIT ?`, SEND_PAGE).toArray();
+    const missing = rows.filter((r) => !this.unsentBodies.has(r.seq)).map((r) => r.seq);
+    const read = new Map<number, AcceptedEvent[]>();
+    if (missing.length > 0) {
+      const bodies = this.sql.exec<{ seq: number; body: string }>('SELECT seq, body FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?))', JSON.stringify(missing));
+      for (const { seq, body } of bodies) read.set(seq, JSON.parse(body) as AcceptedEvent[]);
+    }
+    return rows.map((r) => ({ seq: r.seq, tenantId: r.tenant_id, events: this.unsentBodies.get(r.seq) ?? read.get(r.seq)! }));
   }
 
   markSent(rows: OutboxRow[], now: number): void {
+    for (const row of rows) this.unsentBodies.delete(row.seq);
     this.sql.exec(
       `INSERT INTO outbox_sends (seq, sent_at, sends) SELECT value, ?2, 1 FROM json_each(?1) WHERE true
        ON CONFLICT (seq) DO UPDATE SET sent_at = excluded.sent_at, sends = sends + 1`,

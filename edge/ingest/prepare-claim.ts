@@ -5,6 +5,7 @@ import { validateEvent } from '../../shared/event/validate-event';
 import { renderEventId } from '../../shared/idempotency/event-id-template';
 import { payloadHash } from '../../shared/idempotency/payload-hash';
 import type { Claim } from '../dedup/claim';
+import { idStorageKey } from '../dedup/claimed-ids';
 
 /**
  * Turns a well-formed event into a claim on its id: checked against the schema's ACTIVE version,
@@ -36,5 +37,6 @@ export async function prepareClaim(
 
   const content = { ...checked.event, id };
   // acceptedAt is set by the shard; the hash covers exactly what the client sent, normalised.
-  return { ok: true, claim: { id, payloadHash: await payloadHash(content), event: { ...content, acceptedAt: now.toISOString() } } };
+  const [hash, key] = await Promise.all([payloadHash(content), idStorageKey(id)]);
+  return { ok: true, claim: { id, key, payloadHash: hash, event: { ...content, acceptedAt: now.toISOString() } } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimShard, dedupLayoutSchema, grow, initialLayout, predecessor, type DedupLayout } from './dedup-layout';
+import { claimShard, dedupLayoutSchema, groupByClaimShard, grow, initialLayout, predecessor, type DedupLayout } from './dedup-layout';
 import { shardFor, shardName } from './shard-for';
 
 function grown(layout: DedupLayout, shards: number): DedupLayout {
@@ -48,4 +48,16 @@ describe('a dedup layout', () => {
     expect(dedupLayoutSchema.safeParse([]).success).toBe(false);
     expect(dedupLayoutSchema.safeParse([{ shards: 16, since: 0 }, { shards: 32, since: 1 }]).success).toBe(true);
   });
+
+  it('groups ids by the shard claimShard gives each, every id once, in order', () => {
+    const layout = grown(initialLayout(4), 16);
+    const ids = Array.from({ length: 300 }, (_, i) => `evt-${i}`);
+    const groups = groupByClaimShard(layout, 'acme', ids);
+    expect(groups.flatMap((g) => g.indexes).sort((a, b) => a - b)).toEqual(ids.map((_, i) => i));
+    for (const { address, indexes } of groups) {
+      expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+      for (const i of indexes) expect(claimShard(layout, 'acme', ids[i]!)).toEqual(address);
+    }
+  });
 });
+

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, payloadHash, toHex } from './payload-hash';
 
@@ -64,5 +65,34 @@ describe('toHex', () => {
     expect(toHex(new Uint8Array([0, 15, 16, 255]))).toBe('000f10ff');
     const every = Uint8Array.from({ length: 256 }, (_, b) => b);
     expect(toHex(every)).toBe(Array.from(every, (b) => b.toString(16).padStart(2, '0')).join(''));
+  });
+});
+
+/** The form every stored payload hash was computed from: canonicalJson must keep writing exactly it. */
+function canonicalJsonAsFirstWritten(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJsonAsFirstWritten).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJsonAsFirstWritten(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+describe('canonicalJson', () => {
+  it('writes exactly the text stored payload hashes were computed from, for any JSON value', () => {
+    const withUndefined = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constant(undefined),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(fc.property(withUndefined, (value) => {
+      expect(canonicalJson(value)).toBe(canonicalJsonAsFirstWritten(value));
+    }), { numRuns: 2000 });
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shardFor, shardName } from './shard-for';
 
@@ -16,6 +17,23 @@ describe('shardFor', () => {
   it('is 32-bit FNV-1a of tenant, NUL, id', () => {
     // With 2^32 shards the shard is the hash itself: 0x3df107dc is FNV-1a("acme\0evt-1").
     expect(shardFor('acme', 'evt-1', 2 ** 32)).toBe(0x3df107dc);
+  });
+
+  it('hashes exactly the text tenant, NUL, id, for any text', () => {
+    const reference = (key: string) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < key.length; i++) {
+        hash ^= key.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+      return hash;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (tenant, id) => {
+        expect(shardFor(tenant, id, 2 ** 32)).toBe(reference(`${tenant}\u0000${id}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps the tenant and the id apart', () => {

@@ -9,6 +9,13 @@ describe('Queues limits', () => {
     for (const chunk of chunks) expect(JSON.stringify(chunk).length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
   });
 
+  it('counts bytes, not characters, for text beyond ASCII', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => ({ id: `item-${i}`, pad: 'é€😀'.repeat(20) }));
+    const chunks = chunkBySize(items);
+    expect(chunks.flat()).toEqual(items);
+    for (const chunk of chunks) expect(new TextEncoder().encode(JSON.stringify(chunk)).length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+  });
+
   it('groups sends under 256 KB and 100 messages each, whatever the message sizes', () => {
     const big = Array.from({ length: 7 }, (_, i) => ({ n: i, pad: 'x'.repeat(99_000) }));
     const bigCalls = sendBatches(big);

@@ -12,7 +12,7 @@ export function chunkBySize<E>(items: E[], maxBytes = MAX_MESSAGE_BYTES): E[][] 
   let current: E[] = [];
   let size = 0;
   for (const item of items) {
-    const bytes = new TextEncoder().encode(JSON.stringify(item)).length + 1;
+    const bytes = utf8Length(JSON.stringify(item)) + 1;
     if (current.length > 0 && size + bytes > maxBytes) {
       chunks.push(current);
       current = [];
@@ -34,4 +34,12 @@ export function sendBatches<B>(bodies: B[]): { body: B; contentType: 'json' }[][
     }
     return calls;
   });
+}
+
+const ENCODER = new TextEncoder();
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Bytes of `text` as UTF-8; most event JSON is ASCII, counted without encoding it. */
+function utf8Length(text: string): number {
+  return NON_ASCII.test(text) ? ENCODER.encode(text).length : text.length;
 }

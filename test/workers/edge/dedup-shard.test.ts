@@ -2,6 +2,7 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm } from 'cloudflare:t
 import { describe, expect, it } from 'vitest';
 import { ID_RETENTION_MS, type JudgedClaim } from '../../../edge/dedup/claim';
 import { BUCKET_MS } from '../../../edge/dedup/claimed-ids';
+import { initialLayout } from '../../../shared/idempotency/dedup-layout';
 import type { DedupShard } from '../../../edge/dedup/dedup-shard';
 import { claim, inShard, interceptQueue, interceptRater } from './dedup-helpers';
 
@@ -31,6 +32,35 @@ describe('DedupShard check-and-set', () => {
     const shard = freshShard();
     const results = await Promise.all(Array.from({ length: 20 }, () => shard.claim('t1', [claim('same')])));
     expect(results.flat().filter((r) => r.status === 'accepted')).toHaveLength(1);
+  });
+
+  it('decides calls that arrive together in one round, each whole and in arrival order, a failing one alone', async () => {
+    const shard = freshShard();
+    const route = (jurisdiction: 'eu' | null) => ({
+      layout: initialLayout(1),
+      region: null,
+      jurisdiction,
+      address: { generation: 0, shard: 0, name: 'test' },
+    });
+    await shard.claim('t1', [claim('earlier')], route(null)); // records the shard's jurisdiction: none
+    const [a, refused, b] = await inShard(shard, (instance) =>
+      Promise.allSettled([
+        instance.claim('t1', [claim('x'), claim('y')], route(null)),
+        instance.claim('t1', [claim('w'), claim('earlier')], route('eu')), // the wrong jurisdiction: fails
+        instance.claim('t1', [claim('y', 'changed'), claim('z'), claim('earlier')], route(null)),
+      ]),
+    );
+    expect(a).toMatchObject({ status: 'fulfilled', value: [{ id: 'x', status: 'accepted' }, { id: 'y', status: 'accepted' }] });
+    expect(refused?.status).toBe('rejected');
+    expect(b).toMatchObject({
+      status: 'fulfilled',
+      value: [{ id: 'y', status: 'conflict' }, { id: 'z', status: 'accepted' }, { id: 'earlier', status: 'duplicate' }],
+    });
+    // The failed call wrote nothing: its id is still free, and only the accepted events wait to be sent.
+    const [w] = await shard.claim('t1', [claim('w')], route(null));
+    expect(w?.status).toBe('accepted');
+    const { unsent, unconfirmed } = await shard.outboxCounts();
+    expect(unsent + unconfirmed).toBe(5);
   });
 
   it('remembers ids across a restart of the object', async () => {
