@@ -17,6 +17,7 @@ import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { createRouter } from './router';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
+import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 
@@ -34,6 +35,7 @@ export const raterApi = createRouter()
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .route('/', tenantSettingsRoutes)
+  .route('/', settingRoutes)
   .route('/', customerRoutes)
   .route('/', accountRoutes)
   .route('/', creditRoutes)

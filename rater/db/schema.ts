@@ -535,3 +535,25 @@ export const aliases = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.value] })],
 );
+
+/**
+ * Togai's settings (shared/settings/setting.ts): the tenant's key/value store. `ref` is Togai's
+ * setting_id_str, derived from namespace, id and entity, and is the sort key of list pages.
+ */
+export const settings = pgTable(
+  'settings',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    ref: text('ref').notNull(),
+    namespace: text('namespace').notNull(),
+    settingId: text('setting_id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    name: text('name').notNull(),
+    value: text('value').notNull(),
+    dataType: text('data_type').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.ref] }), index('settings_tenant_entity').on(t.tenantId, t.entityType, t.entityId)],
+);
