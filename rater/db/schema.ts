@@ -297,6 +297,12 @@ export const planAssociations = pgTable(
     accountId: text('account_id').notNull(),
     planId: text('plan_id').notNull(),
     planVersion: integer('plan_version').notNull(),
+    /**
+     * The currency the account is rated in under this association, fixed when it is made (the
+     * account's invoiceCurrency if the plan prices in it, else the plan's first currency), so a
+     * later change of invoiceCurrency cannot split a cycle's revenue between currencies.
+     */
+    currency: text('currency').notNull(),
     effectiveFrom: timestamp('effective_from', { withTimezone: true }).notNull(),
     effectiveUntil: timestamp('effective_until', { withTimezone: true }),
     createdAt: createdAt(),

@@ -261,4 +261,38 @@ describe('a v2 plan rates each account in its invoice currency', () => {
     const statement = await client.get(`/accounts/${euro}/statement?at=${new Date(cycle.start + HOUR).toISOString()}`);
     expect(statement.body.totals).toEqual([{ currency: 'EUR', amount: '23.01' }]); // 0.0054 → 0.01, plus the 23 EUR fee
   });
+
+  it('fixes the currency on the association: an invoiceCurrency its plans would price differently is refused, naming the field', async () => {
+    const plan = await finalizedPlan();
+    const customerId = unique('cus');
+    expect((await client.post('/customers', { id: customerId, name: 'Customer', primaryEmail: 'billing@customer.test', address: {} })).status).toBe(201);
+    const plain = unique('plain_acc');
+    const euro = unique('eur_acc');
+    expect((await client.post('/accounts', { id: plain, name: 'Plain account', customerId })).status).toBe(201);
+    expect((await client.post('/accounts', { id: euro, name: 'Euro account', customerId, invoiceCurrency: 'EUR' })).status).toBe(201);
+    const early = unique('early_acc'); // associated before it has an account row
+    for (const account of [plain, euro, early]) {
+      expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan, effectiveFrom: new Date(cycle.start - DAY).toISOString() })).status).toBe(200);
+    }
+
+    // Rated in USD since its association: EUR mid-cycle would split the cycle's revenue.
+    const moved = await client.patch(`/accounts/${plain}`, { invoiceCurrency: 'EUR' });
+    expect(moved).toMatchObject({ status: 409, body: { code: 'invoice_currency_fixed', errors: [{ path: 'invoiceCurrency' }] } });
+    // GBP is not a currency of the plan: the account would fall back to USD, not its EUR.
+    expect(await client.patch(`/accounts/${euro}`, { invoiceCurrency: 'GBP' })).toMatchObject({ status: 409, body: { errors: [{ path: 'invoiceCurrency' }] } });
+    // What changes nothing about rating goes through.
+    expect((await client.patch(`/accounts/${euro}`, { invoiceCurrency: 'EUR', name: 'Still euro' })).status).toBe(200);
+    expect((await client.patch(`/accounts/${plain}`, { name: 'Renamed' })).status).toBe(200);
+    const late = await client.post('/accounts', { id: early, name: 'Late account', customerId, invoiceCurrency: 'EUR' });
+    expect(late).toMatchObject({ status: 409, body: { errors: [{ path: 'invoiceCurrency' }] } });
+    expect((await client.post('/accounts', { id: early, name: 'Late account', customerId, invoiceCurrency: 'USD' })).status).toBe(201);
+
+    const events = [plain, euro].map((accountId) => ({ id: unique('call'), schemaName: schema, timestamp: new Date(cycle.start + HOUR).toISOString(), accountId, attributes: [], dimensions: {} }));
+    expect((await client.post('/ingestBatch', { events })).status).toBe(202);
+    const range = `from=${new Date(cycle.start).toISOString()}&to=${new Date(cycle.start + DAY).toISOString()}`;
+    const plainRevenue = await eventually(() => client.get(`/revenue?${range}&accountId=${plain}`), (r) => r.body?.totals?.length === 1);
+    expect(plainRevenue.body.totals).toEqual([{ currency: 'USD', value: '0.002' }]);
+    const euroRevenue = await eventually(() => client.get(`/revenue?${range}&accountId=${euro}`), (r) => r.body?.totals?.length === 1);
+    expect(euroRevenue.body.totals).toEqual([{ currency: 'EUR', value: '0.0018' }]);
+  });
 });

@@ -9241,7 +9241,7 @@ export interface components {
         PricePlan: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
@@ -9410,7 +9410,7 @@ export interface components {
         CreatePricePlanRequest: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
@@ -9520,7 +9520,7 @@ export interface components {
         PricePlanListData: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
