@@ -296,3 +296,39 @@ describe('a v2 plan rates each account in its invoice currency', () => {
     expect(euroRevenue.body.totals).toEqual([{ currency: 'EUR', value: '0.0018' }]);
   });
 });
+
+describe('BILLING_ENTITLEMENT rate cards grant feature credits each cycle', () => {
+  it('maps a free, whole-cycle card onto the plan’s credit grant, lists it in Togai’s model, grants it to associated accounts, and refuses a priced one by field', async () => {
+    const feature = await togai('create_feature', { body: { name: unique('granted'), schemaAssociations: [{ schemaName: schema, attributeName: '' }] } });
+    const plan = await togai('create_price_plan_v2', { body: { name: unique('grants'), type: 'BILLING', supportedCurrencies: ['USD'], pricingCycleConfig } });
+    const params = { price_plan_id: plan.body.id };
+    const entitlement = (rate: number, effectiveUntil = 'P1M') => ({
+      billableId: feature.body.id,
+      type: 'BILLING_ENTITLEMENT',
+      invoiceTiming: 'IN_ADVANCE',
+      rateCardDetails: {
+        billingEntitlementRateCard: {
+          featureId: feature.body.id,
+          featureConfigs: [{ effectiveUntil, featureCreditLimit: 250 }],
+          invoiceTiming: 'IN_ADVANCE',
+          ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: 0, priceType: 'PER_UNIT' }] },
+          rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate }] }],
+        },
+      },
+    });
+    const priced = await client.post(`/v2/price_plans/${plan.body.id}/rate_cards`, { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0.01) }] });
+    expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'operations.0.rateCard.rateCardDetails.billingEntitlementRateCard.rateValues.0.slabRates.0.rate' }] } });
+    const shortLived = await client.post(`/v2/price_plans/${plan.body.id}/rate_cards`, { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0, 'P20D') }] });
+    expect(shortLived.body.errors.map((e: { path: string }) => e.path)).toEqual(['operations.0.rateCard.rateCardDetails.billingEntitlementRateCard.featureConfigs.0.effectiveUntil']);
+
+    const added = await togai('bulk_price_plan_rate_card_operations', { params, body: { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0) }] } });
+    expect(added.body.rateCards).toMatchObject([{ type: 'BILLING_ENTITLEMENT', name: feature.body.id, rateCardDetails: { billingEntitlementRateCard: { featureConfigs: [{ effectiveUntil: 'P1M', featureCreditLimit: 250 }] } } }]);
+    expect((await togai('list_price_plan_rate_cards', { params })).body.data.map((c: { type: string }) => c.type)).toEqual(['BILLING_ENTITLEMENT']);
+    await togai('finalize_price_plan', { params, body: {} });
+
+    const account = unique('granted_acc');
+    expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: new Date(cycle.start).toISOString() })).status).toBe(200);
+    const credits = await eventually(() => client.get(`/accounts/${account}/features/${feature.body.id}`), (r) => r.body?.granted === 250);
+    expect(credits.body).toMatchObject({ featureId: feature.body.id, granted: 250, balance: 250 });
+  });
+});

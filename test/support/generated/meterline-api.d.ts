@@ -9728,6 +9728,7 @@ export interface components {
             rateCardDetails: {
                 usageRateCard?: unknown;
                 fixedFeeRateCard?: unknown;
+                billingEntitlementRateCard?: unknown;
             };
             tag?: string;
             name: string;
@@ -9753,7 +9754,7 @@ export interface components {
             rateCard?: components["schemas"]["RateCardData"];
         };
         RateCardData: {
-            /** @description USAGE: the usage meter's id; FIXED_FEE: the add-on's id */
+            /** @description USAGE: the usage meter's id; FIXED_FEE: the add-on's id; BILLING_ENTITLEMENT: the feature's id */
             billableId: string;
             type: components["schemas"]["RateCardType"];
             displayName?: string | null;
@@ -9764,11 +9765,30 @@ export interface components {
         RateCardDetails: {
             usageRateCard?: components["schemas"]["UsageRateCard"] & (Record<string, never> | null);
             fixedFeeRateCard?: components["schemas"]["FixedFeeRateCard"] & (Record<string, never> | null);
-            billingEntitlementRateCard?: unknown;
+            billingEntitlementRateCard?: components["schemas"]["BillingEntitlementRateCard"];
             creditGrantRateCard?: unknown;
             licenseRateCard?: unknown;
             entitlementOverageRateCard?: unknown;
             minimumCommitmentRateCard?: unknown;
+        };
+        BillingEntitlementRateCard: {
+            featureId: string;
+            featureConfigs: components["schemas"]["FeatureConfig"][];
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            invoiceTiming: components["schemas"]["InvoiceTiming"];
+            ratePlan: components["schemas"]["RatePlan"];
+            rateValues: components["schemas"]["RateValue"][];
+            recurrenceConfig?: {
+                interval?: number | null;
+                offset?: number | null;
+            } | null;
+        } | null;
+        FeatureConfig: {
+            effectiveFrom?: string | null;
+            effectiveUntil: string;
+            featureCreditLimit: string | number;
         };
         ValidatedEntityErrorsPaginatedResponse: {
             data: components["schemas"]["ValidatedEntityError"][];
