@@ -129,6 +129,17 @@ def main():
     balance = step("credit_balance_for_account", lambda: credits.credit_balance_for_account(account_id))
     print(f"      credit balance: {balance.to_dict()}")
     step("list_credits", lambda: credits.list_credits(account_id=account_id))
+
+    settings = togai.SettingsApi(client)
+    step("insert_setting (a NUMERIC setting of the account)", lambda: settings.insert_setting(togai.Setting(
+        id="success_threshold", namespace="USER", name="Success threshold", entity_type="ACCOUNT", entity_id=account_id,
+        value="0.75", data_type=togai.SettingDataType.NUMERIC)))
+    setting_id = f"setting.USER.success_threshold.ACCOUNT.{account_id}"
+    step("update_setting", lambda: settings.update_setting(setting_id, togai.UpdateSettingRequest(value="0.9")))
+    setting = step("get_setting", lambda: settings.get_setting(setting_id))
+    assert setting.value == "0.9", setting
+    listed = step("list_setting (by entity)", lambda: settings.list_setting(entity_type="ACCOUNT", entity_id=account_id))
+    assert [s.id for s in listed.data] == ["success_threshold"], listed
     print(f"feature {feature.id}; every step answered in Togai's models")
 
 

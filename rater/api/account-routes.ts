@@ -7,6 +7,7 @@ import { addAliases, endAliases, listAliases, type AliasEnd } from '../store/acc
 import { archiveAccount, findAccount, listAccounts, updateAccount } from '../store/accounts';
 import { findCustomer } from '../store/customers';
 import { inTenantHome } from '../store/tenant-home';
+import { holdInvoiceCurrency } from './account-currency';
 import { aliasesToAdd, createAccountOf, refuseAliases } from './create-account';
 import { archived } from './customer-routes';
 import { createRouter } from './router';
@@ -47,7 +48,16 @@ export const accountRoutes = createRouter()
     const found = await findAccount(db, principal.tenantId, id);
     if (!found) throw notFound('account', id);
     if (found.account.status === 'ARCHIVED') throw archived('account', id);
-    if (!(await updateAccount(db, principal.tenantId, id, found.updatedAt, c.req.valid('json')))) throw concurrentChange('account', id);
+    const change = c.req.valid('json');
+    const movesCurrency = change.invoiceCurrency !== undefined && change.invoiceCurrency !== found.account.invoiceCurrency;
+    const updated = movesCurrency
+      ? await db.transaction(async (tx) => {
+          // Rating reads the currency each association fixed: one this change would contradict refuses it.
+          await holdInvoiceCurrency(tx, principal.tenantId, id, change.invoiceCurrency);
+          return updateAccount(tx, principal.tenantId, id, found.updatedAt, change);
+        })
+      : await updateAccount(db, principal.tenantId, id, found.updatedAt, change);
+    if (!updated) throw concurrentChange('account', id);
     return c.json(await mustFind(db, principal.tenantId, id), 200);
   })
   .openapi(routes.delete, async (c) => {

@@ -18,6 +18,7 @@ import { createRouter } from './router';
 import { forgetMeteringConfig } from '../store/metering-config';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
+import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 
@@ -41,6 +42,7 @@ export const raterApi = createRouter()
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .route('/', tenantSettingsRoutes)
+  .route('/', settingRoutes)
   .route('/', customerRoutes)
   .route('/', accountRoutes)
   .route('/', creditRoutes)

@@ -3,6 +3,7 @@ import { AppError, invalid, type FieldIssue } from '../../shared/errors/app-erro
 import type { Queryable } from '../db/connect';
 import { addAliases, type NewAlias } from '../store/account-aliases';
 import { insertAccount } from '../store/accounts';
+import { holdInvoiceCurrency } from './account-currency';
 
 /**
  * Creates an account of a customer with its aliases, in the caller's transaction (POST /accounts,
@@ -11,6 +12,8 @@ import { insertAccount } from '../store/accounts';
 export async function createAccountOf(tx: Queryable, tenantId: string, customerId: string, input: NewAccount, prefix = ''): Promise<void> {
   const at = (field: string) => [prefix, field].filter(Boolean).join('.');
   const { aliases, accountAliases, ...account } = input;
+  // Associations need no account: an id may have plans (and their fixed currencies) before it has a row.
+  if (account.invoiceCurrency !== undefined) await holdInvoiceCurrency(tx, tenantId, input.id, account.invoiceCurrency, at('invoiceCurrency'));
   if (!(await insertAccount(tx, tenantId, customerId, account))) {
     throw new AppError('conflict', 'account_exists', `An account with id '${input.id}' already exists`, [
       { path: at('id'), message: 'is taken (archived ones keep their ids)' },

@@ -2,7 +2,7 @@ import { tenantSettingsRoutes as routes } from '../../shared/api/tenant-settings
 import { tenantSettings, updateTenantSettings } from '../store/tenant-settings';
 import { createRouter } from './router';
 
-/** GET and PATCH /settings: the rules live in the store, which locks the tenant's row. */
+/** GET and PATCH /tenant_settings: the rules live in the store, which locks the tenant's row. */
 export const tenantSettingsRoutes = createRouter()
   .openapi(routes.get, async (c) => {
     return c.json(await tenantSettings(c.env.directory, c.env.principal.tenantId, c.env.dedupShards), 200);

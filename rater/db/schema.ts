@@ -297,6 +297,12 @@ export const planAssociations = pgTable(
     accountId: text('account_id').notNull(),
     planId: text('plan_id').notNull(),
     planVersion: integer('plan_version').notNull(),
+    /**
+     * The currency the account is rated in under this association, fixed when it is made (the
+     * account's invoiceCurrency if the plan prices in it, else the plan's first currency), so a
+     * later change of invoiceCurrency cannot split a cycle's revenue between currencies.
+     */
+    currency: text('currency').notNull(),
     effectiveFrom: timestamp('effective_from', { withTimezone: true }).notNull(),
     effectiveUntil: timestamp('effective_until', { withTimezone: true }),
     createdAt: createdAt(),
@@ -534,4 +540,26 @@ export const aliases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.value] })],
+);
+
+/**
+ * Togai's settings (shared/settings/setting.ts): the tenant's key/value store. `ref` is Togai's
+ * setting_id_str, derived from namespace, id and entity, and is the sort key of list pages.
+ */
+export const settings = pgTable(
+  'settings',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    ref: text('ref').notNull(),
+    namespace: text('namespace').notNull(),
+    settingId: text('setting_id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    name: text('name').notNull(),
+    value: text('value').notNull(),
+    dataType: text('data_type').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.ref] }), index('settings_tenant_entity').on(t.tenantId, t.entityType, t.entityId)],
 );

@@ -31,10 +31,10 @@ export async function applyRateCardOperationsV2(ctx: PlanContext, id: string, op
   }
   const saved = await saveDefinition(ctx, view, definition);
   const cards = planRateCards(saved.definition).filter((card) => touched.has(rateCardName(card)));
-  return cards.map((card) => toTogaiRateCard(card, { id, currencies: currenciesOf(saved.definition) }));
+  return cards.map((card) => toTogaiRateCard(card, { id, currencies: currenciesOf(saved.definition), pricingCycle: saved.definition.pricingCycle }));
 }
 
 /** The rate cards a v2 caller sees, usage cards then fixed fees, paged by name. */
 export function rateCardsOf(view: PlanView): TogaiRateCard[] {
-  return planRateCards(view.definition).map((card) => toTogaiRateCard(card, { id: view.plan.id, currencies: currenciesOf(view.definition) }));
+  return planRateCards(view.definition).map((card) => toTogaiRateCard(card, { id: view.plan.id, currencies: currenciesOf(view.definition), pricingCycle: view.definition.pricingCycle }));
 }

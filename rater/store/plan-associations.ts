@@ -6,6 +6,7 @@ import {
   type PricePlanDefinition,
 } from '../../shared/pricing/price-plan';
 import { pricePlanInCurrency, ratingCurrency } from '../../shared/pricing/plan-currency';
+import type { PinnedAssociation } from '../../shared/pricing/pinned-currency';
 import type { RatingAssociation } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { accounts, planAssociations, pricePlanVersions } from '../db/schema';
@@ -39,8 +40,8 @@ export async function listPlanAssociations(db: Queryable, tenantId: string, acco
 /**
  * For rating: every association of these accounts (oldest first per account), each with the
  * definition of the plan version it pinned — which never changes once the plan is ACTIVE — in
- * the currency the account is rated in: its invoiceCurrency if the plan prices in it, else the
- * plan's first currency (plan-currency.ts). An account need not have a row.
+ * the currency the association fixed when it was made (pinned-currency.ts), never the account's
+ * invoiceCurrency of today. An account need not have a row.
  */
 export async function planAssociationsFor(
   db: Queryable,
@@ -51,15 +52,14 @@ export async function planAssociationsFor(
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
-    .select({ association: a, definition: v.definition, invoiceCurrency: accounts.invoiceCurrency })
+    .select({ association: a, definition: v.definition })
     .from(a)
     .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
-    .leftJoin(accounts, and(eq(accounts.tenantId, a.tenantId), eq(accounts.id, a.accountId)))
     .where(and(eq(a.tenantId, tenantId), inArray(a.accountId, [...new Set(accountIds)])))
     .orderBy(asc(a.accountId), asc(a.effectiveFrom), asc(a.id));
   return rows.map((r) => {
     const definition = pricePlanDefinitionSchema.parse(r.definition);
-    return { ...toPlanAssociation(r.association), definition: pricePlanInCurrency(definition, ratingCurrency(definition, r.invoiceCurrency)) };
+    return { ...toPlanAssociation(r.association), definition: pricePlanInCurrency(definition, r.association.currency) };
   });
 }
 
@@ -105,12 +105,27 @@ export async function endPlanAssociations(tx: Queryable, tenantId: string, ids: 
     .where(and(eq(planAssociations.tenantId, tenantId), inArray(planAssociations.id, ids)));
 }
 
+/**
+ * Inserts an association, fixing the currency the account is rated in under it from the account's
+ * invoiceCurrency now. Called under lockAccountPlans, which an invoiceCurrency change also takes,
+ * so the two cannot interleave.
+ */
 export async function insertPlanAssociation(
   tx: Queryable,
   tenantId: string,
   association: Omit<PlanAssociation, 'id'>,
 ): Promise<PlanAssociation> {
   forgetAssociations(tenantId);
+  const [plan] = await tx
+    .select({ definition: pricePlanVersions.definition })
+    .from(pricePlanVersions)
+    .where(and(eq(pricePlanVersions.tenantId, tenantId), eq(pricePlanVersions.planId, association.pricePlanId), eq(pricePlanVersions.version, association.pricePlanVersion)));
+  if (!plan) throw new Error(`no version ${association.pricePlanVersion} of price plan ${association.pricePlanId}`);
+  const [account] = await tx
+    .select({ invoiceCurrency: accounts.invoiceCurrency })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, association.accountId)));
+  const currency = ratingCurrency(pricePlanDefinitionSchema.parse(plan.definition), account?.invoiceCurrency);
   const [row] = await tx
     .insert(planAssociations)
     .values({
@@ -119,11 +134,25 @@ export async function insertPlanAssociation(
       accountId: association.accountId,
       planId: association.pricePlanId,
       planVersion: association.pricePlanVersion,
+      currency,
       effectiveFrom: new Date(association.effectiveFrom),
       effectiveUntil: association.effectiveUntil === undefined ? null : new Date(association.effectiveUntil),
     })
     .returning();
   return toPlanAssociation(row!);
+}
+
+/** The account's associations with the currency each fixed, for checking an invoiceCurrency change (pinned-currency.ts). */
+export async function pinnedAssociations(db: Queryable, tenantId: string, accountId: string): Promise<PinnedAssociation[]> {
+  const a = planAssociations;
+  const v = pricePlanVersions;
+  const rows = await db
+    .select({ id: a.id, currency: a.currency, definition: v.definition, effectiveUntil: a.effectiveUntil })
+    .from(a)
+    .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
+    .where(and(eq(a.tenantId, tenantId), eq(a.accountId, accountId)))
+    .orderBy(asc(a.effectiveFrom), asc(a.id));
+  return rows.map((r) => ({ id: r.id, currency: r.currency, definition: pricePlanDefinitionSchema.parse(r.definition), effectiveUntil: r.effectiveUntil?.getTime() ?? null }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors/app-error';
 import { jurisdictionSchema, placementSchema, type Jurisdiction, type ObjectPlacement, type Placement } from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
-import { aliases, customers, eventSchemas, features, pricePlans, tenants, usageMeters } from '../db/schema';
+import { aliases, customers, eventSchemas, features, pricePlans, settings, tenants, usageMeters } from '../db/schema';
 
 /**
  * A tenant's home: the database its rows live in (rater/db/databases.ts). Each database keeps a
@@ -43,7 +43,7 @@ export async function inTenantHome<T>(db: Database, tenantId: string, here: Juri
  */
 export async function tenantHasConfiguration(db: Queryable, tenantId: string): Promise<boolean> {
   const found = await Promise.all(
-    [eventSchemas, usageMeters, features, pricePlans, customers, aliases].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
+    [eventSchemas, usageMeters, features, pricePlans, customers, aliases, settings].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
   );
   return found.some((rows) => rows.length > 0);
 }

@@ -101,7 +101,7 @@ async function readPlacement(db: Queryable, tenantId: string, options: { lock?: 
 
 function jurisdictionFixed(): AppError {
   return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
-    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans, customers or registered aliases, so its events, credits or customers may exist outside the new jurisdiction' },
+    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans, customers, registered aliases or settings, so its events, credits or customers may exist outside the new jurisdiction' },
   ]);
 }
 

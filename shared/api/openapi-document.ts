@@ -16,6 +16,7 @@ import { pricingScheduleRoutes } from './pricing-schedule-routes';
 import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
+import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 
@@ -34,7 +35,8 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   revenue: revenueRoutes,
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
-  settings: tenantSettingsRoutes,
+  tenantSettings: tenantSettingsRoutes,
+  settings: settingRoutes,
   customers: customerRoutes,
   accounts: accountRoutes,
   credits: creditRoutes,

@@ -65,7 +65,7 @@ export const pricePlanDefinitionSchema = z.strictObject({
     .meta(
       extension(
         'Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its ' +
-          "invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one",
+          "invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one",
       ),
     ),
   pricingCycle: pricingCycleSchema,

@@ -77,4 +77,15 @@ describe("Togai's PricePlan fields", () => {
     expect(activateCurrencyIssues(plan, ['USD', 'EUR'])).toEqual([]);
     expect(activateCurrencyIssues(plan, ['USD'])).toHaveLength(1);
   });
+
+  it("show a plan's per-cycle credit grants as Togai's billingEntitlementRateCards", () => {
+    const definition = definitionOfCreated();
+    const plan: PricePlan = {
+      ...definition,
+      entitlementRateCards: [{ featureId: 'feat.calls', granted: '1000' }],
+      id: 'pp.1', name: 'api', status: 'DRAFT', version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const details = togaiPricePlanFields(plan, (d) => d as unknown as number).pricingSchedule[0]!.pricePlanDetails;
+    expect(details.billingEntitlementRateCards).toEqual([expect.objectContaining({ featureId: 'feat.calls' })]);
+  });
 });

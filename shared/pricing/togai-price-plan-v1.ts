@@ -83,13 +83,14 @@ export function togaiListFields(plan: PricePlan, number?: (decimal: string) => n
 
 function togaiDetails(plan: PricePlan, number?: (decimal: string) => number) {
   const currencies = currenciesOf(plan);
-  const cards = planRateCards(plan).map((card) => toTogaiRateCard(card, { id: plan.id, currencies }, number).rateCardDetails);
+  const cards = planRateCards(plan).map((card) => toTogaiRateCard(card, { id: plan.id, currencies, pricingCycle: plan.pricingCycle }, number).rateCardDetails);
   return {
     supportedCurrencies: currencies,
     activeCurrencies: plan.status === 'DRAFT' ? [] : currencies,
     pricingCycleConfig: toTogaiPricingCycle(plan.pricingCycle),
     usageRateCards: cards.flatMap((c) => (c.usageRateCard ? [c.usageRateCard] : [])),
     fixedFeeRateCards: cards.flatMap((c) => (c.fixedFeeRateCard ? [c.fixedFeeRateCard] : [])),
+    billingEntitlementRateCards: cards.flatMap((c) => (c.billingEntitlementRateCard ? [c.billingEntitlementRateCard] : [])),
     type: 'BILLING' as const,
     deferredRevenue: false,
   };

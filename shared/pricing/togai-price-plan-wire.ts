@@ -129,13 +129,35 @@ export const togaiFixedFeeRateCard = z
   .meta({ id: 'FixedFeeRateCard' });
 export type TogaiFixedFeeRateCard = z.infer<typeof togaiFixedFeeRateCard>;
 
-/** Meterline reads only these two; the others are named so a request carrying one is refused by name. */
+/** Togai's per-cycle feature credits: `featureCreditLimit` granted from `effectiveFrom` to `effectiveUntil`, ISO 8601 durations into the cycle. */
+export const togaiFeatureConfig = z
+  .strictObject({
+    effectiveFrom: optional(z.string().max(50)),
+    effectiveUntil: z.string().min(1).max(50),
+    featureCreditLimit: decimalValueSchema,
+  })
+  .meta({ id: 'FeatureConfig' });
+
+export const togaiBillingEntitlementRateCard = z
+  .strictObject({
+    featureId: z.string().min(1).max(50),
+    featureConfigs: z.array(togaiFeatureConfig).min(1).max(20),
+    ...labels,
+    invoiceTiming: invoiceTiming,
+    ratePlan: togaiRatePlan,
+    rateValues: z.array(togaiRateValue).max(20),
+    recurrenceConfig: optional(z.strictObject({ interval: optional(z.number().int()), offset: optional(z.number().int()) })),
+  })
+  .meta({ id: 'BillingEntitlementRateCard' });
+export type TogaiBillingEntitlementRateCard = z.infer<typeof togaiBillingEntitlementRateCard>;
+
+/** Meterline reads these three; the others are named so a request carrying one is refused by name. */
 const unsupportedDetail = z.unknown().optional();
 export const togaiRateCardDetails = z
   .strictObject({
     usageRateCard: optional(togaiUsageRateCard),
     fixedFeeRateCard: optional(togaiFixedFeeRateCard),
-    billingEntitlementRateCard: unsupportedDetail,
+    billingEntitlementRateCard: optional(togaiBillingEntitlementRateCard),
     creditGrantRateCard: unsupportedDetail,
     licenseRateCard: unsupportedDetail,
     entitlementOverageRateCard: unsupportedDetail,
@@ -145,7 +167,7 @@ export const togaiRateCardDetails = z
 
 export const togaiRateCardData = z
   .strictObject({
-    billableId: z.string().min(1).max(50).meta({ description: "USAGE: the usage meter's id; FIXED_FEE: the add-on's id" }),
+    billableId: z.string().min(1).max(50).meta({ description: "USAGE: the usage meter's id; FIXED_FEE: the add-on's id; BILLING_ENTITLEMENT: the feature's id" }),
     type: rateCardType,
     displayName: optional(z.string().max(255)),
     invoiceTiming,
@@ -180,7 +202,7 @@ export const togaiRateCard = z
     type: rateCardType,
     displayName: z.string(),
     invoiceTiming,
-    rateCardDetails: z.object({ usageRateCard: z.unknown().optional(), fixedFeeRateCard: z.unknown().optional() }),
+    rateCardDetails: z.object({ usageRateCard: z.unknown().optional(), fixedFeeRateCard: z.unknown().optional(), billingEntitlementRateCard: z.unknown().optional() }),
     tag: z.string().optional(),
     name: z.string(),
     referenceId: z.string().meta({ description: "The price plan's id" }),

@@ -98,7 +98,7 @@ export function applyRateCardOperations(definition: PricePlanDefinition, operati
       return;
     }
     if (!op.rateCard) return issues.push({ path: `${path}.rateCard`, message: `is required to ${op.actionType} a rate card` });
-    const card = fromTogaiRateCard(op.rateCard, op.rateCardName, currencies, `${path}.rateCard`, issues);
+    const card = fromTogaiRateCard(op.rateCard, op.rateCardName, currencies, `${path}.rateCard`, issues, definition.pricingCycle);
     if (card) {
       cards.set(op.rateCardName, card);
       written.add(op.rateCardName);
@@ -111,6 +111,7 @@ export function applyRateCardOperations(definition: PricePlanDefinition, operati
       ...definition,
       usageRateCards: all.flatMap((c) => (c.kind === 'usage' ? [c.card] : [])),
       fixedFees: all.flatMap((c) => (c.kind === 'fee' ? [c.fee] : [])),
+      entitlementRateCards: all.flatMap((c) => (c.kind === 'entitlement' ? [c.grant] : [])),
     },
     written: [...written],
   };

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../errors/app-error';
 import { issuesFromZod } from '../errors/zod-issues';
 import { fixedFeeSchema, type PricePlanDefinition } from './price-plan';
 import { usageRateCardSchema, type UsageRateCard } from './rate-card';
+import { fromTogaiEntitlementCard, toTogaiEntitlementCard, type PlanCreditGrant } from './togai-entitlement-card';
 import type { TogaiRateCard, TogaiRateCardData } from './togai-price-plan-wire';
 
 /**
@@ -17,7 +18,7 @@ import type { TogaiRateCard, TogaiRateCardData } from './togai-price-plan-wire';
  * refused by field rather than stored and ignored.
  */
 export type FixedFee = PricePlanDefinition['fixedFees'][number];
-export type PlanRateCard = { kind: 'usage'; card: UsageRateCard } | { kind: 'fee'; fee: FixedFee };
+export type PlanRateCard = { kind: 'usage'; card: UsageRateCard } | { kind: 'fee'; fee: FixedFee } | { kind: 'entitlement'; grant: PlanCreditGrant };
 
 /** The name a card goes by in bulk operations: its own, or (cards made through /price_plans) its meter's id. */
 export function usageCardName(card: UsageRateCard): string {
@@ -25,26 +26,50 @@ export function usageCardName(card: UsageRateCard): string {
 }
 
 export function rateCardName(entry: PlanRateCard): string {
+  if (entry.kind === 'entitlement') return entry.grant.featureId;
   return entry.kind === 'usage' ? usageCardName(entry.card) : entry.fee.name;
 }
 
-export function planRateCards(definition: Pick<PricePlanDefinition, 'usageRateCards' | 'fixedFees'>): PlanRateCard[] {
-  return [...definition.usageRateCards.map((card) => ({ kind: 'usage' as const, card })), ...definition.fixedFees.map((fee) => ({ kind: 'fee' as const, fee }))];
+export function planRateCards(definition: Pick<PricePlanDefinition, 'usageRateCards' | 'fixedFees'> & Partial<Pick<PricePlanDefinition, 'entitlementRateCards'>>): PlanRateCard[] {
+  return [
+    ...definition.usageRateCards.map((card) => ({ kind: 'usage' as const, card })),
+    ...definition.fixedFees.map((fee) => ({ kind: 'fee' as const, fee })),
+    ...(definition.entitlementRateCards ?? []).map((grant) => ({ kind: 'entitlement' as const, grant })),
+  ];
 }
 
 /** Reads one RateCardData under `name`; issues name fields below `path`. */
-export function fromTogaiRateCard(data: TogaiRateCardData, name: string, currencies: string[], path: string, issues: FieldIssue[]): PlanRateCard | undefined {
+export function fromTogaiRateCard(
+  data: TogaiRateCardData,
+  name: string,
+  currencies: string[],
+  path: string,
+  issues: FieldIssue[],
+  pricingCycle?: PricePlanDefinition['pricingCycle'],
+): PlanRateCard | undefined {
   const before = issues.length;
   const details = data.rateCardDetails;
+  const read = { USAGE: 'usageRateCard', FIXED_FEE: 'fixedFeeRateCard', BILLING_ENTITLEMENT: 'billingEntitlementRateCard' } as Record<string, string>;
   for (const [key, value] of Object.entries(details)) {
-    if (value != null && key !== 'usageRateCard' && key !== 'fixedFeeRateCard') issues.push({ path: `${path}.rateCardDetails.${key}`, message: 'is not supported yet: Meterline prices USAGE and FIXED_FEE rate cards' });
+    if (value != null && key !== read[data.type]) {
+      issues.push({ path: `${path}.rateCardDetails.${key}`, message: Object.values(read).includes(key) ? `is not read for a ${data.type} rate card` : 'is not supported yet: Meterline reads USAGE, FIXED_FEE and BILLING_ENTITLEMENT rate cards' });
+    }
+  }
+  if (data.type === 'BILLING_ENTITLEMENT') {
+    // Nothing is charged for the credits (every rate 0), so when the charge would be invoiced does not matter.
+    if (!pricingCycle) {
+      issues.push({ path: `${path}.type`, message: 'BILLING_ENTITLEMENT rate cards are read in price plan v2 operations only' });
+      return undefined;
+    }
+    const grant = fromTogaiEntitlementCard(data, name, { pricingCycle, currencies }, path, issues);
+    return grant && issues.length === before ? { kind: 'entitlement', grant } : undefined;
   }
   if (data.invoiceTiming !== 'IN_ARREARS') {
     issues.push({ path: `${path}.invoiceTiming`, message: 'must be IN_ARREARS: Meterline charges usage and fixed fees in the statement of the cycle they belong to' });
   }
   if (data.type === 'USAGE') return usageCard(data, name, currencies, path, issues, before);
   if (data.type === 'FIXED_FEE') return feeCard(data, name, currencies, path, issues, before);
-  issues.push({ path: `${path}.type`, message: `${data.type} rate cards are not supported yet; USAGE and FIXED_FEE are` });
+  issues.push({ path: `${path}.type`, message: `${data.type} rate cards are not supported yet; USAGE, FIXED_FEE and BILLING_ENTITLEMENT are` });
   return undefined;
 }
 
@@ -178,7 +203,15 @@ function labelsOf(data: TogaiRateCardData, inner: { displayName?: string | null 
  * A plan's rate card as Togai's RateCard, amounts as JSON numbers whose text is the exact decimal
  * (`number` writes them; tests outside workerd, which lacks no JSON.rawJSON, pass their own).
  */
-export function toTogaiRateCard(entry: PlanRateCard, plan: { id: string; currencies: string[] }, number: (decimal: string) => number = exactNumber): TogaiRateCard {
+export function toTogaiRateCard(
+  entry: PlanRateCard,
+  plan: { id: string; currencies: string[]; pricingCycle?: PricePlanDefinition['pricingCycle'] },
+  number: (decimal: string) => number = exactNumber,
+): TogaiRateCard {
+  if (entry.kind === 'entitlement') {
+    if (!plan.pricingCycle) throw new Error('a BILLING_ENTITLEMENT card is shown with its plan’s pricing cycle');
+    return toTogaiEntitlementCard(entry.grant, { ...plan, pricingCycle: plan.pricingCycle }, number);
+  }
   const name = rateCardName(entry);
   const [primary, ...others] = plan.currencies;
   const common = { name, referenceId: plan.id, referenceType: 'PRICE_PLAN' as const, pricePlanId: plan.id, invoiceTiming: 'IN_ARREARS' as const };

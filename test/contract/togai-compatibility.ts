@@ -9,6 +9,9 @@ export const CREDIT_CONTRACT_TESTED = [
   'create_alias', 'list_aliases', 'get_alias', 'delete_alias',
 ];
 
+/** Togai's SettingsApi, contract-tested in test/e2e/togai-settings.test.ts. */
+export const SETTING_CONTRACT_TESTED = ['list_setting', 'insert_setting', 'get_setting', 'update_setting'];
+
 /** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
 export const PRICE_PLAN_CONTRACT_TESTED = [
   'create_price_plan', 'get_price_plan', 'get_price_plans', 'update_price_plan', 'activate_price_plan', 'archive_price_plan',
@@ -37,10 +40,11 @@ export const CONTRACT_TESTED = new Set([
   'get_entitlements', 'get_entitlement_value', 'validate_entitlement_value',
   ...PRICE_PLAN_CONTRACT_TESTED,
   ...CREDIT_CONTRACT_TESTED,
+  ...SETTING_CONTRACT_TESTED,
 ]);
 
 /** Supported operations checked in their own togai-*.test.ts rather than togai-contract.test.ts. */
-export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED]);
+export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED, ...SETTING_CONTRACT_TESTED]);
 
 export type Support = 'supported' | 'differs' | 'not yet';
 

@@ -38,7 +38,7 @@ describe('an EU tenant', () => {
   it('has its configuration, events, usage and debits only in the EU database', async () => {
     const { tenantId, key } = await createTenant();
     const client = api(key);
-    expect((await client.patch('/settings', { jurisdiction: 'eu' })).status).toBe(200);
+    expect((await client.patch('/tenant_settings', { jurisdiction: 'eu' })).status).toBe(200);
 
     const schemaName = unique('call');
     expect((await client.post('/event_schema', { name: schemaName })).status).toBe(201);
@@ -78,24 +78,24 @@ describe('an EU tenant', () => {
   it('can move back while it has nothing, and then lives in the main database only', async () => {
     const { tenantId, key } = await createTenant();
     const client = api(key);
-    expect((await client.patch('/settings', { jurisdiction: 'eu' })).body.jurisdiction).toBe('eu');
-    expect((await client.patch('/settings', { jurisdiction: null })).body.jurisdiction).toBeNull();
+    expect((await client.patch('/tenant_settings', { jurisdiction: 'eu' })).body.jurisdiction).toBe('eu');
+    expect((await client.patch('/tenant_settings', { jurisdiction: null })).body.jurisdiction).toBeNull();
     expect((await client.post('/event_schema', { name: unique('call') })).status).toBe(201);
 
     expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, event_schemas: 1, 'tenants (jurisdiction none)': 1 });
     // Its row in the EU database says it left: a request still routed there is refused, not stored.
     expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
     // Refused: it has configuration now. Nothing of the attempt is left in the EU database.
-    expect((await client.patch('/settings', { jurisdiction: 'eu' })).status).toBe(409);
+    expect((await client.patch('/tenant_settings', { jurisdiction: 'eu' })).status).toBe(409);
     expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
   });
 
   it('cannot be placed in a jurisdiction the deployment has no database for', async () => {
     const { key } = await createTenant();
-    const refused = await api(key).patch('/settings', { jurisdiction: 'fedramp' });
+    const refused = await api(key).patch('/tenant_settings', { jurisdiction: 'fedramp' });
     expect(refused.status).toBe(422);
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'jurisdiction' })]);
-    expect((await api(key).get('/settings')).body.jurisdiction).toBeNull();
+    expect((await api(key).get('/tenant_settings')).body.jurisdiction).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ interface World {
   eventId: string;
   /** A money credit of planAccount (Togai's CreditsApi). */
   creditId: string;
+  /** Togai's setting_id_str of a setting of planAccount (SettingsApi). */
+  settingRef: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
@@ -111,17 +113,26 @@ const checks: Record<string, Check> = {
     const aKeys = (await w.a.get('/api_keys?pageSize=200')).body.data.map((k: { id: string }) => k.id);
     expect(aKeys).not.toContain(created.body.id);
   },
-  'GET /settings': async (w) => {
+  'GET /tenant_settings': async (w) => {
     // Each sees its own tenant; B's answer names B and nothing A set.
-    const [a, b] = [await w.a.get('/settings'), await w.b.get('/settings')];
+    const [a, b] = [await w.a.get('/tenant_settings'), await w.b.get('/tenant_settings')];
     expect(a.body.tenantId).not.toBe(b.body.tenantId);
     expect(b.body).toMatchObject({ region: null, dedupShards: 16 });
   },
-  'PATCH /settings': async (w) => {
+  'PATCH /tenant_settings': async (w) => {
     // B growing its layout and moving its region changes nothing of A's.
-    const before = (await w.a.get('/settings')).body;
-    expect((await w.b.patch('/settings', { dedupShards: 32, region: 'apac' })).status).toBe(200);
-    expect((await w.a.get('/settings')).body).toEqual(before);
+    const before = (await w.a.get('/tenant_settings')).body;
+    expect((await w.b.patch('/tenant_settings', { dedupShards: 32, region: 'apac' })).status).toBe(200);
+    expect((await w.a.get('/tenant_settings')).body).toEqual(before);
+  },
+  'GET /settings': async (w) => {
+    expect((await w.a.get(`/settings?setting_id=of_a&entity_id=${w.planAccount}`)).body.data).toHaveLength(1);
+    expect((await w.b.get('/settings?pageSize=200&setting_id=of_a')).body.data).toEqual([]);
+  },
+  'POST /settings': async (w) => {
+    // A's account is no entity of B's: B cannot attach a setting to it.
+    const refused = await w.b.post('/settings', { id: 'by_b', namespace: 'USER', name: 'by B', entityType: 'ACCOUNT', entityId: w.planAccount, value: '1', dataType: 'NUMERIC' });
+    expect(refused).toMatchObject({ status: 404, body: { errors: [{ path: 'entityId' }] } });
   },
   'GET /api_keys': async (w) => {
     const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
@@ -237,6 +248,7 @@ const bodies: Record<string, unknown> = {
   'PATCH /customers/{customerId}': { name: 'changed by another tenant' },
   'POST /customers/{customerId}/contacts': { name: 'Added by B', email: 'b@b.test' },
   'PATCH /accounts/{accountId}': { name: 'changed by another tenant' },
+  'PATCH /settings/{settingIdStr}': { value: 'changed by another tenant' },
   'POST /accounts/{accountId}/add_aliases': { aliases: ['added-by-b'] },
   'POST /accounts/{accountId}/remove_aliases': { aliases: [ALIAS_OF_A] },
 };
@@ -324,10 +336,11 @@ beforeAll(async () => {
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
   await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
+  await a.post('/settings', { id: 'of_a', namespace: 'USER', name: 'of A', entityType: 'ACCOUNT', entityId: planAccount, value: 'A', dataType: 'STRING' });
   const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
   world = {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
-    creditId: credit.body.credits[0].id,
+    creditId: credit.body.credits[0].id, settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -350,6 +363,7 @@ describe('tenant isolation, route by route', () => {
       .replace('{id}', id)
       .replace('{customerId}', world.customerId)
       .replace('{creditId}', world.creditId)
+      .replace('{settingIdStr}', world.settingRef)
       .replace('{alias}', ALIAS_REGISTERED_BY_A)
       .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
@@ -398,6 +412,7 @@ describe('tenant isolation, route by route', () => {
     const plan = await world.a.get(`/price_plans/${world.planId}`);
     expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
     expect(plan.body.description).toBeUndefined();
+    expect((await world.a.get(`/settings/${world.settingRef}`)).body).toMatchObject({ value: 'A', name: 'of A' });
     expect((await world.a.get(`/credits/${world.creditId}`)).body).toMatchObject({ status: 'ACTIVE', creditAmount: 1000, accountId: world.planAccount });
     const associations = (await world.a.get(`/accounts/${world.planAccount}/price_plans`)).body.data;
     expect(associations).toEqual([

@@ -189,8 +189,8 @@ describe('events of accounts never created (tenant setting unknownAccounts)', ()
     const tenant = await createTenant('unknown_accounts');
     const client = api(tenant.key);
     const togaiOf = (name: string, request?: Parameters<typeof callTogai>[3]) => callTogai(inject('stackUrl'), tenant.key, name, request);
-    expect((await client.get('/settings')).body.unknownAccounts).toBe('METER');
-    const refused = await client.patch('/settings', { unknownAccounts: 'IGNORE' });
+    expect((await client.get('/tenant_settings')).body.unknownAccounts).toBe('METER');
+    const refused = await client.patch('/tenant_settings', { unknownAccounts: 'IGNORE' });
     expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([422, 'unknownAccounts']);
 
     const schema = unique('acct_events');
@@ -206,7 +206,7 @@ describe('events of accounts never created (tenant setting unknownAccounts)', ()
     await client.post('/ingest', { event: free });
     expect(await statusOf(free.id)).toBe('INGESTION_COMPLETED_EVENT_METERED');
 
-    expect((await client.patch('/settings', { unknownAccounts: 'FAIL' })).body.unknownAccounts).toBe('FAIL');
+    expect((await client.patch('/tenant_settings', { unknownAccounts: 'FAIL' })).body.unknownAccounts).toBe('FAIL');
     const ghost = unique('ghost');
     const known = unique('known');
     await client.post('/customers', { id: unique('cus'), name: 'Known', primaryEmail: 'known@example.test', address: {}, account: { id: known, name: 'Known' } });
@@ -233,7 +233,7 @@ describe('events of accounts never created (tenant setting unknownAccounts)', ()
     expect((await client.post('/events/replay', { eventIds: [lost.id] })).body.events).toEqual([]);
     expect(await usage(ghost)).toBe('2.5');
 
-    expect((await client.patch('/settings', { unknownAccounts: 'METER' })).body.unknownAccounts).toBe('METER');
+    expect((await client.patch('/tenant_settings', { unknownAccounts: 'METER' })).body.unknownAccounts).toBe('METER');
   });
 });
 

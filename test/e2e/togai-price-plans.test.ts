@@ -261,4 +261,74 @@ describe('a v2 plan rates each account in its invoice currency', () => {
     const statement = await client.get(`/accounts/${euro}/statement?at=${new Date(cycle.start + HOUR).toISOString()}`);
     expect(statement.body.totals).toEqual([{ currency: 'EUR', amount: '23.01' }]); // 0.0054 → 0.01, plus the 23 EUR fee
   });
+
+  it('fixes the currency on the association: an invoiceCurrency its plans would price differently is refused, naming the field', async () => {
+    const plan = await finalizedPlan();
+    const customerId = unique('cus');
+    expect((await client.post('/customers', { id: customerId, name: 'Customer', primaryEmail: 'billing@customer.test', address: {} })).status).toBe(201);
+    const plain = unique('plain_acc');
+    const euro = unique('eur_acc');
+    expect((await client.post('/accounts', { id: plain, name: 'Plain account', customerId })).status).toBe(201);
+    expect((await client.post('/accounts', { id: euro, name: 'Euro account', customerId, invoiceCurrency: 'EUR' })).status).toBe(201);
+    const early = unique('early_acc'); // associated before it has an account row
+    for (const account of [plain, euro, early]) {
+      expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan, effectiveFrom: new Date(cycle.start - DAY).toISOString() })).status).toBe(200);
+    }
+
+    // Rated in USD since its association: EUR mid-cycle would split the cycle's revenue.
+    const moved = await client.patch(`/accounts/${plain}`, { invoiceCurrency: 'EUR' });
+    expect(moved).toMatchObject({ status: 409, body: { code: 'invoice_currency_fixed', errors: [{ path: 'invoiceCurrency' }] } });
+    // GBP is not a currency of the plan: the account would fall back to USD, not its EUR.
+    expect(await client.patch(`/accounts/${euro}`, { invoiceCurrency: 'GBP' })).toMatchObject({ status: 409, body: { errors: [{ path: 'invoiceCurrency' }] } });
+    // What changes nothing about rating goes through.
+    expect((await client.patch(`/accounts/${euro}`, { invoiceCurrency: 'EUR', name: 'Still euro' })).status).toBe(200);
+    expect((await client.patch(`/accounts/${plain}`, { name: 'Renamed' })).status).toBe(200);
+    const late = await client.post('/accounts', { id: early, name: 'Late account', customerId, invoiceCurrency: 'EUR' });
+    expect(late).toMatchObject({ status: 409, body: { errors: [{ path: 'invoiceCurrency' }] } });
+    expect((await client.post('/accounts', { id: early, name: 'Late account', customerId, invoiceCurrency: 'USD' })).status).toBe(201);
+
+    const events = [plain, euro].map((accountId) => ({ id: unique('call'), schemaName: schema, timestamp: new Date(cycle.start + HOUR).toISOString(), accountId, attributes: [], dimensions: {} }));
+    expect((await client.post('/ingestBatch', { events })).status).toBe(202);
+    const range = `from=${new Date(cycle.start).toISOString()}&to=${new Date(cycle.start + DAY).toISOString()}`;
+    const plainRevenue = await eventually(() => client.get(`/revenue?${range}&accountId=${plain}`), (r) => r.body?.totals?.length === 1);
+    expect(plainRevenue.body.totals).toEqual([{ currency: 'USD', value: '0.002' }]);
+    const euroRevenue = await eventually(() => client.get(`/revenue?${range}&accountId=${euro}`), (r) => r.body?.totals?.length === 1);
+    expect(euroRevenue.body.totals).toEqual([{ currency: 'EUR', value: '0.0018' }]);
+  });
+});
+
+describe('BILLING_ENTITLEMENT rate cards grant feature credits each cycle', () => {
+  it('maps a free, whole-cycle card onto the plan’s credit grant, lists it in Togai’s model, grants it to associated accounts, and refuses a priced one by field', async () => {
+    const feature = await togai('create_feature', { body: { name: unique('granted'), schemaAssociations: [{ schemaName: schema, attributeName: '' }] } });
+    const plan = await togai('create_price_plan_v2', { body: { name: unique('grants'), type: 'BILLING', supportedCurrencies: ['USD'], pricingCycleConfig } });
+    const params = { price_plan_id: plan.body.id };
+    const entitlement = (rate: number, effectiveUntil = 'P1M') => ({
+      billableId: feature.body.id,
+      type: 'BILLING_ENTITLEMENT',
+      invoiceTiming: 'IN_ADVANCE',
+      rateCardDetails: {
+        billingEntitlementRateCard: {
+          featureId: feature.body.id,
+          featureConfigs: [{ effectiveUntil, featureCreditLimit: 250 }],
+          invoiceTiming: 'IN_ADVANCE',
+          ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: 0, priceType: 'PER_UNIT' }] },
+          rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate }] }],
+        },
+      },
+    });
+    const priced = await client.post(`/v2/price_plans/${plan.body.id}/rate_cards`, { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0.01) }] });
+    expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'operations.0.rateCard.rateCardDetails.billingEntitlementRateCard.rateValues.0.slabRates.0.rate' }] } });
+    const shortLived = await client.post(`/v2/price_plans/${plan.body.id}/rate_cards`, { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0, 'P20D') }] });
+    expect(shortLived.body.errors.map((e: { path: string }) => e.path)).toEqual(['operations.0.rateCard.rateCardDetails.billingEntitlementRateCard.featureConfigs.0.effectiveUntil']);
+
+    const added = await togai('bulk_price_plan_rate_card_operations', { params, body: { operations: [{ actionType: 'CREATE', rateCardName: feature.body.id, rateCard: entitlement(0) }] } });
+    expect(added.body.rateCards).toMatchObject([{ type: 'BILLING_ENTITLEMENT', name: feature.body.id, rateCardDetails: { billingEntitlementRateCard: { featureConfigs: [{ effectiveUntil: 'P1M', featureCreditLimit: 250 }] } } }]);
+    expect((await togai('list_price_plan_rate_cards', { params })).body.data.map((c: { type: string }) => c.type)).toEqual(['BILLING_ENTITLEMENT']);
+    await togai('finalize_price_plan', { params, body: {} });
+
+    const account = unique('granted_acc');
+    expect((await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: new Date(cycle.start).toISOString() })).status).toBe(200);
+    const credits = await eventually(() => client.get(`/accounts/${account}/features/${feature.body.id}`), (r) => r.body?.granted === 250);
+    expect(credits.body).toMatchObject({ featureId: feature.body.id, granted: 250, balance: 250 });
+  });
 });

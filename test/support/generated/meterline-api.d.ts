@@ -6064,7 +6064,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/settings": {
+    "/tenant_settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -6185,6 +6185,348 @@ export interface paths {
                 };
                 /** @description Conflicts with the current state (e.g. a lifecycle rule) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists settings, in setting id order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    pageSize?: number;
+                    entity_type?: "ORGANIZATION" | "CUSTOMER" | "ACCOUNT";
+                    entity_id?: string;
+                    /** @description The setting’s id (its key), e.g. success_threshold */
+                    setting_id?: string;
+                    namespace?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingPaginatedResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a setting of the organization, a customer or an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsertSettingRequest"];
+                };
+            };
+            responses: {
+                /** @description The setting */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Setting"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/{settingIdStr}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a setting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description setting.{namespace}.{id}.{entityType}.{entityId} */
+                    settingIdStr: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Setting"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a setting’s name, value or data type */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description setting.{namespace}.{id}.{entityType}.{entityId} */
+                    settingIdStr: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSettingRequest"];
+                };
+            };
+            responses: {
+                /** @description The setting now (201, as Togai answers) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Setting"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8899,7 +9241,7 @@ export interface components {
         PricePlan: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
@@ -9068,7 +9410,7 @@ export interface components {
         CreatePricePlanRequest: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
@@ -9178,7 +9520,7 @@ export interface components {
         PricePlanListData: {
             /** @description ISO 4217 code, e.g. USD */
             currency: string;
-            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`; each slab and fee has a rate in every one */
+            /** @description Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one */
             supportedCurrencies?: string[];
             pricingCycle: components["schemas"]["PricingCycle"];
             /** @default [] */
@@ -9386,6 +9728,7 @@ export interface components {
             rateCardDetails: {
                 usageRateCard?: unknown;
                 fixedFeeRateCard?: unknown;
+                billingEntitlementRateCard?: unknown;
             };
             tag?: string;
             name: string;
@@ -9411,7 +9754,7 @@ export interface components {
             rateCard?: components["schemas"]["RateCardData"];
         };
         RateCardData: {
-            /** @description USAGE: the usage meter's id; FIXED_FEE: the add-on's id */
+            /** @description USAGE: the usage meter's id; FIXED_FEE: the add-on's id; BILLING_ENTITLEMENT: the feature's id */
             billableId: string;
             type: components["schemas"]["RateCardType"];
             displayName?: string | null;
@@ -9422,11 +9765,30 @@ export interface components {
         RateCardDetails: {
             usageRateCard?: components["schemas"]["UsageRateCard"] & (Record<string, never> | null);
             fixedFeeRateCard?: components["schemas"]["FixedFeeRateCard"] & (Record<string, never> | null);
-            billingEntitlementRateCard?: unknown;
+            billingEntitlementRateCard?: components["schemas"]["BillingEntitlementRateCard"];
             creditGrantRateCard?: unknown;
             licenseRateCard?: unknown;
             entitlementOverageRateCard?: unknown;
             minimumCommitmentRateCard?: unknown;
+        };
+        BillingEntitlementRateCard: {
+            featureId: string;
+            featureConfigs: components["schemas"]["FeatureConfig"][];
+            displayName?: string | null;
+            name?: string | null;
+            tag?: string | null;
+            invoiceTiming: components["schemas"]["InvoiceTiming"];
+            ratePlan: components["schemas"]["RatePlan"];
+            rateValues: components["schemas"]["RateValue"][];
+            recurrenceConfig?: {
+                interval?: number | null;
+                offset?: number | null;
+            } | null;
+        } | null;
+        FeatureConfig: {
+            effectiveFrom?: string | null;
+            effectiveUntil: string;
+            featureCreditLimit: string | number;
         };
         ValidatedEntityErrorsPaginatedResponse: {
             data: components["schemas"]["ValidatedEntityError"][];
@@ -9913,6 +10275,50 @@ export interface components {
              * @enum {string}
              */
             unknownAccounts?: "METER" | "FAIL";
+        };
+        SettingPaginatedResponse: {
+            data: components["schemas"]["Setting"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        /** @description Represents a setting */
+        Setting: {
+            /** @description The setting’s key, e.g. success_threshold */
+            id: string;
+            value: string;
+            /** @description ORGANIZATION, CUSTOMER or ACCOUNT */
+            entityType: string;
+            entityId: string;
+            /** @description e.g. USER */
+            namespace: string;
+            name: string;
+            dataType: components["schemas"]["SettingDataType"];
+        };
+        /** @enum {string} */
+        SettingDataType: "STRING" | "NUMERIC" | "JSON" | "JSON_LOGIC";
+        /** @description Togai's Setting, as sent to create one */
+        InsertSettingRequest: {
+            /** @description The setting’s key, e.g. success_threshold */
+            id: string;
+            value: string;
+            /** @enum {string} */
+            entityType: "ORGANIZATION" | "CUSTOMER" | "ACCOUNT";
+            entityId: string;
+            /** @description e.g. USER */
+            namespace: string;
+            name: string;
+            dataType: components["schemas"]["SettingDataType"];
+        };
+        /** @description Update Settings */
+        UpdateSettingRequest: {
+            name?: string;
+            value?: string;
+            dataType?: components["schemas"]["SettingDataType"];
         };
         CreateCustomerResponse: {
             id: string;

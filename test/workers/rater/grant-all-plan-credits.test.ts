@@ -29,8 +29,8 @@ describe('plan credits for every open association, in bounded pages', () => {
       const plan = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!;
       const ids = Array.from({ length: ASSOCIATIONS }, (_, i) => `pa.bulk-${String(i).padStart(5, '0')}`);
       await db.execute(sql`
-        INSERT INTO plan_associations (tenant_id, id, account_id, plan_id, plan_version, effective_from)
-        SELECT ${tenantId}, id, 'acct-' || id, ${plan.id}, 1, now() - interval '1 day' FROM unnest(${sql.param(ids)}::text[]) AS id`);
+        INSERT INTO plan_associations (tenant_id, id, account_id, plan_id, plan_version, currency, effective_from)
+        SELECT ${tenantId}, id, 'acct-' || id, ${plan.id}, 1, 'USD', now() - interval '1 day' FROM unnest(${sql.param(ids)}::text[]) AS id`);
 
       const { queue, sent } = recordingLedgerQueue();
       const job = `plan-grants-test-${tenantId}`; // the daily cron of other suites runs its own pass

@@ -46,7 +46,7 @@ describe('metering configuration cached per isolate', () => {
       // The cache now holds "acme has no plan".
       await meterBatch(db, [{ tenantId, events: [requestEvent('unrated', '1', { timestamp: '2026-04-10T00:00:00.000Z' })] }]);
       await pool.query(
-        `INSERT INTO plan_associations (tenant_id, id, account_id, plan_id, plan_version, effective_from) VALUES ($1, 'pa.behind', 'acme', $2, 1, '2026-05-01T00:00:00Z')`,
+        `INSERT INTO plan_associations (tenant_id, id, account_id, plan_id, plan_version, effective_from, currency) VALUES ($1, 'pa.behind', 'acme', $2, 1, '2026-05-01T00:00:00Z', 'USD')`,
         [tenantId, plan.id],
       );
       await meterBatch(db, [{ tenantId, events: [requestEvent('rated', '1')] }]);
