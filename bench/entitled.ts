@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey } from '../shared/auth/api-key';
 import { startStack } from '../local/stack';
+import { reservationId } from '../shared/entitlement/reservation';
 import { load, type LoadResult } from './load';
 
 /**
  * `npm run bench:entitled`: latency and calls/s of POST /entitled (validate, debit the account's
  * AccountLedger, claim the id) and of the balance read, beside POST /ingest measured in the same
- * run on the same stack. The aim (issue 6): /entitled p99 within 2× of /ingest p99.
+ * run on the same stack. The aim (issue 6): /entitled p99 within 2× of /ingest p99. Then
+ * reservations (issue 19): POST /reservations (a hold in the AccountLedger) and POST
+ * /reservations/{id}/settle (the ledger's settle, then the DedupShard claim), settling the holds
+ * the reserve run made.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ACCOUNTS = 50;
@@ -47,9 +51,24 @@ try {
     const ingest = await load({ ...common, url: `${stack.url}/ingest`, body: single, expectStatus: 202 });
     const entitled = await load({ ...common, url: `${stack.url}/entitled`, body: single, expectStatus: 200 });
     const read = await load({ ...common, url: balance, method: 'GET', expectStatus: 200 });
+    const held: { id: string; accountId: string }[] = [];
+    const reserveBody = () => {
+      const accountId = `acct-${++n % ACCOUNTS}`;
+      const key = `r-${process.pid}-${n}`;
+      held.push({ id: reservationId(accountId, key), accountId });
+      return JSON.stringify({ id: key, accountId, featureId: feature.id, amount: 100, ttlSeconds: 3600 });
+    };
+    const reserve = await load({ ...common, url: `${stack.url}/reservations`, body: reserveBody, expectStatus: 201 });
+    // url() and body() are called one after the other for each request: body settles the hold url named.
+    let settling = { id: 'rsv_exhausted', accountId: 'none' };
+    const settleUrl = () => `${stack.url}/reservations/${(settling = held.shift() ?? settling).id}/settle`;
+    const settleBody = () => JSON.stringify({ event: { ...event(), id: undefined, accountId: settling.accountId } });
+    const settle = await load({ ...common, url: settleUrl, body: settleBody, expectStatus: 200 });
     console.log(format(`/entitled, concurrency ${concurrency}`, entitled, ingest));
     console.log(format(`balance read, concurrency ${concurrency}`, read, ingest));
-    failures += entitled.failures + read.failures + ingest.failures;
+    console.log(format(`reserve, concurrency ${concurrency}`, reserve, ingest));
+    console.log(format(`settle, concurrency ${concurrency}`, settle, ingest));
+    failures += entitled.failures + read.failures + ingest.failures + reserve.failures + settle.failures;
   }
   console.log('\nratio: p99 of the route / p99 of /ingest in the same run (aim for /entitled: ≤ 2)');
   if (failures > 0) {

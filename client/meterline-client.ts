@@ -10,14 +10,70 @@
  * An event without an id is given one here, before the first attempt, so the retries this client
  * makes on 503 and network failures can never debit or ingest it twice.
  */
-import type { EntitledResponse } from '../shared/api/entitlement-routes';
-import type { FeatureCreditsWire } from '../shared/entitlement/credit-entry';
 
 /**
  * An account's credits for a feature, in Togai's shape: amounts are JSON numbers whose text is the
  * exact decimal; JSON.parse reads them as doubles, exact to 15 significant digits.
+ * (The shapes here are written out, not imported: the package has no dependencies, not even types.)
  */
-export type FeatureCredits = FeatureCreditsWire;
+export interface FeatureCredits {
+  accountId: string;
+  featureId: string;
+  granted: number;
+  balance: number;
+  overageLimit?: number;
+  usedOverage: number;
+}
+
+type DenialReason = 'NO_FEATURE' | 'NO_GRANT' | 'INSUFFICIENT_CREDITS';
+
+interface EntitledResponse {
+  success: boolean;
+  message: string;
+  details: {
+    entitled: boolean;
+    eventId: string;
+    status?: 'ACCEPTED' | 'DUPLICATE';
+    reason?: DenialReason;
+    featureId?: string;
+    available?: number;
+    balances: FeatureCredits[];
+  };
+}
+
+/** A hold on a feature's credits (POST /reservations). */
+export interface Reservation {
+  id: string;
+  accountId: string;
+  featureId: string;
+  amount: number;
+  status: 'HELD' | 'SETTLED' | 'RELEASED' | 'EXPIRED';
+  createdAt: string;
+  expiresAt: string;
+  settledAmount?: number;
+  eventId?: string;
+  endedAt?: string;
+  reason?: 'RELEASED' | 'EXPIRED' | 'EVENT_ID_CONFLICT';
+}
+
+export interface ReserveRequest {
+  accountId: string;
+  featureId: string;
+  /** The estimated maximum the work will consume. */
+  amount: number | string;
+  ttlSeconds?: number;
+  /** Your idempotency key; the client makes one when absent, so its own retries hold once. */
+  id?: string;
+}
+
+export interface Settlement {
+  reservation: Reservation;
+  event: { eventId: string; status: 'ACCEPTED' | 'DUPLICATE'; acceptedAt: string };
+  balances: FeatureCredits[];
+}
+
+/** What the work reports: the usage event it caused (its accountId defaults to the reservation's). */
+export type Usage = Omit<MeterlineEvent, 'accountId' | 'timestamp'> & { accountId?: string; timestamp?: string };
 
 export interface MeterlineEvent {
   id?: string;
@@ -34,7 +90,7 @@ export type Entitlement =
   | {
       entitled: false;
       eventId: string;
-      reason: 'NO_FEATURE' | 'NO_GRANT' | 'INSUFFICIENT_CREDITS';
+      reason: DenialReason;
       featureId?: string;
       available?: number;
       message: string;
@@ -49,7 +105,7 @@ export interface IngestResult {
 
 /** An answer that is an error (problem+json): `code` is stable, `errors` names each field. */
 export class MeterlineError extends Error {
-  override readonly name = 'MeterlineError';
+  override readonly name: string = 'MeterlineError';
   constructor(
     readonly status: number,
     readonly code: string,
@@ -57,6 +113,20 @@ export class MeterlineError extends Error {
     readonly errors: { path: string; message: string }[] = [],
   ) {
     super(message);
+  }
+}
+
+/** A hold or a settle refused for want of credits (403): an answer, not a failure of the call. */
+export class NotEntitledError extends MeterlineError {
+  override readonly name: string = 'NotEntitledError';
+  constructor(
+    readonly reason: DenialReason,
+    readonly featureId: string,
+    readonly available: number,
+    message: string,
+    readonly balances: FeatureCredits[],
+  ) {
+    super(403, 'not_entitled', message);
   }
 }
 
@@ -116,6 +186,56 @@ export class MeterlineClient {
     return ((await response.json()) as { details: IngestResult }).details;
   }
 
+  /** POST /reservations: holds `amount` of the feature, or throws NotEntitledError. Safe to retry with the same `id`. */
+  async reserve(request: ReserveRequest): Promise<{ reservation: Reservation; balances: FeatureCredits[] }> {
+    const body = { ...request, id: request.id ?? crypto.randomUUID() };
+    const response = await this.call('POST', '/reservations', body, [403]);
+    if (response.status === 403) throw await notEntitled(response);
+    return (await response.json()) as { reservation: Reservation; balances: FeatureCredits[] };
+  }
+
+  /**
+   * POST /reservations/{id}/settle: ingests the usage event once and gives back the rest of the
+   * hold. Retrying is safe (the same event id: DUPLICATE). Throws NotEntitledError when the usage
+   * goes past the hold by more than the credits and overage allowance left.
+   */
+  async settle(reservationId: string, event: MeterlineEvent): Promise<Settlement> {
+    const response = await this.call('POST', `/reservations/${encodeURIComponent(reservationId)}/settle`, { event }, [403]);
+    if (response.status === 403) throw await notEntitled(response);
+    return (await response.json()) as Settlement;
+  }
+
+  /** POST /reservations/{id}/release: gives the whole hold back. Safe to repeat. */
+  async release(reservationId: string): Promise<Reservation> {
+    const response = await this.call('POST', `/reservations/${encodeURIComponent(reservationId)}/release`);
+    return ((await response.json()) as { reservation: Reservation }).reservation;
+  }
+
+  /**
+   * Reserve, do the work, settle: `work` runs only once the hold is granted, and reports the usage
+   * event it caused; that event is settled (ingested once) and the rest of the hold given back. If
+   * `work` throws, the hold is released and the error rethrown. Safe to retry as a whole with the
+   * same `estimate.id`: a repeat finds the same reservation — settled already, it is not run again.
+   */
+  async withReservation<T>(
+    estimate: ReserveRequest,
+    work: (reservation: Reservation) => Promise<{ usage: Usage; result: T }>,
+  ): Promise<{ result: T | undefined; settlement: Settlement | null; reservation: Reservation }> {
+    const { reservation } = await this.reserve({ ...estimate, id: estimate.id ?? crypto.randomUUID() });
+    if (reservation.status !== 'HELD') return { result: undefined, settlement: null, reservation };
+    let outcome: { usage: Usage; result: T };
+    try {
+      outcome = await work(reservation);
+    } catch (error) {
+      await this.release(reservation.id).catch(() => undefined);
+      throw error;
+    }
+    // The event is built once: each retry of the settle carries the same payload.
+    const event: MeterlineEvent = { timestamp: new Date().toISOString(), accountId: reservation.accountId, ...outcome.usage } as MeterlineEvent;
+    const settlement = await this.settle(reservation.id, event);
+    return { result: outcome.result, settlement, reservation: settlement.reservation };
+  }
+
   private async call(method: string, path: string, body?: unknown, answers: number[] = []): Promise<Response> {
     const init: RequestInit = {
       method,
@@ -143,6 +263,11 @@ export class MeterlineClient {
       throw await toError(response);
     }
   }
+}
+
+async function notEntitled(response: Response): Promise<NotEntitledError> {
+  const body = (await response.json()) as { message: string; details: { reason: DenialReason; featureId: string; available: number; balances: FeatureCredits[] } };
+  return new NotEntitledError(body.details.reason, body.details.featureId, body.details.available, body.message, body.details.balances);
 }
 
 function isProblem(response: Response): boolean {

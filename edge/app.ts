@@ -13,6 +13,7 @@ import { entitledRouter } from './routes/entitled';
 import { forwardToRater } from './routes/forward-to-rater';
 import { ingestRouter } from './routes/ingest';
 import { ingestBatchRouter } from './routes/ingest-batch';
+import { reservationsRouter } from './routes/reservations';
 
 /** The public API: health without a key, everything else behind `authenticate`. */
 export function createApp() {
@@ -35,6 +36,7 @@ export function createApp() {
   app.route('/', entitledRouter);
   app.route('/', accountCreditsRouter);
   app.route('/', accountEntitlementsRouter);
+  app.route('/', reservationsRouter);
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {

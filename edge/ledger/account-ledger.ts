@@ -11,6 +11,9 @@ import { CreditRows } from './credit-rows';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
 import { currentPlanGrantId } from '../../shared/pricing/plan-grant-id';
+import { claimEvents } from '../dedup/claim-events';
+import type { Claim, ClaimResult } from '../dedup/claim';
+import { EXPIRE_PAGE, LedgerReservations, type ReservationOutcome, type ReserveOutcome, type ReserveRequest, type SettleOutcome } from './ledger-reservations';
 
 export { RECONCILE_AFTER_MS } from './ledger-protocol';
 /** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
@@ -37,6 +40,7 @@ interface DebitRecordLine extends DebitLine, DebitPlan {}
 export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly rows: CreditRows;
   private readonly debits: DebitRecords;
+  private readonly reservations: LedgerReservations;
   private alarmAt: number | null = null;
   /** Replaced in tests. */
   clock: () => number = Date.now;
@@ -46,6 +50,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS shard_placement (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)');
     this.rows = new CreditRows(ctx.storage.sql);
     this.debits = new DebitRecords(ctx.storage.sql, (run) => ctx.storage.transactionSync(run));
+    this.reservations = new LedgerReservations({
+      sql: ctx.storage.sql,
+      rows: this.rows,
+      debits: this.debits,
+      apply: (line, sign) => this.apply(line, sign),
+      settleOverage: (featureId, now) => this.settleOverage(featureId, now),
+      credits: (featureId, now) => this.creditsOf(this.rows.owner()!, featureId, now),
+      transaction: (run) => this.transaction(run),
+    });
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
     });
@@ -137,6 +150,49 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   async refund(eventId: string): Promise<void> {
     this.transaction(() => this.refundPending(eventId));
+  }
+
+  /** POST /reservations: holds `amount` of a feature until settled, released or `ttlMs` passes (ledger-reservations.ts). */
+  async reserve(owner: LedgerOwner, request: ReserveRequest): Promise<ReserveOutcome> {
+    this.rows.rememberOwner(owner);
+    const outcome = this.reservations.reserve(request, this.clock());
+    if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') this.scheduleAlarm(outcome.reservation.expiresAt);
+    return outcome;
+  }
+
+  /**
+   * POST /reservations/{id}/settle: the hold becomes a PENDING debit under the event's id and the
+   * claim is kept; the edge claims the event next, and the alarm does if that claim did not land.
+   */
+  async settleReservation(owner: LedgerOwner, key: string, claim: Claim, lines: DebitLine[], shards: ShardPlacement): Promise<SettleOutcome> {
+    this.rows.rememberOwner(owner);
+    const eventKey = await debitKey(claim.id);
+    this.ctx.storage.sql.exec('INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)', JSON.stringify(shards));
+    const now = this.clock();
+    const outcome = this.reservations.settle(key, claim, lines, eventKey, now);
+    if (outcome.status === 'SETTLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    return outcome;
+  }
+
+  async releaseReservation(owner: LedgerOwner, key: string): Promise<ReservationOutcome> {
+    this.rows.rememberOwner(owner);
+    return this.reservations.release(key, this.clock());
+  }
+
+  async reservation(owner: LedgerOwner, key: string): Promise<ReservationOutcome> {
+    this.rows.rememberOwner(owner);
+    return this.reservations.read(key, this.clock());
+  }
+
+  /** A settle's event id was taken by another event: its debit is refunded and the reservation ends. */
+  async undoSettle(eventId: string): Promise<void> {
+    const now = this.clock();
+    this.transaction(() => this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now));
+  }
+
+  /** Reservations still HELD (for tests and operators). */
+  async heldReservationCount(): Promise<number> {
+    return this.reservations.table.heldCount();
   }
 
   async credits(owner: LedgerOwner, featureId: string): Promise<FeatureCredits> {
@@ -294,16 +350,26 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.alarmAt = null;
     const now = this.clock();
     const cutoff = now - RECONCILE_AFTER_MS;
+    const expired = this.transaction(() => this.reservations.expireDue(now));
     const due = this.debits.pendingBefore(cutoff, RECONCILE_PAGE);
     if (due.length > 0) {
-      const [claimed, keys] = await Promise.all([this.claimedInDedupShards(due), debitKeys(due)]);
+      // A settled reservation's debit is never refunded for want of a claim: its event is claimed here.
+      const settles = this.reservations.table.claims(due);
+      const others = due.filter((id) => !settles.has(id));
+      const [claimed, keys, settleClaims] = await Promise.all([this.claimedInDedupShards(others), debitKeys(due), this.claimSettleEvents([...settles.values()])]);
       this.debits.prepareBucket(now);
       this.transaction(() => {
         for (const eventId of due) {
           const since = this.debits.pendingSince(eventId);
           // Decided meanwhile (a refund, or the rater's debit of the same id): nothing left to do.
           if (since === null) continue;
-          if (claimed.has(eventId)) {
+          const settle = settleClaims.get(eventId);
+          if (settle?.status === 'conflict') {
+            this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now);
+          } else if (settles.has(eventId) && settle?.status !== 'accepted' && settle?.status !== 'duplicate') {
+            // The shard did not answer: claimed again by a later run.
+            this.debits.touchPending(eventId, now);
+          } else if (settles.has(eventId) || claimed.has(eventId)) {
             this.debits.deletePending(eventId);
             // The event owes the rater no debit (it was marked debitedAtEdge): nothing will send it.
             this.debits.settle(keys.get(eventId)!, true, now);
@@ -315,9 +381,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     }
     const nextExpiry = this.transaction(() => this.debits.expire(now, SETTLED_KEY_WINDOW_MS));
     const pending = this.debits.oldestPending();
-    if (due.length === RECONCILE_PAGE) this.scheduleAlarm(now);
+    if (due.length === RECONCILE_PAGE || expired === EXPIRE_PAGE) this.scheduleAlarm(now);
     else if (pending !== null) this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
     else if (nextExpiry !== null) this.scheduleAlarm(Math.max(nextExpiry, now + 60_000));
+    const reservationDue = this.reservations.nextDue();
+    if (reservationDue !== null) this.scheduleAlarm(Math.max(reservationDue, now + 1000));
   }
 
   /** Debits still PENDING (for tests and operators). */
@@ -341,6 +409,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     // No placement stored: a ledger whose debits predate placements, all in the default one.
     const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined, null);
     return claimedEventIds(this.env, owner.tenantId, eventIds, where);
+  }
+
+  /** Claims settled reservations' events again, where the edge last claimed (a seam for tests, as above). */
+  protected async claimSettleEvents(claims: Claim[]): Promise<Map<string, ClaimResult>> {
+    const owner = this.rows.owner();
+    if (!owner || claims.length === 0) return new Map();
+    const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
+    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined, null);
+    const results = await claimEvents(this.env, owner.tenantId, claims, where);
+    return new Map(results.map((r) => [r.id, r]));
   }
 
   private refundPending(eventId: string): void {
@@ -368,9 +446,20 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     }
     if (new Decimal(line.overage).isZero()) return;
     const account = this.rows.account(line.featureId);
-    // A refund of overage a later grant already settled cannot go below zero: the grant paid it.
-    const usedOverage = Decimal.max(0, new Decimal(account.usedOverage).plus(new Decimal(line.overage).times(sign)));
-    this.rows.saveAccount(line.featureId, { ...account, usedOverage: usedOverage.toFixed() });
+    const after = new Decimal(account.usedOverage).plus(new Decimal(line.overage).times(sign));
+    this.rows.saveAccount(line.featureId, { ...account, usedOverage: Decimal.max(0, after).toFixed() });
+    // A refund of overage a later grant already settled: the grant paid it, so the grant's entries
+    // get it back — else a released hold would leave those credits spent (found by the reservation
+    // property test).
+    let paid = Decimal.max(0, after.negated());
+    const paying = this.rows.entries(line.featureId).filter((e) => e.status === 'ACTIVE' && new Decimal(e.used).gt(0));
+    paying.sort((a, b) => (a.effectiveUntil ?? Infinity) - (b.effectiveUntil ?? Infinity) || a.createdAt - b.createdAt);
+    for (const entry of paying) {
+      if (paid.lte(0)) break;
+      const back = Decimal.min(paid, entry.used);
+      this.rows.setUsed(entry.id, new Decimal(entry.used).minus(back).toFixed());
+      paid = paid.minus(back);
+    }
   }
 
   /** Unsettled overage is paid from the credits live now, before anything else is consumed. */

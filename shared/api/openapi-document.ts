@@ -15,6 +15,7 @@ import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
 import { pricePlanV2Routes } from './price-plan-v2-routes';
 import { usageMeterRoutes } from './usage-meter-routes';
+import { reservationRoutes } from './reservation-routes';
 import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
@@ -27,6 +28,7 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   usageMeters: usageMeterRoutes,
   features: featureRoutes,
   entitlements: entitlementRoutes,
+  reservations: reservationRoutes,
   pricePlans: pricePlanRoutes,
   pricingSchedules: pricingScheduleRoutes,
   pricePlansV2: pricePlanV2Routes,
