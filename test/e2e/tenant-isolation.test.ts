@@ -31,6 +31,8 @@ interface World {
   creditId: string;
   /** Togai's setting_id_str of a setting of planAccount (SettingsApi). */
   settingRef: string;
+  /** A's reservation of one credit of featureId for planAccount, HELD. */
+  reservationId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
@@ -196,6 +198,13 @@ const checks: Record<string, Check> = {
       expect([query, b.status, b.body.code]).toEqual([query, 404, 'no_events']); // …and B sees none
     }
   },
+  'POST /reservations': async (w) => {
+    // B cannot hold A's credits: for B, A's feature does not exist (and B's account of that id has none).
+    const response = await w.b.post('/reservations', { id: unique('res'), accountId: w.planAccount, featureId: w.featureId, amount: 1 });
+    expect(response.status).toBe(422);
+    expect(response.body.errors?.[0]?.path).toBe('featureId');
+    expect((await w.a.get(`/reservations/${w.reservationId}`)).body.reservation ?? (await w.a.get(`/reservations/${w.reservationId}`)).body).toMatchObject({ status: 'HELD' });
+  },
   'POST /entitled': async (w) => {
     // B cannot spend A's credits: for B, A's schema (and feature) do not exist.
     const response = await w.b.post('/entitled', { event: eventOf(w.schema) });
@@ -254,7 +263,22 @@ const bodies: Record<string, unknown> = {
 };
 
 /** Routes with A's ids in the path that answer B with its own (empty) view rather than 404. */
+/** B names A's reservation: B's ledger of that account has none, and A's stays held. */
+async function stillHeldByA(w: World): Promise<void> {
+  const answer = (await w.a.get(`/reservations/${w.reservationId}`)).body;
+  expect(answer.reservation ?? answer).toMatchObject({ status: 'HELD' });
+}
+
 const pathChecks: Record<string, Check> = {
+  'POST /reservations/{reservationId}/settle': async (w, path) => {
+    const response = await w.b.post(path, { event: { ...eventOf(w.schema), accountId: w.planAccount } });
+    expect([404, 422]).toContain(response.status);
+    await stillHeldByA(w);
+  },
+  'POST /reservations/{reservationId}/release': async (w, path) => {
+    expect((await w.b.post(path, {})).status).toBe(404);
+    await stillHeldByA(w);
+  },
   'GET /accounts/{accountId}/entitlements': async (w, path) => {
     expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a value…
     expect((await w.b.get(path)).body).toEqual({ data: [] }); // …B's account of the same id has none
@@ -337,10 +361,14 @@ beforeAll(async () => {
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
   await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
   await a.post('/settings', { id: 'of_a', namespace: 'USER', name: 'of A', entityType: 'ACCOUNT', entityId: planAccount, value: 'A', dataType: 'STRING' });
+  await a.post(`/accounts/${planAccount}/features/${feature.body.id}/entries`, { granted: '5' });
+  const reservation = await a.post('/reservations', { id: unique('res'), accountId: planAccount, featureId: feature.body.id, amount: 1, ttlSeconds: 3600 });
+  expect(reservation.status).toBe(201);
   const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
   world = {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
     creditId: credit.body.credits[0].id, settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
+    reservationId: (reservation.body.reservation ?? reservation.body).id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -364,6 +392,7 @@ describe('tenant isolation, route by route', () => {
       .replace('{customerId}', world.customerId)
       .replace('{creditId}', world.creditId)
       .replace('{settingIdStr}', world.settingRef)
+      .replace('{reservationId}', world.reservationId)
       .replace('{alias}', ALIAS_REGISTERED_BY_A)
       .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
