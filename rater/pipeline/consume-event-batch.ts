@@ -7,6 +7,7 @@ import { Databases } from '../db/databases';
 import { ledgerQueueOf, type RaterEnv } from '../env';
 import { placedLedgerQueue } from './placed-ledger-queue';
 import { meterBatch, recordFailedEvents, type BatchResult } from './meter-batch';
+import { isStaleAssociations } from './meter-batch-statement';
 import { storableCopy } from './storable-copy';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
 import { parkMessages } from '../store/parked-messages';
@@ -50,7 +51,9 @@ export async function consumeEventBatch(
       return null;
     }
     const result = await meterBatch(db, messages).catch(async (error: unknown) => {
-      if (!(await databaseAnswers(db))) throw error;
+      // Plan associations kept changing under the batch: nothing is wrong with its events, so
+      // the whole batch is retried later rather than split and recorded FAILED.
+      if (isStaleAssociations(error) || !(await databaseAnswers(db))) throw error;
       console.error(`batch of ${messages.length} messages failed with the database up; finding the events to blame`, error);
       return meterBisecting(db, messages, error);
     });
