@@ -21,14 +21,15 @@ import { accountCreditStates, creditBalance, creditTransactions, toCreditWire, t
  */
 
 /**
- * The currency an account's credits are in: its invoiceCurrency, or the currency of the plan in
- * force now (or its latest); an account with neither cannot be given money credits.
+ * The currency an account's credits are in: the one its plan in force now (or its latest) rates
+ * it in — fixed on the association, usually its invoiceCurrency, but the plan's first currency
+ * when the plan lacks it — so credits pay the statements they are meant for; with no plan, its
+ * invoiceCurrency. An account with neither cannot be given money credits.
  */
 async function creditUnit(db: Queryable, tenantId: string, accountId: string, invoiceCurrency: string | undefined, now: number): Promise<string | null> {
-  if (invoiceCurrency) return invoiceCurrency;
   const associations = await ratingAssociationsFor(db, tenantId, [accountId]);
   const plan = associationAt(associations, accountId, now) ?? associations.filter((a) => a.effectiveFrom <= now).sort((a, b) => b.effectiveFrom - a.effectiveFrom)[0] ?? associations[0];
-  return plan?.definition.currency ?? null;
+  return plan?.definition.currency ?? invoiceCurrency ?? null;
 }
 
 /** Grants the credits, all or none. A request whose idempotencyKey made a credit answers that credit. */

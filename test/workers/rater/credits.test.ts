@@ -93,6 +93,31 @@ describe('money credits where no exact answer exists', () => {
       await pool.end();
     }
   });
+
+  it("are in the currency the account's plan rates it in: its first currency when the plan lacks the invoiceCurrency", async () => {
+    const { tenantId, meters } = await seedTenant([{ name: 'bytes', aggregation: 'SUM', filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] }]);
+    const { db, pool } = connect(env);
+    try {
+      const draft = await insertPricePlan(db, tenantId, {
+        name: 'usd_only',
+        currency: 'USD',
+        pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+        usageRateCards: [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })],
+        fixedFees: [],
+        entitlementRateCards: [],
+      });
+      const plan = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
+      await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
+      await insertAccount(db, tenantId, 'cus', { id: 'acme', name: 'Acme', invoiceCurrency: 'EUR' });
+      await insertPlanAssociation(db, tenantId, { accountId: 'acme', pricePlanId: plan, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z' });
+      const now = Date.parse('2026-07-01T00:00:00Z');
+      const [credit] = await grantCredits(db, tenantId, null, [{ accountId: 'acme', purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: '5', priority: 1 }], now);
+      // The plan rates acme in USD (it has no EUR rates): a EUR credit would never pay a statement.
+      expect(credit).toMatchObject({ creditUnit: 'USD' });
+    } finally {
+      await pool.end();
+    }
+  });
 });
 
 describe('events of accounts never created, under FAIL', () => {
