@@ -3,6 +3,7 @@ import { toScheduleChange, type UpdatePricingScheduleRequest } from '../../share
 import { placeScheduleChange } from '../../shared/pricing/schedule-change';
 import type { Database, Queryable } from '../db/connect';
 import { endPlanAssociations, insertPlanAssociation, listPlanAssociations, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
+import { firstRatedCycleFrom } from '../store/cycle-usage';
 import { lockPricePlan } from '../store/price-plans';
 import { holdPurgeWatermark } from '../store/purge-watermark';
 import { listSchedules, type ScheduleRow } from '../store/pricing-schedules';
@@ -46,7 +47,7 @@ export async function changePricingSchedule(
 
 async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edit: UpdatePricingScheduleRequest, prefix: string, purgedBefore: number): Promise<void> {
   const change = toScheduleChange(edit);
-  // Both what a new plan catches up and what an ended one rated are read from the raw events.
+  // What a new plan catches up, and what an ended one rated by event time, are read from the raw events.
   if (change.from < purgedBefore) {
     const kept = new Date(purgedBefore).toISOString();
     throw invalid('schedule_before_retention', [{ path: `${prefix}effectiveFrom`, message: `must be at or after ${kept}: raw events before it are purged (RAW_EVENT_RETENTION_DAYS), so usage there cannot be rated` }]);
@@ -81,6 +82,18 @@ async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edi
         `Association ${ended.id} has already rated usage metered at or after effectiveFrom (from ${rated[0]!.event.timestamp}); ` +
           'Meterline does not re-rate usage under another plan — start the change after that usage',
         [{ path: `${prefix}effectiveFrom`, message: `association '${ended.id}' has rated usage since then` }],
+      );
+    }
+    // Usage stamped before `from` but arriving after its cycle's grace period is rated into a later
+    // cycle; one starting at or after `from` would be on no statement once the association ends there.
+    const cycle = await firstRatedCycleFrom(tx, tenantId, ended.id, change.from);
+    if (cycle !== null) {
+      throw new AppError(
+        'conflict',
+        'plan_association_rated',
+        `Association ${ended.id} has already rated usage in its cycle from ${cycle}, at or after effectiveFrom (late usage counts in the cycle open when it arrived); ` +
+          'Meterline does not re-rate usage under another plan — start the change after that cycle',
+        [{ path: `${prefix}effectiveFrom`, message: `association '${ended.id}' has rated usage in its cycle from ${cycle}` }],
       );
     }
     await endPlanAssociations(tx, tenantId, [ended.id], new Date(change.from).toISOString());
