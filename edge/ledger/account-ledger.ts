@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { untilMs, type CreditEntry, type CreditEntryView, type FeatureCredits, type GrantCreditsRequest, type UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
+import { planOverageRefund } from '../../shared/entitlement/overage-refund';
 import { claimedEventIds } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
 import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards';
@@ -448,17 +449,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     const account = this.rows.account(line.featureId);
     const after = new Decimal(account.usedOverage).plus(new Decimal(line.overage).times(sign));
     this.rows.saveAccount(line.featureId, { ...account, usedOverage: Decimal.max(0, after).toFixed() });
-    // A refund of overage a later grant already settled: the grant paid it, so the grant's entries
-    // get it back — else a released hold would leave those credits spent (found by the reservation
-    // property test).
-    let paid = Decimal.max(0, after.negated());
-    const paying = this.rows.entries(line.featureId).filter((e) => e.status === 'ACTIVE' && new Decimal(e.used).gt(0));
-    paying.sort((a, b) => (a.effectiveUntil ?? Infinity) - (b.effectiveUntil ?? Infinity) || a.createdAt - b.createdAt);
-    for (const entry of paying) {
-      if (paid.lte(0)) break;
-      const back = Decimal.min(paid, entry.used);
-      this.rows.setUsed(entry.id, new Decimal(entry.used).minus(back).toFixed());
-      paid = paid.minus(back);
+    // A refund of overage a later grant already settled: the entries that paid it get it back, and
+    // only they — else a released hold would leave those credits spent (found by the reservation
+    // property test), or hand them to an entry that has expired since.
+    const paid = Decimal.max(0, after.negated());
+    if (paid.isZero()) return;
+    const entries = this.rows.entries(line.featureId);
+    for (const { entryId, amount } of planOverageRefund(this.rows.overagePaid(line.featureId), entries, paid.toFixed(), this.clock())) {
+      const entry = this.rows.entry(entryId)!;
+      this.rows.setUsed(entryId, new Decimal(entry.used).minus(amount).toFixed());
+      this.rows.addOveragePaid(line.featureId, entryId, new Decimal(amount).negated());
     }
   }
 
@@ -470,6 +470,8 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     for (const { entryId, amount } of settlement.allocations) {
       const entry = this.rows.entry(entryId)!;
       this.rows.setUsed(entryId, new Decimal(entry.used).plus(amount).toFixed());
+      // Remembered so a refund of this overage goes back to this entry (apply).
+      this.rows.addOveragePaid(featureId, entryId, new Decimal(amount));
     }
     this.rows.saveAccount(featureId, { ...account, usedOverage: settlement.overage });
   }

@@ -1,4 +1,6 @@
 import { NO_OVERAGE, type CreditEntry, type FeatureAccount } from '../../shared/entitlement/credit-entry';
+import { Decimal } from '../../shared/decimal/decimal';
+import type { Allocation } from '../../shared/entitlement/ledger-math';
 import type { LedgerOwner } from './ledger-protocol';
 
 type EntryRow = {
@@ -33,6 +35,8 @@ export class CreditRows {
       CREATE TABLE IF NOT EXISTS entitlement_values (
         feature_id TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS owner (tenant_id TEXT NOT NULL, account_id TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS overage_paid (
+        feature_id TEXT NOT NULL, entry_id TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (feature_id, entry_id));
     `);
   }
 
@@ -107,6 +111,24 @@ export class CreditRows {
       'INSERT OR REPLACE INTO feature_accounts (feature_id, overage_limit, used_overage) VALUES (?, ?, ?)',
       featureId, account.overageLimit, account.usedOverage,
     );
+  }
+
+  /** What each entry paid toward settled overage and has not had back (overage-refund.ts). */
+  overagePaid(featureId: string): Allocation[] {
+    return this.sql
+      .exec<{ entry_id: string; amount: string }>('SELECT entry_id, amount FROM overage_paid WHERE feature_id = ?', featureId)
+      .toArray()
+      .map((r) => ({ entryId: r.entry_id, amount: r.amount }));
+  }
+
+  /** Adds `delta` (negative: given back) to what the entry paid toward overage; a row at zero goes. */
+  addOveragePaid(featureId: string, entryId: string, delta: Decimal): void {
+    const row = this.sql
+      .exec<{ amount: string }>('SELECT amount FROM overage_paid WHERE feature_id = ? AND entry_id = ?', featureId, entryId)
+      .toArray()[0];
+    const amount = Decimal.max(0, new Decimal(row?.amount ?? '0').plus(delta));
+    if (amount.isZero()) this.sql.exec('DELETE FROM overage_paid WHERE feature_id = ? AND entry_id = ?', featureId, entryId);
+    else this.sql.exec('INSERT OR REPLACE INTO overage_paid (feature_id, entry_id, amount) VALUES (?, ?, ?)', featureId, entryId, amount.toFixed());
   }
 
   saveValue(featureId: string, value: string, now: number): void {
