@@ -93,10 +93,10 @@ export async function recordFailedEvents(db: Database, tenantId: string, failed:
  * The tenant's policy for events of accounts never created (shared/account/unknown-accounts.ts),
  * cached like the rest of metering's configuration; under FAIL, which accounts exist is read per batch.
  */
-async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: AcceptedEvent[]) {
+async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: AcceptedEvent[], owesDebits: boolean) {
   const policy = await cachedUnknownAccounts(db, tenantId);
   const known = policy === 'FAIL' ? await knownAccountIds(db, tenantId, [...new Set(batch.map((e) => e.accountId))]) : new Set<string>();
-  return splitByAccount(batch, policy, known);
+  return splitByAccount(batch, policy, known, { owesDebits });
 }
 
 /**
@@ -104,7 +104,7 @@ async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: Acce
  * isolate's cache), its debits, and its priced usage under the associations as last read.
  */
 async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits }: { owesDebits: boolean }): Promise<MeteringPlan> {
-  const { meter, notFound } = await splitUnknownAccounts(db, tenantId, batch);
+  const { meter, notFound } = await splitUnknownAccounts(db, tenantId, batch, owesDebits);
   const names = [...new Set(meter.map((e) => e.schemaName))];
   const config = await meteringConfig(db, tenantId, names, { needFeatures: owesDebits });
   const outcomes = [
@@ -112,7 +112,8 @@ async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[
     ...notFound,
   ];
   // As received, not enriched: the same amounts /entitled debited at the edge. An
-  // ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed.
+  // ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed,
+  // and its detail's `debitOwed` says whether the replay will owe it.
   const debits = owesDebits ? eventDebits(meter.filter((e) => !e.debitedAtEdge), config.features) : [];
   // Every account with usage is locked and checked, fresh or not: the statement decides freshness.
   const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))].sort();

@@ -56,22 +56,33 @@ export async function replayFailedEvents(db: Database, tenantId: string, request
       dimensions: row.dimensions as Record<string, string>,
       acceptedAt: row.acceptedAt.toISOString(),
     };
-    const outcome = await replayOne(db, tenantId, event, record.status as (typeof REPLAYABLE)[number]);
+    const status = record.status as (typeof REPLAYABLE)[number];
+    // A FAILED event's debit was queued when it was recorded. An ACCOUNT_NOT_FOUND one's is owed
+    // only as its record says: the edge may have debited it, or it may be a FAILED event replayed
+    // before its account existed. The stored event keeps neither, so its status cannot tell.
+    const owesDebits = status === 'ACCOUNT_NOT_FOUND' && (record.detail as { debitOwed?: unknown }).debitOwed === true;
+    const outcome = await replayOne(db, tenantId, event, status, owesDebits);
     if (outcome) replayed.push(outcome);
   }
   return replayed;
 }
 
 /** What became of the event, or null when another request replayed it first. */
-async function replayOne(db: Database, tenantId: string, event: AcceptedEvent, status: (typeof REPLAYABLE)[number]): Promise<ReplayedEvent | null> {
+async function replayOne(
+  db: Database,
+  tenantId: string,
+  event: AcceptedEvent,
+  status: (typeof REPLAYABLE)[number],
+  owesDebits: boolean,
+): Promise<ReplayedEvent | null> {
   const key = and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, event.id));
   try {
     const taken = await db.transaction(async (tx) => {
       const released = await tx.delete(eventIds).where(and(key, eq(eventIds.status, status))).returning({ id: eventIds.eventId });
       if (released.length === 0) return false;
       await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, event.id), eq(events.eventTime, new Date(event.timestamp))));
-      // A FAILED event's debit was owed when it was recorded; an ACCOUNT_NOT_FOUND one owed none.
-      await meterTenantEvents(tx, tenantId, [event], { owesDebits: status === 'ACCOUNT_NOT_FOUND' });
+      // Recorded ACCOUNT_NOT_FOUND again (account still missing), it carries `owesDebits` forward.
+      await meterTenantEvents(tx, tenantId, [event], { owesDebits });
       return true;
     });
     if (!taken) return null;
@@ -81,7 +92,8 @@ async function replayOne(db: Database, tenantId: string, event: AcceptedEvent, s
     const reason = `replay failed: ${causeMessage(error)}`.slice(0, 1000);
     await db
       .update(eventIds)
-      .set({ detail: sql`jsonb_build_object('reason', ${reason}::text)`, processedAt: new Date() })
+      // Merged, not replaced: an ACCOUNT_NOT_FOUND record's `debitOwed` must survive a failed replay.
+      .set({ detail: sql`${eventIds.detail} || jsonb_build_object('reason', ${reason}::text)`, processedAt: new Date() })
       .where(and(key, eq(eventIds.status, status)));
     return { id: event.id, status, reason };
   }

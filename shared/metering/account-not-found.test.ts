@@ -16,6 +16,17 @@ describe('splitByAccount', () => {
   it('fails events of unknown accounts under FAIL, as received, and meters the rest', () => {
     const { meter, notFound } = splitByAccount(batch, 'FAIL', new Set(['acme']));
     expect(meter.map((e) => e.id)).toEqual(['1', '3']);
-    expect(notFound).toEqual([{ event: batch[1], status: 'ACCOUNT_NOT_FOUND', contributions: [], detail: { reason: "no account 'ghost'" } }]);
+    expect(notFound).toEqual([{ event: batch[1], status: 'ACCOUNT_NOT_FOUND', contributions: [], detail: { reason: "no account 'ghost'", debitOwed: true } }]);
+  });
+
+  it.each<{ name: string; owesDebits: boolean; debitedAtEdge?: true; debitOwed: boolean }>([
+    { name: 'owed and not debited at the edge', owesDebits: true, debitOwed: true },
+    { name: 'debited at the edge', owesDebits: true, debitedAtEdge: true, debitOwed: false },
+    { name: 'not owed (a replayed FAILED event, its debit already queued)', owesDebits: false, debitOwed: false },
+    { name: 'not owed and debited at the edge', owesDebits: false, debitedAtEdge: true, debitOwed: false },
+  ])('records whether the debit is still owed: $name', ({ owesDebits, debitedAtEdge, debitOwed }) => {
+    const ghost: AcceptedEvent = { ...event('g', 'ghost'), debitedAtEdge };
+    const { notFound } = splitByAccount([ghost], 'FAIL', new Set(), { owesDebits });
+    expect(notFound[0]!.detail).toEqual({ reason: "no account 'ghost'", debitOwed });
   });
 });
