@@ -18,6 +18,7 @@ import { updatePricingScheduleRequest } from '../../../shared/pricing/pricing-sc
 import { usageRateCardSchema, type UsageRateCard } from '../../../shared/pricing/rate-card';
 import { revenueQuerySchema } from '../../../shared/pricing/revenue-query';
 import { requestEvent, seedTenant } from './fixtures';
+import { cardArb } from './rate-card-arbitrary';
 
 /**
  * A backdated association rates the usage metered since effectiveFrom exactly once (Togai bills
@@ -30,23 +31,6 @@ const START = Date.parse('2026-07-01T00:00:00Z');
 const SPAN_MINUTES = 62 * 24 * 60;
 const MONTHLY = { interval: 'MONTHLY' as const, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 };
 
-const decimal = (max: number) => fc.integer({ min: 0, max }).map((n) => new Decimal(n).div(100).toFixed());
-const cardArb = fc.oneof(
-  fc.record({
-    pricingModel: fc.constantFrom('TIERED', 'VOLUME'),
-    starts: fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { maxLength: 3 }),
-    rates: fc.array(decimal(500), { minLength: 4, maxLength: 4 }),
-    flats: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-  }).map(({ pricingModel, starts, rates, flats }) => ({
-    pricingModel,
-    slabs: [0, ...starts.sort((a, b) => a - b)].map((s, i) => ({ startAfter: String(s), rate: rates[i]!, priceType: flats[i] ? 'FLAT' : 'PER_UNIT' })),
-  })),
-  fc.record({ size: fc.integer({ min: 1, max: 50 }), rate: decimal(1000) }).map(({ size, rate }) => ({
-    pricingModel: 'PACKAGE',
-    packageSize: String(size),
-    slabs: [{ startAfter: '0', rate }],
-  })),
-);
 const eventArb = fc.record({ minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), cents: fc.integer({ min: 0, max: 10_000 }) });
 
 const scenarioArb = fc.record({

@@ -10,6 +10,16 @@ import { insertUsageMeter, setUsageMeterStatus } from '../../../rater/store/usag
 
 export const SCHEMA = 'requests';
 
+/** Runs work on a pool of its own, ended afterwards. */
+export async function withDb<T>(work: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> {
+  const { db, pool } = connect(env);
+  try {
+    return await work(db);
+  } finally {
+    await pool.end();
+  }
+}
+
 /** A tenant of its own per test, with one ACTIVE schema and the given ACTIVE meters. */
 export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSchemaName' | 'type'>[]) {
   const tenantId = `t-${crypto.randomUUID()}`;

@@ -5,7 +5,6 @@ import type { Principal } from '../../../shared/auth/api-key';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { raterApi } from '../../../rater/api/app';
-import { connect } from '../../../rater/db/connect';
 import { Databases } from '../../../rater/db/databases';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
 import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
@@ -15,19 +14,10 @@ import { recordedEventIds } from '../../../rater/store/events';
 import { insertFeature } from '../../../rater/store/features';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { parkMessages } from '../../../rater/store/parked-messages';
-import { SCHEMA, requestEvent, seedTenant, usageOf, recordingLedgerQueue } from './fixtures';
+import { SCHEMA, requestEvent, seedTenant, withDb, usageOf, recordingLedgerQueue } from './fixtures';
 
 const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
 
-
-async function withDb<T>(work: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> {
-  const { db, pool } = connect(env);
-  try {
-    return await work(db);
-  } finally {
-    await pool.end();
-  }
-}
 
 async function tenantWithFeature() {
   const { tenantId, meters } = await seedTenant([SUM]);

@@ -1,7 +1,5 @@
-import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../../../rater/db/connect';
 import { tenants } from '../../../rater/db/schema';
 import { meterBatch, recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { replayFailedEvents } from '../../../rater/pipeline/replay-failed-events';
@@ -10,18 +8,9 @@ import { insertCustomer } from '../../../rater/store/customers';
 import { insertFeature } from '../../../rater/store/features';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
-import { SCHEMA, eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
+import { SCHEMA, eventStatus, requestEvent, seedTenant, withDb, usageOf } from './fixtures';
 
 const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
-
-async function withDb<T>(work: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> {
-  const { db, pool } = connect(env);
-  try {
-    return await work(db);
-  } finally {
-    await pool.end();
-  }
-}
 
 /** A tenant under unknownAccounts=FAIL with a feature on the schema, and no account 'ghost' yet. */
 async function failingTenant() {

@@ -16,6 +16,7 @@ import { cycleContaining } from '../../../shared/pricing/pricing-cycle';
 import { usageRateCardSchema, type UsageRateCard } from '../../../shared/pricing/rate-card';
 import { revenueQuerySchema } from '../../../shared/pricing/revenue-query';
 import { requestEvent, seedTenant } from './fixtures';
+import { cardArb } from './rate-card-arbitrary';
 
 /**
  * DESIGN §9 against the real database: events of two accounts over two months, a plan change in
@@ -30,23 +31,6 @@ const CHANGE = Date.parse('2026-03-17T12:00:00Z'); // plan A until here, plan B 
 const ACCOUNTS = ['acme', 'globex'];
 const MONTHLY = { interval: 'MONTHLY' as const };
 
-const decimal = (max: number) => fc.integer({ min: 0, max }).map((n) => new Decimal(n).div(100).toFixed());
-const cardArb = fc.oneof(
-  fc.record({
-    pricingModel: fc.constantFrom('TIERED', 'VOLUME'),
-    starts: fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { maxLength: 3 }),
-    rates: fc.array(decimal(500), { minLength: 4, maxLength: 4 }),
-    flats: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-  }).map(({ pricingModel, starts, rates, flats }) => ({
-    pricingModel,
-    slabs: [0, ...starts.sort((a, b) => a - b)].map((s, i) => ({ startAfter: String(s), rate: rates[i]!, priceType: flats[i] ? 'FLAT' : 'PER_UNIT' })),
-  })),
-  fc.record({ size: fc.integer({ min: 1, max: 50 }), rate: decimal(1000) }).map(({ size, rate }) => ({
-    pricingModel: 'PACKAGE',
-    packageSize: String(size),
-    slabs: [{ startAfter: '0', rate }],
-  })),
-);
 
 const scenarioArb = fc.record({
   sumCardA: cardArb,
