@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PRICING_SCHEDULE_OPERATIONS } from '../contract/togai-compatibility';
 import { callTogai, checkedOperations } from '../contract/togai-operations';
 import { api, eventually, unique } from '../support/api-client';
+import { openMonthlyCycle } from '../support/open-cycle';
 import { createTenant } from '../support/tenants';
 
 /**
@@ -37,7 +38,7 @@ const refusal = (r: Reply) => ({ status: r.status, code: r.body?.code, paths: ((
 
 async function activePlan(rate: string, fee?: string): Promise<string> {
   const created = await client.post('/price_plans', {
-    name: unique('plan'), currency: 'USD', pricingCycle: { interval: 'MONTHLY' },
+    name: unique('plan'), currency: 'USD', pricingCycle: cycle.pricingCycle,
     usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate }] }],
     ...(fee ? { fixedFees: [{ name: 'Base', amount: fee }] } : {}),
   });
@@ -56,9 +57,11 @@ async function meteredEvent(accountId: string, units: string): Promise<void> {
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const now = new Date();
-const monthStart = `${day(now.getTime()).slice(0, 8)}01`;
-const nextMonthStart = day(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+// The plans' cycle is open now whatever the date (it began three days ago): its start is where a
+// backdated association goes; a day 28 days on is inside it, and later than any event here.
+const cycle = openMonthlyCycle();
+const monthStart = day(cycle.start);
+const nextMonthStart = day(cycle.start + 28 * 86_400_000);
 
 describe('a plan associated from the start of the month bills the usage metered before it (Togai does)', () => {
   it('50 units metered, the plan associated from the 1st, 70 more: 120 billed, once', async () => {
