@@ -34,7 +34,7 @@ export const usageResponseSchema = z
   })
   .meta({ id: 'UsageResponse' });
 
-/** GET /usage: Meterline's own exact usage query (Togai's /metrics comes later). */
+/** GET /usage: Meterline's own exact usage query, per meter and group (Togai's aggregate view is POST /metrics). */
 export const usageRoutes = {
   get: createRoute({
     method: 'get', path: '/usage', tags: ['Usage'], summary: "One meter's value over a range, optionally per calendar window of a time zone",
