@@ -39,37 +39,49 @@ function periodStart(request: GetMetricsRequest, query: MetricQuery, column: Any
   return sql<Date>`date_trunc(${query.aggregationPeriod.toLowerCase()}, ${column}, ${postgresTimeZone(request.timeZone)})`;
 }
 
-/** One series per meter (and per account with groupBy ACCOUNT_ID): meters never add up. */
+/**
+ * One series per meter (and per account with groupBy ACCOUNT_ID): meters never add up. One query
+ * per aggregation among the meters asked for (each merges its rollups its own way), not per meter.
+ */
 async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
   const meterIds = valuesOf(query, 'USAGE_METER_ID');
   const accounts = valuesOf(query, 'ACCOUNT_ID');
   const meters = await db
     .select({ id: usageMeters.id, aggregation: usageMeters.aggregation })
     .from(usageMeters)
-    .where(and(eq(usageMeters.tenantId, tenantId), meterIds ? inArray(usageMeters.id, meterIds) : undefined))
-    .orderBy(usageMeters.id);
+    .where(and(eq(usageMeters.tenantId, tenantId), meterIds ? inArray(usageMeters.id, meterIds) : undefined));
   const byAccount = query.groupBy === 'ACCOUNT_ID';
-  const series: Series[] = [];
+  const idsByAggregation = new Map<Aggregation, string[]>();
   for (const meter of meters) {
-    const cols = meter.aggregation === 'UNIQUE_COUNT' ? d : r;
-    const rows = await db
-      .select({ account: byAccount ? cols.accountId : sql<string>`''`, start: periodStart(request, query, cols.bucket), value: merge[meter.aggregation as Aggregation] })
+    const aggregation = meter.aggregation as Aggregation;
+    idsByAggregation.set(aggregation, [...(idsByAggregation.get(aggregation) ?? []), meter.id]);
+  }
+  const rows: { meterId: string; account: string; start: Date; value: string | null }[] = [];
+  for (const [aggregation, ids] of idsByAggregation) {
+    const cols = aggregation === 'UNIQUE_COUNT' ? d : r;
+    const found = await db
+      .select({ meterId: cols.meterId, account: byAccount ? cols.accountId : sql<string>`''`, start: periodStart(request, query, cols.bucket), value: merge[aggregation] })
       .from(cols)
       .where(
         and(
           eq(cols.tenantId, tenantId),
-          eq(cols.meterId, meter.id),
+          inArray(cols.meterId, ids),
           gte(cols.bucket, new Date(request.startTime)),
           lt(cols.bucket, new Date(request.endTime)),
           accounts ? inArray(cols.accountId, accounts) : undefined,
         ),
       )
-      .groupBy(positions(2))
-      .orderBy(positions(2));
-    const meterKey = { fieldName: 'USAGE_METER_ID', fieldValue: meter.id };
-    series.push(...toSeries(rows, (account) => (byAccount ? [{ fieldName: 'ACCOUNT_ID', fieldValue: account }, meterKey] : [meterKey])));
+      .groupBy(positions(3));
+    rows.push(...found);
   }
-  return series;
+  // Series by meter id, then account, each in time order — as one query ordered by them would give.
+  rows.sort((a, b) => compareText(a.meterId, b.meterId) || compareText(a.account, b.account) || new Date(a.start).getTime() - new Date(b.start).getTime());
+  const keyed = rows.map(({ meterId, account, start, value }) => ({ key: JSON.stringify([meterId, account]), start, value }));
+  return toSeries(keyed, (key) => {
+    const [meterId, account] = JSON.parse(key) as [string, string];
+    const meterKey = { fieldName: 'USAGE_METER_ID', fieldValue: meterId };
+    return byAccount ? [{ fieldName: 'ACCOUNT_ID', fieldValue: account }, meterKey] : [meterKey];
+  });
 }
 
 /** Revenue by the minute its events happened: one series per currency (and per group). */
@@ -91,7 +103,7 @@ async function revenueSeries(db: Queryable, tenantId: string, request: GetMetric
     )
     .groupBy(positions(3))
     .orderBy(positions(3));
-  const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({ account: JSON.stringify([currency, value]), start, value: amount }));
+  const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({ key: JSON.stringify([currency, value]), start, value: amount }));
   return toSeries(keyed, (key) => {
     const [currency, value] = JSON.parse(key) as [string, string];
     const currencyKey = { fieldName: 'CURRENCY', fieldValue: currency };
@@ -106,7 +118,7 @@ async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsR
   const statuses = valuesOf(query, 'EVENT_STATUS')?.map((s) => meterlineStatusOf(s as RecordedTogaiStatus));
   const group = query.groupBy === 'ACCOUNT_ID' ? events.accountId : query.groupBy === 'EVENT_STATUS' ? eventIds.status : sql<string>`''`;
   const rows = await db
-    .select({ account: group, start: periodStart(request, query, eventIds.eventTime), value: sql<string>`count(*)::text` })
+    .select({ key: group, start: periodStart(request, query, eventIds.eventTime), value: sql<string>`count(*)::text` })
     .from(eventIds)
     .innerJoin(events, and(eq(events.tenantId, eventIds.tenantId), eq(events.eventId, eventIds.eventId), eq(events.eventTime, eventIds.eventTime)))
     .where(
@@ -127,20 +139,26 @@ async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsR
   });
 }
 
+/** A row of a series: `key` tells the series apart (encoded by its query), `start` its period. */
+type KeyedRow = { key: string; start: Date; value: string | null };
+
+/** Code-point order, as Postgres' "C" collation and JSON keys compare. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Rows ordered by (group, period) → one series per group. `keyOf` gives the fields that set the
  * series apart, the one Togai's single `groupedBy` names first. A period whose aggregate is null
  * had no value to report (Togai's values are numbers), so it is left out like a period without data.
  */
-function toSeries(rows: { account: string; start: Date; value: string | null }[], keyOf: (key: string) => MetricGroup[]): Series[] {
+function toSeries(rows: KeyedRow[], keyOf: (key: string) => MetricGroup[]): Series[] {
   const series = new Map<string, Series>();
   for (const row of rows) {
     if (row.value === null) continue;
-    let entry = series.get(row.account);
+    let entry = series.get(row.key);
     if (!entry) {
-      const seriesKey = keyOf(row.account);
+      const seriesKey = keyOf(row.key);
       entry = { ...(seriesKey[0] ? { groupedBy: seriesKey[0] } : {}), seriesKey, timestamps: [], metricValues: [] };
-      series.set(row.account, entry);
+      series.set(row.key, entry);
     }
     entry.timestamps.push(new Date(row.start).toISOString());
     entry.metricValues.push(exactNumber(row.value));

@@ -121,6 +121,23 @@ describe('usage answers equal a brute-force computation over the raw events', ()
               );
               expect(series, `metrics ${label}`).toEqual(perAccount);
             }
+            // POST /metrics for every meter at once: one series per meter and account, in the same order.
+            const all = await queryMetrics(db, tenantId, {
+              startTime: from, endTime: to, timeZone: q.timeZone,
+              metricQueries: [{ id: 'all', name: 'USAGE', aggregationPeriod: q.window, groupBy: 'ACCOUNT_ID' }],
+            });
+            const allSeries = all.results[0]!.data.map((s) => [
+              `${s.seriesKey![1]!.fieldValue} ${s.seriesKey![0]!.fieldValue}`,
+              new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))])),
+            ] as const);
+            const expectedAll = [...meters]
+              .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+              .flatMap((meter) =>
+                [...ACCOUNTS].sort()
+                  .map((accountId) => [`${meter.id} ${accountId}`, bruteForceUsage(events, meter.aggregation, { ...brute, accountId, groupBy: [], filters: new Map() }).data] as const)
+                  .filter(([, windows]) => windows.size > 0),
+              );
+            expect(allSeries, `metrics of every meter ${JSON.stringify(q)}`).toEqual(expectedAll);
           }
         } finally {
           await pool.end();
