@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { callRater, newTenant, type ApiAnswer } from './rater-api';
+
+const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] };
+const meter = { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' };
+
+/** A problem+json answer with this status and code, naming these fields. */
+function expectProblem(answer: ApiAnswer, status: number, code: string, paths: string[] = []) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.contentType).toMatch(/^application\/problem\+json/);
+  expect(answer.body).toMatchObject({ status, code });
+  for (const path of paths) expect(answer.body.errors?.map((e: { path: string }) => e.path), JSON.stringify(answer.body)).toContain(path);
+}
+
+async function tenantWithActiveMeter() {
+  const p = await newTenant();
+  await callRater(p, 'POST', '/event_schema', schema);
+  await callRater(p, 'POST', '/event_schema/api_calls/activate');
+  const m = (await callRater(p, 'POST', '/usage_meters', meter)).body;
+  await callRater(p, 'POST', `/usage_meters/${m.id}/activate`);
+  return { p, meterId: m.id as string };
+}
+
+describe('rater API in process — every refusal is problem+json naming the field', () => {
+  it('refuses a malformed or invalid schema, a taken name, and a change to an archived one', async () => {
+    const p = await newTenant();
+    expectProblem(await callRater(p, 'POST', '/event_schema', '{"name":'), 400, 'malformed_json');
+    expectProblem(await callRater(p, 'POST', '/event_schema', { attributes: [] }), 422, 'invalid_body', ['name']);
+    expectProblem(await callRater(p, 'POST', '/event_schema', { ...schema, colour: 'red' }), 422, 'invalid_body');
+    expect((await callRater(p, 'POST', '/event_schema', schema)).status).toBe(201);
+    expectProblem(await callRater(p, 'POST', '/event_schema', schema), 409, 'event_schema_exists', ['name']);
+    expectProblem(await callRater(p, 'GET', '/event_schema/nope'), 404, 'event_schema_not_found');
+    expectProblem(await callRater(p, 'GET', '/event_schema/api_calls?version=7'), 404, 'event_schema_version_not_found');
+    await callRater(p, 'POST', '/event_schema/api_calls/activate');
+    await callRater(p, 'POST', '/event_schema/api_calls/deactivate');
+    await callRater(p, 'POST', '/event_schema/api_calls/archive');
+    expectProblem(await callRater(p, 'PATCH', '/event_schema/api_calls', { description: 'x' }), 409, 'event_schema_archived');
+  });
+
+  it('refuses a published schema losing a field, and deactivating a schema its ACTIVE meters use', async () => {
+    const { p, meterId } = await tenantWithActiveMeter();
+    const narrowed = await callRater(p, 'PATCH', '/event_schema/api_calls', { attributes: [] });
+    expect(narrowed.status).toBe(422);
+    expect(narrowed.body.code).toBe('invalid_event_schema');
+    const inUse = await callRater(p, 'POST', '/event_schema/api_calls/deactivate');
+    expectProblem(inUse, 409, 'event_schema_in_use', ['usageMeters']);
+    expect(inUse.body.errors[0].message).toBe(meterId);
+  });
+
+  it('refuses a meter on a missing schema, a frozen definition change, and an unknown meter', async () => {
+    const { p, meterId } = await tenantWithActiveMeter();
+    expectProblem(await callRater(p, 'POST', '/usage_meters', { ...meter, name: 'Other', eventSchemaName: 'nope' }), 422, 'invalid_usage_meter', ['eventSchemaName']);
+    expectProblem(await callRater(p, 'PATCH', `/usage_meters/${meterId}`, { aggregation: 'SUM' }), 409, 'usage_meter_definition_frozen', ['aggregation']);
+    expectProblem(await callRater(p, 'POST', '/usage_meters', meter), 409, 'usage_meter_exists', ['name']);
+    expectProblem(await callRater(p, 'GET', '/usage_meters/um.nope'), 404, 'usage_meter_not_found');
+    expectProblem(await callRater(p, 'POST', `/usage_meters/${meterId}/archive`), 409, 'invalid_lifecycle_transition');
+  });
+
+  it('refuses a plan pricing an unknown meter or in an unknown currency, naming the field', async () => {
+    const { p, meterId } = await tenantWithActiveMeter();
+    const plan = { name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY' }, usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] }] };
+    expectProblem(await callRater(p, 'POST', '/price_plans', { ...plan, currency: 'XXX' }), 422, 'invalid_body', ['currency']);
+    expectProblem(
+      await callRater(p, 'POST', '/price_plans', { ...plan, usageRateCards: [{ ...plan.usageRateCards[0], usageMeterId: 'um.nope' }] }),
+      422,
+      'invalid_price_plan',
+      ['usageRateCards.0.usageMeterId'],
+    );
+    expectProblem(await callRater(p, 'GET', '/price_plans/pp.nope'), 404, 'price_plan_not_found');
+    expectProblem(await callRater(p, 'GET', '/no_such_route'), 404, 'route_not_found');
+  });
+});

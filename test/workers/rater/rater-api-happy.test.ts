@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { callRater, newTenant } from './rater-api';
+
+const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] };
+const meter = { name: 'Bytes', billableName: 'Bytes served', aggregation: 'SUM', eventSchemaName: 'api_calls', computations: [{ matcher: '{"==":[1,1]}', computation: '{"var":"attributes.bytes"}', order: 1 }] };
+
+describe('rater API in process — the happy paths', () => {
+  it('a schema is created, published and versioned; a meter is defined on it, activated and renamed', async () => {
+    const p = await newTenant();
+    const created = await callRater(p, 'POST', '/event_schema', schema);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'api_calls', status: 'DRAFT', version: 1 });
+    expect((await callRater(p, 'POST', '/event_schema/api_calls/activate')).body).toMatchObject({ status: 'ACTIVE', version: 1 });
+
+    // A published schema evolves by adding fields: a new version, the old one still readable.
+    const evolved = await callRater(p, 'PATCH', '/event_schema/api_calls', { dimensions: [{ name: 'region' }, { name: 'plan' }] });
+    expect(evolved.status).toBe(200);
+    expect(evolved.body.version).toBe(2);
+    expect((await callRater(p, 'GET', '/event_schema/api_calls?version=1')).body.dimensions).toEqual([{ name: 'region' }]);
+    expect((await callRater(p, 'GET', '/event_schema/api_calls/versions')).body.data.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+
+    const draft = await callRater(p, 'POST', '/usage_meters', meter);
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ name: 'Bytes', status: 'DRAFT', aggregation: 'SUM' });
+    const active = await callRater(p, 'POST', `/usage_meters/${draft.body.id}/activate`);
+    expect(active.body.status).toBe('ACTIVE');
+    const renamed = await callRater(p, 'PATCH', `/usage_meters/${draft.body.id}`, { name: 'Bytes out' });
+    expect(renamed.body).toMatchObject({ name: 'Bytes out', aggregation: 'SUM', status: 'ACTIVE' });
+    const withSchema = await callRater(p, 'GET', `/usage_meters/${draft.body.id}?includeSchema=true`);
+    expect(withSchema.body.eventSchema).toMatchObject({ name: 'api_calls', version: 2 });
+
+    const listed = await callRater(p, 'GET', '/usage_meters');
+    expect(listed.body.data.map((m: { id: string }) => m.id)).toEqual([draft.body.id]);
+  });
+
+  it('a price plan is created on a meter, activated, and a new version read beside the first', async () => {
+    const p = await newTenant();
+    await callRater(p, 'POST', '/event_schema', schema);
+    await callRater(p, 'POST', '/event_schema/api_calls/activate');
+    const m = (await callRater(p, 'POST', '/usage_meters', meter)).body;
+    await callRater(p, 'POST', `/usage_meters/${m.id}/activate`);
+    const plan = {
+      name: 'Pro',
+      currency: 'USD',
+      pricingCycle: { interval: 'MONTHLY' },
+      usageRateCards: [{ usageMeterId: m.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] }],
+    };
+    const created = await callRater(p, 'POST', '/price_plans', plan);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({ name: 'Pro', status: 'DRAFT', version: 1 });
+    const activated = await callRater(p, 'POST', `/price_plans/${created.body.id}/activate`);
+    expect(activated.body.status).toBe('ACTIVE');
+    const revised = await callRater(p, 'PATCH', `/price_plans/${created.body.id}`, {
+      usageRateCards: [{ ...plan.usageRateCards[0], slabs: [{ startAfter: '0', rate: '0.02' }] }],
+    });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(200);
+    expect(revised.body.version).toBe(2);
+    const first = await callRater(p, 'GET', `/price_plans/${created.body.id}?version=1`);
+    expect(first.body.usageRateCards[0].slabs[0].rate).toBe('0.01');
+    expect((await callRater(p, 'GET', `/price_plans/${created.body.id}`)).body.usageRateCards[0].slabs[0].rate).toBe('0.02');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { callRater, newTenant } from './rater-api';
+
+const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [] };
+
+describe('rater API in process — one tenant never reaches another', () => {
+  it('what tenant A defines is not found, listed, changed or moved by tenant B, even by its exact id', async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    await callRater(a, 'POST', '/event_schema', schema);
+    await callRater(a, 'POST', '/event_schema/api_calls/activate');
+    const meter = (await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })).body;
+    const plan = (
+      await callRater(a, 'POST', '/price_plans', {
+        name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY' },
+        usageRateCards: [{ usageMeterId: meter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
+      })
+    ).body;
+
+    for (const [method, path, body] of [
+      ['GET', '/event_schema/api_calls'],
+      ['PATCH', '/event_schema/api_calls', { description: 'taken over' }],
+      ['POST', '/event_schema/api_calls/deactivate'],
+      ['GET', `/usage_meters/${meter.id}`],
+      ['PATCH', `/usage_meters/${meter.id}`, { name: 'taken over' }],
+      ['POST', `/usage_meters/${meter.id}/activate`],
+      ['GET', `/price_plans/${plan.id}`],
+      ['PATCH', `/price_plans/${plan.id}`, { name: 'taken over' }],
+      ['POST', `/price_plans/${plan.id}/activate`],
+    ] as const) {
+      const answer = await callRater(b, method, path, body);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+    }
+    for (const path of ['/event_schema', '/usage_meters', '/price_plans']) {
+      expect((await callRater(b, 'GET', path)).body.data, path).toEqual([]);
+    }
+    // B may use A's names for its own: names are per tenant.
+    expect((await callRater(b, 'POST', '/event_schema', schema)).status).toBe(201);
+
+    // A's objects are as A left them.
+    const aSchema = (await callRater(a, 'GET', '/event_schema/api_calls')).body;
+    expect(aSchema).toMatchObject({ status: 'ACTIVE', version: 1 });
+    expect(aSchema.description ?? null).toBeNull();
+    expect((await callRater(a, 'GET', `/usage_meters/${meter.id}`)).body).toMatchObject({ name: 'Calls', status: 'DRAFT' });
+    expect((await callRater(a, 'GET', `/price_plans/${plan.id}`)).body).toMatchObject({ name: 'Pro', status: 'DRAFT' });
+  });
+
+  it('a principal the edge did not authenticate properly is refused before any database work', async () => {
+    const a = await newTenant();
+    const forged = { ...a, tenantId: '' };
+    await expect(callRater(forged, 'GET', '/event_schema')).rejects.toThrow();
+  });
+});
