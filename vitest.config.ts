@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'domain', environment: 'node', include: ['shared/**/*.test.ts', 'local/**/*.test.ts', 'cli/**/*.test.ts', 'test/support/**/*.test.ts', 'test/contract/**/*.test.ts'] },
+        test: { name: 'domain', environment: 'node', include: ['shared/**/*.test.ts', 'edge/console/forms/**/*.test.ts', 'local/**/*.test.ts', 'cli/**/*.test.ts', 'test/support/**/*.test.ts', 'test/contract/**/*.test.ts'] },
       },
       {
         plugins: [

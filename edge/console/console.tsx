@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import type { FormFields } from '../../shared/console/form-data';
-import { meterRequest } from '../../shared/console/meter-form';
-import { schemaRequest } from '../../shared/console/schema-form';
-import { fillWindows, usageRange } from '../../shared/console/usage-range';
+import type { FormFields } from './forms/form-data';
+import { meterRequest } from './forms/meter-form';
+import { schemaRequest } from './forms/schema-form';
+import { fillWindows, usageRange } from './forms/usage-range';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { conditionOperators } from '../../shared/console/meter-form';
+import { conditionOperators } from './forms/meter-form';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import { aggregations, type UsageMeter } from '../../shared/meter/usage-meter';
 import { ListScreen } from './layout';

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { CHART_COLORS } from './layout';
-import { consoleWindows, usageRanges } from '../../shared/console/usage-range';
+import { consoleWindows, usageRanges } from './forms/usage-range';
 import { Decimal } from '../../shared/decimal/decimal';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUsageMeterRequest } from '../meter/usage-meter';
-import { createEventSchemaRequest } from '../event-schema/event-schema';
+import { createUsageMeterRequest } from '../../../shared/meter/usage-meter';
+import { createEventSchemaRequest } from '../../../shared/event-schema/event-schema';
 import { meterRequest } from './meter-form';
 import { schemaRequest } from './schema-form';
 import { fillWindows, usageRange } from './usage-range';
