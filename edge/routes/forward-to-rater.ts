@@ -1,41 +1,51 @@
-import { Hono } from 'hono';
-import { requireScope } from '../../shared/auth/api-key';
+import type { RouteConfig } from '@hono/zod-openapi';
+import { Hono, type Context } from 'hono';
+import { raterApiRoutes, requiredScope } from '../../shared/api/api-routes';
+import { requireScope, type Principal } from '../../shared/auth/api-key';
 import { parseJsonBody } from '../../shared/api/strict-json';
 import { AppError } from '../../shared/errors/app-error';
 import { forgetKey, forgetTenantConfig } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
 
-/** The configuration and query API lives in the rater, next to Postgres (DESIGN §1). */
-const FORWARDED = ['/event_schema', '/usage_meters', '/features', '/usage', '/revenue', '/metrics', '/events', '/customers', '/accounts', '/aliases', '/credits', '/price_plans', '/v2/price_plans', '/api_keys', '/parked_messages', '/settings', '/tenant_settings'];
-/** POST routes that only read. */
-const READ_ONLY_POSTS = new Set(['/metrics']);
 /** Configuration bodies are small; anything larger is refused here, before the rater. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/**
- * Forwards an authenticated request to the rater over the service binding, with the principal as
- * an RPC argument — never as a header a client could forge. Reads need `read`, changes `admin`.
- */
-export const forwardToRater = new Hono<EdgeHono>().all('*', async (c, next) => {
-  const path = new URL(c.req.url).pathname;
-  if (!FORWARDED.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return next();
+/** What the edge keeps of the rater's data, and must forget when a change succeeds. */
+type Forget = (c: Context<EdgeHono>, principal: Principal) => Promise<void>;
+/** Only schemas and features are replicated at the edge; other changes have nothing there to forget. */
+const forgetReplicatedConfig: Forget = (c, principal) => forgetTenantConfig(c.env, principal.tenantId);
+const forgetRevokedKey: Forget = async (c, principal) => {
+  const keyId = c.req.param('id');
+  const keyHash = keyId ? await c.env.RATER.apiKeyHash(principal.tenantId, keyId) : null;
+  if (keyHash) await forgetKey(c.env, keyHash);
+};
+const forgetting = new Map<RouteConfig, Forget>([
+  ...[...Object.values(raterApiRoutes.eventSchemas), ...Object.values(raterApiRoutes.features)].map((route) => [route, forgetReplicatedConfig] as const),
+  [raterApiRoutes.apiKeys.revoke, forgetRevokedKey],
+]);
 
-  const principal = c.get('principal');
-  const reads = c.req.method === 'GET' || c.req.method === 'HEAD' || READ_ONLY_POSTS.has(path);
-  requireScope(principal, reads ? 'read' : 'admin');
-  const response = await c.env.RATER.serveApi(await bufferedRequest(c.req.raw), principal);
-  if (!reads && response.ok) {
-    const revoked = c.req.method === 'DELETE' ? /^\/api_keys\/([^/]+)$/.exec(path)?.[1] : undefined;
-    if (revoked) {
-      const keyHash = await c.env.RATER.apiKeyHash(principal.tenantId, decodeURIComponent(revoked));
-      if (keyHash) await forgetKey(c.env, keyHash);
-    } else if (path.startsWith('/event_schema') || path === '/features' || path.startsWith('/features/')) {
-      // Only schemas and features are replicated at the edge; other changes have nothing there to forget.
-      await forgetTenantConfig(c.env, principal.tenantId);
-    }
-  }
-  return response;
-});
+/**
+ * The configuration and query API lives in the rater, next to Postgres (DESIGN §1). The edge
+ * forwards exactly the routes of the rater's contracts (shared/api/api-routes.ts) over the service
+ * binding, with the principal as an RPC argument — never as a header a client could forge — after
+ * checking the scope the contract asks for.
+ */
+export const forwardToRater = new Hono<EdgeHono>();
+for (const route of Object.values(raterApiRoutes).flatMap((group) => Object.values(group) as RouteConfig[])) {
+  forwardToRater.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    const principal = c.get('principal');
+    const scope = requiredScope(route);
+    requireScope(principal, scope);
+    const response = await c.env.RATER.serveApi(await bufferedRequest(c.req.raw), principal);
+    if (scope !== 'read' && response.ok) await forgetting.get(route)?.(c, principal);
+    return response;
+  });
+}
+
+/** `/event_schema/{name}` → `/event_schema/:name`. */
+function honoPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([^}]+)\}/g, ':$1');
+}
 
 /**
  * The public edge refuses what the rater could not read — another media type, an oversized body,

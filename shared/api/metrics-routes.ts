@@ -148,7 +148,7 @@ export type GetMetricsResponse = z.infer<typeof getMetricsResponse>;
 /** Togai's MetricsApi: several usage and event series in one request, from the rollups. */
 export const metricsRoutes = {
   get: createRoute({
-    method: 'post', path: '/metrics', tags: ['Usage'], summary: 'Usage and event metrics over time (Togai’s MetricsApi)',
+    method: 'post', path: '/metrics', tags: ['Usage'], 'x-meterline-scope': 'read', summary: 'Usage and event metrics over time (Togai’s MetricsApi)',
     description:
       'Up to five queries. USAGE answers one series per usage meter (meters aggregate differently, so they are never added ' +
       'together), split further by ACCOUNT_ID when asked; EVENTS counts events by their status in the pipeline. ' +

@@ -1,50 +1,5 @@
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { accountRoutes } from './account-routes';
-import { apiKeyRoutes } from './api-key-routes';
-import { aliasRoutes } from './alias-routes';
-import { creditRoutes } from './credit-routes';
-import { customerContactRoutes } from './customer-contact-routes';
-import { customerRoutes } from './customer-routes';
-import { eventRoutes } from './event-routes';
-import { entitlementRoutes } from './entitlement-routes';
-import { eventSchemaRoutes } from './event-schema-routes';
-import { featureRoutes } from './feature-routes';
-import { ingestRoutes } from './ingest-routes';
-import { metricsRoutes } from './metrics-routes';
-import { pricePlanRoutes } from './price-plan-routes';
-import { pricingScheduleRoutes } from './pricing-schedule-routes';
-import { pricePlanV2Routes } from './price-plan-v2-routes';
-import { usageMeterRoutes } from './usage-meter-routes';
-import { reservationRoutes } from './reservation-routes';
-import { revenueRoutes } from './revenue-routes';
-import { settingRoutes } from './setting-routes';
-import { tenantSettingsRoutes } from './tenant-settings-routes';
-import { usageRoutes } from './usage-routes';
-
-/** Every route of the public API, grouped as the handlers are. The document is built from these. */
-export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
-  ingest: ingestRoutes,
-  eventSchemas: eventSchemaRoutes,
-  usageMeters: usageMeterRoutes,
-  features: featureRoutes,
-  entitlements: entitlementRoutes,
-  reservations: reservationRoutes,
-  pricePlans: pricePlanRoutes,
-  pricingSchedules: pricingScheduleRoutes,
-  pricePlansV2: pricePlanV2Routes,
-  usage: usageRoutes,
-  metrics: metricsRoutes,
-  revenue: revenueRoutes,
-  apiKeys: apiKeyRoutes,
-  events: eventRoutes,
-  tenantSettings: tenantSettingsRoutes,
-  settings: settingRoutes,
-  customers: customerRoutes,
-  accounts: accountRoutes,
-  credits: creditRoutes,
-  customerContacts: customerContactRoutes,
-  aliases: aliasRoutes,
-};
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { apiRoutes } from './api-routes';
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */
 export function buildOpenApiDocument(serverUrl?: string) {

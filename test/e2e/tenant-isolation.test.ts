@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { apiRoutes } from '../../shared/api/openapi-document';
+import { apiRoutes } from '../../shared/api/api-routes';
 import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { parkMessages } from '../../rater/store/parked-messages';
