@@ -1,7 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Decimal } from '../../shared/decimal/decimal';
 import { AppError } from '../../shared/errors/app-error';
-import { untilMs, type CreditEntry, type CreditEntryView, type FeatureCredits, type GrantCreditsRequest, type UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
+import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
+import { changedEntry, checkRegrant, grantedEntry, planGrantChanges } from '../../shared/entitlement/credit-rules';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
 import { planOverageRefund } from '../../shared/entitlement/overage-refund';
@@ -205,30 +206,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     const now = this.clock();
     return this.refusalsAsValues(() =>
       this.ctx.storage.transactionSync(() => {
-        const entry: CreditEntry = {
-          id: request.id ?? `entry.${crypto.randomUUID()}`,
-          featureId,
-          source: request.source,
-          status: 'ACTIVE',
-          granted: new Decimal(request.granted).toFixed(),
-          used: '0',
-          effectiveFrom: request.effectiveFrom ? Date.parse(request.effectiveFrom) : now,
-          effectiveUntil: request.effectiveUntil ? untilMs(request.effectiveUntil) : null,
-          createdAt: now,
-        };
+        const entry = grantedEntry(request.id ?? `entry.${crypto.randomUUID()}`, featureId, request, now);
         const existing = this.rows.entry(entry.id);
         if (existing) {
-          if (!sameGrant(existing, entry, request)) {
-            throw new AppError('conflict', 'entry_id_conflict', `Entry '${entry.id}' exists with other values`, [
-              { path: 'id', message: 'already used for another grant' },
-            ]);
-          }
-          return { created: false, entry: entryView(this.rows.entry(entry.id)!, now) };
-        }
-        if (entry.effectiveUntil !== null && entry.effectiveUntil <= entry.effectiveFrom) {
-          throw new AppError('validation', 'invalid_entry', 'effectiveUntil must be after effectiveFrom', [
-            { path: 'effectiveUntil', message: `must be after ${new Date(entry.effectiveFrom).toISOString()}` },
-          ]);
+          checkRegrant(existing, entry, request);
+          return { created: false, entry: entryView(existing, now) };
         }
         this.rows.insertEntry(entry);
         this.settleOverage(featureId, now);
@@ -238,38 +220,19 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   }
 
   /**
-   * Brings one plan association's entries in line with what it grants now (its current and next
-   * cycle): adds the missing ones, cuts or extends one whose period changed (the association ended
-   * early), and voids one not yet begun that it no longer grants. Credits already used stay used.
+   * Brings one plan association's entries in line with what it grants now, its current and next
+   * cycle (shared/entitlement/credit-rules.ts: planGrantChanges).
    */
   async syncPlanGrants(owner: LedgerOwner, associationId: string, grants: PlanGrant[]): Promise<void> {
     this.rows.rememberOwner(owner);
     const now = this.clock();
     this.ctx.storage.transactionSync(() => {
-      const wanted = new Map(grants.map((g) => [g.id, g]));
-      for (const entry of this.rows.entriesWithPrefix(`${associationId}#`)) {
-        // An entry granted under the first, longer id form is the same grant: never granted twice.
-        const grant = wanted.get(currentPlanGrantId(entry.id));
-        if (!grant && entry.effectiveFrom > now && entry.status === 'ACTIVE') this.rows.voidEntry(entry.id);
-        if (!grant || entry.status === 'VOIDED') continue;
-        const until = Date.parse(grant.effectiveUntil);
-        const granted = Decimal.max(grant.granted, entry.used).toFixed();
-        if (entry.effectiveUntil !== until || !new Decimal(entry.granted).eq(granted)) this.rows.updateEntry(entry.id, { granted, effectiveUntil: until });
-        wanted.delete(currentPlanGrantId(entry.id));
-      }
-      for (const grant of wanted.values()) {
-        this.rows.insertEntry({
-          id: grant.id,
-          featureId: grant.featureId,
-          source: grant.source,
-          status: 'ACTIVE',
-          granted: new Decimal(grant.granted).toFixed(),
-          used: '0',
-          effectiveFrom: Date.parse(grant.effectiveFrom),
-          effectiveUntil: Date.parse(grant.effectiveUntil),
-          createdAt: now,
-        });
-        this.settleOverage(grant.featureId, now);
+      const changes = planGrantChanges(this.rows.entriesWithPrefix(`${associationId}#`), grants, now);
+      for (const id of changes.voids) this.rows.voidEntry(id);
+      for (const { id, ...change } of changes.updates) this.rows.updateEntry(id, change);
+      for (const entry of changes.inserts) {
+        this.rows.insertEntry(entry);
+        this.settleOverage(entry.featureId, now);
       }
     });
   }
@@ -288,23 +251,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     const now = this.clock();
     return this.refusalsAsValues(() =>
       this.ctx.storage.transactionSync(() => {
-        const entry = this.entryOf(featureId, entryId);
-        if (entry.status === 'VOIDED') throw new AppError('conflict', 'entry_voided', `Entry '${entryId}' is VOIDED`);
-        if (change.granted !== undefined && new Decimal(change.granted).lt(entry.used)) {
-          throw new AppError('validation', 'invalid_entry', 'granted cannot go below what was used', [
-            { path: 'granted', message: `must be at least ${entry.used}, already used` },
-          ]);
-        }
-        const until = change.effectiveUntil === undefined ? entry.effectiveUntil : untilMs(change.effectiveUntil);
-        if (change.effectiveUntil !== undefined && until !== null && until <= Math.max(now, entry.effectiveFrom)) {
-          throw new AppError('validation', 'invalid_entry', 'effectiveUntil must be in the future and after effectiveFrom', [
-            { path: 'effectiveUntil', message: 'must be in the future and after effectiveFrom' },
-          ]);
-        }
-        this.rows.updateEntry(entryId, {
-          granted: change.granted === undefined ? entry.granted : new Decimal(change.granted).toFixed(),
-          effectiveUntil: until,
-        });
+        this.rows.updateEntry(entryId, changedEntry(this.entryOf(featureId, entryId), change, now));
         this.settleOverage(featureId, now);
         return entryView(this.rows.entry(entryId)!, now);
       }),
@@ -510,15 +457,4 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 /** When the key bucket that `now` writes to can be dropped. */
 function bucketExpiry(now: number): number {
   return (Math.floor(now / KEY_BUCKET_MS) + 1) * KEY_BUCKET_MS + SETTLED_KEY_WINDOW_MS;
-}
-
-/** A grant sent again with its id: the same unless a field it gives differs. */
-function sameGrant(existing: CreditEntry, again: CreditEntry, request: GrantCreditsRequest): boolean {
-  return (
-    existing.featureId === again.featureId &&
-    new Decimal(existing.granted).eq(again.granted) &&
-    existing.effectiveUntil === again.effectiveUntil &&
-    (request.effectiveFrom === undefined || existing.effectiveFrom === again.effectiveFrom) &&
-    existing.source === again.source
-  );
 }

@@ -228,6 +228,18 @@ describe('AccountLedger', () => {
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '100', balance: '100' });
   });
 
+  it('keeps a plan grant someone voided voided when the plan grants it again (it used to fail the sync on the reused id)', async () => {
+    const { owner, ledger } = account();
+    const iso = (t: number) => new Date(t).toISOString();
+    const start = NOW - 600_000;
+    const grant = { featureId: FEATURE, id: planGrantId('pa.1', start, FEATURE), granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(start + 3_600_000), source: 'PRICE_PLAN' };
+    await ledger.syncPlanGrants(owner, 'pa.1', [grant]);
+    expect(unwrap(await ledger.voidEntry(FEATURE, grant.id)).status).toBe('VOIDED');
+    await ledger.syncPlanGrants(owner, 'pa.1', [grant]);
+    expect((await ledger.listEntries(FEATURE, undefined, 10)).map((e) => [e.id, e.status])).toEqual([[grant.id, 'VOIDED']]);
+    expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '0', balance: '0' });
+  });
+
   it('keeps entitlement values per feature', async () => {
     const { ledger } = account();
     await ledger.setEntitlementValue('feat.sso', 'true');
