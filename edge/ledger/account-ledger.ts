@@ -1,18 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Decimal } from '../../shared/decimal/decimal';
-import { AppError } from '../../shared/errors/app-error';
-import type { CreditEntry, CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
-import { changedEntry, checkRegrant, grantedEntry, planGrantChanges } from '../../shared/entitlement/credit-rules';
+import type { CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
-import { entryView, featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
+import { featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
 import { planOverageRefund } from '../../shared/entitlement/overage-refund';
 import { claimedEventIds } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
 import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards';
 import { CreditRows } from './credit-rows';
+import { LedgerEntries } from './ledger-entries';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
-import { currentPlanGrantId } from '../../shared/pricing/plan-grant-id';
 import { claimEvents } from '../dedup/claim-events';
 import type { Claim, ClaimResult } from '../dedup/claim';
 import { EXPIRE_PAGE, LedgerReservations, type ReservationOutcome, type ReserveOutcome, type ReserveRequest, type SettleOutcome } from './ledger-reservations';
@@ -43,6 +41,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly rows: CreditRows;
   private readonly debits: DebitRecords;
   private readonly reservations: LedgerReservations;
+  private readonly entries: LedgerEntries;
   private alarmAt: number | null = null;
   /** Replaced in tests. */
   clock: () => number = Date.now;
@@ -59,6 +58,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       apply: (line, sign) => this.apply(line, sign),
       settleOverage: (featureId, now) => this.settleOverage(featureId, now),
       credits: (featureId, now) => this.creditsOf(this.rows.owner()!, featureId, now),
+      transaction: (run) => this.transaction(run),
+    });
+    this.entries = new LedgerEntries({
+      rows: this.rows,
+      settleOverage: (featureId, now) => this.settleOverage(featureId, now),
       transaction: (run) => this.transaction(run),
     });
     void ctx.blockConcurrencyWhile(async () => {
@@ -203,69 +207,28 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 
   async grant(owner: LedgerOwner, featureId: string, request: GrantCreditsRequest): Promise<LedgerResult<{ created: boolean; entry: CreditEntryView }>> {
     this.rows.rememberOwner(owner);
-    const now = this.clock();
-    return this.refusalsAsValues(() =>
-      this.ctx.storage.transactionSync(() => {
-        const entry = grantedEntry(request.id ?? `entry.${crypto.randomUUID()}`, featureId, request, now);
-        const existing = this.rows.entry(entry.id);
-        if (existing) {
-          checkRegrant(existing, entry, request);
-          return { created: false, entry: entryView(existing, now) };
-        }
-        this.rows.insertEntry(entry);
-        this.settleOverage(featureId, now);
-        return { created: true, entry: entryView(this.rows.entry(entry.id)!, now) };
-      }),
-    );
+    return this.entries.grant(featureId, request, this.clock());
   }
 
-  /**
-   * Brings one plan association's entries in line with what it grants now, its current and next
-   * cycle (shared/entitlement/credit-rules.ts: planGrantChanges).
-   */
   async syncPlanGrants(owner: LedgerOwner, associationId: string, grants: PlanGrant[]): Promise<void> {
     this.rows.rememberOwner(owner);
-    const now = this.clock();
-    this.ctx.storage.transactionSync(() => {
-      const changes = planGrantChanges(this.rows.entriesWithPrefix(`${associationId}#`), grants, now);
-      for (const id of changes.voids) this.rows.voidEntry(id);
-      for (const { id, ...change } of changes.updates) this.rows.updateEntry(id, change);
-      for (const entry of changes.inserts) {
-        this.rows.insertEntry(entry);
-        this.settleOverage(entry.featureId, now);
-      }
-    });
+    this.entries.syncPlanGrants(associationId, grants, this.clock());
   }
 
-  /** Whether the feature has this entry (a page token names one). */
   async hasEntry(featureId: string, entryId: string): Promise<boolean> {
-    return this.rows.entry(entryId)?.featureId === featureId;
+    return this.entries.has(featureId, entryId);
   }
 
   async listEntries(featureId: string, after: string | undefined, limit: number): Promise<CreditEntryView[]> {
-    const now = this.clock();
-    return this.rows.entryPage(featureId, after, limit).map((e) => entryView(e, now));
+    return this.entries.list(featureId, after, limit, this.clock());
   }
 
   async updateEntry(featureId: string, entryId: string, change: UpdateCreditEntryRequest): Promise<LedgerResult<CreditEntryView>> {
-    const now = this.clock();
-    return this.refusalsAsValues(() =>
-      this.ctx.storage.transactionSync(() => {
-        this.rows.updateEntry(entryId, changedEntry(this.entryOf(featureId, entryId), change, now));
-        this.settleOverage(featureId, now);
-        return entryView(this.rows.entry(entryId)!, now);
-      }),
-    );
+    return this.entries.update(featureId, entryId, change, this.clock());
   }
 
-  /** Voids an entry: what is left of it is gone; what was used stays used. Idempotent. */
   async voidEntry(featureId: string, entryId: string): Promise<LedgerResult<CreditEntryView>> {
-    const now = this.clock();
-    return this.refusalsAsValues(() => {
-      this.entryOf(featureId, entryId);
-      this.rows.voidEntry(entryId);
-      return entryView(this.rows.entry(entryId)!, now);
-    });
+    return this.entries.void(featureId, entryId, this.clock());
   }
 
   async setOverageLimit(owner: LedgerOwner, featureId: string, overageLimit: string | null): Promise<FeatureCredits> {
@@ -427,23 +390,6 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private creditsOf(owner: LedgerOwner, featureId: string, now: number): FeatureCredits {
     this.settleOverage(featureId, now);
     return { accountId: owner.accountId, featureId, ...featureBalance(this.rows.entries(featureId), this.rows.account(featureId), now) };
-  }
-
-  private entryOf(featureId: string, entryId: string): CreditEntry {
-    const entry = this.rows.entry(entryId);
-    if (!entry || entry.featureId !== featureId) {
-      throw new AppError('not_found', 'entry_not_found', `No credit entry '${entryId}' for feature '${featureId}' on this account`);
-    }
-    return entry;
-  }
-
-  private refusalsAsValues<T>(run: () => T): LedgerResult<T> {
-    try {
-      return { ok: true, value: run() };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return { ok: false, problem: { kind: error.kind, code: error.code, detail: error.detail, errors: error.errors } };
-    }
   }
 
   private scheduleAlarm(at: number): void {
