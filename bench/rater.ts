@@ -36,7 +36,7 @@ const copier = new pg.Client({ connectionString: url });
 try {
   await runMigrations(db);
   const { tenantId } = await seedTenant('bench');
-  // The same, with every account on a price plan: each event is rated too (DESIGN §9).
+  // The same, with every account on a price plan: each event is rated too (docs/design.md §9).
   const priced = await seedTenant('bench_priced');
   const plan = await insertPricePlan(db, priced.tenantId, {
     name: 'bench_plan',

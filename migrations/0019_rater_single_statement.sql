@@ -149,7 +149,7 @@ BEGIN
    WHERE (v_all OR l.event = ANY(v_fresh))
   ON CONFLICT DO NOTHING;
 
-  -- Rating (DESIGN §9): the cycle's usage after the batch comes back from its upsert, under the
+  -- Rating (docs/design.md §9): the cycle's usage after the batch comes back from its upsert, under the
   -- row lock; the usage before each new event is that less the batch's new usage plus what came
   -- before it in rating order, and its revenue is the price change it causes from there. Kept
   -- per account, meter, currency and minute, in key order.

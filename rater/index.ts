@@ -116,7 +116,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     });
   }
 
-  /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (DESIGN §12). */
+  /** Which of a DedupShard's sent events are recorded, so it can drop them from its outbox (docs/design.md §12). */
   async recordedEventIds(tenantId: string, ids: string[]): Promise<string[]> {
     return this.withTenant(tenantId, (db) => recordedEventIds(db, tenantId, ids));
   }

@@ -7,7 +7,7 @@ import type { EdgeEnv } from '../env';
 export const REPLICA_FRESH_MS = 25_000;
 /**
  * From this age on, a request still gets the stored answer but starts its refresh in the
- * background: under steady traffic no request waits on Postgres (DESIGN §1), and no answer is
+ * background: under steady traffic no request waits on Postgres (docs/design.md §1), and no answer is
  * served older than REPLICA_FRESH_MS. Only an entry nobody asked for in that window is read through.
  */
 export const REPLICA_REFRESH_AHEAD_MS = 15_000;
@@ -37,7 +37,7 @@ export interface PrincipalLookup {
  * ACTIVE version of each event schema, the tenant's ACTIVE features — kept in the object's SQLite storage. It reads through to
  * the rater (and so Postgres) only when an entry is older than REPLICA_FRESH_MS, and when the rater
  * cannot answer it keeps serving the last answer it had: an outage of Postgres does not stop
- * ingestion for any key or schema seen before it began (DESIGN §1).
+ * ingestion for any key or schema seen before it began (docs/design.md §1).
  * Named `keys:<2 hex of the key hash>` (256 shards) or `schemas:<tenant>`.
  */
 export class ConfigReplica extends DurableObject<EdgeEnv> {

@@ -29,7 +29,7 @@ type RawRow = { seq: number; tenant_id: string; body: string };
 const UNSENT = 'FROM outbox_events e LEFT JOIN outbox_sends s USING (seq) WHERE s.sent_at IS NULL';
 
 /**
- * A DedupShard's outbox (DESIGN §12): accepted events stay here until the rater has recorded
+ * A DedupShard's outbox (docs/design.md §12): accepted events stay here until the rater has recorded
  * them, not merely until a queue took them — a queue may lose what it took (the local one keeps
  * messages in memory only) or expire it. A row is unsent, or sent and waiting to be confirmed;
  * confirming deletes what the rater recorded and puts the rest back to be sent again. Re-sends

@@ -22,7 +22,7 @@ const RECONCILE_PAGE = 5_000;
 interface DebitRecordLine extends DebitLine, DebitPlan {}
 
 /**
- * One account's credits, for every feature (DESIGN §8): the single place a debit is decided. Each
+ * One account's credits, for every feature (docs/design.md §8): the single place a debit is decided. Each
  * decision reads and writes the object's SQLite in one synchronous transaction, so concurrent
  * callers are served one after another and can never spend the same credit twice.
  *

@@ -17,7 +17,7 @@ import { scoped } from '../middleware/require-scope';
 const MAX_EVENT_BYTES = 64 * 1024;
 
 /**
- * POST /entitled (DESIGN §8): validate the event as /ingest does, debit its account's credits in
+ * POST /entitled (docs/design.md §8): validate the event as /ingest does, debit its account's credits in
  * the account's AccountLedger — every feature the event consumes, or none — and only then claim
  * its id, which ingests it. The order matters: a refused event is never claimed, so it can be sent
  * again after a top-up; a debit whose claim fails is refunded (at once when the id belongs to

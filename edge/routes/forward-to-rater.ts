@@ -25,7 +25,7 @@ const forgetting = new Map<RouteConfig, Forget>([
 ]);
 
 /**
- * The configuration and query API lives in the rater, next to Postgres (DESIGN §1). The edge
+ * The configuration and query API lives in the rater, next to Postgres (docs/design.md §1). The edge
  * forwards exactly the routes of the rater's contracts (shared/api/api-routes.ts) over the service
  * binding, with the principal as an RPC argument — never as a header a client could forge — after
  * checking the scope the contract asks for.

@@ -20,7 +20,7 @@ import { shardPlacement } from '../placement/tenant-shards';
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * Reservations (DESIGN §15), answered by the account's AccountLedger: a hold on a feature's credits
+ * Reservations (docs/design.md §15), answered by the account's AccountLedger: a hold on a feature's credits
  * while work of unknown cost runs, settled with the actual usage event or released. Settling
  * follows POST /entitled's path — the ledger records the debit PENDING, then the edge claims the
  * event in its DedupShard, marked as debited at the edge — with one difference: the ledger keeps

@@ -13,7 +13,7 @@ export const eventRoutes = createRouter()
   .openapi(routes.get, async (c) => {
     const { id } = c.req.valid('param');
     const event = await findEvent(c.env.db, c.env.principal.tenantId, id);
-    // The edge answered 2xx before the rater saw the event (DESIGN §5): an id it accepted a moment
+    // The edge answered 2xx before the rater saw the event (docs/design.md §5): an id it accepted a moment
     // ago may still be in the queue. Only the DedupShard could tell, and it is not asked here.
     if (!event) {
       throw new AppError(

@@ -11,7 +11,7 @@ import { createRouter } from './router';
 
 type Env = { db: Database; principal: { tenantId: string } };
 
-/** Togai's /features API (DESIGN §8): a feature is ACTIVE from creation until it is archived. */
+/** Togai's /features API (docs/design.md §8): a feature is ACTIVE from creation until it is archived. */
 export const featureRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;

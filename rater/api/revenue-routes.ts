@@ -3,7 +3,7 @@ import { queryRevenue } from '../queries/revenue';
 import { accountStatement } from '../queries/statement';
 import { createRouter } from './router';
 
-/** GET /revenue and GET /accounts/{id}/statement (DESIGN §9): what the rated events earned. */
+/** GET /revenue and GET /accounts/{id}/statement (docs/design.md §9): what the rated events earned. */
 export const revenueRoutes = createRouter()
   .openapi(routes.get, async (c) => c.json(await queryRevenue(c.env.db, c.env.principal.tenantId, c.req.valid('query')), 200))
   .openapi(routes.statement, async (c) => {

@@ -106,7 +106,7 @@ export const usageMeters = pgTable(
 );
 
 /**
- * Features (DESIGN §8): what an account may be entitled to, and which events' schemas consume it.
+ * Features (docs/design.md §8): what an account may be entitled to, and which events' schemas consume it.
  * Names stay taken once archived, as for meters.
  */
 export const features = pgTable(
@@ -224,7 +224,7 @@ export const usageDistinct = pgTable(
 );
 
 /**
- * Price plans (DESIGN §9): the plan's name, status and latest version. The rates themselves live
+ * Price plans (docs/design.md §9): the plan's name, status and latest version. The rates themselves live
  * in price_plan_versions. Names stay taken once archived, as for meters and features.
  */
 export const pricePlans = pgTable(
@@ -355,7 +355,7 @@ export const revenueRollups = pgTable(
 
 /**
  * What metered events consume of their accounts' features, written in the metering transaction and
- * deleted once the edge's ledger consumer confirms the AccountLedger recorded it (DESIGN §12). While
+ * deleted once the edge's ledger consumer confirms the AccountLedger recorded it (docs/design.md §12). While
  * a row is here the event counts as not yet recorded for the DedupShard, which keeps it and sends
  * it again; each delivery sends the debit again. So a debit lost by the ledger queue is re-sent.
  */

@@ -8,7 +8,7 @@ export const STALE_DEBIT_MS = 10 * 60_000;
 const MAX_DEBITS_PER_SWEEP = 2_000;
 
 /**
- * The backstop of the ledger outbox (DESIGN §12): debits owed for over ten minutes are sent again.
+ * The backstop of the ledger outbox (docs/design.md §12): debits owed for over ten minutes are sent again.
  * Normally an owed debit is re-sent with its event, which its DedupShard keeps sending; this
  * catches the ones with no shard behind them (replays). The AccountLedger skips what it already
  * debited, so a debit merely slow to be confirmed is not debited twice.

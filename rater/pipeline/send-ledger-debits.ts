@@ -5,7 +5,7 @@ import { pendingLedgerDebits } from '../store/ledger-outbox';
 
 /**
  * Sends the ledger queue the debits of a batch's events that the edge has not yet confirmed
- * (DESIGN §8, §12). Metering wrote them, in its transaction, to the ledger outbox; they stay there
+ * (docs/design.md §8, §12). Metering wrote them, in its transaction, to the ledger outbox; they stay there
  * until the edge's ledger consumer confirms the AccountLedger recorded them. So every delivery of
  * an event whose debit is unconfirmed sends it again — the DedupShard keeps re-sending such events
  * — and the AccountLedger, which skips an event it already debited, makes the repeats harmless.

@@ -8,7 +8,7 @@ import { inTenantHome } from '../store/tenant-home';
 import { activeMeterIdsOfSchema } from '../store/usage-meters';
 import type { TenantContext } from './tenant-context';
 
-/** Event schemas: DESIGN §3's lifecycle and versioning rules, each change in one transaction. */
+/** Event schemas: docs/design.md §3's lifecycle and versioning rules, each change in one transaction. */
 export async function createEventSchema(ctx: TenantContext, input: CreateEventSchemaRequest): Promise<EventSchema> {
   const issues = checkEventSchema(input);
   if (issues.length > 0) throw invalid('invalid_event_schema', issues);

@@ -8,7 +8,7 @@ import { inTenantHome } from '../store/tenant-home';
 import { findUsageMeter, insertUsageMeter, lockEventSchemaOf, setUsageMeterStatus, updateUsageMeter as writeUsageMeter, type MeterChange } from '../store/usage-meters';
 import type { TenantContext } from './tenant-context';
 
-/** Usage meters with DESIGN §4's lifecycle: a meter is defined once it has counted. */
+/** Usage meters with docs/design.md §4's lifecycle: a meter is defined once it has counted. */
 export async function createUsageMeter(ctx: TenantContext, input: CreateUsageMeterRequest): Promise<UsageMeter> {
   checkAgainst(input, await usableSchema(ctx, input.eventSchemaName));
   const created = await inTenantHome(ctx.db, ctx.tenantId, ctx.home, (tx) => insertUsageMeter(tx, ctx.tenantId, input));

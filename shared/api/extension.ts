@@ -1,5 +1,5 @@
 /**
- * Marks what Togai's API does not have (DESIGN §14): a Meterline-only operation, or a property
+ * Marks what Togai's API does not have (docs/design.md §14): a Meterline-only operation, or a property
  * Togai's model lacks, carries `x-meterline-extension: true` in the OpenAPI document. A Togai
  * client ignores both; a reader of the document can tell the contract from the additions.
  *

@@ -14,7 +14,7 @@ import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from '.
 const tags = ['Features'];
 const idParam = z.object({ id: featureIdSchema.meta({ param: { name: 'id', in: 'path' }, example: 'feat.0f3k9x2m1q7a8b4c' }) });
 
-/** Togai's /features API (DESIGN §8): the contract both the handlers and the OpenAPI document use. */
+/** Togai's /features API (docs/design.md §8): the contract both the handlers and the OpenAPI document use. */
 export const featureRoutes = {
   create: createRoute({
     method: 'post', path: '/features', tags,

@@ -37,7 +37,7 @@ export function isTogaiPlanBody(body: unknown): boolean {
   return typeof body === 'object' && body !== null && ['pricePlanDetails', 'migrationMode', 'versionsToMigrate', 'pricingRules', 'type'].some((k) => k in body);
 }
 
-/** Togai's /price_plans API (DESIGN §9); accounts' plans are in pricing-schedule-routes.ts. */
+/** Togai's /price_plans API (docs/design.md §9); accounts' plans are in pricing-schedule-routes.ts. */
 export const pricePlanRoutes = {
   create: createRoute({
     method: 'post', path: '/price_plans', tags,

@@ -20,7 +20,7 @@ const planParam = z.object({
 const pageQuery = pageQuerySchema.pick({ nextToken: true, pageSize: true });
 
 /**
- * Togai's PricePlanV2Api (DESIGN §9, §14). A v2 plan is a Meterline plan: the same versions rate
+ * Togai's PricePlanV2Api (docs/design.md §9, §14). A v2 plan is a Meterline plan: the same versions rate
  * accounts, whichever API wrote them. Editing an ACTIVE plan makes a DRAFT of its next version;
  * finalize publishes it (accounts keep the version they were associated with), discard drops it.
  */

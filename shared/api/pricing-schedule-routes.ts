@@ -37,7 +37,7 @@ export const pricingSchedulePageSchema = z
   .meta({ id: 'PricingSchedulePaginatedResponse' });
 
 /**
- * Togai's AccountsApi pricing-schedule operations (DESIGN §9): an account's plans over time, and
+ * Togai's AccountsApi pricing-schedule operations (docs/design.md §9): an account's plans over time, and
  * Meterline's own list of its associations.
  */
 export const pricingScheduleRoutes = {

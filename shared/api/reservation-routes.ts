@@ -93,7 +93,7 @@ const refusal = {
   content: { 'application/json': { schema: reservationRefusal }, 'application/problem+json': { schema: problemSchema } },
 };
 
-/** Meterline's reservations (DESIGN §15): hold, settle with the actual amount, release. Answered by the account's AccountLedger. */
+/** Meterline's reservations (docs/design.md §15): hold, settle with the actual amount, release. Answered by the account's AccountLedger. */
 export const reservationRoutes = {
   reserve: createRoute({
     ...meterlineExtension,

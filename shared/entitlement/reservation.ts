@@ -2,7 +2,7 @@ import { Decimal } from '../decimal/decimal';
 import type { Allocation, DebitPlan } from './ledger-math';
 
 /**
- * Reservations (DESIGN §15): an estimate of a feature's credits held for an account while work of
+ * Reservations (docs/design.md §15): an estimate of a feature's credits held for an account while work of
  * unknown cost runs, then settled with the actual amount or released. The rules, with no storage:
  *
  * - A hold is decided exactly as a checked debit (planChecked: live credits oldest-expiring first,

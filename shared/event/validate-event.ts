@@ -4,7 +4,7 @@ import type { AcceptedEvent } from './accepted-event';
 import type { WireEvent } from './event-wire';
 
 export interface EventLimits {
-  /** How far in the past an event may be dated and still be metered (DESIGN §5). */
+  /** How far in the past an event may be dated and still be metered (docs/design.md §5). */
   graceMs: number;
   /** How far ahead of the edge's clock an event may be dated (clock skew of senders). */
   futureMs: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { shardFor } from './shard-for';
 
 /**
- * How a tenant's event ids are spread over DedupShards, and how that grows while live (DESIGN
+ * How a tenant's event ids are spread over DedupShards, and how that grows while live (docs/design.md
  * §12, docs/capacity.md). A layout is a list of generations, oldest first. New ids are claimed in
  * the newest generation only; each generation's shard count is a multiple of the one before, so
  * every shard has exactly one predecessor (`shard mod previous count`) that may hold ids claimed

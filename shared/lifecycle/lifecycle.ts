@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 import type { LifecycleStatus } from '../event-schema/event-schema';
 
 /**
- * The lifecycle event schemas and usage meters share (DESIGN §3, §4):
+ * The lifecycle event schemas and usage meters share (docs/design.md §3, §4):
  * DRAFT → ACTIVE ⇄ INACTIVE → ARCHIVED. Nothing is ever deleted; ARCHIVED is hidden and kept.
  * Repeating a transition that already happened is a no-op, so clients may retry safely.
  */

@@ -105,7 +105,7 @@ describe('evaluateMeter', () => {
   });
 });
 
-describe("DESIGN's Stripe example: 2.9% + 30¢ per successful card charge", () => {
+describe("docs/design.md's Stripe example: 2.9% + 30¢ per successful card charge", () => {
   const card = [{ field: 'payment_mode', value: 'card' }];
   const meters: Record<string, Meter> = {
     card_amount: meter('SUM', [amount], card),

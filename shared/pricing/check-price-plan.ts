@@ -5,7 +5,7 @@ import type { PricePlanDefinition } from './price-plan';
 
 /**
  * Only meters whose usage adds up across events can be priced: a cycle's price is the price of
- * its total, and each event's revenue is the delta it adds to that total (DESIGN §9). MAX, MIN,
+ * its total, and each event's revenue is the delta it adds to that total (docs/design.md §9). MAX, MIN,
  * LATEST and UNIQUE_COUNT are not sums of per-event values, so an event has no delta to price.
  */
 export const priceableAggregations: readonly UsageMeter['aggregation'][] = ['COUNT', 'SUM'];

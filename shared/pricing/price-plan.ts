@@ -6,7 +6,7 @@ import { extension } from '../api/extension';
 import { rateCardLabels, usageRateCardSchema } from './rate-card';
 
 /**
- * A price plan (Togai's PricePlan, DESIGN §9): a currency, a pricing cycle, usage rate cards and
+ * A price plan (Togai's PricePlan, docs/design.md §9): a currency, a pricing cycle, usage rate cards and
  * fixed fees per cycle. DRAFT plans change freely; an ACTIVE plan's rates change only by a new
  * version (PATCH publishes it): accounts keep the version they were associated with, new
  * associations take the latest. ARCHIVED plans take no new associations.

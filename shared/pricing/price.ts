@@ -30,7 +30,7 @@ export function price(card: UsageRateCard, usage: string | Decimal): Decimal {
 }
 
 /**
- * The revenue one event causes (DESIGN §9): the price of the cycle's usage after it, less the
+ * The revenue one event causes (docs/design.md §9): the price of the cycle's usage after it, less the
  * price before it. Volume pricing can make it negative; over a cycle the deltas always add up to
  * the price of the cycle's total, whatever order the events are rated in.
  */

@@ -53,7 +53,7 @@ export type RatedOutcome = {
 };
 
 /**
- * What new events add to priced usage (DESIGN §9), grouped by (association, rate card, cycle).
+ * What new events add to priced usage (docs/design.md §9), grouped by (association, rate card, cycle).
  * An event is rated under the plan in force at its timestamp, in the cycle containing it — unless
  * it arrived after that cycle's grace period, when the cycle is final: then it counts in the cycle
  * open when it arrived (or the plan's last cycle, if the plan had ended by then). COUNT meters add 1 per event, SUM meters the event's value.

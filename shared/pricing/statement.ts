@@ -43,7 +43,7 @@ export interface Statement {
 const DAY = 86_400_000;
 
 /**
- * A cycle's invoice preview (DESIGN §9): for each plan in force during the cycle, a line per
+ * A cycle's invoice preview (docs/design.md §9): for each plan in force during the cycle, a line per
  * usage rate card — usage, the slabs that priced it, the amount — and its fixed fees, charged in
  * full (no proration); totals per currency. Every line is rounded once, half to even, to the
  * currency's minor unit, and the totals are sums of rounded lines, so they add up on paper.

@@ -1,5 +1,5 @@
 /**
- * Finds the items to blame for a failed batch by halving it (DESIGN §12: a poison event fails
+ * Finds the items to blame for a failed batch by halving it (docs/design.md §12: a poison event fails
  * alone). `attempt` is tried on each half; a half that succeeds is done, a failing one is split
  * again, down to single items, which go to `blame` with their error. k culprits among n items
  * cost O(k log n) attempts, where trying each item alone would cost n — a queue batch can carry

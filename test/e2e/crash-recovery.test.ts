@@ -7,7 +7,7 @@ import { api, eventually, unique } from '../support/api-client';
 import { interruptStack, killProcessTree, startStackProcess, type StackProcess } from '../support/stack-process';
 
 /**
- * DESIGN §12, with fault injection: the whole local stack (`npm start`: embedded or real
+ * docs/design.md §12, with fault injection: the whole local stack (`npm start`: embedded or real
  * Postgres, both workers, the in-memory local queue) is stopped mid-stream — killed outright, or
  * Ctrl-C — while 16 clients send events, then restarted on the same state folder. Every event
  * acknowledged before the stop must be metered, once. Clients then resend everything (as real

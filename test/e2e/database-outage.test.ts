@@ -91,7 +91,7 @@ describe('Postgres down, then back', () => {
 });
 
 /**
- * DESIGN §12: the queues give up on a message after max_retries — the events queue hands it to
+ * docs/design.md §12: the queues give up on a message after max_retries — the events queue hands it to
  * its dead-letter queue, whose consumer parks it in Postgres, which is down too, so it gives up
  * as well and the message is gone. Here every consumer retries once, 2 s later (the consumers'
  * first backoff step), so the whole budget — events queue, then its dead-letter queue — is spent

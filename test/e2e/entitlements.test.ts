@@ -3,7 +3,7 @@ import { MeterlineClient } from '../../client/meterline-client';
 import { api, eventually, unique } from '../support/api-client';
 
 /**
- * Entitlements end to end (DESIGN §8), through the public API of the running stack: features,
+ * Entitlements end to end (docs/design.md §8), through the public API of the running stack: features,
  * credit grants, POST /entitled under contention, and usage arriving through /ingest consuming the
  * same balance through the rater — never twice.
  */

@@ -3,7 +3,7 @@ import { MeterlineClient, NotEntitledError } from '../../client/meterline-client
 import { api, eventually, unique } from '../support/api-client';
 
 /**
- * Reservations end to end (DESIGN §15), through the published client against the running stack:
+ * Reservations end to end (docs/design.md §15), through the published client against the running stack:
  * LLM-style calls whose cost is known only when they end, each holding an estimate, doing the
  * work and settling the actual tokens. However many race, they stop at the budget, and every
  * settled call is metered exactly once.

@@ -3,7 +3,7 @@ import { api, eventually, unique } from '../support/api-client';
 import { openMonthlyCycle } from '../support/open-cycle';
 
 /**
- * Price plans rating events end to end (DESIGN §9), through the public API of the running stack:
+ * Price plans rating events end to end (docs/design.md §9), through the public API of the running stack:
  * worked examples whose amounts are known, read back from GET /revenue, POST /metrics REVENUE and
  * the account's statement.
  */

@@ -7,7 +7,7 @@ import { parkMessages } from '../../rater/store/parked-messages';
 import { api, eventually, unique } from '../support/api-client';
 
 /**
- * DESIGN §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
+ * docs/design.md §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
  * (the development tenant) owns a schema, a meter, a feature, a price plan (and an account
  * associated with it) and data; tenant B's admin key is
  * tried against EVERY route of the API contract, with A's ids. A route added without a case here

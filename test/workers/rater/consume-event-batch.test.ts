@@ -188,7 +188,7 @@ describe('retry backoff', () => {
   });
 });
 
-/** The lookup DedupShards confirm their outboxes with (DESIGN §12), behind Rater.recordedEventIds. */
+/** The lookup DedupShards confirm their outboxes with (docs/design.md §12), behind Rater.recordedEventIds. */
 describe('recordedEventIds', () => {
   it('names the ids recorded for the tenant, metered or FAILED, and no other', async () => {
     const { tenantId } = await seedTenant([SUM]);

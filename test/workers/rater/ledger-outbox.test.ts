@@ -40,7 +40,7 @@ function api(tenantId: string, method: string, path: string, body?: unknown, led
   return Promise.resolve(raterApi.fetch(request, { db, home: null, directory: db, databases, principal, ledgerQueue, dedupShards: 16 })).finally(() => databases.end());
 }
 
-describe('ledger debits are owed until the edge confirms them (DESIGN §12)', () => {
+describe('ledger debits are owed until the edge confirms them (docs/design.md §12)', () => {
   it('keeps a metered event unconfirmed for its shard, and re-sends its debit on every delivery, until settled', async () => {
     const { tenantId, meter, featureId } = await tenantWithFeature();
     const ledger = recordingLedgerQueue();

@@ -19,7 +19,7 @@ import { requestEvent, seedTenant } from './fixtures';
 import { cardArb } from './rate-card-arbitrary';
 
 /**
- * DESIGN §9 against the real database: events of two accounts over two months, a plan change in
+ * docs/design.md §9 against the real database: events of two accounts over two months, a plan change in
  * the middle of a cycle, any pricing model, delivered shuffled, in batches, some twice, some
  * batches racing each other. Then the revenue Postgres holds — per event, summed — must equal a
  * brute force: per (plan, cycle) the price of that cycle's total usage, exactly; and each
