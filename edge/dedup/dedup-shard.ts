@@ -332,7 +332,7 @@ export class DedupShard extends DurableObject<EdgeEnv> {
         console.error(`the rater could not confirm recorded events (attempt ${failures}); they stay in the outbox`, error);
         return;
       }
-      this.ctx.storage.transactionSync(() => rows.forEach((row) => this.outbox.settle(row, recorded)));
+      this.ctx.storage.transactionSync(() => this.outbox.settle(rows, recorded));
       this.setMeta('confirm_failures', 0);
     }
   }

@@ -2,7 +2,8 @@ import type { Principal } from '../../shared/auth/api-key';
 import type { FieldIssue } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import type { ReplicatedSchema } from '../../shared/tenant/replicated-config';
-import { eventSchema, type WireEvent } from '../../shared/event/event-wire';
+import type { WireEvent } from '../../shared/event/event-wire';
+import { parseWireEvent } from '../../shared/event/parse-wire-event';
 import { activeEventSchema } from '../config/tenant-config';
 import type { Claim, ClaimResult } from '../dedup/claim';
 import { claimEvents } from '../dedup/claim-events';
@@ -25,7 +26,7 @@ export type IncomingEvent = { path: string } & ({ event: WireEvent } | { issues:
 
 /** Checks one raw event's shape; /ingest needs none of this, its contract already did it. */
 export function parseEvent(raw: unknown, path: string): IncomingEvent {
-  const parsed = eventSchema.safeParse(raw);
+  const parsed = parseWireEvent(raw);
   return parsed.success ? { path, event: parsed.data } : { path, issues: issuesFromZod(parsed.error, path) };
 }
 

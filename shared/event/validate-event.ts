@@ -32,8 +32,7 @@ export function validateEvent(
   path = 'event',
 ): EventCheck {
   const issues: FieldIssue[] = [];
-  const declaredAttributes = new Set(schema.attributes.map((a) => a.name));
-  const declaredDimensions = new Set(schema.dimensions.map((d) => d.name));
+  const { declaredAttributes, declaredDimensions, defaultUnits } = declarationsOf(schema);
 
   const attributes: Record<string, string> = {};
   const units: Record<string, string> = {};
@@ -45,7 +44,7 @@ export function validateEvent(
       issues.push({ path: at, message: `attribute '${attribute.name}' is given more than once` });
     } else {
       attributes[attribute.name] = attribute.value;
-      const unit = attribute.unit ?? schema.attributes.find((a) => a.name === attribute.name)?.defaultUnit;
+      const unit = attribute.unit ?? defaultUnits.get(attribute.name);
       if (unit) units[attribute.name] = unit;
     }
   });
@@ -81,4 +80,29 @@ export function validateEvent(
       dimensions,
     },
   };
+}
+
+interface Declarations {
+  declaredAttributes: ReadonlySet<string>;
+  declaredDimensions: ReadonlySet<string>;
+  defaultUnits: ReadonlyMap<string, string>;
+}
+
+/**
+ * What a schema declares, looked up per event: built once per schema object (a batch's events
+ * share the one the edge's cache holds) rather than once per event. Schemas are not mutated.
+ */
+const declarations = new WeakMap<EventSchema, Declarations>();
+
+function declarationsOf(schema: EventSchema): Declarations {
+  let found = declarations.get(schema);
+  if (!found) {
+    found = {
+      declaredAttributes: new Set(schema.attributes.map((a) => a.name)),
+      declaredDimensions: new Set(schema.dimensions.map((d) => d.name)),
+      defaultUnits: new Map(schema.attributes.flatMap((a) => (a.defaultUnit ? [[a.name, a.defaultUnit] as const] : []))),
+    };
+    declarations.set(schema, found);
+  }
+  return found;
 }

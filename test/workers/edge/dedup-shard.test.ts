@@ -130,6 +130,40 @@ describe('DedupShard outbox', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('confirms many rows in rounds of one rater call each, and settles each row by what was recorded', async () => {
+    const shard = freshShard();
+    const start = aheadOfTime();
+    const sent = await inShard(shard, (instance) => {
+      instance.clock = () => start;
+      return interceptQueue(instance, 'record');
+    });
+    // Three rows of 900 events (a round asks about at most 2 000 ids), then three small ones.
+    const big = (row: number) => Array.from({ length: 900 }, (_, i) => claim(`big-${row}-${i}`));
+    for (const row of [0, 1, 2]) await shard.claim('tenant-a', big(row));
+    await shard.claim('tenant-a', [claim('all-1'), claim('all-2')]);
+    await shard.claim('tenant-a', [claim('part-1'), claim('part-lost')]);
+    await shard.claim('tenant-a', [claim('none-lost')]);
+    await shard.settled();
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 2705 });
+
+    const recorded = new Set([...[0, 1, 2].flatMap((row) => big(row).map((c) => c.id)), 'all-1', 'all-2', 'part-1']);
+    const calls: number[] = [];
+    await inShard(shard, (instance) => {
+      instance.clock = () => start + 30_000;
+      const asked = interceptRater(instance, recorded);
+      const rater = (instance as unknown as { env: { RATER: { recordedEventIds(t: string, ids: string[]): Promise<string[]> } } }).env.RATER;
+      const ask = rater.recordedEventIds.bind(rater);
+      rater.recordedEventIds = async (tenantId, ids) => (calls.push(ids.length), ask(tenantId, ids));
+      return asked;
+    });
+    sent.length = 0;
+    await runDurableObjectAlarm(shard);
+    expect(calls).toEqual([1800, 905]);
+    // Only what the rater did not record goes out again; the rest is gone.
+    expect(sent.flatMap((m) => m.events.map((e) => e.id)).sort()).toEqual(['none-lost', 'part-lost']);
+    expect(await shard.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 2 });
+  });
+
   it('drops and re-sends nothing while the rater cannot answer', async () => {
     const shard = freshShard();
     const start = aheadOfTime();
