@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Client } from '@neondatabase/serverless';
@@ -27,6 +28,8 @@ const SERVER = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const BATCH = 100;
 // BENCH_DB_PREFIX: several people benchmarking on one server keep apart.
+const AUTO_EXPLAIN = ['session_preload_libraries=auto_explain', 'auto_explain.log_min_duration=0', 'auto_explain.log_nested_statements=on',
+  'auto_explain.log_analyze=on', 'auto_explain.log_buffers=on', 'auto_explain.log_level=notice'].map((o) => `-c ${o}`).join(' ');
 const database = `${process.env.BENCH_DB_PREFIX ?? 'meterline_bench'}_${process.pid}`;
 
 const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
@@ -36,7 +39,13 @@ const url = `${SERVER}/${database}`;
 const proxy = await startWsProxy();
 const { db, close } = await openDatabase(url, proxy.endpoint);
 const copier = new pg.Client({ connectionString: url });
-const tcp = connectHyperdrive({ connectionString: url });
+// BENCH_EXPLAIN=1: the TCP path's sessions run auto_explain (ANALYZE, nested statements, as
+// notices), and the last round's plans are summed per statement of meterline_meter_batch.
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const tcp = connectHyperdrive({ connectionString: EXPLAIN ? `${url}?options=${encodeURIComponent(AUTO_EXPLAIN)}` : url });
+const plans: string[] = [];
+let collecting = false;
+if (EXPLAIN) (tcp.pool as pg.Pool).on('connect', (client) => client.on('notice', (n) => collecting && plans.push(n.message ?? '')));
 
 try {
   await runMigrations(db);
@@ -91,8 +100,10 @@ try {
     }));
     ratedSeconds += r.value;
     rated.roundTrips += r.roundTrips;
+    collecting = from + 10 >= batches.length;
     tcpMeterSeconds += await meterAll(tcp.db, tcpTenant.tenantId, round);
     tcpRatedSeconds += await meterAll(tcp.db, tcpPriced.tenantId, round);
+    collecting = false;
   }
   // One hot account on the plan: every event of it, 8 consumers at once (a tenant at 10 000
   // events/s on one customer). Each batch is also delivered a second time, by another consumer.
@@ -124,6 +135,7 @@ try {
   console.log(`hot account, ${CONSUMERS} consumers, rated, each twice ${(EVENTS / hotSeconds).toFixed(0).padStart(8)} events/s`);
   console.log(`Hyperdrive path (node-postgres over TCP), metered            ${(EVENTS / tcpMeterSeconds).toFixed(0).padStart(8)} events/s, ratio ${(EVENTS / tcpMeterSeconds / copyRate).toFixed(2)}`);
   console.log(`Hyperdrive path (node-postgres over TCP), metered and rated  ${(EVENTS / tcpRatedSeconds).toFixed(0).padStart(8)} events/s, ratio ${(EVENTS / tcpRatedSeconds / copyRate).toFixed(2)}`);
+  if (EXPLAIN) printPlanTotals(plans, 2 * Math.min(10, batches.length));
 } finally {
   await copier.end().catch(() => {});
   await tcp.pool.end().catch(() => {});
@@ -131,6 +143,19 @@ try {
   await proxy.stop();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
+}
+
+/** Milliseconds per batch in each statement auto_explain reported (the function call itself first), and where to read the plans. */
+function printPlanTotals(notices: string[], calls: number): void {
+  const totals = new Map<string, number>();
+  for (const notice of notices) {
+    const ms = /duration: ([\d.]+) ms/.exec(notice)?.[1];
+    const text = /Query Text: ([^\n]*)/.exec(notice)?.[1]?.trim() || '(the meterline_meter_batch call)';
+    if (ms) totals.set(text.slice(0, 70), (totals.get(text.slice(0, 70)) ?? 0) + Number(ms));
+  }
+  console.log(`\nauto_explain, last round over TCP (${calls} calls, half of them metered only: rating statements count over all), ms per call — plans in /tmp/meterline-bench-plans.txt`);
+  for (const [text, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${(ms / calls).toFixed(2).padStart(8)}  ${text}`);
+  writeFileSync('/tmp/meterline-bench-plans.txt', notices.join('\n\n'));
 }
 
 async function meterAll(target: Database, tenant: string, round: AcceptedEvent[][]): Promise<number> {
