@@ -1,14 +1,34 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The rater tests run a second time through Hyperdrive: exactly-once, the hot account, the property tests. */
+const HYPERDRIVE_SUITE = [
+  'test/workers/rater/consume-event-batch.test.ts',
+  'test/workers/rater/hot-account.test.ts',
+  'test/workers/rater/revenue-property.test.ts',
+  'test/workers/rater/usage-property.test.ts',
+  'test/workers/rater/hyperdrive-path.test.ts',
+];
+
+const PG_COMMONJS: Record<string, string> = {
+  'pg-protocol': fileURLToPath(new URL('./node_modules/pg-protocol/dist/index.js', import.meta.url)),
+  'pg-cloudflare': fileURLToPath(new URL('./node_modules/pg-cloudflare/dist/index.js', import.meta.url)),
+};
 
 const RATER_ABSENT = `export default { fetch: () => new Response('rater absent in this suite', { status: 503 }) }`;
 
 /**
- * Four suites: the pure domain in Node (milliseconds), each worker inside workerd (Durable
- * Objects, queues, the rater against a real Postgres), and end-to-end over HTTP against the
+ * Five suites: the pure domain in Node (milliseconds), each worker inside workerd (Durable
+ * Objects, queues, the rater against a real Postgres — through the Neon driver and again through Hyperdrive), and end-to-end over HTTP against the
  * whole local stack. `npm test` runs them all; `--project NAME` runs one.
  */
 export default defineConfig({
+  // node-postgres' require()s, as the workers pool's module loader resolves them (through this
+  // root config, not a project's), miss in workerd: pg-protocol's ESM build (.js files in a
+  // CommonJS package, which workerd refuses) and pg-cloudflare's empty non-workerd stand-in. Their
+  // CommonJS builds load. Deploying is unaffected: wrangler's bundler resolves both by itself.
+  plugins: [{ name: 'node-postgres-in-workerd', enforce: 'pre', resolveId: (id) => PG_COMMONJS[id] ?? null }],
   test: {
     projects: [
       {
@@ -43,6 +63,32 @@ export default defineConfig({
           name: 'rater',
           include: ['test/workers/rater/**/*.test.ts'],
           globalSetup: ['test/support/database-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The same rater, reaching Postgres through a HYPERDRIVE binding (node-postgres over TCP)
+        // instead of the Neon driver: the metering tests that exactly-once rests on, run again.
+        // Locally the binding connects straight to the database (no pooling, no caching), as
+        // Hyperdrive's own local mode does.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: './rater/index.ts',
+            wrangler: { configPath: './rater/wrangler.toml' },
+            miniflare: {
+              // A binding of Hyperdrive's shape whose connection string is the database itself,
+              // as Hyperdrive's local mode gives: node-postgres then opens its sockets from workerd
+              // (cloudflare:sockets), as in production. Not miniflare's `hyperdrives` option: its
+              // Node-side pipe has no error handler, and a socket workerd resets (a pool dropped
+              // mid-bisection) crashed the whole run with ECONNRESET.
+              bindings: { DATABASE_URL_EU: inject('euDatabaseUrl'), NEON_WS_PROXY: inject('wsProxy'), HYPERDRIVE: { connectionString: inject('databaseUrl') } },
+            },
+          })),
+        ],
+        test: {
+          name: 'rater-hyperdrive',
+          include: HYPERDRIVE_SUITE,
+          globalSetup: ['test/support/hyperdrive-database-setup.ts'],
           testTimeout: 30_000,
         },
       },

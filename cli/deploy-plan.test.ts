@@ -37,6 +37,13 @@ describe('the deploy plan', () => {
     expect(kinds).toEqual([...Array<string>(queues).fill('queue'), 'secret', 'migrations', 'worker meterline-rater', 'worker meterline-edge']);
   });
 
+  it('asks for no DATABASE_URL secret when the rater binds HYPERDRIVE', () => {
+    const rater = { ...readWorkerConfig(RATER_CONFIG), hyperdrive: [{ binding: 'HYPERDRIVE', id: 'hd-123' }] };
+    const withHyperdrive = deployPlan(readWorkerConfig(EDGE_CONFIG), rater);
+    expect(withHyperdrive.some((s) => s.kind === 'secret')).toBe(false);
+    expect(withHyperdrive.map((s) => s.line)).toContain('hyperdrive hd-123 of worker meterline-rater: bound as HYPERDRIVE, so the secret DATABASE_URL is not needed');
+  });
+
   it('creates every jurisdiction\'s queues restricted to it, and no other', () => {
     const queues = plan.flatMap((s) => (s.kind === 'queue' ? [s] : []));
     expect(queues).toHaveLength(12); // events and ledger, each with its dead-letter queue, for none, eu and fedramp

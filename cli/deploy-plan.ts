@@ -22,6 +22,7 @@ const workerConfigSchema = z.object({
   services: z.array(z.object({ binding: z.string(), service: z.string() })).optional(),
   triggers: z.object({ crons: z.array(z.string()) }).optional(),
   ratelimits: z.array(z.object({ name: z.string(), namespace_id: z.string() })).optional(),
+  hyperdrive: z.array(z.object({ binding: z.string(), id: z.string() })).optional(),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema> & { path: string };
 
@@ -42,6 +43,13 @@ export type DeployStep =
  * migrations; then the workers — the rater first, because the edge's service binding needs it —
  * with what each brings (Durable Object classes, crons, rate limits) spelled out.
  */
+/** The rater's way to its database: the DATABASE_URL secret, unless Hyperdrive stands in for it (docs/database-path.md). */
+function databaseStep(rater: WorkerConfig): DeployStep {
+  const hyperdrive = rater.hyperdrive?.find((h) => h.binding === 'HYPERDRIVE');
+  if (hyperdrive) return { kind: 'note', line: `hyperdrive ${hyperdrive.id} of worker ${rater.name}: bound as HYPERDRIVE, so the secret DATABASE_URL is not needed` };
+  return { kind: 'secret', worker: rater.name, config: rater.path, name: 'DATABASE_URL', line: `secret DATABASE_URL of worker ${rater.name}: must be set (the pooled Neon URL)` };
+}
+
 export function deployPlan(edge: WorkerConfig, rater: WorkerConfig): DeployStep[] {
   const queues = new Set<string>();
   for (const config of [edge, rater]) {
@@ -60,7 +68,7 @@ export function deployPlan(edge: WorkerConfig, rater: WorkerConfig): DeployStep[
       const jurisdiction = parseQueueName(name)?.jurisdiction ?? null;
       return { kind: 'queue', name, jurisdiction, line: `queue ${name}: create${jurisdiction ? ` (restricted to jurisdiction ${jurisdiction})` : ''}` };
     }),
-    { kind: 'secret', worker: rater.name, config: rater.path, name: 'DATABASE_URL', line: `secret DATABASE_URL of worker ${rater.name}: must be set (the pooled Neon URL)` },
+    databaseStep(rater),
     ...jurisdictions.map((j): DeployStep => ({
       kind: 'note',
       line: `secret DATABASE_URL_${j.toUpperCase()} of worker ${rater.name}: optional, set to serve ${j} tenants (a Neon project in that jurisdiction)`,

@@ -1,6 +1,6 @@
 import { neonConfig, type Pool } from '@neondatabase/serverless';
 import ws from 'ws';
-import { connect, type Database } from '../rater/db/connect';
+import { connectNeon } from '../rater/db/connect';
 import { startWsProxy } from './ws-proxy';
 
 // Node 20 has no global WebSocket; the Neon driver takes the `ws` package instead.
@@ -13,10 +13,10 @@ neonConfig.webSocketConstructor = ws;
 export async function openDatabase(
   databaseUrl: string,
   wsProxy?: string,
-): Promise<{ db: Database; pool: Pool; close(): Promise<void> }> {
+): Promise<{ db: ReturnType<typeof connectNeon>['db']; pool: Pool; close(): Promise<void> }> {
   const needsProxy = !wsProxy && !new URL(databaseUrl).hostname.endsWith('.neon.tech');
   const proxy = needsProxy ? await startWsProxy() : undefined;
-  const { db, pool } = connect({ DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy ?? proxy?.endpoint });
+  const { db, pool } = connectNeon({ DATABASE_URL: databaseUrl, NEON_WS_PROXY: wsProxy ?? proxy?.endpoint });
   return {
     db,
     pool,

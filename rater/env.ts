@@ -6,10 +6,17 @@ import type { Jurisdiction } from '../shared/tenant/placement';
 /** The rater's bindings, as rater/wrangler.toml declares them: the one definition. */
 export interface RaterEnv {
   /** The directory (tenants, API keys) and the rows of tenants without a jurisdiction. */
-  DATABASE_URL: string;
+  DATABASE_URL?: string;
   /** The rows of EU and FedRAMP tenants, when the deployment serves them (rater/db/databases.ts). */
   DATABASE_URL_EU?: string;
   DATABASE_URL_FEDRAMP?: string;
+  /**
+   * Hyperdrive in front of the same databases (docs/database-path.md): a bound one is used
+   * instead of its DATABASE_URL*, which may then be left unset.
+   */
+  HYPERDRIVE?: Hyperdrive;
+  HYPERDRIVE_EU?: Hyperdrive;
+  HYPERDRIVE_FEDRAMP?: Hyperdrive;
   /** Where metered events' feature consumption goes, to the edge's AccountLedger objects: one queue per jurisdiction. */
   LEDGER_QUEUE: Queue<LedgerMessage>;
   LEDGER_QUEUE_EU?: Queue<LedgerMessage>;
@@ -30,7 +37,7 @@ const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:
 /** An empty value (a var set to '') means unset: the deployment does not serve that jurisdiction. */
 const optionalPostgresUrl = z.preprocess((value) => (value === '' ? undefined : value), postgresUrl.optional());
 const databaseConfigSchema = z.object({
-  DATABASE_URL: postgresUrl,
+  DATABASE_URL: optionalPostgresUrl,
   DATABASE_URL_EU: optionalPostgresUrl,
   DATABASE_URL_FEDRAMP: optionalPostgresUrl,
   NEON_WS_PROXY: z.string().min(1).optional(),
@@ -43,6 +50,7 @@ export function databaseConfig(env: RaterEnv): DatabaseUrls {
   if (!parsed.success) {
     throw new Error(`rater configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   }
+  if (!parsed.data.DATABASE_URL && !env.HYPERDRIVE) throw new Error('rater configuration: DATABASE_URL must be set, or a HYPERDRIVE binding bound');
   return parsed.data;
 }
 

@@ -13,7 +13,12 @@ import { createSiblingDatabase } from './sibling-database';
  * fresh embedded PGlite — and a second one, the EU jurisdiction's. Plus the WebSocket proxy through which the Neon driver, inside workerd,
  * reaches it. Tests use their own tenant ids, so a shared database needs no cleanup.
  */
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
+  return setupDatabases(project, 'rater_eu');
+}
+
+/** The same for a second suite beside the first: its EU database gets another name, so the two never drop each other's. */
+export async function setupDatabases(project: TestProject, euSuffix: string) {
   let dataDir: string | undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let databaseUrl = process.env.DATABASE_URL;
@@ -23,10 +28,10 @@ export default async function setup(project: TestProject) {
     databaseUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  // The EU jurisdiction's database: another embedded one, or `<database>_rater_eu` beside DATABASE_URL (the e2e stack's is `_eu`).
+  // The EU jurisdiction's database: another embedded one, or `<database>_<euSuffix>` beside DATABASE_URL (the e2e stack's is `_eu`).
   const euDir = dataDir ? join(dataDir, 'eu') : undefined;
   const eu = euDir ? await startEmbeddedPostgres({ dataDir: euDir }) : undefined;
-  const sibling = eu ? undefined : await createSiblingDatabase(databaseUrl, 'rater_eu');
+  const sibling = eu ? undefined : await createSiblingDatabase(databaseUrl, euSuffix);
   const euDatabaseUrl = eu?.url ?? sibling!.url;
   const proxy = await startWsProxy();
   for (const url of [databaseUrl, euDatabaseUrl]) {

@@ -12,5 +12,7 @@ declare namespace Cloudflare {
     DATABASE_URL: string;
     DATABASE_URL_EU: string;
     NEON_WS_PROXY: string;
+    /** Bound in the rater-hyperdrive project only. */
+    HYPERDRIVE?: Hyperdrive;
   }
 }

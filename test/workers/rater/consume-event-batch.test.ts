@@ -100,7 +100,9 @@ describe('queue consumer: failures', () => {
   it('retries the whole batch with backoff, acking nothing, when Postgres is unreachable', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const events = [requestEvent('later-1', '2'), requestEvent('later-2', '3')];
-    const unreachable = { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' };
+    const nowhere = 'postgres://postgres:x@127.0.0.1:1/nothing';
+    // Whichever path the suite runs (the Neon driver, or Hyperdrive in the rater-hyperdrive project).
+    const unreachable = { ...env, DATABASE_URL: nowhere, ...(env.HYPERDRIVE ? { HYPERDRIVE: { ...env.HYPERDRIVE, connectionString: nowhere } } : {}) };
     const { result, queue } = await consume(batchOf(tenantId, events), unreachable);
     expect(result).toBeNull();
     expect(queue.ackAll).toBe(false);
