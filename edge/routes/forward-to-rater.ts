@@ -6,7 +6,7 @@ import { forgetKey, forgetTenantConfig } from '../config/tenant-config';
 import type { EdgeHono } from '../hono-env';
 
 /** The configuration and query API lives in the rater, next to Postgres (DESIGN §1). */
-const FORWARDED = ['/event_schema', '/usage_meters', '/features', '/usage', '/revenue', '/metrics', '/events', '/customers', '/accounts', '/aliases', '/credits', '/price_plans', '/v2/price_plans', '/api_keys', '/parked_messages', '/settings', '/tenant_settings'];
+const FORWARDED = ['/event_schema', '/usage_meters', '/features', '/usage', '/revenue', '/metrics', '/events', '/customers', '/accounts', '/aliases', '/credits', '/price_plans', '/v2/price_plans', '/api_keys', '/parked_messages', '/settings', '/tenant_settings', '/alerts', '/alert_templates', '/incidents', '/webhooks'];
 /** POST routes that only read. */
 const READ_ONLY_POSTS = new Set(['/metrics']);
 /** Configuration bodies are small; anything larger is refused here, before the rater. */

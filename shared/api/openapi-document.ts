@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { accountRoutes } from './account-routes';
+import { alertRoutes } from './alert-routes';
 import { apiKeyRoutes } from './api-key-routes';
 import { aliasRoutes } from './alias-routes';
 import { creditRoutes } from './credit-routes';
@@ -20,6 +21,7 @@ import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
+import { webhookRoutes } from './webhook-routes';
 
 /** Every route of the public API, grouped as the handlers are. The document is built from these. */
 export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
@@ -44,6 +46,8 @@ export const apiRoutes: Record<string, Record<string, RouteConfig>> = {
   credits: creditRoutes,
   customerContacts: customerContactRoutes,
   aliases: aliasRoutes,
+  alerts: alertRoutes,
+  webhooks: webhookRoutes,
 };
 
 /** The OpenAPI 3.1 document of the public API (served by the edge at GET /openapi.json). */

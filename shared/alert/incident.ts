@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { extension } from '../api/extension';
+
+/**
+ * Togai's Incident: here, one threshold crossing of one account, recorded by the transaction that
+ * made it. `reportData` says what crossed and how its webhook deliveries went (attempts, last
+ * answer, DEAD after the last retry), so a tenant sees every delivery attempt where it sees the alert.
+ */
+export const incidentDeliverySchema = z
+  .object({
+    endpointId: z.string(),
+    status: z.enum(['PENDING', 'DELIVERED', 'DEAD']),
+    attempts: z.number().int(),
+    lastResponseStatus: z.number().int().optional(),
+    lastError: z.string().optional(),
+    nextAttemptAt: z.string().optional(),
+    deliveredAt: z.string().optional(),
+  })
+  .meta({ id: 'WebhookDelivery', ...extension('One webhook endpoint’s delivery of an incident') });
+export type IncidentDelivery = z.infer<typeof incidentDeliverySchema>;
+
+export const incidentReportSchema = z.object({
+  accountId: z.string(),
+  usageMeterId: z.string(),
+  thresholdIndex: z.number().int(),
+  threshold: z.number(),
+  valueBefore: z.number(),
+  valueAfter: z.number(),
+  cycleStart: z.string(),
+  cycleEnd: z.string(),
+  deliveries: z.array(incidentDeliverySchema),
+});
+export type IncidentReport = z.infer<typeof incidentReportSchema>;
+
+export const incidentSchema = z
+  .object({
+    id: z.string(),
+    alertId: z.string(),
+    alertVersion: z.number().int(),
+    alertTemplateId: z.string(),
+    reportData: incidentReportSchema.optional(),
+    status: z.string().meta({ description: 'TRIGGERED: the threshold was crossed' }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Incident' });
+export type Incident = z.infer<typeof incidentSchema>;
