@@ -24,7 +24,7 @@ async function scenario(db: Database) {
   const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
   const meterId = meters[0]!.id;
   const card = usageRateCardSchema.parse({ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] });
-  const draft = await insertPricePlan(db, tenantId, { name: 'p', currency: 'USD', pricingCycle: { interval: 'MONTHLY' }, usageRateCards: [card], fixedFees: [], entitlementRateCards: [] });
+  const draft = await insertPricePlan(db, tenantId, { name: 'p', currency: 'USD', pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 2 }, usageRateCards: [card], fixedFees: [], entitlementRateCards: [] });
   const planId = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
   for (const account of ['acme', 'globex']) {
     await changePricingSchedule(db, tenantId, account, [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-05-01' })]);
