@@ -12,9 +12,9 @@ export const alertRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;
     const input = c.req.valid('json');
-    if (!(await findUsageMeter(db, principal.tenantId, input.entityDetails.usageMeterId))) {
-      throw new AppError('not_found', 'usage_meter_not_found', `No usage meter '${input.entityDetails.usageMeterId}'`, [
-        { path: 'entityDetails.usageMeterId', message: 'names no usage meter of this tenant' },
+    if (!(await findUsageMeter(db, principal.tenantId, input.entityDetails.usageMeter.id))) {
+      throw new AppError('not_found', 'usage_meter_not_found', `No usage meter '${input.entityDetails.usageMeter.id}'`, [
+        { path: 'entityDetails.usageMeter.id', message: 'names no usage meter of this tenant' },
       ]);
     }
     return c.json(await insertAlert(db, principal.tenantId, input), 200);

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { absoluteThresholds, type Alert, type AlertParameters, type CreateAlertRequest, type UpdateAlertRequest } from '../../shared/alert/alert';
+import { exactNumber } from '../../shared/api/exact-number';
 import type { Queryable } from '../db/connect';
 import { alerts } from '../db/schema';
 import { newId } from './write-guards';
@@ -15,11 +16,22 @@ function toAlert(row: Row): Alert {
     ...(row.validity !== null ? { validity: row.validity } : {}),
     alertTemplateId: row.templateId,
     interval: row.interval,
-    entityDetails: { usageMeterId: row.subjectId },
-    ...(row.accountId !== null ? { ownerDetails: { accountId: row.accountId } } : {}),
-    parameters: row.parameters as Record<string, unknown>,
+    entityDetails: { usageMeter: { id: row.subjectId } },
+    ...(row.accountId !== null ? { ownerDetails: { account: { id: row.accountId } } } : {}),
+    parameters: parametersOut(row.parameters as AlertParameters),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** As Togai's models want amounts: JSON numbers whose text is the exact decimal. */
+function parametersOut({ threshold }: AlertParameters) {
+  return {
+    threshold: {
+      type: threshold.type,
+      values: threshold.values.map(exactNumber),
+      ...(threshold.limit !== undefined ? { limit: exactNumber(threshold.limit) } : {}),
+    },
   };
 }
 
@@ -44,8 +56,8 @@ export async function insertAlert(db: Queryable, tenantId: string, input: Create
       interval: input.interval,
       validity: input.validity ?? null,
       validUntil: validUntil(input.validity, now),
-      subjectId: input.entityDetails.usageMeterId,
-      accountId: input.ownerDetails?.accountId ?? null,
+      subjectId: input.entityDetails.usageMeter.id,
+      accountId: input.ownerDetails?.account.id ?? null,
       ...thresholdColumns(input.parameters),
       createdAt: now,
       updatedAt: now,

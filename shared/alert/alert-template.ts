@@ -18,12 +18,20 @@ export const alertTemplateSchema = z
   .meta({ id: 'AlertTemplate' });
 export type AlertTemplate = z.infer<typeof alertTemplateSchema>;
 
+const id = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
 const THRESHOLDS_SCHEMA = JSON.stringify({
   type: 'object',
-  required: ['thresholds'],
+  required: ['threshold'],
   properties: {
-    thresholds: { type: 'array', minItems: 1, maxItems: 10, items: { type: 'object', required: ['value'], properties: { value: { type: 'number', minimum: 0 }, type: { enum: ['ABSOLUTE', 'PERCENTAGE'] } } } },
-    limit: { type: 'number', minimum: 0, description: 'What PERCENTAGE thresholds are a percentage of' },
+    threshold: {
+      type: 'object',
+      required: ['values'],
+      properties: {
+        type: { enum: ['ABSOLUTE', 'PERCENTAGE'], default: 'ABSOLUTE' },
+        values: { type: 'array', minItems: 1, maxItems: 10, items: { type: 'number', minimum: 0 } },
+        limit: { type: 'number', minimum: 0, description: 'What PERCENTAGE values are a percentage of' },
+      },
+    },
   },
 });
 
@@ -34,9 +42,9 @@ const TEMPLATES: Record<AlertTemplateId, AlertTemplate> = {
     description: "A meter's usage in an account's current billing cycle rises through a threshold (real time, from the metering transaction)",
     interval: 0,
     entityType: 'USAGE_METER',
-    entitySchema: JSON.stringify({ type: 'object', required: ['usageMeterId'], properties: { usageMeterId: { type: 'string' } } }),
+    entitySchema: JSON.stringify({ type: 'object', required: ['usageMeter'], properties: { usageMeter: id } }),
     ownerType: 'ACCOUNT',
-    ownerSchema: JSON.stringify({ type: 'object', properties: { accountId: { type: 'string', description: 'Absent: every account' } } }),
+    ownerSchema: JSON.stringify({ type: 'object', properties: { account: { ...id, description: 'Absent: every account' } } }),
     parametersSchema: THRESHOLDS_SCHEMA,
     createdAt: '2026-12-03T00:00:00.000Z',
   },

@@ -12,10 +12,10 @@ import type { CrossingDirection, Threshold } from './threshold-crossings';
  *
  * - `USAGE_THRESHOLD`: a meter's usage in the account's current billing cycle (as its plan bills
  *   it: the cycle of the association whose rate card prices the meter), rising through each
- *   threshold. `entityDetails.usageMeterId` names the meter.
+ *   threshold. `entityDetails.usageMeter.id` names the meter.
  *
- * `ownerDetails.accountId` limits the alert to one account; without it, every account is watched.
- * `parameters.thresholds` are absolute, or a percentage of `parameters.limit`.
+ * `ownerDetails.account.id` limits the alert to one account; without it, every account is watched.
+ * `parameters.threshold.values` are absolute, or (`type: PERCENTAGE`) percentages of its `limit`.
  */
 export const ALERT_TEMPLATES = ['USAGE_THRESHOLD'] as const;
 export const alertTemplateIdSchema = z.enum(ALERT_TEMPLATES);
@@ -25,25 +25,22 @@ export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = { USAGE_
 
 export const alertStatusSchema = z.enum(['ACTIVE', 'INACTIVE']).meta({ id: 'AlertStatus' });
 
-const thresholdSchema = z.strictObject({
-  value: nonNegativeDecimalSchema,
-  type: z.enum(['ABSOLUTE', 'PERCENTAGE']).default('ABSOLUTE'),
+/** Togai's details are maps of objects: `{ threshold: { … } }`, `{ usageMeter: { id } }`, `{ account: { id } }`. */
+export const alertParametersSchema = z.strictObject({
+  threshold: z
+    .strictObject({
+      type: z.enum(['ABSOLUTE', 'PERCENTAGE']).default('ABSOLUTE'),
+      values: z.array(nonNegativeDecimalSchema).min(1).max(10),
+      limit: nonNegativeDecimalSchema.optional().meta({ description: 'What PERCENTAGE values are a percentage of' }),
+    })
+    .superRefine((t, ctx) => {
+      if (t.type === 'PERCENTAGE' && t.limit === undefined) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'is needed when type is PERCENTAGE' });
+    }),
 });
-
-export const alertParametersSchema = z
-  .strictObject({
-    thresholds: z.array(thresholdSchema).min(1).max(10),
-    limit: nonNegativeDecimalSchema.optional().meta({ description: 'What PERCENTAGE thresholds are a percentage of' }),
-  })
-  .superRefine((p, ctx) => {
-    p.thresholds.forEach((t, i) => {
-      if (t.type === 'PERCENTAGE' && p.limit === undefined) ctx.addIssue({ code: 'custom', path: ['limit'], message: `is needed: thresholds.${i} is a PERCENTAGE` });
-    });
-  });
 export type AlertParameters = z.infer<typeof alertParametersSchema>;
 
-const entityDetailsSchema = z.strictObject({ usageMeterId: z.string().min(1).max(100) });
-const ownerDetailsSchema = z.strictObject({ accountId: z.string().min(1).max(512) });
+const entityDetailsSchema = z.strictObject({ usageMeter: z.strictObject({ id: z.string().min(1).max(100) }) });
+const ownerDetailsSchema = z.strictObject({ account: z.strictObject({ id: z.string().min(1).max(512) }) });
 
 export const createAlertRequest = z
   .strictObject({
@@ -89,10 +86,9 @@ export const alertSchema = z
 export type Alert = z.infer<typeof alertSchema>;
 
 /** The thresholds as absolute decimals, in the order given: what crossings are detected against. */
-export function absoluteThresholds(parameters: AlertParameters): Threshold[] {
-  return parameters.thresholds.map((t, index) => ({
+export function absoluteThresholds({ threshold }: AlertParameters): Threshold[] {
+  return threshold.values.map((value, index) => ({
     index,
-    value: t.type === 'ABSOLUTE' ? t.value : new Decimal(parameters.limit ?? 0).times(t.value).div(100).toFixed(),
+    value: threshold.type === 'ABSOLUTE' ? value : new Decimal(threshold.limit ?? 0).times(value).div(100).toFixed(),
   }));
 }
-

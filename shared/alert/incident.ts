@@ -19,16 +19,14 @@ export const incidentDeliverySchema = z
   .meta({ id: 'WebhookDelivery', ...extension('One webhook endpoint’s delivery of an incident') });
 export type IncidentDelivery = z.infer<typeof incidentDeliverySchema>;
 
+/** Togai's reportData is a map of objects; Meterline's says what crossed, and how its deliveries went. */
 export const incidentReportSchema = z.object({
-  accountId: z.string(),
-  usageMeterId: z.string(),
-  thresholdIndex: z.number().int(),
-  threshold: z.number(),
-  valueBefore: z.number(),
-  valueAfter: z.number(),
-  cycleStart: z.string(),
-  cycleEnd: z.string(),
-  deliveries: z.array(incidentDeliverySchema),
+  account: z.object({ id: z.string() }),
+  usageMeter: z.object({ id: z.string() }),
+  threshold: z.object({ index: z.number().int(), value: z.number() }),
+  usage: z.object({ before: z.number(), after: z.number() }),
+  cycle: z.object({ start: z.string(), end: z.string() }),
+  webhooks: z.object({ deliveries: z.array(incidentDeliverySchema) }),
 });
 export type IncidentReport = z.infer<typeof incidentReportSchema>;
 

@@ -4,15 +4,15 @@ import { alertSchema, createAlertRequest, updateAlertRequest } from '../alert/al
 import { alertTemplateSchema } from '../alert/alert-template';
 import { incidentSchema } from '../alert/incident';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
-import { meterlineExtension } from './extension';
+import { extension, meterlineExtension } from './extension';
 
 const tags = ['Alerts'];
 const alertParam = z.object({ alert_id: z.string().min(1).max(100).meta({ param: { name: 'alert_id', in: 'path' } }) });
 const incidentParam = z.object({ incident_id: z.string().min(1).max(100).meta({ param: { name: 'incident_id', in: 'path' } }) });
 const templateParam = z.object({ alert_template_id: z.string().min(1).max(100).meta({ param: { name: 'alert_template_id', in: 'path' } }) });
 const incidentQuery = pageQuerySchema.extend({
-  alertId: z.string().min(1).max(100).optional().meta({ description: "Only this alert's incidents (Meterline extension)" }),
-  deliveryStatus: z.enum(['PENDING', 'DELIVERED', 'DEAD']).optional().meta({ description: 'Only incidents with a webhook delivery in this state, e.g. DEAD (Meterline extension)' }),
+  alertId: z.string().min(1).max(100).optional().meta(extension("Only this alert's incidents")),
+  deliveryStatus: z.enum(['PENDING', 'DELIVERED', 'DEAD']).optional().meta(extension('Only incidents with a webhook delivery in this state, e.g. DEAD')),
 });
 
 /** Togai's AlertsApi: alerts on thresholds, the incidents (crossings) they raised, the templates. */

@@ -105,8 +105,8 @@ describe('alerts delivered as signed webhooks', () => {
 
     const accountId = await accountWithPlan();
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeterId: meterId }, ownerDetails: { accountId },
-      parameters: { thresholds: [{ value: 80, type: 'PERCENTAGE' }], limit: 1000 },
+      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { type: 'PERCENTAGE', values: [80], limit: 1000 } },
     });
     expect(alert.status).toBe(200);
 
@@ -119,14 +119,14 @@ describe('alerts delivered as signed webhooks', () => {
     }
     const incidents = await eventually(
       () => client.get(`/incidents?alertId=${alert.body.id}`),
-      (r) => r.body?.data?.[0]?.reportData?.deliveries?.[0]?.status === 'DELIVERED',
+      (r) => r.body?.data?.[0]?.reportData?.webhooks?.deliveries?.[0]?.status === 'DELIVERED',
       30_000,
     );
     expect(incidents.body.data).toHaveLength(1);
     const [incident] = incidents.body.data;
     expect(incident).toMatchObject({ alertId: alert.body.id, alertVersion: 1, alertTemplateId: 'USAGE_THRESHOLD', status: 'TRIGGERED' });
-    expect(incident.reportData).toMatchObject({ accountId, usageMeterId: meterId, threshold: 800, valueBefore: 500, valueAfter: 900 });
-    expect(incident.reportData.deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DELIVERED', attempts: 3, lastResponseStatus: 204, deliveredAt: expect.any(String) }]);
+    expect(incident.reportData).toMatchObject({ account: { id: accountId }, usageMeter: { id: meterId }, threshold: { index: 0, value: 800 }, usage: { before: 500, after: 900 } });
+    expect(incident.reportData.webhooks.deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DELIVERED', attempts: 3, lastResponseStatus: 204, deliveredAt: expect.any(String) }]);
 
     // Three attempts, one webhook-id (the incident's), one body; each signed for its own timestamp.
     expect(receiver.received).toHaveLength(3);
@@ -135,8 +135,9 @@ describe('alerts delivered as signed webhooks', () => {
     expect(receiver.received.every((r) => verifies(endpoint.body.secret, r))).toBe(true);
     expect(receiver.received.some((r) => verifies(endpoint.body.secret, { ...r, body: r.body.replace('900', '901') }))).toBe(false);
     const payload = JSON.parse(receiver.received[0]!.body);
-    expect(payload).toMatchObject({ type: 'alert.threshold_crossed', data: { id: incident.id, alertId: alert.body.id, reportData: { threshold: 800, valueAfter: 900 } } });
-    expect(receiver.received[0]!.body).toContain('"threshold":800,');
+    expect(payload).toMatchObject({ type: 'alert.threshold_crossed', data: { id: incident.id, alertId: alert.body.id, reportData: { threshold: { value: 800 }, usage: { after: 900 } } } });
+    expect(payload.data.reportData.webhooks).toBeUndefined();
+    expect(receiver.received[0]!.body).toContain('"value":800}');
 
     // Deleted, the endpoint is sent nothing more.
     expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
@@ -149,7 +150,7 @@ describe('alerts delivered as signed webhooks', () => {
     const endpoint = await client.post('/webhooks', { url: receiver.url });
     const accountId = await accountWithPlan();
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeterId: meterId }, ownerDetails: { accountId }, parameters: { thresholds: [{ value: 10 }] },
+      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } }, parameters: { threshold: { values: [10] } },
     });
     expect((await client.post('/ingest', { event: call(accountId, 10, 1) })).status).toBe(202);
     const dead = await eventually(
@@ -157,7 +158,7 @@ describe('alerts delivered as signed webhooks', () => {
       (r) => r.body?.data?.length === 1,
       30_000,
     );
-    const deliveries = dead.body.data[0].reportData.deliveries.filter((d: { endpointId: string }) => d.endpointId === endpoint.body.id);
+    const deliveries = dead.body.data[0].reportData.webhooks.deliveries.filter((d: { endpointId: string }) => d.endpointId === endpoint.body.id);
     expect(deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DEAD', attempts: 4, lastResponseStatus: 500, lastError: 'the endpoint answered 500' }]);
     expect(receiver.received).toHaveLength(4);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);

@@ -30,7 +30,7 @@ async function scenario(db: Database) {
     await changePricingSchedule(db, tenantId, account, [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-05-01' })]);
   }
   const alert = (body: object) =>
-    insertAlert(db, tenantId, createAlertRequest.parse({ alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeterId: meterId }, ...body }));
+    insertAlert(db, tenantId, createAlertRequest.parse({ alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ...body }));
   const events = (prefix: string, n: number, at: string, accountId = 'acme') =>
     Array.from({ length: n }, (_, i) => requestEvent(`${prefix}-${i}`, '1', { accountId, timestamp: at, acceptedAt: at }));
   const meter = (list: ReturnType<typeof events>) => meterBatch(db, [{ tenantId, events: list }]);
@@ -43,22 +43,22 @@ describe('usage alerts', () => {
     const { db, pool } = connect(env);
     try {
       const s = await scenario(db);
-      const alert = await s.alert({ parameters: { thresholds: [{ value: 3 }, { value: 50, type: 'PERCENTAGE' }], limit: 10 } });
+      const alert = await s.alert({ parameters: { threshold: { type: 'PERCENTAGE', values: [30, 50], limit: 10 } } });
       const endpoint = await insertWebhookEndpoint(db, s.tenantId, { url: 'http://127.0.0.1:9/unused' });
 
       await s.meter(s.events('a', 2, MAY));
       expect(await s.incidents()).toEqual([]);
-      const batch = s.events('b', 4, MAY); // 2 → 6: crosses 3 and 5 (50% of 10)
+      const batch = s.events('b', 4, MAY); // 2 → 6: crosses 3 and 5 (30% and 50% of 10)
       await s.meter(batch);
       await s.meter(batch); // redelivered: the id gate makes it a no-op
       await s.meter([...batch, ...s.events('c', 1, MAY)]); // partly redelivered: 6 → 7 crosses nothing
       const fired = await s.incidents();
-      expect(fired.map((i) => [i.alertId, i.reportData?.thresholdIndex, JSON.stringify(i.reportData?.threshold), JSON.stringify(i.reportData?.valueBefore), JSON.stringify(i.reportData?.valueAfter)])).toEqual([
+      expect(fired.map((i) => [i.alertId, i.reportData?.threshold.index, JSON.stringify(i.reportData?.threshold.value), JSON.stringify(i.reportData?.usage.before), JSON.stringify(i.reportData?.usage.after)])).toEqual([
         [alert.id, 0, '3', '2', '6'],
         [alert.id, 1, '5', '2', '6'],
       ]);
       // Each crossing is in the webhook outbox once per endpoint, PENDING.
-      expect(fired.map((i) => i.reportData?.deliveries)).toEqual([
+      expect(fired.map((i) => i.reportData?.webhooks.deliveries)).toEqual([
         [{ endpointId: endpoint.id, status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String) }],
         [{ endpointId: endpoint.id, status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String) }],
       ]);
@@ -71,13 +71,13 @@ describe('usage alerts', () => {
     const { db, pool } = connect(env);
     try {
       const s = await scenario(db);
-      const all = await s.alert({ parameters: { thresholds: [{ value: 2 }] } });
-      const globexOnly = await s.alert({ ownerDetails: { accountId: 'globex' }, parameters: { thresholds: [{ value: 2 }] } });
+      const all = await s.alert({ parameters: { threshold: { values: [2] } } });
+      const globexOnly = await s.alert({ ownerDetails: { account: { id: 'globex' } }, parameters: { threshold: { values: [2] } } });
       await s.meter(s.events('may-acme', 2, MAY));
       await s.meter(s.events('may-globex', 3, MAY, 'globex'));
       await s.meter(s.events('june-acme', 5, JUNE));
       const byKey = (rows: unknown[][]) => rows.map((r) => r.join(' ')).sort();
-      const fired = (await s.incidents()).map((i) => [i.reportData?.cycleStart, i.reportData?.accountId, i.alertId]);
+      const fired = (await s.incidents()).map((i) => [i.reportData?.cycle.start, i.reportData?.account.id, i.alertId]);
       expect(byKey(fired)).toEqual(byKey([
         ['2026-05-01T00:00:00.000Z', 'acme', all.id],
         ['2026-05-01T00:00:00.000Z', 'globex', all.id],
@@ -93,7 +93,7 @@ describe('usage alerts', () => {
     const { db, pool } = connect(env);
     try {
       const s = await scenario(db);
-      await s.alert({ status: 'INACTIVE', parameters: { thresholds: [{ value: 1 }] } });
+      await s.alert({ status: 'INACTIVE', parameters: { threshold: { values: [1] } } });
       await s.meter(s.events('x', 3, MAY));
       expect(await s.incidents()).toEqual([]);
     } finally {
