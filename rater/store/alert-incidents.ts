@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { exactNumber } from '../../shared/api/exact-number';
 import type { Incident, IncidentDelivery } from '../../shared/alert/incident';
+import { Decimal } from '../../shared/decimal/decimal';
 import type { Queryable } from '../db/connect';
 
 interface IncidentRow extends Record<string, unknown> {
@@ -30,6 +31,8 @@ interface IncidentRow extends Record<string, unknown> {
 }
 
 const iso = (text: string) => new Date(text).toISOString();
+/** NUMERIC keeps the scale of its inputs (8.50): answered in its shortest exact form (8.5). */
+const amount = (numeric: string) => exactNumber(new Decimal(numeric).toFixed());
 
 function toIncident(row: IncidentRow): Incident {
   return {
@@ -42,8 +45,8 @@ function toIncident(row: IncidentRow): Incident {
     reportData: {
       account: { id: row.account_id },
       usageMeter: { id: row.subject_id },
-      threshold: { index: row.threshold_index, value: exactNumber(row.threshold) },
-      usage: { before: exactNumber(row.value_before), after: exactNumber(row.value_after) },
+      threshold: { index: row.threshold_index, value: amount(row.threshold) },
+      usage: { before: amount(row.value_before), after: amount(row.value_after) },
       cycle: { start: iso(row.cycle_start), end: iso(row.cycle_end) },
       webhooks: {
         deliveries: row.deliveries.map((d) => ({
