@@ -171,7 +171,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       const db = DIRECTORY_ROUTES.test(new URL(request.url).pathname) ? directory : databases.of(home);
       // Resolved at the first send: a missing binding refuses (503) only what sends.
       const ledgerQueue = placedLedgerQueue(db, onFirstUse(() => ledgerQueueOf(this.env, home)));
-      return await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
+      const response = await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
+      // A redelivery asked for goes out now, not at the next batch or cron.
+      if (response.ok && request.method === 'POST' && /^\/incidents\/[^/]+\/redeliver$/.test(new URL(request.url).pathname)) {
+        this.ctx.waitUntil(this.deliverWebhooks(home).catch((error: unknown) => console.error('webhook delivery failed', error)));
+      }
+      return response;
     } catch (error) {
       if (error instanceof AppError) return problemResponse(error);
       if (!(await databaseAnswers(directory))) {

@@ -3,6 +3,7 @@ import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { alertTemplates, findAlertTemplate } from '../../shared/alert/alert-template';
 import { AppError, notFound } from '../../shared/errors/app-error';
 import { findIncident, incidentSeqExists, listIncidents } from '../store/alert-incidents';
+import { redeliverIncident } from '../store/webhook-deliveries';
 import { deleteAlert, findAlert, insertAlert, listAlerts, updateAlert } from '../store/alerts';
 import { findUsageMeter } from '../store/usage-meters';
 import { createRouter } from './router';
@@ -54,6 +55,13 @@ export const alertRoutes = createRouter()
   .openapi(routes.getIncident, async (c) => {
     const { incident_id: id } = c.req.valid('param');
     const incident = await findIncident(c.env.db, c.env.principal.tenantId, id);
+    if (!incident) throw notFound('incident', id);
+    return c.json(incident, 200);
+  })
+  .openapi(routes.redeliver, async (c) => {
+    const { db, principal } = c.env;
+    const { incident_id: id } = c.req.valid('param');
+    const incident = await db.transaction(async (tx) => ((await redeliverIncident(tx, principal.tenantId, id)) ? findIncident(tx, principal.tenantId, id) : null));
     if (!incident) throw notFound('incident', id);
     return c.json(incident, 200);
   })

@@ -57,3 +57,17 @@ export async function nextDueAt(db: Queryable): Promise<Date | null> {
   const at = rows.rows[0]?.at;
   return at ? new Date(at) : null;
 }
+
+/**
+ * Manual redelivery: every delivery of the incident whose endpoint still exists is PENDING again,
+ * due now, with a fresh retry schedule. Its webhook-id stays the incident's, so a receiver that
+ * had it already can tell. False when the tenant has no such incident.
+ */
+export async function redeliverIncident(db: Queryable, tenantId: string, incidentId: string): Promise<boolean> {
+  const found = await db.execute(sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND id = ${incidentId}`);
+  if (found.rows.length === 0) return false;
+  await db.execute(sql`UPDATE webhook_deliveries d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), delivered_at = NULL
+    WHERE d.tenant_id = ${tenantId} AND d.incident_id = ${incidentId}
+      AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = d.tenant_id AND e.id = d.endpoint_id)`);
+  return true;
+}

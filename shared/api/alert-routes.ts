@@ -52,6 +52,12 @@ export const alertRoutes = {
     request: { params: incidentParam },
     responses: { 200: jsonResponse(incidentSchema, 'The incident'), ...problems(404) },
   }),
+  redeliver: createRoute({
+    ...meterlineExtension, method: 'post', path: '/incidents/{incident_id}/redeliver', tags,
+    summary: 'Send the incident again to each of its endpoints (same webhook-id), with a fresh retry schedule',
+    request: { params: incidentParam },
+    responses: { 200: jsonResponse(incidentSchema, 'The incident, its deliveries PENDING'), ...problems(404) },
+  }),
   listTemplates: createRoute({
     method: 'get', path: '/alert_templates', tags, summary: 'List alert templates',
     responses: { 200: jsonResponse(pageSchema(alertTemplateSchema, 'AlertTemplatesPaginatedResponse'), 'The templates') },

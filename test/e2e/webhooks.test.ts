@@ -21,9 +21,10 @@ interface Received {
   body: string;
 }
 
-/** A receiver that answers 500 to its first `failures` requests, then 204; it records every request. */
-async function startReceiver(failures: number) {
+/** A receiver that answers 500 to its first `failures` requests (changeable), then 204; it records every request. */
+async function startReceiver(initialFailures: number) {
   const received: Received[] = [];
+  const state = { failures: initialFailures };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -34,12 +35,12 @@ async function startReceiver(failures: number) {
         signature: String(req.headers['webhook-signature']),
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      res.writeHead(received.length <= failures ? 500 : 204).end();
+      res.writeHead(received.length <= state.failures ? 500 : 204).end();
     });
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/hooks`, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The Standard Webhooks check as a receiver writes it, with node:crypto (independent of Meterline's signer). */
@@ -162,5 +163,20 @@ describe('alerts delivered as signed webhooks', () => {
     expect(deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DEAD', attempts: 4, lastResponseStatus: 500, lastError: 'the endpoint answered 500' }]);
     expect(receiver.received).toHaveLength(4);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
+
+    // The receiver is fixed; a manual redelivery sends the same message (same webhook-id) once more.
+    receiver.state.failures = 0;
+    const incidentId = dead.body.data[0].id;
+    const redelivered = await client.post(`/incidents/${incidentId}/redeliver`);
+    expect(redelivered.status).toBe(200);
+    const delivered = await eventually(
+      () => client.get(`/incidents/${incidentId}`),
+      (r) => r.body?.reportData?.webhooks?.deliveries?.find((d: { endpointId: string }) => d.endpointId === endpoint.body.id)?.status === 'DELIVERED',
+    );
+    expect(delivered.body.reportData.webhooks.deliveries.find((d: { endpointId: string }) => d.endpointId === endpoint.body.id)).toEqual({
+      endpointId: endpoint.body.id, status: 'DELIVERED', attempts: 1, lastResponseStatus: 204, deliveredAt: expect.any(String),
+    });
+    expect(receiver.received.map((r) => r.id)).toEqual(Array(5).fill(incidentId));
+    expect((await client.post('/incidents/no-such-incident/redeliver')).status).toBe(404);
   });
 });
