@@ -13,7 +13,9 @@ CREATE TABLE "alert_incidents" (
 	"value_after" numeric NOT NULL,
 	"cycle_start" timestamp with time zone NOT NULL,
 	"cycle_end" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'TRIGGERED' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "alert_incidents_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint

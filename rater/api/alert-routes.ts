@@ -2,7 +2,7 @@ import { alertRoutes as routes } from '../../shared/api/alert-routes';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { alertTemplates, findAlertTemplate } from '../../shared/alert/alert-template';
 import { AppError, notFound } from '../../shared/errors/app-error';
-import { findIncident, incidentSeqExists, listIncidents } from '../store/alert-incidents';
+import { findIncident, incidentSeqExists, listIncidents, setIncidentStatus } from '../store/alert-incidents';
 import { redeliverIncident } from '../store/webhook-deliveries';
 import { deleteAlert, findAlert, insertAlert, listAlerts, updateAlert } from '../store/alerts';
 import { findUsageMeter } from '../store/usage-meters';
@@ -55,6 +55,14 @@ export const alertRoutes = createRouter()
   .openapi(routes.getIncident, async (c) => {
     const { incident_id: id } = c.req.valid('param');
     const incident = await findIncident(c.env.db, c.env.principal.tenantId, id);
+    if (!incident) throw notFound('incident', id);
+    return c.json(incident, 200);
+  })
+  .openapi(routes.updateIncidentStatus, async (c) => {
+    const { db, principal } = c.env;
+    const { incident_id: id } = c.req.valid('param');
+    const { status } = c.req.valid('json');
+    const incident = await db.transaction(async (tx) => ((await setIncidentStatus(tx, principal.tenantId, id, status)) ? findIncident(tx, principal.tenantId, id) : null));
     if (!incident) throw notFound('incident', id);
     return c.json(incident, 200);
   })

@@ -612,7 +612,10 @@ export const alertIncidents = pgTable(
     valueAfter: numeric('value_after').notNull(),
     cycleStart: timestamp('cycle_start', { withTimezone: true }).notNull(),
     cycleEnd: timestamp('cycle_end', { withTimezone: true }).notNull(),
+    /** Togai's incident status: TRIGGERED when recorded; the tenant may set ACKNOWLEDGED or RESOLVED. */
+    status: text('status').notNull().default('TRIGGERED'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alert_incidents_seq').on(t.tenantId, t.seq)],
 );

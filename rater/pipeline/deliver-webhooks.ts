@@ -47,9 +47,10 @@ async function attempt(db: Queryable, delivery: DueDelivery, schedule: readonly 
     return { kind: 'failed', responseStatus, error, retryAt: next.dead ? null : next.at };
   };
   if (!incident) return failed(null, 'the incident is gone');
-  // The crossing, not how its deliveries go: the same body on every attempt.
+  // The crossing only — not how its deliveries go, nor the status the tenant sets: the same body on every attempt.
   const { webhooks: _, ...report } = incident.reportData ?? {};
-  const body = JSON.stringify({ type: WEBHOOK_EVENT_TYPE, timestamp: incident.createdAt, data: { ...incident, reportData: report } });
+  const { status: _status, updatedAt: _updated, ...crossing } = incident;
+  const body = JSON.stringify({ type: WEBHOOK_EVENT_TYPE, timestamp: incident.createdAt, data: { ...crossing, reportData: report } });
   const headers = await signWebhook(delivery.secret, incident.id, Math.floor(Date.now() / 1000), body);
   try {
     const response = await fetch(delivery.url, {

@@ -18,7 +18,9 @@ interface IncidentRow extends Record<string, unknown> {
   value_after: string;
   cycle_start: string;
   cycle_end: string;
+  status: string;
   created_at: string;
+  updated_at: string;
   deliveries: {
     endpoint_id: string;
     status: IncidentDelivery['status'];
@@ -40,8 +42,9 @@ function toIncident(row: IncidentRow): Incident {
     alertId: row.alert_id,
     alertVersion: row.alert_version,
     alertTemplateId: row.template_id,
-    status: 'TRIGGERED',
+    status: row.status,
     createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
     reportData: {
       account: { id: row.account_id },
       usageMeter: { id: row.subject_id },
@@ -67,7 +70,7 @@ function selectIncidents(tenantId: string) {
   return sql`
     SELECT i.id, i.seq::text AS seq, i.alert_id, i.alert_version, i.template_id, i.account_id, i.subject_id, i.threshold_index,
            i.threshold::text AS threshold, i.value_before::text AS value_before, i.value_after::text AS value_after,
-           i.cycle_start, i.cycle_end, i.created_at,
+           i.cycle_start, i.cycle_end, i.status, i.created_at, i.updated_at,
            COALESCE((SELECT json_agg(json_build_object('endpoint_id', d.endpoint_id, 'status', d.status, 'attempts', d.attempts,
                        'last_response_status', d.last_response_status, 'last_error', d.last_error,
                        'next_attempt_at', d.next_attempt_at, 'delivered_at', d.delivered_at) ORDER BY d.endpoint_id)
@@ -99,5 +102,11 @@ export async function findIncident(db: Queryable, tenantId: string, id: string):
 export async function incidentSeqExists(db: Queryable, tenantId: string, seq: string): Promise<boolean> {
   if (!/^\d{1,18}$/.test(seq)) return false;
   const rows = await db.execute(sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND seq = ${seq}::bigint`);
+  return rows.rows.length > 0;
+}
+
+/** Sets an incident's status (Togai's update_incident_status); false when the tenant has no such incident. */
+export async function setIncidentStatus(db: Queryable, tenantId: string, id: string, status: string): Promise<boolean> {
+  const rows = await db.execute(sql`UPDATE alert_incidents SET status = ${status}, updated_at = now() WHERE tenant_id = ${tenantId} AND id = ${id} RETURNING id`);
   return rows.rows.length > 0;
 }

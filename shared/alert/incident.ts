@@ -37,8 +37,13 @@ export const incidentSchema = z
     alertVersion: z.number().int(),
     alertTemplateId: z.string(),
     reportData: incidentReportSchema.optional(),
-    status: z.string().meta({ description: 'TRIGGERED: the threshold was crossed' }),
+    status: z.string().meta({ description: 'TRIGGERED when the threshold was crossed; ACKNOWLEDGED or RESOLVED as the tenant sets it' }),
     createdAt: z.string(),
+    updatedAt: z.string().optional(),
   })
   .meta({ id: 'Incident' });
 export type Incident = z.infer<typeof incidentSchema>;
+
+/** Togai's UpdateIncidentStatusRequest. The status is the tenant's bookkeeping: it changes no delivery. */
+export const incidentStatusSchema = z.enum(['TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED']);
+export const updateIncidentStatusRequest = z.strictObject({ status: incidentStatusSchema }).meta({ id: 'UpdateIncidentStatusRequest' });

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { alertSchema, createAlertRequest, updateAlertRequest } from '../alert/alert';
 import { alertTemplateSchema } from '../alert/alert-template';
-import { incidentSchema } from '../alert/incident';
+import { incidentSchema, updateIncidentStatusRequest } from '../alert/incident';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { extension, meterlineExtension } from './extension';
 
@@ -51,6 +51,11 @@ export const alertRoutes = {
     method: 'get', path: '/incidents/{incident_id}', tags, summary: 'Get an incident',
     request: { params: incidentParam },
     responses: { 200: jsonResponse(incidentSchema, 'The incident'), ...problems(404) },
+  }),
+  updateIncidentStatus: createRoute({
+    method: 'put', path: '/incidents/{incident_id}/status', tags, summary: 'Update an incident status (TRIGGERED, ACKNOWLEDGED, RESOLVED)',
+    request: { params: incidentParam, body: jsonBody(updateIncidentStatusRequest) },
+    responses: { 200: jsonResponse(incidentSchema, 'The incident now'), ...problems(400, 404, 415, 422) },
   }),
   redeliver: createRoute({
     ...meterlineExtension, method: 'post', path: '/incidents/{incident_id}/redeliver', tags,

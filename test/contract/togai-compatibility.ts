@@ -13,7 +13,7 @@ export const CREDIT_CONTRACT_TESTED = [
 export const SETTING_CONTRACT_TESTED = ['list_setting', 'insert_setting', 'get_setting', 'update_setting'];
 
 /** Togai's AlertsApi, contract-tested in test/e2e/togai-alerts.test.ts. */
-export const ALERT_CONTRACT_TESTED = ['create_alert', 'list_alerts', 'update_alert', 'get_alert_templates', 'get_alert_template', 'get_incidents', 'get_incident'];
+export const ALERT_CONTRACT_TESTED = ['create_alert', 'list_alerts', 'update_alert', 'get_alert_templates', 'get_alert_template', 'get_incidents', 'get_incident', 'update_incident_status'];
 
 /** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
 export const PRICE_PLAN_CONTRACT_TESTED = [

@@ -303,6 +303,10 @@ const pathChecks: Record<string, Check> = {
   'GET /alert_templates/{alert_template_id}': async (w) => {
     expect((await w.b.get('/alert_templates/USAGE_THRESHOLD')).status).toBe(200);
   },
+  'PUT /incidents/{incident_id}/status': async (w, path) => {
+    expect((await w.b.put(path, { status: 'RESOLVED' })).status).toBe(404);
+    expect((await w.a.get(`/incidents/${w.incidentId}`)).body.status).toBe('TRIGGERED');
+  },
   'DELETE /alerts/{alert_id}': async (w, path) => {
     expect((await w.b.delete(path)).status).toBe(404);
     expect((await w.a.get(`/alerts/${w.alertId}`)).body).toMatchObject({ status: 'ACTIVE', version: 1 });

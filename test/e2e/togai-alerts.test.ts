@@ -68,6 +68,12 @@ describe("Togai's AlertsApi", () => {
     const [incident] = page.body.data;
     expect(incident).toMatchObject({ alertId: created.body.id, alertVersion: 2, alertTemplateId: 'USAGE_THRESHOLD', status: 'TRIGGERED', reportData: { account: { id: accountId }, threshold: { value: 2 }, usage: { after: 2 } } });
     expect((await togai('get_incident', { params: { incident_id: incident.id } })).body).toEqual(incident);
+
+    const resolved = await togai('update_incident_status', { params: { incident_id: incident.id }, body: { status: 'RESOLVED' } });
+    expect(resolved.body).toEqual({ ...incident, status: 'RESOLVED', updatedAt: expect.any(String) });
+    expect((await togai('get_incident', { params: { incident_id: incident.id } })).body.status).toBe('RESOLVED');
+    const refused = await client.put(`/incidents/${incident.id}/status`, { status: 'CLOSED' });
+    expect(refused).toMatchObject({ status: 422, body: { errors: [{ path: 'status' }] } });
   });
 
   it('refuses an alert on no meter, or a percentage without a limit, naming the field', async () => {

@@ -138,6 +138,7 @@ describe('alerts delivered as signed webhooks', () => {
     const payload = JSON.parse(receiver.received[0]!.body);
     expect(payload).toMatchObject({ type: 'alert.threshold_crossed', data: { id: incident.id, alertId: alert.body.id, reportData: { threshold: { value: 800 }, usage: { after: 900 } } } });
     expect(payload.data.reportData.webhooks).toBeUndefined();
+    expect(payload.data.status).toBeUndefined();
     expect(receiver.received[0]!.body).toContain('"value":800}');
 
     // Deleted, the endpoint is sent nothing more.

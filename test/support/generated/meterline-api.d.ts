@@ -9629,6 +9629,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{incident_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update an incident status (TRIGGERED, ACKNOWLEDGED, RESOLVED) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    incident_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateIncidentStatusRequest"];
+                };
+            };
+            responses: {
+                /** @description The incident now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{incident_id}/redeliver": {
         parameters: {
             query?: never;
@@ -12292,9 +12397,10 @@ export interface components {
                     deliveries: components["schemas"]["WebhookDelivery"][];
                 };
             };
-            /** @description TRIGGERED: the threshold was crossed */
+            /** @description TRIGGERED when the threshold was crossed; ACKNOWLEDGED or RESOLVED as the tenant sets it */
             status: string;
             createdAt: string;
+            updatedAt?: string;
         };
         /** @description One webhook endpoint’s delivery of an incident */
         WebhookDelivery: {
@@ -12306,6 +12412,10 @@ export interface components {
             lastError?: string;
             nextAttemptAt?: string;
             deliveredAt?: string;
+        };
+        UpdateIncidentStatusRequest: {
+            /** @enum {string} */
+            status: "TRIGGERED" | "ACKNOWLEDGED" | "RESOLVED";
         };
         AlertTemplatesPaginatedResponse: {
             data: components["schemas"]["AlertTemplate"][];
