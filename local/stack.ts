@@ -35,6 +35,8 @@ export interface StackOptions {
   queueRetries?: number;
   /** Rate limits by binding name instead of wrangler.toml's (tests that cross them). */
   rateLimits?: Record<string, number>;
+  /** The rater's WEBHOOK_RETRY_SECONDS (tests that retry deliveries in seconds, not hours). */
+  webhookRetrySeconds?: string;
 }
 
 export interface Stack {
@@ -102,7 +104,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }
     }
 
-    const raterVars = { DATABASE_URL: databaseUrl, NEON_WS_PROXY: proxy.endpoint, ...databaseUrlVars(jurisdictionDatabaseUrls) };
+    const raterVars = {
+      DATABASE_URL: databaseUrl,
+      NEON_WS_PROXY: proxy.endpoint,
+      ...databaseUrlVars(jurisdictionDatabaseUrls),
+      ...(options.webhookRetrySeconds ? { WEBHOOK_RETRY_SECONDS: options.webhookRetrySeconds } : {}),
+    };
     const wrangler = startWrangler(options, raterVars);
     stoppers.push(() => stopProcessGroup(wrangler));
     const url = `http://127.0.0.1:${options.port}`;

@@ -24,6 +24,8 @@ export interface RaterEnv {
   NEON_WS_PROXY?: string;
   /** Days raw events are kept (default 400, at least 60); usage rollups are kept for good. */
   RAW_EVENT_RETENTION_DAYS?: string;
+  /** Seconds between webhook attempts, comma-separated (shared/webhook/retry-schedule.ts); unset: the default, over a day. */
+  WEBHOOK_RETRY_SECONDS?: string;
   /** The edge's DEDUP_SHARDS, the same value (a test compares the two configs). */
   DEDUP_SHARDS?: string;
 }

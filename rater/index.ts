@@ -10,6 +10,8 @@ import { databaseAnswers, type Database } from './db/connect';
 import { Databases, servedJurisdictions } from './db/databases';
 import { dedupShards, ledgerQueueOf, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
+import { deliverWebhooksFor } from './pipeline/deliver-webhooks';
+import { parseRetrySchedule } from '../shared/webhook/retry-schedule';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
 import { placedLedgerQueue } from './pipeline/placed-ledger-queue';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
@@ -46,6 +48,9 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
     await consumeEventBatch(batch, this.env, this.ctx);
+    // The crossings this batch recorded (and earlier ones due) go out now, after its commit.
+    const jurisdiction = parseQueueName(batch.queue)?.jurisdiction ?? null;
+    this.ctx.waitUntil(this.deliverWebhooks(jurisdiction).catch((error: unknown) => console.error('webhook delivery failed', error)));
     // The stale-debit sweep rides on queue traffic too (at most once a minute per isolate), so it
     // also runs where no cron fires: the local stack, whose wrangler dev never triggers one.
     if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
@@ -68,6 +73,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       return this.withHome(jurisdiction, async (db, ledgerQueue) => {
         if (controller.cron === TEN_MINUTE_CRON) {
           await this.sweepStaleDebits(db, ledgerQueue, where);
+          await deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) });
           await this.grantPlanCredits(db, ledgerQueue, where);
         } else {
           await this.grantPlanCredits(db, ledgerQueue, where, { start: now });
@@ -88,6 +94,10 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
     const sent = await resendStaleDebits(ledgerQueue, db);
     if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits owed for over ten minutes again`);
+  }
+
+  private deliverWebhooks(jurisdiction: Jurisdiction | null): Promise<unknown> {
+    return this.withHome(jurisdiction, (db) => deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) }));
   }
 
   private sweepEveryHome(): Promise<void> {
@@ -161,7 +171,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       const db = DIRECTORY_ROUTES.test(new URL(request.url).pathname) ? directory : databases.of(home);
       // Resolved at the first send: a missing binding refuses (503) only what sends.
       const ledgerQueue = placedLedgerQueue(db, onFirstUse(() => ledgerQueueOf(this.env, home)));
-      return await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
+      const response = await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
+      // A redelivery asked for goes out now, not at the next batch or cron.
+      if (response.ok && request.method === 'POST' && /^\/incidents\/[^/]+\/redeliver$/.test(new URL(request.url).pathname)) {
+        this.ctx.waitUntil(this.deliverWebhooks(home).catch((error: unknown) => console.error('webhook delivery failed', error)));
+      }
+      return response;
     } catch (error) {
       if (error instanceof AppError) return problemResponse(error);
       if (!(await databaseAnswers(directory))) {

@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors/app-error';
 import { fromHttpException, problemResponse } from '../../shared/errors/problem';
 import { accountRoutes } from './account-routes';
+import { alertRoutes } from './alert-routes';
 import { apiKeyRoutes } from './api-key-routes';
 import { aliasRoutes } from './alias-routes';
 import { creditRoutes } from './credit-routes';
@@ -21,6 +22,7 @@ import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
+import { webhookRoutes } from './webhook-routes';
 
 /** The configuration and query API, served to the edge over RPC (never directly to clients). */
 export const raterApi = createRouter()
@@ -48,6 +50,8 @@ export const raterApi = createRouter()
   .route('/', creditRoutes)
   .route('/', customerContactRoutes)
   .route('/', aliasRoutes)
+  .route('/', alertRoutes)
+  .route('/', webhookRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
     if (error instanceof HTTPException) return problemResponse(fromHttpException(error));

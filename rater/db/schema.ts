@@ -563,3 +563,99 @@ export const settings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.ref] }), index('settings_tenant_entity').on(t.tenantId, t.entityType, t.entityId)],
 );
+
+/**
+ * Alerts (shared/alert/alert.ts). `thresholds` are the absolute values crossings are detected
+ * against, in the order of `parameters.thresholds`; migration 0023's trigger on cycle_usage reads
+ * them inside the metering transaction.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    version: integer('version').notNull().default(1),
+    templateId: text('template_id').notNull(),
+    status: text('status').notNull(),
+    description: text('description'),
+    interval: integer('interval').notNull(),
+    validity: integer('validity'),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    /** The meter (USAGE_THRESHOLD) watched. */
+    subjectId: text('subject_id').notNull(),
+    /** Null: every account. */
+    accountId: text('account_id'),
+    parameters: jsonb('parameters').notNull(),
+    thresholds: numeric('thresholds').array().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alerts_subject').on(t.tenantId, t.templateId, t.subjectId)],
+);
+
+/** One row per threshold crossing, written by the transaction that made it: Togai's incidents. */
+export const alertIncidents = pgTable(
+  'alert_incidents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull().default(sql`gen_random_uuid()::text`),
+    /** The order incidents are listed in (and page tokens carry). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    alertId: text('alert_id').notNull(),
+    alertVersion: integer('alert_version').notNull(),
+    templateId: text('template_id').notNull(),
+    accountId: text('account_id').notNull(),
+    subjectId: text('subject_id').notNull(),
+    thresholdIndex: integer('threshold_index').notNull(),
+    threshold: numeric('threshold').notNull(),
+    valueBefore: numeric('value_before').notNull(),
+    valueAfter: numeric('value_after').notNull(),
+    cycleStart: timestamp('cycle_start', { withTimezone: true }).notNull(),
+    cycleEnd: timestamp('cycle_end', { withTimezone: true }).notNull(),
+    /** Togai's incident status: TRIGGERED when recorded; the tenant may set ACKNOWLEDGED or RESOLVED. */
+    status: text('status').notNull().default('TRIGGERED'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alert_incidents_seq').on(t.tenantId, t.seq)],
+);
+
+/** A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    url: text('url').notNull(),
+    description: text('description'),
+    secret: text('secret').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/**
+ * The webhook outbox: one row per (incident, endpoint), inserted with the incident, so a crossing
+ * that committed is delivered and one that rolled back never is. PENDING until a 2xx (DELIVERED)
+ * or the last attempt (DEAD).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    tenantId: text('tenant_id').notNull(),
+    incidentId: text('incident_id').notNull(),
+    endpointId: text('endpoint_id').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastResponseStatus: integer('last_response_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.incidentId, t.endpointId] }),
+    index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`status = 'PENDING'`),
+  ],
+);

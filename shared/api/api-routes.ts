@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Scope } from '../auth/api-key';
 import { accountRoutes } from './account-routes';
+import { alertRoutes } from './alert-routes';
 import { apiKeyRoutes } from './api-key-routes';
 import { aliasRoutes } from './alias-routes';
 import { creditRoutes } from './credit-routes';
@@ -21,6 +22,7 @@ import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
+import { webhookRoutes } from './webhook-routes';
 
 type RouteGroups = Record<string, Record<string, RouteConfig>>;
 
@@ -54,6 +56,8 @@ export const raterApiRoutes = {
   credits: creditRoutes,
   customerContacts: customerContactRoutes,
   aliases: aliasRoutes,
+  alerts: alertRoutes,
+  webhooks: webhookRoutes,
 } satisfies RouteGroups;
 
 const { ingest, entitlements, reservations } = edgeApiRoutes;

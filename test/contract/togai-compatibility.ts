@@ -12,6 +12,9 @@ export const CREDIT_CONTRACT_TESTED = [
 /** Togai's SettingsApi, contract-tested in test/e2e/togai-settings.test.ts. */
 export const SETTING_CONTRACT_TESTED = ['list_setting', 'insert_setting', 'get_setting', 'update_setting'];
 
+/** Togai's AlertsApi, contract-tested in test/e2e/togai-alerts.test.ts. */
+export const ALERT_CONTRACT_TESTED = ['create_alert', 'list_alerts', 'update_alert', 'get_alert_templates', 'get_alert_template', 'get_incidents', 'get_incident', 'update_incident_status'];
+
 /** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
 export const PRICE_PLAN_CONTRACT_TESTED = [
   'create_price_plan', 'get_price_plan', 'get_price_plans', 'update_price_plan', 'activate_price_plan', 'archive_price_plan',
@@ -41,10 +44,11 @@ export const CONTRACT_TESTED = new Set([
   ...PRICE_PLAN_CONTRACT_TESTED,
   ...CREDIT_CONTRACT_TESTED,
   ...SETTING_CONTRACT_TESTED,
+  ...ALERT_CONTRACT_TESTED,
 ]);
 
 /** Supported operations checked in their own togai-*.test.ts rather than togai-contract.test.ts. */
-export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED, ...SETTING_CONTRACT_TESTED]);
+export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED, ...SETTING_CONTRACT_TESTED, ...ALERT_CONTRACT_TESTED]);
 
 export type Support = 'supported' | 'differs' | 'not yet';
 

@@ -33,6 +33,10 @@ interface World {
   settingRef: string;
   /** A's reservation of one credit of featureId for planAccount, HELD. */
   reservationId: string;
+  /** A's usage alert on planAccount, its incident (crossed by A's event) and A's webhook endpoint. */
+  alertId: string;
+  incidentId: string;
+  webhookId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
@@ -126,6 +130,32 @@ const checks: Record<string, Check> = {
     const before = (await w.a.get('/tenant_settings')).body;
     expect((await w.b.patch('/tenant_settings', { dedupShards: 32, region: 'apac' })).status).toBe(200);
     expect((await w.a.get('/tenant_settings')).body).toEqual(before);
+  },
+  'POST /alerts': async (w) => {
+    const body = { alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: w.meterId } }, parameters: { threshold: { values: [1] } } };
+    expect(await w.b.post('/alerts', body)).toMatchObject({ status: 404, body: { errors: [{ path: 'entityDetails.usageMeter.id' }] } });
+  },
+  'GET /alerts': async (w) => {
+    expect((await w.a.get(`/alerts/${w.alertId}`)).status).toBe(200);
+    expect((await w.b.get('/alerts?pageSize=200')).body.data).toEqual([]);
+  },
+  'GET /incidents': async (w) => {
+    expect((await w.a.get(`/incidents?alertId=${w.alertId}`)).body.data).toHaveLength(1);
+    expect((await w.b.get(`/incidents?alertId=${w.alertId}`)).body.data).toEqual([]);
+    expect((await w.b.get('/incidents?pageSize=200')).body.data).toEqual([]);
+  },
+  'GET /alert_templates': async (w) => {
+    // The templates are Meterline's, the same for every tenant.
+    expect((await w.b.get('/alert_templates')).body).toEqual((await w.a.get('/alert_templates')).body);
+  },
+  'POST /webhooks': async (w) => {
+    const created = await w.b.post('/webhooks', { url: 'http://127.0.0.1:9/of-b' });
+    expect(created.status).toBe(201);
+    expect((await w.a.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id)).not.toContain(created.body.id);
+  },
+  'GET /webhooks': async (w) => {
+    const ids = (await w.b.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id);
+    expect(ids).not.toContain(w.webhookId);
   },
   'GET /settings': async (w) => {
     expect((await w.a.get(`/settings?setting_id=of_a&entity_id=${w.planAccount}`)).body.data).toHaveLength(1);
@@ -270,6 +300,21 @@ async function stillHeldByA(w: World): Promise<void> {
 }
 
 const pathChecks: Record<string, Check> = {
+  'GET /alert_templates/{alert_template_id}': async (w) => {
+    expect((await w.b.get('/alert_templates/USAGE_THRESHOLD')).status).toBe(200);
+  },
+  'PUT /incidents/{incident_id}/status': async (w, path) => {
+    expect((await w.b.put(path, { status: 'RESOLVED' })).status).toBe(404);
+    expect((await w.a.get(`/incidents/${w.incidentId}`)).body.status).toBe('TRIGGERED');
+  },
+  'DELETE /alerts/{alert_id}': async (w, path) => {
+    expect((await w.b.delete(path)).status).toBe(404);
+    expect((await w.a.get(`/alerts/${w.alertId}`)).body).toMatchObject({ status: 'ACTIVE', version: 1 });
+  },
+  'DELETE /webhooks/{webhook_id}': async (w, path) => {
+    expect((await w.b.delete(path)).status).toBe(404);
+    expect((await w.a.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id)).toContain(w.webhookId);
+  },
   'POST /reservations/{reservationId}/settle': async (w, path) => {
     const response = await w.b.post(path, { event: { ...eventOf(w.schema), accountId: w.planAccount } });
     expect([404, 422]).toContain(response.status);
@@ -358,6 +403,14 @@ beforeAll(async () => {
   const customerId = unique('cust');
   await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
   await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
+  const alert = await a.post('/alerts', {
+    alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meter.body.id } }, ownerDetails: { account: { id: planAccount } },
+    parameters: { threshold: { values: [1] } },
+  });
+  expect(alert.status).toBe(200);
+  // Nothing listens there: its deliveries end DEAD, which is all this test needs of them.
+  const webhook = await a.post('/webhooks', { url: 'http://127.0.0.1:9/of-a' });
+  expect(webhook.status).toBe(201);
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
   await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
   await a.post('/settings', { id: 'of_a', namespace: 'USER', name: 'of A', entityType: 'ACCOUNT', entityId: planAccount, value: 'A', dataType: 'STRING' });
@@ -369,6 +422,8 @@ beforeAll(async () => {
     a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
     creditId: credit.body.credits[0].id, settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
     reservationId: (reservation.body.reservation ?? reservation.body).id,
+    alertId: alert.body.id, webhookId: webhook.body.id,
+    incidentId: (await eventually(() => a.get(`/incidents?alertId=${alert.body.id}`), (r) => r.body?.data?.length === 1)).body.data[0].id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
   await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
@@ -396,7 +451,10 @@ describe('tenant isolation, route by route', () => {
       .replace('{alias}', ALIAS_REGISTERED_BY_A)
       .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
       .replace('{featureId}', world.featureId)
-      .replace('{entryId}', 'a-entry');
+      .replace('{entryId}', 'a-entry')
+      .replace('{alert_id}', world.alertId)
+      .replace('{incident_id}', world.incidentId)
+      .replace('{webhook_id}', world.webhookId);
     if (pathChecks[key]) return pathChecks[key](world, path);
     const body = bodies[key] ?? {};
     const b = world.b;

@@ -23,6 +23,8 @@ export default async function setup(project: TestProject) {
     jurisdictions: ['eu'],
     jurisdictionDatabaseUrls: euDatabase ? { eu: euDatabase.url } : undefined,
     devApiKey: generateApiKey(),
+    // Webhook retries 1 s apart, three of them: test/e2e/webhooks.test.ts watches a receiver recover, and one die.
+    webhookRetrySeconds: '1,1,1',
   });
   project.provide('stackUrl', stack.url);
   project.provide('apiKey', stack.apiKey);

@@ -1,0 +1,57 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { CreateWebhookEndpointRequest, WebhookEndpoint } from '../../shared/webhook/webhook-endpoint';
+import { generateWebhookSecret } from '../../shared/webhook/standard-webhooks';
+import type { Queryable } from '../db/connect';
+import { webhookDeliveries, webhookEndpoints } from '../db/schema';
+import { newId } from './write-guards';
+
+type Row = typeof webhookEndpoints.$inferSelect;
+
+function toEndpoint(row: Row): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    ...(row.description !== null ? { description: row.description } : {}),
+    status: 'ACTIVE',
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function insertWebhookEndpoint(db: Queryable, tenantId: string, input: CreateWebhookEndpointRequest): Promise<WebhookEndpoint & { secret: string }> {
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({ tenantId, id: newId('whe.'), url: input.url, description: input.description ?? null, secret: generateWebhookSecret() })
+    .returning();
+  return { ...toEndpoint(row!), secret: row!.secret };
+}
+
+export async function findWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<WebhookEndpoint | null> {
+  const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)));
+  return row ? toEndpoint(row) : null;
+}
+
+export async function listWebhookEndpoints(db: Queryable, tenantId: string, page: { afterId?: string | undefined; limit: number }): Promise<WebhookEndpoint[]> {
+  const rows = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), page.afterId !== undefined ? gt(webhookEndpoints.id, page.afterId) : undefined))
+    .orderBy(asc(webhookEndpoints.id))
+    .limit(page.limit);
+  return rows.map(toEndpoint);
+}
+
+/**
+ * Deletes the endpoint: crossings from then on are not sent to it, and its pending deliveries
+ * end DEAD, saying why. What it was sent stays in the log.
+ */
+export async function deleteWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.delete(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).returning({ id: webhookEndpoints.id });
+    if (rows.length === 0) return false;
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: 'DEAD', lastError: 'the endpoint was deleted' })
+      .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'PENDING')));
+    return true;
+  });
+}

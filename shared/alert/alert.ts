@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+import { Decimal } from '../decimal/decimal';
+import { nonNegativeDecimalSchema } from '../event/event-wire';
+import type { CrossingDirection, Threshold } from './threshold-crossings';
+
+/**
+ * Togai's AlertsApi models (Alert, CreateAlertRequest, UpdateAlertRequest). Togai's alerts are
+ * instances of a template, polled every `interval` minutes; Meterline's fire in real time, from
+ * the transaction that moves the watched value (README, "Alerts and webhooks"), so `interval` is
+ * kept and echoed but drives nothing. The template says what is watched:
+ *
+ * - `USAGE_THRESHOLD`: a meter's usage in the account's current billing cycle (as its plan bills
+ *   it: the cycle of the association whose rate card prices the meter), rising through each
+ *   threshold. `entityDetails.usageMeter.id` names the meter.
+ *
+ * `ownerDetails.account.id` limits the alert to one account; without it, every account is watched.
+ * `parameters.threshold.values` are absolute, or (`type: PERCENTAGE`) percentages of its `limit`.
+ */
+export const ALERT_TEMPLATES = ['USAGE_THRESHOLD'] as const;
+export const alertTemplateIdSchema = z.enum(ALERT_TEMPLATES);
+export type AlertTemplateId = z.infer<typeof alertTemplateIdSchema>;
+
+export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = { USAGE_THRESHOLD: 'UP' };
+
+export const alertStatusSchema = z.enum(['ACTIVE', 'INACTIVE']).meta({ id: 'AlertStatus' });
+
+/** Togai's details are maps of objects: `{ threshold: { … } }`, `{ usageMeter: { id } }`, `{ account: { id } }`. */
+export const alertParametersSchema = z.strictObject({
+  threshold: z
+    .strictObject({
+      type: z.enum(['ABSOLUTE', 'PERCENTAGE']).default('ABSOLUTE'),
+      values: z.array(nonNegativeDecimalSchema).min(1).max(10),
+      limit: nonNegativeDecimalSchema.optional().meta({ description: 'What PERCENTAGE values are a percentage of' }),
+    })
+    .superRefine((t, ctx) => {
+      if (t.type === 'PERCENTAGE' && t.limit === undefined) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'is needed when type is PERCENTAGE' });
+    }),
+});
+export type AlertParameters = z.infer<typeof alertParametersSchema>;
+
+const entityDetailsSchema = z.strictObject({ usageMeter: z.strictObject({ id: z.string().min(1).max(100) }) });
+const ownerDetailsSchema = z.strictObject({ account: z.strictObject({ id: z.string().min(1).max(512) }) });
+
+export const createAlertRequest = z
+  .strictObject({
+    alertTemplateId: alertTemplateIdSchema,
+    interval: z.number().int().min(0).max(1_000_000).meta({ description: 'Echoed; Meterline detects crossings in real time' }),
+    validity: z.number().int().min(1).nullable().optional().meta({ description: 'Minutes the alert stays valid; absent or null: forever' }),
+    description: z.string().max(1000).optional(),
+    entityDetails: entityDetailsSchema,
+    ownerDetails: ownerDetailsSchema.optional().meta({ description: 'One account; absent: all accounts' }),
+    parameters: alertParametersSchema,
+    status: alertStatusSchema,
+  })
+  .meta({ id: 'CreateAlertRequest' });
+export type CreateAlertRequest = z.infer<typeof createAlertRequest>;
+
+export const updateAlertRequest = z
+  .strictObject({
+    description: z.string().max(1000).optional(),
+    status: alertStatusSchema.optional(),
+    interval: z.number().int().min(0).max(1_000_000).optional(),
+    validity: z.number().int().min(1).nullable().optional(),
+    parameters: alertParametersSchema.optional(),
+  })
+  .meta({ id: 'UpdateAlertRequest' });
+export type UpdateAlertRequest = z.infer<typeof updateAlertRequest>;
+
+export const alertSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    description: z.string().optional(),
+    status: alertStatusSchema,
+    validity: z.number().int().optional(),
+    alertTemplateId: z.string(),
+    interval: z.number().int(),
+    entityDetails: z.record(z.string(), z.unknown()).optional(),
+    ownerDetails: z.record(z.string(), z.unknown()).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string().optional(),
+  })
+  .meta({ id: 'Alert' });
+export type Alert = z.infer<typeof alertSchema>;
+
+/** The thresholds as absolute decimals, in the order given: what crossings are detected against. */
+export function absoluteThresholds({ threshold }: AlertParameters): Threshold[] {
+  return threshold.values.map((value, index) => ({
+    index,
+    value: threshold.type === 'ABSOLUTE' ? value : new Decimal(threshold.limit ?? 0).times(value).div(100).toFixed(),
+  }));
+}

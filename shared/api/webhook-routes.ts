@@ -1,0 +1,27 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { createdWebhookEndpointSchema, createWebhookEndpointRequest, webhookEndpointSchema } from '../webhook/webhook-endpoint';
+import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
+import { meterlineExtension } from './extension';
+
+const tags = ['Webhooks'];
+const endpointParam = z.object({ webhook_id: z.string().min(1).max(100).meta({ param: { name: 'webhook_id', in: 'path' } }) });
+
+/** Meterline's webhook endpoints: where incidents are delivered, signed per Standard Webhooks. */
+export const webhookRoutes = {
+  create: createRoute({
+    ...meterlineExtension, method: 'post', path: '/webhooks', tags, summary: 'Create a webhook endpoint; its secret is answered this once',
+    request: { body: jsonBody(createWebhookEndpointRequest) },
+    responses: { 201: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its secret'), ...problems(400, 415, 422) },
+  }),
+  list: createRoute({
+    ...meterlineExtension, method: 'get', path: '/webhooks', tags, summary: 'List webhook endpoints',
+    request: { query: pageQuerySchema },
+    responses: { 200: jsonResponse(pageSchema(webhookEndpointSchema, 'WebhookEndpointsPaginatedResponse'), 'A page of endpoints'), ...problems(422) },
+  }),
+  delete: createRoute({
+    ...meterlineExtension, method: 'delete', path: '/webhooks/{webhook_id}', tags, summary: 'Delete a webhook endpoint (its pending deliveries end DEAD)',
+    request: { params: endpointParam },
+    responses: { 200: jsonResponse(successSchema, 'Deleted'), ...problems(404) },
+  }),
+};

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { extension } from '../api/extension';
+
+/**
+ * A tenant's webhook endpoint (Meterline's own: Togai configures webhooks in its console only).
+ * Each incident (a threshold crossing) is delivered to every ACTIVE endpoint, signed with the
+ * endpoint's secret per Standard Webhooks; the secret is answered once, at creation.
+ */
+export const createWebhookEndpointRequest = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .max(2000)
+      .meta({ description: 'Where deliveries are POSTed; https in production' }),
+    description: z.string().max(1000).optional(),
+  })
+  .meta({ id: 'CreateWebhookEndpointRequest', ...extension() });
+export type CreateWebhookEndpointRequest = z.infer<typeof createWebhookEndpointRequest>;
+
+export const webhookEndpointSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string().optional(),
+    status: z.enum(['ACTIVE']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WebhookEndpoint', ...extension() });
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+export const createdWebhookEndpointSchema = webhookEndpointSchema
+  .extend({ secret: z.string().meta({ description: 'whsec_…: shown this once; verify webhook-signature with it' }) })
+  .meta({ id: 'CreatedWebhookEndpoint', ...extension() });
+
+/** What a delivery's body holds: the Standard Webhooks envelope around the incident. */
+export const WEBHOOK_EVENT_TYPE = 'alert.threshold_crossed';
