@@ -47,7 +47,7 @@ export async function correctEvent(
 ): Promise<CorrectionOutcome> {
   const replacement = action === 'REDO_EVENT' ? await checkedReplacement(db, tenantId, wire, now) : undefined;
   return db.transaction(async (tx) => {
-    const locked = await lockEvent(tx, tenantId, wire.id);
+    const locked = await lockEvent(tx, tenantId, wire.id, replacement?.accountId);
     if (!locked) throw new AppError('not_found', 'event_not_found', `No event '${wire.id}' has been processed; only a processed event can be corrected.`);
     const history = corrections(locked.detail);
     const from = await undoLockedEvent(tx, tenantId, locked);

@@ -37,18 +37,21 @@ export interface LockedEvent {
  * account's plan lock, exclusively — the lock every batch metering that account holds shared to
  * its commit, and a new association exclusively — then its event_ids row. So no batch writes the
  * account's rollups, distinct values or cycles while a correction recomputes them from raw events,
- * and concurrent corrections of one account run one after another. The lock comes before the row,
- * as in the batch statement (no deadlock); should a REDO_EVENT have moved the event to another
- * account in between, the other account is locked too, and the row read again.
+ * and concurrent corrections of one account run one after another. `alsoAccount` (a REDO_EVENT's
+ * new account) is locked with it, in key order, as batches take them (no deadlock); should a
+ * REDO_EVENT have moved the event to another account in between, that one is locked too, and the
+ * row read again.
  */
-export async function lockEvent(tx: Queryable, tenantId: string, eventId: string): Promise<LockedEvent | null> {
+export async function lockEvent(tx: Queryable, tenantId: string, eventId: string, alsoAccount?: string): Promise<LockedEvent | null> {
   const locked = new Set<string>();
   for (;;) {
     const row = await readEvent(tx, tenantId, eventId, locked.size > 0);
     if (!row) return null;
     if (locked.has(row.account_id)) return toLocked(eventId, row);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${planLockKey(tenantId, row.account_id)}, 0))`);
+    const keys = [...new Set([row.account_id, alsoAccount ?? row.account_id])].filter((a) => !locked.has(a)).map((a) => planLockKey(tenantId, a)).sort();
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`);
     locked.add(row.account_id);
+    if (alsoAccount !== undefined) locked.add(alsoAccount);
   }
 }
 
