@@ -54,7 +54,7 @@ export const eventRoutes = createRouter()
       ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}`
       : `${action}: the event was already REVERTED; nothing changed`;
     const { referenceId, eventPayload, ingestionStatus, createdAt } = after;
-    return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: outcome.changed ? ('SUCCESS' as const) : ('NO_CHANGE' as const), reason }] }, 200);
+    return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const), reason }] }, 200);
   })
   .openapi(routes.replay, async (c) => {
     const { db, principal, ledgerQueue } = c.env;

@@ -57,8 +57,10 @@ export const eventCorrectionInfoSchema = z
     }),
     ingestionStatus: z.object({ status: z.string(), statusDescription: z.string().optional() }),
     createdAt: z.string(),
-    status: z.enum(['SUCCESS', 'NO_CHANGE']).meta({ description: 'SUCCESS: corrected; NO_CHANGE: nothing left to correct (an UNDO of a REVERTED event)' }),
-    reason: z.string(),
+    status: z.enum(['REVERTED', 'REVERTED_AND_REINGESTED', 'FAILED']).meta({
+      description: "Togai's values: REVERTED after an UNDO (also when the event was REVERTED already: `reason` says nothing changed), REVERTED_AND_REINGESTED after a REDO or REDO_EVENT. Meterline corrects synchronously: a correction that fails answers with a problem, not FAILED",
+    }),
+    reason: z.string().meta({ description: 'What the correction did: the status before and after, or that nothing changed' }),
   })
   .meta({ id: 'EventCorrectionInfo' });
 
