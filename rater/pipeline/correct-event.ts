@@ -8,6 +8,8 @@ import type { EventStatus } from '../../shared/metering/meter-event';
 import type { Database, Queryable } from '../db/connect';
 import { eventIds, events } from '../db/schema';
 import { findEventSchema } from '../store/event-schemas';
+import { holdPurgeWatermark } from '../store/purge-watermark';
+import { minuteBucket } from '../../shared/meter/rollup';
 import { meterTenantEvents } from './meter-batch';
 import { lockEvent, undoLockedEvent } from './undo-event';
 
@@ -49,6 +51,11 @@ export async function correctEvent(
   return db.transaction(async (tx) => {
     const locked = await lockEvent(tx, tenantId, wire.id, replacement?.accountId);
     if (!locked) throw new AppError('not_found', 'event_not_found', `No event '${wire.id}' has been processed; only a processed event can be corrected.`);
+    // An UNDO recomputes the event's minute from raw events: all of them must still be there.
+    const purgedBefore = await holdPurgeWatermark(tx);
+    if (Date.parse(minuteBucket(locked.event.timestamp)) < purgedBefore) {
+      throw new AppError('conflict', 'raw_events_purged', `Event '${wire.id}' is older than the raw events kept (purged before ${new Date(purgedBefore).toISOString()}): it can no longer be corrected.`);
+    }
     const history = corrections(locked.detail);
     const from = await undoLockedEvent(tx, tenantId, locked);
     const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };

@@ -193,9 +193,10 @@ export const eventRoutes = {
     description:
       "Togai's event correction, synchronous: when it answers, the event's usage (every aggregation), revenue (each cycle " +
       're-priced from its usage, tiers included) and status are corrected. UNDO records the event REVERTED; a redelivery ' +
-      'of it then changes nothing. A correction retried leaves the same state. Needs an admin key.',
+      'of it then changes nothing. A correction retried leaves the same state. An event older than the raw events kept ' +
+      '(RAW_EVENT_RETENTION_DAYS) cannot be corrected: 409 raw_events_purged. Needs an admin key.',
     request: { query: correctionQuerySchema, body: jsonBody(eventCorrectionRequest) },
-    responses: { 200: jsonResponse(eventsCorrectionResponse, 'The event after the correction'), ...problems(400, 403, 404, 422) },
+    responses: { 200: jsonResponse(eventsCorrectionResponse, 'The event after the correction'), ...problems(400, 403, 404, 409, 422) },
   }),
   replay: createRoute({
     ...meterlineExtension,

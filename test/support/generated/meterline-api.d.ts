@@ -6378,7 +6378,7 @@ export interface paths {
         put?: never;
         /**
          * Correct an ingested event: UNDO, REDO or REDO_EVENT
-         * @description Togai's event correction, synchronous: when it answers, the event's usage (every aggregation), revenue (each cycle re-priced from its usage, tiers included) and status are corrected. UNDO records the event REVERTED; a redelivery of it then changes nothing. A correction retried leaves the same state. Needs an admin key.
+         * @description Togai's event correction, synchronous: when it answers, the event's usage (every aggregation), revenue (each cycle re-priced from its usage, tiers included) and status are corrected. UNDO records the event REVERTED; a redelivery of it then changes nothing. A correction retried leaves the same state. An event older than the raw events kept (RAW_EVENT_RETENTION_DAYS) cannot be corrected: 409 raw_events_purged. Needs an admin key.
          */
         post: {
             parameters: {
@@ -6436,6 +6436,15 @@ export interface paths {
                 };
                 /** @description No such object for this tenant */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -6,6 +6,7 @@ import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { queryRevenue } from '../../../rater/queries/revenue';
 import { findEvent } from '../../../rater/store/events';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
+import { raisePurgeWatermark } from '../../../rater/store/purge-watermark';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import { Decimal } from '../../../shared/decimal/decimal';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
@@ -126,6 +127,21 @@ describe('POST /events/correction (correctEvent)', () => {
       const bad = { ...wire(a), attributes: [{ name: 'nope', value: '1' }] };
       await expect(correctEvent(db, tenantId, 'REDO_EVENT', bad, NOW)).rejects.toMatchObject({ status: 422, errors: [{ path: 'event.attributes.0.name' }] });
       expect((await findEvent(db, tenantId, 'a'))?.ingestionStatus.status).toBe('INGESTION_COMPLETED_EVENT_METERED');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('refuses (409) to correct an event whose minute may have lost raw events to the purge, and changes nothing', async () => {
+    const { tenantId, meters, db, pool } = await setUp();
+    try {
+      // The cutoff test/workers/rater/purge-raw-events.test.ts raises the watermark to, whatever runs first.
+      const old = requestEvent('old', '4', { timestamp: '2026-04-01T00:00:00.000Z', acceptedAt: '2026-04-01T00:00:01.000Z', dimensions: { region: 'eu', user: 'ann' } });
+      await meterBatch(db, [{ tenantId, events: [old] }]);
+      await raisePurgeWatermark(db, new Date('2026-04-15T00:00:00Z'));
+      await expect(correctEvent(db, tenantId, 'UNDO', wire(old), NOW)).rejects.toMatchObject({ status: 409, code: 'raw_events_purged' });
+      expect((await findEvent(db, tenantId, 'old'))?.ingestionStatus.status).toBe('INGESTION_COMPLETED_EVENT_METERED');
+      expect(await usageOf(tenantId, meters[0]!)).toBe('1');
     } finally {
       await pool.end();
     }
