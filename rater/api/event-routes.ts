@@ -50,9 +50,9 @@ export const eventRoutes = createRouter()
     const { event } = c.req.valid('json');
     const outcome = await correctEvent(db, principal.tenantId, action, { ...event, id: event.id! }, new Date());
     const after = (await findEvent(db, principal.tenantId, outcome.eventId))!;
-    const reason = outcome.changed
-      ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}`
-      : `${action}: the event was already REVERTED; nothing changed`;
+    const reason =
+      (outcome.changed ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}` : `${action}: the event was already REVERTED; nothing changed`) +
+      (outcome.creditsNotGivenBack ? '. The feature credits it consumed are not given back to the account (not supported yet)' : '');
     const { referenceId, eventPayload, ingestionStatus, createdAt } = after;
     return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const), reason }] }, 200);
   })

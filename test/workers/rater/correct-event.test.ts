@@ -5,6 +5,7 @@ import { correctEvent } from '../../../rater/pipeline/correct-event';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { queryRevenue } from '../../../rater/queries/revenue';
 import { findEvent } from '../../../rater/store/events';
+import { insertFeature } from '../../../rater/store/features';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
 import { raisePurgeWatermark } from '../../../rater/store/purge-watermark';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
@@ -75,7 +76,7 @@ describe('POST /events/correction (correctEvent)', () => {
       expect(await revenueOf(db, tenantId)).toBe('25');
 
       const undone = await correctEvent(db, tenantId, 'UNDO', wire(b), NOW);
-      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true });
+      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true, creditsNotGivenBack: false });
       // count, sum, max, min, latest, unique users — as if b had never been sent.
       expect(await usages(tenantId, meters)).toEqual(['2', '6', '4', '2', '2', '1']);
       expect(await revenueOf(db, tenantId)).toBe('6');
@@ -101,7 +102,7 @@ describe('POST /events/correction (correctEvent)', () => {
       const b = event('b', '9', 20, 'bob');
       await meterBatch(db, [{ tenantId, events: [a, b] }]);
       await correctEvent(db, tenantId, 'UNDO', wire(b), NOW);
-      expect(await correctEvent(db, tenantId, 'REDO', wire(b), NOW)).toEqual({ eventId: 'b', from: 'REVERTED', to: 'METERED', changed: true });
+      expect(await correctEvent(db, tenantId, 'REDO', wire(b), NOW)).toEqual({ eventId: 'b', from: 'REVERTED', to: 'METERED', changed: true, creditsNotGivenBack: false });
       expect(await usages(tenantId, meters)).toEqual(['2', '13', '9', '4', '9', '2']);
       expect(await revenueOf(db, tenantId)).toBe('19');
 
@@ -142,6 +143,25 @@ describe('POST /events/correction (correctEvent)', () => {
       await expect(correctEvent(db, tenantId, 'UNDO', wire(old), NOW)).rejects.toMatchObject({ status: 409, code: 'raw_events_purged' });
       expect((await findEvent(db, tenantId, 'old'))?.ingestionStatus.status).toBe('INGESTION_COMPLETED_EVENT_METERED');
       expect(await usageOf(tenantId, meters[0]!)).toBe('1');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('says when the credits an event consumed should change and are not given back (not supported yet); a REDO changes none', async () => {
+    const { tenantId, meters, db, pool } = await setUp();
+    try {
+      await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
+      const a = event('a', '4', 10, 'ann');
+      await meterBatch(db, [{ tenantId, events: [a] }]);
+      // Same bytes, another user: the same credits consumed.
+      expect(await correctEvent(db, tenantId, 'REDO_EVENT', { ...wire(a), dimensions: { region: 'eu', user: 'bob' } }, NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: false });
+      const more = { ...wire(a), attributes: [{ name: 'bytes', value: '5' }, { name: 'divisor', value: '1' }] };
+      expect(await correctEvent(db, tenantId, 'REDO_EVENT', more, NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: true });
+      expect(await correctEvent(db, tenantId, 'REDO', wire(a), NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: false });
+      expect(await correctEvent(db, tenantId, 'UNDO', wire(a), NOW)).toMatchObject({ to: 'REVERTED', creditsNotGivenBack: true });
+      expect(await correctEvent(db, tenantId, 'UNDO', wire(a), NOW)).toMatchObject({ changed: false, creditsNotGivenBack: false });
+      expect((await usages(tenantId, meters)).slice(0, 2)).toEqual(['0', '0']);
     } finally {
       await pool.end();
     }
