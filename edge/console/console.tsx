@@ -8,7 +8,7 @@ import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { EdgeHono } from '../hono-env';
 import { callApi, problemText, type ApiAnswer, type ApiFetch } from './console-api';
-import { EventDetail, EventList, type EventFilters } from './event-pages';
+import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice, type Section } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
@@ -223,11 +223,25 @@ export function createConsole(api: ApiFetch) {
     const none = events.status === 404 && (events.body as { code?: string } | null)?.code === 'no_events';
     return page(c, 'Events', 'events', content, none ? undefined : failure(events));
   });
-  app.get('/events/:id', async (c) => {
-    const found = await call<{ events: EventWithStatus[] }>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id'))}`);
+  const eventPage = async (c: C, view: (event: EventWithStatus) => { title: string; content: unknown }, notice?: Notice) => {
+    const found = await call<{ events: EventWithStatus[] }>(c, 'GET', `/events/${encodeURIComponent(c.req.param('id') ?? '')}`);
     const event = found.ok ? found.body.events[0] : undefined;
     if (!event) return page(c, 'Event', 'events', <p>No such event (it may still be on its way to the rater).</p>, failure(found), 404);
-    return page(c, `Event ${event.eventPayload.id}`, 'events', <EventDetail event={event} />);
+    const { title, content } = view(event);
+    return page(c, title, 'events', content, notice);
+  };
+  app.get('/events/:id', (c) => eventPage(c, (event) => ({ title: `Event ${event.eventPayload.id}`, content: <EventDetail event={event} /> })));
+  // UNDO asks first (a page of its own, no script), then posts Togai's correction.
+  app.get('/events/:id/undo', (c) => eventPage(c, (event) => ({ title: `Undo event ${event.eventPayload.id}?`, content: <UndoConfirmation event={event} /> })));
+  app.post('/events/:id/undo', async (c) => {
+    const id = c.req.param('id');
+    const found = await call<{ events: EventWithStatus[] }>(c, 'GET', `/events/${encodeURIComponent(id)}`);
+    const event = found.ok ? found.body.events[0] : undefined;
+    if (!event) return page(c, 'Event', 'events', <p>No such event.</p>, failure(found), 404);
+    // Togai's correction names the event by its payload; for an UNDO only the id counts.
+    const answer = await call(c, 'POST', '/events/correction?action=UNDO', { event: event.eventPayload });
+    if (answer.ok) return done(c, `/console/events/${encodeURIComponent(id)}`, 'Event undone: its usage and revenue are removed');
+    return page(c, `Event ${id}`, 'events', <EventDetail event={event} />, failure(answer));
   });
 
   return app;

@@ -163,8 +163,38 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
         </ul>
       </>
     )}
+    {event.corrections && event.corrections.length > 0 && (
+      <>
+        <h2>Corrections</h2>
+        <ul>
+          {event.corrections.map((c) => (
+            <li>
+              {c.at}: {c.action} (was {c.from})
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
     <h2>As received</h2>
     <pre>{JSON.stringify(event.eventPayload, null, 2)}</pre>
+    {event.ingestionStatus.status !== 'REVERTED' && (
+      <p>
+        <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/undo`}>Undo this event…</a>
+      </p>
+    )}
+  </>
+);
+
+/** The confirmation an UNDO asks for: what it removes, and a button that does it. */
+export const UndoConfirmation: FC<{ event: EventWithStatus }> = ({ event }) => (
+  <>
+    <p>
+      Undo event <strong>{event.eventPayload.id}</strong> of account <strong>{event.eventPayload.accountId}</strong> at {event.eventPayload.timestamp}? Its usage
+      on every meter and the revenue it caused are removed, and it is recorded REVERTED. A later REDO (POST /events/correction?action=REDO) meters it again.
+    </p>
+    <form method="post" action={`/console/events/${encodeURIComponent(event.eventPayload.id)}/undo`}>
+      <button type="submit">Undo the event</button> <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}`}>Cancel</a>
+    </form>
   </>
 );
 

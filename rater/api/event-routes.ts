@@ -1,6 +1,7 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { meterlineStatusOf, togaiStatusOf } from '../../shared/api/event-status';
-import { AppError } from '../../shared/errors/app-error';
+import { AppError, invalid } from '../../shared/errors/app-error';
+import { correctEvent } from '../pipeline/correct-event';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { replayParkedMessages } from '../pipeline/replay-parked-messages';
 import { hasParkedMessage, listParkedMessages } from '../store/parked-messages';
@@ -39,6 +40,21 @@ export const eventRoutes = createRouter()
     // validation error, not an API error), so "nothing matches" is a 404 problem it can catch.
     if (data.length === 0) throw new AppError('not_found', 'no_events', 'No events match these filters (or no more after this nextToken).');
     return c.json({ events: data, ...(next === undefined ? {} : { nextToken: next }) }, 200);
+  })
+  .openapi(routes.correct, async (c) => {
+    const { db, principal } = c.env;
+    const { action, requireConfirmation } = c.req.valid('query');
+    if (requireConfirmation === 'true') {
+      throw invalid('invalid_query', [{ path: 'requireConfirmation', message: 'Meterline corrects synchronously, without a confirmation step: send false or leave it out' }]);
+    }
+    const { event } = c.req.valid('json');
+    const outcome = await correctEvent(db, principal.tenantId, action, { ...event, id: event.id! }, new Date());
+    const after = (await findEvent(db, principal.tenantId, outcome.eventId))!;
+    const reason =
+      (outcome.changed ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}` : `${action}: the event was already REVERTED; nothing changed`) +
+      (outcome.creditsNotGivenBack ? '. The feature credits it consumed are not given back to the account (not supported yet)' : '');
+    const { referenceId, eventPayload, ingestionStatus, createdAt } = after;
+    return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const), reason }] }, 200);
   })
   .openapi(routes.replay, async (c) => {
     const { db, principal, ledgerQueue } = c.env;

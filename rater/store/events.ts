@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import { togaiStatusOf } from '../../shared/api/event-status';
+import { correctionHistorySchema } from '../../shared/api/event-correction-routes';
 import { exactNumber } from '../../shared/api/exact-number';
 import { aggregationSchema } from '../../shared/meter/usage-meter';
 import { enrichmentsSchema } from '../../shared/event-schema/event-schema';
@@ -17,6 +18,7 @@ const detailSchema = z.object({
   failures: z.array(z.object({ meterId: z.string(), reason: z.string() })).optional(),
   field: z.string().optional(),
   reason: z.string().optional(),
+  corrections: correctionHistorySchema.optional(),
 });
 
 /**
@@ -109,6 +111,7 @@ export function toEventWithStatus(row: Row, meterNames: ReadonlyMap<string, stri
     enrichedFields: [...enrichedAttributes, ...enrichedDimensions],
     meters,
     ...(detail.failures === undefined ? {} : { meterFailures: detail.failures }),
+    ...(detail.corrections === undefined ? {} : { corrections: detail.corrections }),
     acceptedAt,
     processedAt: row.processedAt.toISOString(),
   };

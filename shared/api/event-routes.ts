@@ -6,6 +6,7 @@ import { recordedTogaiStatuses, togaiEventStatuses } from './event-status';
 import { aggregationSchema } from '../meter/usage-meter';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems } from './common';
 import { extension, meterlineExtension } from './extension';
+import { correctionHistorySchema, correctionQuerySchema, eventCorrectionRequest, eventsCorrectionResponse } from './event-correction-routes';
 
 const tags = ['Events'];
 const decimal = z.string().meta({ description: 'An exact decimal', example: '1500.25' });
@@ -14,13 +15,13 @@ const instant = instantSchema();
 export const eventStatusSchema = z.enum(togaiEventStatuses).meta({
   id: 'EventIngestionStatus',
   description:
-    "Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
+    "Togai's IngestionStatus.status. Meterline records seven of them: INGESTION_COMPLETED_EVENT_METERED (counted by at " +
     'least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), ' +
     'INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED ' +
     '(its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the ' +
     'tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and ' +
     'INGESTION_FAILED (the rater could not process it; POST /events/replay ' +
-    'meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event ' +
+    'meters it again) and REVERTED (undone by POST /events/correction; it counts for nothing). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event ' +
     'still in flight is not listed yet.',
 });
 const recordedStatusSchema = z.enum(recordedTogaiStatuses);
@@ -88,6 +89,7 @@ export const eventWithStatusSchema = z
       .meta(extension('meters whose formula failed on this event; the event still counts for the others')),
     acceptedAt: z.string().meta(extension('when the edge accepted the event (as createdAt)')),
     processedAt: z.string().meta(extension('when the rater recorded it')),
+    corrections: correctionHistorySchema.optional(),
   })
   .meta({
     id: 'EventWithStatusAndEventPipelineInfo',
@@ -185,6 +187,16 @@ export const eventRoutes = {
       'matches, the answer is 404 with the code no_events, which the client raises as an API error.',
     request: { query: listQuerySchema },
     responses: { 200: jsonResponse(getEventsResponse, 'A page of events'), ...problems(404, 422) },
+  }),
+  correct: createRoute({
+    method: 'post', path: '/events/correction', tags, summary: 'Correct an ingested event: UNDO, REDO or REDO_EVENT',
+    description:
+      "Togai's event correction, synchronous: when it answers, the event's usage (every aggregation), revenue (each cycle " +
+      're-priced from its usage, tiers included) and status are corrected. UNDO records the event REVERTED; a redelivery ' +
+      'of it then changes nothing. A correction retried leaves the same state. An event older than the raw events kept ' +
+      '(RAW_EVENT_RETENTION_DAYS) cannot be corrected: 409 raw_events_purged. Needs an admin key.',
+    request: { query: correctionQuerySchema, body: jsonBody(eventCorrectionRequest) },
+    responses: { 200: jsonResponse(eventsCorrectionResponse, 'The event after the correction'), ...problems(400, 403, 404, 409, 422) },
   }),
   replay: createRoute({
     ...meterlineExtension,

@@ -33,6 +33,7 @@ export const togaiStatusOf = {
   SCHEMA_NOT_FOUND: 'INGESTION_FAILED_SCHEMA_NOT_DEFINED',
   ACCOUNT_NOT_FOUND: 'INGESTION_FAILED_ACCOUNT_NOT_FOUND',
   FAILED: 'INGESTION_FAILED',
+  REVERTED: 'REVERTED',
 } as const satisfies Record<EventStatus, TogaiEventStatus>;
 
 export const recordedTogaiStatuses = Object.values(togaiStatusOf);

@@ -5,7 +5,8 @@ import type { EventSchema } from '../event-schema/event-schema';
 import { evaluateMeter } from '../meter/evaluate-meter';
 import type { Aggregation, UsageMeter } from '../meter/usage-meter';
 
-export const eventStatuses = ['METERED', 'NO_MATCHING_METERS', 'ENRICHMENT_FAILED', 'SCHEMA_NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'FAILED'] as const;
+/** REVERTED: undone by a correction (POST /events/correction); it counts for nothing until a REDO meters it again. */
+export const eventStatuses = ['METERED', 'NO_MATCHING_METERS', 'ENRICHMENT_FAILED', 'SCHEMA_NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'FAILED', 'REVERTED'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
 export interface MeterContribution {

@@ -37,7 +37,7 @@ export const CONTRACT_TESTED = new Set([
   'deactivate_usage_meter', 'delete_usage_meter',
   'create_customer', 'get_customer', 'get_customers', 'update_customer', 'delete_customer',
   'create_account', 'get_account', 'get_accounts', 'update_account', 'delete_account', 'add_aliases', 'list_account_aliases', 'remove_aliases',
-  'ingest', 'ingest_batch', 'get_single_event', 'get_events', 'get_metrics',
+  'ingest', 'ingest_batch', 'get_single_event', 'get_events', 'get_metrics', 'event_correction',
   'create_feature', 'get_feature', 'get_features', 'update_feature',
   'get_feature_credits', 'list_feature_credit_entries', 'update_feature_credit_entry', 'void_feature_credit_entry', 'ingest_entitled_event',
   'get_entitlements', 'get_entitlement_value', 'validate_entitlement_value',

@@ -164,6 +164,17 @@ describe('the console', () => {
     await shot('event');
   });
 
+  it('undoes an event after a confirmation: it shows REVERTED, with the correction, and offers no second undo', async () => {
+    await page.getByRole('link', { name: 'Undo this event…' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Its usage');
+    await shot('event-undo');
+    await page.getByRole('button', { name: 'Undo the event' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('REVERTED');
+    expect(await page.locator('body').textContent()).toContain('Event undone');
+    expect(await page.locator('main').textContent()).toContain('UNDO (was METERED)');
+    expect(await page.getByRole('link', { name: 'Undo this event…' }).count()).toBe(0);
+  });
+
   it('works with the keyboard, and on a narrow window', async () => {
     await page.goto(`${base}/console/meters`);
     await page.keyboard.press('Tab');

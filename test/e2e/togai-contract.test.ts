@@ -146,6 +146,17 @@ describe("Togai's EventIngestionApi, EventManagementApi and MetricsApi", () => {
       },
     });
     expect(metrics.body.results.map((r: { id: string }) => r.id)).toEqual(['usage', 'events', 'revenue']);
+
+    // Corrections: UNDO, its retry (nothing left to undo), REDO, and REDO_EVENT with a new payload.
+    const undone = await togai('event_correction', { query: { action: 'UNDO' }, body: { event } });
+    expect(undone.body.data[0]).toMatchObject({ referenceId: event.id, status: 'REVERTED', ingestionStatus: { status: 'REVERTED' } });
+    const again = await togai('event_correction', { query: { action: 'UNDO' }, body: { event } });
+    expect(again.body.data[0].reason).toMatch(/nothing changed/);
+    const reverted = await togai('get_single_event', { params: { event_id: event.id } });
+    expect(reverted.body.events[0].ingestionStatus.status).toBe('REVERTED');
+    await togai('event_correction', { query: { action: 'REDO' }, body: { event } });
+    const replaced = await togai('event_correction', { query: { action: 'REDO_EVENT' }, body: { event: { ...event, attributes: [{ name: 'bytes', value: '2' }] } } });
+    expect(replaced.body.data[0]).toMatchObject({ status: 'REVERTED_AND_REINGESTED', eventPayload: { attributes: [{ name: 'bytes', value: '2' }] }, ingestionStatus: { status: 'INGESTION_COMPLETED_EVENT_METERED' } });
   });
 });
 

@@ -99,5 +99,12 @@ describe('the README tour', () => {
     const statement = await eventually(() => client.get(`/accounts/${account}/statement`), (r) => r.body?.totals?.[0]?.amount === '10.25');
     expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.25' }] });
     expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '4021', amount: '0.25' });
+
+    // A correction: the 2500-byte event was sent by mistake. UNDO takes it out of usage and revenue at once.
+    const undone = await client.post('/events/correction?action=UNDO', { event: rated });
+    expect(undone).toMatchObject({ status: 200, body: { data: [{ referenceId: rated.id, status: 'REVERTED', ingestionStatus: { status: 'REVERTED' } }] } });
+    const corrected = await client.get(`/accounts/${account}/statement`);
+    expect(corrected.body).toMatchObject({ totals: [{ currency: 'USD', amount: '10.10' }] });
+    expect(corrected.body.plans[0].usageLines[0]).toMatchObject({ usage: '1521', amount: '0.10' });
   });
 });

@@ -6291,7 +6291,7 @@ export interface paths {
                     accountId?: string;
                     schemaName?: string;
                     /** @description Only events with this status (a value of IngestionStatus that Meterline records) */
-                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
+                    status?: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED" | "REVERTED";
                     /** @description events at or after this time (the event timestamp); without a zone, UTC */
                     from?: string;
                     /** @description events before this time; without a zone, UTC */
@@ -6361,6 +6361,117 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an ingested event: UNDO, REDO or REDO_EVENT
+         * @description Togai's event correction, synchronous: when it answers, the event's usage (every aggregation), revenue (each cycle re-priced from its usage, tiers included) and status are corrected. UNDO records the event REVERTED; a redelivery of it then changes nothing. A correction retried leaves the same state. An event older than the raw events kept (RAW_EVENT_RETENTION_DAYS) cannot be corrected: 409 raw_events_purged. Needs an admin key.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description UNDO removes all usage, revenue and credits the event caused and records it REVERTED; REDO undoes it and meters the same event again; REDO_EVENT undoes it and meters the request's payload under the same id */
+                    action: "UNDO" | "REDO" | "REDO_EVENT";
+                    /** @description Meterline corrects synchronously: only false (or absent) is accepted */
+                    requireConfirmation?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventCorrectionRequest"];
+                };
+            };
+            responses: {
+                /** @description The event after the correction */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventsCorrectionResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11709,6 +11820,8 @@ export interface components {
             acceptedAt: string;
             /** @description when the rater recorded it */
             processedAt: string;
+            /** @description the corrections made to the event (POST /events/correction), oldest first */
+            corrections?: components["schemas"]["EventCorrectionRecord"][];
         };
         EventPayload: {
             id: string;
@@ -11737,7 +11850,7 @@ export interface components {
             field?: string;
         };
         /**
-         * @description Togai's IngestionStatus.status. Meterline records six of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
+         * @description Togai's IngestionStatus.status. Meterline records seven of them: INGESTION_COMPLETED_EVENT_METERED (counted by at least one meter), INGESTION_COMPLETED_NO_MATCHING_METERS (no ACTIVE meter of its schema matched it), INGESTION_FAILED_ENRICHMENT_FAILED (an enrichment formula failed on its data), INGESTION_FAILED_SCHEMA_NOT_DEFINED (its schema was gone when it was rated), INGESTION_FAILED_ACCOUNT_NOT_FOUND (no account of that id, when the tenant setting unknownAccounts is FAIL; POST /events/replay with its id meters it once the account exists) and INGESTION_FAILED (the rater could not process it; POST /events/replay meters it again) and REVERTED (undone by POST /events/correction; it counts for nothing). The edge refuses past-grace, duplicate and uncredited events before they exist, and an event still in flight is not listed yet.
          * @enum {string}
          */
         EventIngestionStatus: "INGESTION_IN_PROGRESS" | "INGESTION_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_UNITS_INVALID" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_EVENT_NOT_METERED" | "INGESTION_FAILED_PAST_GRACE_PERIOD" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED_DUPLICATE_EVENT" | "INGESTION_FAILED_NO_EVENT_ID" | "INGESTION_FAILED_INVALID_NAMED_LICENSE_EVENT" | "INGESTION_FAILED_INSUFFICIENT_CREDITS" | "REVERTED" | "UNKNOWN";
@@ -11773,18 +11886,101 @@ export interface components {
             type: "ATTRIBUTE" | "DIMENSION";
             value: string;
         };
+        /** @description one correction made to an event */
+        EventCorrectionRecord: {
+            /** @enum {string} */
+            action: "UNDO" | "REDO" | "REDO_EVENT";
+            /** @description When the correction was made */
+            at: string;
+            /** @description The event's status (Meterline's name) before it */
+            from: string;
+        };
         GetEventsResponse: {
             /** @description At least one, as Togai's model requires: a page with none is a 404 (no_events) */
             events: components["schemas"]["EventWithStatusAndEventPipelineInfo"][];
             /** @description Present when there are more events */
             nextToken?: string;
         };
+        EventsCorrectionResponse: {
+            data: components["schemas"]["EventCorrectionInfo"][];
+        };
+        EventCorrectionInfo: {
+            referenceId: string;
+            eventPayload: {
+                id: string;
+                schemaName: string;
+                timestamp: string;
+                accountId: string;
+                attributes: {
+                    name: string;
+                    value: string;
+                    unit?: string;
+                }[];
+                dimensions: {
+                    [key: string]: string;
+                };
+            };
+            ingestionStatus: {
+                status: string;
+                statusDescription?: string;
+            };
+            createdAt: string;
+            /**
+             * @description Togai's values: REVERTED after an UNDO (also when the event was REVERTED already: `reason` says nothing changed), REVERTED_AND_REINGESTED after a REDO or REDO_EVENT. Meterline corrects synchronously: a correction that fails answers with a problem, not FAILED
+             * @enum {string}
+             */
+            status: "REVERTED" | "REVERTED_AND_REINGESTED" | "FAILED";
+            /** @description What the correction did: the status before and after, or that nothing changed */
+            reason: string;
+        };
+        /** @description Event Correction Payload for event correction (Togai's model) */
+        EventCorrectionRequest: {
+            /**
+             * @description A usage event, in Togai's shape. Attribute values are decimal strings (exact).
+             * @example {
+             *       "id": "req-0001",
+             *       "schemaName": "api_calls",
+             *       "timestamp": "2026-11-23T10:15:00Z",
+             *       "accountId": "acme",
+             *       "attributes": [
+             *         {
+             *           "name": "response_bytes",
+             *           "value": "1500.25"
+             *         }
+             *       ],
+             *       "dimensions": {
+             *         "region": "eu",
+             *         "endpoint": "/v1/things"
+             *       }
+             *     }
+             */
+            event: {
+                id?: string;
+                schemaName: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())
+                 */
+                timestamp: string;
+                accountId: string;
+                /** @default [] */
+                attributes?: {
+                    name: string;
+                    value: string | number;
+                    unit?: string;
+                }[];
+                /** @default {} */
+                dimensions?: {
+                    [key: string]: string;
+                };
+            };
+        };
         ReplayEventsResponse: {
             replayed: number;
             events: {
                 id: string;
                 /** @enum {string} */
-                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED";
+                status: "INGESTION_COMPLETED_EVENT_METERED" | "INGESTION_COMPLETED_NO_MATCHING_METERS" | "INGESTION_FAILED_ENRICHMENT_FAILED" | "INGESTION_FAILED_SCHEMA_NOT_DEFINED" | "INGESTION_FAILED_ACCOUNT_NOT_FOUND" | "INGESTION_FAILED" | "REVERTED";
                 reason?: string;
             }[];
             /** @description what became of each parked message; PARKED ones are parked again with the reason */

@@ -1,0 +1,119 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { AcceptedEvent } from '../../shared/event/accepted-event';
+import type { WireEvent } from '../../shared/event/event-wire';
+import { validateEvent } from '../../shared/event/validate-event';
+import { AppError, invalid } from '../../shared/errors/app-error';
+import type { CorrectionAction } from '../../shared/api/event-correction-routes';
+import type { EventStatus } from '../../shared/metering/meter-event';
+import type { Database, Queryable } from '../db/connect';
+import { eventIds, events } from '../db/schema';
+import { findEventSchema } from '../store/event-schemas';
+import { activeFeaturesForSchemas } from '../store/features';
+import { featureDebits } from '../../shared/entitlement/feature-debits';
+import { canonicalJson } from '../../shared/idempotency/payload-hash';
+import { holdPurgeWatermark } from '../store/purge-watermark';
+import { minuteBucket } from '../../shared/meter/rollup';
+import { meterTenantEvents } from './meter-batch';
+import { lockEvent, undoLockedEvent, type LockedEvent } from './undo-event';
+
+/** One correction, as kept in the event's record (event_ids.detail.corrections) and shown by GET /events/{id}. */
+export interface CorrectionRecord {
+  action: CorrectionAction;
+  at: string;
+  /** The status the event had before the correction. */
+  from: EventStatus;
+}
+
+export interface CorrectionOutcome {
+  eventId: string;
+  /** The status before the correction, and after. */
+  from: EventStatus;
+  to: EventStatus;
+  /** False when there was nothing to change: an UNDO of an event already REVERTED. */
+  changed: boolean;
+  /** True when the event's feature credits should change and were not (not given back yet: changesCredits). */
+  creditsNotGivenBack: boolean;
+}
+
+/**
+ * Togai's event correction (POST /events/correction), in one transaction under lockEvent's locks:
+ * UNDO removes everything the event added and records it REVERTED; REDO undoes it (if it still
+ * counts) and meters the same payload again, as it was first accepted; REDO_EVENT undoes it and
+ * meters `replacement` under the same id. Retried, a correction leaves the same state: an UNDO of
+ * a REVERTED event changes nothing, a REDO or REDO_EVENT meters once from a clean slate. Its
+ * history travels with the event: the record a re-metering writes carries the earlier corrections.
+ *
+ * Feature debits are not re-sent by a REDO: the account's ledger keeps one debit per event id. Nor
+ * are credits given back yet (changesCredits): the outcome says when they should have been.
+ */
+export async function correctEvent(
+  db: Database,
+  tenantId: string,
+  action: CorrectionAction,
+  wire: WireEvent & { id: string },
+  now: Date,
+): Promise<CorrectionOutcome> {
+  const replacement = action === 'REDO_EVENT' ? await checkedReplacement(db, tenantId, wire, now) : undefined;
+  return db.transaction(async (tx) => {
+    const locked = await lockEvent(tx, tenantId, wire.id, replacement?.accountId);
+    if (!locked) throw new AppError('not_found', 'event_not_found', `No event '${wire.id}' has been processed; only a processed event can be corrected.`);
+    // An UNDO recomputes the event's minute from raw events: all of them must still be there.
+    const purgedBefore = await holdPurgeWatermark(tx);
+    if (Date.parse(minuteBucket(locked.event.timestamp)) < purgedBefore) {
+      throw new AppError('conflict', 'raw_events_purged', `Event '${wire.id}' is older than the raw events kept (purged before ${new Date(purgedBefore).toISOString()}): it can no longer be corrected.`);
+    }
+    const creditsNotGivenBack = await changesCredits(tx, tenantId, action, locked, replacement);
+    const history = corrections(locked.detail);
+    const from = await undoLockedEvent(tx, tenantId, locked);
+    const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };
+    if (action === 'UNDO') {
+      if (locked.status === 'REVERTED') return { eventId: wire.id, from, to: 'REVERTED', changed: false, creditsNotGivenBack };
+      await recordCorrections(tx, tenantId, wire.id, [...history, record]);
+      return { eventId: wire.id, from, to: 'REVERTED', changed: true, creditsNotGivenBack };
+    }
+    const event: AcceptedEvent = replacement ? { ...replacement, id: wire.id, acceptedAt: now.toISOString() } : locked.event;
+    await tx.delete(eventIds).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, wire.id)));
+    await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, wire.id), eq(events.eventTime, new Date(locked.event.timestamp))));
+    await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
+    const to = await recordCorrections(tx, tenantId, wire.id, [...history, record]);
+    return { eventId: wire.id, from, to, changed: true, creditsNotGivenBack };
+  });
+}
+
+/**
+ * Whether the correction changes what the account consumed of its features — an UNDO of an event
+ * that consumed credits, a REDO_EVENT that consumes otherwise. Not given back yet: the
+ * AccountLedger keeps no allocation of a settled debit to reverse, and a give-back needs an
+ * outbox of its own to the ledger. The answer says so (a REDO meters the same payload: its debit,
+ * already made, stays right).
+ */
+async function changesCredits(tx: Queryable, tenantId: string, action: CorrectionAction, locked: LockedEvent, replacement?: Omit<AcceptedEvent, 'id' | 'acceptedAt'>): Promise<boolean> {
+  if (action === 'REDO' || locked.status === 'REVERTED') return false;
+  const schemas = [...new Set([locked.event.schemaName, ...(replacement ? [replacement.schemaName] : [])])];
+  const features = await activeFeaturesForSchemas(tx, tenantId, schemas);
+  const consumed = (event: Omit<AcceptedEvent, 'id' | 'acceptedAt'>) => canonicalJson(featureDebits(event, features).lines);
+  return consumed(locked.event) !== (replacement ? consumed(replacement) : canonicalJson([]));
+}
+
+/** A REDO_EVENT's payload, checked against its schema's ACTIVE version as the edge checks an ingested one. */
+async function checkedReplacement(db: Queryable, tenantId: string, wire: WireEvent, now: Date) {
+  const schema = await findEventSchema(db, tenantId, wire.schemaName);
+  if (!schema || schema.status !== 'ACTIVE') {
+    throw invalid('invalid_event', [{ path: 'event.schemaName', message: `no ACTIVE event schema named '${wire.schemaName}'` }]);
+  }
+  const checked = validateEvent(wire, schema, now);
+  if (!checked.ok) throw invalid('invalid_event', checked.issues);
+  return checked.event;
+}
+
+function corrections(detail: Record<string, unknown>): CorrectionRecord[] {
+  return Array.isArray(detail.corrections) ? (detail.corrections as CorrectionRecord[]) : [];
+}
+
+async function recordCorrections(tx: Queryable, tenantId: string, eventId: string, history: CorrectionRecord[]): Promise<EventStatus> {
+  const { rows } = await tx.execute<{ status: EventStatus }>(sql`
+    UPDATE event_ids SET detail = detail || jsonb_build_object('corrections', ${JSON.stringify(history)}::jsonb)
+     WHERE tenant_id = ${tenantId} AND event_id = ${eventId}
+    RETURNING status`);
+  return rows[0]!.status;
+}
