@@ -8,7 +8,7 @@ import { deleteAlert, findAlert, insertAlert, listAlerts, updateAlert } from '..
 import { findUsageMeter } from '../store/usage-meters';
 import { createRouter } from './router';
 
-/** Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering (migration 0023). */
+/** Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering (migration 0022). */
 export const alertRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;

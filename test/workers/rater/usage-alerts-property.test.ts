@@ -15,7 +15,7 @@ import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
 import { requestEvent, seedTenant } from './fixtures';
 
 /**
- * The trigger of migration 0023 is the SQL twin of shared/alert/threshold-crossings.ts: for any
+ * The trigger of migration 0022 is the SQL twin of shared/alert/threshold-crossings.ts: for any
  * batches of decimal usage, some delivered again, the incidents Postgres records are exactly the
  * crossings the pure function finds between each batch's running totals — no more, no fewer.
  */

@@ -13,7 +13,7 @@ import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
 import { requestEvent, seedTenant } from './fixtures';
 
 /**
- * Usage alerts are detected by the metering transaction itself (migration 0023's trigger on
+ * Usage alerts are detected by the metering transaction itself (migration 0022's trigger on
  * cycle_usage): an incident and its webhook deliveries exist exactly when the usage that crossed
  * the threshold is committed, once per crossing, whatever is redelivered.
  */
