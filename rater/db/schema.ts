@@ -566,7 +566,7 @@ export const settings = pgTable(
 
 /**
  * Alerts (shared/alert/alert.ts). `thresholds` are the absolute values crossings are detected
- * against, in the order of `parameters.thresholds`; migration 0023's trigger on cycle_usage reads
+ * against, in the order of `parameters.thresholds`; migration 0022's trigger on cycle_usage reads
  * them inside the metering transaction.
  */
 export const alerts = pgTable(
