@@ -35,7 +35,7 @@ const settingsSchema = z.object({
 });
 export type EdgeSettings = z.infer<typeof settingsSchema>;
 
-/** Reads the plain-text vars once per isolate; a bad value fails every request loudly. */
+/** Reads the plain-text vars on each call (a cheap parse); a bad value fails every request loudly. */
 export function edgeSettings(env: EdgeEnv): EdgeSettings {
   return settingsSchema.parse({ DEDUP_SHARDS: env.DEDUP_SHARDS, OUTBOX_CONFIRM_AFTER_MS: env.OUTBOX_CONFIRM_AFTER_MS });
 }
