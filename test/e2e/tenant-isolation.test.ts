@@ -195,6 +195,20 @@ const checks: Record<string, Check> = {
     expect((await w.b.post('/events/replay', { limit: 1000 })).body.parkedMessages).toEqual([]);
     expect(await parkedOfA(w)).toHaveLength(1); // still A's (another suite's replay may re-park it under a new id)
   },
+  'POST /events/correction': async (w) => {
+    // B cannot undo, redo or replace A's event: for B it does not exist, and A's usage stays.
+    const event = { id: w.eventId, schemaName: w.schema, timestamp: new Date().toISOString(), accountId: 'acme', attributes: [{ name: 'units', value: '1' }] };
+    for (const action of ['UNDO', 'REDO']) {
+      const answer = await w.b.post(`/events/correction?action=${action}`, { event });
+      expect([answer.status, answer.body.code], action).toEqual([404, 'event_not_found']);
+    }
+    // A replacement is read against B's schemas first, and B has none of that name.
+    const replaced = await w.b.post('/events/correction?action=REDO_EVENT', { event });
+    expect([replaced.status, replaced.body.errors?.[0]?.path]).toEqual([422, 'event.schemaName']);
+    const seen = await w.a.get(`/events/${w.eventId}`);
+    expect(seen.body.corrections ?? []).toEqual([]);
+    expect((await w.a.get(usagePath(w.meterId))).body.value).toBe('14');
+  },
   'POST /credits': async (w) => {
     // B cannot grant credits to A's account: for B it does not exist.
     const response = await w.b.post('/credits', { creditRequests: [{ accountId: w.planAccount, purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: 5, priority: 1 }] });
