@@ -1,6 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** The rater tests run a second time through Hyperdrive: exactly-once, the hot account, the property tests. */
 const HYPERDRIVE_SUITE = [
@@ -62,6 +62,8 @@ export default defineConfig({
         test: {
           name: 'rater',
           include: ['test/workers/rater/**/*.test.ts'],
+          // It proves the HYPERDRIVE binding is the only way in: it belongs to rater-hyperdrive alone.
+          exclude: [...configDefaults.exclude, 'test/workers/rater/hyperdrive-path.test.ts'],
           globalSetup: ['test/support/database-setup.ts'],
           testTimeout: 30_000,
         },
