@@ -16,7 +16,18 @@ const PG_COMMONJS: Record<string, string> = {
   'pg-cloudflare': fileURLToPath(new URL('./node_modules/pg-cloudflare/dist/index.js', import.meta.url)),
 };
 
-const RATER_ABSENT = `export default { fetch: () => new Response('rater absent in this suite', { status: 503 }) }`;
+/**
+ * The edge suite tests the edge alone: behind its service binding stands a rater whose database is
+ * empty — no key, schema or feature is found (tests put theirs in ConfigReplica objects, as a read
+ * through would) — and whose other calls fail, as a rater without Postgres would.
+ */
+const EMPTY_RATER = `import { WorkerEntrypoint } from 'cloudflare:workers';
+export default class EmptyRater extends WorkerEntrypoint {
+  fetch() { return new Response('no rater in this suite', { status: 503 }); }
+  resolveApiKey() { return null; }
+  activeEventSchema() { return null; }
+  tenantFeatures() { return { features: [], jurisdiction: null }; }
+}`;
 
 /**
  * Five suites: the pure domain in Node (milliseconds), each worker inside workerd (Durable
@@ -39,10 +50,9 @@ export default defineConfig({
           cloudflareTest({
             main: './edge/index.ts',
             wrangler: { configPath: './wrangler.toml' },
-            // The edge suite tests the edge alone; the rater joins in the e2e suite. Its binding
-            // must still resolve, so a stand-in answers every call with 503.
+            // The rater joins in the e2e suite; here its binding resolves to EMPTY_RATER.
             miniflare: {
-              workers: [{ name: 'meterline-rater', modules: true, script: RATER_ABSENT }],
+              workers: [{ name: 'meterline-rater', modules: true, script: EMPTY_RATER }],
               // workerd has no Durable Object jurisdictions (edge/placement/tenant-shards.ts).
               bindings: { EMULATE_JURISDICTIONS: 'true' },
             },
