@@ -152,7 +152,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   /**
    * The edge's AccountLedgers applied these corrections' credit changes: they leave the outbox of
-   * corrections, and each event's next one, if any, is sent.
+   * corrections, and what the events still owe (a correction made meanwhile) is sent.
    */
   async settleLedgerCorrections(tenantId: string, corrections: { eventId: string; seq: number }[]): Promise<number> {
     const input = settleCorrectionsInput.parse({ tenantId, corrections });

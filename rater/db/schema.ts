@@ -385,8 +385,8 @@ export const ledgerOutbox = pgTable(
  * AccountLedger applied it (docs/design.md §15): a REFUND gives back what the event consumed, a
  * DEBIT consumes what its corrected payload does. `seq` numbers an event's corrections, so a
  * retried correction that changed nothing writes nothing and a later UNDO after a REDO is a row of
- * its own. Rows are sent in order per event and only once its debit has left ledger_outbox, so the
- * ledger never gives back what it has not yet debited.
+ * its own. An event's rows are sent together, in order, and only once its debit has left
+ * ledger_outbox, so the ledger never gives back what it has not yet debited.
  */
 export const ledgerCorrections = pgTable(
   'ledger_corrections',

@@ -6,6 +6,9 @@ import { chunkBySize } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
 import { ledgerCorrections, ledgerOutbox } from '../db/schema';
 
+/** Rows per send: far more than one event's corrections ever make. */
+const MAX_SENT_ROWS = 10_000;
+
 const rowSchema = z.object({
   tenant_id: z.string(),
   event_id: z.string(),
@@ -32,31 +35,27 @@ export async function queueCreditChanges(tx: Queryable, tenantId: string, eventI
 }
 
 /**
- * The rows the ledger may take now: per event, its lowest-numbered row, if its debit has left the
- * ledger outbox (the ledger recorded it) and the row is not parked. So the ledger receives an
- * event's changes one after another, each after what it corrects.
+ * The rows the ledger may take now: an event's rows still owed, all of them, in order, once its
+ * debit has left the ledger outbox (the ledger recorded it) and none of them is parked. Each
+ * message thus starts at the event's first change not yet confirmed: however copies overtake one
+ * another, the ledger meets an event's changes in order (a copy repeating applied ones skips
+ * them), never one before what it corrects. A LIMIT cuts in creditSeq order, so a prefix is sent.
  */
-function sendable(where: ReturnType<typeof sql>) {
-  return sql`
-    SELECT DISTINCT ON (c.tenant_id, c.event_id) c.tenant_id, c.event_id, c.seq, c.account_id, c.effect, c.at, c.lines, c.parked_at, c.created_at
-      FROM ${ledgerCorrections} c
-     WHERE ${where}
-     ORDER BY c.tenant_id, c.event_id, c.seq`;
-}
-
 async function sendableRows(db: Queryable, where: ReturnType<typeof sql>, limit: number) {
   const { rows } = await db.execute(sql`
-    SELECT s.tenant_id, s.event_id, s.seq, s.account_id, s.effect, s.at, s.lines FROM (${sendable(where)}) s
-     WHERE s.parked_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = s.tenant_id AND o.event_id = s.event_id)
-     ORDER BY s.created_at LIMIT ${limit}`);
+    SELECT c.tenant_id, c.event_id, c.seq, c.account_id, c.effect, c.at, c.lines
+      FROM ${ledgerCorrections} c
+     WHERE ${where}
+       AND NOT EXISTS (SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = c.tenant_id AND o.event_id = c.event_id)
+       AND NOT EXISTS (SELECT 1 FROM ${ledgerCorrections} p WHERE p.tenant_id = c.tenant_id AND p.event_id = c.event_id AND p.parked_at IS NOT NULL)
+     ORDER BY c.created_at, c.tenant_id, c.event_id, c.seq LIMIT ${limit}`);
   return rows.map((row) => rowSchema.parse(row));
 }
 
 /** These events' corrections the ledger may take now, as ledger-queue messages. */
 export async function pendingCreditChanges(db: Queryable, tenantId: string, eventIds: string[]): Promise<LedgerCorrectionMessage[]> {
   if (eventIds.length === 0) return [];
-  const rows = await sendableRows(db, sql`c.tenant_id = ${tenantId} AND c.event_id = ANY(${sql.param(eventIds)}::text[])`, eventIds.length);
+  const rows = await sendableRows(db, sql`c.tenant_id = ${tenantId} AND c.event_id = ANY(${sql.param(eventIds)}::text[])`, MAX_SENT_ROWS);
   return correctionMessages(rows);
 }
 
@@ -95,14 +94,17 @@ async function setParked(tx: Queryable, tenantId: string, message: LedgerCorrect
 }
 
 function correctionMessages(rows: z.infer<typeof rowSchema>[]): LedgerCorrectionMessage[] {
-  const byAccount = new Map<string, { tenantId: string; accountId: string; corrections: LedgerCorrection[] }>();
+  // Per account, per event: an event's changes travel in one message, in order.
+  const byAccount = new Map<string, { tenantId: string; accountId: string; events: Map<string, LedgerCorrection[]> }>();
   for (const row of rows) {
     const key = JSON.stringify([row.tenant_id, row.account_id]);
-    const group = byAccount.get(key) ?? { tenantId: row.tenant_id, accountId: row.account_id, corrections: [] };
-    group.corrections.push({ eventId: row.event_id, seq: row.seq, effect: row.effect, at: row.at, lines: row.lines });
+    const group = byAccount.get(key) ?? { tenantId: row.tenant_id, accountId: row.account_id, events: new Map() };
+    const event = group.events.get(row.event_id) ?? [];
+    event.push({ eventId: row.event_id, seq: row.seq, effect: row.effect, at: row.at, lines: row.lines });
+    group.events.set(row.event_id, event);
     byAccount.set(key, group);
   }
-  return [...byAccount.values()].flatMap(({ tenantId, accountId, corrections }) =>
-    chunkBySize(corrections).map((chunk) => ({ kind: 'corrections' as const, tenantId, accountId, corrections: chunk })),
+  return [...byAccount.values()].flatMap(({ tenantId, accountId, events }) =>
+    chunkBySize([...events.values()]).map((chunk) => ({ kind: 'corrections' as const, tenantId, accountId, corrections: chunk.flat() })),
   );
 }

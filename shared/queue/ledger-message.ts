@@ -58,9 +58,9 @@ export type LedgerPlanGrantsMessage = z.infer<typeof ledgerPlanGrantsMessageSche
  * What corrections of events (POST /events/correction) change in one account's credits: each
  * gives back (`REFUND`) what the event consumed, or debits (`DEBIT`) what its corrected payload
  * consumes. A correction is the `seq`-th ledger change of its event: the ledger applies each
- * (eventId, seq) once (correctionKey), and the rater sends one only after the event's debit and
- * its earlier corrections were confirmed applied, so a give-back never reaches the ledger before
- * what it gives back.
+ * (eventId, seq) once (correctionKey), in the order of a message; the rater sends an event's
+ * changes still owed together, in order, and only once the event's debit was confirmed applied,
+ * so a give-back never reaches the ledger before what it gives back.
  */
 export const ledgerCorrectionMessageSchema = z.object({
   kind: z.literal('corrections'),

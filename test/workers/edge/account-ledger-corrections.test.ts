@@ -166,11 +166,12 @@ describe('AccountLedger corrections', () => {
           debitOwed: true,
           lastSeq: 0,
           owed: [] as LedgerCorrection[],
-          confirmed: [] as LedgerCorrection[],
+          /** Every message of its corrections sent so far: a copy of any may arrive late. */
+          sent: [] as LedgerCorrection[][],
         }));
 
         const deliver = async (e: (typeof events)[number], again: boolean) => {
-          // The outbox sends the debit first, then the next correction: each only after what precedes it was confirmed.
+          // The outbox sends the debit first; once it is confirmed, all the corrections still owed, in order.
           if (e.debitOwed) {
             await ledger.consume(owner, [debit(e.id, String(e.amount))]);
             if (!again) {
@@ -179,18 +180,17 @@ describe('AccountLedger corrections', () => {
             }
             return;
           }
-          const next = e.owed[0];
-          if (next) {
-            await ledger.correct(owner, [next]);
-            if (!again) {
-              await ledger.confirm([correctionKey(next)]);
-              e.confirmed.push(e.owed.shift()!);
-            }
+          if (e.owed.length > 0 && !again) {
+            const message = [...e.owed];
+            e.sent.push(message);
+            await ledger.correct(owner, message);
+            await ledger.confirm(message.map(correctionKey));
+            e.owed = [];
             return;
           }
-          // A late copy of something already confirmed.
-          if (again && e.confirmed.length > 0) await ledger.correct(owner, [e.confirmed.at(-1)!]);
-          else if (again) await ledger.consume(owner, [debit(e.id, String(e.amount))]);
+          // A late copy: the oldest message of its corrections, or its debit.
+          if (e.sent.length > 0) await ledger.correct(owner, e.sent[0]!);
+          else await ledger.consume(owner, [debit(e.id, String(e.amount))]);
         };
 
         for (const step of ops) {

@@ -156,7 +156,7 @@ describe('POST /events/correction (correctEvent)', () => {
     }
   });
 
-  it("writes the credits a correction gives back or debits, numbered per event, sendable only once the event's debit and earlier changes reached the ledger", async () => {
+  it("writes the credits a correction gives back or debits, numbered per event, sendable in order and only once the event's debit reached the ledger", async () => {
     const { tenantId, meters, db, pool } = await setUp();
     try {
       await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
@@ -173,8 +173,8 @@ describe('POST /events/correction (correctEvent)', () => {
       // The 4 bytes' debit has not reached the ledger yet: giving them back must wait for it.
       expect(await owed()).toEqual([]);
       await settleLedgerDebits(db, tenantId, ['a']);
-      expect(await owed()).toEqual([change(1, 'REFUND', '4')]);
-      // One at a time, in order: the new payload's debit once the give-back was applied.
+      // Together, in order: the give-back, then the new payload's debit.
+      expect(await owed()).toEqual([change(1, 'REFUND', '4'), change(2, 'DEBIT', '5')]);
       expect(await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 1 }])).toBe(1);
       expect(await owed()).toEqual([change(2, 'DEBIT', '5')]);
 
@@ -186,6 +186,7 @@ describe('POST /events/correction (correctEvent)', () => {
       expect(await owed()).toEqual([change(3, 'REFUND', '5')]);
       // A REDO after the UNDO is a change of its own, numbered on.
       await correctEvent(db, tenantId, 'REDO', more, NOW);
+      expect(await owed()).toEqual([change(3, 'REFUND', '5'), change(4, 'DEBIT', '5')]);
       await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 3 }]);
       expect(await owed()).toEqual([change(4, 'DEBIT', '5')]);
       expect((await usages(tenantId, meters)).slice(0, 2)).toEqual(['1', '5']);
