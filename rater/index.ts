@@ -20,6 +20,8 @@ import { keyHashOf, principalForKeyHash } from './store/api-keys';
 import { findEventSchema } from './store/event-schemas';
 import { recordedEventIds } from './store/events';
 import { settleLedgerDebits } from './store/ledger-outbox';
+import { settleCreditChanges } from './store/ledger-corrections';
+import { sendCreditChanges } from './pipeline/send-credit-changes';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
@@ -35,6 +37,10 @@ const SWEEP_EVERY_MS = 60_000;
 let lastSweep = 0;
 
 const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.string().min(1)).max(10_000) });
+const settleCorrectionsInput = z.object({
+  tenantId: z.string().min(1),
+  corrections: z.array(z.object({ eventId: z.string().min(1), seq: z.number().int().positive() })).max(10_000),
+});
 const parkInput = z.array(z.object({ queue: z.string().min(1), tenantId: z.string().min(1).nullable(), body: z.unknown(), reason: z.string() })).max(1000);
 
 /**
@@ -93,7 +99,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
     const sent = await resendStaleDebits(ledgerQueue, db);
-    if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits owed for over ten minutes again`);
+    if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits and corrections owed for over ten minutes again`);
   }
 
   private deliverWebhooks(jurisdiction: Jurisdiction | null): Promise<unknown> {
@@ -131,10 +137,39 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     return this.withTenant(tenantId, (db) => recordedEventIds(db, tenantId, ids));
   }
 
-  /** The edge's AccountLedgers recorded these events' debits: they leave the ledger outbox. */
+  /**
+   * The edge's AccountLedgers recorded these events' debits: they leave the ledger outbox, and
+   * corrections of these events waiting for them are sent.
+   */
   async settleLedgerDebits(tenantId: string, ids: string[]): Promise<number> {
     const input = settleInput.parse({ tenantId, ids });
-    return this.withTenant(input.tenantId, (db) => settleLedgerDebits(db, input.tenantId, input.ids));
+    return this.withTenant(input.tenantId, async (db, jurisdiction) => {
+      const settled = await settleLedgerDebits(db, input.tenantId, input.ids);
+      await this.sendNextCreditChanges(db, jurisdiction, input.tenantId, input.ids);
+      return settled;
+    });
+  }
+
+  /**
+   * The edge's AccountLedgers applied these corrections' credit changes: they leave the outbox of
+   * corrections, and what the events still owe (a correction made meanwhile) is sent.
+   */
+  async settleLedgerCorrections(tenantId: string, corrections: { eventId: string; seq: number }[]): Promise<number> {
+    const input = settleCorrectionsInput.parse({ tenantId, corrections });
+    return this.withTenant(input.tenantId, async (db, jurisdiction) => {
+      const settled = await settleCreditChanges(db, input.tenantId, input.corrections);
+      await this.sendNextCreditChanges(db, jurisdiction, input.tenantId, [...new Set(input.corrections.map((c) => c.eventId))]);
+      return settled;
+    });
+  }
+
+  /** After a settle has committed: a failed send leaves the changes owed, for the stale sweep. */
+  private async sendNextCreditChanges(db: Database, jurisdiction: Jurisdiction | null, tenantId: string, eventIds: string[]): Promise<void> {
+    try {
+      await sendCreditChanges(placedLedgerQueue(db, ledgerQueueOf(this.env, jurisdiction)), db, tenantId, eventIds);
+    } catch (error) {
+      console.error('credit changes of corrected events could not be sent; the stale sweep sends them', error);
+    }
   }
 
   /**

@@ -9,6 +9,8 @@ import type { EdgeEnv } from '../env';
 import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards';
 import { CreditRows } from './credit-rows';
 import { LedgerEntries } from './ledger-entries';
+import { LedgerCorrections } from './ledger-corrections';
+import type { LedgerCorrection } from '../../shared/queue/ledger-message';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
 import { claimEvents } from '../dedup/claim-events';
@@ -42,6 +44,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly debits: DebitRecords;
   private readonly reservations: LedgerReservations;
   private readonly entries: LedgerEntries;
+  private readonly corrections: LedgerCorrections;
   private alarmAt: number | null = null;
   /** Replaced in tests. */
   clock: () => number = Date.now;
@@ -62,6 +65,13 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     });
     this.entries = new LedgerEntries({
       rows: this.rows,
+      settleOverage: (featureId, now) => this.settleOverage(featureId, now),
+      transaction: (run) => this.transaction(run),
+    });
+    this.corrections = new LedgerCorrections({
+      rows: this.rows,
+      debits: this.debits,
+      apply: (line, sign) => this.apply(line, sign),
       settleOverage: (featureId, now) => this.settleOverage(featureId, now),
       transaction: (run) => this.transaction(run),
     });
@@ -142,8 +152,22 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   }
 
   /**
+   * Corrections of metered events (POST /events/correction): credits given back or debited again,
+   * each once (ledger-corrections.ts). Like a debit from the queue, each stays owed — its key kept
+   * unconfirmed — until `confirm` is called with its correctionKey.
+   */
+  async correct(owner: LedgerOwner, corrections: LedgerCorrection[]): Promise<{ applied: number; skipped: number }> {
+    this.rows.rememberOwner(owner);
+    const now = this.clock();
+    const counts = await this.corrections.apply(corrections, now);
+    this.scheduleAlarm(bucketExpiry(now));
+    return counts;
+  }
+
+  /**
    * The rater struck these debits from its ledger outbox: no new send of them can be made, so
    * their keys need only outlive the copies already on the queue (SETTLED_KEY_WINDOW_MS).
+   * Corrections are confirmed the same way, by their correctionKey.
    */
   async confirm(eventIds: string[]): Promise<void> {
     const keys = await debitKeys(eventIds);

@@ -1,4 +1,4 @@
-import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledger-message';
+import { correctionKey, ledgerMessageSchema, type LedgerCorrectionMessage, type LedgerMessage } from '../../shared/queue/ledger-message';
 import { malformedReason, parseQueueName, queueName } from '../../shared/queue/queue-names';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
 import type { EdgeEnv } from '../env';
@@ -20,6 +20,9 @@ const SETTLE_CHUNK_IDS = 5_000;
  *   the rater counts the event as not recorded, so its DedupShard keeps re-sending it), and the
  *   ledger was told so (until then it keeps the debit's key whatever its age, as the outbox may
  *   still send it; after, only as long as copies already queued can arrive);
+ * - a correction (credits given back or debited again), as a debit: once the ledger applied it,
+ *   the rater struck it from its outbox of corrections (which then sends the event's next one),
+ *   and the ledger was told so;
  * - a grant, once the ledger recorded it;
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
@@ -50,6 +53,8 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
       try {
         if (parsed.data.kind === 'plan-grants') {
           await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
+        } else if (parsed.data.kind === 'corrections') {
+          await ledger.correct(owner, parsed.data.corrections);
         } else {
           await ledger.consume(owner, parsed.data.debits);
         }
@@ -72,7 +77,12 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
 async function settle(env: Env, applied: { message: Message<unknown>; body: LedgerMessage }[]): Promise<void> {
   const calls: { tenantId: string; messages: { message: Message<unknown>; body: LedgerMessage }[]; ids: string[] }[] = [];
   const open = new Map<string, (typeof calls)[number]>();
+  const corrections: Promise<void>[] = [];
   for (const { message, body } of applied) {
+    if (body.kind === 'corrections') {
+      corrections.push(settleCorrections(env, message, body));
+      continue;
+    }
     if (body.kind !== 'debits') {
       message.ack();
       continue;
@@ -95,17 +105,29 @@ async function settle(env: Env, applied: { message: Message<unknown>; body: Ledg
         for (const { message } of messages) retry(message);
         return;
       }
-      await Promise.all(messages.map(({ message, body }) => confirm(env, message, body)));
+      await Promise.all(messages.map(({ message, body }) => confirm(env, message, body, body.kind === 'debits' ? body.debits.map((d) => d.eventId) : [])));
     }),
   );
+  await Promise.all(corrections);
 }
 
-/** Tells the ledger the outbox no longer owes these debits; a failure leaves them kept (safe) and retries. */
-async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage): Promise<void> {
-  if (body.kind !== 'debits') return;
+/** Corrections are few: each message is struck from the rater's outbox on its own, then confirmed. */
+async function settleCorrections(env: Env, message: Message<unknown>, body: LedgerCorrectionMessage): Promise<void> {
+  try {
+    await env.RATER.settleLedgerCorrections(body.tenantId, body.corrections.map(({ eventId, seq }) => ({ eventId, seq })));
+  } catch (error) {
+    console.error(`corrections are in the ledger but the rater could not settle them; retrying`, error);
+    retry(message);
+    return;
+  }
+  await confirm(env, message, body, body.corrections.map(correctionKey));
+}
+
+/** Tells the ledger the outbox no longer owes these debits (or corrections); a failure leaves them kept (safe) and retries. */
+async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage, ids: string[]): Promise<void> {
   const owner = { tenantId: body.tenantId, accountId: body.accountId };
   try {
-    await ledgerFor(env, owner, body.placement ?? DEFAULT_OBJECT_PLACEMENT).confirm(body.debits.map((d) => d.eventId));
+    await ledgerFor(env, owner, body.placement ?? DEFAULT_OBJECT_PLACEMENT).confirm(ids);
     message.ack();
   } catch (error) {
     console.error(`ledger of account '${owner.accountId}' could not take a confirmation; retrying`, error);

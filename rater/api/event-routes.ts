@@ -1,6 +1,7 @@
 import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { meterlineStatusOf, togaiStatusOf } from '../../shared/api/event-status';
 import { AppError, invalid } from '../../shared/errors/app-error';
+import { sendCreditChanges } from '../pipeline/send-credit-changes';
 import { correctEvent } from '../pipeline/correct-event';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { replayParkedMessages } from '../pipeline/replay-parked-messages';
@@ -42,17 +43,20 @@ export const eventRoutes = createRouter()
     return c.json({ events: data, ...(next === undefined ? {} : { nextToken: next }) }, 200);
   })
   .openapi(routes.correct, async (c) => {
-    const { db, principal } = c.env;
+    const { db, principal, ledgerQueue } = c.env;
     const { action, requireConfirmation } = c.req.valid('query');
     if (requireConfirmation === 'true') {
       throw invalid('invalid_query', [{ path: 'requireConfirmation', message: 'Meterline corrects synchronously, without a confirmation step: send false or leave it out' }]);
     }
     const { event } = c.req.valid('json');
     const outcome = await correctEvent(db, principal.tenantId, action, { ...event, id: event.id! }, new Date());
+    // Committed: the credits it gives back or debits go to the ledger now; if this send is lost,
+    // the stale sweep sends them (they stay owed until the ledger confirms them).
+    await sendCreditChanges(ledgerQueue, db, principal.tenantId, [outcome.eventId]).catch((error: unknown) =>
+      console.error(`credit changes of corrected event '${outcome.eventId}' could not be sent now; the stale sweep sends them`, error),
+    );
     const after = (await findEvent(db, principal.tenantId, outcome.eventId))!;
-    const reason =
-      (outcome.changed ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}` : `${action}: the event was already REVERTED; nothing changed`) +
-      (outcome.creditsNotGivenBack ? '. The feature credits it consumed are not given back to the account (not supported yet)' : '');
+    const reason = outcome.changed ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}` : `${action}: the event was already REVERTED; nothing changed`;
     const { referenceId, eventPayload, ingestionStatus, createdAt } = after;
     return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const), reason }] }, 200);
   })

@@ -380,6 +380,33 @@ export const ledgerOutbox = pgTable(
 );
 
 /**
+ * What corrections of events (POST /events/correction) change in their accounts' credits, written
+ * in the correction's transaction and deleted once the edge's ledger consumer confirms the
+ * AccountLedger applied it (docs/design.md §15): a REFUND gives back what the event consumed, a
+ * DEBIT consumes what its corrected payload does. `seq` numbers an event's corrections, so a
+ * retried correction that changed nothing writes nothing and a later UNDO after a REDO is a row of
+ * its own. An event's rows are sent together, in order, and only once its debit has left
+ * ledger_outbox, so the ledger never gives back what it has not yet debited.
+ */
+export const ledgerCorrections = pgTable(
+  'ledger_corrections',
+  {
+    tenantId: text('tenant_id').notNull(),
+    eventId: text('event_id').notNull(),
+    seq: integer('seq').notNull(),
+    accountId: text('account_id').notNull(),
+    effect: text('effect', { enum: ['REFUND', 'DEBIT'] }).notNull(),
+    /** The (corrected) event's timestamp in milliseconds: the credits live then are the ones moved. */
+    at: bigint('at', { mode: 'number' }).notNull(),
+    lines: jsonb('lines').notNull(),
+    createdAt: createdAt(),
+    /** As ledger_outbox.parked_at: a parked message carried it; the admin's to replay. */
+    parkedAt: timestamp('parked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.eventId, t.seq] }), index('ledger_corrections_created_at').on(t.createdAt)],
+);
+
+/**
  * Queue messages a consumer could not deliver after every retry, or could not read: parked here,
  * never dropped, until an admin replays them (POST /events/replay). The body is kept as text,
  * exactly as JSON.stringify wrote it, so even a message Postgres' jsonb would refuse is kept.

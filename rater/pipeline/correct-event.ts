@@ -9,12 +9,12 @@ import type { Database, Queryable } from '../db/connect';
 import { eventIds, events } from '../db/schema';
 import { findEventSchema } from '../store/event-schemas';
 import { activeFeaturesForSchemas } from '../store/features';
-import { featureDebits } from '../../shared/entitlement/feature-debits';
-import { canonicalJson } from '../../shared/idempotency/payload-hash';
+import { queueCreditChanges } from '../store/ledger-corrections';
+import { creditChanges, heldCredits } from '../../shared/entitlement/correction-credits';
 import { holdPurgeWatermark } from '../store/purge-watermark';
 import { minuteBucket } from '../../shared/meter/rollup';
 import { meterTenantEvents } from './meter-batch';
-import { lockEvent, undoLockedEvent, type LockedEvent } from './undo-event';
+import { lockEvent, undoLockedEvent } from './undo-event';
 
 /** One correction, as kept in the event's record (event_ids.detail.corrections) and shown by GET /events/{id}. */
 export interface CorrectionRecord {
@@ -31,8 +31,6 @@ export interface CorrectionOutcome {
   to: EventStatus;
   /** False when there was nothing to change: an UNDO of an event already REVERTED. */
   changed: boolean;
-  /** True when the event's feature credits should change and were not (not given back yet: changesCredits). */
-  creditsNotGivenBack: boolean;
 }
 
 /**
@@ -43,8 +41,10 @@ export interface CorrectionOutcome {
  * a REVERTED event changes nothing, a REDO or REDO_EVENT meters once from a clean slate. Its
  * history travels with the event: the record a re-metering writes carries the earlier corrections.
  *
- * Feature debits are not re-sent by a REDO: the account's ledger keeps one debit per event id. Nor
- * are credits given back yet (changesCredits): the outcome says when they should have been.
+ * Feature credits follow (correction-credits.ts): what the event consumed is given back, what it
+ * consumes after the correction is debited, as numbered rows of the ledger outbox of corrections
+ * written in this transaction — so they exist exactly when the correction does. The caller sends
+ * them once committed (sendCreditChanges); the AccountLedger applies each once.
  */
 export async function correctEvent(
   db: Database,
@@ -62,37 +62,28 @@ export async function correctEvent(
     if (Date.parse(minuteBucket(locked.event.timestamp)) < purgedBefore) {
       throw new AppError('conflict', 'raw_events_purged', `Event '${wire.id}' is older than the raw events kept (purged before ${new Date(purgedBefore).toISOString()}): it can no longer be corrected.`);
     }
-    const creditsNotGivenBack = await changesCredits(tx, tenantId, action, locked, replacement);
     const history = corrections(locked.detail);
+    const lastSeq = creditSeq(locked.detail);
+    const schemas = [...new Set([locked.event.schemaName, ...(replacement ? [replacement.schemaName] : [])])];
+    const features = await activeFeaturesForSchemas(tx, tenantId, schemas);
+    const before = heldCredits(locked.event, locked.status, features);
     const from = await undoLockedEvent(tx, tenantId, locked);
     const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };
     if (action === 'UNDO') {
-      if (locked.status === 'REVERTED') return { eventId: wire.id, from, to: 'REVERTED', changed: false, creditsNotGivenBack };
-      await recordCorrections(tx, tenantId, wire.id, [...history, record]);
-      return { eventId: wire.id, from, to: 'REVERTED', changed: true, creditsNotGivenBack };
+      if (locked.status === 'REVERTED') return { eventId: wire.id, from, to: 'REVERTED', changed: false };
+      const seq = await queueCreditChanges(tx, tenantId, wire.id, lastSeq, creditChanges(before, null));
+      await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
+      return { eventId: wire.id, from, to: 'REVERTED', changed: true };
     }
     const event: AcceptedEvent = replacement ? { ...replacement, id: wire.id, acceptedAt: now.toISOString() } : locked.event;
     await tx.delete(eventIds).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, wire.id)));
     await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, wire.id), eq(events.eventTime, new Date(locked.event.timestamp))));
     await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
-    const to = await recordCorrections(tx, tenantId, wire.id, [...history, record]);
-    return { eventId: wire.id, from, to, changed: true, creditsNotGivenBack };
+    const to = await eventStatus(tx, tenantId, wire.id);
+    const seq = await queueCreditChanges(tx, tenantId, wire.id, lastSeq, creditChanges(before, heldCredits(event, to, features)));
+    await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
+    return { eventId: wire.id, from, to, changed: true };
   });
-}
-
-/**
- * Whether the correction changes what the account consumed of its features — an UNDO of an event
- * that consumed credits, a REDO_EVENT that consumes otherwise. Not given back yet: the
- * AccountLedger keeps no allocation of a settled debit to reverse, and a give-back needs an
- * outbox of its own to the ledger. The answer says so (a REDO meters the same payload: its debit,
- * already made, stays right).
- */
-async function changesCredits(tx: Queryable, tenantId: string, action: CorrectionAction, locked: LockedEvent, replacement?: Omit<AcceptedEvent, 'id' | 'acceptedAt'>): Promise<boolean> {
-  if (action === 'REDO' || locked.status === 'REVERTED') return false;
-  const schemas = [...new Set([locked.event.schemaName, ...(replacement ? [replacement.schemaName] : [])])];
-  const features = await activeFeaturesForSchemas(tx, tenantId, schemas);
-  const consumed = (event: Omit<AcceptedEvent, 'id' | 'acceptedAt'>) => canonicalJson(featureDebits(event, features).lines);
-  return consumed(locked.event) !== (replacement ? consumed(replacement) : canonicalJson([]));
 }
 
 /** A REDO_EVENT's payload, checked against its schema's ACTIVE version as the edge checks an ingested one. */
@@ -110,10 +101,19 @@ function corrections(detail: Record<string, unknown>): CorrectionRecord[] {
   return Array.isArray(detail.corrections) ? (detail.corrections as CorrectionRecord[]) : [];
 }
 
-async function recordCorrections(tx: Queryable, tenantId: string, eventId: string, history: CorrectionRecord[]): Promise<EventStatus> {
-  const { rows } = await tx.execute<{ status: EventStatus }>(sql`
-    UPDATE event_ids SET detail = detail || jsonb_build_object('corrections', ${JSON.stringify(history)}::jsonb)
-     WHERE tenant_id = ${tenantId} AND event_id = ${eventId}
-    RETURNING status`);
+/** The number of the event's last credit change (ledger-corrections.ts), kept in its record: 0 before any. */
+function creditSeq(detail: Record<string, unknown>): number {
+  return typeof detail.creditSeq === 'number' ? detail.creditSeq : 0;
+}
+
+async function eventStatus(tx: Queryable, tenantId: string, eventId: string): Promise<EventStatus> {
+  const { rows } = await tx.execute<{ status: EventStatus }>(sql`SELECT status FROM event_ids WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);
   return rows[0]!.status;
+}
+
+/** The history and the last credit change's number travel with the event, across re-meterings. */
+async function recordCorrections(tx: Queryable, tenantId: string, eventId: string, history: CorrectionRecord[], creditSeq: number): Promise<void> {
+  await tx.execute(sql`
+    UPDATE event_ids SET detail = detail || jsonb_build_object('corrections', ${JSON.stringify(history)}::jsonb, 'creditSeq', ${creditSeq}::int)
+     WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);
 }

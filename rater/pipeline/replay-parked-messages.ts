@@ -3,6 +3,8 @@ import { ledgerMessageSchema, type LedgerMessage } from '../../shared/queue/ledg
 import { malformedReason, parseQueueName } from '../../shared/queue/queue-names';
 import { causeMessage, type Database, type Queryable } from '../db/connect';
 import { unparkLedgerDebits } from '../store/ledger-outbox';
+import { unparkCreditChanges } from '../store/ledger-corrections';
+import { sendCreditChanges } from './send-credit-changes';
 import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
 import { meterTenantEvents } from './meter-batch';
 import { sendLedgerDebits } from './send-ledger-debits';
@@ -21,6 +23,7 @@ export interface ParkedReplayOutcome {
  * outbox still owes are unparked and, after the commit, sent to the ledger queue — a debit the
  * ledger confirmed meanwhile is not sent again, however late the replay. A send that is lost
  * or fails leaves the debits owed, and the stale-debit sweep sends them (resend-stale-debits.ts).
+ * A message of corrections is replayed the same way: only the credit changes still owed are sent.
  * A message that still cannot be handled is parked again with the new reason.
  */
 export async function replayParkedMessages(
@@ -58,6 +61,7 @@ async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage
   if (parsed.data.tenantId !== tenantId) return 'names another tenant';
   if ('events' in parsed.data) await meterTenantEvents(tx, tenantId, parsed.data.events);
   else if (parsed.data.kind === 'debits') await unparkLedgerDebits(tx, tenantId, parsed.data);
+  else if (parsed.data.kind === 'corrections') await unparkCreditChanges(tx, tenantId, parsed.data);
   return null;
 }
 
@@ -67,6 +71,7 @@ async function sendOn(db: Database, ledgerQueue: Queue<LedgerMessage>, tenantId:
     const body = message.body as LedgerMessage | EventBatchMessage;
     if ('events' in body) await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.events }]);
     else if (body.kind === 'debits') await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.debits.map((d) => ({ id: d.eventId })) }]);
+    else if (body.kind === 'corrections') await sendCreditChanges(ledgerQueue, db, tenantId, body.corrections.map((c) => c.eventId));
     else await ledgerQueue.send(body);
   } catch (error) {
     console.error(`replay of parked message ${message.id}: the send failed; its debits stay owed and are sent again later`, error);

@@ -1,6 +1,7 @@
 import type { LedgerMessage } from '../../shared/queue/ledger-message';
 import { sendBatches } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
+import { staleCreditChanges } from '../store/ledger-corrections';
 import { staleLedgerDebits } from '../store/ledger-outbox';
 
 /** Owed this long, a debit is sent again: far longer than a ledger round trip takes. */
@@ -11,10 +12,14 @@ const MAX_DEBITS_PER_SWEEP = 2_000;
  * The backstop of the ledger outbox (docs/design.md §12): debits owed for over ten minutes are sent again.
  * Normally an owed debit is re-sent with its event, which its DedupShard keeps sending; this
  * catches the ones with no shard behind them (replays). The AccountLedger skips what it already
- * debited, so a debit merely slow to be confirmed is not debited twice.
+ * debited, so a debit merely slow to be confirmed is not debited twice. Corrections' credit
+ * changes owed as long are sent again too (those the ledger may take: ledger-corrections.ts),
+ * which also catches one whose send after its commit, or after its debit's confirmation, was lost.
  */
 export async function resendStaleDebits(queue: Queue<LedgerMessage>, db: Queryable): Promise<number> {
-  const messages = await staleLedgerDebits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
+  const debits = await staleLedgerDebits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
+  const corrections = await staleCreditChanges(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
+  const messages: LedgerMessage[] = [...debits, ...corrections];
   for (const batch of sendBatches(messages)) await queue.sendBatch(batch);
-  return messages.reduce((sum, m) => sum + m.debits.length, 0);
+  return debits.reduce((sum, m) => sum + m.debits.length, 0) + corrections.reduce((sum, m) => sum + m.corrections.length, 0);
 }

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { ledgerOutbox, parkedMessages } from '../db/schema';
 import type { MessageToPark } from '../../shared/queue/parked-message';
+import { ledgerCorrectionMessageSchema } from '../../shared/queue/ledger-message';
+import { parkCreditChanges } from './ledger-corrections';
 
 export interface ParkedMessage {
   id: string;
@@ -16,6 +18,7 @@ export interface ParkedMessage {
  * marks its debits parked in the ledger outbox: they are now the admin's to replay, so the
  * DedupShards stop re-sending their events (which would only park the same debits again). They
  * stay there, owed, until the ledger confirms them, which tells a replay what is still owed.
+ * A parked message of corrections marks its credit changes parked the same way.
  */
 export async function parkMessages(db: Queryable, messages: MessageToPark[]): Promise<number> {
   if (messages.length === 0) return 0;
@@ -24,6 +27,8 @@ export async function parkMessages(db: Queryable, messages: MessageToPark[]): Pr
       messages.map((m) => ({ queue: m.queue, tenantId: m.tenantId, body: JSON.stringify(m.body) ?? 'null', reason: m.reason.slice(0, 1000) })),
     );
     for (const m of messages) {
+      const corrections = ledgerCorrectionMessageSchema.safeParse(m.body);
+      if (m.tenantId !== null && corrections.success) await parkCreditChanges(tx, m.tenantId, corrections.data);
       const ids = debitedEventIds(m.body);
       if (m.tenantId !== null && ids.length > 0) {
         await tx.update(ledgerOutbox).set({ parkedAt: sql`now()` }).where(and(eq(ledgerOutbox.tenantId, m.tenantId), inArray(ledgerOutbox.eventId, ids)));

@@ -54,9 +54,46 @@ export const ledgerPlanGrantsMessageSchema = z.object({
 });
 export type LedgerPlanGrantsMessage = z.infer<typeof ledgerPlanGrantsMessageSchema>;
 
+/**
+ * What corrections of events (POST /events/correction) change in one account's credits: each
+ * gives back (`REFUND`) what the event consumed, or debits (`DEBIT`) what its corrected payload
+ * consumes. A correction is the `seq`-th ledger change of its event: the ledger applies each
+ * (eventId, seq) once (correctionKey), in the order of a message; the rater sends an event's
+ * changes still owed together, in order, and only once the event's debit was confirmed applied,
+ * so a give-back never reaches the ledger before what it gives back.
+ */
+export const ledgerCorrectionMessageSchema = z.object({
+  kind: z.literal('corrections'),
+  tenantId: z.string().min(1),
+  placement: objectPlacementSchema.optional(),
+  accountId: z.string().min(1),
+  corrections: z
+    .array(
+      z.object({
+        eventId: z.string().min(1),
+        seq: z.number().int().positive(),
+        effect: z.enum(['REFUND', 'DEBIT']),
+        /** The (corrected) event's timestamp in milliseconds: the credits live then are the ones it moves. */
+        at: z.number().int(),
+        lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })).min(1),
+      }),
+    )
+    .min(1),
+});
+export type LedgerCorrectionMessage = z.infer<typeof ledgerCorrectionMessageSchema>;
+export type LedgerCorrection = LedgerCorrectionMessage['corrections'][number];
+
+/**
+ * The id a correction is applied and confirmed under in the ledger, beside event ids: an event id
+ * never holds NUL (shared/api/strict-json.ts), so no event's debit can share it.
+ */
+export function correctionKey(correction: { eventId: string; seq: number }): string {
+  return `${correction.eventId}\u0000correction\u0000${correction.seq}`;
+}
+
 /** Every message of the ledger queue. */
-export const ledgerMessageSchema = z.discriminatedUnion('kind', [ledgerDebitMessageSchema, ledgerPlanGrantsMessageSchema]);
-export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage;
+export const ledgerMessageSchema = z.discriminatedUnion('kind', [ledgerDebitMessageSchema, ledgerPlanGrantsMessageSchema, ledgerCorrectionMessageSchema]);
+export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage | LedgerCorrectionMessage;
 
 /** What one event consumes of its account's features: a debit waiting for the account's ledger. */
 export interface AccountDebit {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MeterlineClient } from '../../client/meterline-client';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../local/node-database';
 import { api, eventually, unique } from '../support/api-client';
 
 /**
@@ -159,6 +161,38 @@ describe('usage through /ingest', () => {
     const after = await eventually(() => meterline.featureCredits(account, calls), (c) => c.balance === 7);
     expect(after.balance).toBe(7);
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('corrections of consuming events', () => {
+  it('give back and debit again through the ledger, each once and in order, to the balance of the final payload', async () => {
+    const account = unique('corrected');
+    await grant(account, tokens, '100');
+    const event = { id: unique('tok'), schemaName: tokenSchema, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'tokens', value: '30' }] };
+    expect((await client.post('/ingest', { event })).status).toBe(202);
+    // Recorded (no meter counts it, but its tokens are consumed all the same): now it can be corrected.
+    const recorded = await eventually(() => client.get(`/events/${event.id}`), (r) => r.status === 200);
+    expect(recorded.body.events[0].ingestionStatus.status).toBe('INGESTION_COMPLETED_NO_MATCHING_METERS');
+    // At once, quite likely before the 30 tokens' debit has reached the ledger: replace, undo, redo.
+    const replaced = { ...event, attributes: [{ name: 'tokens', value: '45' }] };
+    for (const [action, body] of [['REDO_EVENT', replaced], ['UNDO', replaced], ['UNDO', replaced], ['REDO', replaced]] as const) {
+      expect((await client.post(`/events/correction?action=${action}`, { event: body })).status, action).toBe(200);
+    }
+    // Once nothing is owed to the ledger any more (the debit, then 30 back, 45 debited, 45 back, 45 debited):
+    const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+    try {
+      const owed = async () => {
+        const { rows } = await db.execute<{ n: string }>(sql`
+          SELECT (SELECT count(*) FROM ledger_outbox WHERE event_id = ${event.id}) + (SELECT count(*) FROM ledger_corrections WHERE event_id = ${event.id}) AS n`);
+        return Number(rows[0]!.n);
+      };
+      expect(await eventually(owed, (n) => n === 0)).toBe(0);
+    } finally {
+      await close();
+    }
+    expect(await meterline.featureCredits(account, tokens)).toMatchObject({ granted: 100, balance: 55, usedOverage: 0 });
+    const entries = await client.get(`${credits(account, tokens)}/entries`);
+    expect(entries.body.data).toMatchObject([{ granted: 100, used: 45 }]);
   });
 });
 

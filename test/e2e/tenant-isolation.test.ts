@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { apiRoutes } from '../../shared/api/api-routes';
@@ -208,6 +209,14 @@ const checks: Record<string, Check> = {
     const seen = await w.a.get(`/events/${w.eventId}`);
     expect(seen.body.corrections ?? []).toEqual([]);
     expect((await w.a.get(usagePath(w.meterId))).body.value).toBe('14');
+    // Nor did B's attempts give back, or debit, any of the credits A's event consumed.
+    const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+    try {
+      const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM ledger_corrections WHERE event_id = ${w.eventId}`);
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      await close();
+    }
   },
   'POST /credits': async (w) => {
     // B cannot grant credits to A's account: for B it does not exist.

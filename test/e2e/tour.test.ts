@@ -100,11 +100,22 @@ describe('the README tour', () => {
     expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.25' }] });
     expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '4021', amount: '0.25' });
 
-    // A correction: the 2500-byte event was sent by mistake. UNDO takes it out of usage and revenue at once.
+    // Usage through /ingest consumes the feature whatever is left: one past the balance, as overage.
+    await eventually(() => client.get(featurePath), (r) => r.body?.balance === -1);
+    expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: -1, usedOverage: 1 });
+
+    // A correction: the 2500-byte event was sent by mistake. UNDO takes it out of usage and revenue
+    // at once, and gives back the credit it consumed within seconds.
     const undone = await client.post('/events/correction?action=UNDO', { event: rated });
     expect(undone).toMatchObject({ status: 200, body: { data: [{ referenceId: rated.id, status: 'REVERTED', ingestionStatus: { status: 'REVERTED' } }] } });
     const corrected = await client.get(`/accounts/${account}/statement`);
     expect(corrected.body).toMatchObject({ totals: [{ currency: 'USD', amount: '10.10' }] });
     expect(corrected.body.plans[0].usageLines[0]).toMatchObject({ usage: '1521', amount: '0.10' });
+    await eventually(() => client.get(featurePath), (r) => r.body?.balance === 0);
+    expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: 0, usedOverage: 0 });
+    // The same UNDO again changes nothing, credits included.
+    expect((await client.post('/events/correction?action=UNDO', { event: rated })).status).toBe(200);
+    const features = await client.get(`/accounts/${account}/features/${feature.body.id}/entries`);
+    expect(features.body.data).toMatchObject([{ granted: 2, used: 2 }]);
   });
 });

@@ -36,6 +36,21 @@ describe('ledger queue consumer, rater unreachable', () => {
     expect((await ledger.credits(owner, FEATURE)).balance).toBe('7');
   });
 
+  it('gives back a correction once but retries its message until the rater has settled it', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
+    await ledger.consume(owner, [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }]);
+    const message: LedgerMessage = { kind: 'corrections', ...owner, corrections: [{ eventId: 'e1', seq: 1, effect: 'REFUND', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
+
+    for (const attempt of [1, 2, 3]) {
+      const result = await consume('meterline-ledger', [message], attempt);
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+    }
+    expect((await ledger.credits(owner, FEATURE)).balance).toBe('10');
+  });
+
   it('retries a malformed message until it can be parked, never dropping it', async () => {
     const result = await consume('meterline-ledger', [{ kind: 'debits', tenantId: 't' }, 'not even an object']);
     expect(result.explicitAcks).toEqual([]);

@@ -1,11 +1,19 @@
 import { env } from 'cloudflare:test';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
 import { correctEvent } from '../../../rater/pipeline/correct-event';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
+import { replayParkedMessages } from '../../../rater/pipeline/replay-parked-messages';
+import { resendStaleDebits } from '../../../rater/pipeline/resend-stale-debits';
+import { sendCreditChanges } from '../../../rater/pipeline/send-credit-changes';
+import { parkMessages } from '../../../rater/store/parked-messages';
+import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 import { queryRevenue } from '../../../rater/queries/revenue';
 import { findEvent } from '../../../rater/store/events';
-import { insertFeature } from '../../../rater/store/features';
+import { activeFeatures, insertFeature } from '../../../rater/store/features';
+import { pendingCreditChanges, settleCreditChanges } from '../../../rater/store/ledger-corrections';
+import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
 import { raisePurgeWatermark } from '../../../rater/store/purge-watermark';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
@@ -13,7 +21,7 @@ import { Decimal } from '../../../shared/decimal/decimal';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
 import { revenueQuerySchema } from '../../../shared/pricing/revenue-query';
-import { requestEvent, SCHEMA, seedTenant, usageOf } from './fixtures';
+import { recordingLedgerQueue, requestEvent, SCHEMA, seedTenant, usageOf } from './fixtures';
 
 const bytes = { computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] };
 const METERS = [
@@ -76,7 +84,7 @@ describe('POST /events/correction (correctEvent)', () => {
       expect(await revenueOf(db, tenantId)).toBe('25');
 
       const undone = await correctEvent(db, tenantId, 'UNDO', wire(b), NOW);
-      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true, creditsNotGivenBack: false });
+      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true });
       // count, sum, max, min, latest, unique users — as if b had never been sent.
       expect(await usages(tenantId, meters)).toEqual(['2', '6', '4', '2', '2', '1']);
       expect(await revenueOf(db, tenantId)).toBe('6');
@@ -102,7 +110,7 @@ describe('POST /events/correction (correctEvent)', () => {
       const b = event('b', '9', 20, 'bob');
       await meterBatch(db, [{ tenantId, events: [a, b] }]);
       await correctEvent(db, tenantId, 'UNDO', wire(b), NOW);
-      expect(await correctEvent(db, tenantId, 'REDO', wire(b), NOW)).toEqual({ eventId: 'b', from: 'REVERTED', to: 'METERED', changed: true, creditsNotGivenBack: false });
+      expect(await correctEvent(db, tenantId, 'REDO', wire(b), NOW)).toEqual({ eventId: 'b', from: 'REVERTED', to: 'METERED', changed: true });
       expect(await usages(tenantId, meters)).toEqual(['2', '13', '9', '4', '9', '2']);
       expect(await revenueOf(db, tenantId)).toBe('19');
 
@@ -148,20 +156,81 @@ describe('POST /events/correction (correctEvent)', () => {
     }
   });
 
-  it('says when the credits an event consumed should change and are not given back (not supported yet); a REDO changes none', async () => {
+  it("writes the credits a correction gives back or debits, numbered per event, sendable in order and only once the event's debit reached the ledger", async () => {
     const { tenantId, meters, db, pool } = await setUp();
+    try {
+      await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
+      const feature = (await activeFeatures(db, tenantId))[0]!.id;
+      const a = event('a', '4', 10, 'ann');
+      await meterBatch(db, [{ tenantId, events: [a] }]);
+      const owed = async () => (await pendingCreditChanges(db, tenantId, ['a'])).flatMap((m) => m.corrections.map((c) => ({ account: m.accountId, ...c })));
+      const change = (seq: number, effect: 'REFUND' | 'DEBIT', amount: string) => ({ account: 'acme', eventId: 'a', seq, effect, at: Date.parse(a.timestamp), lines: [{ featureId: feature, amount }] });
+
+      // Same bytes, another user: the same credits consumed, nothing to change.
+      await correctEvent(db, tenantId, 'REDO_EVENT', { ...wire(a), dimensions: { region: 'eu', user: 'bob' } }, NOW);
+      const more = { ...wire(a), attributes: [{ name: 'bytes', value: '5' }, { name: 'divisor', value: '1' }] };
+      expect(await correctEvent(db, tenantId, 'REDO_EVENT', more, NOW)).toMatchObject({ to: 'METERED', changed: true });
+      // The 4 bytes' debit has not reached the ledger yet: giving them back must wait for it.
+      expect(await owed()).toEqual([]);
+      await settleLedgerDebits(db, tenantId, ['a']);
+      // Together, in order: the give-back, then the new payload's debit.
+      expect(await owed()).toEqual([change(1, 'REFUND', '4'), change(2, 'DEBIT', '5')]);
+      expect(await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 1 }])).toBe(1);
+      expect(await owed()).toEqual([change(2, 'DEBIT', '5')]);
+
+      // A REDO of a counted event changes no credits; an UNDO gives back the 5; its retry, nothing more.
+      await correctEvent(db, tenantId, 'REDO', more, NOW);
+      await correctEvent(db, tenantId, 'UNDO', more, NOW);
+      expect(await correctEvent(db, tenantId, 'UNDO', more, NOW)).toMatchObject({ changed: false });
+      await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 2 }, { eventId: 'a', seq: 2 }]);
+      expect(await owed()).toEqual([change(3, 'REFUND', '5')]);
+      // A REDO after the UNDO is a change of its own, numbered on.
+      await correctEvent(db, tenantId, 'REDO', more, NOW);
+      expect(await owed()).toEqual([change(3, 'REFUND', '5'), change(4, 'DEBIT', '5')]);
+      await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 3 }]);
+      expect(await owed()).toEqual([change(4, 'DEBIT', '5')]);
+      expect((await usages(tenantId, meters)).slice(0, 2)).toEqual(['1', '5']);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('sends the credit changes once committed; the stale sweep sends one whose send was lost; a parked one waits for its replay', async () => {
+    const { tenantId, db, pool } = await setUp();
     try {
       await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
       const a = event('a', '4', 10, 'ann');
       await meterBatch(db, [{ tenantId, events: [a] }]);
-      // Same bytes, another user: the same credits consumed.
-      expect(await correctEvent(db, tenantId, 'REDO_EVENT', { ...wire(a), dimensions: { region: 'eu', user: 'bob' } }, NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: false });
-      const more = { ...wire(a), attributes: [{ name: 'bytes', value: '5' }, { name: 'divisor', value: '1' }] };
-      expect(await correctEvent(db, tenantId, 'REDO_EVENT', more, NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: true });
-      expect(await correctEvent(db, tenantId, 'REDO', wire(a), NOW)).toMatchObject({ to: 'METERED', creditsNotGivenBack: false });
-      expect(await correctEvent(db, tenantId, 'UNDO', wire(a), NOW)).toMatchObject({ to: 'REVERTED', creditsNotGivenBack: true });
-      expect(await correctEvent(db, tenantId, 'UNDO', wire(a), NOW)).toMatchObject({ changed: false, creditsNotGivenBack: false });
-      expect((await usages(tenantId, meters)).slice(0, 2)).toEqual(['0', '0']);
+      await settleLedgerDebits(db, tenantId, ['a']);
+      await correctEvent(db, tenantId, 'UNDO', wire(a), NOW);
+      const mine = (sent: LedgerMessage[]) => sent.filter((m) => m.tenantId === tenantId);
+
+      const now = recordingLedgerQueue();
+      expect(await sendCreditChanges(now.queue, db, tenantId, ['a'])).toBe(1);
+      const [message] = mine(now.sent);
+      expect(message).toMatchObject({ kind: 'corrections', accountId: 'acme', corrections: [{ eventId: 'a', seq: 1, effect: 'REFUND' }] });
+
+      // That send was lost: ten minutes on, the sweep sends it again.
+      await db.execute(sql`UPDATE ledger_corrections SET created_at = now() - interval '11 minutes' WHERE tenant_id = ${tenantId}`);
+      const swept = recordingLedgerQueue();
+      await resendStaleDebits(swept.queue, db);
+      expect(mine(swept.sent)).toEqual([message]);
+
+      // Dead-lettered and parked: the admin's to replay, so the sweep leaves it.
+      await parkMessages(db, [{ queue: 'meterline-ledger', tenantId, body: message, reason: 'dead-lettered' }]);
+      const parked = recordingLedgerQueue();
+      await resendStaleDebits(parked.queue, db);
+      expect(mine(parked.sent)).toEqual([]);
+      const replayed = recordingLedgerQueue();
+      expect(await replayParkedMessages(db, replayed.queue, tenantId, { limit: 10 })).toMatchObject([{ status: 'REPLAYED' }]);
+      expect(mine(replayed.sent)).toEqual([message]);
+
+      // Applied and confirmed: nothing is owed, nothing sent again.
+      expect(await settleCreditChanges(db, tenantId, [{ eventId: 'a', seq: 1 }])).toBe(1);
+      const after = recordingLedgerQueue();
+      await resendStaleDebits(after.queue, db);
+      expect(await sendCreditChanges(after.queue, db, tenantId, ['a'])).toBe(0);
+      expect(mine(after.sent)).toEqual([]);
     } finally {
       await pool.end();
     }

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
@@ -7,6 +8,7 @@ import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { queryRevenue } from '../../../rater/queries/revenue';
 import { queryUsage } from '../../../rater/queries/usage';
 import { accountStatement } from '../../../rater/queries/statement';
+import { insertFeature } from '../../../rater/store/features';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import type { CorrectionAction } from '../../../shared/api/event-correction-routes';
@@ -27,7 +29,10 @@ import { bruteForceUsage } from './usage-brute-force';
  * mid-cycle), delivered in batches, some twice, interleaved with UNDO, REDO and REDO_EVENT of any
  * of them — some of it concurrent. Afterwards every meter's usage (every aggregation, per hour, per
  * user), the revenue and every statement equal a brute force over the final events alone: the
- * ones delivered and not undone, each with its last payload.
+ * ones delivered and not undone, each with its last payload. So do the feature credits owed to
+ * the accounts' ledgers: per event, its debit then its corrections' changes (the ledger applies
+ * them in that order, each once) give back exactly what was debited and end at what its final
+ * payload consumes; per account, they add up to what the final events consume.
  */
 // After 2026-04-15: test/workers/rater/purge-raw-events.test.ts purges raw events before it, and a
 // correction refuses an event whose minute may have lost some (409 raw_events_purged).
@@ -103,6 +108,7 @@ describe('after any interleaving of events and corrections, everything equals a 
 
         const { db, pool } = connect(env);
         try {
+          await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
           const a = await activePlan(db, tenantId, 'plan_a', planA);
           const b = await activePlan(db, tenantId, 'plan_b', planB);
           const letters = new Map<string, string>(); // association id → plan letter
@@ -202,6 +208,8 @@ describe('after any interleaving of events and corrections, everything equals a 
               expect(statement.totals).toEqual([{ currency: 'USD', amount: rounded.toFixed(2) }]);
             }
           }
+
+          await expectCreditsOwed(db, tenantId, originals, model);
         } finally {
           await pool.end();
         }
@@ -218,6 +226,44 @@ async function sequentially<T>(work: (() => Promise<T>)[]): Promise<T[]> {
   const results: T[] = [];
   for (const run of work) results.push(await run());
   return results;
+}
+
+/**
+ * The ledger's view, from the rater's two outboxes (nothing settles them here): each event's chain
+ * — its debit, then its credit changes by number — holds one payload's consumption at a time, gives
+ * back only what it holds, and ends at the final payload's; per account, the net is the final events'.
+ */
+async function expectCreditsOwed(db: ReturnType<typeof connect>['db'], tenantId: string, originals: AcceptedEvent[], model: Map<string, AcceptedEvent | null>) {
+  type Held = { account: string; amount: string } | null;
+  const { rows: debits } = await db.execute<{ event_id: string; account_id: string; lines: { amount: string }[] }>(sql`
+    SELECT event_id, account_id, lines FROM ledger_outbox WHERE tenant_id = ${tenantId}`);
+  const { rows: changes } = await db.execute<{ event_id: string; account_id: string; effect: 'REFUND' | 'DEBIT'; lines: { amount: string }[] }>(sql`
+    SELECT event_id, account_id, effect, lines FROM ledger_corrections WHERE tenant_id = ${tenantId} ORDER BY event_id, seq`);
+  const net = new Map<string, Decimal>();
+  const add = (account: string, amount: Decimal) => net.set(account, (net.get(account) ?? new Decimal(0)).plus(amount));
+  for (const { id } of originals) {
+    const debit = debits.find((d) => d.event_id === id);
+    let held: Held = debit ? { account: debit.account_id, amount: new Decimal(debit.lines[0]!.amount).toFixed() } : null;
+    if (held) add(held.account, new Decimal(held.amount));
+    for (const change of changes.filter((c) => c.event_id === id)) {
+      const moved: Held = { account: change.account_id, amount: new Decimal(change.lines[0]!.amount).toFixed() };
+      if (change.effect === 'REFUND') {
+        expect(moved, `${id} gives back what it holds`).toEqual(held);
+        held = null;
+        add(moved.account, new Decimal(moved.amount).negated());
+      } else {
+        expect(held, `${id} debits on top of nothing`).toBeNull();
+        held = moved;
+        add(moved.account, new Decimal(moved.amount));
+      }
+    }
+    const final = model.get(id);
+    expect(held, `${id} ends holding its final payload's consumption`).toEqual(final ? { account: final.accountId, amount: new Decimal(final.attributes.bytes!).toFixed() } : null);
+  }
+  for (const accountId of ACCOUNTS) {
+    const expected = [...model.values()].filter((e) => e?.accountId === accountId).reduce((sum, e) => sum.plus(e!.attributes.bytes!), new Decimal(0));
+    expect((net.get(accountId) ?? new Decimal(0)).toFixed(), `credits owed by ${accountId}`).toBe(expected.toFixed());
+  }
 }
 
 async function activePlan(db: ReturnType<typeof connect>['db'], tenantId: string, name: string, usageRateCards: UsageRateCard[]): Promise<string> {
