@@ -12496,14 +12496,20 @@ export interface components {
         AlertStatus: "ACTIVE" | "INACTIVE";
         CreateAlertRequest: {
             /** @enum {string} */
-            alertTemplateId: "USAGE_THRESHOLD";
+            alertTemplateId: "USAGE_THRESHOLD" | "REVENUE_THRESHOLD";
             /** @description Echoed; Meterline detects crossings in real time */
             interval: number;
             /** @description Minutes the alert stays valid; absent or null: forever */
             validity?: number | null;
             description?: string;
             entityDetails: {
-                usageMeter: {
+                /** @description USAGE_THRESHOLD: the meter watched */
+                usageMeter?: {
+                    id: string;
+                };
+                /** @description REVENUE_THRESHOLD: the currency of the revenue watched */
+                currency?: {
+                    /** @description ISO 4217 code, e.g. USD */
                     id: string;
                 };
             };
@@ -12574,14 +12580,25 @@ export interface components {
                 account: {
                     id: string;
                 };
-                usageMeter: {
+                /** @description USAGE_THRESHOLD: the meter */
+                usageMeter?: {
+                    id: string;
+                };
+                /** @description REVENUE_THRESHOLD: the currency */
+                currency?: {
                     id: string;
                 };
                 threshold: {
                     index: number;
                     value: number;
                 };
-                usage: {
+                /** @description USAGE_THRESHOLD: the meter's usage in the cycle before and after the change */
+                usage?: {
+                    before: number;
+                    after: number;
+                };
+                /** @description REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change */
+                revenue?: {
                     before: number;
                     after: number;
                 };

@@ -59,4 +59,16 @@ describe('rater API in process — the happy paths', () => {
     expect(first.body.usageRateCards[0].slabs[0].rate).toBe('0.01');
     expect((await callRater(p, 'GET', `/price_plans/${created.body.id}`)).body.usageRateCards[0].slabs[0].rate).toBe('0.02');
   });
+
+  it('a revenue alert is created on a currency, read back in Togai\'s shapes, and its template listed', async () => {
+    const p = await newTenant();
+    const body = { alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: '2000.50' } } };
+    const created = await callRater(p, 'POST', '/alerts', body);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({ alertTemplateId: 'REVENUE_THRESHOLD', version: 1, entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: 2000.5 } } });
+    expect((await callRater(p, 'GET', `/alerts/${created.body.id}`)).body).toEqual(created.body);
+    const template = await callRater(p, 'GET', '/alert_templates/REVENUE_THRESHOLD');
+    expect(template.body).toMatchObject({ id: 'REVENUE_THRESHOLD', entityType: 'CURRENCY', ownerType: 'ACCOUNT' });
+    expect((await callRater(p, 'GET', '/alert_templates')).body.data.map((t: { id: string }) => t.id)).toEqual(['USAGE_THRESHOLD', 'REVENUE_THRESHOLD']);
+  });
 });
