@@ -647,7 +647,10 @@ export const alertIncidents = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alert_incidents_seq').on(t.tenantId, t.seq)],
 );
 
-/** A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created. */
+/**
+ * A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created or rotated; after a
+ * rotation the previous one still signs beside it until `previous_secret_expires_at`.
+ */
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
@@ -656,6 +659,8 @@ export const webhookEndpoints = pgTable(
     url: text('url').notNull(),
     description: text('description'),
     secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     status: text('status').notNull().default('ACTIVE'),
     createdAt: createdAt(),
   },

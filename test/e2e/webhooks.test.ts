@@ -54,6 +54,12 @@ function verifies(secret: string, r: Received): boolean {
   });
 }
 
+/** One `v1,` signature of a delivery, computed as a receiver holding `secret` computes it. */
+function signatureWith(secret: string, r: Received): string {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${r.id}.${r.timestamp}.${r.body}`).digest('base64')}`;
+}
+
 let key: string;
 let client: ReturnType<typeof api>;
 let schema: string;
@@ -220,4 +226,49 @@ describe('alerts delivered as signed webhooks', () => {
     expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ type: 'alert.threshold_crossed', data: { id: ids[1], alertTemplateId: 'REVENUE_THRESHOLD', reportData: { revenue: { before: 0.3, after: 0.7 } } } });
     expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
   });
+
+  it('a rotated secret signs beside the previous one for the window asked (both verify), and alone once the previous one is cut off', async () => {
+    const receiver = await startReceiver(0);
+    receivers.push(receiver);
+    const endpoint = await client.post('/webhooks', { url: receiver.url });
+    const first = endpoint.body.secret as string;
+    const accountId = await accountWithPlan();
+    const alert = await client.post('/alerts', {
+      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { values: [10, 20] } },
+    });
+    const deliveredCount = async (n: number) =>
+      eventually(
+        () => client.get(`/incidents?alertId=${alert.body.id}&deliveryStatus=DELIVERED`),
+        (r) => r.body?.data?.filter((i: { reportData: { webhooks: { deliveries: { endpointId: string; status: string }[] } } }) =>
+          i.reportData.webhooks.deliveries.some((d) => d.endpointId === endpoint.body.id && d.status === 'DELIVERED')).length === n,
+        30_000,
+      );
+
+    const rotated = await client.post(`/webhooks/${endpoint.body.id}/rotate_secret`);
+    expect(rotated.status).toBe(200);
+    const second = rotated.body.secret as string;
+    expect(second).not.toBe(first);
+    expect((await client.post('/ingest', { event: call(accountId, 10, 1) })).status).toBe(202); // crosses 10
+    await deliveredCount(1);
+    // During the rotation: the new secret's signature, then the previous one's — a receiver holding either verifies.
+    expect(receiver.received).toHaveLength(1);
+    const during = receiver.received[0]!;
+    expect(during.signature).toBe(`${signatureWith(second, during)} ${signatureWith(first, during)}`);
+    expect(verifies(first, during) && verifies(second, during)).toBe(true);
+
+    const cut = await client.post(`/webhooks/${endpoint.body.id}/rotate_secret?overlapMinutes=0`);
+    expect(cut.status).toBe(200);
+    const third = cut.body.secret as string;
+    expect((await client.post('/ingest', { event: call(accountId, 10, 2) })).status).toBe(202); // crosses 20
+    await deliveredCount(2);
+    expect(receiver.received).toHaveLength(2);
+    const after = receiver.received[1]!;
+    expect(after.signature).toBe(signatureWith(third, after));
+    expect([verifies(first, after), verifies(second, after), verifies(third, after)]).toEqual([false, false, true]);
+
+    expect((await client.post('/webhooks/whe.nope/rotate_secret')).status).toBe(404);
+    expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
+  });
 });
+

@@ -83,4 +83,16 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     );
     expect((await callRater(p, 'GET', '/alerts')).body.data).toEqual([]);
   });
+
+  it('refuses to rotate the secret of no endpoint, or over a window out of range, naming the field', async () => {
+    const p = await newTenant();
+    expectProblem(await callRater(p, 'POST', '/webhooks/whe.nope/rotate_secret'), 404, 'webhook_endpoint_not_found');
+    const endpoint = (await callRater(p, 'POST', '/webhooks', { url: 'https://hooks.example.com/in' })).body;
+    for (const overlap of ['-1', '10081', '1.5', 'a day']) {
+      expectProblem(await callRater(p, 'POST', `/webhooks/${endpoint.id}/rotate_secret?overlapMinutes=${encodeURIComponent(overlap)}`), 422, 'invalid_query', ['overlapMinutes']);
+    }
+    // Refused, nothing changed: no rotation is under way.
+    expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
+  });
 });
+

@@ -91,3 +91,7 @@ CREATE TRIGGER revenue_rollups_inserted_alerts AFTER INSERT ON revenue_rollups
 --> statement-breakpoint
 CREATE TRIGGER revenue_rollups_updated_alerts AFTER UPDATE OF revenue ON revenue_rollups
   FOR EACH STATEMENT EXECUTE FUNCTION meterline_revenue_alerts();
+--> statement-breakpoint
+-- Secret rotation: the previous secret signs beside the new one until it expires.
+ALTER TABLE "webhook_endpoints" ADD COLUMN "previous_secret" text;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD COLUMN "previous_secret_expires_at" timestamp with time zone;
