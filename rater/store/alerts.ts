@@ -56,6 +56,7 @@ export async function insertAlert(db: Queryable, tenantId: string, input: Create
       interval: input.interval,
       validity: input.validity ?? null,
       validUntil: validUntil(input.validity, now),
+      // createAlertRequest refuses a request whose template's entity is not named.
       subjectId: alertSubject(input.alertTemplateId, input.entityDetails)!,
       accountId: input.ownerDetails?.account.id ?? null,
       ...thresholdColumns(input.parameters),

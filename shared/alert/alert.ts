@@ -56,6 +56,7 @@ export type EntityDetails = z.infer<typeof entityDetailsSchema>;
 export function alertSubject(templateId: AlertTemplateId, details: EntityDetails): string | undefined {
   return details[ENTITY_OF[templateId]]?.id;
 }
+
 const ownerDetailsSchema = z.strictObject({ account: z.strictObject({ id: z.string().min(1).max(512) }) });
 
 export const createAlertRequest = z
