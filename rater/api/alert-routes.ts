@@ -8,13 +8,14 @@ import { deleteAlert, findAlert, insertAlert, listAlerts, updateAlert } from '..
 import { findUsageMeter } from '../store/usage-meters';
 import { createRouter } from './router';
 
-/** Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering (migration 0022). */
+/** Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering and rating (migrations 0022, 0024). */
 export const alertRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;
     const input = c.req.valid('json');
-    if (!(await findUsageMeter(db, principal.tenantId, input.entityDetails.usageMeter.id))) {
-      throw new AppError('not_found', 'usage_meter_not_found', `No usage meter '${input.entityDetails.usageMeter.id}'`, [
+    const meterId = input.entityDetails.usageMeter?.id;
+    if (input.alertTemplateId === 'USAGE_THRESHOLD' && meterId !== undefined && !(await findUsageMeter(db, principal.tenantId, meterId))) {
+      throw new AppError('not_found', 'usage_meter_not_found', `No usage meter '${meterId}'`, [
         { path: 'entityDetails.usageMeter.id', message: 'names no usage meter of this tenant' },
       ]);
     }

@@ -1,7 +1,7 @@
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
 import { webhookRoutes as routes } from '../../shared/api/webhook-routes';
 import { notFound } from '../../shared/errors/app-error';
-import { deleteWebhookEndpoint, findWebhookEndpoint, insertWebhookEndpoint, listWebhookEndpoints } from '../store/webhook-endpoints';
+import { deleteWebhookEndpoint, findWebhookEndpoint, insertWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret } from '../store/webhook-endpoints';
 import { createRouter } from './router';
 
 /** Webhook endpoints: each incident is delivered to every endpoint the tenant has when it happens. */
@@ -13,6 +13,12 @@ export const webhookRoutes = createRouter()
     const afterId = await decodeOwnPageToken(nextToken, (id) => findWebhookEndpoint(db, principal.tenantId, id));
     const rows = await listWebhookEndpoints(db, principal.tenantId, { afterId, limit: pageSize + 1 });
     return c.json(toPage(rows, pageSize, (e) => e.id), 200);
+  })
+  .openapi(routes.rotateSecret, async (c) => {
+    const { webhook_id: id } = c.req.valid('param');
+    const endpoint = await rotateWebhookSecret(c.env.db, c.env.principal.tenantId, id, c.req.valid('query').overlapMinutes);
+    if (!endpoint) throw notFound('webhook endpoint', id);
+    return c.json(endpoint, 200);
   })
   .openapi(routes.delete, async (c) => {
     const { webhook_id: id } = c.req.valid('param');

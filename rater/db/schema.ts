@@ -336,6 +336,33 @@ export const cycleUsage = pgTable(
   ],
 );
 
+/**
+ * An account's rated revenue in each billing cycle, per currency, all meters together: what
+ * REVENUE_THRESHOLD alerts watch. Kept by migration 0024's triggers on revenue_rollups, inside the
+ * statement that writes the revenue (metering, a backdated association's catch-up, a correction),
+ * so it always equals the sum of the rollups of the cycle's minutes.
+ */
+export const cycleRevenue = pgTable(
+  'cycle_revenue',
+  {
+    tenantId: text('tenant_id').notNull(),
+    accountId: text('account_id').notNull(),
+    currency: text('currency').notNull(),
+    cycleStart: timestamp('cycle_start', { withTimezone: true }).notNull(),
+    cycleEnd: timestamp('cycle_end', { withTimezone: true }).notNull(),
+    revenue: numeric('revenue').notNull(),
+    /**
+     * The revenue this cycle's alerts were last checked at: revenue written by a statement moves
+     * `revenue` row by row, and the statement's end checks the whole change from here at once.
+     */
+    alertedRevenue: numeric('alerted_revenue').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.accountId, t.currency, t.cycleStart] }),
+    index('cycle_revenue_unalerted').on(t.tenantId).where(sql`revenue <> alerted_revenue`),
+  ],
+);
+
 /** Rated revenue per minute the events happened, meter, account and currency (exact NUMERIC sums). */
 export const revenueRollups = pgTable(
   'revenue_rollups',
@@ -593,8 +620,8 @@ export const settings = pgTable(
 
 /**
  * Alerts (shared/alert/alert.ts). `thresholds` are the absolute values crossings are detected
- * against, in the order of `parameters.thresholds`; migration 0022's trigger on cycle_usage reads
- * them inside the metering transaction.
+ * against, in the order of `parameters.thresholds`; migration 0022's trigger on cycle_usage and
+ * 0024's on revenue_rollups read them inside the metering (and rating) transaction.
  */
 export const alerts = pgTable(
   'alerts',
@@ -608,7 +635,7 @@ export const alerts = pgTable(
     interval: integer('interval').notNull(),
     validity: integer('validity'),
     validUntil: timestamp('valid_until', { withTimezone: true }),
-    /** The meter (USAGE_THRESHOLD) watched. */
+    /** What is watched: the meter (USAGE_THRESHOLD) or the currency (REVENUE_THRESHOLD). */
     subjectId: text('subject_id').notNull(),
     /** Null: every account. */
     accountId: text('account_id'),
@@ -647,7 +674,10 @@ export const alertIncidents = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alert_incidents_seq').on(t.tenantId, t.seq)],
 );
 
-/** A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created. */
+/**
+ * A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created or rotated; after a
+ * rotation the previous one still signs beside it until `previous_secret_expires_at`.
+ */
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
@@ -656,6 +686,8 @@ export const webhookEndpoints = pgTable(
     url: text('url').notNull(),
     description: text('description'),
     secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     status: text('status').notNull().default('ACTIVE'),
     createdAt: createdAt(),
   },

@@ -51,7 +51,8 @@ async function attempt(db: Queryable, delivery: DueDelivery, schedule: readonly 
   const { webhooks: _, ...report } = incident.reportData ?? {};
   const { status: _status, updatedAt: _updated, ...crossing } = incident;
   const body = JSON.stringify({ type: WEBHOOK_EVENT_TYPE, timestamp: incident.createdAt, data: { ...crossing, reportData: report } });
-  const headers = await signWebhook(delivery.secret, incident.id, Math.floor(Date.now() / 1000), body);
+  const secrets = delivery.previous_secret ? [delivery.secret, delivery.previous_secret] : [delivery.secret];
+  const headers = await signWebhook(secrets, incident.id, Math.floor(Date.now() / 1000), body);
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',

@@ -36,6 +36,12 @@ const iso = (text: string) => new Date(text).toISOString();
 /** NUMERIC keeps the scale of its inputs (8.50): answered in its shortest exact form (8.5). */
 const amount = (numeric: string) => exactNumber(new Decimal(numeric).toFixed());
 
+/** What the template watches, under its own names: a meter's usage, or a currency's revenue. */
+function watched(row: IncidentRow) {
+  const change = { before: amount(row.value_before), after: amount(row.value_after) };
+  return row.template_id === 'REVENUE_THRESHOLD' ? { currency: { id: row.subject_id }, revenue: change } : { usageMeter: { id: row.subject_id }, usage: change };
+}
+
 function toIncident(row: IncidentRow): Incident {
   return {
     id: row.id,
@@ -47,9 +53,8 @@ function toIncident(row: IncidentRow): Incident {
     updatedAt: iso(row.updated_at),
     reportData: {
       account: { id: row.account_id },
-      usageMeter: { id: row.subject_id },
+      ...watched(row),
       threshold: { index: row.threshold_index, value: amount(row.threshold) },
-      usage: { before: amount(row.value_before), after: amount(row.value_after) },
       cycle: { start: iso(row.cycle_start), end: iso(row.cycle_end) },
       webhooks: {
         deliveries: row.deliveries.map((d) => ({

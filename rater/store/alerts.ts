@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { absoluteThresholds, type Alert, type AlertParameters, type CreateAlertRequest, type UpdateAlertRequest } from '../../shared/alert/alert';
+import { absoluteThresholds, alertSubject, ENTITY_OF, type Alert, type AlertTemplateId, type AlertParameters, type CreateAlertRequest, type UpdateAlertRequest } from '../../shared/alert/alert';
 import { exactNumber } from '../../shared/api/exact-number';
 import type { Queryable } from '../db/connect';
 import { alerts } from '../db/schema';
@@ -16,7 +16,7 @@ function toAlert(row: Row): Alert {
     ...(row.validity !== null ? { validity: row.validity } : {}),
     alertTemplateId: row.templateId,
     interval: row.interval,
-    entityDetails: { usageMeter: { id: row.subjectId } },
+    entityDetails: { [ENTITY_OF[row.templateId as AlertTemplateId]]: { id: row.subjectId } },
     ...(row.accountId !== null ? { ownerDetails: { account: { id: row.accountId } } } : {}),
     parameters: parametersOut(row.parameters as AlertParameters),
     createdAt: row.createdAt.toISOString(),
@@ -56,7 +56,8 @@ export async function insertAlert(db: Queryable, tenantId: string, input: Create
       interval: input.interval,
       validity: input.validity ?? null,
       validUntil: validUntil(input.validity, now),
-      subjectId: input.entityDetails.usageMeter.id,
+      // createAlertRequest refuses a request whose template's entity is not named.
+      subjectId: alertSubject(input.alertTemplateId, input.entityDetails)!,
       accountId: input.ownerDetails?.account.id ?? null,
       ...thresholdColumns(input.parameters),
       createdAt: now,

@@ -9,6 +9,8 @@ export interface DueDelivery extends Record<string, unknown> {
   attempts: number;
   url: string;
   secret: string;
+  /** The secret before a rotation, while it still signs beside `secret`; else null. */
+  previous_secret: string | null;
 }
 
 /**
@@ -30,7 +32,8 @@ export async function leaseDueDeliveries(db: Queryable, now: Date, limit: number
     FROM due, webhook_endpoints e
     WHERE d.tenant_id = due.tenant_id AND d.incident_id = due.incident_id AND d.endpoint_id = due.endpoint_id
       AND e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
-    RETURNING d.tenant_id, d.incident_id, d.endpoint_id, d.attempts, e.url, e.secret`);
+    RETURNING d.tenant_id, d.incident_id, d.endpoint_id, d.attempts, e.url, e.secret,
+              CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret`);
   return rows.rows;
 }
 

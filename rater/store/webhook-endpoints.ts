@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CreateWebhookEndpointRequest, WebhookEndpoint } from '../../shared/webhook/webhook-endpoint';
 import { generateWebhookSecret } from '../../shared/webhook/standard-webhooks';
 import type { Queryable } from '../db/connect';
@@ -14,6 +14,7 @@ function toEndpoint(row: Row): WebhookEndpoint {
     ...(row.description !== null ? { description: row.description } : {}),
     status: 'ACTIVE',
     createdAt: row.createdAt.toISOString(),
+    ...(row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > new Date() ? { previousSecretExpiresAt: row.previousSecretExpiresAt.toISOString() } : {}),
   };
 }
 
@@ -23,6 +24,24 @@ export async function insertWebhookEndpoint(db: Queryable, tenantId: string, inp
     .values({ tenantId, id: newId('whe.'), url: input.url, description: input.description ?? null, secret: generateWebhookSecret() })
     .returning();
   return { ...toEndpoint(row!), secret: row!.secret };
+}
+
+/**
+ * A new secret for the endpoint, answered this once; the current one becomes the previous, which
+ * deliveries are signed with too until `overlapMinutes` from now (0: never again). Rotating again
+ * within that window drops the older previous secret: two sign at most.
+ */
+export async function rotateWebhookSecret(db: Queryable, tenantId: string, id: string, overlapMinutes: number): Promise<(WebhookEndpoint & { secret: string }) | null> {
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({
+      secret: generateWebhookSecret(),
+      previousSecret: overlapMinutes > 0 ? sql`${webhookEndpoints.secret}` : null,
+      previousSecretExpiresAt: overlapMinutes > 0 ? sql`now() + make_interval(mins => ${overlapMinutes}::integer)` : null,
+    })
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning();
+  return row ? { ...toEndpoint(row), secret: row.secret } : null;
 }
 
 export async function findWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<WebhookEndpoint | null> {

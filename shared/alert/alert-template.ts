@@ -48,6 +48,19 @@ const TEMPLATES: Record<AlertTemplateId, AlertTemplate> = {
     parametersSchema: THRESHOLDS_SCHEMA,
     createdAt: '2026-12-03T00:00:00.000Z',
   },
+  REVENUE_THRESHOLD: {
+    id: 'REVENUE_THRESHOLD',
+    name: 'Revenue threshold',
+    description:
+      "An account's rated revenue in its current billing cycle, all meters together, in one currency, rises through a threshold (real time, from the rating transaction; a correction that lowers it re-arms the threshold)",
+    interval: 0,
+    entityType: 'CURRENCY',
+    entitySchema: JSON.stringify({ type: 'object', required: ['currency'], properties: { currency: { ...id, description: 'ISO 4217 code, e.g. USD' } } }),
+    ownerType: 'ACCOUNT',
+    ownerSchema: JSON.stringify({ type: 'object', properties: { account: { ...id, description: 'Absent: every account' } } }),
+    parametersSchema: THRESHOLDS_SCHEMA,
+    createdAt: '2026-12-03T00:00:00.000Z',
+  },
 };
 
 export const alertTemplates = (): AlertTemplate[] => ALERT_TEMPLATES.map((id) => TEMPLATES[id]);

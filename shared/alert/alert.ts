@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { Decimal } from '../decimal/decimal';
 import { nonNegativeDecimalSchema } from '../event/event-wire';
+import { currencySchema } from '../pricing/currency';
 import type { CrossingDirection, Threshold } from './threshold-crossings';
 
 /**
@@ -13,15 +14,21 @@ import type { CrossingDirection, Threshold } from './threshold-crossings';
  * - `USAGE_THRESHOLD`: a meter's usage in the account's current billing cycle (as its plan bills
  *   it: the cycle of the association whose rate card prices the meter), rising through each
  *   threshold. `entityDetails.usageMeter.id` names the meter.
+ * - `REVENUE_THRESHOLD`: the account's rated revenue in its current billing cycle, all meters
+ *   together, in one currency (amounts in different currencies never add up), rising through each
+ *   threshold. `entityDetails.currency.id` names the currency (ISO 4217).
  *
  * `ownerDetails.account.id` limits the alert to one account; without it, every account is watched.
  * `parameters.threshold.values` are absolute, or (`type: PERCENTAGE`) percentages of its `limit`.
  */
-export const ALERT_TEMPLATES = ['USAGE_THRESHOLD'] as const;
+export const ALERT_TEMPLATES = ['USAGE_THRESHOLD', 'REVENUE_THRESHOLD'] as const;
 export const alertTemplateIdSchema = z.enum(ALERT_TEMPLATES);
 export type AlertTemplateId = z.infer<typeof alertTemplateIdSchema>;
 
-export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = { USAGE_THRESHOLD: 'UP' };
+export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = { USAGE_THRESHOLD: 'UP', REVENUE_THRESHOLD: 'UP' };
+
+/** What each template's `entityDetails` must name: the key it is under (and the subject an alert row keeps). */
+export const ENTITY_OF: Record<AlertTemplateId, 'usageMeter' | 'currency'> = { USAGE_THRESHOLD: 'usageMeter', REVENUE_THRESHOLD: 'currency' };
 
 export const alertStatusSchema = z.enum(['ACTIVE', 'INACTIVE']).meta({ id: 'AlertStatus' });
 
@@ -39,7 +46,17 @@ export const alertParametersSchema = z.strictObject({
 });
 export type AlertParameters = z.infer<typeof alertParametersSchema>;
 
-const entityDetailsSchema = z.strictObject({ usageMeter: z.strictObject({ id: z.string().min(1).max(100) }) });
+const entityDetailsSchema = z.strictObject({
+  usageMeter: z.strictObject({ id: z.string().min(1).max(100) }).optional().meta({ description: 'USAGE_THRESHOLD: the meter watched' }),
+  currency: z.strictObject({ id: currencySchema }).optional().meta({ description: 'REVENUE_THRESHOLD: the currency of the revenue watched' }),
+});
+export type EntityDetails = z.infer<typeof entityDetailsSchema>;
+
+/** The id the template's entity names (a meter's id, a currency code): the alert's subject. */
+export function alertSubject(templateId: AlertTemplateId, details: EntityDetails): string | undefined {
+  return details[ENTITY_OF[templateId]]?.id;
+}
+
 const ownerDetailsSchema = z.strictObject({ account: z.strictObject({ id: z.string().min(1).max(512) }) });
 
 export const createAlertRequest = z
@@ -52,6 +69,14 @@ export const createAlertRequest = z
     ownerDetails: ownerDetailsSchema.optional().meta({ description: 'One account; absent: all accounts' }),
     parameters: alertParametersSchema,
     status: alertStatusSchema,
+  })
+  .superRefine((request, ctx) => {
+    // Each template watches one kind of entity: it is named, and no other is.
+    const wanted = ENTITY_OF[request.alertTemplateId];
+    if (request.entityDetails[wanted] === undefined) ctx.addIssue({ code: 'custom', path: ['entityDetails', wanted], message: `is needed for ${request.alertTemplateId}` });
+    for (const key of Object.keys(request.entityDetails)) {
+      if (key !== wanted) ctx.addIssue({ code: 'custom', path: ['entityDetails', key], message: `is not an entity of ${request.alertTemplateId}` });
+    }
   })
   .meta({ id: 'CreateAlertRequest' });
 export type CreateAlertRequest = z.infer<typeof createAlertRequest>;

@@ -19,12 +19,20 @@ export const incidentDeliverySchema = z
   .meta({ id: 'WebhookDelivery', ...extension('One webhook endpoint’s delivery of an incident') });
 export type IncidentDelivery = z.infer<typeof incidentDeliverySchema>;
 
-/** Togai's reportData is a map of objects; Meterline's says what crossed, and how its deliveries went. */
+const change = z.object({ before: z.number(), after: z.number() });
+
+/**
+ * Togai's reportData is a map of objects; Meterline's says what crossed, and how its deliveries
+ * went. A USAGE_THRESHOLD incident names the meter and its `usage`; a REVENUE_THRESHOLD one the
+ * currency and the cycle's `revenue`.
+ */
 export const incidentReportSchema = z.object({
   account: z.object({ id: z.string() }),
-  usageMeter: z.object({ id: z.string() }),
+  usageMeter: z.object({ id: z.string() }).optional().meta({ description: 'USAGE_THRESHOLD: the meter' }),
+  currency: z.object({ id: z.string() }).optional().meta({ description: 'REVENUE_THRESHOLD: the currency' }),
   threshold: z.object({ index: z.number().int(), value: z.number() }),
-  usage: z.object({ before: z.number(), after: z.number() }),
+  usage: change.optional().meta({ description: "USAGE_THRESHOLD: the meter's usage in the cycle before and after the change" }),
+  revenue: change.optional().meta({ description: "REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change" }),
   cycle: z.object({ start: z.string(), end: z.string() }),
   webhooks: z.object({ deliveries: z.array(incidentDeliverySchema) }),
 });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createdWebhookEndpointSchema, createWebhookEndpointRequest, webhookEndpointSchema } from '../webhook/webhook-endpoint';
+import { createdWebhookEndpointSchema, createWebhookEndpointRequest, rotateWebhookSecretQuery, webhookEndpointSchema } from '../webhook/webhook-endpoint';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { meterlineExtension } from './extension';
 
@@ -18,6 +18,12 @@ export const webhookRoutes = {
     ...meterlineExtension, method: 'get', path: '/webhooks', tags, summary: 'List webhook endpoints',
     request: { query: pageQuerySchema },
     responses: { 200: jsonResponse(pageSchema(webhookEndpointSchema, 'WebhookEndpointsPaginatedResponse'), 'A page of endpoints'), ...problems(422) },
+  }),
+  rotateSecret: createRoute({
+    ...meterlineExtension, method: 'post', path: '/webhooks/{webhook_id}/rotate_secret', tags,
+    summary: 'Rotate a webhook endpoint’s secret: the new one is answered this once; the previous one signs beside it until previousSecretExpiresAt',
+    request: { params: endpointParam, query: rotateWebhookSecretQuery },
+    responses: { 200: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its new secret'), ...problems(404, 422) },
   }),
   delete: createRoute({
     ...meterlineExtension, method: 'delete', path: '/webhooks/{webhook_id}', tags, summary: 'Delete a webhook endpoint (its pending deliveries end DEAD)',

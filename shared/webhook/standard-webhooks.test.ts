@@ -19,6 +19,19 @@ describe('signWebhook', () => {
     expect((await signWebhook(secret, 'msg_1', 2, '{}'))['webhook-signature']).not.toBe(base);
   });
 
+  it('signs with each secret of a rotation, the new one first, space-separated', async () => {
+    const [current, previous] = [generateWebhookSecret(), generateWebhookSecret()];
+    const both = await signWebhook([current, previous], 'msg_1', 7, '{}');
+    const alone = async (secret: string) => (await signWebhook(secret, 'msg_1', 7, '{}'))['webhook-signature'];
+    expect(both['webhook-signature']).toBe(`${await alone(current)} ${await alone(previous)}`);
+    expect(both['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/=]{44} v1,[A-Za-z0-9+/=]{44}$/);
+  });
+
+  it('refuses to sign with no secret, or one that is not whsec_', async () => {
+    await expect(signWebhook([], 'msg_1', 1, '{}')).rejects.toThrow('at least one secret');
+    await expect(signWebhook([generateWebhookSecret(), 'plain'], 'msg_1', 1, '{}')).rejects.toThrow('whsec_');
+  });
+
   it('makes secrets of 24 random bytes behind whsec_', () => {
     const a = generateWebhookSecret();
     expect(a).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);

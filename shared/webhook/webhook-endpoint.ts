@@ -24,6 +24,7 @@ export const webhookEndpointSchema = z
     description: z.string().optional(),
     status: z.enum(['ACTIVE']),
     createdAt: z.string(),
+    previousSecretExpiresAt: z.string().optional().meta({ description: 'After a rotation: until then deliveries are signed with the previous secret too' }),
   })
   .meta({ id: 'WebhookEndpoint', ...extension() });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
@@ -31,6 +32,23 @@ export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 export const createdWebhookEndpointSchema = webhookEndpointSchema
   .extend({ secret: z.string().meta({ description: 'whsec_…: shown this once; verify webhook-signature with it' }) })
   .meta({ id: 'CreatedWebhookEndpoint', ...extension() });
+
+/** A day: long enough to roll the new secret out to every receiver, short enough that a leaked one soon stops working. */
+export const DEFAULT_ROTATION_OVERLAP_MINUTES = 1440;
+
+/**
+ * POST /webhooks/{id}/rotate_secret: a new secret now; the previous one keeps signing beside it for
+ * `overlapMinutes` (0: it stops at once), then only the new one signs.
+ */
+export const rotateWebhookSecretQuery = z.object({
+  overlapMinutes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 1440)
+    .default(DEFAULT_ROTATION_OVERLAP_MINUTES)
+    .meta({ description: 'Minutes the previous secret still signs beside the new one (0 to 10080, default 1440)' }),
+});
 
 /** What a delivery's body holds: the Standard Webhooks envelope around the incident. */
 export const WEBHOOK_EVENT_TYPE = 'alert.threshold_crossed';

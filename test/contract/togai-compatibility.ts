@@ -78,6 +78,20 @@ function shape(path: string): string {
   return path.replace(/\{[^}]+\}/g, '{}');
 }
 
+/** Where Togai's models leave the content open (maps of objects), what Meterline puts in them. */
+const NOTES = [
+  '## Notes',
+  '',
+  "- **Alert templates.** Togai's alerts name a template its console defines; Meterline has two,",
+  '  `GET /alert_templates` lists them with their JSON Schemas. `USAGE_THRESHOLD`: a meter\'s usage in an',
+  '  account\'s current billing cycle (`entityDetails: {usageMeter: {id}}`). `REVENUE_THRESHOLD`: an',
+  '  account\'s rated revenue in its current billing cycle, all meters together, in one currency',
+  '  (`entityDetails: {currency: {id: "USD"}}`). Both: `ownerDetails: {account: {id}}` for one account',
+  '  (absent: all), `parameters: {threshold: {type: ABSOLUTE | PERCENTAGE, values, limit}}`. An',
+  '  incident\'s `reportData` names what crossed (`usageMeter` and `usage`, or `currency` and `revenue`,',
+  '  each `{before, after}`). Crossings are detected in real time, so `interval` is kept but drives nothing.',
+];
+
 export function compatibilityMarkdown(rows: CompatibilityRow[]): string {
   const count = (s: Support) => rows.filter((r) => r.support === s).length;
   const lines = [
@@ -94,6 +108,8 @@ export function compatibilityMarkdown(rows: CompatibilityRow[]): string {
     '| Togai API | Operation | Togai route | Meterline |',
     '|---|---|---|---|',
     ...rows.map((r) => `| ${r.operation.api} | \`${r.operation.operation}\` | \`${r.operation.method} ${r.operation.path}\` | ${r.support}${r.route && r.support !== 'supported' ? ` (\`${r.route}\`)` : ''} |`),
+    '',
+    ...NOTES,
   ];
   return `${lines.join('\n')}\n`;
 }

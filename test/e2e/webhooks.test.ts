@@ -54,6 +54,12 @@ function verifies(secret: string, r: Received): boolean {
   });
 }
 
+/** One `v1,` signature of a delivery, computed as a receiver holding `secret` computes it. */
+function signatureWith(secret: string, r: Received): string {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${r.id}.${r.timestamp}.${r.body}`).digest('base64')}`;
+}
+
 let key: string;
 let client: ReturnType<typeof api>;
 let schema: string;
@@ -180,4 +186,89 @@ describe('alerts delivered as signed webhooks', () => {
     expect(receiver.received.map((r) => r.id)).toEqual(Array(5).fill(incidentId));
     expect((await client.post('/incidents/no-such-incident/redeliver')).status).toBe(404);
   });
+
+  it("an account's revenue crossing a threshold is delivered once per crossing: a correction lowering it re-arms it, and the re-crossing is delivered again", async () => {
+    const receiver = await startReceiver(0);
+    receivers.push(receiver);
+    const endpoint = await client.post('/webhooks', { url: receiver.url });
+    const accountId = await accountWithPlan(); // 0.001 USD a token
+    const alert = await client.post('/alerts', {
+      alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { currency: { id: 'USD' } }, ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { values: ['0.5'] } },
+    });
+    expect(alert.status, JSON.stringify(alert.body)).toBe(200);
+
+    const meter = async (event: ReturnType<typeof call>) => {
+      expect((await client.post('/ingest', { event })).status).toBe(202);
+      expect((await eventually(() => client.get(`/events/${event.id}`), (r) => r.status === 200)).status).toBe(200);
+    };
+    const crossing = call(accountId, 300, 2);
+    await meter(call(accountId, 300, 1)); // 0.3 USD
+    await meter(crossing); // 0.6: crosses 0.5
+    // Sent again (a client's retry): accepted as a duplicate, rated nothing, fires nothing.
+    expect((await client.post('/ingest', { event: crossing })).status).toBe(202);
+    const undone = await client.post('/events/correction?action=UNDO', { event: crossing });
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200); // 0.3: below 0.5 again
+    await meter(call(accountId, 400, 3)); // 0.7: crosses 0.5 again
+
+    const delivered = (r: { body?: { data?: { reportData?: { webhooks?: { deliveries?: { endpointId: string; status: string }[] } } }[] } }) =>
+      r.body?.data?.length === 2 && r.body.data.every((i) => i.reportData?.webhooks?.deliveries?.find((d) => d.endpointId === endpoint.body.id)?.status === 'DELIVERED');
+    const incidents = await eventually(() => client.get(`/incidents?alertId=${alert.body.id}`), delivered, 30_000);
+    expect(incidents.body.data.map((i: { alertTemplateId: string; reportData: object }) => [i.alertTemplateId, i.reportData])).toEqual([
+      ['REVENUE_THRESHOLD', expect.objectContaining({ account: { id: accountId }, currency: { id: 'USD' }, threshold: { index: 0, value: 0.5 }, revenue: { before: 0.3, after: 0.6 } })],
+      ['REVENUE_THRESHOLD', expect.objectContaining({ account: { id: accountId }, currency: { id: 'USD' }, threshold: { index: 0, value: 0.5 }, revenue: { before: 0.3, after: 0.7 } })],
+    ]);
+
+    // One delivery per crossing, each under its own incident's webhook-id, each signature verifying.
+    const ids = incidents.body.data.map((i: { id: string }) => i.id);
+    expect(receiver.received.map((r) => r.id)).toEqual(ids);
+    expect(receiver.received.every((r) => verifies(endpoint.body.secret, r))).toBe(true);
+    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ type: 'alert.threshold_crossed', data: { id: ids[1], alertTemplateId: 'REVENUE_THRESHOLD', reportData: { revenue: { before: 0.3, after: 0.7 } } } });
+    expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
+  });
+
+  it('a rotated secret signs beside the previous one for the window asked (both verify), and alone once the previous one is cut off', async () => {
+    const receiver = await startReceiver(0);
+    receivers.push(receiver);
+    const endpoint = await client.post('/webhooks', { url: receiver.url });
+    const first = endpoint.body.secret as string;
+    const accountId = await accountWithPlan();
+    const alert = await client.post('/alerts', {
+      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { values: [10, 20] } },
+    });
+    const deliveredCount = async (n: number) =>
+      eventually(
+        () => client.get(`/incidents?alertId=${alert.body.id}&deliveryStatus=DELIVERED`),
+        (r) => r.body?.data?.filter((i: { reportData: { webhooks: { deliveries: { endpointId: string; status: string }[] } } }) =>
+          i.reportData.webhooks.deliveries.some((d) => d.endpointId === endpoint.body.id && d.status === 'DELIVERED')).length === n,
+        30_000,
+      );
+
+    const rotated = await client.post(`/webhooks/${endpoint.body.id}/rotate_secret`);
+    expect(rotated.status).toBe(200);
+    const second = rotated.body.secret as string;
+    expect(second).not.toBe(first);
+    expect((await client.post('/ingest', { event: call(accountId, 10, 1) })).status).toBe(202); // crosses 10
+    await deliveredCount(1);
+    // During the rotation: the new secret's signature, then the previous one's — a receiver holding either verifies.
+    expect(receiver.received).toHaveLength(1);
+    const during = receiver.received[0]!;
+    expect(during.signature).toBe(`${signatureWith(second, during)} ${signatureWith(first, during)}`);
+    expect(verifies(first, during) && verifies(second, during)).toBe(true);
+
+    const cut = await client.post(`/webhooks/${endpoint.body.id}/rotate_secret?overlapMinutes=0`);
+    expect(cut.status).toBe(200);
+    const third = cut.body.secret as string;
+    expect((await client.post('/ingest', { event: call(accountId, 10, 2) })).status).toBe(202); // crosses 20
+    await deliveredCount(2);
+    expect(receiver.received).toHaveLength(2);
+    const after = receiver.received[1]!;
+    expect(after.signature).toBe(signatureWith(third, after));
+    expect([verifies(first, after), verifies(second, after), verifies(third, after)]).toEqual([false, false, true]);
+
+    expect((await client.post('/webhooks/whe.nope/rotate_secret')).status).toBe(404);
+    expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
+  });
 });
+

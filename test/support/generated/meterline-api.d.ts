@@ -10183,6 +10183,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{webhook_id}/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a webhook endpoint’s secret: the new one is answered this once; the previous one signs beside it until previousSecretExpiresAt */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Minutes the previous secret still signs beside the new one (0 to 10080, default 1440) */
+                    overlapMinutes?: number | null;
+                };
+                header?: never;
+                path: {
+                    webhook_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint, with its new secret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{webhook_id}": {
         parameters: {
             query?: never;
@@ -12496,14 +12582,20 @@ export interface components {
         AlertStatus: "ACTIVE" | "INACTIVE";
         CreateAlertRequest: {
             /** @enum {string} */
-            alertTemplateId: "USAGE_THRESHOLD";
+            alertTemplateId: "USAGE_THRESHOLD" | "REVENUE_THRESHOLD";
             /** @description Echoed; Meterline detects crossings in real time */
             interval: number;
             /** @description Minutes the alert stays valid; absent or null: forever */
             validity?: number | null;
             description?: string;
             entityDetails: {
-                usageMeter: {
+                /** @description USAGE_THRESHOLD: the meter watched */
+                usageMeter?: {
+                    id: string;
+                };
+                /** @description REVENUE_THRESHOLD: the currency of the revenue watched */
+                currency?: {
+                    /** @description ISO 4217 code, e.g. USD */
                     id: string;
                 };
             };
@@ -12574,14 +12666,25 @@ export interface components {
                 account: {
                     id: string;
                 };
-                usageMeter: {
+                /** @description USAGE_THRESHOLD: the meter */
+                usageMeter?: {
+                    id: string;
+                };
+                /** @description REVENUE_THRESHOLD: the currency */
+                currency?: {
                     id: string;
                 };
                 threshold: {
                     index: number;
                     value: number;
                 };
-                usage: {
+                /** @description USAGE_THRESHOLD: the meter's usage in the cycle before and after the change */
+                usage?: {
+                    before: number;
+                    after: number;
+                };
+                /** @description REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change */
+                revenue?: {
                     before: number;
                     after: number;
                 };
@@ -12642,6 +12745,8 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE";
             createdAt: string;
+            /** @description After a rotation: until then deliveries are signed with the previous secret too */
+            previousSecretExpiresAt?: string;
             /** @description whsec_…: shown this once; verify webhook-signature with it */
             secret: string;
         };
@@ -12670,6 +12775,8 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE";
             createdAt: string;
+            /** @description After a rotation: until then deliveries are signed with the previous secret too */
+            previousSecretExpiresAt?: string;
         };
     };
     responses: never;

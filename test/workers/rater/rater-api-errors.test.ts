@@ -69,4 +69,30 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     expectProblem(await callRater(p, 'GET', '/price_plans/pp.nope'), 404, 'price_plan_not_found');
     expectProblem(await callRater(p, 'GET', '/no_such_route'), 404, 'route_not_found');
   });
+
+  it('refuses a revenue alert without its currency, on one Meterline does not know, or naming a meter, naming the field', async () => {
+    const p = await newTenant();
+    const alert = { alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', parameters: { threshold: { values: [100] } } };
+    expectProblem(await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: {} }), 422, 'invalid_body', ['entityDetails.currency']);
+    expectProblem(await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: { currency: { id: 'XXX' } } }), 422, 'invalid_body', ['entityDetails.currency.id']);
+    expectProblem(
+      await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: { currency: { id: 'USD' }, usageMeter: { id: 'um.1' } } }),
+      422,
+      'invalid_body',
+      ['entityDetails.usageMeter'],
+    );
+    expect((await callRater(p, 'GET', '/alerts')).body.data).toEqual([]);
+  });
+
+  it('refuses to rotate the secret of no endpoint, or over a window out of range, naming the field', async () => {
+    const p = await newTenant();
+    expectProblem(await callRater(p, 'POST', '/webhooks/whe.nope/rotate_secret'), 404, 'webhook_endpoint_not_found');
+    const endpoint = (await callRater(p, 'POST', '/webhooks', { url: 'https://hooks.example.com/in' })).body;
+    for (const overlap of ['-1', '10081', '1.5', 'a day']) {
+      expectProblem(await callRater(p, 'POST', `/webhooks/${endpoint.id}/rotate_secret?overlapMinutes=${encodeURIComponent(overlap)}`), 422, 'invalid_query', ['overlapMinutes']);
+    }
+    // Refused, nothing changed: no rotation is under way.
+    expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
+  });
 });
+

@@ -59,4 +59,39 @@ describe('rater API in process — the happy paths', () => {
     expect(first.body.usageRateCards[0].slabs[0].rate).toBe('0.01');
     expect((await callRater(p, 'GET', `/price_plans/${created.body.id}`)).body.usageRateCards[0].slabs[0].rate).toBe('0.02');
   });
+
+  it('a revenue alert is created on a currency, read back in Togai\'s shapes, and its template listed', async () => {
+    const p = await newTenant();
+    const body = { alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: '2000.50' } } };
+    const created = await callRater(p, 'POST', '/alerts', body);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({ alertTemplateId: 'REVENUE_THRESHOLD', version: 1, entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: 2000.5 } } });
+    expect((await callRater(p, 'GET', `/alerts/${created.body.id}`)).body).toEqual(created.body);
+    const template = await callRater(p, 'GET', '/alert_templates/REVENUE_THRESHOLD');
+    expect(template.body).toMatchObject({ id: 'REVENUE_THRESHOLD', entityType: 'CURRENCY', ownerType: 'ACCOUNT' });
+    expect((await callRater(p, 'GET', '/alert_templates')).body.data.map((t: { id: string }) => t.id)).toEqual(['USAGE_THRESHOLD', 'REVENUE_THRESHOLD']);
+  });
+
+  it("a webhook endpoint's secret is rotated: a new one answered once, the previous one signing beside it for the window asked, or not at all", async () => {
+    const p = await newTenant();
+    const created = await callRater(p, 'POST', '/webhooks', { url: 'https://hooks.example.com/in' });
+    expect(created.status).toBe(201);
+    expect(created.body.previousSecretExpiresAt).toBeUndefined();
+
+    const rotated = await callRater(p, 'POST', `/webhooks/${created.body.id}/rotate_secret`);
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    expect(rotated.body).toMatchObject({ id: created.body.id, url: 'https://hooks.example.com/in', status: 'ACTIVE', secret: expect.stringMatching(/^whsec_/) });
+    expect(rotated.body.secret).not.toBe(created.body.secret);
+    // The default window is a day; the list says until when the previous secret signs, never the secret.
+    const [listed] = (await callRater(p, 'GET', '/webhooks')).body.data;
+    expect(listed).toEqual({ id: created.body.id, url: 'https://hooks.example.com/in', status: 'ACTIVE', createdAt: created.body.createdAt, previousSecretExpiresAt: rotated.body.previousSecretExpiresAt });
+    expect(Date.parse(listed.previousSecretExpiresAt)).toBeGreaterThan(Date.parse(created.body.createdAt) + 23 * 3_600_000);
+
+    const cut = await callRater(p, 'POST', `/webhooks/${created.body.id}/rotate_secret?overlapMinutes=0`);
+    expect(cut.status).toBe(200);
+    expect(cut.body.secret).not.toBe(rotated.body.secret);
+    expect(cut.body.previousSecretExpiresAt).toBeUndefined();
+    expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
+  });
 });
+

@@ -45,6 +45,16 @@ describe('rater API in process — one tenant never reaches another', () => {
     expect((await callRater(a, 'GET', `/price_plans/${plan.id}`)).body).toMatchObject({ name: 'Pro', status: 'DRAFT' });
   });
 
+  it("B cannot rotate A's webhook secret, even by its exact id", async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    const endpoint = (await callRater(a, 'POST', '/webhooks', { url: 'https://hooks.example.com/a' })).body;
+    expect((await callRater(b, 'POST', `/webhooks/${endpoint.id}/rotate_secret`)).status).toBe(404);
+    expect((await callRater(b, 'GET', '/webhooks')).body.data).toEqual([]);
+    // A's endpoint is as A left it: no rotation under way.
+    expect((await callRater(a, 'GET', '/webhooks')).body.data).toEqual([{ id: endpoint.id, url: 'https://hooks.example.com/a', status: 'ACTIVE', createdAt: endpoint.createdAt }]);
+  });
+
   it('a principal the edge did not authenticate properly is refused before any database work', async () => {
     const a = await newTenant();
     const forged = { ...a, tenantId: '' };

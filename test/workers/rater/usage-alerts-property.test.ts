@@ -57,7 +57,7 @@ describe('usage alerts in SQL equal the pure crossing rule', () => {
             for (const r of redeliver) if (r % sent.length <= b) await meterBatch(db, [{ tenantId, events: sent[r % sent.length]! }]);
           }
           const rows = await listIncidents(db, tenantId, {}, { limit: 1000 });
-          const recorded = rows.map(({ incident: i }) => `${i.reportData!.threshold.index}:${JSON.stringify(i.reportData!.usage.before)}→${JSON.stringify(i.reportData!.usage.after)}`);
+          const recorded = rows.map(({ incident: i }) => `${i.reportData!.threshold.index}:${JSON.stringify(i.reportData!.usage!.before)}→${JSON.stringify(i.reportData!.usage!.after)}`);
           expect(recorded.sort()).toEqual(expected.sort());
         } finally {
           await pool.end();

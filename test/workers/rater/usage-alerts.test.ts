@@ -53,7 +53,7 @@ describe('usage alerts', () => {
       await s.meter(batch); // redelivered: the id gate makes it a no-op
       await s.meter([...batch, ...s.events('c', 1, MAY)]); // partly redelivered: 6 → 7 crosses nothing
       const fired = await s.incidents();
-      expect(fired.map((i) => [i.alertId, i.reportData?.threshold.index, JSON.stringify(i.reportData?.threshold.value), JSON.stringify(i.reportData?.usage.before), JSON.stringify(i.reportData?.usage.after)])).toEqual([
+      expect(fired.map((i) => [i.alertId, i.reportData?.threshold.index, JSON.stringify(i.reportData?.threshold.value), JSON.stringify(i.reportData?.usage?.before), JSON.stringify(i.reportData?.usage?.after)])).toEqual([
         [alert.id, 0, '3', '2', '6'],
         [alert.id, 1, '5', '2', '6'],
       ]);
