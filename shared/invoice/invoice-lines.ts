@@ -51,7 +51,7 @@ export interface InvoicedCycle {
   cycleEnd: string;
   /** The cycle's statement totals as they are now. */
   current: Money[];
-  /** Its invoice's frozen totals plus every adjustment for it carried by later invoices. */
+  /** Its invoice's own lines (not the adjustments it carries) plus every adjustment for it on later invoices. */
   billed: Money[];
 }
 
