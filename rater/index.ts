@@ -117,7 +117,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         const where = jurisdiction ? ` (${jurisdiction})` : '';
         await this.sweepStaleDebits(db, ledgerQueue, where);
         // Where no cron fires (the local stack), queue traffic freezes invoices: a pass at most hourly.
-        await this.freezeInvoices(db, where, { start: new Date(), unlessStartedWithin: FREEZE_RESTART_MS });
+        if (this.env.INVOICE_FREEZE_ON_TRAFFIC === 'true') await this.freezeInvoices(db, where, { start: new Date(), unlessStartedWithin: FREEZE_RESTART_MS });
       }),
     );
   }
