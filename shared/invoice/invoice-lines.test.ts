@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../decimal/decimal';
+import type { Statement } from '../pricing/statement';
 import { pricePlanDefinitionSchema } from '../pricing/price-plan';
 import { buildStatement } from '../pricing/statement';
-import { adjustmentLines, invoiceContent, type InvoicedCycle } from './invoice-lines';
+import { adjustmentLines, invoiceContent, type InvoiceContent, type InvoicedCycle } from './invoice-lines';
 
 const at = (s: string) => Date.parse(s);
 const march = { start: at('2026-03-01T00:00:00Z'), end: at('2026-04-01T00:00:00Z') };
@@ -70,5 +73,56 @@ describe('invoiceContent', () => {
 
   it('states an adjustment in the currency minor unit', () => {
     expect(adjustmentLines(cycle([['JPY', '100']], [['JPY', '98']]))[0]).toMatchObject({ amount: '2' });
+  });
+});
+
+/** A statement of one fee line: all the property below needs of one. */
+function statementOf(cycle: number, cents: number): Statement {
+  const amount = new Decimal(cents).div(100).toFixed(2);
+  const start = new Date(Date.UTC(2026, cycle, 1)).toISOString();
+  return {
+    accountId: 'acme', cycleStart: start, cycleEnd: new Date(Date.UTC(2026, cycle + 1, 1)).toISOString(), status: 'FINAL',
+    plans: [{ pricePlanId: 'pp', pricePlanVersion: 1, associationId: 'a', effectiveFrom: start, currency: 'USD', usageLines: [], fixedFees: [{ name: 'usage', amount }], subtotal: amount }],
+    totals: [{ currency: 'USD', amount }],
+  };
+}
+
+describe('invoiceContent, over any history of changes to frozen cycles', () => {
+  it('bills every cycle exactly what its statement says when the next invoice is made, and each change once', () => {
+    // A step changes a cycle's statement by some cents, or freezes the next cycle.
+    const step = fc.oneof(fc.record({ cycle: fc.nat({ max: 5 }), cents: fc.integer({ min: -500, max: 500 }) }), fc.constant('freeze' as const));
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 5000 }), { minLength: 6, maxLength: 6 }), fc.array(step, { maxLength: 30 }), (initial, steps) => {
+        const current = [...initial];
+        const invoices: { cycle: number; content: InvoiceContent }[] = [];
+        // What billedCycles reads: the cycle's own lines, and the adjustments for it on later invoices.
+        const billed = (cycle: number) =>
+          invoices.flatMap((invoice) =>
+            invoice.content.lines.filter((l) => (l.kind === 'ADJUSTMENT' ? Date.parse(l.adjustsCycleStart) === Date.UTC(2026, cycle, 1) : invoice.cycle === cycle)),
+          );
+        for (const s of steps) {
+          if (s !== 'freeze') {
+            current[s.cycle] = current[s.cycle]! + s.cents;
+            continue;
+          }
+          const next = invoices.length;
+          if (next === current.length) continue;
+          const earlier = invoices.map(({ cycle }) => ({
+            invoiceId: `inv.${cycle}`, cycleStart: statementOf(cycle, 0).cycleStart, cycleEnd: statementOf(cycle, 0).cycleEnd,
+            current: statementOf(cycle, current[cycle]!).totals, billed: billed(cycle).map((l) => ({ currency: l.currency, amount: l.amount })),
+          }));
+          const content = invoiceContent(statementOf(next, current[next]!), earlier);
+          invoices.push({ cycle: next, content });
+          // Every cycle invoiced so far is now billed exactly what its statement says.
+          for (let cycle = 0; cycle <= next; cycle++) {
+            const sum = billed(cycle).reduce((total, l) => total.plus(l.amount), new Decimal(0));
+            expect(sum.times(100).toNumber()).toBe(current[cycle]);
+          }
+          // And the invoice's total is its lines'.
+          const lines = content.lines.reduce((total, l) => total.plus(l.amount), new Decimal(0));
+          expect(content.totals).toEqual([{ currency: 'USD', amount: lines.toFixed(2) }]);
+        }
+      }),
+    );
   });
 });
