@@ -8,6 +8,12 @@ export const FREEZE_PAGE_SIZE = 200;
 /** Pages per invocation: 10 × 200 accounts; a pass that needs more goes on at the next cron. */
 export const FREEZE_PAGES_PER_RUN = 10;
 /**
+ * Invoices per invocation, about: each recomputes the account's earlier invoiced cycles, so a
+ * first pass over accounts with years of cycles behind them is spread over several runs
+ * (checked after each account, which may add up to MAX_CYCLES_PER_CALL).
+ */
+export const FREEZE_INVOICES_PER_RUN = 1000;
+/**
  * A plan ended this long before a pass still has its accounts visited: its last cycle may run a
  * year past its end (an annual cycle), then the grace period (at most 60 days).
  */
@@ -36,7 +42,7 @@ export interface FreezeOutcome {
  */
 export async function freezeDueInvoices(
   db: Database,
-  options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number; job?: string } = {},
+  options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number; invoicesPerRun?: number; job?: string } = {},
 ): Promise<FreezeOutcome> {
   const job = options.job ?? 'invoice-freeze';
   const previous = await readJobCursor<Cursor>(db, job);
@@ -50,23 +56,29 @@ export async function freezeDueInvoices(
   const now = pass.startedAt.getTime();
   let after = pass.cursor.after;
   const outcome = { ...idle, done: false };
+  const budget = options.invoicesPerRun ?? FREEZE_INVOICES_PER_RUN;
   for (let page = 0; page < (options.pagesPerRun ?? FREEZE_PAGES_PER_RUN); page++) {
     const accounts = await accountsWithPlans(db, { now: pass.startedAt, endedSince: new Date(now - ENDED_LOOKBACK_MS) }, { after, limit: FREEZE_PAGE_SIZE });
-    for (const { tenantId, accountId } of accounts) {
+    const lastPage = accounts.length < FREEZE_PAGE_SIZE;
+    for (const [i, account] of accounts.entries()) {
       try {
-        outcome.invoices += await freezeAccountInvoices(db, tenantId, accountId, now);
+        outcome.invoices += await freezeAccountInvoices(db, account.tenantId, account.accountId, now);
       } catch (error) {
         // One account's failure must not hold every later account's invoices back.
         outcome.failed++;
-        console.error(`invoice freeze failed for account ${accountId} of tenant ${tenantId}:`, (error as Error).cause ?? error);
+        console.error(`invoice freeze failed for account ${account.accountId} of tenant ${account.tenantId}:`, (error as Error).cause ?? error);
+      }
+      outcome.accounts++;
+      after = account;
+      const done = lastPage && i === accounts.length - 1;
+      if (outcome.invoices >= budget && !done) {
+        await saveJobCursor(db, job, { cursor: { after, done: false }, startedAt: pass.startedAt });
+        return outcome;
       }
     }
-    outcome.accounts += accounts.length;
-    after = accounts.at(-1) ?? after;
-    const done = accounts.length < FREEZE_PAGE_SIZE;
     // Saved after each page: a run cut short resumes here, redoing at most one page (harmless).
-    await saveJobCursor(db, job, { cursor: { after, done }, startedAt: pass.startedAt });
-    if (done) return { ...outcome, done: true };
+    await saveJobCursor(db, job, { cursor: { after, done: lastPage }, startedAt: pass.startedAt });
+    if (lastPage) return { ...outcome, done: true };
   }
   return outcome;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
 import { correctEvent } from '../../../rater/pipeline/correct-event';
 import { freezeDueInvoices } from '../../../rater/pipeline/freeze-due-invoices';
+import { MAX_CYCLES_PER_CALL } from '../../../rater/services/freeze-invoices';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { freezeAccountInvoices } from '../../../rater/services/freeze-invoices';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
@@ -161,6 +162,24 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
       expect(await invoicesOf(principal)).toHaveLength(1);
       await freezeDueInvoices(db, { start: new Date(APRIL_GRACE_ENDS), unlessStartedWithin: 3600_000, job });
       expect((await invoicesOf(principal)).map((i) => i.startDate)).toEqual(['2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('spreads a pass over runs when it has many invoices to make, each run stopping after its budget, and misses none', async () => {
+    const { tenantId, db, pool, principal } = await setUp();
+    try {
+      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-03-01T00:00:00Z' });
+      const job = `invoice-freeze-test-${tenantId}`;
+      // March to August of acme and beta: 12 invoices, at most one account's worth past 1 per run.
+      const runs = [await freezeDueInvoices(db, { start: new Date('2026-09-04T00:00:00Z'), invoicesPerRun: 1, job })];
+      while (!runs.at(-1)!.done && runs.length < 1000) runs.push(await freezeDueInvoices(db, { invoicesPerRun: 1, job }));
+      expect(runs.at(-1)!.done).toBe(true);
+      expect(runs.length).toBeGreaterThanOrEqual(2);
+      expect(runs.every((run) => run.invoices <= MAX_CYCLES_PER_CALL && run.failed === 0)).toBe(true);
+      const invoices = await invoicesOf(principal);
+      expect(invoices.map((i) => i.sequenceId)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     } finally {
       await pool.end();
     }
