@@ -66,7 +66,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
    * minutes: debits owed too long are sent again, and an unfinished pass of plan credits goes on.
    * Both: raw events older than the retention are deleted, in bounded batches. Invoices: the
    * daily cron starts a pass freezing the cycles whose grace period has ended (they end at 00:00
-   * UTC), the ten-minute one finishes it.
+   * UTC), the ten-minute ones run it.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
     const now = new Date(controller.scheduledTime);
@@ -81,7 +81,8 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
           await this.freezeInvoices(db, where);
         } else {
           await this.grantPlanCredits(db, ledgerQueue, where, { start: now });
-          await this.freezeInvoices(db, where, { start: now });
+          // Only started here: its pages run at the ten-minute crons, beside no other pass.
+          await this.freezeInvoices(db, where, { start: now, pagesPerRun: 0 });
         }
         // Bounded per run; what one run leaves, the next deletes.
         const { purged, done } = await purgeRawEvents(db, now, days);
@@ -97,7 +98,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   }
 
   /** Cycles past their grace period frozen into invoices, in bounded pages. */
-  private async freezeInvoices(db: Database, where: string, options: { start?: Date; unlessStartedWithin?: number } = {}): Promise<void> {
+  private async freezeInvoices(db: Database, where: string, options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number } = {}): Promise<void> {
     const { accounts, invoices, failed, done } = await freezeDueInvoices(db, options);
     if (invoices > 0 || failed > 0) console.log(`invoices${where}: froze ${invoices} for ${accounts} accounts${failed > 0 ? `, ${failed} accounts failed` : ''}${done ? '' : '; the pass goes on at the next cron'}`);
   }

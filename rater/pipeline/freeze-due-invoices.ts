@@ -35,10 +35,11 @@ export interface FreezeOutcome {
 /**
  * The pass that freezes every account's cycles whose grace period has ended into invoices
  * (services/freeze-invoices.ts), in bounded pages over the accounts with a plan. `start` begins a
- * new pass at that instant — the daily cron, or, with `unlessStartedWithin`, queue traffic where no
- * cron fires; otherwise an unfinished pass goes on, freezing as of the instant it began, so a pass
- * and its invoices never depend on when its pages ran. Idempotent: running it twice, or twice at
- * once, makes no invoice twice.
+ * new pass at that instant — the daily cron (with `pagesPerRun: 0`: the ten-minute cron does the
+ * work, away from the daily one's), or, with `unlessStartedWithin`, queue traffic where no cron
+ * fires; otherwise an unfinished pass goes on, freezing as of the instant it began, so a pass and
+ * its invoices never depend on when its pages ran. Idempotent: running it twice, or twice at once,
+ * makes no invoice twice.
  */
 export async function freezeDueInvoices(
   db: Database,
@@ -50,7 +51,10 @@ export async function freezeDueInvoices(
   let pass = previous && !previous.cursor.done ? previous : null;
   if (options.start) {
     const recent = previous && options.unlessStartedWithin !== undefined && options.start.getTime() - previous.startedAt.getTime() < options.unlessStartedWithin;
-    if (!recent) pass = { cursor: { after: null, done: false }, startedAt: options.start };
+    if (!recent) {
+      pass = { cursor: { after: null, done: false }, startedAt: options.start };
+      await saveJobCursor(db, job, pass);
+    }
   }
   if (!pass) return idle;
   const now = pass.startedAt.getTime();

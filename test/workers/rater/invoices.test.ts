@@ -23,8 +23,8 @@ import { callRater } from './rater-api';
 const MONTHLY = { interval: 'MONTHLY' as const, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 3 };
 /** 1 per unit for the first 10 units, 3 per unit after; plus a platform fee of 5. */
 const TIERED = { pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1', priceType: 'PER_UNIT' }, { startAfter: '10', rate: '3', priceType: 'PER_UNIT' }] };
-const MARCH_GRACE_ENDS = Date.parse('2026-04-04T00:00:00Z');
-const APRIL_GRACE_ENDS = Date.parse('2026-05-04T00:00:00Z');
+const JULY_GRACE_ENDS = Date.parse('2026-08-04T00:00:00Z');
+const AUGUST_GRACE_ENDS = Date.parse('2026-09-04T00:00:00Z');
 
 async function setUp() {
   const { tenantId, meters } = await seedTenant([{ name: 'bytes', aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] }]);
@@ -34,7 +34,7 @@ async function setUp() {
     usageRateCards: [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, ...TIERED })],
   });
   const plan = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
-  await insertPlanAssociation(db, tenantId, { accountId: 'acme', pricePlanId: plan, pricePlanVersion: 1, effectiveFrom: '2026-03-01T00:00:00Z' });
+  await insertPlanAssociation(db, tenantId, { accountId: 'acme', pricePlanId: plan, pricePlanVersion: 1, effectiveFrom: '2026-07-01T00:00:00Z' });
   const principal: Principal = { tenantId, keyId: `k-${tenantId}`, scopes: ['read', 'ingest', 'admin'] };
   return { tenantId, plan, db, pool, principal };
 }
@@ -56,18 +56,18 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
   it('freezes nothing before the grace period ends; then the cycle, once, with its lines, slabs, fee and total', async () => {
     const { tenantId, plan, db, pool, principal } = await setUp();
     try {
-      await meterBatch(db, [{ tenantId, events: [usage('a', '4', '2026-03-10T10:00:00.000Z'), usage('b', '9', '2026-03-20T10:00:00.000Z')] }]);
-      expect(await freezeAccountInvoices(db, tenantId, 'acme', MARCH_GRACE_ENDS - 1)).toBe(0);
+      await meterBatch(db, [{ tenantId, events: [usage('a', '4', '2026-07-10T10:00:00.000Z'), usage('b', '9', '2026-07-20T10:00:00.000Z')] }]);
+      expect(await freezeAccountInvoices(db, tenantId, 'acme', JULY_GRACE_ENDS - 1)).toBe(0);
       expect(await invoicesOf(principal)).toEqual([]);
 
-      expect(await freezeAccountInvoices(db, tenantId, 'acme', MARCH_GRACE_ENDS)).toBe(1);
-      expect(await freezeAccountInvoices(db, tenantId, 'acme', MARCH_GRACE_ENDS)).toBe(0);
+      expect(await freezeAccountInvoices(db, tenantId, 'acme', JULY_GRACE_ENDS)).toBe(1);
+      expect(await freezeAccountInvoices(db, tenantId, 'acme', JULY_GRACE_ENDS)).toBe(0);
       const [summary] = await invoicesOf(principal);
       const invoice = (await callRater(principal, 'GET', `/invoices/${summary!.id}`)).body;
       // 13 units: 10 at 1 + 3 at 3 = 19, and the fee of 5.
       expect(invoice).toMatchObject({
         id: summary!.id, ownerId: 'acme', pricePlanId: plan, status: 'DUE', finalizingStatus: 'FINALIZED', invoiceClass: 'INVOICE', invoiceType: 'STANDARD',
-        startDate: '2026-03-01T00:00:00.000Z', endDate: '2026-04-01T00:00:00.000Z', invoiceDate: '2026-04-04T00:00:00.000Z',
+        startDate: '2026-07-01T00:00:00.000Z', endDate: '2026-08-01T00:00:00.000Z', invoiceDate: '2026-08-04T00:00:00.000Z',
         sequenceId: '1', totalAmount: 24, paidAmount: 0, netTermDays: 0,
         meterline: { status: 'FINAL', number: 1, totals: [{ currency: 'USD', amount: 24 }] },
       });
@@ -81,45 +81,45 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
   it('keeps a FINAL invoice byte for byte after a late event and a correction; the next invoice carries the adjustment', async () => {
     const { tenantId, db, pool, principal } = await setUp();
     try {
-      const a = usage('a', '4', '2026-03-10T10:00:00.000Z');
-      const b = usage('b', '9', '2026-03-20T10:00:00.000Z');
+      const a = usage('a', '4', '2026-07-10T10:00:00.000Z');
+      const b = usage('b', '9', '2026-07-20T10:00:00.000Z');
       await meterBatch(db, [{ tenantId, events: [a, b] }]);
-      await freezeAccountInvoices(db, tenantId, 'acme', MARCH_GRACE_ENDS);
-      const [march] = await invoicesOf(principal);
-      const frozen = await callRater(principal, 'GET', `/invoices/${march!.id}`);
+      await freezeAccountInvoices(db, tenantId, 'acme', JULY_GRACE_ENDS);
+      const [july] = await invoicesOf(principal);
+      const frozen = await callRater(principal, 'GET', `/invoices/${july!.id}`);
 
-      // Accepted inside March's grace period, metered only after the freeze (a queue retry, a
-      // replay): it counts in March, whose statement grows by 2 units at 3 = 6.
-      await meterBatch(db, [{ tenantId, events: [usage('late', '2', '2026-03-31T23:00:00.000Z', '2026-04-02T08:00:00.000Z')] }]);
-      // An UNDO of a (4 units): March is now 11 units, 10 + 3 = 13 and the fee: 18, not 24.
-      await correctEvent(db, tenantId, 'UNDO', wire(a), new Date(MARCH_GRACE_ENDS + 3600_000));
-      // April: one event of 1 unit.
-      await meterBatch(db, [{ tenantId, events: [usage('c', '1', '2026-04-15T10:00:00.000Z')] }]);
+      // Accepted inside July's grace period, metered only after the freeze (a queue retry, a
+      // replay): it counts in July, whose statement grows by 2 units at 3 = 6.
+      await meterBatch(db, [{ tenantId, events: [usage('late', '2', '2026-07-31T23:00:00.000Z', '2026-08-02T08:00:00.000Z')] }]);
+      // An UNDO of a (4 units): July is now 11 units, 10 + 3 = 13 and the fee: 18, not 24.
+      await correctEvent(db, tenantId, 'UNDO', wire(a), new Date(JULY_GRACE_ENDS + 3600_000));
+      // August: one event of 1 unit.
+      await meterBatch(db, [{ tenantId, events: [usage('c', '1', '2026-08-15T10:00:00.000Z')] }]);
 
-      const statement = await callRater(principal, 'GET', '/accounts/acme/statement?at=2026-03-15T00:00:00Z');
+      const statement = await callRater(principal, 'GET', '/accounts/acme/statement?at=2026-07-15T00:00:00Z');
       expect(statement.body.totals).toEqual([{ currency: 'USD', amount: '18.00' }]);
-      expect((await callRater(principal, 'GET', `/invoices/${march!.id}`)).text).toBe(frozen.text);
+      expect((await callRater(principal, 'GET', `/invoices/${july!.id}`)).text).toBe(frozen.text);
 
-      expect(await freezeAccountInvoices(db, tenantId, 'acme', APRIL_GRACE_ENDS)).toBe(1);
-      expect((await callRater(principal, 'GET', `/invoices/${march!.id}`)).text).toBe(frozen.text);
-      const [, april] = await invoicesOf(principal);
-      const next = (await callRater(principal, 'GET', `/invoices/${april!.id}`)).body;
-      // April: 1 unit at 1 and the fee = 6, less March's 6 billed too much = 0.
-      expect(next).toMatchObject({ sequenceId: '2', startDate: '2026-04-01T00:00:00.000Z', totalAmount: 0 });
+      expect(await freezeAccountInvoices(db, tenantId, 'acme', AUGUST_GRACE_ENDS)).toBe(1);
+      expect((await callRater(principal, 'GET', `/invoices/${july!.id}`)).text).toBe(frozen.text);
+      const [, august] = await invoicesOf(principal);
+      const next = (await callRater(principal, 'GET', `/invoices/${august!.id}`)).body;
+      // August: 1 unit at 1 and the fee = 6, less July's 6 billed too much = 0.
+      expect(next).toMatchObject({ sequenceId: '2', startDate: '2026-08-01T00:00:00.000Z', totalAmount: 0 });
       const adjustment = next.revenueInfo.lineItems.at(-1);
       expect(adjustment).toMatchObject({
         type: 'CYCLE_ADJUSTMENT_AMOUNT', value: -6,
-        metadata: { currency: 'USD', adjustsInvoiceId: march!.id, adjustsCycleStart: '2026-03-01T00:00:00.000Z', adjustsCycleEnd: '2026-04-01T00:00:00.000Z' },
+        metadata: { currency: 'USD', adjustsInvoiceId: july!.id, adjustsCycleStart: '2026-07-01T00:00:00.000Z', adjustsCycleEnd: '2026-08-01T00:00:00.000Z' },
       });
-      expect(adjustment.description).toContain('Adjustment for cycle 2026-03-01T00:00:00.000Z');
+      expect(adjustment.description).toContain('Adjustment for cycle 2026-07-01T00:00:00.000Z');
       expect(adjustment.description).toContain('−6.00 USD');
 
-      // Billed once: May's invoice adjusts March no further (nothing changed since).
-      await freezeAccountInvoices(db, tenantId, 'acme', Date.parse('2026-06-04T00:00:00Z'));
-      const may = (await invoicesOf(principal))[2]!;
-      const mayInvoice = (await callRater(principal, 'GET', `/invoices/${may.id}`)).body;
-      expect(mayInvoice.revenueInfo.lineItems.map((i: { type: string }) => i.type)).toEqual(['USAGE_RATE_CARD_AMOUNT', 'FIXED_FEE_RATE_CARD_AMOUNT']);
-      expect(mayInvoice.totalAmount).toBe(5);
+      // Billed once: September's invoice adjusts July no further (nothing changed since).
+      await freezeAccountInvoices(db, tenantId, 'acme', Date.parse('2026-10-04T00:00:00Z'));
+      const september = (await invoicesOf(principal))[2]!;
+      const septemberInvoice = (await callRater(principal, 'GET', `/invoices/${september.id}`)).body;
+      expect(septemberInvoice.revenueInfo.lineItems.map((i: { type: string }) => i.type)).toEqual(['USAGE_RATE_CARD_AMOUNT', 'FIXED_FEE_RATE_CARD_AMOUNT']);
+      expect(septemberInvoice.totalAmount).toBe(5);
     } finally {
       await pool.end();
     }
@@ -128,13 +128,13 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
   it('makes one invoice per account and cycle however many passes run, at once or again, numbered without gaps', async () => {
     const { tenantId, db, pool, principal } = await setUp();
     try {
-      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-03-01T00:00:00Z' });
-      const now = Date.parse('2026-06-04T00:00:00Z');
+      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-07-01T00:00:00Z' });
+      const now = Date.parse('2026-10-04T00:00:00Z');
       const frozen = await Promise.all([
         freezeAccountInvoices(db, tenantId, 'acme', now), freezeAccountInvoices(db, tenantId, 'acme', now),
         freezeAccountInvoices(db, tenantId, 'beta', now), freezeAccountInvoices(db, tenantId, 'beta', now),
       ]);
-      // March, April and May of each account, whichever call made them.
+      // July, August and September of each account, whichever call made them.
       expect(frozen[0]! + frozen[1]!).toBe(3);
       expect(frozen[2]! + frozen[3]!).toBe(3);
       const job = `invoice-freeze-test-${tenantId}`;
@@ -149,19 +149,21 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
     }
   });
 
-  it('the pass freezes as of the instant it began; a run with no pass started does nothing', async () => {
+  it('the pass freezes as of the instant it began, run by later calls; a run with no pass started does nothing', async () => {
     const { tenantId, db, pool, principal } = await setUp();
     try {
       const job = `invoice-freeze-test-${tenantId}`;
       expect(await freezeDueInvoices(db, { job })).toEqual({ accounts: 0, invoices: 0, failed: 0, done: true });
-      const first = await freezeDueInvoices(db, { start: new Date(MARCH_GRACE_ENDS), job });
-      expect(first).toMatchObject({ failed: 0, done: true });
-      expect((await invoicesOf(principal)).map((i) => i.startDate)).toEqual(['2026-03-01T00:00:00.000Z']);
+      // The daily cron only starts a pass; the ten-minute cron runs it, as of the instant it began.
+      expect(await freezeDueInvoices(db, { start: new Date(JULY_GRACE_ENDS), pagesPerRun: 0, job })).toMatchObject({ invoices: 0, done: false });
+      expect(await invoicesOf(principal)).toEqual([]);
+      expect(await freezeDueInvoices(db, { job })).toMatchObject({ failed: 0, done: true });
+      expect((await invoicesOf(principal)).map((i) => i.startDate)).toEqual(['2026-07-01T00:00:00.000Z']);
       // Queue traffic restarts a pass at most hourly: within the hour, nothing new starts.
-      await freezeDueInvoices(db, { start: new Date(APRIL_GRACE_ENDS), unlessStartedWithin: Date.parse('2026-06-01') - MARCH_GRACE_ENDS, job });
+      await freezeDueInvoices(db, { start: new Date(AUGUST_GRACE_ENDS), unlessStartedWithin: Date.parse('2026-10-01') - JULY_GRACE_ENDS, job });
       expect(await invoicesOf(principal)).toHaveLength(1);
-      await freezeDueInvoices(db, { start: new Date(APRIL_GRACE_ENDS), unlessStartedWithin: 3600_000, job });
-      expect((await invoicesOf(principal)).map((i) => i.startDate)).toEqual(['2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+      await freezeDueInvoices(db, { start: new Date(AUGUST_GRACE_ENDS), unlessStartedWithin: 3600_000, job });
+      expect((await invoicesOf(principal)).map((i) => i.startDate)).toEqual(['2026-07-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z']);
     } finally {
       await pool.end();
     }
@@ -170,10 +172,10 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
   it('spreads a pass over runs when it has many invoices to make, each run stopping after its budget, and misses none', async () => {
     const { tenantId, db, pool, principal } = await setUp();
     try {
-      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-03-01T00:00:00Z' });
+      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-07-01T00:00:00Z' });
       const job = `invoice-freeze-test-${tenantId}`;
-      // March to August of acme and beta: 12 invoices, at most one account's worth past 1 per run.
-      const runs = [await freezeDueInvoices(db, { start: new Date('2026-09-04T00:00:00Z'), invoicesPerRun: 1, job })];
+      // July to December of acme and beta: 12 invoices, at most one account's worth past 1 per run.
+      const runs = [await freezeDueInvoices(db, { start: new Date('2027-01-04T00:00:00Z'), invoicesPerRun: 1, job })];
       while (!runs.at(-1)!.done && runs.length < 1000) runs.push(await freezeDueInvoices(db, { invoicesPerRun: 1, job }));
       expect(runs.at(-1)!.done).toBe(true);
       expect(runs.length).toBeGreaterThanOrEqual(2);
@@ -188,7 +190,7 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
   it('refuses any change to a FINAL invoice or its lines in the database itself', async () => {
     const { tenantId, db, pool } = await setUp();
     try {
-      await freezeAccountInvoices(db, tenantId, 'acme', MARCH_GRACE_ENDS);
+      await freezeAccountInvoices(db, tenantId, 'acme', JULY_GRACE_ENDS);
       await expect(db.execute(sql`UPDATE invoices SET totals = '[]' WHERE tenant_id = ${tenantId}`)).rejects.toThrow();
       await expect(db.execute(sql`DELETE FROM invoices WHERE tenant_id = ${tenantId}`)).rejects.toThrow();
       await expect(db.execute(sql`UPDATE invoice_lines SET amount = 0 WHERE tenant_id = ${tenantId}`)).rejects.toThrow();
