@@ -67,11 +67,11 @@ describe('rater API in process — one tenant never reaches another', () => {
       })
     ).body;
     expect((await callRater(a, 'POST', `/price_plans/${plan.id}/activate`)).status).toBe(200);
-    expect((await callRater(a, 'POST', '/accounts/acme/price_plans', { pricePlanId: plan.id, effectiveFrom: '2026-01-01T00:00:00Z' })).status).toBe(200);
+    expect((await callRater(a, 'POST', '/accounts/acme/price_plans', { pricePlanId: plan.id, effectiveFrom: '2026-07-01T00:00:00Z' })).status).toBe(200);
     const { db, pool } = connect(env);
     try {
-      // January and February, frozen as of 1 March 2026.
-      expect(await freezeAccountInvoices(db, a.tenantId, 'acme', Date.parse('2026-03-01T00:00:00Z'))).toBe(2);
+      // July and August, frozen as of 1 September 2026 (after the raw-event watermark other suites raise).
+      expect(await freezeAccountInvoices(db, a.tenantId, 'acme', Date.parse('2026-09-01T00:00:00Z'))).toBe(2);
     } finally {
       await pool.end();
     }
