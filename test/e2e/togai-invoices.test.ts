@@ -38,7 +38,8 @@ beforeAll(async () => {
   expect((await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom })).status).toBe(200);
   const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
   try {
-    expect(await freezeAccountInvoices(db, tenantId, accountId, cycle.start)).toBe(1);
+    // The stack's own pass (queue traffic, hourly) may have frozen it first, as of its own instant.
+    await freezeAccountInvoices(db, tenantId, accountId, cycle.start);
     expect(await freezeAccountInvoices(db, tenantId, accountId, cycle.start)).toBe(0);
   } finally {
     await close();
@@ -53,9 +54,10 @@ describe("Togai's InvoicesApi", () => {
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.data[0]).toMatchObject({
       ownerId: accountId, status: 'DUE', finalizingStatus: 'FINALIZED', endDate: new Date(cycle.start).toISOString(),
-      invoiceDate: new Date(cycle.start).toISOString(), sequenceId: '1', totalAmount: 12.5, paidAmount: 0,
+      sequenceId: '1', totalAmount: 12.5, paidAmount: 0,
       meterline: { status: 'FINAL', number: 1, totals: [{ currency: 'USD', amount: 12.5 }] },
     });
+    expect(Date.parse(listed.body.data[0].invoiceDate)).toBeGreaterThanOrEqual(cycle.start);
     expect((await togai('list_invoices', { query: { status: 'PAID' } })).body.data).toEqual([]);
     expect((await togai('list_invoices', { query: { startTime: String(cycle.start) } })).body.data).toEqual([]);
   });
