@@ -187,6 +187,40 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
     }
   });
 
+  it("lists by owner, customer and cycle time, in number order, paged; copies the account's customer and net term", async () => {
+    const { tenantId, db, pool, principal } = await setUp();
+    try {
+      const created = await callRater(principal, 'POST', '/customers', {
+        id: 'cust-acme', name: 'Acme Inc', primaryEmail: 'billing@acme.test', address: {}, account: { id: 'acme', name: 'Acme', netTermDays: 30 },
+      });
+      expect(created.status).toBe(201);
+      await insertPlanAssociation(db, tenantId, { accountId: 'beta', pricePlanId: (await invoicesPlan(db, tenantId)), pricePlanVersion: 1, effectiveFrom: '2026-07-01T00:00:00Z' });
+      await freezeAccountInvoices(db, tenantId, 'acme', AUGUST_GRACE_ENDS);
+      await freezeAccountInvoices(db, tenantId, 'beta', AUGUST_GRACE_ENDS);
+
+      const acme = await invoicesOf(principal, '?ownerId=acme');
+      expect(acme.map((i) => [i.sequenceId, i.startDate])).toEqual([['1', '2026-07-01T00:00:00.000Z'], ['2', '2026-08-01T00:00:00.000Z']]);
+      expect(acme[0]).toMatchObject({ customerId: 'cust-acme', netTermDays: 30, invoiceDate: '2026-09-04T00:00:00.000Z', dueDate: '2026-10-04T00:00:00.000Z' });
+      expect((await invoicesOf(principal, '?ownerId=beta'))[0]).not.toHaveProperty('customerId');
+      expect((await invoicesOf(principal, '?customerId=cust-acme')).map((i) => i.sequenceId)).toEqual(['1', '2']);
+      expect(await invoicesOf(principal, '?customerId=cust-other')).toEqual([]);
+      // Cycles ending after startTime and starting before endTime: August's only.
+      const august = `?startTime=${Date.parse('2026-08-01T00:00:00Z')}&endTime=${Date.parse('2026-09-01T00:00:00Z')}`;
+      expect((await invoicesOf(principal, august)).map((i) => i.startDate)).toEqual(['2026-08-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z']);
+
+      const pages: string[][] = [];
+      let token: string | undefined;
+      do {
+        const page = (await callRater(principal, 'GET', `/invoices?pageSize=3${token ? `&nextToken=${token}` : ''}`)).body;
+        pages.push(page.data.map((i: { sequenceId: string }) => i.sequenceId));
+        token = page.nextToken;
+      } while (token);
+      expect(pages).toEqual([['1', '2', '3'], ['4']]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('refuses any change to a FINAL invoice or its lines in the database itself', async () => {
     const { tenantId, db, pool } = await setUp();
     try {
