@@ -107,6 +107,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const raterVars = {
       DATABASE_URL: databaseUrl,
       NEON_WS_PROXY: proxy.endpoint,
+      // No cron fires under wrangler dev: queue traffic freezes due invoices instead (rater/index.ts).
+      INVOICE_FREEZE_ON_TRAFFIC: 'true',
       ...databaseUrlVars(jurisdictionDatabaseUrls),
       ...(options.webhookRetrySeconds ? { WEBHOOK_RETRY_SECONDS: options.webhookRetrySeconds } : {}),
     };

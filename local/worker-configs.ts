@@ -9,7 +9,7 @@ const RATER_MAIN = fileURLToPath(new URL('../rater/index.ts', import.meta.url));
 
 export interface LocalConfigOptions {
   /** The rater's database settings (in production the URLs are secrets, NEON_WS_PROXY unset). */
-  raterVars: { DATABASE_URL: string; NEON_WS_PROXY: string; DATABASE_URL_EU?: string; DATABASE_URL_FEDRAMP?: string; WEBHOOK_RETRY_SECONDS?: string };
+  raterVars: { DATABASE_URL: string; NEON_WS_PROXY: string; INVOICE_FREEZE_ON_TRAFFIC?: string; DATABASE_URL_EU?: string; DATABASE_URL_FEDRAMP?: string; WEBHOOK_RETRY_SECONDS?: string };
   /** Overrides every queue consumer's max_retries (tests that outlast the whole retry budget). */
   maxRetries?: number | undefined;
   /** Overrides the edge's [[ratelimits]] limits, by binding name (tests that cross them). */

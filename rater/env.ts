@@ -26,6 +26,11 @@ export interface RaterEnv {
   RAW_EVENT_RETENTION_DAYS?: string;
   /** Seconds between webhook attempts, comma-separated (shared/webhook/retry-schedule.ts); unset: the default, over a day. */
   WEBHOOK_RETRY_SECONDS?: string;
+  /**
+   * 'true' where no cron fires (the local stack sets it): queue traffic starts a pass freezing due
+   * invoices, at most hourly. Deployed, the daily cron does (rater/wrangler.toml).
+   */
+  INVOICE_FREEZE_ON_TRAFFIC?: string;
   /** The edge's DEDUP_SHARDS, the same value (a test compares the two configs). */
   DEDUP_SHARDS?: string;
 }

@@ -12,6 +12,7 @@ import { dedupShards, ledgerQueueOf, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { deliverWebhooksFor } from './pipeline/deliver-webhooks';
 import { parseRetrySchedule } from '../shared/webhook/retry-schedule';
+import { freezeDueInvoices, FREEZE_RESTART_MS } from './pipeline/freeze-due-invoices';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
 import { placedLedgerQueue } from './pipeline/placed-ledger-queue';
 import { purgeRawEvents, retentionDays } from './pipeline/purge-raw-events';
@@ -69,7 +70,9 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
    * The crons (rater/wrangler.toml), in every database the deployment serves. Daily: a pass
    * (re)granting plans' feature credits for the current and next cycles starts. Every ten
    * minutes: debits owed too long are sent again, and an unfinished pass of plan credits goes on.
-   * Both: raw events older than the retention are deleted, in bounded batches.
+   * Both: raw events older than the retention are deleted, in bounded batches. Invoices: the
+   * daily cron starts a pass freezing the cycles whose grace period has ended (they end at 00:00
+   * UTC), the ten-minute ones run it.
    */
   override async scheduled(controller: ScheduledController): Promise<void> {
     const now = new Date(controller.scheduledTime);
@@ -81,8 +84,11 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
           await this.sweepStaleDebits(db, ledgerQueue, where);
           await deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) });
           await this.grantPlanCredits(db, ledgerQueue, where);
+          await this.freezeInvoices(db, where);
         } else {
           await this.grantPlanCredits(db, ledgerQueue, where, { start: now });
+          // Only started here: its pages run at the ten-minute crons, beside no other pass.
+          await this.freezeInvoices(db, where, { start: now, pagesPerRun: 0 });
         }
         // Bounded per run; what one run leaves, the next deletes.
         const { purged, done } = await purgeRawEvents(db, now, days);
@@ -97,6 +103,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     if (associations > 0) console.log(`plan credits${where}: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
   }
 
+  /** Cycles past their grace period frozen into invoices, in bounded pages. */
+  private async freezeInvoices(db: Database, where: string, options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number } = {}): Promise<void> {
+    const { accounts, invoices, failed, done } = await freezeDueInvoices(db, options);
+    if (invoices > 0 || failed > 0) console.log(`invoices${where}: froze ${invoices} for ${accounts} accounts${failed > 0 ? `, ${failed} accounts failed` : ''}${done ? '' : '; the pass goes on at the next cron'}`);
+  }
+
   private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
     const sent = await resendStaleDebits(ledgerQueue, db);
     if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits and corrections owed for over ten minutes again`);
@@ -108,7 +120,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   private sweepEveryHome(): Promise<void> {
     return forEveryHome(servedJurisdictions(this.env), (jurisdiction) =>
-      this.withHome(jurisdiction, (db, ledgerQueue) => this.sweepStaleDebits(db, ledgerQueue, jurisdiction ? ` (${jurisdiction})` : '')),
+      this.withHome(jurisdiction, async (db, ledgerQueue) => {
+        const where = jurisdiction ? ` (${jurisdiction})` : '';
+        await this.sweepStaleDebits(db, ledgerQueue, where);
+        // Where no cron fires (the local stack), queue traffic freezes invoices: a pass at most hourly.
+        if (this.env.INVOICE_FREEZE_ON_TRAFFIC === 'true') await this.freezeInvoices(db, where, { start: new Date(), unlessStartedWithin: FREEZE_RESTART_MS });
+      }),
     );
   }
 

@@ -11,6 +11,7 @@ import { customerRoutes } from './customer-routes';
 import { eventRoutes } from './event-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
+import { invoiceRoutes } from './invoice-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
@@ -41,6 +42,7 @@ export const raterApi = createRouter()
   .route('/', usageRoutes)
   .route('/', metricsRoutes)
   .route('/', revenueRoutes)
+  .route('/', invoiceRoutes)
   .route('/', apiKeyRoutes)
   .route('/', eventRoutes)
   .route('/', tenantSettingsRoutes)

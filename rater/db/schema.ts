@@ -718,3 +718,60 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`status = 'PENDING'`),
   ],
 );
+
+/**
+ * Invoices (shared/invoice): an account's statement for one cycle, frozen when its grace period
+ * ended. FINAL rows and their lines are never updated or deleted (migration 0023's triggers
+ * refuse it); `number` counts a tenant's invoices from 1 without gaps (invoice_numbers).
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    number: integer('number').notNull(),
+    accountId: text('account_id').notNull(),
+    /** The account's customer and net term when frozen (null, 0: the account has no row). */
+    customerId: text('customer_id'),
+    netTermDays: integer('net_term_days').notNull(),
+    cycleStart: timestamp('cycle_start', { withTimezone: true }).notNull(),
+    cycleEnd: timestamp('cycle_end', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('FINAL'),
+    /** The plan in force at the cycle's end (the last of its statement's plans); null if it had none. */
+    pricePlanId: text('price_plan_id'),
+    /** [{currency, amount}]: the statement's totals plus the adjustments, per currency. */
+    totals: jsonb('totals').notNull(),
+    /** The instant the freeze pass ran for (its `now`): the invoice date. */
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('invoices_tenant_number').on(t.tenantId, t.number),
+    uniqueIndex('invoices_account_cycle').on(t.tenantId, t.accountId, t.cycleStart),
+  ],
+);
+
+/** An invoice's lines, in order: usage, fixed fees, then adjustments of earlier cycles. */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    tenantId: text('tenant_id').notNull(),
+    invoiceId: text('invoice_id').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    currency: text('currency').notNull(),
+    amount: numeric('amount').notNull(),
+    /** ADJUSTMENT lines: the start of the (same account's) cycle they adjust. */
+    adjustsCycleStart: timestamp('adjusts_cycle_start', { withTimezone: true }),
+    /** The whole line (shared/invoice/invoice-lines.ts InvoiceLine). */
+    line: jsonb('line').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.invoiceId, t.position] })],
+);
+
+/** The last invoice number given in each tenant: taken and bumped in the freezing transaction. */
+export const invoiceNumbers = pgTable('invoice_numbers', {
+  tenantId: text('tenant_id').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});

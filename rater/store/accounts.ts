@@ -117,3 +117,12 @@ export async function knownAccountIds(db: Queryable, tenantId: string, ids: stri
   const rows = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
+
+/** What an invoice copies from its account when frozen: the customer and the net term (null: no such account). */
+export async function accountBillingTerms(db: Queryable, tenantId: string, id: string): Promise<{ customerId: string; netTermDays: number } | null> {
+  const [row] = await db
+    .select({ customerId: accounts.customerId, netTermDays: accounts.netTermDays })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
+  return row ? { customerId: row.customerId, netTermDays: row.netTermDays ?? 0 } : null;
+}

@@ -189,3 +189,23 @@ export async function openAssociations(
     tenantId: r.tenantId,
   }));
 }
+
+export interface AccountKey {
+  tenantId: string;
+  accountId: string;
+}
+
+/**
+ * One page of the accounts, every tenant's, with a plan that had begun by `now` and had not ended
+ * before `endedSince`, in (tenant, account) order.
+ */
+export async function accountsWithPlans(db: Queryable, window: { now: Date; endedSince: Date }, page: { after?: AccountKey | null; limit: number }): Promise<AccountKey[]> {
+  const a = planAssociations;
+  const after = page.after ? sql`AND (${a.tenantId}, ${a.accountId}) > (${page.after.tenantId}, ${page.after.accountId})` : sql``;
+  const { rows } = await db.execute<{ tenant_id: string; account_id: string }>(sql`
+    SELECT DISTINCT ${a.tenantId} AS tenant_id, ${a.accountId} AS account_id FROM ${a}
+     WHERE ${a.effectiveFrom} <= ${window.now.toISOString()}::timestamptz
+       AND (${a.effectiveUntil} IS NULL OR ${a.effectiveUntil} > ${window.endedSince.toISOString()}::timestamptz) ${after}
+     ORDER BY 1, 2 LIMIT ${page.limit}`);
+  return rows.map((row) => ({ tenantId: row.tenant_id, accountId: row.account_id }));
+}

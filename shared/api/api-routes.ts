@@ -12,6 +12,7 @@ import { entitlementRoutes } from './entitlement-routes';
 import { eventSchemaRoutes } from './event-schema-routes';
 import { featureRoutes } from './feature-routes';
 import { ingestRoutes } from './ingest-routes';
+import { invoiceRoutes } from './invoice-routes';
 import { metricsRoutes } from './metrics-routes';
 import { pricePlanRoutes } from './price-plan-routes';
 import { pricingScheduleRoutes } from './pricing-schedule-routes';
@@ -47,6 +48,7 @@ export const raterApiRoutes = {
   usage: usageRoutes,
   metrics: metricsRoutes,
   revenue: revenueRoutes,
+  invoices: invoiceRoutes,
   apiKeys: apiKeyRoutes,
   events: eventRoutes,
   tenantSettings: tenantSettingsRoutes,

@@ -15,6 +15,14 @@ export const SETTING_CONTRACT_TESTED = ['list_setting', 'insert_setting', 'get_s
 /** Togai's AlertsApi, contract-tested in test/e2e/togai-alerts.test.ts. */
 export const ALERT_CONTRACT_TESTED = ['create_alert', 'list_alerts', 'update_alert', 'get_alert_templates', 'get_alert_template', 'get_incidents', 'get_incident', 'update_incident_status'];
 
+/**
+ * Togai's InvoicesApi, contract-tested in test/e2e/togai-invoices.test.ts. get_invoice is served
+ * but not checkable yet: togai-models.json has InvoiceLineItem (a recursive model) as a reference
+ * to itself, which no validator can compile, so Togai's Invoice cannot be checked until the models
+ * are generated again with the recursion kept.
+ */
+export const INVOICE_CONTRACT_TESTED = ['list_invoices'];
+
 /** Togai's PricePlanV2Api and PricePlansApi operations, contract-tested in test/e2e/togai-price-plans.test.ts. */
 export const PRICE_PLAN_CONTRACT_TESTED = [
   'create_price_plan', 'get_price_plan', 'get_price_plans', 'update_price_plan', 'activate_price_plan', 'archive_price_plan',
@@ -45,10 +53,11 @@ export const CONTRACT_TESTED = new Set([
   ...CREDIT_CONTRACT_TESTED,
   ...SETTING_CONTRACT_TESTED,
   ...ALERT_CONTRACT_TESTED,
+  ...INVOICE_CONTRACT_TESTED,
 ]);
 
 /** Supported operations checked in their own togai-*.test.ts rather than togai-contract.test.ts. */
-export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED, ...SETTING_CONTRACT_TESTED, ...ALERT_CONTRACT_TESTED]);
+export const CHECKED_APART = new Set([...PRICING_SCHEDULE_OPERATIONS, ...PRICE_PLAN_CONTRACT_TESTED, ...CREDIT_CONTRACT_TESTED, ...SETTING_CONTRACT_TESTED, ...ALERT_CONTRACT_TESTED, ...INVOICE_CONTRACT_TESTED]);
 
 export type Support = 'supported' | 'differs' | 'not yet';
 

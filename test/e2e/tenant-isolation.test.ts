@@ -5,6 +5,7 @@ import { apiRoutes } from '../../shared/api/api-routes';
 import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { parkMessages } from '../../rater/store/parked-messages';
+import { freezeAccountInvoices } from '../../rater/services/freeze-invoices';
 import { api, eventually, unique } from '../support/api-client';
 
 /**
@@ -38,6 +39,8 @@ interface World {
   alertId: string;
   incidentId: string;
   webhookId: string;
+  /** An invoice of planAccount (its January 2026 cycle, frozen by the test). */
+  invoiceId: string;
 }
 type Check = (w: World, path: string) => Promise<void>;
 const PARKED_NOTE = unique('parked');
@@ -144,6 +147,12 @@ const checks: Record<string, Check> = {
     expect((await w.a.get(`/incidents?alertId=${w.alertId}`)).body.data).toHaveLength(1);
     expect((await w.b.get(`/incidents?alertId=${w.alertId}`)).body.data).toEqual([]);
     expect((await w.b.get('/incidents?pageSize=200')).body.data).toEqual([]);
+  },
+  'GET /invoices': async (w) => {
+    expect((await w.a.get(`/invoices?ownerId=${w.planAccount}`)).body.data.map((i: { id: string }) => i.id)).toContain(w.invoiceId);
+    expect((await w.b.get(`/invoices?ownerId=${w.planAccount}`)).body.data).toEqual([]);
+    expect((await w.b.get(`/invoices?customerId=${w.customerId}`)).body.data).toEqual([]);
+    expect((await w.b.get('/invoices?pageSize=50')).body.data).toEqual([]);
   },
   'GET /alert_templates': async (w) => {
     // The templates are Meterline's, the same for every tenant.
@@ -441,8 +450,16 @@ beforeAll(async () => {
   const reservation = await a.post('/reservations', { id: unique('res'), accountId: planAccount, featureId: feature.body.id, amount: 1, ttlSeconds: 3600 });
   expect(reservation.status).toBe(201);
   const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
+  // January 2026 of planAccount, frozen as of 1 February 2026 (the freeze pass is the only maker of invoices).
+  const invoiceDb = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+  try {
+    await freezeAccountInvoices(invoiceDb.db, 'dev', planAccount, Date.parse('2026-02-01T00:00:00Z'));
+  } finally {
+    await invoiceDb.close();
+  }
+  const invoiceId = (await a.get(`/invoices?ownerId=${planAccount}&endTime=${Date.parse('2026-02-01T00:00:00Z')}`)).body.data[0].id;
   world = {
-    a, b: api(secretB), schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
+    a, b: api(secretB), invoiceId, schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
     creditId: credit.body.credits[0].id, settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
     reservationId: (reservation.body.reservation ?? reservation.body).id,
     alertId: alert.body.id, webhookId: webhook.body.id,
@@ -477,7 +494,8 @@ describe('tenant isolation, route by route', () => {
       .replace('{entryId}', 'a-entry')
       .replace('{alert_id}', world.alertId)
       .replace('{incident_id}', world.incidentId)
-      .replace('{webhook_id}', world.webhookId);
+      .replace('{webhook_id}', world.webhookId)
+      .replace('{invoice_id}', world.invoiceId);
     if (pathChecks[key]) return pathChecks[key](world, path);
     const body = bodies[key] ?? {};
     const b = world.b;

@@ -5878,6 +5878,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, in invoice number order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page; absent for the first page */
+                    nextToken?: string;
+                    /** @description At most 50, as Togai */
+                    pageSize?: number;
+                    /** @description Every invoice Meterline makes is DUE: another status lists none */
+                    status?: "DRAFT" | "DUE" | "PAID" | "VOID" | "UN_COLLECTIBLE" | "REFUND_INITIATED" | "REFUND_COMPLETED" | "MERGED" | "PARTIALLY_PAID";
+                    /** @description Only this account’s invoices */
+                    ownerId?: string;
+                    /** @description Only the invoices of this customer’s accounts */
+                    customerId?: string;
+                    /** @description Only invoices whose cycle ends after this instant (epoch milliseconds) */
+                    startTime?: number | null;
+                    /** @description Only invoices whose cycle starts before this instant (epoch milliseconds) */
+                    endTime?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of invoices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListInvoicesResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{invoice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an invoice, with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoice_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invoice, as frozen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_keys": {
         parameters: {
             query?: never;
@@ -11795,6 +11956,186 @@ export interface components {
             totals: {
                 currency: string;
                 amount: string;
+            }[];
+        };
+        ListInvoicesResponse: {
+            data: components["schemas"]["InvoiceSummary"][];
+            /** @description Present when there are more items */
+            nextToken?: string;
+            context: {
+                pageSize: number;
+                /** @enum {string} */
+                sortOrder: "ASC" | "DESC";
+            };
+        };
+        InvoiceSummary: {
+            id: string;
+            customerId?: string;
+            /** @description The account */
+            ownerId: string;
+            /** @description The plan in force at the cycle end */
+            pricePlanId?: string;
+            /**
+             * @description DUE: frozen, its amounts final
+             * @enum {string}
+             */
+            status: "DRAFT" | "DUE" | "PAID" | "VOID" | "UN_COLLECTIBLE" | "REFUND_INITIATED" | "REFUND_COMPLETED" | "MERGED" | "PARTIALLY_PAID";
+            /** @enum {string} */
+            finalizingStatus: "FINALIZING" | "FINALIZED";
+            /** @enum {string} */
+            invoiceClass: "INVOICE";
+            /** @enum {string} */
+            invoiceType: "STANDARD";
+            /** @description The billing cycle’s start */
+            startDate: string;
+            /** @description The billing cycle’s end (exclusive) */
+            endDate: string;
+            endDateInclusive: string;
+            /** @description When the invoice was frozen */
+            invoiceDate: string;
+            /** @description invoiceDate plus the account’s net term */
+            dueDate: string;
+            generatedAt: string;
+            /** @description The invoiceDate: an invoice never changes */
+            updatedAt: string;
+            sequenceId: string;
+            /** @description In the invoice’s currency (meterline.currency), adjustments included */
+            totalAmount: number;
+            /** @description An exact decimal, as a JSON number */
+            paidAmount: number;
+            netTermDays: number;
+            /** @description Meterline: the invoice is FINAL (frozen when its cycle’s grace period ended, never changed after), with its totals per currency */
+            meterline: {
+                /** @enum {string} */
+                status: "FINAL";
+                /** @description The tenant's invoice number: 1, 2, 3, … without gaps (also `sequenceId`) */
+                number: number;
+                accountId: string;
+                cycleStart: string;
+                cycleEnd: string;
+                /** @description The currency of totalAmount */
+                currency: string;
+                /** @description Per currency: the cycle’s lines plus the adjustments */
+                totals: {
+                    currency: string;
+                    /** @description An exact decimal, as a JSON number */
+                    amount: number;
+                }[];
+            };
+        };
+        Invoice: {
+            id: string;
+            customerId?: string;
+            /** @description The account */
+            ownerId: string;
+            /** @description The plan in force at the cycle end */
+            pricePlanId?: string;
+            /**
+             * @description DUE: frozen, its amounts final
+             * @enum {string}
+             */
+            status: "DRAFT" | "DUE" | "PAID" | "VOID" | "UN_COLLECTIBLE" | "REFUND_INITIATED" | "REFUND_COMPLETED" | "MERGED" | "PARTIALLY_PAID";
+            /** @enum {string} */
+            finalizingStatus: "FINALIZING" | "FINALIZED";
+            /** @enum {string} */
+            invoiceClass: "INVOICE";
+            /** @enum {string} */
+            invoiceType: "STANDARD";
+            /** @description The billing cycle’s start */
+            startDate: string;
+            /** @description The billing cycle’s end (exclusive) */
+            endDate: string;
+            endDateInclusive: string;
+            /** @description When the invoice was frozen */
+            invoiceDate: string;
+            /** @description invoiceDate plus the account’s net term */
+            dueDate: string;
+            generatedAt: string;
+            /** @description The invoiceDate: an invoice never changes */
+            updatedAt: string;
+            sequenceId: string;
+            /** @description In the invoice’s currency (meterline.currency), adjustments included */
+            totalAmount: number;
+            /** @description An exact decimal, as a JSON number */
+            paidAmount: number;
+            netTermDays: number;
+            /** @description Meterline: the invoice is FINAL (frozen when its cycle’s grace period ended, never changed after), with its totals per currency */
+            meterline: {
+                /** @enum {string} */
+                status: "FINAL";
+                /** @description The tenant's invoice number: 1, 2, 3, … without gaps (also `sequenceId`) */
+                number: number;
+                accountId: string;
+                cycleStart: string;
+                cycleEnd: string;
+                /** @description The currency of totalAmount */
+                currency: string;
+                /** @description Per currency: the cycle’s lines plus the adjustments */
+                totals: {
+                    currency: string;
+                    /** @description An exact decimal, as a JSON number */
+                    amount: number;
+                }[];
+            };
+            /** @description A USAGE_METER_USAGE item per usage rate card */
+            usageInfo: {
+                description: string;
+                /** @description Togai's line item types (TOTAL_AMOUNT, USAGE_METER_USAGE, USAGE_RATE_CARD_AMOUNT, USAGE_RATE_CARD_SLAB_AMOUNT, FIXED_FEE_RATE_CARD_AMOUNT) and Meterline's CYCLE_ADJUSTMENT_AMOUNT: the change of an earlier, frozen cycle's statement, billed here */
+                type: string;
+                /** @description An exact decimal, as a JSON number */
+                quantity?: number;
+                /** @description An exact decimal, as a JSON number */
+                valuePerQuantity?: number;
+                /** @description An exact decimal, as a JSON number */
+                value: number;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                lineItems: unknown[];
+            }[];
+            revenueInfo: components["schemas"]["InvoiceLineItem"];
+        };
+        InvoiceLineItem: {
+            description: string;
+            /** @description Togai's line item types (TOTAL_AMOUNT, USAGE_METER_USAGE, USAGE_RATE_CARD_AMOUNT, USAGE_RATE_CARD_SLAB_AMOUNT, FIXED_FEE_RATE_CARD_AMOUNT) and Meterline's CYCLE_ADJUSTMENT_AMOUNT: the change of an earlier, frozen cycle's statement, billed here */
+            type: string;
+            /** @description An exact decimal, as a JSON number */
+            quantity?: number;
+            /** @description An exact decimal, as a JSON number */
+            valuePerQuantity?: number;
+            /** @description An exact decimal, as a JSON number */
+            value: number;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            lineItems: {
+                description: string;
+                /** @description Togai's line item types (TOTAL_AMOUNT, USAGE_METER_USAGE, USAGE_RATE_CARD_AMOUNT, USAGE_RATE_CARD_SLAB_AMOUNT, FIXED_FEE_RATE_CARD_AMOUNT) and Meterline's CYCLE_ADJUSTMENT_AMOUNT: the change of an earlier, frozen cycle's statement, billed here */
+                type: string;
+                /** @description An exact decimal, as a JSON number */
+                quantity?: number;
+                /** @description An exact decimal, as a JSON number */
+                valuePerQuantity?: number;
+                /** @description An exact decimal, as a JSON number */
+                value: number;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                lineItems: {
+                    description: string;
+                    /** @description Togai's line item types (TOTAL_AMOUNT, USAGE_METER_USAGE, USAGE_RATE_CARD_AMOUNT, USAGE_RATE_CARD_SLAB_AMOUNT, FIXED_FEE_RATE_CARD_AMOUNT) and Meterline's CYCLE_ADJUSTMENT_AMOUNT: the change of an earlier, frozen cycle's statement, billed here */
+                    type: string;
+                    /** @description An exact decimal, as a JSON number */
+                    quantity?: number;
+                    /** @description An exact decimal, as a JSON number */
+                    valuePerQuantity?: number;
+                    /** @description An exact decimal, as a JSON number */
+                    value: number;
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    lineItems: unknown[];
+                }[];
             }[];
         };
         /**

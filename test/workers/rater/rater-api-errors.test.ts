@@ -94,5 +94,20 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     // Refused, nothing changed: no rotation is under way.
     expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
   });
+
+  it('refuses bad invoice list filters, naming each, and an unknown invoice', async () => {
+    const p = await newTenant();
+    expectProblem(await callRater(p, 'GET', '/invoices?status=FINISHED'), 422, 'invalid_query', ['status']);
+    expectProblem(await callRater(p, 'GET', '/invoices?pageSize=0'), 422, 'invalid_query', ['pageSize']);
+    expectProblem(await callRater(p, 'GET', '/invoices?pageSize=51'), 422, 'invalid_query', ['pageSize']);
+    expectProblem(await callRater(p, 'GET', '/invoices?startTime=yesterday'), 422, 'invalid_query', ['startTime']);
+    expectProblem(await callRater(p, 'GET', '/invoices?startTime=-1'), 422, 'invalid_query', ['startTime']);
+    expectProblem(await callRater(p, 'GET', '/invoices?startTime=2000&endTime=1000'), 422, 'invalid_query', ['endTime']);
+    expectProblem(await callRater(p, 'GET', '/invoices?nextToken=not-ours'), 422, 'invalid_query', ['nextToken']);
+    expectProblem(await callRater(p, 'GET', '/invoices?accountId=acme'), 422, 'invalid_query');
+    expectProblem(await callRater(p, 'GET', '/invoices/inv.nope'), 404, 'invoice_not_found');
+    // Valid filters on a tenant without invoices: an empty page, not an error.
+    expect((await callRater(p, 'GET', '/invoices?status=DUE&ownerId=acme&startTime=1000&endTime=2000&pageSize=50')).body.data).toEqual([]);
+  });
 });
 

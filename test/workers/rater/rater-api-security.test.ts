@@ -1,4 +1,7 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { connect } from '../../../rater/db/connect';
+import { freezeAccountInvoices } from '../../../rater/services/freeze-invoices';
 import { callRater, newTenant } from './rater-api';
 
 const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [] };
@@ -59,5 +62,39 @@ describe('rater API in process — one tenant never reaches another', () => {
     const a = await newTenant();
     const forged = { ...a, tenantId: '' };
     await expect(callRater(forged, 'GET', '/event_schema')).rejects.toThrow();
+  });
+
+  it("tenant B neither reads, lists nor pages through tenant A's invoices, even by id, account or page token", async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    await callRater(a, 'POST', '/event_schema', schema);
+    await callRater(a, 'POST', '/event_schema/api_calls/activate');
+    const meter = (await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })).body;
+    const plan = (
+      await callRater(a, 'POST', '/price_plans', {
+        name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, gracePeriod: 0 },
+        usageRateCards: [{ usageMeterId: meter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }], fixedFees: [{ name: 'Seat', amount: '9' }],
+      })
+    ).body;
+    expect((await callRater(a, 'POST', `/price_plans/${plan.id}/activate`)).status).toBe(200);
+    expect((await callRater(a, 'POST', '/accounts/acme/price_plans', { pricePlanId: plan.id, effectiveFrom: '2026-07-01T00:00:00Z' })).status).toBe(200);
+    const { db, pool } = connect(env);
+    try {
+      // July and August, frozen as of 1 September 2026 (after the raw-event watermark other suites raise).
+      expect(await freezeAccountInvoices(db, a.tenantId, 'acme', Date.parse('2026-09-01T00:00:00Z'))).toBe(2);
+    } finally {
+      await pool.end();
+    }
+    const first = (await callRater(a, 'GET', '/invoices?pageSize=1')).body;
+    expect(first.data).toHaveLength(1);
+    const id = first.data[0].id;
+
+    expect((await callRater(b, 'GET', `/invoices/${id}`)).status).toBe(404);
+    expect((await callRater(b, 'GET', '/invoices')).body.data).toEqual([]);
+    expect((await callRater(b, 'GET', '/invoices?ownerId=acme')).body.data).toEqual([]);
+    expect((await callRater(b, 'GET', `/invoices?nextToken=${first.nextToken}`)).status).toBe(422);
+    // A's invoices are as frozen, numbered in A's own sequence.
+    expect((await callRater(a, 'GET', `/invoices/${id}`)).body).toMatchObject({ ownerId: 'acme', sequenceId: '1', totalAmount: 9 });
+    expect((await callRater(a, 'GET', `/invoices?nextToken=${first.nextToken}`)).body.data.map((i: { sequenceId: string }) => i.sequenceId)).toEqual(['2']);
   });
 });

@@ -14,6 +14,8 @@ export interface ApiAnswer {
   contentType: string | null;
   /** Parsed JSON: a test reads whatever came back and asserts on it. */
   body: any;
+  /** The body as sent, byte for byte. */
+  text: string;
 }
 
 export async function callRater(principal: Principal, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
@@ -26,7 +28,7 @@ export async function callRater(principal: Principal, method: string, path: stri
   const response = await new Rater(ctx, env).serveApi(new Request(`https://rater.internal${path}`, init), principal);
   const text = await response.text();
   await waitOnExecutionContext(ctx);
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text === '' ? null : JSON.parse(text) };
+  return { status: response.status, contentType: response.headers.get('content-type'), body: text === '' ? null : JSON.parse(text), text };
 }
 
 /** A tenant of its own, and an admin principal of it, as the edge would pass. */
