@@ -7,6 +7,7 @@ import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { EdgeHono } from '../hono-env';
+import { registerAccountPages } from './account-routes';
 import type { ApiFetch } from './console-api';
 import { consoleKit, done, failure, form, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
@@ -64,6 +65,7 @@ export function createConsole(api: ApiFetch) {
   });
 
   app.get('/', (c) => c.redirect('/console/usage', 303));
+  registerAccountPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

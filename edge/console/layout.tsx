@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 
-export type Section = 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
+export type Section = 'accounts' | 'plans' | 'revenue' | 'features' | 'keys' | 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
 
 /** A message at the top of a page: a refusal explained, or a change confirmed. */
 export interface Notice {
@@ -14,6 +14,7 @@ export interface Notice {
 export const CHART_COLORS = ['#0b5cad', '#d93025', '#1e8e3e', '#f29900', '#7b3fb5', '#00838f', '#c2185b', '#5d4037'];
 
 const sections: { id: Section; href: string; label: string }[] = [
+  { id: 'accounts', href: '/console/accounts', label: 'Accounts' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },
@@ -142,7 +143,7 @@ nav a[aria-current=page]{background:#33435a;color:#fff;font-weight:600}
 nav ul{list-style:none;margin:0 0 1rem;padding:0}
 .brand{font-weight:700;font-size:1.1rem;margin:0 0 1rem}
 .tenant{font-size:.85rem;color:#aab7c7;margin:0}
-main{flex:1 1 32rem;padding:1.5rem;min-width:0}
+main{flex:1 1 32rem;padding:1.5rem;min-width:0;overflow-wrap:break-word}
 h1{margin-top:0;font-size:1.5rem}
 h2{font-size:1.15rem;margin-top:1.5rem}
 table{border-collapse:collapse;width:100%;background:#fff}
@@ -175,6 +176,17 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .panel figure{margin:0;flex:2 1 26rem;background:#fff;padding:.75rem;border:1px solid #e2e6ec;border-radius:6px}
 .panel .table{flex:1 1 16rem}
 svg text{font:12px system-ui,sans-serif;fill:#444}
+dl.facts,dl.totals{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt,dl.totals dt{font-weight:600}
+dl.facts dd,dl.totals dd{margin:0;overflow-wrap:anywhere}
+dl.totals dd{font-size:1.2rem;font-weight:700;font-variant-numeric:tabular-nums}
+table.slabs{margin-bottom:1rem}
+caption{text-align:left}
+caption:not(.hint){font-weight:600;padding:.4rem 0}
+figcaption{font-weight:600;margin-bottom:.25rem}
+h3{font-size:1rem;margin:1.25rem 0 .25rem}
+td .status{white-space:nowrap}
+.panel+.panel{margin-top:1rem}
 pre{background:#fff;border:1px solid #e2e6ec;padding:.75rem;overflow-x:auto}
 .hint{color:#56606d;font-size:.9rem}
 .row>div{min-width:0;max-width:100%}

@@ -1,0 +1,173 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, eventually, unique } from '../support/api-client';
+import { openMonthlyCycle } from '../support/open-cycle';
+import { expectNarrowAndLabelled, openConsole, shot, tableRows } from './console-browser';
+
+/**
+ * The console's billing screens in a real browser: accounts, an account's plans, statement,
+ * credits and events. Every figure on screen is checked against what the API answers for the same
+ * question. Screenshots go to test-results/console/.
+ */
+const base = inject('stackUrl');
+const client = api();
+const HOUR = 3_600_000;
+const cycle = openMonthlyCycle();
+
+let browser: Browser;
+let page: Page;
+let blocked: string[];
+let amountMeter: string;
+let countMeter: string;
+let planId: string;
+let featureId: string;
+const schema = unique('console_payment');
+const planName = unique('console_cards');
+const customerId = unique('console_customer');
+const accountId = unique('console_account');
+
+beforeAll(async () => {
+  ({ browser, page, blocked } = await openConsole());
+  await client.post('/event_schema', { name: schema, attributes: [{ name: 'transaction_amount' }], dimensions: [{ name: 'payment_mode' }] });
+  await client.post(`/event_schema/${schema}/activate`);
+  const amount = await client.post('/usage_meters', {
+    name: unique('console_amount'), aggregation: 'SUM', eventSchemaName: schema, computations: [{ computation: '{"var":"attributes.transaction_amount"}', order: 1 }],
+  });
+  const count = await client.post('/usage_meters', { name: unique('console_charges'), aggregation: 'COUNT', eventSchemaName: schema });
+  [amountMeter, countMeter] = [amount.body.id, count.body.id];
+  await client.post(`/usage_meters/${amountMeter}/activate`);
+  await client.post(`/usage_meters/${countMeter}/activate`);
+  // A feature of a schema no test event uses: its balance moves only by the forms below.
+  const seats = unique('console_seat');
+  await client.post('/event_schema', { name: seats, attributes: [{ name: 'seats' }] });
+  await client.post(`/event_schema/${seats}/activate`);
+  featureId = (await client.post('/features', { name: unique('console_seats'), schemaAssociations: [{ schemaName: seats, attributeName: 'seats' }] })).body.id;
+  const customer = await client.post('/customers', { id: customerId, name: 'Console Customer', primaryEmail: 'billing@console.test', address: {}, account: { id: accountId, name: 'Console production' } });
+  expect(customer.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The plan the flows price with: 2.9% up to 100, 2.5% above it, 0.30 a charge, 25 a cycle. */
+async function createPlanThroughApi() {
+  const created = await client.post('/price_plans', {
+    name: planName, currency: 'USD', pricingCycle: cycle.pricingCycle,
+    usageRateCards: [
+      { usageMeterId: amountMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.029' }, { startAfter: '100', rate: '0.025' }] },
+      { usageMeterId: countMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.30' }] },
+    ],
+    fixedFees: [{ name: 'Platform fee', amount: '25' }],
+  });
+  expect(created.status).toBe(200);
+  expect((await client.post(`/price_plans/${created.body.id}/activate`)).status).toBe(200);
+  return created.body.id as string;
+}
+
+const payment = (amount: string, hoursIn: number) => ({
+  id: unique('console_pay'), schemaName: schema, timestamp: new Date(cycle.start + hoursIn * HOUR).toISOString(), accountId,
+  attributes: [{ name: 'transaction_amount', value: amount }], dimensions: { payment_mode: 'card' },
+});
+
+describe('accounts', () => {
+  it('lists accounts a page at a time, found on the server by customer id or by account id', async () => {
+    // 50 a page: the customer's 51 accounts take two.
+    for (let i = 1; i <= 50; i++) {
+      expect((await client.post('/accounts', { id: `${customerId}_${String(i).padStart(2, '0')}`, name: `Console account ${i}`, customerId })).status).toBe(201);
+    }
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByLabel('Account or customer id').fill(customerId);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const firstPage = await tableRows(page.locator('main'));
+    expect(firstPage).toHaveLength(50);
+    await page.getByRole('link', { name: 'Next accounts' }).click();
+    const secondPage = await tableRows(page.locator('main'));
+    expect(secondPage).toHaveLength(1);
+    expect(new Set([...firstPage, ...secondPage].map((row) => row.split(' | ')[0])).size).toBe(51);
+
+    await page.getByLabel('Account or customer id').fill(accountId);
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await tableRows(page.locator('main'))).toEqual([`${accountId} | Console production | ${customerId} | ACTIVE | —`]);
+    await shot(page, 'accounts');
+
+    await page.getByLabel('Account or customer id').fill('nobody_such_account');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.locator('main').textContent()).toContain('No account matches.');
+    expect(await page.getByRole('link', { name: 'open the account page of “nobody_such_account”' }).count()).toBe(1);
+  });
+
+  it("shows the account's plan, and a cycle statement whose every slab and total is the API's", async () => {
+    planId = await createPlanThroughApi();
+    expect((await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: planId, effectiveFrom: new Date(cycle.start).toISOString() })).status).toBe(200);
+    const events = [payment('10', 1), payment('25.5', 2), payment('100', 3), payment('150', 4)];
+    expect((await client.post('/ingestBatch', { events })).status).toBe(202);
+    // 2.9% of the first 100 and 2.5% of 185.5 = 7.5375 → 7.54; 4 × 0.30; 25: 33.74.
+    const statement = await eventually(() => client.get(`/accounts/${accountId}/statement`), (r) => r.body?.totals?.[0]?.amount === '33.74');
+    expect(statement.body.totals).toEqual([{ currency: 'USD', amount: '33.74' }]);
+    await eventually(() => client.get(`/events?accountId=${accountId}`), (r) => r.body?.events?.length === 4);
+
+    await page.goto(`${base}/console/accounts?q=${customerId}`);
+    await page.getByRole('link', { name: accountId, exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${accountId}`);
+    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([`${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`]);
+
+    const lines = statement.body.plans[0].usageLines as { slabs: { slab: number; startAfter: string; units: string; rate: string; amount: string }[]; amount: string }[];
+    const tables = page.locator('table.slabs');
+    expect(await tables.count()).toBe(lines.length);
+    for (const [i, line] of lines.entries()) {
+      expect(await tableRows(tables.nth(i))).toEqual(line.slabs.map((s) => `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`));
+      expect(await tables.nth(i).getByTestId('line-amount').textContent()).toBe(line.amount);
+    }
+    expect(await tableRows(tables.first())).toEqual(['1 | 0 | 100 | 0.029 per unit | 2.9', '2 | 100 | 185.5 | 0.025 per unit | 4.6375']);
+    expect(await page.getByTestId('statement-total-USD').textContent()).toBe('33.74');
+
+    // The cycle's revenue, by meter, as GET /revenue gives it.
+    const revenue = await client.get(`/revenue?accountId=${accountId}&from=${new Date(cycle.start).toISOString()}&to=${new Date(cycle.start + 30 * 24 * HOUR).toISOString()}&groupBy=meterId`);
+    const revenueRows = await tableRows(page.locator('figure:has(#revenue-chart-title) + div'));
+    expect(revenueRows.map((row) => row.split(' | ')[1]).sort()).toEqual(revenue.body.groups.map((g: { value: string }) => g.value).sort());
+    expect(await tableRows(page.locator('section[aria-labelledby=events-heading]'))).toHaveLength(4);
+    await shot(page, 'account');
+  });
+
+  it('grants, adjusts and voids feature credits through forms, and names the field of a refused grant', async () => {
+    await page.goto(`${base}/console/accounts/${accountId}`);
+    await page.locator('section[aria-labelledby=balances-heading] a').first().waitFor();
+    await page.goto(`${base}/console/accounts/${accountId}/features/${featureId}`);
+    await page.getByLabel('Units granted').fill('lots');
+    await page.getByRole('button', { name: 'Grant credits' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('granted');
+
+    await page.getByLabel('Units granted').fill('500');
+    await page.getByLabel('Entry id').fill('console-grant-1');
+    await page.getByRole('button', { name: 'Grant credits' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Granted 500 units');
+    expect(await page.getByTestId('credits-balance').textContent()).toBe('500');
+    await shot(page, 'account-credits');
+
+    await page.getByRole('link', { name: 'console-grant-1' }).click();
+    await page.getByLabel('Units granted').fill('750');
+    await page.getByRole('button', { name: 'Save the entry' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Entry adjusted');
+    expect((await client.get(`/accounts/${accountId}/features/${featureId}`)).body).toMatchObject({ granted: 750, balance: 750 });
+
+    await page.getByLabel('Effective until').fill('2001-01-01T00:00');
+    await page.getByRole('button', { name: 'Save the entry' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('effectiveUntil');
+
+    await page.getByRole('button', { name: 'Void the entry' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('voided');
+    expect(await page.getByTestId('credits-balance').textContent()).toBe('0');
+    expect(await tableRows(page.locator('main'))).toEqual([expect.stringMatching(/^console-grant-1 \| ENTITLEMENT \| VOIDED \|/)]);
+  });
+
+  it('keeps every screen within 360 px, with every control labelled', async () => {
+    for (const path of ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`]) {
+      await expectNarrowAndLabelled(page, path);
+    }
+  });
+
+  it('ran every page with nothing refused by its Content-Security-Policy', () => {
+    expect(blocked).toEqual([]);
+  });
+});
