@@ -13,6 +13,7 @@ import { consoleKit, done, failure, form, type ConsoleContext, type ConsoleHono 
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
+import { registerPlanPages } from './plan-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
@@ -66,6 +67,7 @@ export function createConsole(api: ApiFetch) {
 
   app.get('/', (c) => c.redirect('/console/usage', 303));
   registerAccountPages(app, kit);
+  registerPlanPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

@@ -161,8 +161,75 @@ describe('accounts', () => {
     expect(await tableRows(page.locator('main'))).toEqual([expect.stringMatching(/^console-grant-1 \| ENTITLEMENT \| VOIDED \|/)]);
   });
 
+});
+
+describe('price plans', () => {
+  it('lists plans by status, and shows a plan as a price table', async () => {
+    await page.getByRole('link', { name: 'Price plans' }).click();
+    await page.getByLabel('Status').selectOption('ACTIVE');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('link', { name: planName }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Price plan ${planName}`);
+    const priceTables = page.locator('main table');
+    expect(await tableRows(priceTables.nth(0))).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.025 each']);
+    expect(await tableRows(priceTables.nth(1))).toEqual(['above 0 (every further unit) | 0.30 each']);
+    expect(await tableRows(priceTables.nth(2))).toEqual(['Platform fee | 25']);
+  });
+
+  it("prices a usage in the calculator exactly as the account's statement line does", async () => {
+    const line = (await client.get(`/accounts/${accountId}/statement`)).body.plans[0].usageLines[0];
+    await page.goto(`${base}/console/plans/${planId}`);
+    await page.getByLabel('Rate card').selectOption('0');
+    await page.getByLabel('Usage in a cycle').fill(line.usage);
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await expect.poll(() => page.getByTestId('quote-amount').textContent()).toBe(line.amount);
+    expect(await tableRows(page.locator('#calculator table'))).toEqual(line.slabs.map((s: { slab: number; startAfter: string; units: string; rate: string; amount: string }) => `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`));
+    await shot(page, 'plan');
+
+    await page.getByLabel('Usage in a cycle').fill('ten');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('usage: must be a decimal number');
+  });
+
+  it('associates an account from the plan page, and explains a refused association', async () => {
+    const other = unique('console_other');
+    await page.goto(`${base}/console/plans/${planId}`);
+    await page.getByLabel('Account id').fill(other);
+    const from = new Date(cycle.start).toISOString().slice(0, 10);
+    await page.getByLabel('Effective from').fill(from);
+    await page.getByLabel('Until').fill(from);
+    await page.getByRole('button', { name: 'Associate' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('effectiveUntil: must be after effectiveFrom');
+    expect(await page.getByLabel('Account id').inputValue()).toBe(other);
+
+    await page.getByLabel('Effective from').fill(from);
+    await page.getByLabel('Until').fill('');
+    await page.getByRole('button', { name: 'Associate' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${other}`);
+    expect(await page.getByRole('status').textContent()).toContain('Associated with the plan');
+    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([`${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`]);
+    expect((await client.get(`/accounts/${other}/price_plans`)).body.data).toMatchObject([{ pricePlanId: planId, pricePlanVersion: 1 }]);
+  });
+
+  it('activates a DRAFT plan and archives it, after which it takes no association', async () => {
+    const draft = await client.post('/price_plans', { name: unique('console_draft'), currency: 'EUR', pricingCycle: cycle.pricingCycle, fixedFees: [{ name: 'Seat', amount: '9' }] });
+    await page.goto(`${base}/console/plans/${draft.body.id}`);
+    expect(await page.getByRole('heading', { name: 'Associate an account' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Activate plan' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Plan activated');
+    expect(await page.locator('main dl').textContent()).toContain('ACTIVE');
+    await page.getByRole('button', { name: 'Archive plan' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Plan archived');
+    expect((await client.get(`/price_plans/${draft.body.id}`)).body.status).toBe('ARCHIVED');
+    expect(await page.getByRole('heading', { name: 'Associate an account' }).count()).toBe(0);
+  });
+
+});
+
+describe('every screen', () => {
   it('keeps every screen within 360 px, with every control labelled', async () => {
-    for (const path of ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`]) {
+    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', `/console/plans/${planId}?usage=285.5`];
+    for (const path of screens) {
       await expectNarrowAndLabelled(page, path);
     }
   });
