@@ -14,6 +14,7 @@ import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './e
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
 import { registerPlanPages } from './plan-routes';
+import { registerRevenuePage } from './revenue-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
@@ -68,6 +69,7 @@ export function createConsole(api: ApiFetch) {
   app.get('/', (c) => c.redirect('/console/usage', 303));
   registerAccountPages(app, kit);
   registerPlanPages(app, kit);
+  registerRevenuePage(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

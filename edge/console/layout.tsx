@@ -16,6 +16,7 @@ export const CHART_COLORS = ['#0b5cad', '#d93025', '#1e8e3e', '#f29900', '#7b3fb
 const sections: { id: Section; href: string; label: string }[] = [
   { id: 'accounts', href: '/console/accounts', label: 'Accounts' },
   { id: 'plans', href: '/console/plans', label: 'Price plans' },
+  { id: 'revenue', href: '/console/revenue', label: 'Revenue' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },
@@ -187,7 +188,7 @@ caption:not(.hint){font-weight:600;padding:.4rem 0}
 figcaption{font-weight:600;margin-bottom:.25rem}
 h3{font-size:1rem;margin:1.25rem 0 .25rem}
 td .status{white-space:nowrap}
-.panel+.panel,main .scroll+.scroll{margin-top:1rem}
+.panel+.panel,.panel+.scroll,main .scroll+.scroll{margin-top:1rem}
 pre{background:#fff;border:1px solid #e2e6ec;padding:.75rem;overflow-x:auto}
 .hint{color:#56606d;font-size:.9rem}
 .row>div{min-width:0;max-width:100%}
