@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { pricePlanStatuses, type PricePlan, type PricingCycle } from '../../shared/pricing/price-plan';
 import type { UsageRateCard } from '../../shared/pricing/rate-card';
+import { formHoldsPlan } from './forms/plan-form';
 import type { PriceQuote } from './forms/price-calculator';
 import { SlabTable } from './statement-view';
 
@@ -9,6 +10,9 @@ const planHref = (id: string) => `/console/plans/${encodeURIComponent(id)}`;
 /** Price plans at their latest versions, a page at a time, by status. */
 export const PlanList: FC<{ plans: PricePlan[]; status: string; nextToken?: string | undefined }> = ({ plans, status, nextToken }) => (
   <>
+    <p class="actions">
+      <a href="/console/plans/new">+ New price plan</a>
+    </p>
     <form class="filters" method="get" action="/console/plans">
       <div>
         <label for="status">Status</label>
@@ -180,6 +184,11 @@ const Versions: FC<{ plan: PricePlan; latest: number }> = ({ plan, latest }) =>
 const PlanActions: FC<{ plan: PricePlan; latest: boolean }> = ({ plan, latest }) =>
   latest && plan.status !== 'ARCHIVED' ? (
     <div class="actions">
+      {formHoldsPlan(plan) ? (
+        <a href={`${planHref(plan.id)}/edit`}>{plan.status === 'DRAFT' ? 'Change the draft…' : 'Change the rates (a new version)…'}</a>
+      ) : (
+        <span class="hint">Rates in several currencies or labelled rate cards change through the API (PATCH /price_plans/{'{id}'}).</span>
+      )}
       {plan.status === 'DRAFT' && (
         <form method="post" action={`${planHref(plan.id)}/activate`}>
           <button type="submit">Activate plan</button>

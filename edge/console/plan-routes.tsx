@@ -1,15 +1,43 @@
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { PricePlan } from '../../shared/pricing/price-plan';
 import { done, failure, form, seg, type ConsoleApp, type ConsoleContext as C, type ConsoleKit } from './console-kit';
-import { field } from './forms/form-data';
+import { field, type FormFields } from './forms/form-data';
+import { planFields, planRequest } from './forms/plan-form';
 import { quotePrice } from './forms/price-calculator';
 import type { Notice } from './layout';
+import { PlanForm } from './plan-form-page';
 import { PlanList, PlanPage } from './plan-pages';
 
 const PAGE_SIZE = 50;
 
-/** Price plans: the list, a plan's page (price table, calculator), activate, archive, associate. */
+/** Price plans: the list, a plan's page (price table, calculator), create, change, activate, archive, associate. */
 export function registerPlanPages(app: ConsoleApp, { call, page }: ConsoleKit) {
+  const formPage = async (c: C, title: string, action: string, submit: string, fields: FormFields, editing: boolean, notice?: Notice) => {
+    const meters = await call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200');
+    const priceable = (meters.body?.data ?? []).filter((m) => m.status === 'ACTIVE' || m.status === 'INACTIVE');
+    return page(c, title, 'plans', <PlanForm action={action} submit={submit} fields={fields} meters={priceable} editing={editing} />, notice, notice ? 422 : 200);
+  };
+  app.get('/plans/new', (c) => formPage(c, 'New price plan', '/console/plans/new', 'Create plan', {}, false));
+  app.post('/plans/new', async (c) => {
+    const fields = await form(c);
+    const created = await call<PricePlan>(c, 'POST', '/price_plans', planRequest(fields));
+    if (created.ok) return done(c, `/console/plans/${seg(created.body.id)}`, `Plan '${created.body.name}' created as a DRAFT: activate it to associate accounts`);
+    return formPage(c, 'New price plan', '/console/plans/new', 'Create plan', fields, false, failure(created));
+  });
+  app.get('/plans/:id/edit', async (c) => {
+    const id = c.req.param('id');
+    const plan = await call<PricePlan>(c, 'GET', `/price_plans/${seg(id)}`);
+    if (!plan.ok) return page(c, 'Price plan', 'plans', <p>No such price plan.</p>, failure(plan), 404);
+    return formPage(c, `Change price plan ${plan.body.name}`, `/console/plans/${seg(id)}/edit`, 'Save the plan', planFields(plan.body), true);
+  });
+  app.post('/plans/:id/edit', async (c) => {
+    const id = c.req.param('id');
+    const fields = await form(c);
+    const changed = await call<PricePlan>(c, 'PATCH', `/price_plans/${seg(id)}`, planRequest(fields));
+    if (changed.ok) return done(c, `/console/plans/${seg(id)}`, `Plan saved${changed.body.status === 'DRAFT' ? '' : ` as version ${changed.body.version}`}`);
+    return formPage(c, `Change price plan ${field(fields, 'name')}`, `/console/plans/${seg(id)}/edit`, 'Save the plan', fields, true, failure(changed));
+  });
+
   app.get('/plans', async (c) => {
     const status = c.req.query('status') ?? '';
     const token = c.req.query('nextToken');

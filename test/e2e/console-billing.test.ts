@@ -50,19 +50,35 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The plan the flows price with: 2.9% up to 100, 2.5% above it, 0.30 a charge, 25 a cycle. */
-async function createPlanThroughApi() {
-  const created = await client.post('/price_plans', {
-    name: planName, currency: 'USD', pricingCycle: cycle.pricingCycle,
-    usageRateCards: [
-      { usageMeterId: amountMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.029' }, { startAfter: '100', rate: '0.025' }] },
-      { usageMeterId: countMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.30' }] },
-    ],
-    fixedFees: [{ name: 'Platform fee', amount: '25' }],
-  });
-  expect(created.status).toBe(200);
-  expect((await client.post(`/price_plans/${created.body.id}/activate`)).status).toBe(200);
-  return created.body.id as string;
+/** The plan the flows price with, made through the console's form: 2.9% up to 100, 2.5% above it, 0.30 a charge, 25 a cycle. */
+async function createPlanThroughConsole() {
+  await page.goto(`${base}/console/plans`);
+  await page.getByRole('link', { name: '+ New price plan' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(planName);
+  await page.getByLabel('Currency').selectOption('USD');
+  await page.getByLabel('Billing cycle').selectOption('MONTHLY');
+  await page.getByLabel('Day of the month').selectOption(String(cycle.pricingCycle.startOffset.dayOffset));
+  await page.getByLabel('Rate card 1 meter').selectOption(amountMeter);
+  await page.locator('#card0StartAfter0').fill('0');
+  await page.locator('#card0Rate0').fill('0.029');
+  await page.locator('#card0StartAfter1').fill('0');
+  await page.locator('#card0Rate1').fill('0.025');
+  await page.getByLabel('Rate card 2 meter').selectOption(countMeter);
+  await page.locator('#card1StartAfter0').fill('0');
+  await page.locator('#card1Rate0').fill('0.30');
+  await page.getByLabel('Fee 1 name').fill('Platform fee');
+  await page.getByLabel('Fee 1 amount').fill('25');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  // The second slab must start above the first: the API says so, naming the field, and the form keeps what was typed.
+  await expect.poll(() => page.getByRole('alert').textContent()).toContain("usageRateCards.0.slabs.1.startAfter: must be greater than the previous slab's");
+  expect(await page.locator('#card1Rate0').inputValue()).toBe('0.30');
+  await page.locator('#card0StartAfter1').fill('100');
+  await shot(page, 'plan-form');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('created as a DRAFT');
+  await page.getByRole('button', { name: 'Activate plan' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('Plan activated');
+  return new URL(page.url()).pathname.split('/').at(-1)!;
 }
 
 const payment = (amount: string, hoursIn: number) => ({
@@ -97,9 +113,12 @@ describe('accounts', () => {
     expect(await page.getByRole('link', { name: 'open the account page of “nobody_such_account”' }).count()).toBe(1);
   });
 
-  it("shows the account's plan, and a cycle statement whose every slab and total is the API's", async () => {
-    planId = await createPlanThroughApi();
-    expect((await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: planId, effectiveFrom: new Date(cycle.start).toISOString() })).status).toBe(200);
+  it("prices an account by a plan made in the console: its statement on screen is the API's, slab by slab", async () => {
+    planId = await createPlanThroughConsole();
+    await page.getByLabel('Account id').fill(accountId);
+    await page.getByLabel('Effective from').fill(new Date(cycle.start).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Associate' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${accountId}`);
     const events = [payment('10', 1), payment('25.5', 2), payment('100', 3), payment('150', 4)];
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
     // 2.9% of the first 100 and 2.5% of 185.5 = 7.5375 → 7.54; 4 × 0.30; 25: 33.74.
@@ -211,6 +230,19 @@ describe('price plans', () => {
     expect((await client.get(`/accounts/${other}/price_plans`)).body.data).toMatchObject([{ pricePlanId: planId, pricePlanVersion: 1 }]);
   });
 
+  it("publishes a change of an ACTIVE plan's rates as a new version, and the account keeps its own", async () => {
+    await page.goto(`${base}/console/plans/${planId}`);
+    await page.getByRole('link', { name: 'Change the rates (a new version)…' }).click();
+    expect(await page.locator('#card0Rate1').inputValue()).toBe('0.025');
+    await page.locator('#card0Rate1').fill('0.02');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Plan saved as version 2');
+    expect(await tableRows(page.locator('main table').first())).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.02 each']);
+    await page.getByRole('link', { name: 'Version 1' }).click();
+    expect(await tableRows(page.locator('main table').first())).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.025 each']);
+    expect((await client.get(`/accounts/${accountId}/statement`)).body.totals).toEqual([{ currency: 'USD', amount: '33.74' }]);
+  });
+
   it('activates a DRAFT plan and archives it, after which it takes no association', async () => {
     const draft = await client.post('/price_plans', { name: unique('console_draft'), currency: 'EUR', pricingCycle: cycle.pricingCycle, fixedFees: [{ name: 'Seat', amount: '9' }] });
     await page.goto(`${base}/console/plans/${draft.body.id}`);
@@ -266,7 +298,7 @@ describe('revenue', () => {
 
 describe('every screen', () => {
   it('keeps every screen within 360 px, with every control labelled', async () => {
-    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', `/console/plans/${planId}?usage=285.5`, '/console/revenue'];
+    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', '/console/plans/new', `/console/plans/${planId}?usage=285.5`, `/console/plans/${planId}/edit`, '/console/revenue'];
     for (const path of screens) {
       await expectNarrowAndLabelled(page, path);
     }
