@@ -13,6 +13,7 @@ import { consoleKit, done, failure, form, type ConsoleContext, type ConsoleHono 
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
+import { registerFeaturePages } from './feature-routes';
 import { registerPlanPages } from './plan-routes';
 import { registerRevenuePage } from './revenue-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
@@ -70,6 +71,7 @@ export function createConsole(api: ApiFetch) {
   registerAccountPages(app, kit);
   registerPlanPages(app, kit);
   registerRevenuePage(app, kit);
+  registerFeaturePages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

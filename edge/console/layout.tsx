@@ -17,6 +17,7 @@ const sections: { id: Section; href: string; label: string }[] = [
   { id: 'accounts', href: '/console/accounts', label: 'Accounts' },
   { id: 'plans', href: '/console/plans', label: 'Price plans' },
   { id: 'revenue', href: '/console/revenue', label: 'Revenue' },
+  { id: 'features', href: '/console/features', label: 'Features' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },

@@ -296,9 +296,40 @@ describe('revenue', () => {
   });
 });
 
+describe('features', () => {
+  it('creates a feature consumed by an attribute, changes its schemas, and archives it', async () => {
+    const name = unique('console_feature');
+    await page.goto(`${base}/console/features`);
+    await page.getByRole('link', { name: '+ New feature' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Create feature' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('schemaAssociations');
+    await page.getByLabel('Event schema 1').selectOption(schema);
+    await page.getByLabel('Attribute 1').fill('transaction_amount');
+    await page.getByRole('button', { name: 'Create feature' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('created: it is ACTIVE');
+    expect(await tableRows(page.locator('main table'))).toEqual([`${schema} | the value of transaction_amount`]);
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    await page.getByRole('link', { name: 'Change the feature…' }).click();
+    await page.getByLabel('Attribute 1').fill('');
+    await page.getByRole('button', { name: 'Save the feature' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Feature saved');
+    expect(await tableRows(page.locator('main table'))).toEqual([`${schema} | 1 per event`]);
+    expect((await client.get(`/features/${id}`)).body.schemaAssociations).toEqual([{ schemaName: schema, attributeName: '' }]);
+    await shot(page, 'feature');
+
+    await page.getByRole('button', { name: 'Archive feature' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Feature archived');
+    expect((await client.get(`/features/${id}`)).body.status).toBe('ARCHIVED');
+    await page.goto(`${base}/console/features`);
+    expect(await page.getByRole('link', { name }).count()).toBe(0);
+  });
+});
+
 describe('every screen', () => {
   it('keeps every screen within 360 px, with every control labelled', async () => {
-    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', '/console/plans/new', `/console/plans/${planId}?usage=285.5`, `/console/plans/${planId}/edit`, '/console/revenue'];
+    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', '/console/plans/new', `/console/plans/${planId}?usage=285.5`, `/console/plans/${planId}/edit`, '/console/revenue', '/console/features', '/console/features/new', `/console/features/${featureId}`];
     for (const path of screens) {
       await expectNarrowAndLabelled(page, path);
     }
