@@ -14,6 +14,7 @@ import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './e
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
 import { registerFeaturePages } from './feature-routes';
+import { registerKeyPages } from './key-routes';
 import { registerPlanPages } from './plan-routes';
 import { registerRevenuePage } from './revenue-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
@@ -72,6 +73,7 @@ export function createConsole(api: ApiFetch) {
   registerPlanPages(app, kit);
   registerRevenuePage(app, kit);
   registerFeaturePages(app, kit);
+  registerKeyPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

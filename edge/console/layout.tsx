@@ -18,6 +18,7 @@ const sections: { id: Section; href: string; label: string }[] = [
   { id: 'plans', href: '/console/plans', label: 'Price plans' },
   { id: 'revenue', href: '/console/revenue', label: 'Revenue' },
   { id: 'features', href: '/console/features', label: 'Features' },
+  { id: 'keys', href: '/console/keys', label: 'API keys' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },
@@ -158,6 +159,7 @@ form.stack{display:grid;gap:.75rem;max-width:48rem}
 fieldset{border:1px solid #d5dbe3;border-radius:6px;padding:.75rem;background:#fff}
 legend{font-weight:600}
 label{display:block;font-weight:500}
+label.inline{display:inline}
 input,select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #9aa6b5;border-radius:4px;max-width:100%}
 .row{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin-bottom:.5rem}
 .row label{font-weight:400;font-size:.9rem}
@@ -193,5 +195,5 @@ td .status{white-space:nowrap}
 pre{background:#fff;border:1px solid #e2e6ec;padding:.75rem;overflow-x:auto}
 .hint{color:#56606d;font-size:.9rem}
 .row>div{min-width:0;max-width:100%}
-@media (max-width:40rem){.shell{display:block}nav{width:100%}nav ul{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.5rem}main{padding:1rem}input,select,textarea{width:100%}.row>div,.filters>div{flex:1 1 100%}}
+@media (max-width:40rem){.shell{display:block}nav{width:100%}nav ul{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.5rem}main{padding:1rem}input,select,textarea{width:100%}input[type=checkbox]{width:auto}.row>div,.filters>div{flex:1 1 100%}}
 `;
