@@ -360,6 +360,24 @@ describe('API keys', () => {
 });
 
 describe('every screen', () => {
+  it('works with the keyboard: search an account, price a usage', async () => {
+    await page.goto(`${base}/console/accounts`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type(accountId);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tableRows(page.locator('main'))).toHaveLength(1);
+
+    await page.goto(`${base}/console/plans/${planId}?version=1`);
+    await page.focus('#usage');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('quote-amount').textContent()).toBe('1.45');
+  });
+
   it('keeps every screen within 360 px, with every control labelled', async () => {
     const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', '/console/plans/new', `/console/plans/${planId}?usage=285.5`, `/console/plans/${planId}/edit`, '/console/revenue', '/console/features', '/console/features/new', `/console/features/${featureId}`, '/console/keys'];
     for (const path of screens) {
