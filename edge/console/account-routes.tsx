@@ -47,7 +47,8 @@ export function registerAccountPages(app: ConsoleApp, { call, page }: ConsoleKit
       call<FeatureCreditsWire>(c, 'GET', base),
       call<{ data: CreditEntryWire[]; nextToken?: string }>(c, 'GET', `${base}/entries?pageSize=${PAGE_SIZE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`),
     ]);
-    const title = `${feature.ok ? feature.body.displayName || feature.body.name : featureId} credits of ${id}`;
+    if (!feature.ok) return page(c, 'Feature credits', 'accounts', <p>No such feature.</p>, failure(feature), 404);
+    const title = `${feature.body.displayName || feature.body.name} credits of ${id}`;
     const content = <FeatureCreditsPage accountId={id} featureId={featureId} credits={credits.ok ? credits.body : undefined} entries={entries.body?.data ?? []} nextToken={entries.body?.nextToken} />;
     return page(c, title, 'accounts', content, notice ?? failure(credits) ?? failure(entries), notice ? 422 : credits.ok ? 200 : 404);
   };

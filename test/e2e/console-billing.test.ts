@@ -178,6 +178,10 @@ describe('accounts', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('voided');
     expect(await page.getByTestId('credits-balance').textContent()).toBe('0');
     expect(await tableRows(page.locator('main'))).toEqual([expect.stringMatching(/^console-grant-1 \| ENTITLEMENT \| VOIDED \|/)]);
+
+    const missing = await page.goto(`${base}/console/accounts/${accountId}/features/feat.no_such_feature`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('button', { name: 'Grant credits' }).count()).toBe(0);
   });
 
 });
