@@ -3,6 +3,7 @@ import type { Account } from '../../shared/account/account';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { PlanAssociation } from '../../shared/pricing/price-plan';
 import { LineChart, Swatch, type ChartSeries } from './line-chart';
+import { MoneyCredits, type MoneyBalance, type MoneyCredit } from './money-credits';
 import { StatementView, type Names, type StatementWire } from './statement-view';
 
 const accountHref = (id: string) => `/console/accounts/${encodeURIComponent(id)}`;
@@ -90,6 +91,8 @@ export interface AccountView {
   names: Names;
   balances: FeatureBalance[];
   events: EventWithStatus[];
+  moneyCredits: MoneyCredit[];
+  moneyBalance?: MoneyBalance | undefined;
   charts?: { from: string; to: string; revenue: ChartSeries[]; usage: { meter: string; series: ChartSeries[] }[] } | undefined;
   now: number;
 }
@@ -123,6 +126,7 @@ export const AccountPage: FC<{ view: AccountView }> = ({ view }) => (
       {view.statement ? <CycleLinks id={view.id} statement={view.statement} now={view.now} /> : null}
       {view.statement ? <StatementView statement={view.statement} names={view.names} /> : <p>{view.statementProblem}</p>}
     </section>
+    <MoneyCredits balance={view.moneyBalance} credits={view.moneyCredits} />
     {view.charts && <CycleCharts charts={view.charts} />}
     <Balances id={view.id} balances={view.balances} />
     <RecentEvents id={view.id} events={view.events} />

@@ -11,6 +11,7 @@ import { adjustRequest, grantRequest } from './forms/credit-form';
 import { fillWindows } from './forms/usage-range';
 import type { ChartSeries } from './line-chart';
 import type { Notice } from './layout';
+import type { MoneyBalance, MoneyCredit } from './money-credits';
 import type { StatementWire } from './statement-view';
 
 const PAGE_SIZE = 50;
@@ -100,13 +101,15 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
   const id = c.req.param('id')!;
   const at = c.req.query('at');
   const now = Date.now();
-  const [account, associations, statement, events, features, meters] = await Promise.all([
+  const [account, associations, statement, events, features, meters, moneyCredits, moneyBalance] = await Promise.all([
     call<Account>(c, 'GET', `/accounts/${seg(id)}`),
     call<{ data: PlanAssociation[] }>(c, 'GET', `/accounts/${seg(id)}/price_plans`),
     call<StatementWire>(c, 'GET', `/accounts/${seg(id)}/statement${at ? `?at=${encodeURIComponent(at)}` : ''}`),
     call<{ events: EventWithStatus[] }>(c, 'GET', `/events?${new URLSearchParams({ accountId: id, pageSize: String(RECENT_EVENTS) })}`),
     call<{ data: FeatureListItem[] }>(c, 'GET', '/features?pageSize=200'),
     call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200'),
+    call<{ data: MoneyCredit[] }>(c, 'GET', `/credits?${new URLSearchParams({ accountId: id, pageSize: '50' })}`),
+    call<MoneyBalance>(c, 'GET', `/accounts/${seg(id)}/credit_balance`),
   ]);
   const planIds = [...new Set([...(associations.body?.data ?? []).map((a) => a.pricePlanId), ...(statement.ok ? statement.body.plans.map((p) => p.pricePlanId) : [])])];
   const [plans, balances, charts] = await Promise.all([
@@ -126,6 +129,8 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
     },
     balances: balances.filter((b): b is FeatureBalance => b !== undefined),
     events: events.ok ? events.body.events : [],
+    moneyCredits: moneyCredits.body?.data ?? [],
+    moneyBalance: moneyBalance.ok ? moneyBalance.body : undefined,
     charts,
     now,
   };

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await client.post('/event_schema', { name: seats, attributes: [{ name: 'seats' }] });
   await client.post(`/event_schema/${seats}/activate`);
   featureId = (await client.post('/features', { name: unique('console_seats'), schemaAssociations: [{ schemaName: seats, attributeName: 'seats' }] })).body.id;
-  const customer = await client.post('/customers', { id: customerId, name: 'Console Customer', primaryEmail: 'billing@console.test', address: {}, account: { id: accountId, name: 'Console production' } });
+  const customer = await client.post('/customers', { id: customerId, name: 'Console Customer', primaryEmail: 'billing@console.test', address: {}, account: { id: accountId, name: 'Console production', invoiceCurrency: 'USD' } });
   expect(customer.status).toBe(201);
 });
 
@@ -104,7 +104,7 @@ describe('accounts', () => {
 
     await page.getByLabel('Account or customer id').fill(accountId);
     await page.getByRole('button', { name: 'Search' }).click();
-    expect(await tableRows(page.locator('main'))).toEqual([`${accountId} | Console production | ${customerId} | ACTIVE | —`]);
+    expect(await tableRows(page.locator('main'))).toEqual([`${accountId} | Console production | ${customerId} | ACTIVE | USD`]);
     await shot(page, 'accounts');
 
     await page.getByLabel('Account or customer id').fill('nobody_such_account');
@@ -146,6 +146,19 @@ describe('accounts', () => {
     const revenueRows = await tableRows(page.locator('figure:has(#revenue-chart-title) + div'));
     expect(revenueRows.map((row) => row.split(' | ')[1]).sort()).toEqual(revenue.body.groups.map((g: { value: string }) => g.value).sort());
     expect(await tableRows(page.locator('section[aria-labelledby=events-heading]'))).toHaveLength(4);
+    expect(await page.locator('section[aria-labelledby=money-heading]').textContent()).toContain('No money credits');
+
+    // A money credit pays the statement: the page shows what the API says is left of it.
+    const day = new Date(cycle.start).toISOString().slice(0, 10);
+    expect((await client.post('/credits', { creditRequests: [{ accountId, purpose: 'Goodwill', effectiveFrom: day, creditAmount: '10', priority: 1 }] })).status).toBe(200);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        const balance = (await client.get(`/accounts/${accountId}/credit_balance`)).body;
+        return (await page.getByTestId('money-running-balance').textContent()) === `${balance.runningBalance} USD`;
+      })
+      .toBe(true);
+    expect(await tableRows(page.locator('section[aria-labelledby=money-heading]'))).toEqual([expect.stringMatching(new RegExp(`^Goodwill \\| ACTIVE \\| ${day} – no end \\| 10 USD \\|`))]);
     await shot(page, 'account');
   });
 
