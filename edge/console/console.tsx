@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { FormFields } from './forms/form-data';
+import { utcInstant } from './forms/form-data';
 import { meterRequest } from './forms/meter-form';
 import { schemaRequest } from './forms/schema-form';
 import { fillWindows, usageRange } from './forms/usage-range';
@@ -7,17 +7,22 @@ import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { EdgeHono } from '../hono-env';
-import { callApi, problemText, type ApiAnswer, type ApiFetch } from './console-api';
+import { registerAccountPages } from './account-routes';
+import type { ApiFetch } from './console-api';
+import { consoleKit, done, failure, form, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
-import { Layout, type Notice, type Section } from './layout';
+import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
+import { registerFeaturePages } from './feature-routes';
+import { registerKeyPages } from './key-routes';
+import { registerPlanPages } from './plan-routes';
+import { registerRevenuePage } from './revenue-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
 import { consoleSecurityHeaders } from './security-headers';
 
-type ConsoleHono = EdgeHono & { Variables: { consoleKey: string; tenant: string } };
-type C = Context<ConsoleHono>;
+type C = ConsoleContext;
 
 const LIFECYCLE = new Set(['activate', 'deactivate', 'archive']);
 const MAX_ACCOUNT_SERIES = 8;
@@ -29,15 +34,8 @@ const MAX_ACCOUNT_SERIES = 8;
  */
 export function createConsole(api: ApiFetch) {
   const app = new Hono<ConsoleHono>();
-  const call = <T = any,>(c: C, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> =>
-    callApi<T>(c as unknown as Context<EdgeHono>, api, c.get('consoleKey'), method, path, body);
-  const page = (c: C, title: string, section: Section, content: unknown, notice?: Notice, status: 200 | 404 | 422 = 200) =>
-    c.html(
-      <Layout title={title} section={section} notice={notice ?? noticeFrom(c)} tenant={c.get('tenant')}>
-        {content as never}
-      </Layout>,
-      status,
-    );
+  const kit = consoleKit(api);
+  const { call, page } = kit;
 
   app.use('*', consoleSecurityHeaders);
   // A form posted from another site is refused (the cookie is SameSite=Strict as well).
@@ -71,6 +69,11 @@ export function createConsole(api: ApiFetch) {
   });
 
   app.get('/', (c) => c.redirect('/console/usage', 303));
+  registerAccountPages(app, kit);
+  registerPlanPages(app, kit);
+  registerRevenuePage(app, kit);
+  registerFeaturePages(app, kit);
+  registerKeyPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {
@@ -208,8 +211,8 @@ export function createConsole(api: ApiFetch) {
     const query = new URLSearchParams({ pageSize: '50' });
     for (const key of ['accountId', 'schemaName', 'status'] as const) if (filters[key]) query.set(key, filters[key]);
     // datetime-local has no zone: the console reads it as UTC, and says so.
-    if (filters.from) query.set('from', asUtc(filters.from));
-    if (filters.to) query.set('to', asUtc(filters.to));
+    if (filters.from) query.set('from', utcInstant(filters.from));
+    if (filters.to) query.set('to', utcInstant(filters.to));
     const token = c.req.query('nextToken');
     if (token) query.set('nextToken', token);
     const [events, schemas] = await Promise.all([
@@ -261,31 +264,6 @@ const SignIn = ({ notice }: { notice?: Notice }) => (
     </form>
   </Layout>
 );
-
-async function form(c: C): Promise<FormFields> {
-  const body = await c.req.parseBody({ all: true });
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
-}
-
-/** After a change: back to the object's page, with what happened. */
-function done(c: C, location: string, message: string) {
-  return c.redirect(`${location}?ok=${encodeURIComponent(message)}`, 303);
-}
-
-function noticeFrom(c: C): Notice | undefined {
-  const ok = c.req.query('ok');
-  return ok ? { kind: 'success', title: ok.slice(0, 300) } : undefined;
-}
-
-function failure(answer: ApiAnswer): Notice | undefined {
-  if (answer.ok) return undefined;
-  return { kind: 'error', ...problemText(answer) };
-}
-
-/** A datetime-local value (no zone, with or without seconds) read as UTC. */
-function asUtc(local: string): string {
-  return local.length === 16 ? `${local}:00Z` : `${local}Z`;
-}
 
 function pastTense(action: string): string {
   return action === 'archive' ? 'archived' : `${action}d`;

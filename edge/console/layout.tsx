@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 
-export type Section = 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
+export type Section = 'accounts' | 'plans' | 'revenue' | 'features' | 'keys' | 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
 
 /** A message at the top of a page: a refusal explained, or a change confirmed. */
 export interface Notice {
@@ -14,6 +14,11 @@ export interface Notice {
 export const CHART_COLORS = ['#0b5cad', '#d93025', '#1e8e3e', '#f29900', '#7b3fb5', '#00838f', '#c2185b', '#5d4037'];
 
 const sections: { id: Section; href: string; label: string }[] = [
+  { id: 'accounts', href: '/console/accounts', label: 'Accounts' },
+  { id: 'plans', href: '/console/plans', label: 'Price plans' },
+  { id: 'revenue', href: '/console/revenue', label: 'Revenue' },
+  { id: 'features', href: '/console/features', label: 'Features' },
+  { id: 'keys', href: '/console/keys', label: 'API keys' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },
@@ -142,7 +147,7 @@ nav a[aria-current=page]{background:#33435a;color:#fff;font-weight:600}
 nav ul{list-style:none;margin:0 0 1rem;padding:0}
 .brand{font-weight:700;font-size:1.1rem;margin:0 0 1rem}
 .tenant{font-size:.85rem;color:#aab7c7;margin:0}
-main{flex:1 1 32rem;padding:1.5rem;min-width:0}
+main{flex:1 1 32rem;padding:1.5rem;min-width:0;overflow-wrap:break-word}
 h1{margin-top:0;font-size:1.5rem}
 h2{font-size:1.15rem;margin-top:1.5rem}
 table{border-collapse:collapse;width:100%;background:#fff}
@@ -154,6 +159,7 @@ form.stack{display:grid;gap:.75rem;max-width:48rem}
 fieldset{border:1px solid #d5dbe3;border-radius:6px;padding:.75rem;background:#fff}
 legend{font-weight:600}
 label{display:block;font-weight:500}
+label.inline{display:inline}
 input,select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #9aa6b5;border-radius:4px;max-width:100%}
 .row{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin-bottom:.5rem}
 .row label{font-weight:400;font-size:.9rem}
@@ -175,8 +181,19 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .panel figure{margin:0;flex:2 1 26rem;background:#fff;padding:.75rem;border:1px solid #e2e6ec;border-radius:6px}
 .panel .table{flex:1 1 16rem}
 svg text{font:12px system-ui,sans-serif;fill:#444}
+dl.facts,dl.totals{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt,dl.totals dt{font-weight:600}
+dl.facts dd,dl.totals dd{margin:0;overflow-wrap:anywhere}
+dl.totals dd{font-size:1.2rem;font-weight:700;font-variant-numeric:tabular-nums}
+table.slabs{margin-bottom:1rem}
+caption{text-align:left}
+caption:not(.hint){font-weight:600;padding:.4rem 0}
+figcaption{font-weight:600;margin-bottom:.25rem}
+h3{font-size:1rem;margin:1.25rem 0 .25rem}
+td .status{white-space:nowrap}
+.panel+.panel,.panel+.scroll,main .scroll+.scroll{margin-top:1rem}
 pre{background:#fff;border:1px solid #e2e6ec;padding:.75rem;overflow-x:auto}
 .hint{color:#56606d;font-size:.9rem}
 .row>div{min-width:0;max-width:100%}
-@media (max-width:40rem){.shell{display:block}nav{width:100%}nav ul{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.5rem}main{padding:1rem}input,select,textarea{width:100%}.row>div,.filters>div{flex:1 1 100%}}
+@media (max-width:40rem){.shell{display:block}nav{width:100%}nav ul{display:flex;flex-wrap:wrap;gap:.25rem;margin-bottom:.5rem}main{padding:1rem}input,select,textarea{width:100%}input[type=checkbox]{width:auto}.row>div,.filters>div{flex:1 1 100%}}
 `;

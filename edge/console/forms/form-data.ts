@@ -11,3 +11,9 @@ export function column(form: FormFields, name: string): string[] {
   const value = form[name];
   return (value === undefined ? [] : Array.isArray(value) ? value : [value]).map((v) => v.trim());
 }
+
+/** A datetime-local value (no zone, with or without seconds) read as UTC; blank stays blank. */
+export function utcInstant(local: string): string {
+  if (local === '') return '';
+  return local.length === 16 ? `${local}:00Z` : `${local}Z`;
+}
