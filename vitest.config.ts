@@ -43,7 +43,18 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'domain', environment: 'node', include: ['shared/**/*.test.ts', 'edge/console/forms/**/*.test.ts', 'local/**/*.test.ts', 'cli/**/*.test.ts', 'test/support/**/*.test.ts', 'test/contract/**/*.test.ts'] },
+        test: {
+          name: 'domain',
+          environment: 'node',
+          include: [
+            'shared/**/*.test.ts',
+            'edge/console/forms/**/*.test.ts',
+            'local/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'test/support/**/*.test.ts',
+            'test/contract/**/*.test.ts',
+          ],
+        },
       },
       {
         plugins: [
@@ -66,7 +77,13 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             main: './rater/index.ts',
             wrangler: { configPath: './rater/wrangler.toml' },
-            miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), DATABASE_URL_EU: inject('euDatabaseUrl'), NEON_WS_PROXY: inject('wsProxy') } },
+            miniflare: {
+              bindings: {
+                DATABASE_URL: inject('databaseUrl'),
+                DATABASE_URL_EU: inject('euDatabaseUrl'),
+                NEON_WS_PROXY: inject('wsProxy'),
+              },
+            },
           })),
         ],
         test: {
@@ -93,7 +110,11 @@ export default defineConfig({
               // (cloudflare:sockets), as in production. Not miniflare's `hyperdrives` option: its
               // Node-side pipe has no error handler, and a socket workerd resets (a pool dropped
               // mid-bisection) crashed the whole run with ECONNRESET.
-              bindings: { DATABASE_URL_EU: inject('euDatabaseUrl'), NEON_WS_PROXY: inject('wsProxy'), HYPERDRIVE: { connectionString: inject('databaseUrl') } },
+              bindings: {
+                DATABASE_URL_EU: inject('euDatabaseUrl'),
+                NEON_WS_PROXY: inject('wsProxy'),
+                HYPERDRIVE: { connectionString: inject('databaseUrl') },
+              },
             },
           })),
         ],

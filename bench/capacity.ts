@@ -40,7 +40,11 @@ const REQUESTS_PER_LEDGER_MESSAGE = 2;
 /** Debits per consume call in the measurement (bench/capacity/measure.test.ts). */
 const DEBITS_PER_MEASURED_CALL = 500;
 
-const run = spawnSync(process.execPath, [`${ROOT}node_modules/vitest/vitest.mjs`, 'run', '--config', 'bench/capacity/vitest.config.ts'], { cwd: ROOT, encoding: 'utf8' });
+const run = spawnSync(
+  process.execPath,
+  [`${ROOT}node_modules/vitest/vitest.mjs`, 'run', '--config', 'bench/capacity/vitest.config.ts'],
+  { cwd: ROOT, encoding: 'utf8' },
+);
 const line = `${run.stdout}\n${run.stderr}`.split('\n').find((l) => l.includes('CAPACITY_MEASURED'));
 if (!line) {
   console.error(run.stdout, run.stderr);
@@ -63,7 +67,8 @@ const perShard = usable / (measured.bytesPerClaimedId * ID_KEPT_S);
 const perTenant = Math.floor(perShard * PLANNED_SHARDS);
 // Per account: what one AccountLedger keeps per debit/s sustained is a key for its lifetime and,
 // for an /entitled debit, its PENDING lines for a minute or two (counted for every debit: the worst case).
-const bytesPerDebitPerSecond = measured.bytesPerDebitKey * DEBIT_KEY_LIFETIME_S + measured.bytesPerPendingDebit * PENDING_LIFETIME_S;
+const bytesPerDebitPerSecond =
+  measured.bytesPerDebitKey * DEBIT_KEY_LIFETIME_S + measured.bytesPerPendingDebit * PENDING_LIFETIME_S;
 const perAccountStorage = usable / bytesPerDebitPerSecond;
 const plannedRequests = LIMITS.objectRequestsPerSecond / LIMITS.headroom;
 // Requests: queued debits arrive many per message (consume + confirm); /entitled is one per call.
@@ -79,13 +84,25 @@ console.log(`\nMeterline capacity model — measured in workerd on this machine,
 console.log(`measured: bytes per claimed id (DedupShard)      ${f(measured.bytesPerClaimedId, 1)}`);
 console.log(`measured: bytes per final debit key (AccountLedger) ${f(measured.bytesPerDebitKey, 1)}`);
 console.log(`measured: bytes per PENDING /entitled debit       ${f(measured.bytesPerPendingDebit, 1)}`);
-console.log(`measured: claims/s, one shard, 500 per call      ${f(measured.claimsPerSecondBatched)}   (local; wall clock over RPC)`);
-console.log(`measured: debits/s, one ledger, 500 per call     ${f(measured.debitsPerSecondBatched)}   (local; consume + confirm)`);
-console.log(`measured: /entitled debits/s, one ledger, 1/call ${f(measured.entitledDebitsPerSecond)}   (local, one caller)`);
+console.log(
+  `measured: claims/s, one shard, 500 per call      ${f(measured.claimsPerSecondBatched)}   (local; wall clock over RPC)`,
+);
+console.log(
+  `measured: debits/s, one ledger, 500 per call     ${f(measured.debitsPerSecondBatched)}   (local; consume + confirm)`,
+);
+console.log(
+  `measured: /entitled debits/s, one ledger, 1/call ${f(measured.entitledDebitsPerSecond)}   (local, one caller)`,
+);
 console.log(`measured: bytes per queued event (JSON)          ${f(measured.queuedEventBytes)}`);
-console.log(`measured: events per message, shard under load   ${f(measured.eventsPerMessageUnderLoad, 1)}   (local; single-event claims faster than sends, of ${eventsPerMessage} that fit in 128 KB)`);
-console.log(`limits:   ${f(LIMITS.objectStorageBytes / 1e9)} GB and ~${f(LIMITS.objectRequestsPerSecond)} req/s per object, ${f(LIMITS.queueMessagesPerSecond)} msg/s and ${LIMITS.queueMessageBytes / 1024} KB per message per queue; planned at 1/${LIMITS.headroom}`);
-console.log(`per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 48 d) = ${f(perShard, 2)} ids/s; × ${PLANNED_SHARDS} shards (a layout grown from ${initialShards}) = ${f(perTenant)} events/s per tenant`);
+console.log(
+  `measured: events per message, shard under load   ${f(measured.eventsPerMessageUnderLoad, 1)}   (local; single-event claims faster than sends, of ${eventsPerMessage} that fit in 128 KB)`,
+);
+console.log(
+  `limits:   ${f(LIMITS.objectStorageBytes / 1e9)} GB and ~${f(LIMITS.objectRequestsPerSecond)} req/s per object, ${f(LIMITS.queueMessagesPerSecond)} msg/s and ${LIMITS.queueMessageBytes / 1024} KB per message per queue; planned at 1/${LIMITS.headroom}`,
+);
+console.log(
+  `per shard: ${f(usable / 1e9)} GB / (${f(measured.bytesPerClaimedId, 1)} B × 48 d) = ${f(perShard, 2)} ids/s; × ${PLANNED_SHARDS} shards (a layout grown from ${initialShards}) = ${f(perTenant)} events/s per tenant`,
+);
 console.log(
   `per account: storage ${f(usable / 1e9)} GB / (${f(measured.bytesPerDebitKey, 1)} B × ${f(DEBIT_KEY_LIFETIME_S / 3600)} h + ${f(measured.bytesPerPendingDebit, 1)} B × ${f(PENDING_LIFETIME_S)} s) = ${f(perAccountStorage)}/s; ` +
     `requests ${f(plannedRequests)}/s ÷ ${REQUESTS_PER_LEDGER_MESSAGE} per message × ${DEBITS_PER_MEASURED_CALL} debits = ${f(perAccountRequestsQueued)}/s; measured ${f(measured.debitsPerSecondBatched)}/s → ${f(perAccount)} debits/s`,
@@ -94,5 +111,9 @@ console.log(
   `per account, POST /entitled alone: one debit per request, so ≤ ${f(plannedRequests)} calls/s within the request plan (~${f(LIMITS.objectRequestsPerSecond)} at the soft limit, no headroom); ` +
     `the rest of the ledger's debits arrive batched through the ledger queue (docs/capacity.md)`,
 );
-console.log(`system: ${f(LIMITS.queueMessagesPerSecond / LIMITS.headroom)} msg/s × ${f(eventsPerMessageLoaded, 1)} events per message under load × ${EVENT_QUEUES} events queue = ${f(system)} events/s; at one event per message (sparse traffic) ${f((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * EVENT_QUEUES)}; the rater's write rate into Neon is not measured here (docs/capacity.md)`);
-console.log(`capacity: per-tenant ${perTenant} events/s sustained for 45 days; per-account ${perAccount} entitled debits/s; system ${system} events/s`);
+console.log(
+  `system: ${f(LIMITS.queueMessagesPerSecond / LIMITS.headroom)} msg/s × ${f(eventsPerMessageLoaded, 1)} events per message under load × ${EVENT_QUEUES} events queue = ${f(system)} events/s; at one event per message (sparse traffic) ${f((LIMITS.queueMessagesPerSecond / LIMITS.headroom) * EVENT_QUEUES)}; the rater's write rate into Neon is not measured here (docs/capacity.md)`,
+);
+console.log(
+  `capacity: per-tenant ${perTenant} events/s sustained for 45 days; per-account ${perAccount} entitled debits/s; system ${system} events/s`,
+);

@@ -22,13 +22,25 @@ const QUIET_CPU_MS = 30;
 
 const stateDir = mkdtempSync(join(tmpdir(), 'meterline-bench-cpu-'));
 const apiKey = generateApiKey();
-const stack = await startStack({ port: 8890 + Math.floor(Math.random() * 100), stateDir, devApiKey: apiKey, edgeVars: { BENCH_BASELINE: '1', ...(process.env.CONFIRM_MS ? { OUTBOX_CONFIRM_AFTER_MS: process.env.CONFIRM_MS } : {}) } });
+const stack = await startStack({
+  port: 8890 + Math.floor(Math.random() * 100),
+  stateDir,
+  devApiKey: apiKey,
+  edgeVars: {
+    BENCH_BASELINE: '1',
+    ...(process.env.CONFIRM_MS ? { OUTBOX_CONFIRM_AFTER_MS: process.env.CONFIRM_MS } : {}),
+  },
+});
 const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
 
 try {
   const workerd = findWorkerd(stateDir);
   const schemaName = `bench_${Date.now()}`;
-  await fetch(`${stack.url}/event_schema`, { method: 'POST', headers, body: JSON.stringify({ name: schemaName, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] }) });
+  await fetch(`${stack.url}/event_schema`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: schemaName, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] }),
+  });
   await fetch(`${stack.url}/event_schema/${schemaName}/activate`, { method: 'POST', headers });
 
   let n = 0;
@@ -53,7 +65,9 @@ try {
         while (next < bodies.length) {
           const response = await fetch(`${stack.url}${path}`, { method: 'POST', headers, body: bodies[next++]! });
           await response.arrayBuffer();
-          if (response.status !== 202) throw new Error(`${path} answered ${response.status}`);
+          if (response.status !== 202) {
+            throw new Error(`${path} answered ${response.status}`);
+          }
         }
       }),
     );
@@ -61,7 +75,10 @@ try {
     const answeredAt = Date.now();
     await quiet(workerd);
     const perEvent = (ms: number, elapsed: number) => ((ms - idlePerMs * elapsed) * 1000) / (requests * SIZE);
-    return { answering: perEvent(answered - before, answeredAt - started), after: perEvent(cpuMs(workerd) - answered, Date.now() - answeredAt) };
+    return {
+      answering: perEvent(answered - before, answeredAt - started),
+      after: perEvent(cpuMs(workerd) - answered, Date.now() - answeredAt),
+    };
   };
   /** Waits until workerd is quiet: the work the requests left behind is done. */
   const quiet = async (pids: number[]): Promise<void> => {
@@ -69,7 +86,9 @@ try {
     for (let last = cpuMs(pids); Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, QUIET_WINDOW_MS));
       const now = cpuMs(pids);
-      if (now - last <= QUIET_CPU_MS) return;
+      if (now - last <= QUIET_CPU_MS) {
+        return;
+      }
       last = now;
     }
   };
@@ -96,20 +115,30 @@ try {
 function findWorkerd(dir: string): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes('workerd') && cmdline.includes('serve') && isDescendant(Number(entry))) found.push(Number(entry));
+      if (cmdline.includes('workerd') && cmdline.includes('serve') && isDescendant(Number(entry))) {
+        found.push(Number(entry));
+      }
     } catch {
       // gone meanwhile
     }
   }
-  if (found.length === 0) throw new Error(`no workerd process found for ${dir}`);
+  if (found.length === 0) {
+    throw new Error(`no workerd process found for ${dir}`);
+  }
   return found;
 }
 
 function isDescendant(pid: number): boolean {
-  for (let p = pid; p > 1; p = parentOf(p)) if (p === process.pid) return true;
+  for (let p = pid; p > 1; p = parentOf(p)) {
+    if (p === process.pid) {
+      return true;
+    }
+  }
   return false;
 }
 

@@ -20,16 +20,27 @@ const stateDir = mkdtempSync(join(tmpdir(), 'meterline-bench-'));
 const apiKey = generateApiKey();
 const stack = await startStack({ port: 8790 + Math.floor(Math.random() * 100), stateDir, devApiKey: apiKey });
 const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-const post = (path: string, body?: unknown) => fetch(`${stack.url}${path}`, { method: 'POST', headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+const post = (path: string, body?: unknown) =>
+  fetch(`${stack.url}${path}`, { method: 'POST', headers, ...(body ? { body: JSON.stringify(body) } : {}) });
 
 try {
   const schemaName = `bench_${Date.now()}`;
   await post('/event_schema', { name: schemaName, attributes: [{ name: 'tokens' }] });
   await post(`/event_schema/${schemaName}/activate`);
-  const feature = (await (await post('/features', { name: `${schemaName}_tokens`, schemaAssociations: [{ schemaName, attributeName: 'tokens' }] })).json()) as { id: string };
+  const feature = (await (
+    await post('/features', {
+      name: `${schemaName}_tokens`,
+      schemaAssociations: [{ schemaName, attributeName: 'tokens' }],
+    })
+  ).json()) as { id: string };
   for (let a = 0; a < ACCOUNTS; a++) {
-    const granted = await post(`/accounts/acct-${a}/features/${feature.id}/entries`, { granted: '1000000000', effectiveFrom: '2026-01-01T00:00:00Z' });
-    if (granted.status !== 201) throw new Error(`grant failed: ${granted.status} ${await granted.text()}`);
+    const granted = await post(`/accounts/acct-${a}/features/${feature.id}/entries`, {
+      granted: '1000000000',
+      effectiveFrom: '2026-01-01T00:00:00Z',
+    });
+    if (granted.status !== 201) {
+      throw new Error(`grant failed: ${granted.status} ${await granted.text()}`);
+    }
   }
 
   let n = 0;
@@ -43,8 +54,12 @@ try {
   const single = () => JSON.stringify({ event: event() });
   const balance = () => `${stack.url}/accounts/acct-${++n % ACCOUNTS}/features/${feature.id}`;
 
-  console.log(`\nMeterline entitlement benchmark — ${SECONDS} s per measurement, local stack (wrangler dev + PGlite)\n`);
-  console.log('scenario                          calls/s   p50 ms   p99 ms  failures | /ingest calls/s   p50 ms   p99 ms | p99 ratio');
+  console.log(
+    `\nMeterline entitlement benchmark — ${SECONDS} s per measurement, local stack (wrangler dev + PGlite)\n`,
+  );
+  console.log(
+    'scenario                          calls/s   p50 ms   p99 ms  failures | /ingest calls/s   p50 ms   p99 ms | p99 ratio',
+  );
   let failures = 0;
   for (const concurrency of [1, 16]) {
     const common = { headers, concurrency, seconds: SECONDS, eventsPerRequest: 1 };

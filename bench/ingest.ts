@@ -14,12 +14,21 @@ import { load, type LoadResult } from './load';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const stateDir = mkdtempSync(join(tmpdir(), 'meterline-bench-'));
 const apiKey = generateApiKey();
-const stack = await startStack({ port: 8790 + Math.floor(Math.random() * 100), stateDir, devApiKey: apiKey, edgeVars: { BENCH_BASELINE: '1' } });
+const stack = await startStack({
+  port: 8790 + Math.floor(Math.random() * 100),
+  stateDir,
+  devApiKey: apiKey,
+  edgeVars: { BENCH_BASELINE: '1' },
+});
 const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
 
 try {
   const schemaName = `bench_${Date.now()}`;
-  await fetch(`${stack.url}/event_schema`, { method: 'POST', headers, body: JSON.stringify({ name: schemaName, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] }) });
+  await fetch(`${stack.url}/event_schema`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: schemaName, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] }),
+  });
   await fetch(`${stack.url}/event_schema/${schemaName}/activate`, { method: 'POST', headers });
 
   let n = 0;
@@ -35,7 +44,13 @@ try {
   const batch = (size: number) => () => JSON.stringify({ events: Array.from({ length: size }, event) });
 
   const rows: { name: string; result: LoadResult; baseline: LoadResult }[] = [];
-  const scenario = async (name: string, path: string, body: () => string, eventsPerRequest: number, concurrency: number) => {
+  const scenario = async (
+    name: string,
+    path: string,
+    body: () => string,
+    eventsPerRequest: number,
+    concurrency: number,
+  ) => {
     const common = { headers, body, eventsPerRequest, concurrency, seconds: SECONDS };
     const baseline = await load({ ...common, url: `${stack.url}/_bench/baseline`, expectStatus: 202 });
     const result = await load({ ...common, url: `${stack.url}${path}`, expectStatus: 202 });
@@ -44,7 +59,9 @@ try {
   };
 
   console.log(`\nMeterline ingest benchmark — ${SECONDS} s per measurement, local stack (wrangler dev + PGlite)\n`);
-  console.log('scenario                        events/s   p50 ms   p99 ms  failures | baseline events/s   p50 ms   p99 ms | ratio');
+  console.log(
+    'scenario                        events/s   p50 ms   p99 ms  failures | baseline events/s   p50 ms   p99 ms | ratio',
+  );
   await scenario('/ingest, concurrency 1', '/ingest', single, 1, 1);
   await scenario('/ingest, concurrency 32', '/ingest', single, 1, 32);
   await scenario('/ingestBatch 100, concurrency 4', '/ingestBatch', batch(100), 100, 4);

@@ -27,12 +27,18 @@ export async function load(options: {
     Array.from({ length: options.concurrency }, async () => {
       while (performance.now() < deadline) {
         const url = typeof options.url === 'string' ? options.url : options.url();
-        const init = { method: options.method ?? 'POST', headers: options.headers, ...(options.body ? { body: options.body() } : {}) };
+        const init = {
+          method: options.method ?? 'POST',
+          headers: options.headers,
+          ...(options.body ? { body: options.body() } : {}),
+        };
         const t0 = performance.now();
         const response = await fetch(url, init);
         await response.arrayBuffer();
         latencies.push(performance.now() - t0);
-        if (response.status !== options.expectStatus) failures++;
+        if (response.status !== options.expectStatus) {
+          failures++;
+        }
       }
     }),
   );
@@ -40,5 +46,13 @@ export async function load(options: {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   const events = latencies.length * options.eventsPerRequest;
-  return { requests: latencies.length, events, seconds, eventsPerSecond: events / seconds, p50: at(0.5), p99: at(0.99), failures };
+  return {
+    requests: latencies.length,
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    failures,
+  };
 }

@@ -46,42 +46,83 @@ export type DeployStep =
 /** The rater's way to its database: the DATABASE_URL secret, unless Hyperdrive stands in for it (docs/database-path.md). */
 function databaseStep(rater: WorkerConfig): DeployStep {
   const hyperdrive = rater.hyperdrive?.find((h) => h.binding === 'HYPERDRIVE');
-  if (hyperdrive) return { kind: 'note', line: `hyperdrive ${hyperdrive.id} of worker ${rater.name}: bound as HYPERDRIVE, so the secret DATABASE_URL is not needed` };
-  return { kind: 'secret', worker: rater.name, config: rater.path, name: 'DATABASE_URL', line: `secret DATABASE_URL of worker ${rater.name}: must be set (the pooled Neon URL)` };
+  if (hyperdrive) {
+    return {
+      kind: 'note',
+      line: `hyperdrive ${hyperdrive.id} of worker ${rater.name}: bound as HYPERDRIVE, so the secret DATABASE_URL is not needed`,
+    };
+  }
+  return {
+    kind: 'secret',
+    worker: rater.name,
+    config: rater.path,
+    name: 'DATABASE_URL',
+    line: `secret DATABASE_URL of worker ${rater.name}: must be set (the pooled Neon URL)`,
+  };
 }
 
 export function deployPlan(edge: WorkerConfig, rater: WorkerConfig): DeployStep[] {
   const queues = new Set<string>();
   for (const config of [edge, rater]) {
-    for (const p of config.queues?.producers ?? []) queues.add(p.queue);
+    for (const p of config.queues?.producers ?? []) {
+      queues.add(p.queue);
+    }
     for (const c of config.queues?.consumers ?? []) {
       queues.add(c.queue);
-      if (c.dead_letter_queue) queues.add(c.dead_letter_queue);
+      if (c.dead_letter_queue) {
+        queues.add(c.dead_letter_queue);
+      }
     }
   }
   const ordered = [rater, edge];
   const missing = (edge.services ?? []).filter((s) => !ordered.some((w) => w.name === s.service));
-  if (missing.length > 0) throw new Error(`the edge binds to services no config deploys: ${missing.map((s) => s.service).join(', ')}`);
+  if (missing.length > 0) {
+    throw new Error(`the edge binds to services no config deploys: ${missing.map((s) => s.service).join(', ')}`);
+  }
 
   return [
     ...[...queues].sort().map((name): DeployStep => {
       const jurisdiction = parseQueueName(name)?.jurisdiction ?? null;
-      return { kind: 'queue', name, jurisdiction, line: `queue ${name}: create${jurisdiction ? ` (restricted to jurisdiction ${jurisdiction})` : ''}` };
+      return {
+        kind: 'queue',
+        name,
+        jurisdiction,
+        line: `queue ${name}: create${jurisdiction ? ` (restricted to jurisdiction ${jurisdiction})` : ''}`,
+      };
     }),
     databaseStep(rater),
-    ...jurisdictions.map((j): DeployStep => ({
-      kind: 'note',
-      line: `secret DATABASE_URL_${j.toUpperCase()} of worker ${rater.name}: optional, set to serve ${j} tenants (a Neon project in that jurisdiction)`,
-    })),
-    { kind: 'migrations', line: `migrations: apply migrations/ over MIGRATION_DATABASE_URL, and ${jurisdictions.map((j) => `MIGRATION_DATABASE_URL_${j.toUpperCase()}`).join(' and ')} where set (Neon's direct, unpooled URLs)` },
-    ...ordered.flatMap((worker): DeployStep[] => [
-      ...(worker.durable_objects?.bindings ?? []).map((b): DeployStep => ({
+    ...jurisdictions.map(
+      (j): DeployStep => ({
         kind: 'note',
-        line: `durable object ${b.class_name} of worker ${worker.name}: ${sqliteMigration(worker, b.class_name)}`,
-      })),
-      ...(worker.services ?? []).map((s): DeployStep => ({ kind: 'note', line: `service ${s.service}: bound to worker ${worker.name} as ${s.binding} (deployed before it)` })),
-      ...(worker.triggers?.crons ?? []).map((cron): DeployStep => ({ kind: 'note', line: `cron "${cron}" of worker ${worker.name}` })),
-      ...(worker.ratelimits ?? []).map((r): DeployStep => ({ kind: 'note', line: `rate limit ${r.name} (namespace ${r.namespace_id}) of worker ${worker.name}` })),
+        line: `secret DATABASE_URL_${j.toUpperCase()} of worker ${rater.name}: optional, set to serve ${j} tenants (a Neon project in that jurisdiction)`,
+      }),
+    ),
+    {
+      kind: 'migrations',
+      line: `migrations: apply migrations/ over MIGRATION_DATABASE_URL, and ${jurisdictions.map((j) => `MIGRATION_DATABASE_URL_${j.toUpperCase()}`).join(' and ')} where set (Neon's direct, unpooled URLs)`,
+    },
+    ...ordered.flatMap((worker): DeployStep[] => [
+      ...(worker.durable_objects?.bindings ?? []).map(
+        (b): DeployStep => ({
+          kind: 'note',
+          line: `durable object ${b.class_name} of worker ${worker.name}: ${sqliteMigration(worker, b.class_name)}`,
+        }),
+      ),
+      ...(worker.services ?? []).map(
+        (s): DeployStep => ({
+          kind: 'note',
+          line: `service ${s.service}: bound to worker ${worker.name} as ${s.binding} (deployed before it)`,
+        }),
+      ),
+      ...(worker.triggers?.crons ?? []).map(
+        (cron): DeployStep => ({ kind: 'note', line: `cron "${cron}" of worker ${worker.name}` }),
+      ),
+      ...(worker.ratelimits ?? []).map(
+        (r): DeployStep => ({
+          kind: 'note',
+          line: `rate limit ${r.name} (namespace ${r.namespace_id}) of worker ${worker.name}`,
+        }),
+      ),
       { kind: 'worker', name: worker.name, config: worker.path, line: `worker ${worker.name}: deploy` },
     ]),
   ];
@@ -89,6 +130,8 @@ export function deployPlan(edge: WorkerConfig, rater: WorkerConfig): DeployStep[
 
 function sqliteMigration(worker: WorkerConfig, className: string): string {
   const migration = (worker.migrations ?? []).find((m) => m.new_sqlite_classes?.includes(className));
-  if (!migration) throw new Error(`Durable Object class ${className} of ${worker.name} has no new_sqlite_classes migration`);
+  if (!migration) {
+    throw new Error(`Durable Object class ${className} of ${worker.name} has no new_sqlite_classes migration`);
+  }
   return `SQLite-backed, created by migration ${migration.tag}`;
 }

@@ -12,9 +12,12 @@ import { jurisdictions, jurisdictionSchema } from '../shared/tenant/placement';
  */
 const port = Number(process.env.PORT ?? 8787);
 const stateDir = resolve(process.env.METERLINE_STATE_DIR ?? '.meterline');
-const served = z
-  .array(jurisdictionSchema)
-  .safeParse((process.env.METERLINE_JURISDICTIONS ?? '').split(',').map((j) => j.trim()).filter(Boolean));
+const served = z.array(jurisdictionSchema).safeParse(
+  (process.env.METERLINE_JURISDICTIONS ?? '')
+    .split(',')
+    .map((j) => j.trim())
+    .filter(Boolean),
+);
 if (!served.success) {
   console.error(`meterline: METERLINE_JURISDICTIONS must list ${jurisdictions.join(' and/or ')}, comma-separated`);
   process.exit(1);
@@ -25,13 +28,18 @@ const stack = await startStack({
   stateDir,
   databaseUrl: process.env.DATABASE_URL || undefined,
   jurisdictions: served.data,
-  jurisdictionDatabaseUrls: { eu: process.env.DATABASE_URL_EU || undefined, fedramp: process.env.DATABASE_URL_FEDRAMP || undefined },
+  jurisdictionDatabaseUrls: {
+    eu: process.env.DATABASE_URL_EU || undefined,
+    fedramp: process.env.DATABASE_URL_FEDRAMP || undefined,
+  },
   devApiKey: process.env.METERLINE_DEV_API_KEY || undefined,
   log: (line) => console.log(`meterline: ${line}`),
 }).catch((error: Error) => {
   console.error(`meterline: could not start: ${error.message}`);
   if (/revoked/.test(error.message)) {
-    console.error(`  The development key was revoked. Delete ${stateDir}/dev-api-key (or set METERLINE_DEV_API_KEY) to get a new one.`);
+    console.error(
+      `  The development key was revoked. Delete ${stateDir}/dev-api-key (or set METERLINE_DEV_API_KEY) to get a new one.`,
+    );
   }
   process.exit(1);
 });
@@ -50,7 +58,9 @@ Press Ctrl-C to stop.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, async () => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     console.log('\nmeterline: stopping…');
     await stack.stop();

@@ -10,7 +10,10 @@ It is stored only as a hash: keep it somewhere safe.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { scopes: { type: 'string', default: 'admin' }, 'key-name': { type: 'string', default: 'created by npm run tenant' } },
+  options: {
+    scopes: { type: 'string', default: 'admin' },
+    'key-name': { type: 'string', default: 'created by npm run tenant' },
+  },
 });
 const [command, name] = positionals;
 const url = process.env.DATABASE_URL;
@@ -28,7 +31,10 @@ if (bad) {
 const { db, close } = await openDatabase(url);
 try {
   const tenantId = await ensureTenant(db, name);
-  const key = await createApiKey(db, tenantId, { name: values['key-name'], scopes: scopes.map((s) => s.data as Scope) });
+  const key = await createApiKey(db, tenantId, {
+    name: values['key-name'],
+    scopes: scopes.map((s) => s.data as Scope),
+  });
   console.log(`tenant  ${tenantId}\nkey id  ${key.id}\nAPI key ${key.secret}`);
 } finally {
   await close();

@@ -155,7 +155,9 @@ export class MeterlineClient {
     const response = await this.call('POST', '/entitled', body, [200, 403]);
     const answer = (await response.json()) as EntitledResponse;
     const d = answer.details;
-    if (d.entitled) return { entitled: true, eventId: d.eventId, status: d.status!, balances: d.balances };
+    if (d.entitled) {
+      return { entitled: true, eventId: d.eventId, status: d.status!, balances: d.balances };
+    }
     return {
       entitled: false,
       eventId: d.eventId,
@@ -169,7 +171,10 @@ export class MeterlineClient {
 
   /** GET /accounts/{accountId}/features/{featureId}: current to the last debit. */
   async featureCredits(accountId: string, featureId: string): Promise<FeatureCredits> {
-    const response = await this.call('GET', `/accounts/${encodeURIComponent(accountId)}/features/${encodeURIComponent(featureId)}`);
+    const response = await this.call(
+      'GET',
+      `/accounts/${encodeURIComponent(accountId)}/features/${encodeURIComponent(featureId)}`,
+    );
     return (await response.json()) as FeatureCredits;
   }
 
@@ -190,7 +195,9 @@ export class MeterlineClient {
   async reserve(request: ReserveRequest): Promise<{ reservation: Reservation; balances: FeatureCredits[] }> {
     const body = { ...request, id: request.id ?? crypto.randomUUID() };
     const response = await this.call('POST', '/reservations', body, [403]);
-    if (response.status === 403) throw await notEntitled(response);
+    if (response.status === 403) {
+      throw await notEntitled(response);
+    }
     return (await response.json()) as { reservation: Reservation; balances: FeatureCredits[] };
   }
 
@@ -200,8 +207,15 @@ export class MeterlineClient {
    * goes past the hold by more than the credits and overage allowance left.
    */
   async settle(reservationId: string, event: MeterlineEvent): Promise<Settlement> {
-    const response = await this.call('POST', `/reservations/${encodeURIComponent(reservationId)}/settle`, { event }, [403]);
-    if (response.status === 403) throw await notEntitled(response);
+    const response = await this.call(
+      'POST',
+      `/reservations/${encodeURIComponent(reservationId)}/settle`,
+      { event },
+      [403],
+    );
+    if (response.status === 403) {
+      throw await notEntitled(response);
+    }
     return (await response.json()) as Settlement;
   }
 
@@ -222,7 +236,9 @@ export class MeterlineClient {
     work: (reservation: Reservation) => Promise<{ usage: Usage; result: T }>,
   ): Promise<{ result: T | undefined; settlement: Settlement | null; reservation: Reservation }> {
     const { reservation } = await this.reserve({ ...estimate, id: estimate.id ?? crypto.randomUUID() });
-    if (reservation.status !== 'HELD') return { result: undefined, settlement: null, reservation };
+    if (reservation.status !== 'HELD') {
+      return { result: undefined, settlement: null, reservation };
+    }
     let outcome: { usage: Usage; result: T };
     try {
       outcome = await work(reservation);
@@ -231,7 +247,11 @@ export class MeterlineClient {
       throw error;
     }
     // The event is built once: each retry of the settle carries the same payload.
-    const event: MeterlineEvent = { timestamp: new Date().toISOString(), accountId: reservation.accountId, ...outcome.usage } as MeterlineEvent;
+    const event: MeterlineEvent = {
+      timestamp: new Date().toISOString(),
+      accountId: reservation.accountId,
+      ...outcome.usage,
+    } as MeterlineEvent;
     const settlement = await this.settle(reservation.id, event);
     return { result: outcome.result, settlement, reservation: settlement.reservation };
   }
@@ -239,7 +259,10 @@ export class MeterlineClient {
   private async call(method: string, path: string, body?: unknown, answers: number[] = []): Promise<Response> {
     const init: RequestInit = {
       method,
-      headers: { authorization: `Bearer ${this.options.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${this.options.apiKey}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     };
     for (let attempt = 0; ; attempt++) {
@@ -254,7 +277,9 @@ export class MeterlineClient {
         throw error;
       }
       const isAnswer = response.ok || (answers.includes(response.status) && !isProblem(response));
-      if (isAnswer) return response;
+      if (isAnswer) {
+        return response;
+      }
       if (response.status === 503 && attempt < this.retries) {
         await response.body?.cancel();
         await backoff(attempt);
@@ -266,8 +291,17 @@ export class MeterlineClient {
 }
 
 async function notEntitled(response: Response): Promise<NotEntitledError> {
-  const body = (await response.json()) as { message: string; details: { reason: DenialReason; featureId: string; available: number; balances: FeatureCredits[] } };
-  return new NotEntitledError(body.details.reason, body.details.featureId, body.details.available, body.message, body.details.balances);
+  const body = (await response.json()) as {
+    message: string;
+    details: { reason: DenialReason; featureId: string; available: number; balances: FeatureCredits[] };
+  };
+  return new NotEntitledError(
+    body.details.reason,
+    body.details.featureId,
+    body.details.available,
+    body.message,
+    body.details.balances,
+  );
 }
 
 function isProblem(response: Response): boolean {
@@ -277,7 +311,11 @@ function isProblem(response: Response): boolean {
 async function toError(response: Response): Promise<MeterlineError> {
   const text = await response.text();
   try {
-    const problem = JSON.parse(text) as { code?: string; detail?: string; errors?: { path: string; message: string }[] };
+    const problem = JSON.parse(text) as {
+      code?: string;
+      detail?: string;
+      errors?: { path: string; message: string }[];
+    };
     return new MeterlineError(response.status, problem.code ?? 'unknown', problem.detail ?? text, problem.errors ?? []);
   } catch {
     return new MeterlineError(response.status, 'unknown', text.slice(0, 500));

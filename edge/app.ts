@@ -24,12 +24,17 @@ export function createApp() {
   // The benchmarks' yardstick: the same worker, parsing the same JSON, doing nothing else. Only
   // when the local bench sets BENCH_BASELINE; never in a deployed worker.
   app.post('/_bench/baseline', async (c, next) => {
-    if (c.env.BENCH_BASELINE !== '1') return next();
+    if (c.env.BENCH_BASELINE !== '1') {
+      return next();
+    }
     await c.req.json();
     return c.json({ success: true }, 202);
   });
   // The console signs in with a cookie of its own and calls this same app with the key.
-  app.route('/console', createConsole(async (request, c) => app.fetch(request, c.env, c.executionCtx)));
+  app.route(
+    '/console',
+    createConsole(async (request, c) => app.fetch(request, c.env, c.executionCtx)),
+  );
   app.use('*', authenticate);
   app.route('/', ingestRouter);
   app.route('/', ingestBatchRouter);
@@ -40,8 +45,12 @@ export function createApp() {
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));
   app.onError((error) => {
-    if (error instanceof HTTPException) return problemResponse(fromHttpException(error));
-    if (!(error instanceof AppError)) console.error('unhandled error', error);
+    if (error instanceof HTTPException) {
+      return problemResponse(fromHttpException(error));
+    }
+    if (!(error instanceof AppError)) {
+      console.error('unhandled error', error);
+    }
     return problemResponse(error);
   });
   return app;
@@ -50,6 +59,8 @@ export function createApp() {
 let cachedDocument: { origin: string; document: unknown } | undefined;
 /** Built once per isolate: it depends only on the code and the origin it is served from. */
 function openApiDocument(origin: string) {
-  if (cachedDocument?.origin !== origin) cachedDocument = { origin, document: buildOpenApiDocument(origin) };
+  if (cachedDocument?.origin !== origin) {
+    cachedDocument = { origin, document: buildOpenApiDocument(origin) };
+  }
   return cachedDocument.document;
 }

@@ -41,8 +41,14 @@ export function edgeSettings(env: EdgeEnv): EdgeSettings {
 }
 
 /** The events queue of a jurisdiction's tenants (a restricted queue: their events stay inside it). */
-export function eventsQueueOf(env: Pick<EdgeEnv, 'EVENTS_QUEUE' | 'EVENTS_QUEUE_EU' | 'EVENTS_QUEUE_FEDRAMP'>, jurisdiction: Jurisdiction | null): Queue<EventBatchMessage> {
-  const queue = jurisdiction === null ? env.EVENTS_QUEUE : jurisdiction === 'eu' ? env.EVENTS_QUEUE_EU : env.EVENTS_QUEUE_FEDRAMP;
-  if (!queue) throw new Error(`edge configuration: no events queue binding for jurisdiction '${jurisdiction}'`);
+export function eventsQueueOf(
+  env: Pick<EdgeEnv, 'EVENTS_QUEUE' | 'EVENTS_QUEUE_EU' | 'EVENTS_QUEUE_FEDRAMP'>,
+  jurisdiction: Jurisdiction | null,
+): Queue<EventBatchMessage> {
+  const queue =
+    jurisdiction === null ? env.EVENTS_QUEUE : jurisdiction === 'eu' ? env.EVENTS_QUEUE_EU : env.EVENTS_QUEUE_FEDRAMP;
+  if (!queue) {
+    throw new Error(`edge configuration: no events queue binding for jurisdiction '${jurisdiction}'`);
+  }
   return queue;
 }

@@ -41,7 +41,9 @@ export async function servePglite(db: PGlite, { host = '127.0.0.1', port = 0 } =
       release ??= await acquire();
       await db.execProtocolRawStream(new Uint8Array(message), {
         onRawData: (data) => {
-          if (!socket.destroyed) socket.write(Buffer.from(data));
+          if (!socket.destroyed) {
+            socket.write(Buffer.from(data));
+          }
         },
       });
       if (syncPoint && !db.isInTransaction()) {
@@ -54,23 +56,33 @@ export async function servePglite(db: PGlite, { host = '127.0.0.1', port = 0 } =
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
         if (!started) {
-          if (buffer.length < 8) return;
+          if (buffer.length < 8) {
+            return;
+          }
           const length = buffer.readInt32BE(0);
           const code = buffer.readInt32BE(4);
-          if (buffer.length < length) return;
+          if (buffer.length < length) {
+            return;
+          }
           const message = buffer.subarray(0, length);
           buffer = buffer.subarray(length);
-          if (code === SSL_REQUEST || code === GSSENC_REQUEST) socket.write('N');
-          else if (code === CANCEL_REQUEST) socket.end();
-          else {
+          if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+            socket.write('N');
+          } else if (code === CANCEL_REQUEST) {
+            socket.end();
+          } else {
             started = true;
             work = work.then(() => run(Buffer.from(message), true)).catch(() => void socket.destroy());
           }
           continue;
         }
-        if (buffer.length < 5) return;
+        if (buffer.length < 5) {
+          return;
+        }
         const length = 1 + buffer.readInt32BE(1);
-        if (buffer.length < length) return;
+        if (buffer.length < length) {
+          return;
+        }
         const message = Buffer.from(buffer.subarray(0, length));
         buffer = buffer.subarray(length);
         const type = message[0];
@@ -88,9 +100,13 @@ export async function servePglite(db: PGlite, { host = '127.0.0.1', port = 0 } =
       work = work
         .catch(() => {})
         .then(async () => {
-          if (!release) return;
+          if (!release) {
+            return;
+          }
           // After the database is closed (the stack stopping) there is nothing left to roll back.
-          if (!db.closed && db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
+          if (!db.closed && db.isInTransaction()) {
+            await db.exec('ROLLBACK').catch(() => {});
+          }
           release();
           release = null;
         });
@@ -108,7 +124,9 @@ export async function servePglite(db: PGlite, { host = '127.0.0.1', port = 0 } =
     address: `${address.address}:${address.port}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) {
+          socket.destroy();
+        }
         server.close(() => resolve());
       }),
   };

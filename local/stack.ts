@@ -60,7 +60,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   mkdirSync(options.stateDir, { recursive: true });
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const s of stoppers.reverse()) await s().catch(() => {});
+    for (const s of stoppers.reverse()) {
+      await s().catch(() => {});
+    }
   };
 
   try {
@@ -125,15 +127,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 function readOrCreateDevKey(stateDir: string): string {
   const file = join(stateDir, 'dev-api-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim();
+  }
   const key = generateApiKey();
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
 
 /** DATABASE_URL_EU, DATABASE_URL_FEDRAMP: as the rater reads them (rater/env.ts). */
-function databaseUrlVars(urls: Partial<Record<Jurisdiction, string>>): { DATABASE_URL_EU?: string; DATABASE_URL_FEDRAMP?: string } {
-  return { ...(urls.eu ? { DATABASE_URL_EU: urls.eu } : {}), ...(urls.fedramp ? { DATABASE_URL_FEDRAMP: urls.fedramp } : {}) };
+function databaseUrlVars(urls: Partial<Record<Jurisdiction, string>>): {
+  DATABASE_URL_EU?: string;
+  DATABASE_URL_FEDRAMP?: string;
+} {
+  return {
+    ...(urls.eu ? { DATABASE_URL_EU: urls.eu } : {}),
+    ...(urls.fedramp ? { DATABASE_URL_FEDRAMP: urls.fedramp } : {}),
+  };
 }
 
 function startWrangler(options: StackOptions, raterVars: LocalConfigOptions['raterVars']): ChildProcess {
@@ -145,18 +155,27 @@ function startWrangler(options: StackOptions, raterVars: LocalConfigOptions['rat
   const args = [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
-    '-c', configs.edge,
-    '-c', configs.rater,
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--inspector-port', '0',
-    '--persist-to', join(options.stateDir, 'wrangler'),
+    '-c',
+    configs.edge,
+    '-c',
+    configs.rater,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--inspector-port',
+    '0',
+    '--persist-to',
+    join(options.stateDir, 'wrangler'),
     '--show-interactive-dev-session=false',
-    '--log-level', process.env.METERLINE_WRANGLER_LOG ?? 'warn',
+    '--log-level',
+    process.env.METERLINE_WRANGLER_LOG ?? 'warn',
     // --var reaches the first (edge) worker only, which is all these are for. The local queue
     // loses what it holds when the stack stops, so shards ask about sent events sooner than the
     // production default: an acknowledged event is metered within seconds of a restart.
-    ...Object.entries({ OUTBOX_CONFIRM_AFTER_MS: '5000', EMULATE_JURISDICTIONS: 'true', ...options.edgeVars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ...Object.entries({ OUTBOX_CONFIRM_AFTER_MS: '5000', EMULATE_JURISDICTIONS: 'true', ...options.edgeVars }).flatMap(
+      ([k, v]) => ['--var', `${k}:${v}`],
+    ),
   ];
   return spawn(process.execPath, args, {
     cwd: ROOT,
@@ -170,9 +189,13 @@ function startWrangler(options: StackOptions, raterVars: LocalConfigOptions['rat
 async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`wrangler exited with code ${child.exitCode}`);
+    }
     try {
-      if ((await fetch(`${url}/health`)).ok) return;
+      if ((await fetch(`${url}/health`)).ok) {
+        return;
+      }
     } catch {
       // not listening yet
     }
@@ -182,7 +205,9 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 60
 }
 
 async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.pid === undefined) {
+    return;
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     process.kill(-child.pid, 'SIGTERM');

@@ -5,7 +5,11 @@ const text = (s: string) => [...new TextEncoder().encode(s)];
 const int32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 
 /** A typed message: one type byte, a length that counts itself, then the payload. */
-const message = (type: string, payload: number[] = []) => [type.charCodeAt(0), ...int32(4 + payload.length), ...payload];
+const message = (type: string, payload: number[] = []) => [
+  type.charCodeAt(0),
+  ...int32(4 + payload.length),
+  ...payload,
+];
 /** An untyped start-up phase message: a length that counts itself, then a code. */
 const untyped = (code: number, payload: number[] = []) => [...int32(8 + payload.length), ...int32(code), ...payload];
 
@@ -18,7 +22,12 @@ const terminate = message('X');
 const terminateLookalike = [0x58, 0, 0, 0, 4];
 const queryWithLookalike = message('Q', [...text("SELECT '"), ...terminateLookalike, ...text("'\0")]);
 const bindWithLookalike = message('B', [0, 0, 0, 0, 0, 1, ...int32(5), ...terminateLookalike, 0, 0]);
-const extended = [...message('P', text('\0SELECT $1\0\0\0')), ...bindWithLookalike, ...message('E', [0, 0, 0, 0, 0]), ...message('S')];
+const extended = [
+  ...message('P', text('\0SELECT $1\0\0\0')),
+  ...bindWithLookalike,
+  ...message('E', [0, 0, 0, 0, 0]),
+  ...message('S'),
+];
 
 /** Pushes `chunks` in turn; the indexes of the chunks that reported a Terminate. */
 function reports(chunks: number[][]): number[] {
@@ -35,7 +44,11 @@ const sessions: [string, number[][], boolean][] = [
   ['no Terminate', [sslRequest, startup, query, query], false],
   ['a Query holding Terminate-like bytes', [sslRequest, startup, queryWithLookalike], false],
   ['a Bind holding Terminate-like bytes', [sslRequest, startup, extended], false],
-  ['a startup message holding Terminate-like bytes', [untyped(196608, [...text('user\0'), ...terminateLookalike, 0, 0])], false],
+  [
+    'a startup message holding Terminate-like bytes',
+    [untyped(196608, [...text('user\0'), ...terminateLookalike, 0, 0])],
+    false,
+  ],
 ];
 
 describe('TerminateDetector', () => {

@@ -25,18 +25,24 @@ export class TerminateDetector {
       }
       this.header.push(chunk[i++]!);
       const headerLength = this.typed ? 5 : 8;
-      if (this.header.length < headerLength) continue;
+      if (this.header.length < headerLength) {
+        continue;
+      }
       const h = this.header;
       this.header = [];
       if (this.typed) {
         const length = int32(h, 1);
         this.skip = length - 4;
-        if (h[0] === TERMINATE) terminated = true;
+        if (h[0] === TERMINATE) {
+          terminated = true;
+        }
       } else {
         const length = int32(h, 0);
         const code = int32(h, 4);
         this.skip = length - 8;
-        if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) this.typed = true;
+        if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) {
+          this.typed = true;
+        }
       }
     }
     return terminated;

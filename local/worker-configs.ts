@@ -9,7 +9,14 @@ const RATER_MAIN = fileURLToPath(new URL('../rater/index.ts', import.meta.url));
 
 export interface LocalConfigOptions {
   /** The rater's database settings (in production the URLs are secrets, NEON_WS_PROXY unset). */
-  raterVars: { DATABASE_URL: string; NEON_WS_PROXY: string; INVOICE_FREEZE_ON_TRAFFIC?: string; DATABASE_URL_EU?: string; DATABASE_URL_FEDRAMP?: string; WEBHOOK_RETRY_SECONDS?: string };
+  raterVars: {
+    DATABASE_URL: string;
+    NEON_WS_PROXY: string;
+    INVOICE_FREEZE_ON_TRAFFIC?: string;
+    DATABASE_URL_EU?: string;
+    DATABASE_URL_FEDRAMP?: string;
+    WEBHOOK_RETRY_SECONDS?: string;
+  };
   /** Overrides every queue consumer's max_retries (tests that outlast the whole retry budget). */
   maxRetries?: number | undefined;
   /** Overrides the edge's [[ratelimits]] limits, by binding name (tests that cross them). */
@@ -24,15 +31,24 @@ export interface LocalConfigOptions {
  * test suite's).
  */
 export function writeLocalConfigs(stateDir: string, options: LocalConfigOptions): { edge: string; rater: string } {
-  const retries = (toml: string) => (options.maxRetries === undefined ? toml : toml.replace(/^max_retries = \d+$/gm, `max_retries = ${options.maxRetries}`));
+  const retries = (toml: string) =>
+    options.maxRetries === undefined
+      ? toml
+      : toml.replace(/^max_retries = \d+$/gm, `max_retries = ${options.maxRetries}`);
   let edge = retries(readFileSync(EDGE_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(EDGE_MAIN)}`));
   for (const [name, limit] of Object.entries(options.rateLimits ?? {})) {
     const block = new RegExp(`(name = "${name}"\\n[^\\[]*?simple = \\{ limit = )\\d+`);
-    if (!block.test(edge)) throw new Error(`wrangler.toml has no rate limit named ${name}`);
+    if (!block.test(edge)) {
+      throw new Error(`wrangler.toml has no rate limit named ${name}`);
+    }
     edge = edge.replace(block, `$1${limit}`);
   }
-  const rater = retries(readFileSync(RATER_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(RATER_MAIN)}`));
-  if (!/^\[vars\]$/m.test(rater)) throw new Error('rater/wrangler.toml has no [vars] table to add the local settings to');
+  const rater = retries(
+    readFileSync(RATER_CONFIG, 'utf8').replace(/^main = .*$/m, `main = ${JSON.stringify(RATER_MAIN)}`),
+  );
+  if (!/^\[vars\]$/m.test(rater)) {
+    throw new Error('rater/wrangler.toml has no [vars] table to add the local settings to');
+  }
   const lines = Object.entries(options.raterVars).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
   const paths = { edge: join(stateDir, 'edge.wrangler.toml'), rater: join(stateDir, 'rater.wrangler.toml') };
   const notice = '# Written by the local stack; not for deployment.';

@@ -31,22 +31,29 @@ export async function startWsProxy({ port = 0 }: { port?: number } = {}): Promis
 
     tcp.on('connect', () => {
       connected = true;
-      for (const chunk of pending.splice(0)) forward(chunk);
+      for (const chunk of pending.splice(0)) {
+        forward(chunk);
+      }
     });
     tcp.on('data', (data) => ws.readyState === ws.OPEN && ws.send(data));
     tcp.on('close', () => ws.close());
     tcp.on('error', () => ws.terminate());
     ws.on('message', (data: RawData) => {
       const chunk = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      if (connected) forward(chunk);
-      else pending.push(chunk);
+      if (connected) {
+        forward(chunk);
+      } else {
+        pending.push(chunk);
+      }
     });
     ws.on('close', () => tcp.end());
     ws.on('error', () => tcp.destroy());
 
     function forward(chunk: Buffer) {
       tcp.write(chunk);
-      if (detector.push(chunk)) tcp.end();
+      if (detector.push(chunk)) {
+        tcp.end();
+      }
     }
   });
 
@@ -55,7 +62,9 @@ export async function startWsProxy({ port = 0 }: { port?: number } = {}): Promis
     endpoint: `127.0.0.1:${actualPort}/v1`,
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
+        for (const client of wss.clients) {
+          client.terminate();
+        }
         wss.close(() => resolve());
       }),
   };

@@ -55,15 +55,26 @@ export type DatabaseUrls = z.infer<typeof databaseConfigSchema>;
 export function databaseConfig(env: RaterEnv): DatabaseUrls {
   const parsed = databaseConfigSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`rater configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `rater configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   }
-  if (!parsed.data.DATABASE_URL && !env.HYPERDRIVE) throw new Error('rater configuration: DATABASE_URL must be set, or a HYPERDRIVE binding bound');
+  if (!parsed.data.DATABASE_URL && !env.HYPERDRIVE) {
+    throw new Error('rater configuration: DATABASE_URL must be set, or a HYPERDRIVE binding bound');
+  }
   return parsed.data;
 }
 
 /** The ledger queue of a jurisdiction's tenants (a restricted queue: their debits stay inside it). */
 export function ledgerQueueOf(env: RaterEnv, jurisdiction: Jurisdiction | null): Queue<LedgerMessage> {
-  const queue = jurisdiction === null ? env.LEDGER_QUEUE : jurisdiction === 'eu' ? env.LEDGER_QUEUE_EU : env.LEDGER_QUEUE_FEDRAMP;
-  if (!queue) throw new AppError('unavailable', 'jurisdiction_unavailable', `This deployment has no ledger queue for jurisdiction '${jurisdiction}' (LEDGER_QUEUE_${jurisdiction?.toUpperCase()})`);
+  const queue =
+    jurisdiction === null ? env.LEDGER_QUEUE : jurisdiction === 'eu' ? env.LEDGER_QUEUE_EU : env.LEDGER_QUEUE_FEDRAMP;
+  if (!queue) {
+    throw new AppError(
+      'unavailable',
+      'jurisdiction_unavailable',
+      `This deployment has no ledger queue for jurisdiction '${jurisdiction}' (LEDGER_QUEUE_${jurisdiction?.toUpperCase()})`,
+    );
+  }
   return queue;
 }

@@ -1,10 +1,8 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { z } from 'zod';
 import { principalSchema, type Principal } from '../shared/auth/api-key';
-import type { Feature } from '../shared/entitlement/feature';
 import { AppError } from '../shared/errors/app-error';
 import { problemResponse } from '../shared/errors/problem';
-import type { EventSchema } from '../shared/event-schema/event-schema';
 import { raterApi } from './api/app';
 import { databaseAnswers, type Database } from './db/connect';
 import { Databases, servedJurisdictions } from './db/databases';
@@ -42,7 +40,16 @@ const settleCorrectionsInput = z.object({
   tenantId: z.string().min(1),
   corrections: z.array(z.object({ eventId: z.string().min(1), seq: z.number().int().positive() })).max(10_000),
 });
-const parkInput = z.array(z.object({ queue: z.string().min(1), tenantId: z.string().min(1).nullable(), body: z.unknown(), reason: z.string() })).max(1000);
+const parkInput = z
+  .array(
+    z.object({
+      queue: z.string().min(1),
+      tenantId: z.string().min(1).nullable(),
+      body: z.unknown(),
+      reason: z.string(),
+    }),
+  )
+  .max(1000);
 
 /**
  * The rater: consumes the events queue and serves the edge over RPC. It has no public route —
@@ -50,19 +57,25 @@ const parkInput = z.array(z.object({ queue: z.string().min(1), tenantId: z.strin
  */
 export class Rater extends WorkerEntrypoint<RaterEnv> {
   override async fetch(): Promise<Response> {
-    return problemResponse(new AppError('not_found', 'route_not_found', 'The rater is reachable only through the edge'));
+    return problemResponse(
+      new AppError('not_found', 'route_not_found', 'The rater is reachable only through the edge'),
+    );
   }
 
   override async queue(batch: MessageBatch<unknown>): Promise<void> {
     await consumeEventBatch(batch, this.env, this.ctx);
     // The crossings this batch recorded (and earlier ones due) go out now, after its commit.
     const jurisdiction = parseQueueName(batch.queue)?.jurisdiction ?? null;
-    this.ctx.waitUntil(this.deliverWebhooks(jurisdiction).catch((error: unknown) => console.error('webhook delivery failed', error)));
+    this.ctx.waitUntil(
+      this.deliverWebhooks(jurisdiction).catch((error: unknown) => console.error('webhook delivery failed', error)),
+    );
     // The stale-debit sweep rides on queue traffic too (at most once a minute per isolate), so it
     // also runs where no cron fires: the local stack, whose wrangler dev never triggers one.
     if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = Date.now();
-      this.ctx.waitUntil(this.sweepEveryHome().catch((error: unknown) => console.error('stale-debit sweep failed', error)));
+      this.ctx.waitUntil(
+        this.sweepEveryHome().catch((error: unknown) => console.error('stale-debit sweep failed', error)),
+      );
     }
   }
 
@@ -92,30 +105,55 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         }
         // Bounded per run; what one run leaves, the next deletes.
         const { purged, done } = await purgeRawEvents(db, now, days);
-        if (purged > 0 || !done) console.log(`retention${where}: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`);
+        if (purged > 0 || !done) {
+          console.log(
+            `retention${where}: deleted ${purged} raw events older than ${days} days${done ? '' : '; more at the next run'}`,
+          );
+        }
       });
     });
   }
 
   /** Plans' cycle credits, in bounded pages: a pass the daily cron starts, the ten-minute one finishes. */
-  private async grantPlanCredits(db: Database, ledgerQueue: Queue<LedgerMessage>, where: string, options: { start?: Date } = {}): Promise<void> {
+  private async grantPlanCredits(
+    db: Database,
+    ledgerQueue: Queue<LedgerMessage>,
+    where: string,
+    options: { start?: Date } = {},
+  ): Promise<void> {
     const { associations, messages, done } = await grantAllPlanCredits(ledgerQueue, db, options);
-    if (associations > 0) console.log(`plan credits${where}: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`);
+    if (associations > 0) {
+      console.log(
+        `plan credits${where}: ${messages} grant messages for ${associations} associations${done ? '' : '; the pass goes on at the next cron'}`,
+      );
+    }
   }
 
   /** Cycles past their grace period frozen into invoices, in bounded pages. */
-  private async freezeInvoices(db: Database, where: string, options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number } = {}): Promise<void> {
+  private async freezeInvoices(
+    db: Database,
+    where: string,
+    options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number } = {},
+  ): Promise<void> {
     const { accounts, invoices, failed, done } = await freezeDueInvoices(db, options);
-    if (invoices > 0 || failed > 0) console.log(`invoices${where}: froze ${invoices} for ${accounts} accounts${failed > 0 ? `, ${failed} accounts failed` : ''}${done ? '' : '; the pass goes on at the next cron'}`);
+    if (invoices > 0 || failed > 0) {
+      console.log(
+        `invoices${where}: froze ${invoices} for ${accounts} accounts${failed > 0 ? `, ${failed} accounts failed` : ''}${done ? '' : '; the pass goes on at the next cron'}`,
+      );
+    }
   }
 
   private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
     const sent = await resendStaleDebits(ledgerQueue, db);
-    if (sent > 0) console.log(`ledger outbox${where}: sent ${sent} debits and corrections owed for over ten minutes again`);
+    if (sent > 0) {
+      console.log(`ledger outbox${where}: sent ${sent} debits and corrections owed for over ten minutes again`);
+    }
   }
 
   private deliverWebhooks(jurisdiction: Jurisdiction | null): Promise<unknown> {
-    return this.withHome(jurisdiction, (db) => deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) }));
+    return this.withHome(jurisdiction, (db) =>
+      deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) }),
+    );
   }
 
   private sweepEveryHome(): Promise<void> {
@@ -124,7 +162,9 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         const where = jurisdiction ? ` (${jurisdiction})` : '';
         await this.sweepStaleDebits(db, ledgerQueue, where);
         // Where no cron fires (the local stack), queue traffic freezes invoices: a pass at most hourly.
-        if (this.env.INVOICE_FREEZE_ON_TRAFFIC === 'true') await this.freezeInvoices(db, where, { start: new Date(), unlessStartedWithin: FREEZE_RESTART_MS });
+        if (this.env.INVOICE_FREEZE_ON_TRAFFIC === 'true') {
+          await this.freezeInvoices(db, where, { start: new Date(), unlessStartedWithin: FREEZE_RESTART_MS });
+        }
       }),
     );
   }
@@ -175,13 +215,20 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     const input = settleCorrectionsInput.parse({ tenantId, corrections });
     return this.withTenant(input.tenantId, async (db, jurisdiction) => {
       const settled = await settleCreditChanges(db, input.tenantId, input.corrections);
-      await this.sendNextCreditChanges(db, jurisdiction, input.tenantId, [...new Set(input.corrections.map((c) => c.eventId))]);
+      await this.sendNextCreditChanges(db, jurisdiction, input.tenantId, [
+        ...new Set(input.corrections.map((c) => c.eventId)),
+      ]);
       return settled;
     });
   }
 
   /** After a settle has committed: a failed send leaves the changes owed, for the stale sweep. */
-  private async sendNextCreditChanges(db: Database, jurisdiction: Jurisdiction | null, tenantId: string, eventIds: string[]): Promise<void> {
+  private async sendNextCreditChanges(
+    db: Database,
+    jurisdiction: Jurisdiction | null,
+    tenantId: string,
+    eventIds: string[],
+  ): Promise<void> {
     try {
       await sendCreditChanges(placedLedgerQueue(db, ledgerQueueOf(this.env, jurisdiction)), db, tenantId, eventIds);
     } catch (error) {
@@ -198,7 +245,10 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     return this.withDatabases(async (databases) => {
       let parked = 0;
       for (const jurisdiction of new Set(input.map(queueJurisdiction))) {
-        parked += await parkMessages(databases.of(jurisdiction), input.filter((m) => queueJurisdiction(m) === jurisdiction));
+        parked += await parkMessages(
+          databases.of(jurisdiction),
+          input.filter((m) => queueJurisdiction(m) === jurisdiction),
+        );
       }
       return parked;
     });
@@ -222,18 +272,39 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       // Settings and keys live in the directory: they stay reachable whatever the tenant's home.
       const db = DIRECTORY_ROUTES.test(new URL(request.url).pathname) ? directory : databases.of(home);
       // Resolved at the first send: a missing binding refuses (503) only what sends.
-      const ledgerQueue = placedLedgerQueue(db, onFirstUse(() => ledgerQueueOf(this.env, home)));
-      const response = await raterApi.fetch(request, { db, home, directory, databases, principal: caller, ledgerQueue, dedupShards: dedupShards(this.env) });
+      const ledgerQueue = placedLedgerQueue(
+        db,
+        onFirstUse(() => ledgerQueueOf(this.env, home)),
+      );
+      const response = await raterApi.fetch(request, {
+        db,
+        home,
+        directory,
+        databases,
+        principal: caller,
+        ledgerQueue,
+        dedupShards: dedupShards(this.env),
+      });
       // A redelivery asked for goes out now, not at the next batch or cron.
-      if (response.ok && request.method === 'POST' && /^\/incidents\/[^/]+\/redeliver$/.test(new URL(request.url).pathname)) {
-        this.ctx.waitUntil(this.deliverWebhooks(home).catch((error: unknown) => console.error('webhook delivery failed', error)));
+      if (
+        response.ok &&
+        request.method === 'POST' &&
+        /^\/incidents\/[^/]+\/redeliver$/.test(new URL(request.url).pathname)
+      ) {
+        this.ctx.waitUntil(
+          this.deliverWebhooks(home).catch((error: unknown) => console.error('webhook delivery failed', error)),
+        );
       }
       return response;
     } catch (error) {
-      if (error instanceof AppError) return problemResponse(error);
+      if (error instanceof AppError) {
+        return problemResponse(error);
+      }
       if (!(await databaseAnswers(directory))) {
         console.error('rater API: the database does not answer', (error as Error).cause ?? error);
-        return problemResponse(new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'));
+        return problemResponse(
+          new AppError('unavailable', 'database_unavailable', 'The database is briefly unavailable; retry shortly'),
+        );
       }
       console.error('rater API error', error);
       return problemResponse(new AppError('internal', 'internal_error', 'Something went wrong on our side'));
@@ -243,7 +314,10 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   }
 
   /** Work in the tenant's home database, which the directory names. */
-  private withTenant<T>(tenantId: string, work: (db: Database, jurisdiction: Jurisdiction | null) => Promise<T>): Promise<T> {
+  private withTenant<T>(
+    tenantId: string,
+    work: (db: Database, jurisdiction: Jurisdiction | null) => Promise<T>,
+  ): Promise<T> {
     return this.withDatabases(async (databases) => {
       const jurisdiction = await tenantJurisdiction(databases.directory, tenantId);
       return work(databases.of(jurisdiction), jurisdiction);
@@ -251,7 +325,10 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   }
 
   /** Work in one jurisdiction's database, with its ledger queue. */
-  private withHome<T>(jurisdiction: Jurisdiction | null, work: (db: Database, ledgerQueue: Queue<LedgerMessage>) => Promise<T>): Promise<T> {
+  private withHome<T>(
+    jurisdiction: Jurisdiction | null,
+    work: (db: Database, ledgerQueue: Queue<LedgerMessage>) => Promise<T>,
+  ): Promise<T> {
     return this.withDatabases((databases) => {
       const db = databases.of(jurisdiction);
       return work(db, placedLedgerQueue(db, ledgerQueueOf(this.env, jurisdiction)));
@@ -284,10 +361,17 @@ function onFirstUse(resolve: () => Queue<LedgerMessage>): Queue<LedgerMessage> {
 }
 
 /** Runs `work` for every jurisdiction's database; one that fails does not stop the others' (its error is thrown after). */
-async function forEveryHome(homes: (Jurisdiction | null)[], work: (jurisdiction: Jurisdiction | null) => Promise<void>): Promise<void> {
+async function forEveryHome(
+  homes: (Jurisdiction | null)[],
+  work: (jurisdiction: Jurisdiction | null) => Promise<void>,
+): Promise<void> {
   const failures: unknown[] = [];
-  for (const jurisdiction of homes) await work(jurisdiction).catch((error: unknown) => failures.push(error));
-  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${homes.length} databases failed their scheduled work`);
+  for (const jurisdiction of homes) {
+    await work(jurisdiction).catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} of ${homes.length} databases failed their scheduled work`);
+  }
 }
 
 function queueJurisdiction(message: MessageToPark): Jurisdiction | null {

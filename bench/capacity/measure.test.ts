@@ -22,8 +22,15 @@ function claimOf(id: string): Claim {
     id,
     payloadHash: crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, ''),
     event: {
-      id, schemaName: 'api_calls', schemaVersion: 1, timestamp: new Date().toISOString(), accountId: 'acme',
-      attributes: { bytes: '1500' }, units: {}, dimensions: { region: 'eu' }, acceptedAt: new Date().toISOString(),
+      id,
+      schemaName: 'api_calls',
+      schemaVersion: 1,
+      timestamp: new Date().toISOString(),
+      accountId: 'acme',
+      attributes: { bytes: '1500' },
+      units: {},
+      dimensions: { region: 'eu' },
+      acceptedAt: new Date().toISOString(),
     },
   };
 }
@@ -50,7 +57,10 @@ it('measures', async () => {
     // Timed from outside, over RPC: inside workerd, clocks move only on I/O.
     const started = performance.now();
     for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
-      await shard.claim('capacity', Array.from({ length: CLAIMS_PER_CALL }, () => claimOf(`req-${crypto.randomUUID()}`)));
+      await shard.claim(
+        'capacity',
+        Array.from({ length: CLAIMS_PER_CALL }, () => claimOf(`req-${crypto.randomUUID()}`)),
+      );
     }
     claimMs += performance.now() - started;
     sizes.push(await shardSize());
@@ -61,7 +71,13 @@ it('measures', async () => {
   // Each phase is one bucket's worth; what stays of a final debit is its 16-byte key.
   const owner = { tenantId: 'capacity', accountId: `acct-${crypto.randomUUID()}` };
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-  unwrap(await ledger.grant(owner, 'feat.calls', { granted: '1000000000', source: 'ENTITLEMENT', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+  unwrap(
+    await ledger.grant(owner, 'feat.calls', {
+      granted: '1000000000',
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(Date.now() - 3_600_000).toISOString(),
+    }),
+  );
   const ledgerSizes: number[] = [];
   let debitMs = 0;
   const size = () => runInDurableObject(ledger, (_object, state): number => state.storage.sql.databaseSize);
@@ -69,7 +85,11 @@ it('measures', async () => {
   for (let phase = 0; phase < PHASES; phase++) {
     const started = performance.now();
     for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
-      const debits = Array.from({ length: CLAIMS_PER_CALL }, () => ({ eventId: `req-${crypto.randomUUID()}`, at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '1' }] }));
+      const debits = Array.from({ length: CLAIMS_PER_CALL }, () => ({
+        eventId: `req-${crypto.randomUUID()}`,
+        at: Date.now(),
+        lines: [{ featureId: 'feat.calls', amount: '1' }],
+      }));
       await ledger.consume(owner, debits);
       await ledger.confirm(debits.map((d) => d.eventId));
     }
@@ -82,7 +102,12 @@ it('measures', async () => {
   const singles = 2_000;
   const beforeSingles = await size();
   const started = performance.now();
-  for (let i = 0; i < singles; i++) await ledger.entitle(owner, { eventId: `one-${i}-${crypto.randomUUID()}`, lines: [{ featureId: 'feat.calls', amount: '1' }] });
+  for (let i = 0; i < singles; i++) {
+    await ledger.entitle(owner, {
+      eventId: `one-${i}-${crypto.randomUUID()}`,
+      lines: [{ featureId: 'feat.calls', amount: '1' }],
+    });
+  }
   const entitleMs = performance.now() - started;
   const bytesPerPendingDebit = ((await size()) - beforeSingles) / singles;
 
@@ -102,7 +127,9 @@ it('measures', async () => {
     instance.env = { ...instance.env, EVENTS_QUEUE: { sendBatch } };
   });
   const loadClaims = 4_000;
-  await Promise.all(Array.from({ length: loadClaims }, () => loaded.claim('capacity', [claimOf(`load-${crypto.randomUUID()}`)])));
+  await Promise.all(
+    Array.from({ length: loadClaims }, () => loaded.claim('capacity', [claimOf(`load-${crypto.randomUUID()}`)])),
+  );
   await runInDurableObject(loaded, (object) => (object as unknown as DedupShard).settled());
   const eventsPerMessageUnderLoad = messages.reduce((n, m) => n + m.events.length, 0) / messages.length;
 

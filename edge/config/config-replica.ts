@@ -1,6 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { principalSchema, type Principal } from '../../shared/auth/api-key';
-import { replicatedFeaturesSchema, replicatedSchemaSchema, type ReplicatedFeatures, type ReplicatedSchema } from '../../shared/tenant/replicated-config';
+import {
+  replicatedFeaturesSchema,
+  replicatedSchemaSchema,
+  type ReplicatedFeatures,
+  type ReplicatedSchema,
+} from '../../shared/tenant/replicated-config';
 import type { EdgeEnv } from '../env';
 
 /** How long a replicated answer is served before the rater is asked again. */
@@ -55,19 +60,26 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
   constructor(ctx: DurableObjectState, env: EdgeEnv) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec('CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, fetched_at INTEGER NOT NULL)');
+    this.sql.exec(
+      'CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, fetched_at INTEGER NOT NULL)',
+    );
   }
 
   async principal(keyHash: string): Promise<PrincipalLookup> {
     const key = `key:${keyHash}`;
-    if (!this.stored(key) && !this.freshMiss(key) && !this.inflight.has(key) && !this.takeUnknownLookup()) return { principal: null, throttled: true };
+    if (!this.stored(key) && !this.freshMiss(key) && !this.inflight.has(key) && !this.takeUnknownLookup()) {
+      return { principal: null, throttled: true };
+    }
     const value = await this.readThrough(key, async () => (await this.env.RATER.resolveApiKey(keyHash)) ?? null);
     return { principal: value === null ? null : principalSchema.parse(value), throttled: false };
   }
 
   /** The ACTIVE version of a schema, with the tenant's jurisdiction (replicated-config.ts). */
   async activeSchema(tenantId: string, name: string): Promise<ReplicatedSchema | null> {
-    const value = await this.readThrough(`schema:${tenantId}:${name}`, async () => (await this.env.RATER.activeEventSchema(tenantId, name)) ?? null);
+    const value = await this.readThrough(
+      `schema:${tenantId}:${name}`,
+      async () => (await this.env.RATER.activeEventSchema(tenantId, name)) ?? null,
+    );
     return value === null ? null : replicatedSchemaSchema.parse(value);
   }
 
@@ -95,7 +107,9 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
   }
 
   private stored(key: string): { value: string; fetched_at: number } | undefined {
-    return this.sql.exec<{ value: string; fetched_at: number }>('SELECT value, fetched_at FROM entries WHERE key = ?', key).toArray()[0];
+    return this.sql
+      .exec<{ value: string; fetched_at: number }>('SELECT value, fetched_at FROM entries WHERE key = ?', key)
+      .toArray()[0];
   }
 
   private freshMiss(key: string): boolean {
@@ -105,27 +119,37 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
 
   private takeUnknownLookup(): boolean {
     const second = Math.floor(this.clock() / 1000);
-    if (this.unknownLookups.second !== second) this.unknownLookups = { second, count: 0 };
+    if (this.unknownLookups.second !== second) {
+      this.unknownLookups = { second, count: 0 };
+    }
     return ++this.unknownLookups.count <= MAX_UNKNOWN_KEY_LOOKUPS_PER_S;
   }
 
   private async readThrough(key: string, load: () => Promise<unknown>): Promise<unknown> {
-    if (this.freshMiss(key)) return null;
+    if (this.freshMiss(key)) {
+      return null;
+    }
     const row = this.stored(key);
     const now = this.clock();
     if (row && now - row.fetched_at < REPLICA_FRESH_MS) {
       if (now - row.fetched_at >= REPLICA_REFRESH_AHEAD_MS) {
-        this.refresh(key, load).catch((error: unknown) => console.error(`configuration refresh of ${key} failed; the stored answer stays`, error));
+        this.refresh(key, load).catch((error: unknown) =>
+          console.error(`configuration refresh of ${key} failed; the stored answer stays`, error),
+        );
       }
       return JSON.parse(row.value);
     }
-    if (!row) return JSON.parse(await this.refresh(key, load));
+    if (!row) {
+      return JSON.parse(await this.refresh(key, load));
+    }
     const served = `serving the replica of ${key} from ${new Date(row.fetched_at).toISOString()}`;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), REPLICA_REFRESH_WAIT_MS)));
     try {
       const refreshed = await Promise.race([this.refresh(key, load), slow]);
-      if (refreshed !== null) return JSON.parse(refreshed);
+      if (refreshed !== null) {
+        return JSON.parse(refreshed);
+      }
       console.error(`configuration refresh is slow; ${served} meanwhile`);
     } catch (error) {
       console.error(`configuration refresh failed; ${served}`, error);
@@ -145,10 +169,17 @@ export class ConfigReplica extends DurableObject<EdgeEnv> {
           if (text === 'null') {
             // Gone, or never was: forget what was stored, and remember the miss in memory only.
             this.sql.exec('DELETE FROM entries WHERE key = ?', key);
-            if (this.misses.size >= MAX_REMEMBERED_MISSES) this.misses.clear();
+            if (this.misses.size >= MAX_REMEMBERED_MISSES) {
+              this.misses.clear();
+            }
             this.misses.set(key, this.clock());
           } else {
-            this.sql.exec('INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)', key, text, this.clock());
+            this.sql.exec(
+              'INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)',
+              key,
+              text,
+              this.clock(),
+            );
             this.misses.delete(key);
           }
           return text;

@@ -20,12 +20,20 @@ const ISOLATE_MISS_TTL_MS = 1_000;
 type Env = Pick<EdgeEnv, 'CONFIG_REPLICA'>;
 const keys = new TtlCache<Principal | null>((p) => (p ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
 const schemas = new TtlCache<ReplicatedSchema | null>((s) => (s ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
-const features = new TtlCache<ReplicatedFeatures>((found) => (found.features.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS));
+const features = new TtlCache<ReplicatedFeatures>((found) =>
+  found.features.length > 0 ? ISOLATE_TTL_MS : ISOLATE_MISS_TTL_MS,
+);
 
 export function principalForKey(env: Env, keyHash: string): Promise<Principal | null> {
   return keys.get(keyHash, async () => {
     const lookup = await fromReplica(() => replica(env, keyReplicaName(keyHash)).principal(keyHash));
-    if (lookup.throttled) throw rateLimited('key_lookups_throttled', 'Too many requests with API keys never seen before; retry in a second', 1);
+    if (lookup.throttled) {
+      throw rateLimited(
+        'key_lookups_throttled',
+        'Too many requests with API keys never seen before; retry in a second',
+        1,
+      );
+    }
     return lookup.principal;
   });
 }
@@ -72,6 +80,10 @@ async function fromReplica<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     console.error('configuration lookup failed', error);
-    throw new AppError('unavailable', 'configuration_unavailable', 'Configuration is briefly unavailable; retry shortly');
+    throw new AppError(
+      'unavailable',
+      'configuration_unavailable',
+      'Configuration is briefly unavailable; retry shortly',
+    );
   }
 }

@@ -14,14 +14,22 @@ export class TtlCache<V> {
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit && hit.expires > this.clock()) return hit.value;
+    if (hit && hit.expires > this.clock()) {
+      return hit.value;
+    }
     const value = await load();
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    if (this.entries.size >= this.maxEntries) {
+      this.entries.clear();
+    }
     this.entries.set(key, { value, expires: this.clock() + this.ttlFor(value) });
     return value;
   }
 
   deleteWhere(predicate: (key: string, value: V) => boolean): void {
-    for (const [key, entry] of this.entries) if (predicate(key, entry.value)) this.entries.delete(key);
+    for (const [key, entry] of this.entries) {
+      if (predicate(key, entry.value)) {
+        this.entries.delete(key);
+      }
+    }
   }
 }

@@ -12,7 +12,12 @@ const accountHref = (id: string) => `/console/accounts/${encodeURIComponent(id)}
  * Accounts, a page at a time, found on the server: by account id (exactly) or by customer id —
  * the two searches the API answers without reading every account.
  */
-export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: string | undefined; openById: boolean }> = ({ q, accounts, nextToken, openById }) => (
+export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: string | undefined; openById: boolean }> = ({
+  q,
+  accounts,
+  nextToken,
+  openById,
+}) => (
   <>
     <form class="filters" method="get" action="/console/accounts" role="search">
       <div>
@@ -23,7 +28,11 @@ export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: strin
         <button type="submit">Search</button>
       </div>
     </form>
-    {q && <p class="hint">An account whose id is “{q}”, and the accounts of the customer “{q}”.</p>}
+    {q && (
+      <p class="hint">
+        An account whose id is “{q}”, and the accounts of the customer “{q}”.
+      </p>
+    )}
     {accounts.length === 0 ? (
       <p>{q ? 'No account matches.' : 'No accounts yet: create them with POST /accounts or POST /customers.'}</p>
     ) : (
@@ -93,7 +102,9 @@ export interface AccountView {
   events: EventWithStatus[];
   moneyCredits: MoneyCredit[];
   moneyBalance?: MoneyBalance | undefined;
-  charts?: { from: string; to: string; revenue: ChartSeries[]; usage: { meter: string; series: ChartSeries[] }[] } | undefined;
+  charts?:
+    | { from: string; to: string; revenue: ChartSeries[]; usage: { meter: string; series: ChartSeries[] }[] }
+    | undefined;
   now: number;
 }
 
@@ -121,10 +132,16 @@ export const AccountPage: FC<{ view: AccountView }> = ({ view }) => (
     <PlanHistory view={view} />
     <section aria-labelledby="statement-heading">
       <h2 id="statement-heading">
-        {view.statement ? `Statement of the cycle ${day(view.statement.cycleStart)} – ${day(view.statement.cycleEnd)} (${view.statement.status})` : 'Statement'}
+        {view.statement
+          ? `Statement of the cycle ${day(view.statement.cycleStart)} – ${day(view.statement.cycleEnd)} (${view.statement.status})`
+          : 'Statement'}
       </h2>
       {view.statement ? <CycleLinks id={view.id} statement={view.statement} now={view.now} /> : null}
-      {view.statement ? <StatementView statement={view.statement} names={view.names} /> : <p>{view.statementProblem}</p>}
+      {view.statement ? (
+        <StatementView statement={view.statement} names={view.names} />
+      ) : (
+        <p>{view.statementProblem}</p>
+      )}
     </section>
     <MoneyCredits balance={view.moneyBalance} credits={view.moneyCredits} />
     {view.charts && <CycleCharts charts={view.charts} />}
@@ -156,7 +173,9 @@ const PlanHistory: FC<{ view: AccountView }> = ({ view }) => (
             {view.associations.map((a) => (
               <tr>
                 <td>
-                  <a href={`/console/plans/${encodeURIComponent(a.pricePlanId)}?version=${a.pricePlanVersion}`}>{view.names.plans.get(a.pricePlanId) ?? a.pricePlanId}</a>
+                  <a href={`/console/plans/${encodeURIComponent(a.pricePlanId)}?version=${a.pricePlanVersion}`}>
+                    {view.names.plans.get(a.pricePlanId) ?? a.pricePlanId}
+                  </a>
                 </td>
                 <td class="num">{a.pricePlanVersion}</td>
                 <td>{a.effectiveFrom}</td>
@@ -187,16 +206,38 @@ const CycleCharts: FC<{ charts: NonNullable<AccountView['charts']> }> = ({ chart
   <section aria-labelledby="cycle-charts-heading">
     <h2 id="cycle-charts-heading">Revenue and usage in the cycle</h2>
     <p class="hint">
-      Per day (UTC), from {charts.from} to {charts.to}. Revenue is what each event added to the price, as rated; the statement rounds each line once.
+      Per day (UTC), from {charts.from} to {charts.to}. Revenue is what each event added to the price, as rated; the
+      statement rounds each line once.
     </p>
-    <ChartWithTable id="revenue-chart" title="Revenue per day, by meter" series={charts.revenue} from={charts.from} to={charts.to} heading="Meter (currency)" />
+    <ChartWithTable
+      id="revenue-chart"
+      title="Revenue per day, by meter"
+      series={charts.revenue}
+      from={charts.from}
+      to={charts.to}
+      heading="Meter (currency)"
+    />
     {charts.usage.map((u, i) => (
-      <ChartWithTable id={`usage-chart-${i}`} title={`Usage of ${u.meter} per day`} series={u.series} from={charts.from} to={charts.to} heading="Meter" />
+      <ChartWithTable
+        id={`usage-chart-${i}`}
+        title={`Usage of ${u.meter} per day`}
+        series={u.series}
+        from={charts.from}
+        to={charts.to}
+        heading="Meter"
+      />
     ))}
   </section>
 );
 
-export const ChartWithTable: FC<{ id: string; title: string; series: ChartSeries[]; from: string; to: string; heading: string }> = ({ id, title, series, from, to, heading }) => (
+export const ChartWithTable: FC<{
+  id: string;
+  title: string;
+  series: ChartSeries[];
+  from: string;
+  to: string;
+  heading: string;
+}> = ({ id, title, series, from, to, heading }) => (
   <div class="panel">
     <figure>
       <figcaption>{title}</figcaption>

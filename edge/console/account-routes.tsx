@@ -16,14 +16,21 @@ import type { StatementWire } from './statement-view';
 
 const PAGE_SIZE = 50;
 const RECENT_EVENTS = 10;
-type Revenue = { totals: { currency: string; value: string; data?: ChartSeries['points'] }[]; groups?: { currency: string; meterId?: string; value: string; data?: ChartSeries['points'] }[] };
+type Revenue = {
+  totals: { currency: string; value: string; data?: ChartSeries['points'] }[];
+  groups?: { currency: string; meterId?: string; value: string; data?: ChartSeries['points'] }[];
+};
 
 /** Accounts: the list (paged and searched by the API), an account's page, its feature credits. */
 export function registerAccountPages(app: ConsoleApp, { call, page }: ConsoleKit) {
   app.get('/accounts', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const token = c.req.query('nextToken');
-    const list = new URLSearchParams({ pageSize: String(PAGE_SIZE), ...(q ? { customerId: q } : {}), ...(token ? { nextToken: token } : {}) });
+    const list = new URLSearchParams({
+      pageSize: String(PAGE_SIZE),
+      ...(q ? { customerId: q } : {}),
+      ...(token ? { nextToken: token } : {}),
+    });
     const [byCustomer, exact] = await Promise.all([
       call<{ data: Account[]; nextToken?: string }>(c, 'GET', `/accounts?${list}`),
       // An exact id is one more look-up, on the first page only.
@@ -33,10 +40,23 @@ export function registerAccountPages(app: ConsoleApp, { call, page }: ConsoleKit
     const accounts = [...found, ...(byCustomer.body?.data ?? []).filter((a) => !found.some((f) => f.id === a.id))];
     // A search for an id too long to be a customer's is still a search for the account.
     const notice = found.length > 0 ? undefined : failure(byCustomer);
-    return page(c, 'Accounts', 'accounts', <AccountList q={q} accounts={accounts} nextToken={byCustomer.body?.nextToken} openById={q !== '' && found.length === 0} />, notice);
+    return page(
+      c,
+      'Accounts',
+      'accounts',
+      <AccountList
+        q={q}
+        accounts={accounts}
+        nextToken={byCustomer.body?.nextToken}
+        openById={q !== '' && found.length === 0}
+      />,
+      notice,
+    );
   });
 
-  app.get('/accounts/:id', async (c) => page(c, `Account ${c.req.param('id')}`, 'accounts', <AccountPage view={await accountView(c, call)} />));
+  app.get('/accounts/:id', async (c) =>
+    page(c, `Account ${c.req.param('id')}`, 'accounts', <AccountPage view={await accountView(c, call)} />),
+  );
 
   // Feature credits: the figures and entries, and the grant, adjust and void forms.
   const creditsPage = async (c: C, notice?: Notice) => {
@@ -46,52 +66,111 @@ export function registerAccountPages(app: ConsoleApp, { call, page }: ConsoleKit
     const [feature, credits, entries] = await Promise.all([
       call<FeatureListItem>(c, 'GET', `/features/${seg(featureId)}`),
       call<FeatureCreditsWire>(c, 'GET', base),
-      call<{ data: CreditEntryWire[]; nextToken?: string }>(c, 'GET', `${base}/entries?pageSize=${PAGE_SIZE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`),
+      call<{ data: CreditEntryWire[]; nextToken?: string }>(
+        c,
+        'GET',
+        `${base}/entries?pageSize=${PAGE_SIZE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`,
+      ),
     ]);
-    if (!feature.ok) return page(c, 'Feature credits', 'accounts', <p>No such feature.</p>, failure(feature), 404);
+    if (!feature.ok) {
+      return page(c, 'Feature credits', 'accounts', <p>No such feature.</p>, failure(feature), 404);
+    }
     const title = `${feature.body.displayName || feature.body.name} credits of ${id}`;
-    const content = <FeatureCreditsPage accountId={id} featureId={featureId} credits={credits.ok ? credits.body : undefined} entries={entries.body?.data ?? []} nextToken={entries.body?.nextToken} />;
-    return page(c, title, 'accounts', content, notice ?? failure(credits) ?? failure(entries), notice ? 422 : credits.ok ? 200 : 404);
+    const content = (
+      <FeatureCreditsPage
+        accountId={id}
+        featureId={featureId}
+        credits={credits.ok ? credits.body : undefined}
+        entries={entries.body?.data ?? []}
+        nextToken={entries.body?.nextToken}
+      />
+    );
+    return page(
+      c,
+      title,
+      'accounts',
+      content,
+      notice ?? failure(credits) ?? failure(entries),
+      notice ? 422 : credits.ok ? 200 : 404,
+    );
   };
   app.get('/accounts/:id/features/:featureId', (c) => creditsPage(c));
   app.post('/accounts/:id/features/:featureId/grant', async (c) => {
     const { id, featureId } = c.req.param();
-    const granted = await call<CreditEntryWire>(c, 'POST', `/accounts/${seg(id)}/features/${seg(featureId)}/entries`, grantRequest(await form(c)));
-    if (granted.ok) return done(c, `/console/accounts/${seg(id)}/features/${seg(featureId)}`, `Granted ${String(granted.body.granted)} units (entry ${granted.body.id})`);
+    const granted = await call<CreditEntryWire>(
+      c,
+      'POST',
+      `/accounts/${seg(id)}/features/${seg(featureId)}/entries`,
+      grantRequest(await form(c)),
+    );
+    if (granted.ok) {
+      return done(
+        c,
+        `/console/accounts/${seg(id)}/features/${seg(featureId)}`,
+        `Granted ${String(granted.body.granted)} units (entry ${granted.body.id})`,
+      );
+    }
     return creditsPage(c, failure(granted));
   });
 
   const entryPage = async (c: C, notice?: Notice) => {
     const { id, featureId, entryId } = c.req.param() as { id: string; featureId: string; entryId: string };
     const entry = await findEntry(c, call, id, featureId, entryId);
-    if (!entry) return page(c, 'Credit entry', 'accounts', <p>No such credit entry.</p>, notice, 404);
-    return page(c, `Credit entry ${entryId}`, 'accounts', <CreditEntryPage accountId={id} featureId={featureId} entry={entry} />, notice, notice ? 422 : 200);
+    if (!entry) {
+      return page(c, 'Credit entry', 'accounts', <p>No such credit entry.</p>, notice, 404);
+    }
+    return page(
+      c,
+      `Credit entry ${entryId}`,
+      'accounts',
+      <CreditEntryPage accountId={id} featureId={featureId} entry={entry} />,
+      notice,
+      notice ? 422 : 200,
+    );
   };
   app.get('/accounts/:id/features/:featureId/entries/:entryId', (c) => entryPage(c));
   app.post('/accounts/:id/features/:featureId/entries/:entryId/adjust', async (c) => {
     const { id, featureId, entryId } = c.req.param();
     const path = `/accounts/${seg(id)}/features/${seg(featureId)}/entries/${seg(entryId)}`;
     const changed = await call(c, 'PATCH', path, adjustRequest(await form(c)));
-    if (changed.ok) return done(c, `/console${path}`, 'Entry adjusted');
+    if (changed.ok) {
+      return done(c, `/console${path}`, 'Entry adjusted');
+    }
     return entryPage(c, failure(changed));
   });
   app.post('/accounts/:id/features/:featureId/entries/:entryId/void', async (c) => {
     const { id, featureId, entryId } = c.req.param();
-    const voided = await call(c, 'POST', `/accounts/${seg(id)}/features/${seg(featureId)}/entries/${seg(entryId)}/void`);
-    if (voided.ok) return done(c, `/console/accounts/${seg(id)}/features/${seg(featureId)}`, `Entry ${entryId} voided`);
+    const voided = await call(
+      c,
+      'POST',
+      `/accounts/${seg(id)}/features/${seg(featureId)}/entries/${seg(entryId)}/void`,
+    );
+    if (voided.ok) {
+      return done(c, `/console/accounts/${seg(id)}/features/${seg(featureId)}`, `Entry ${entryId} voided`);
+    }
     return entryPage(c, failure(voided));
   });
 }
 
 /** The API has no read of one entry: it is found on the feature's pages of entries. */
-async function findEntry(c: C, call: ConsoleKit['call'], id: string, featureId: string, entryId: string): Promise<CreditEntryWire | undefined> {
+async function findEntry(
+  c: C,
+  call: ConsoleKit['call'],
+  id: string,
+  featureId: string,
+  entryId: string,
+): Promise<CreditEntryWire | undefined> {
   let token: string | undefined;
   do {
     const entries = await call<{ data: CreditEntryWire[]; nextToken?: string }>(
-      c, 'GET', `/accounts/${seg(id)}/features/${seg(featureId)}/entries?pageSize=200${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`,
+      c,
+      'GET',
+      `/accounts/${seg(id)}/features/${seg(featureId)}/entries?pageSize=200${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`,
     );
     const found = entries.body?.data?.find((e) => e.id === entryId);
-    if (found || !entries.ok) return found;
+    if (found || !entries.ok) {
+      return found;
+    }
     token = entries.body.nextToken;
   } while (token);
   return undefined;
@@ -105,13 +184,22 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
     call<Account>(c, 'GET', `/accounts/${seg(id)}`),
     call<{ data: PlanAssociation[] }>(c, 'GET', `/accounts/${seg(id)}/price_plans`),
     call<StatementWire>(c, 'GET', `/accounts/${seg(id)}/statement${at ? `?at=${encodeURIComponent(at)}` : ''}`),
-    call<{ events: EventWithStatus[] }>(c, 'GET', `/events?${new URLSearchParams({ accountId: id, pageSize: String(RECENT_EVENTS) })}`),
+    call<{ events: EventWithStatus[] }>(
+      c,
+      'GET',
+      `/events?${new URLSearchParams({ accountId: id, pageSize: String(RECENT_EVENTS) })}`,
+    ),
     call<{ data: FeatureListItem[] }>(c, 'GET', '/features?pageSize=200'),
     call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200'),
     call<{ data: MoneyCredit[] }>(c, 'GET', `/credits?${new URLSearchParams({ accountId: id, pageSize: '50' })}`),
     call<MoneyBalance>(c, 'GET', `/accounts/${seg(id)}/credit_balance`),
   ]);
-  const planIds = [...new Set([...(associations.body?.data ?? []).map((a) => a.pricePlanId), ...(statement.ok ? statement.body.plans.map((p) => p.pricePlanId) : [])])];
+  const planIds = [
+    ...new Set([
+      ...(associations.body?.data ?? []).map((a) => a.pricePlanId),
+      ...(statement.ok ? statement.body.plans.map((p) => p.pricePlanId) : []),
+    ]),
+  ];
   const [plans, balances, charts] = await Promise.all([
     Promise.all(planIds.map((planId) => call<PricePlan>(c, 'GET', `/price_plans/${seg(planId)}`))),
     Promise.all((features.body?.data ?? []).map((f) => balanceOf(c, call, id, f))),
@@ -136,9 +224,16 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
   };
 }
 
-async function balanceOf(c: C, call: ConsoleKit['call'], id: string, feature: FeatureListItem): Promise<FeatureBalance | undefined> {
+async function balanceOf(
+  c: C,
+  call: ConsoleKit['call'],
+  id: string,
+  feature: FeatureListItem,
+): Promise<FeatureBalance | undefined> {
   const credits = await call<FeatureCreditsWire>(c, 'GET', `/accounts/${seg(id)}/features/${seg(feature.id)}`);
-  if (!credits.ok) return undefined;
+  if (!credits.ok) {
+    return undefined;
+  }
   const b = credits.body;
   return {
     featureId: feature.id,
@@ -151,25 +246,48 @@ async function balanceOf(c: C, call: ConsoleKit['call'], id: string, feature: Fe
 }
 
 /** Revenue by meter and usage per priced meter, per UTC day, from the cycle's start to its end (or now). */
-async function cycleCharts(c: C, call: ConsoleKit['call'], id: string, statement: StatementWire, now: number, meters: UsageMeter[]) {
+async function cycleCharts(
+  c: C,
+  call: ConsoleKit['call'],
+  id: string,
+  statement: StatementWire,
+  now: number,
+  meters: UsageMeter[],
+) {
   const from = statement.cycleStart;
   const to = new Date(Math.min(Date.parse(statement.cycleEnd), Math.ceil((now + 1) / 60_000) * 60_000)).toISOString();
-  if (Date.parse(to) <= Date.parse(from)) return undefined;
+  if (Date.parse(to) <= Date.parse(from)) {
+    return undefined;
+  }
   const meterName = (meterId: string) => meters.find((m) => m.id === meterId)?.name ?? meterId;
   const range = { accountId: id, from, to, window: 'DAY' };
   const meterIds = [...new Set(statement.plans.flatMap((p) => p.usageLines.map((l) => l.usageMeterId)))];
   const [revenue, usage] = await Promise.all([
     call<Revenue>(c, 'GET', `/revenue?${new URLSearchParams({ ...range, groupBy: 'meterId' })}`),
-    Promise.all(meterIds.map((meterId) => call<{ value: string | null; data?: ChartSeries['points'] }>(c, 'GET', `/usage?${new URLSearchParams({ ...range, meterId })}`))),
+    Promise.all(
+      meterIds.map((meterId) =>
+        call<{ value: string | null; data?: ChartSeries['points'] }>(
+          c,
+          'GET',
+          `/usage?${new URLSearchParams({ ...range, meterId })}`,
+        ),
+      ),
+    ),
   ]);
   const filled = (points: ChartSeries['points'] | undefined) => fillWindows(points ?? [], from, to, 'DAY');
   return {
     from,
     to,
-    revenue: (revenue.body?.groups ?? []).map((g) => ({ label: `${meterName(g.meterId ?? '')} (${g.currency})`, total: g.value, points: filled(g.data) })),
+    revenue: (revenue.body?.groups ?? []).map((g) => ({
+      label: `${meterName(g.meterId ?? '')} (${g.currency})`,
+      total: g.value,
+      points: filled(g.data),
+    })),
     usage: meterIds.map((meterId, i) => ({
       meter: meterName(meterId),
-      series: [{ label: meterName(meterId), total: usage[i]?.body?.value ?? null, points: filled(usage[i]?.body?.data) }],
+      series: [
+        { label: meterName(meterId), total: usage[i]?.body?.value ?? null, points: filled(usage[i]?.body?.data) },
+      ],
     })),
   };
 }

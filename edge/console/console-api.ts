@@ -15,7 +15,14 @@ export type ApiFetch = (request: Request, c: Context<EdgeHono>) => Promise<Respo
  * A call to Meterline's own public API with the signed-in key: the console is a client of the
  * API like any other, so it can never see or do more than the key allows.
  */
-export async function callApi<T = any>(c: Context<EdgeHono>, api: ApiFetch, key: string, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function callApi<T = any>(
+  c: Context<EdgeHono>,
+  api: ApiFetch,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
   const url = new URL(path, c.req.url);
   const request = new Request(url, {
     method,

@@ -13,12 +13,19 @@ export interface ConsoleKit {
   /** The public API, with the signed-in key. */
   call<T = any>(c: ConsoleContext, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>>;
   /** A whole page: the layout, its title, the notice (or the one a redirect carried). */
-  page(c: ConsoleContext, title: string, section: Section, content: unknown, notice?: Notice, status?: 200 | 404 | 422): Response | Promise<Response>;
+  page(
+    c: ConsoleContext,
+    title: string,
+    section: Section,
+    content: unknown,
+    notice?: Notice,
+    status?: 200 | 404 | 422,
+  ): Response | Promise<Response>;
 }
 
 export function consoleKit(api: ApiFetch): ConsoleKit {
   return {
-    call: <T = any,>(c: ConsoleContext, method: string, path: string, body?: unknown) =>
+    call: <T = any>(c: ConsoleContext, method: string, path: string, body?: unknown) =>
       callApi<T>(c as unknown as Context<EdgeHono>, api, c.get('consoleKey'), method, path, body),
     page: (c, title, section, content, notice, status = 200) =>
       c.html(
@@ -47,7 +54,9 @@ function noticeFrom(c: ConsoleContext): Notice | undefined {
 }
 
 export function failure(answer: ApiAnswer): Notice | undefined {
-  if (answer.ok) return undefined;
+  if (answer.ok) {
+    return undefined;
+  }
   return { kind: 'error', ...problemText(answer) };
 }
 

@@ -1,17 +1,23 @@
 import type { FC } from 'hono/jsx';
-import { creditSources, NEVER, type CreditEntryWire, type FeatureCreditsWire } from '../../shared/entitlement/credit-entry';
+import {
+  creditSources,
+  NEVER,
+  type CreditEntryWire,
+  type FeatureCreditsWire,
+} from '../../shared/entitlement/credit-entry';
 
-const featureHref = (accountId: string, featureId: string) => `/console/accounts/${encodeURIComponent(accountId)}/features/${encodeURIComponent(featureId)}`;
+const featureHref = (accountId: string, featureId: string) =>
+  `/console/accounts/${encodeURIComponent(accountId)}/features/${encodeURIComponent(featureId)}`;
 const untilText = (until: string) => (until === NEVER ? 'never' : until);
 
 /** An account's credits for one feature: the figures, every entry, and a form to grant more. */
-export const FeatureCreditsPage: FC<{ accountId: string; featureId: string; credits?: FeatureCreditsWire | undefined; entries: CreditEntryWire[]; nextToken?: string | undefined }> = ({
-  accountId,
-  featureId,
-  credits,
-  entries,
-  nextToken,
-}) => (
+export const FeatureCreditsPage: FC<{
+  accountId: string;
+  featureId: string;
+  credits?: FeatureCreditsWire | undefined;
+  entries: CreditEntryWire[];
+  nextToken?: string | undefined;
+}> = ({ accountId, featureId, credits, entries, nextToken }) => (
   <>
     <p>
       <a href={`/console/accounts/${encodeURIComponent(accountId)}`}>Back to account {accountId}</a>
@@ -25,7 +31,9 @@ export const FeatureCreditsPage: FC<{ accountId: string; featureId: string; cred
         <dt>Overage used</dt>
         <dd>
           {String(credits.usedOverage)}
-          {credits.overageLimit !== undefined ? ` (may go ${String(credits.overageLimit)} below zero)` : ' (no overage allowed)'}
+          {credits.overageLimit !== undefined
+            ? ` (may go ${String(credits.overageLimit)} below zero)`
+            : ' (no overage allowed)'}
         </dd>
       </dl>
     )}
@@ -114,7 +122,11 @@ export const FeatureCreditsPage: FC<{ accountId: string; featureId: string; cred
 );
 
 /** One entry: change what it grants or when it ends, or void what is left of it. */
-export const CreditEntryPage: FC<{ accountId: string; featureId: string; entry: CreditEntryWire }> = ({ accountId, featureId, entry }) => {
+export const CreditEntryPage: FC<{ accountId: string; featureId: string; entry: CreditEntryWire }> = ({
+  accountId,
+  featureId,
+  entry,
+}) => {
   const href = `${featureHref(accountId, featureId)}/entries/${encodeURIComponent(entry.id)}`;
   return (
     <>

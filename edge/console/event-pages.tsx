@@ -11,12 +11,12 @@ export interface EventFilters {
 }
 
 /** Search events by account, schema, status and time; each opens to what happened to it. */
-export const EventList: FC<{ filters: EventFilters; events: EventWithStatus[]; nextToken?: string | undefined; schemaNames: string[] }> = ({
-  filters,
-  events,
-  nextToken,
-  schemaNames,
-}) => (
+export const EventList: FC<{
+  filters: EventFilters;
+  events: EventWithStatus[];
+  nextToken?: string | undefined;
+  schemaNames: string[];
+}> = ({ filters, events, nextToken, schemaNames }) => (
   <>
     <form class="filters" method="get" action="/console/events">
       <div>
@@ -189,11 +189,13 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
 export const UndoConfirmation: FC<{ event: EventWithStatus }> = ({ event }) => (
   <>
     <p>
-      Undo event <strong>{event.eventPayload.id}</strong> of account <strong>{event.eventPayload.accountId}</strong> at {event.eventPayload.timestamp}? Its usage
-      on every meter and the revenue it caused are removed, and it is recorded REVERTED. A later REDO (POST /events/correction?action=REDO) meters it again.
+      Undo event <strong>{event.eventPayload.id}</strong> of account <strong>{event.eventPayload.accountId}</strong> at{' '}
+      {event.eventPayload.timestamp}? Its usage on every meter and the revenue it caused are removed, and it is recorded
+      REVERTED. A later REDO (POST /events/correction?action=REDO) meters it again.
     </p>
     <form method="post" action={`/console/events/${encodeURIComponent(event.eventPayload.id)}/undo`}>
-      <button type="submit">Undo the event</button> <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}`}>Cancel</a>
+      <button type="submit">Undo the event</button>{' '}
+      <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}`}>Cancel</a>
     </form>
   </>
 );

@@ -5,10 +5,15 @@ import type { EventSchema } from '../../shared/event-schema/event-schema';
 import { column, field, type FormFields } from './forms/form-data';
 
 const featureHref = (id: string) => `/console/features/${encodeURIComponent(id)}`;
-const consumed = (a: { attributeName?: string | undefined }) => (a.attributeName ? `the value of ${a.attributeName}` : '1 per event');
+const consumed = (a: { attributeName?: string | undefined }) =>
+  a.attributeName ? `the value of ${a.attributeName}` : '1 per event';
 
 /** Features, a page at a time, with the event schemas that consume each. */
-export const FeatureList: FC<{ features: FeatureListItem[]; status: string; nextToken?: string | undefined }> = ({ features, status, nextToken }) => (
+export const FeatureList: FC<{ features: FeatureListItem[]; status: string; nextToken?: string | undefined }> = ({
+  features,
+  status,
+  nextToken,
+}) => (
   <>
     <p class="actions">
       <a href="/console/features/new">+ New feature</a>
@@ -64,14 +69,21 @@ export const FeatureList: FC<{ features: FeatureListItem[]; status: string; next
     )}
     {nextToken && (
       <p>
-        <a href={`/console/features?${new URLSearchParams({ ...(status ? { status } : {}), nextToken })}`}>More features</a>
+        <a href={`/console/features?${new URLSearchParams({ ...(status ? { status } : {}), nextToken })}`}>
+          More features
+        </a>
       </p>
     )}
   </>
 );
 
 /** A feature's name and the schemas that consume it: the create form, and the change form of one. */
-export const FeatureForm: FC<{ action: string; submit: string; fields: FormFields; schemas: EventSchema[] }> = ({ action, submit, fields, schemas }) => {
+export const FeatureForm: FC<{ action: string; submit: string; fields: FormFields; schemas: EventSchema[] }> = ({
+  action,
+  submit,
+  fields,
+  schemas,
+}) => {
   const names = column(fields, 'schemaName');
   const attributes = column(fields, 'attributeName');
   const rows = Math.max(3, names.filter((n) => n !== '').length + 1);

@@ -4,12 +4,12 @@ import { scopes, type ApiKey } from '../../shared/auth/api-key';
 const keyHref = (id: string) => `/console/keys/${encodeURIComponent(id)}`;
 
 /** The tenant's API keys (never their secrets), a form to create one, and a way to revoke each. */
-export const KeyList: FC<{ keys: ApiKey[]; includeRevoked: boolean; nextToken?: string | undefined; values: { name: string; scopes: string[] } }> = ({
-  keys,
-  includeRevoked,
-  nextToken,
-  values,
-}) => (
+export const KeyList: FC<{
+  keys: ApiKey[];
+  includeRevoked: boolean;
+  nextToken?: string | undefined;
+  values: { name: string; scopes: string[] };
+}> = ({ keys, includeRevoked, nextToken, values }) => (
   <>
     <form class="filters" method="get" action="/console/keys">
       <div>
@@ -49,7 +49,13 @@ export const KeyList: FC<{ keys: ApiKey[]; includeRevoked: boolean; nextToken?: 
                 </td>
                 <td>{k.scopes.join(', ')}</td>
                 <td>{k.createdAt}</td>
-                <td>{k.revokedAt ?? <a href={`${keyHref(k.id)}/revoke`} aria-label={`Revoke ${k.name}`}>Revoke…</a>}</td>
+                <td>
+                  {k.revokedAt ?? (
+                    <a href={`${keyHref(k.id)}/revoke`} aria-label={`Revoke ${k.name}`}>
+                      Revoke…
+                    </a>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -58,7 +64,9 @@ export const KeyList: FC<{ keys: ApiKey[]; includeRevoked: boolean; nextToken?: 
     )}
     {nextToken && (
       <p>
-        <a href={`/console/keys?${new URLSearchParams({ includeRevoked: String(includeRevoked), nextToken })}`}>More keys</a>
+        <a href={`/console/keys?${new URLSearchParams({ includeRevoked: String(includeRevoked), nextToken })}`}>
+          More keys
+        </a>
       </p>
     )}
     <h2>Create a key</h2>
@@ -72,7 +80,10 @@ export const KeyList: FC<{ keys: ApiKey[]; includeRevoked: boolean; nextToken?: 
         <p class="hint">admin implies the other two.</p>
         {scopes.map((s) => (
           <div>
-            <input id={`scope-${s}`} type="checkbox" name="scopes" value={s} checked={values.scopes.includes(s)} /> <label class="inline" for={`scope-${s}`}>{s}</label>
+            <input id={`scope-${s}`} type="checkbox" name="scopes" value={s} checked={values.scopes.includes(s)} />{' '}
+            <label class="inline" for={`scope-${s}`}>
+              {s}
+            </label>
           </div>
         ))}
       </fieldset>
@@ -87,7 +98,8 @@ export const KeyList: FC<{ keys: ApiKey[]; includeRevoked: boolean; nextToken?: 
 export const CreatedKey: FC<{ apiKey: ApiKey & { key: string } }> = ({ apiKey: key }) => (
   <>
     <p>
-      Copy the secret of <strong>{key.name}</strong> ({key.scopes.join(', ')}) now: it is shown on this page only, and Meterline keeps only its hash.
+      Copy the secret of <strong>{key.name}</strong> ({key.scopes.join(', ')}) now: it is shown on this page only, and
+      Meterline keeps only its hash.
     </p>
     <div>
       <label for="secret">Secret</label>
@@ -102,8 +114,8 @@ export const CreatedKey: FC<{ apiKey: ApiKey & { key: string } }> = ({ apiKey: k
 export const RevokeConfirmation: FC<{ apiKey: ApiKey }> = ({ apiKey: key }) => (
   <>
     <p>
-      Revoke <strong>{key.name}</strong> (<code>{key.keyPrefix}</code>, {key.scopes.join(', ')})? Calls with it are refused within 30 seconds, for good. If the
-      console is signed in with this key, it signs out.
+      Revoke <strong>{key.name}</strong> (<code>{key.keyPrefix}</code>, {key.scopes.join(', ')})? Calls with it are
+      refused within 30 seconds, for good. If the console is signed in with this key, it signs out.
     </p>
     <form method="post" action={`${keyHref(key.id)}/revoke`}>
       <button type="submit">Revoke the key</button> <a href="/console/keys">Cancel</a>

@@ -1,7 +1,17 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 
-export type Section = 'accounts' | 'plans' | 'revenue' | 'features' | 'keys' | 'schemas' | 'meters' | 'usage' | 'events' | 'sign-in';
+export type Section =
+  | 'accounts'
+  | 'plans'
+  | 'revenue'
+  | 'features'
+  | 'keys'
+  | 'schemas'
+  | 'meters'
+  | 'usage'
+  | 'events'
+  | 'sign-in';
 
 /** A message at the top of a page: a refusal explained, or a change confirmed. */
 export interface Notice {
@@ -29,7 +39,13 @@ const sections: { id: Section; href: string; label: string }[] = [
  * Every console page: a skip link, the side menu (a nav landmark, the current page marked for
  * screen readers), one main landmark with the page's h1, and notices in a live region.
  */
-export const Layout: FC<{ title: string; section: Section; notice?: Notice | undefined; tenant?: string; children?: Child }> = ({ title, section, notice, tenant, children }) => (
+export const Layout: FC<{
+  title: string;
+  section: Section;
+  notice?: Notice | undefined;
+  tenant?: string;
+  children?: Child;
+}> = ({ title, section, notice, tenant, children }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -83,16 +99,7 @@ export const ListScreen: FC<{
   numeric?: string[];
   children?: Child;
   count: number;
-}> = ({
-  newHref,
-  newLabel,
-  empty,
-  caption,
-  headings,
-  numeric = [],
-  children,
-  count,
-}) => (
+}> = ({ newHref, newLabel, empty, caption, headings, numeric = [], children, count }) => (
   <>
     <p class="actions">
       <a href={newHref}>{newLabel}</a>

@@ -18,7 +18,14 @@ const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
  * negative (volume pricing makes negative revenue deltas): the axis then starts below 0. `id`
  * keeps the title and description of several charts on one page apart.
  */
-export const LineChart: FC<{ id: string; title: string; from: string; to: string; series: ChartSeries[]; empty: string }> = ({ id, title, from, to, series, empty }) => {
+export const LineChart: FC<{
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+  series: ChartSeries[];
+  empty: string;
+}> = ({ id, title, from, to, series, empty }) => {
   const start = Date.parse(from);
   const end = Date.parse(to);
   const values = series.flatMap((s) => s.points.map((p) => Number(p.value ?? 0)));
@@ -52,7 +59,10 @@ export const LineChart: FC<{ id: string; title: string; from: string; to: string
       </text>
       {series.map((s, i) => {
         const color = CHART_COLORS[i % CHART_COLORS.length]!;
-        const at = (p: { from: string; value: string | null }) => ({ cx: x(Date.parse(p.from)).toFixed(1), cy: y(Number(p.value ?? 0)).toFixed(1) });
+        const at = (p: { from: string; value: string | null }) => ({
+          cx: x(Date.parse(p.from)).toFixed(1),
+          cy: y(Number(p.value ?? 0)).toFixed(1),
+        });
         const line = s.points.map((p) => at(p)).map(({ cx, cy }) => `${cx},${cy}`);
         return (
           <g>

@@ -139,7 +139,8 @@ export const MeterForm: FC<{ schemas: EventSchema[]; schema?: EventSchema | unde
 export const MeterDetail: FC<{ meter: UsageMeter }> = ({ meter }) => (
   <>
     <p>
-      Status <span class={`status ${meter.status}`}>{meter.status}</span> · {meter.aggregation} of <strong>{meter.eventSchemaName}</strong> events
+      Status <span class={`status ${meter.status}`}>{meter.status}</span> · {meter.aggregation} of{' '}
+      <strong>{meter.eventSchemaName}</strong> events
       {meter.description && ` · ${meter.description}`}
     </p>
     <LifecycleButtons base={`/console/meters/${encodeURIComponent(meter.id)}`} status={meter.status} noun="meter" />

@@ -9,7 +9,10 @@ export type MoneyBalance = z.infer<typeof creditBalanceSchema>;
  * The account's money credits (Togai's CreditsApi), which pay its statements: the balance, and each
  * credit with what final cycles consumed and what the open cycle holds. Read-only here.
  */
-export const MoneyCredits: FC<{ balance?: MoneyBalance | undefined; credits: MoneyCredit[] }> = ({ balance, credits }) => (
+export const MoneyCredits: FC<{ balance?: MoneyBalance | undefined; credits: MoneyCredit[] }> = ({
+  balance,
+  credits,
+}) => (
   <section aria-labelledby="money-heading">
     <h2 id="money-heading">Money credits</h2>
     {credits.length === 0 ? (
@@ -62,7 +65,8 @@ export const MoneyCredits: FC<{ balance?: MoneyBalance | undefined; credits: Mon
                     <span class={`status ${credit.status}`}>{credit.status}</span>
                   </td>
                   <td>
-                    {credit.effectiveFrom.slice(0, 10)} – {credit.effectiveUntil ? credit.effectiveUntil.slice(0, 10) : 'no end'}
+                    {credit.effectiveFrom.slice(0, 10)} –{' '}
+                    {credit.effectiveUntil ? credit.effectiveUntil.slice(0, 10) : 'no end'}
                   </td>
                   <td class="num">
                     {String(credit.creditAmount)} {credit.creditUnit}

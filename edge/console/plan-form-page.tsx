@@ -12,7 +12,13 @@ const DAYS = [...Array.from({ length: 31 }, (_, i) => String(i + 1)), 'LAST'];
  * A price plan's form: a new plan (POST /price_plans), or the next version of one (PATCH). Rate
  * cards and slabs are rows; blank rows are ignored, and there is always a spare one to fill.
  */
-export const PlanForm: FC<{ action: string; submit: string; fields: FormFields; meters: UsageMeter[]; editing: boolean }> = ({ action, submit, fields, meters, editing }) => {
+export const PlanForm: FC<{
+  action: string;
+  submit: string;
+  fields: FormFields;
+  meters: UsageMeter[];
+  editing: boolean;
+}> = ({ action, submit, fields, meters, editing }) => {
   const shape = planFormShape(fields);
   const value = (name: string) => field(fields, name);
   const at = (name: string, i: number) => column(fields, name)[i] ?? '';
@@ -70,11 +76,25 @@ export const PlanForm: FC<{ action: string; submit: string; fields: FormFields; 
           </div>
           <div>
             <label for="monthOffset">First month (1–12)</label>
-            <input id="monthOffset" name="monthOffset" type="number" min={1} max={12} value={value('monthOffset') || '1'} />
+            <input
+              id="monthOffset"
+              name="monthOffset"
+              type="number"
+              min={1}
+              max={12}
+              value={value('monthOffset') || '1'}
+            />
           </div>
           <div>
             <label for="gracePeriod">Grace period (days)</label>
-            <input id="gracePeriod" name="gracePeriod" type="number" min={0} max={60} value={value('gracePeriod') || '0'} />
+            <input
+              id="gracePeriod"
+              name="gracePeriod"
+              type="number"
+              min={0}
+              max={60}
+              value={value('gracePeriod') || '0'}
+            />
           </div>
         </div>
       </fieldset>
@@ -103,18 +123,36 @@ export const PlanForm: FC<{ action: string; submit: string; fields: FormFields; 
             </div>
             <div>
               <label for={`cardPackageSize${i}`}>Package size (PACKAGE only)</label>
-              <input id={`cardPackageSize${i}`} name="cardPackageSize" inputmode="decimal" value={at('cardPackageSize', i)} size={8} />
+              <input
+                id={`cardPackageSize${i}`}
+                name="cardPackageSize"
+                inputmode="decimal"
+                value={at('cardPackageSize', i)}
+                size={8}
+              />
             </div>
           </div>
           {Array.from({ length: shape.slabs[i] ?? 3 }, (_, j) => (
             <div class="row">
               <div>
                 <label for={`card${i}StartAfter${j}`}>{`Slab ${j + 1} starts after`}</label>
-                <input id={`card${i}StartAfter${j}`} name={`card${i}StartAfter`} inputmode="decimal" value={at(`card${i}StartAfter`, j)} size={10} />
+                <input
+                  id={`card${i}StartAfter${j}`}
+                  name={`card${i}StartAfter`}
+                  inputmode="decimal"
+                  value={at(`card${i}StartAfter`, j)}
+                  size={10}
+                />
               </div>
               <div>
                 <label for={`card${i}Rate${j}`}>{`Slab ${j + 1} rate`}</label>
-                <input id={`card${i}Rate${j}`} name={`card${i}Rate`} inputmode="decimal" value={at(`card${i}Rate`, j)} size={10} />
+                <input
+                  id={`card${i}Rate${j}`}
+                  name={`card${i}Rate`}
+                  inputmode="decimal"
+                  value={at(`card${i}Rate`, j)}
+                  size={10}
+                />
               </div>
               <div>
                 <label for={`card${i}PriceType${j}`}>{`Slab ${j + 1} price type`}</label>
@@ -145,7 +183,12 @@ export const PlanForm: FC<{ action: string; submit: string; fields: FormFields; 
           </div>
         ))}
       </fieldset>
-      {editing && <p class="hint">On an ACTIVE plan, changed rates are published as a new version: accounts keep the version they were associated with.</p>}
+      {editing && (
+        <p class="hint">
+          On an ACTIVE plan, changed rates are published as a new version: accounts keep the version they were
+          associated with.
+        </p>
+      )}
       <div>
         <button type="submit">{submit}</button>
       </div>

@@ -8,7 +8,11 @@ import { SlabTable } from './statement-view';
 const planHref = (id: string) => `/console/plans/${encodeURIComponent(id)}`;
 
 /** Price plans at their latest versions, a page at a time, by status. */
-export const PlanList: FC<{ plans: PricePlan[]; status: string; nextToken?: string | undefined }> = ({ plans, status, nextToken }) => (
+export const PlanList: FC<{ plans: PricePlan[]; status: string; nextToken?: string | undefined }> = ({
+  plans,
+  status,
+  nextToken,
+}) => (
   <>
     <p class="actions">
       <a href="/console/plans/new">+ New price plan</a>
@@ -116,7 +120,12 @@ export const PlanPage: FC<{ view: PlanView }> = ({ view }) => {
       <h2>Prices</h2>
       {plan.usageRateCards.length === 0 && <p>No usage is priced by this plan.</p>}
       {plan.usageRateCards.map((card, i) => (
-        <PriceTable card={card} index={i} currency={plan.currency} meterName={view.meterNames.get(card.usageMeterId) ?? card.usageMeterId} />
+        <PriceTable
+          card={card}
+          index={i}
+          currency={plan.currency}
+          meterName={view.meterNames.get(card.usageMeterId) ?? card.usageMeterId}
+        />
       ))}
       {plan.fixedFees.length > 0 && (
         <div class="scroll">
@@ -165,7 +174,9 @@ export const PlanPage: FC<{ view: PlanView }> = ({ view }) => {
         </div>
       )}
       {plan.usageRateCards.length > 0 && <Calculator view={view} />}
-      {plan.status === 'ACTIVE' && plan.version === view.latestVersion && <AssociateForm plan={plan} values={view.associate} />}
+      {plan.status === 'ACTIVE' && plan.version === view.latestVersion && (
+        <AssociateForm plan={plan} values={view.associate} />
+      )}
     </>
   );
 };
@@ -185,9 +196,13 @@ const PlanActions: FC<{ plan: PricePlan; latest: boolean }> = ({ plan, latest })
   latest && plan.status !== 'ARCHIVED' ? (
     <div class="actions">
       {formHoldsPlan(plan) ? (
-        <a href={`${planHref(plan.id)}/edit`}>{plan.status === 'DRAFT' ? 'Change the draft…' : 'Change the rates (a new version)…'}</a>
+        <a href={`${planHref(plan.id)}/edit`}>
+          {plan.status === 'DRAFT' ? 'Change the draft…' : 'Change the rates (a new version)…'}
+        </a>
       ) : (
-        <span class="hint">Rates in several currencies or labelled rate cards change through the API (PATCH /price_plans/{'{id}'}).</span>
+        <span class="hint">
+          Rates in several currencies or labelled rate cards change through the API (PATCH /price_plans/{'{id}'}).
+        </span>
       )}
       {plan.status === 'DRAFT' && (
         <form method="post" action={`${planHref(plan.id)}/activate`}>
@@ -205,7 +220,12 @@ const PlanActions: FC<{ plan: PricePlan; latest: boolean }> = ({ plan, latest })
   ) : null;
 
 /** A rate card's slabs as rows of a price list: which units, at what price. */
-const PriceTable: FC<{ card: UsageRateCard; index: number; currency: string; meterName: string }> = ({ card, index, currency, meterName }) => (
+const PriceTable: FC<{ card: UsageRateCard; index: number; currency: string; meterName: string }> = ({
+  card,
+  index,
+  currency,
+  meterName,
+}) => (
   <div class="scroll">
     <table>
       <caption>
@@ -253,7 +273,14 @@ const Calculator: FC<{ view: PlanView }> = ({ view }) => {
         </div>
         <div>
           <label for="usage">Usage in a cycle</label>
-          <input id="usage" name="usage" inputmode="decimal" value={calculator.usage} size={14} aria-describedby={quote && !quote.ok ? 'usage-error' : undefined} />
+          <input
+            id="usage"
+            name="usage"
+            inputmode="decimal"
+            value={calculator.usage}
+            size={14}
+            aria-describedby={quote && !quote.ok ? 'usage-error' : undefined}
+          />
         </div>
         <div>
           <button type="submit">Calculate</button>
@@ -270,7 +297,13 @@ const Calculator: FC<{ view: PlanView }> = ({ view }) => {
             {quote.usage} units cost <strong data-testid="quote-amount">{quote.amount}</strong> {plan.currency}.
           </p>
           <div class="scroll">
-            <SlabTable caption={`How ${quote.usage} units are priced`} slabs={quote.slabs} pricingModel={card.pricingModel} exactAmount={quote.exactAmount} amount={quote.amount} />
+            <SlabTable
+              caption={`How ${quote.usage} units are priced`}
+              slabs={quote.slabs}
+              pricingModel={card.pricingModel}
+              exactAmount={quote.exactAmount}
+              amount={quote.amount}
+            />
           </div>
         </>
       )}
@@ -281,7 +314,9 @@ const Calculator: FC<{ view: PlanView }> = ({ view }) => {
 const AssociateForm: FC<{ plan: PricePlan; values: PlanView['associate'] }> = ({ plan, values }) => (
   <section aria-labelledby="associate-heading">
     <h2 id="associate-heading">Associate an account</h2>
-    <p class="hint">The account is priced by version {plan.version} from 00:00 UTC of the date; the plan it had then ends there.</p>
+    <p class="hint">
+      The account is priced by version {plan.version} from 00:00 UTC of the date; the plan it had then ends there.
+    </p>
     <form class="filters" method="post" action={`${planHref(plan.id)}/associate`}>
       <div>
         <label for="accountId">Account id</label>
@@ -303,27 +338,44 @@ const AssociateForm: FC<{ plan: PricePlan; values: PlanView['associate'] }> = ({
 );
 
 function modelText(card: UsageRateCard): string {
-  if (card.pricingModel === 'TIERED') return 'graduated: each slab prices the units inside it';
-  if (card.pricingModel === 'VOLUME') return 'volume: the slab the total reaches prices every unit';
+  if (card.pricingModel === 'TIERED') {
+    return 'graduated: each slab prices the units inside it';
+  }
+  if (card.pricingModel === 'VOLUME') {
+    return 'volume: the slab the total reaches prices every unit';
+  }
   return `package: each started package of ${card.packageSize} units`;
 }
 
 function rangeText(card: UsageRateCard, i: number): string {
-  if (card.pricingModel === 'PACKAGE') return `per package of ${card.packageSize}`;
+  if (card.pricingModel === 'PACKAGE') {
+    return `per package of ${card.packageSize}`;
+  }
   const start = card.slabs[i]!.startAfter;
   const next = card.slabs[i + 1]?.startAfter;
   const range = next === undefined ? `above ${start}` : `above ${start}, up to ${next}`;
-  return card.pricingModel === 'VOLUME' ? range : `${range} (${next === undefined ? 'every further unit' : 'the units in between'})`;
+  return card.pricingModel === 'VOLUME'
+    ? range
+    : `${range} (${next === undefined ? 'every further unit' : 'the units in between'})`;
 }
 
 function priceText(card: UsageRateCard, i: number): string {
   const slab = card.slabs[i]!;
   const others = Object.entries(slab.currencyRates ?? {}).map(([currency, rate]) => `${currency} ${rate}`);
-  const unit = card.pricingModel === 'PACKAGE' ? ' a package' : slab.priceType === 'FLAT' ? ' flat' : card.pricingModel === 'VOLUME' ? ' each, for every unit' : ' each';
+  const unit =
+    card.pricingModel === 'PACKAGE'
+      ? ' a package'
+      : slab.priceType === 'FLAT'
+        ? ' flat'
+        : card.pricingModel === 'VOLUME'
+          ? ' each, for every unit'
+          : ' each';
   return `${slab.rate}${unit}${others.length > 0 ? ` (${others.join(', ')})` : ''}`;
 }
 
 function cycleText(cycle: PricingCycle): string {
-  const day = cycle.anniversaryCycle ? "the day of each account's association" : `day ${cycle.startOffset.dayOffset === 'LAST' ? 'last' : cycle.startOffset.dayOffset}`;
+  const day = cycle.anniversaryCycle
+    ? "the day of each account's association"
+    : `day ${cycle.startOffset.dayOffset === 'LAST' ? 'last' : cycle.startOffset.dayOffset}`;
   return `${cycle.interval.toLowerCase().replace('_', '-')}, starting on ${day}${cycle.gracePeriod > 0 ? `, ${cycle.gracePeriod} days' grace` : ''}`;
 }

@@ -73,7 +73,8 @@ export const RevenuePage: FC<{ view: RevenueView }> = ({ view }) => (
       <>
         <h2>Total</h2>
         <p class="hint">
-          Revenue rated for events from {view.range.from} to {view.range.to} (exact, before a statement rounds its lines).
+          Revenue rated for events from {view.range.from} to {view.range.to} (exact, before a statement rounds its
+          lines).
         </p>
         {view.totals.length === 0 ? (
           <p>No revenue in this range.</p>

@@ -4,7 +4,14 @@ import { failure, seg, type ConsoleApp, type ConsoleKit } from './console-kit';
 import { revenueRange } from './forms/revenue-range';
 import { fillWindows } from './forms/usage-range';
 import type { ChartSeries } from './line-chart';
-import { RevenuePage, revenueSplits, TOP_GROUPS, TOP_SERIES, type RevenueGroup, type RevenueView } from './revenue-page';
+import {
+  RevenuePage,
+  revenueSplits,
+  TOP_GROUPS,
+  TOP_SERIES,
+  type RevenueGroup,
+  type RevenueView,
+} from './revenue-page';
 
 type Series = { currency: string; accountId?: string; meterId?: string; value: string; data?: ChartSeries['points'] };
 type Revenue = { totals: Series[]; groups?: Series[] };
@@ -16,35 +23,76 @@ type Revenue = { totals: Series[]; groups?: Series[] };
  */
 export function registerRevenuePage(app: ConsoleApp, { call, page }: ConsoleKit) {
   app.get('/revenue', async (c) => {
-    const range = revenueRange({ from: c.req.query('from'), to: c.req.query('to'), window: c.req.query('window') }, Date.now());
+    const range = revenueRange(
+      { from: c.req.query('from'), to: c.req.query('to'), window: c.req.query('window') },
+      Date.now(),
+    );
     const asked = c.req.query('split') ?? '';
     const split = revenueSplits.some((s) => s.value === asked) ? (asked as 'accountId' | 'meterId') : 'accountId';
-    const view: RevenueView = { fromDate: range.fromDate, toDate: range.toDate, window: range.ok ? range.window : 'DAY', split, totals: [], series: [], groups: [], groupCount: 0 };
+    const view: RevenueView = {
+      fromDate: range.fromDate,
+      toDate: range.toDate,
+      window: range.ok ? range.window : 'DAY',
+      split,
+      totals: [],
+      series: [],
+      groups: [],
+      groupCount: 0,
+    };
     if (!range.ok) {
-      return page(c, 'Revenue', 'revenue', <RevenuePage view={view} />, { kind: 'error', title: 'The range is not valid', fields: [`${range.field}: ${range.message}`] }, 422);
+      return page(
+        c,
+        'Revenue',
+        'revenue',
+        <RevenuePage view={view} />,
+        { kind: 'error', title: 'The range is not valid', fields: [`${range.field}: ${range.message}`] },
+        422,
+      );
     }
-    const query = (extra: Record<string, string>) => `/revenue?${new URLSearchParams({ from: range.from, to: range.to, ...extra })}`;
+    const query = (extra: Record<string, string>) =>
+      `/revenue?${new URLSearchParams({ from: range.from, to: range.to, ...extra })}`;
     const [totals, grouped, meters] = await Promise.all([
       call<Revenue>(c, 'GET', query({})),
       call<Revenue>(c, 'GET', query({ groupBy: split })),
-      split === 'meterId' ? call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200') : Promise.resolve(undefined),
+      split === 'meterId'
+        ? call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200')
+        : Promise.resolve(undefined),
     ]);
-    if (!totals.ok || !grouped.ok) return page(c, 'Revenue', 'revenue', <RevenuePage view={view} />, failure(totals) ?? failure(grouped), 422);
-    const label = (key: string) => (split === 'meterId' ? (meters?.body?.data?.find((m) => m.id === key)?.name ?? key) : key);
+    if (!totals.ok || !grouped.ok) {
+      return page(c, 'Revenue', 'revenue', <RevenuePage view={view} />, failure(totals) ?? failure(grouped), 422);
+    }
+    const label = (key: string) =>
+      split === 'meterId' ? (meters?.body?.data?.find((m) => m.id === key)?.name ?? key) : key;
     const ranked = [...(grouped.body.groups ?? [])].sort((a, b) => new Decimal(b.value).comparedTo(a.value));
     const groups: RevenueGroup[] = ranked.slice(0, TOP_GROUPS).map((g) => {
       const key = g[split] ?? '';
-      return { label: label(key), currency: g.currency, value: g.value, href: split === 'accountId' ? `/console/accounts/${seg(key)}` : `/console/meters/${seg(key)}` };
+      return {
+        label: label(key),
+        currency: g.currency,
+        value: g.value,
+        href: split === 'accountId' ? `/console/accounts/${seg(key)}` : `/console/meters/${seg(key)}`,
+      };
     });
     const series = await Promise.all(
       ranked.slice(0, TOP_SERIES).map(async (g): Promise<ChartSeries> => {
         const key = g[split] ?? '';
         const windowed = await call<Revenue>(c, 'GET', query({ [split]: key, window: range.window }));
         const points = windowed.body?.totals?.find((t) => t.currency === g.currency)?.data ?? [];
-        return { label: `${label(key)} (${g.currency})`, total: g.value, points: range.window === 'WEEK' ? points : fillWindows(points, range.from, range.to, range.window) };
+        return {
+          label: `${label(key)} (${g.currency})`,
+          total: g.value,
+          points: range.window === 'WEEK' ? points : fillWindows(points, range.from, range.to, range.window),
+        };
       }),
     );
-    const filled = { ...view, range: { from: range.from, to: range.to }, totals: totals.body.totals, series, groups, groupCount: ranked.length };
+    const filled = {
+      ...view,
+      range: { from: range.from, to: range.to },
+      totals: totals.body.totals,
+      series,
+      groups,
+      groupCount: ranked.length,
+    };
     return page(c, 'Revenue', 'revenue', <RevenuePage view={filled} />);
   });
 }

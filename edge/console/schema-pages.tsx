@@ -36,7 +36,11 @@ export const SchemaList: FC<{ schemas: EventSchema[] }> = ({ schemas }) => (
  * Create a schema, or edit a DRAFT: attributes with units, dimensions, enrichment formulas. Blank
  * rows are ignored; a fixed number of rows keeps the form usable without scripts.
  */
-export const SchemaForm: FC<{ action: string; schema?: Partial<EventSchema>; submit: string }> = ({ action, schema, submit }) => {
+export const SchemaForm: FC<{ action: string; schema?: Partial<EventSchema>; submit: string }> = ({
+  action,
+  schema,
+  submit,
+}) => {
   const attributes = pad(schema?.attributes ?? [], ATTRIBUTE_ROWS);
   const dimensions = pad(schema?.dimensions ?? [], DIMENSION_ROWS);
   const enrichments = pad(schema?.enrichments?.fields ?? [], ENRICHMENT_ROWS);
@@ -62,7 +66,13 @@ export const SchemaForm: FC<{ action: string; schema?: Partial<EventSchema>; sub
             </div>
             <div>
               <label for={`attributeUnit-${i}`}>Unit</label>
-              <input id={`attributeUnit-${i}`} name="attributeUnit" value={a?.defaultUnit ?? ''} maxlength={10} size={8} />
+              <input
+                id={`attributeUnit-${i}`}
+                name="attributeUnit"
+                value={a?.defaultUnit ?? ''}
+                maxlength={10}
+                size={8}
+              />
             </div>
           </div>
         ))}
@@ -110,7 +120,13 @@ export const SchemaForm: FC<{ action: string; schema?: Partial<EventSchema>; sub
             </div>
             <div>
               <label for={`enrichmentValue-${i}`}>Formula or value</label>
-              <input id={`enrichmentValue-${i}`} name="enrichmentValue" value={f?.value ?? ''} maxlength={1500} size={40} />
+              <input
+                id={`enrichmentValue-${i}`}
+                name="enrichmentValue"
+                value={f?.value ?? ''}
+                maxlength={1500}
+                size={40}
+              />
             </div>
           </div>
         ))}
@@ -122,13 +138,20 @@ export const SchemaForm: FC<{ action: string; schema?: Partial<EventSchema>; sub
   );
 };
 
-export const SchemaDetail: FC<{ schema: EventSchema; versions: { version: number; createdAt?: string }[] }> = ({ schema, versions }) => (
+export const SchemaDetail: FC<{ schema: EventSchema; versions: { version: number; createdAt?: string }[] }> = ({
+  schema,
+  versions,
+}) => (
   <>
     <p>
       Status <span class={`status ${schema.status}`}>{schema.status}</span> · version {schema.version}
       {schema.description && ` · ${schema.description}`}
     </p>
-    <LifecycleButtons base={`/console/schemas/${encodeURIComponent(schema.name)}`} status={schema.status} noun="schema" />
+    <LifecycleButtons
+      base={`/console/schemas/${encodeURIComponent(schema.name)}`}
+      status={schema.status}
+      noun="schema"
+    />
     <h2>Fields</h2>
     <div class="scroll">
       <table>
@@ -178,7 +201,11 @@ export const SchemaDetail: FC<{ schema: EventSchema; versions: { version: number
     {schema.status === 'DRAFT' && (
       <>
         <h2>Edit the draft</h2>
-        <SchemaForm action={`/console/schemas/${encodeURIComponent(schema.name)}/edit`} schema={schema} submit="Save draft" />
+        <SchemaForm
+          action={`/console/schemas/${encodeURIComponent(schema.name)}/edit`}
+          schema={schema}
+          submit="Save draft"
+        />
       </>
     )}
   </>

@@ -42,8 +42,10 @@ export const StatementView: FC<{ statement: StatementWire; names: Names }> = ({ 
 const PlanCharges: FC<{ plan: StatementPlan; names: Names }> = ({ plan, names }) => (
   <section aria-label={`Charges of ${names.plans.get(plan.pricePlanId) ?? plan.pricePlanId}`}>
     <h3>
-      <a href={`/console/plans/${encodeURIComponent(plan.pricePlanId)}?version=${plan.pricePlanVersion}`}>{names.plans.get(plan.pricePlanId) ?? plan.pricePlanId}</a> version{' '}
-      {plan.pricePlanVersion}, in {plan.currency}
+      <a href={`/console/plans/${encodeURIComponent(plan.pricePlanId)}?version=${plan.pricePlanVersion}`}>
+        {names.plans.get(plan.pricePlanId) ?? plan.pricePlanId}
+      </a>{' '}
+      version {plan.pricePlanVersion}, in {plan.currency}
     </h3>
     <p class="hint">
       In force from {plan.effectiveFrom}
@@ -93,13 +95,13 @@ const PlanCharges: FC<{ plan: StatementPlan; names: Names }> = ({ plan, names })
  * The slabs that priced a quantity — on a statement line and in the plan page's calculator alike —
  * with the exact sum and the amount charged (rounded once, half to even).
  */
-export const SlabTable: FC<{ caption: string; slabs: SlabCharge[]; pricingModel: string; exactAmount: string; amount: string }> = ({
-  caption,
-  slabs,
-  pricingModel,
-  exactAmount,
-  amount,
-}) => (
+export const SlabTable: FC<{
+  caption: string;
+  slabs: SlabCharge[];
+  pricingModel: string;
+  exactAmount: string;
+  amount: string;
+}> = ({ caption, slabs, pricingModel, exactAmount, amount }) => (
   <table class="slabs">
     <caption>{caption}</caption>
     <thead>
@@ -130,7 +132,11 @@ export const SlabTable: FC<{ caption: string; slabs: SlabCharge[]; pricingModel:
           <td>{s.slab + 1}</td>
           <td class="num">{s.startAfter}</td>
           <td class="num">{s.units}</td>
-          <td class="num">{s.priceType === 'FLAT' ? `${s.rate} flat` : `${s.rate} per ${pricingModel === 'PACKAGE' ? 'package' : 'unit'}`}</td>
+          <td class="num">
+            {s.priceType === 'FLAT'
+              ? `${s.rate} flat`
+              : `${s.rate} per ${pricingModel === 'PACKAGE' ? 'package' : 'unit'}`}
+          </td>
           <td class="num">{s.amount}</td>
         </tr>
       ))}

@@ -13,14 +13,25 @@ type Env = Pick<EdgeEnv, 'DEDUP_SHARD' | 'EMULATE_JURISDICTIONS'>;
  * `layout` may be stale (it reaches isolates through caches): a shard sealed by a newer layout
  * answers 'moved', and those claims are sent once more by the layout that sealed it.
  */
-export async function claimEvents(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement): Promise<ClaimResult[]> {
+export async function claimEvents(
+  env: Env,
+  tenantId: string,
+  claims: Claim[],
+  where: ShardPlacement,
+): Promise<ClaimResult[]> {
   return claimBy(env, tenantId, claims, where, MAX_REROUTES);
 }
 
 /** Each reroute goes to a layout with more generations, so this bounds growths in one staleness window. */
 const MAX_REROUTES = 8;
 
-async function claimBy(env: Env, tenantId: string, claims: Claim[], where: ShardPlacement, reroutes: number): Promise<ClaimResult[]> {
+async function claimBy(
+  env: Env,
+  tenantId: string,
+  claims: Claim[],
+  where: ShardPlacement,
+  reroutes: number,
+): Promise<ClaimResult[]> {
   const { layout } = where;
   const byShard = groupByClaimShard(
     layout,
@@ -32,19 +43,37 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], where: Shard
   await Promise.all(
     byShard.map(async ({ address, indexes }) => {
       const stub = shardStub(env, where, address.name);
-      const unavailable = (which: number[]) => which.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
+      const unavailable = (which: number[]) =>
+        which.forEach((i) => (results[i] = { id: claims[i]!.id, status: 'unavailable' }));
       try {
-        const shardResults = await stub.claim(tenantId, indexes.map((i) => claims[i]!), { ...where, address });
+        const shardResults = await stub.claim(
+          tenantId,
+          indexes.map((i) => claims[i]!),
+          { ...where, address },
+        );
         const moved: number[] = [];
         indexes.forEach((claimIndex, k) => {
           const result = shardResults[k]!;
-          if (result.status === 'moved') moved.push(claimIndex);
-          else results[claimIndex] = result;
+          if (result.status === 'moved') {
+            moved.push(claimIndex);
+          } else {
+            results[claimIndex] = result;
+          }
         });
-        if (moved.length === 0) return;
+        if (moved.length === 0) {
+          return;
+        }
         const newer = await stub.sealedLayout();
-        if (!newer || newer.length <= layout.length || reroutes === 0) return unavailable(moved);
-        const again = await claimBy(env, tenantId, moved.map((i) => claims[i]!), { ...where, layout: newer }, reroutes - 1);
+        if (!newer || newer.length <= layout.length || reroutes === 0) {
+          return unavailable(moved);
+        }
+        const again = await claimBy(
+          env,
+          tenantId,
+          moved.map((i) => claims[i]!),
+          { ...where, layout: newer },
+          reroutes - 1,
+        );
         moved.forEach((claimIndex, k) => (results[claimIndex] = again[k]!));
       } catch (error) {
         console.error(`dedup shard ${address.name} failed; ${indexes.length} events answered UNAVAILABLE`, error);
@@ -60,22 +89,35 @@ async function claimBy(env: Env, tenantId: string, claims: Claim[], where: Shard
  * each id in its shard of the newest generation, which also asks the generations before. A
  * layout grown since the caller learnt it is followed: a sealed shard names the newer one.
  */
-export async function claimedEventIds(env: Env, tenantId: string, ids: string[], where: ShardPlacement): Promise<Set<string>> {
+export async function claimedEventIds(
+  env: Env,
+  tenantId: string,
+  ids: string[],
+  where: ShardPlacement,
+): Promise<Set<string>> {
   const byShard = new Map<string, { address: ShardAddress; ids: string[] }>();
   for (const id of ids) {
     const address = claimShard(where.layout, tenantId, id);
     const group = byShard.get(address.name);
-    if (group) group.ids.push(id);
-    else byShard.set(address.name, { address, ids: [id] });
+    if (group) {
+      group.ids.push(id);
+    } else {
+      byShard.set(address.name, { address, ids: [id] });
+    }
   }
   const answers = await Promise.all(
     [...byShard.values()].map(async ({ address, ids }) => {
       const stub = shardStub(env, where, address.name);
-      const [claimed, sealedBy] = await Promise.all([stub.claimedIds(ids, tenantId, { ...where, address }), stub.sealedLayout()]);
+      const [claimed, sealedBy] = await Promise.all([
+        stub.claimedIds(ids, tenantId, { ...where, address }),
+        stub.sealedLayout(),
+      ]);
       return { claimed, sealedBy };
     }),
   );
   const newer = answers.map((a) => a.sealedBy).find((layout) => layout !== null && layout.length > where.layout.length);
-  if (newer) return claimedEventIds(env, tenantId, ids, { ...where, layout: newer });
+  if (newer) {
+    return claimedEventIds(env, tenantId, ids, { ...where, layout: newer });
+  }
   return new Set(answers.flatMap((a) => a.claimed));
 }

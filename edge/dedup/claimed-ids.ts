@@ -44,7 +44,8 @@ export class ClaimedIds {
 
   constructor(private readonly sql: SqlStorage) {
     sql.exec('CREATE TABLE IF NOT EXISTS id_buckets (bucket INTEGER PRIMARY KEY)');
-    this.legacy = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_ids'").toArray().length > 0;
+    this.legacy =
+      sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_ids'").toArray().length > 0;
   }
 
   /** The storage keys of `ids`, computed outside any transaction (hashing is asynchronous). */
@@ -55,27 +56,38 @@ export class ClaimedIds {
   /** The ids among `ids` claimed less than 45 days before `now`, by id. */
   find(ids: readonly KeyedId[], now: number): Map<string, ClaimedId> {
     const found = new Map<string, ClaimedId>();
-    if (ids.length === 0) return found;
+    if (ids.length === 0) {
+      return found;
+    }
     const byKey = new Map(ids.map((k) => [k.key, k.id]));
     const buckets = this.liveBuckets(now);
     const keys = JSON.stringify([...byKey.keys()]);
     for (let i = 0; i < buckets.length; i += MAX_COMPOUND_SELECT) {
       const union = buckets
         .slice(i, i + MAX_COMPOUND_SELECT)
-        .map((b) => `SELECT hex(id_key) AS k, hex(payload_hash) AS p, accepted_ms + ${b * BUCKET_MS} AS t FROM ids_${b} WHERE id_key IN (SELECT unhex(value) FROM json_each(?1))`)
+        .map(
+          (b) =>
+            `SELECT hex(id_key) AS k, hex(payload_hash) AS p, accepted_ms + ${b * BUCKET_MS} AS t FROM ids_${b} WHERE id_key IN (SELECT unhex(value) FROM json_each(?1))`,
+        )
         .join(' UNION ALL ');
       for (const row of this.sql.exec<{ k: string; p: string; t: number }>(union, keys)) {
         const id = byKey.get(row.k.toLowerCase());
-        if (id !== undefined && row.t > now - ID_RETENTION_MS) found.set(id, { payloadHash: row.p.toLowerCase(), acceptedAt: row.t });
+        if (id !== undefined && row.t > now - ID_RETENTION_MS) {
+          found.set(id, { payloadHash: row.p.toLowerCase(), acceptedAt: row.t });
+        }
       }
     }
-    if (this.legacy) this.findLegacy(ids, now, found);
+    if (this.legacy) {
+      this.findLegacy(ids, now, found);
+    }
     return found;
   }
 
   /** Records newly claimed ids, all accepted at `acceptedAt`. */
   add(ids: readonly KeyedId[], payloadHashes: readonly string[], acceptedAt: number): void {
-    if (ids.length === 0) return;
+    if (ids.length === 0) {
+      return;
+    }
     const bucket = Math.floor(acceptedAt / BUCKET_MS);
     this.ensureBucket(bucket);
     const offset = acceptedAt - bucket * BUCKET_MS;
@@ -91,7 +103,9 @@ export class ClaimedIds {
   /** Drops every bucket whose newest id has expired, and the legacy table's expired rows. */
   dropExpired(now: number): void {
     for (const bucket of this.buckets()) {
-      if (bucketExpiresAt(bucket) > now) break;
+      if (bucketExpiresAt(bucket) > now) {
+        break;
+      }
       this.sql.exec(`DROP TABLE IF EXISTS ids_${bucket}`);
       this.sql.exec('DELETE FROM id_buckets WHERE bucket = ?', bucket);
       this.bucketCache = null;
@@ -109,10 +123,14 @@ export class ClaimedIds {
   nextExpiry(): number | null {
     const times: number[] = [];
     const oldest = this.buckets()[0];
-    if (oldest !== undefined) times.push(bucketExpiresAt(oldest));
+    if (oldest !== undefined) {
+      times.push(bucketExpiresAt(oldest));
+    }
     if (this.legacy) {
       const t = this.sql.exec<{ t: number | null }>('SELECT min(accepted_at) AS t FROM event_ids').one().t;
-      if (t !== null) times.push(t + ID_RETENTION_MS);
+      if (t !== null) {
+        times.push(t + ID_RETENTION_MS);
+      }
     }
     return times.length === 0 ? null : Math.min(...times);
   }
@@ -121,10 +139,14 @@ export class ClaimedIds {
   lastExpiry(): number | null {
     const times: number[] = [];
     const newest = this.buckets().at(-1);
-    if (newest !== undefined) times.push(bucketExpiresAt(newest));
+    if (newest !== undefined) {
+      times.push(bucketExpiresAt(newest));
+    }
     if (this.legacy) {
       const t = this.sql.exec<{ t: number | null }>('SELECT max(accepted_at) AS t FROM event_ids').one().t;
-      if (t !== null) times.push(t + ID_RETENTION_MS);
+      if (t !== null) {
+        times.push(t + ID_RETENTION_MS);
+      }
     }
     return times.length === 0 ? null : Math.max(...times);
   }
@@ -139,12 +161,17 @@ export class ClaimedIds {
   }
 
   private buckets(): number[] {
-    this.bucketCache ??= this.sql.exec<{ bucket: number }>('SELECT bucket FROM id_buckets ORDER BY bucket').toArray().map((r) => r.bucket);
+    this.bucketCache ??= this.sql
+      .exec<{ bucket: number }>('SELECT bucket FROM id_buckets ORDER BY bucket')
+      .toArray()
+      .map((r) => r.bucket);
     return this.bucketCache;
   }
 
   private ensureBucket(bucket: number): void {
-    if (this.buckets().includes(bucket)) return;
+    if (this.buckets().includes(bucket)) {
+      return;
+    }
     this.sql.exec(`CREATE TABLE IF NOT EXISTS ids_${bucket} (
       id_key BLOB PRIMARY KEY, payload_hash BLOB NOT NULL, accepted_ms INTEGER NOT NULL) WITHOUT ROWID`);
     this.sql.exec('INSERT OR IGNORE INTO id_buckets (bucket) VALUES (?)', bucket);
@@ -185,4 +212,3 @@ export function compactPayloadHash(payloadHash: string): string {
 function bucketExpiresAt(bucket: number): number {
   return (bucket + 1) * BUCKET_MS + ID_RETENTION_MS;
 }
-

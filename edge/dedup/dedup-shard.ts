@@ -62,8 +62,11 @@ export class DedupShard extends DurableObject<EdgeEnv> {
 
   /** Shards written before outbox rows held batches kept one event per row: carry them over. */
   private adoptSingleEventOutbox(): void {
-    const exists = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").toArray().length > 0;
-    if (!exists) return;
+    const exists =
+      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").toArray().length > 0;
+    if (!exists) {
+      return;
+    }
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
         "INSERT INTO outbox_events (tenant_id, event_count, body) SELECT tenant_id, 1, '[' || body || ']' FROM outbox ORDER BY seq",
@@ -83,18 +86,28 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * and the predecessor is sealed first. A shard sealed by a newer generation answers 'moved'.
    */
   async claim(tenantId: string, claims: Claim[], route?: ShardRoute): Promise<ShardClaimResult[]> {
-    if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
+    if (this.lineage.sealedBy()) {
+      return claims.map((c) => ({ id: c.id, status: 'moved' }));
+    }
     const unique = [...new Set(claims.map((c) => c.id))];
-    const [keyed, earlier] = await Promise.all([keysOfClaims(claims), this.lineage.earlier(tenantId, route, unique, this.clock(), true)]);
+    const [keyed, earlier] = await Promise.all([
+      keysOfClaims(claims),
+      this.lineage.earlier(tenantId, route, unique, this.clock(), true),
+    ]);
     return new Promise((resolve, reject) => {
       this.waitingClaims.push({ tenantId, claims, route, keyed, earlier, resolve, reject });
-      if (this.waitingClaims.length > 1) return;
+      if (this.waitingClaims.length > 1) {
+        return;
+      }
       // Part of a batch (a batch fans out to every shard at once, and its neighbours are on their
       // way): wait one timer turn, so other requests' calls to this shard join this round —
       // commits per 100-event request ~19 → ~9 (strace, fsyncs). A single event is decided at
       // once: for a lone /ingest the timer turn only added latency (~40 % fewer events/s).
-      if (claims.length === 1) this.decideWaitingClaims();
-      else setTimeout(() => this.decideWaitingClaims(), 0);
+      if (claims.length === 1) {
+        this.decideWaitingClaims();
+      } else {
+        setTimeout(() => this.decideWaitingClaims(), 0);
+      }
     });
   }
 
@@ -124,10 +137,14 @@ export class DedupShard extends DurableObject<EdgeEnv> {
         }
       });
     } catch (error) {
-      for (const call of round) call.reject(error);
+      for (const call of round) {
+        call.reject(error);
+      }
       return;
     }
-    if (this.pendingJurisdiction !== undefined) this.recordedJurisdiction = this.pendingJurisdiction;
+    if (this.pendingJurisdiction !== undefined) {
+      this.recordedJurisdiction = this.pendingJurisdiction;
+    }
     // Only accepted events change what the alarm must do. No await since the transaction: the
     // alarm is written in the same atomic commit, so events in the outbox always have an alarm to
     // send them, even if this object dies right now.
@@ -138,21 +155,34 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       }
     } catch (error) {
       // Committed, but not answered: the callers retry and learn their events are duplicates.
-      for (const call of round) call.reject(error);
+      for (const call of round) {
+        call.reject(error);
+      }
       return;
     }
     round.forEach((call, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.ok) call.resolve(outcome.results);
-      else call.reject(outcome.error);
+      if (outcome.ok) {
+        call.resolve(outcome.results);
+      } else {
+        call.reject(outcome.error);
+      }
     });
   }
 
   /** One claim call, inside the round's transaction (see decideWaitingClaims). */
-  private judge({ tenantId, claims, route, keyed, earlier }: WaitingClaim, now: number, acceptedAt: string): ShardClaimResult[] {
+  private judge(
+    { tenantId, claims, route, keyed, earlier }: WaitingClaim,
+    now: number,
+    acceptedAt: string,
+  ): ShardClaimResult[] {
     // Sealed while this call waited for its predecessor: nothing may be accepted here now.
-    if (this.lineage.sealedBy()) return claims.map((c) => ({ id: c.id, status: 'moved' }));
-    if (route) this.recordJurisdiction(route.jurisdiction);
+    if (this.lineage.sealedBy()) {
+      return claims.map((c) => ({ id: c.id, status: 'moved' }));
+    }
+    if (route) {
+      this.recordJurisdiction(route.jurisdiction);
+    }
     const keyOf = new Map(keyed.map((k) => [k.id, k]));
     const known = new Map([...byId(earlier.found), ...this.ids.find(keyed, now)]);
     const fresh: Claim[] = [];
@@ -201,7 +231,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
     const unique = [...new Set(ids)];
     const [keyed, earlier] = await Promise.all([
       ClaimedIds.keysOf(unique),
-      tenantId ? this.lineage.earlier(tenantId, route, unique, this.clock(), false) : { found: [], holdsIdsUntil: null },
+      tenantId
+        ? this.lineage.earlier(tenantId, route, unique, this.clock(), false)
+        : { found: [], holdsIdsUntil: null },
     ]);
     return [...new Map([...byId(earlier.found), ...this.ids.find(keyed, this.clock())]).keys()];
   }
@@ -212,10 +244,15 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * claim that reached it before is in the answer, and any later one is answered 'moved'.
    */
   async earlierClaims(tenantId: string, route: ShardRoute, ids: string[], seal: boolean): Promise<EarlierClaims> {
-    const [keyed, older] = await Promise.all([ClaimedIds.keysOf(ids), this.lineage.earlier(tenantId, route, ids, this.clock(), seal)]);
+    const [keyed, older] = await Promise.all([
+      ClaimedIds.keysOf(ids),
+      this.lineage.earlier(tenantId, route, ids, this.clock(), seal),
+    ]);
     const now = this.clock();
     return this.ctx.storage.transactionSync(() => {
-      if (seal) this.lineage.seal(route.layout);
+      if (seal) {
+        this.lineage.seal(route.layout);
+      }
       const found = new Map<string, ClaimedId>([...byId(older.found), ...this.ids.find(keyed, now)]);
       const until = [this.ids.lastExpiry(), older.holdsIdsUntil].filter((t): t is number => t !== null);
       return {
@@ -237,7 +274,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
 
   /** Sends what waits for the drain delay now; resolves when the send under way, if any, has ended (for tests and operators). */
   async settled(): Promise<void> {
-    if (this.drainTimer !== null) this.drainNow();
+    if (this.drainTimer !== null) {
+      this.drainNow();
+    }
     await this.flushing;
   }
 
@@ -246,7 +285,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
   }
 
   private drainNow(): void {
-    if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+    if (this.drainTimer !== null) {
+      clearTimeout(this.drainTimer);
+    }
     this.drainTimer = null;
     this.flush().catch((error) => console.error('outbox drain failed; the alarm retries it', error));
   }
@@ -271,13 +312,18 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       try {
         // Packed by bytes, sent concurrently; if any send fails, all are sent again later (the
         // rater's exactly-once gate absorbs the ones that did arrive).
-        const batches = [...byTenant(rows)].flatMap(([tenantId, events]) => sendBatches(packEventMessages(tenantId, events)));
+        const batches = [...byTenant(rows)].flatMap(([tenantId, events]) =>
+          sendBatches(packEventMessages(tenantId, events)),
+        );
         // To the queue of the jurisdiction this object lives in: its events are queued only there.
         const queue = eventsQueueOf(this.env, this.jurisdiction());
         await Promise.all(batches.map((messages) => queue.sendBatch(messages)));
       } catch (error) {
         const failures = this.bumpFailures('send_failures');
-        console.error(`queue send failed (attempt ${failures}); ${this.outbox.counts().unsent} events wait in the outbox`, error);
+        console.error(
+          `queue send failed (attempt ${failures}); ${this.outbox.counts().unsent} events wait in the outbox`,
+          error,
+        );
         return;
       }
       this.outbox.markSent(rows, this.clock());
@@ -292,11 +338,17 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * event outside its jurisdiction. Shards older than the record fall back to the id.
    */
   private jurisdiction(): Jurisdiction | null {
-    const recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").toArray()[0]?.value;
+    const recorded = this.sql
+      .exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'")
+      .toArray()[0]?.value;
     const ofId = jurisdictionOfObject(this.ctx.id, this.env);
-    if (recorded === undefined) return ofId;
+    if (recorded === undefined) {
+      return ofId;
+    }
     const jurisdiction = recorded === 'none' ? null : jurisdictionSchema.parse(recorded);
-    if (ofId !== null && ofId !== jurisdiction) throw new Error(`shard recorded jurisdiction ${recorded} but lives in ${ofId}: not sending`);
+    if (ofId !== null && ofId !== jurisdiction) {
+      throw new Error(`shard recorded jurisdiction ${recorded} but lives in ${ofId}: not sending`);
+    }
     return jurisdiction;
   }
 
@@ -309,7 +361,9 @@ export class DedupShard extends DurableObject<EdgeEnv> {
       this.sql.exec("INSERT OR IGNORE INTO placement (key, value) VALUES ('jurisdiction', ?)", value);
       recorded = this.sql.exec<{ value: string }>("SELECT value FROM placement WHERE key = 'jurisdiction'").one().value;
     }
-    if (recorded !== value) throw new Error(`shard of jurisdiction ${recorded} asked to claim for ${value}`);
+    if (recorded !== value) {
+      throw new Error(`shard of jurisdiction ${recorded} asked to claim for ${value}`);
+    }
     return void (this.pendingJurisdiction = recorded);
   }
 
@@ -318,18 +372,27 @@ export class DedupShard extends DurableObject<EdgeEnv> {
    * be sent again. While the rater cannot answer (its database is down), nothing changes.
    */
   private async confirm(): Promise<void> {
-    for (let rows = this.outbox.dueForConfirmation(this.clock()); rows.length > 0; rows = this.outbox.dueForConfirmation(this.clock())) {
+    for (
+      let rows = this.outbox.dueForConfirmation(this.clock());
+      rows.length > 0;
+      rows = this.outbox.dueForConfirmation(this.clock())
+    ) {
       const recorded = new Set<string>();
       try {
         for (const [tenantId, events] of byTenant(rows)) {
           for (let i = 0; i < events.length; i += CONFIRM_IDS_PER_CALL) {
             const ids = events.slice(i, i + CONFIRM_IDS_PER_CALL).map((e) => e.id);
-            for (const id of await this.env.RATER.recordedEventIds(tenantId, ids)) recorded.add(id);
+            for (const id of await this.env.RATER.recordedEventIds(tenantId, ids)) {
+              recorded.add(id);
+            }
           }
         }
       } catch (error) {
         const failures = this.bumpFailures('confirm_failures');
-        console.error(`the rater could not confirm recorded events (attempt ${failures}); they stay in the outbox`, error);
+        console.error(
+          `the rater could not confirm recorded events (attempt ${failures}); they stay in the outbox`,
+          error,
+        );
         return;
       }
       this.ctx.storage.transactionSync(() => this.outbox.settle(rows, recorded));
@@ -359,11 +422,19 @@ export class DedupShard extends DurableObject<EdgeEnv> {
 
   private nextWake(now: number, backoff: (key: string) => number): number | null {
     const wakes: number[] = [];
-    if (this.outbox.hasUnsent()) wakes.push(now + backoff('send_failures'));
+    if (this.outbox.hasUnsent()) {
+      wakes.push(now + backoff('send_failures'));
+    }
     const confirmAt = this.outbox.nextConfirmationAt();
-    if (confirmAt !== null) wakes.push((this.meta('confirm_failures') ?? 0) > 0 ? Math.max(confirmAt, now + backoff('confirm_failures')) : confirmAt);
+    if (confirmAt !== null) {
+      wakes.push(
+        (this.meta('confirm_failures') ?? 0) > 0 ? Math.max(confirmAt, now + backoff('confirm_failures')) : confirmAt,
+      );
+    }
     const expiry = this.ids.nextExpiry();
-    if (expiry !== null) wakes.push(Math.max(expiry, now + MIN_SWEEP_DELAY_MS));
+    if (expiry !== null) {
+      wakes.push(Math.max(expiry, now + MIN_SWEEP_DELAY_MS));
+    }
     return wakes.length === 0 ? null : Math.min(...wakes);
   }
 
@@ -395,9 +466,15 @@ interface WaitingClaim {
 /** Each claimed id once, with its storage key: the edge's, or computed here for a claim without one. */
 async function keysOfClaims(claims: readonly Claim[]): Promise<KeyedId[]> {
   const keyOf = new Map<string, string | undefined>();
-  for (const c of claims) if (!keyOf.has(c.id) || keyOf.get(c.id) === undefined) keyOf.set(c.id, isStorageKey(c.key) ? c.key : undefined);
+  for (const c of claims) {
+    if (!keyOf.has(c.id) || keyOf.get(c.id) === undefined) {
+      keyOf.set(c.id, isStorageKey(c.key) ? c.key : undefined);
+    }
+  }
   const missing = [...keyOf].filter(([, key]) => key === undefined).map(([id]) => id);
-  for (const { id, key } of await ClaimedIds.keysOf(missing)) keyOf.set(id, key);
+  for (const { id, key } of await ClaimedIds.keysOf(missing)) {
+    keyOf.set(id, key);
+  }
   return [...keyOf].map(([id, key]) => ({ id, key: key! }));
 }
 
@@ -410,8 +487,11 @@ function byTenant(rows: OutboxRow[]): Map<string, AcceptedEvent[]> {
   const events = new Map<string, AcceptedEvent[]>();
   for (const row of rows) {
     const list = events.get(row.tenantId);
-    if (list) list.push(...row.events);
-    else events.set(row.tenantId, [...row.events]);
+    if (list) {
+      list.push(...row.events);
+    } else {
+      events.set(row.tenantId, [...row.events]);
+    }
   }
   return events;
 }

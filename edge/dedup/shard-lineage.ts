@@ -60,14 +60,31 @@ export class ShardLineage {
    * while they may hold any. With `seal`, the predecessors are sealed first — a claim needs that;
    * a read (claimedIds) does not.
    */
-  async earlier(tenantId: string, route: ShardRoute | undefined, ids: string[], now: number, seal: boolean): Promise<EarlierClaims> {
+  async earlier(
+    tenantId: string,
+    route: ShardRoute | undefined,
+    ids: string[],
+    now: number,
+    seal: boolean,
+  ): Promise<EarlierClaims> {
     const before = route ? predecessor(route.layout, tenantId, route.address) : null;
-    if (!before || ids.length === 0) return { found: [], holdsIdsUntil: null };
+    if (!before || ids.length === 0) {
+      return { found: [], holdsIdsUntil: null };
+    }
     const until = this.get(`predecessor_until:${before.name}`);
-    if (until !== undefined && Number(until) <= now) return { found: [], holdsIdsUntil: null };
-    const answer: EarlierClaims = await shardStub(this.env, route!, before.name).earlierClaims(tenantId, { ...route!, address: before }, ids, seal);
+    if (until !== undefined && Number(until) <= now) {
+      return { found: [], holdsIdsUntil: null };
+    }
+    const answer: EarlierClaims = await shardStub(this.env, route!, before.name).earlierClaims(
+      tenantId,
+      { ...route!, address: before },
+      ids,
+      seal,
+    );
     // Sealed, the chain takes no new ids: when its last one expires, it need not be asked again.
-    if (seal) this.set(`predecessor_until:${before.name}`, String(answer.holdsIdsUntil ?? 0));
+    if (seal) {
+      this.set(`predecessor_until:${before.name}`, String(answer.holdsIdsUntil ?? 0));
+    }
     return answer;
   }
 

@@ -55,16 +55,25 @@ export class ShardOutbox {
   ) {
     sql.exec(`CREATE TABLE IF NOT EXISTS outbox_events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, event_count INTEGER NOT NULL, body TEXT NOT NULL)`);
-    sql.exec('CREATE TABLE IF NOT EXISTS outbox_sends (seq INTEGER PRIMARY KEY, sent_at INTEGER, sends INTEGER NOT NULL)');
+    sql.exec(
+      'CREATE TABLE IF NOT EXISTS outbox_sends (seq INTEGER PRIMARY KEY, sent_at INTEGER, sends INTEGER NOT NULL)',
+    );
     adoptOutboxBatches(sql);
   }
 
   add(tenantId: string, events: AcceptedEvent[]): void {
     const { seq } = this.sql
-      .exec<{ seq: number }>('INSERT INTO outbox_events (tenant_id, event_count, body) VALUES (?, ?, ?) RETURNING seq', tenantId, events.length, JSON.stringify(events))
+      .exec<{ seq: number }>(
+        'INSERT INTO outbox_events (tenant_id, event_count, body) VALUES (?, ?, ?) RETURNING seq',
+        tenantId,
+        events.length,
+        JSON.stringify(events),
+      )
       .one();
     // Set even when full: a seq a rolled-back insert used may be given again, and must not keep old events.
-    if (this.unsentBodies.size < MAX_UNSENT_IN_MEMORY || this.unsentBodies.has(seq)) this.unsentBodies.set(seq, events);
+    if (this.unsentBodies.size < MAX_UNSENT_IN_MEMORY || this.unsentBodies.has(seq)) {
+      this.unsentBodies.set(seq, events);
+    }
   }
 
   /** After a transaction that may have added rows rolled back. */
@@ -74,18 +83,31 @@ export class ShardOutbox {
 
   /** The oldest rows not yet sent. */
   unsent(): OutboxRow[] {
-    const rows = this.sql.exec<{ seq: number; tenant_id: string }>(`SELECT seq, e.tenant_id ${UNSENT} ORDER BY seq LIMIT ?`, SEND_PAGE).toArray();
+    const rows = this.sql
+      .exec<{ seq: number; tenant_id: string }>(`SELECT seq, e.tenant_id ${UNSENT} ORDER BY seq LIMIT ?`, SEND_PAGE)
+      .toArray();
     const missing = rows.filter((r) => !this.unsentBodies.has(r.seq)).map((r) => r.seq);
     const read = new Map<number, AcceptedEvent[]>();
     if (missing.length > 0) {
-      const bodies = this.sql.exec<{ seq: number; body: string }>('SELECT seq, body FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?))', JSON.stringify(missing));
-      for (const { seq, body } of bodies) read.set(seq, JSON.parse(body) as AcceptedEvent[]);
+      const bodies = this.sql.exec<{ seq: number; body: string }>(
+        'SELECT seq, body FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?))',
+        JSON.stringify(missing),
+      );
+      for (const { seq, body } of bodies) {
+        read.set(seq, JSON.parse(body) as AcceptedEvent[]);
+      }
     }
-    return rows.map((r) => ({ seq: r.seq, tenantId: r.tenant_id, events: this.unsentBodies.get(r.seq) ?? read.get(r.seq)! }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      tenantId: r.tenant_id,
+      events: this.unsentBodies.get(r.seq) ?? read.get(r.seq)!,
+    }));
   }
 
   markSent(rows: OutboxRow[], now: number): void {
-    for (const row of rows) this.unsentBodies.delete(row.seq);
+    for (const row of rows) {
+      this.unsentBodies.delete(row.seq);
+    }
     this.sql.exec(
       `INSERT INTO outbox_sends (seq, sent_at, sends) SELECT value, ?2, 1 FROM json_each(?1) WHERE true
        ON CONFLICT (seq) DO UPDATE SET sent_at = excluded.sent_at, sends = sends + 1`,
@@ -110,12 +132,19 @@ export class ShardOutbox {
     const page: number[] = [];
     let events = 0;
     for (const { seq, event_count } of due) {
-      if (page.length > 0 && events + event_count > CONFIRM_IDS_PER_CALL) break;
+      if (page.length > 0 && events + event_count > CONFIRM_IDS_PER_CALL) {
+        break;
+      }
       page.push(seq);
       events += event_count;
     }
-    if (page.length === 0) return [];
-    return this.rows('SELECT seq, tenant_id, body FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq', JSON.stringify(page));
+    if (page.length === 0) {
+      return [];
+    }
+    return this.rows(
+      'SELECT seq, tenant_id, body FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+      JSON.stringify(page),
+    );
   }
 
   /**
@@ -127,10 +156,18 @@ export class ShardOutbox {
     const again: number[] = [];
     for (const row of rows) {
       const remaining = row.events.filter((e) => !recorded.has(e.id));
-      if (remaining.length === 0) done.push(row.seq);
-      else again.push(row.seq);
+      if (remaining.length === 0) {
+        done.push(row.seq);
+      } else {
+        again.push(row.seq);
+      }
       if (remaining.length > 0 && remaining.length < row.events.length) {
-        this.sql.exec('UPDATE outbox_events SET event_count = ?, body = ? WHERE seq = ?', remaining.length, JSON.stringify(remaining), row.seq);
+        this.sql.exec(
+          'UPDATE outbox_events SET event_count = ?, body = ? WHERE seq = ?',
+          remaining.length,
+          JSON.stringify(remaining),
+          row.seq,
+        );
       }
     }
     if (done.length > 0) {
@@ -138,7 +175,12 @@ export class ShardOutbox {
       this.sql.exec('DELETE FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?))', seqs);
       this.sql.exec('DELETE FROM outbox_sends WHERE seq IN (SELECT value FROM json_each(?))', seqs);
     }
-    if (again.length > 0) this.sql.exec('UPDATE outbox_sends SET sent_at = NULL WHERE seq IN (SELECT value FROM json_each(?))', JSON.stringify(again));
+    if (again.length > 0) {
+      this.sql.exec(
+        'UPDATE outbox_sends SET sent_at = NULL WHERE seq IN (SELECT value FROM json_each(?))',
+        JSON.stringify(again),
+      );
+    }
   }
 
   /** Events not yet sent, and sent but not yet confirmed as recorded. */
@@ -155,7 +197,9 @@ export class ShardOutbox {
   /** When the next sent row falls due for confirmation (null: none is waiting). */
   nextConfirmationAt(): number | null {
     return this.sql
-      .exec<{ t: number | null }>(`SELECT min(sent_at + ${this.delaySql()}) AS t FROM outbox_sends WHERE sent_at IS NOT NULL`)
+      .exec<{ t: number | null }>(
+        `SELECT min(sent_at + ${this.delaySql()}) AS t FROM outbox_sends WHERE sent_at IS NOT NULL`,
+      )
       .one().t;
   }
 
@@ -181,12 +225,23 @@ export class ShardOutbox {
  * each row's events: carried over once, in order, and that table dropped.
  */
 function adoptOutboxBatches(sql: SqlStorage): void {
-  if (sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox_batches'").toArray().length === 0) return;
-  const columns = new Set(sql.exec<{ name: string }>('PRAGMA table_info(outbox_batches)').toArray().map((c) => c.name));
-  sql.exec('INSERT INTO outbox_events (seq, tenant_id, event_count, body) SELECT seq, tenant_id, event_count, body FROM outbox_batches ORDER BY seq');
+  if (sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox_batches'").toArray().length === 0) {
+    return;
+  }
+  const columns = new Set(
+    sql
+      .exec<{ name: string }>('PRAGMA table_info(outbox_batches)')
+      .toArray()
+      .map((c) => c.name),
+  );
+  sql.exec(
+    'INSERT INTO outbox_events (seq, tenant_id, event_count, body) SELECT seq, tenant_id, event_count, body FROM outbox_batches ORDER BY seq',
+  );
   // Shards created before confirmation deleted rows once sent: every row they hold is unsent.
   if (columns.has('sent_at')) {
-    sql.exec('INSERT INTO outbox_sends (seq, sent_at, sends) SELECT seq, sent_at, sends FROM outbox_batches WHERE sends > 0 OR sent_at IS NOT NULL');
+    sql.exec(
+      'INSERT INTO outbox_sends (seq, sent_at, sends) SELECT seq, sent_at, sends FROM outbox_batches WHERE sends > 0 OR sent_at IS NOT NULL',
+    );
   }
   sql.exec('DROP TABLE outbox_batches');
 }

@@ -30,7 +30,12 @@ export function parseEvent(raw: unknown, path: string): IncomingEvent {
   return parsed.success ? { path, event: parsed.data } : { path, issues: issuesFromZod(parsed.error, path) };
 }
 
-export async function acceptEvents(env: EdgeEnv, principal: Principal, events: IncomingEvent[], now = new Date()): Promise<EventResult[]> {
+export async function acceptEvents(
+  env: EdgeEnv,
+  principal: Principal,
+  events: IncomingEvent[],
+  now = new Date(),
+): Promise<EventResult[]> {
   const { tenantId } = principal;
   const results: EventResult[] = new Array(events.length);
   const claims: { index: number; claim: Claim }[] = [];
@@ -43,10 +48,15 @@ export async function acceptEvents(env: EdgeEnv, principal: Principal, events: I
         return;
       }
       const { event, path } = incoming;
-      if (!schemas.has(event.schemaName)) schemas.set(event.schemaName, activeEventSchema(env, tenantId, event.schemaName));
+      if (!schemas.has(event.schemaName)) {
+        schemas.set(event.schemaName, activeEventSchema(env, tenantId, event.schemaName));
+      }
       const prepared = await prepareClaim(event, await schemas.get(event.schemaName)!, now, path);
-      if (prepared.ok) claims.push({ index, claim: prepared.claim });
-      else results[index] = { index, ...(event.id ? { id: event.id } : {}), status: 'INVALID', errors: prepared.issues };
+      if (prepared.ok) {
+        claims.push({ index, claim: prepared.claim });
+      } else {
+        results[index] = { index, ...(event.id ? { id: event.id } : {}), status: 'INVALID', errors: prepared.issues };
+      }
     }),
   );
 
@@ -54,7 +64,12 @@ export async function acceptEvents(env: EdgeEnv, principal: Principal, events: I
   claims.sort((a, b) => a.index - b.index);
   // Every schema of the tenant comes with the same, final jurisdiction (replicated-config.ts).
   const jurisdiction = (await Promise.all(schemas.values())).find((s) => s !== null)?.jurisdiction ?? null;
-  const claimed = await claimEvents(env, tenantId, claims.map((c) => c.claim), shardPlacement(env, principal.placement, jurisdiction));
+  const claimed = await claimEvents(
+    env,
+    tenantId,
+    claims.map((c) => c.claim),
+    shardPlacement(env, principal.placement, jurisdiction),
+  );
   claims.forEach(({ index }, k) => {
     results[index] = toEventResult(index, claimed[k]!, `${events[index]!.path}.id`);
   });
@@ -66,5 +81,10 @@ function toEventResult(index: number, claimed: ClaimResult, idPath: string): Eve
     const message = 'could not be claimed just now (the event was not accepted); send it again';
     return { index, id: claimed.id, status: 'UNAVAILABLE', errors: [{ path: idPath, message }] };
   }
-  return { index, id: claimed.id, status: claimed.status.toUpperCase() as Uppercase<typeof claimed.status>, acceptedAt: claimed.acceptedAt };
+  return {
+    index,
+    id: claimed.id,
+    status: claimed.status.toUpperCase() as Uppercase<typeof claimed.status>,
+    acceptedAt: claimed.acceptedAt,
+  };
 }

@@ -19,21 +19,33 @@ export async function prepareClaim(
   path = 'event',
 ): Promise<{ ok: true; claim: Claim } | { ok: false; issues: FieldIssue[] }> {
   if (!schema) {
-    return { ok: false, issues: [{ path: `${path}.schemaName`, message: `no ACTIVE event schema named '${event.schemaName}'` }] };
+    return {
+      ok: false,
+      issues: [{ path: `${path}.schemaName`, message: `no ACTIVE event schema named '${event.schemaName}'` }],
+    };
   }
   const checked = validateEvent(event, schema, now, undefined, path);
-  if (!checked.ok) return checked;
+  if (!checked.ok) {
+    return checked;
+  }
 
   let id = checked.event.id;
   if (id === undefined && schema.eventIdTemplate) {
     const rendered = renderEventId(schema.eventIdTemplate, checked.event);
     if ('missing' in rendered) {
-      return { ok: false, issues: [{ path: `${path}.id`, message: `no id given, and the schema's eventIdTemplate needs ${rendered.missing}` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: `${path}.id`, message: `no id given, and the schema's eventIdTemplate needs ${rendered.missing}` },
+        ],
+      };
     }
     id = rendered.id;
   }
   id ??= crypto.randomUUID();
-  if (id.length > 512) return { ok: false, issues: [{ path: `${path}.id`, message: 'is longer than 512 characters' }] };
+  if (id.length > 512) {
+    return { ok: false, issues: [{ path: `${path}.id`, message: 'is longer than 512 characters' }] };
+  }
 
   const content = { ...checked.event, id };
   // acceptedAt is set by the shard; the hash covers exactly what the client sent, normalised.

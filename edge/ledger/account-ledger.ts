@@ -1,8 +1,19 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Decimal } from '../../shared/decimal/decimal';
-import type { CreditEntryView, FeatureCredits, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
+import type {
+  CreditEntryView,
+  FeatureCredits,
+  GrantCreditsRequest,
+  UpdateCreditEntryRequest,
+} from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
-import { featureBalance, planChecked, planForced, planSettlement, type DebitPlan } from '../../shared/entitlement/ledger-math';
+import {
+  featureBalance,
+  planChecked,
+  planForced,
+  planSettlement,
+  type DebitPlan,
+} from '../../shared/entitlement/ledger-math';
 import { planOverageRefund } from '../../shared/entitlement/overage-refund';
 import { claimedEventIds } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
@@ -12,10 +23,25 @@ import { LedgerEntries } from './ledger-entries';
 import { LedgerCorrections } from './ledger-corrections';
 import type { LedgerCorrection } from '../../shared/queue/ledger-message';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
-import { RECONCILE_AFTER_MS, SETTLED_KEY_WINDOW_MS, type EntitleOutcome, type EventDebit, type LedgerOwner, type LedgerResult, type PlanGrant } from './ledger-protocol';
+import {
+  RECONCILE_AFTER_MS,
+  SETTLED_KEY_WINDOW_MS,
+  type EntitleOutcome,
+  type EventDebit,
+  type LedgerOwner,
+  type LedgerResult,
+  type PlanGrant,
+} from './ledger-protocol';
 import { claimEvents } from '../dedup/claim-events';
 import type { Claim, ClaimResult } from '../dedup/claim';
-import { EXPIRE_PAGE, LedgerReservations, type ReservationOutcome, type ReserveOutcome, type ReserveRequest, type SettleOutcome } from './ledger-reservations';
+import {
+  EXPIRE_PAGE,
+  LedgerReservations,
+  type ReservationOutcome,
+  type ReserveOutcome,
+  type ReserveRequest,
+  type SettleOutcome,
+} from './ledger-reservations';
 
 export { RECONCILE_AFTER_MS } from './ledger-protocol';
 /** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
@@ -51,7 +77,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 
   constructor(ctx: DurableObjectState, env: EdgeEnv) {
     super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS shard_placement (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)');
+    ctx.storage.sql.exec(
+      'CREATE TABLE IF NOT EXISTS shard_placement (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)',
+    );
     this.rows = new CreditRows(ctx.storage.sql);
     this.debits = new DebitRecords(ctx.storage.sql, (run) => ctx.storage.transactionSync(run));
     this.reservations = new LedgerReservations({
@@ -87,7 +115,12 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   async entitle(owner: LedgerOwner, debit: Omit<EventDebit, 'at'>, shards?: ShardPlacement): Promise<EntitleOutcome> {
     this.rows.rememberOwner(owner);
-    if (shards) this.ctx.storage.sql.exec('INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)', JSON.stringify(shards));
+    if (shards) {
+      this.ctx.storage.sql.exec(
+        'INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)',
+        JSON.stringify(shards),
+      );
+    }
     const now = this.clock();
     const features = debit.lines.map((l) => l.featureId);
     const key = await debitKey(debit.eventId);
@@ -96,20 +129,43 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       const balances = () => features.map((f) => this.creditsOf(owner, f, now));
       const state = this.debits.state(debit.eventId, key);
       // A retry claims the event next: the alarm must not refund the debit before that claim lands.
-      if (state === 'PENDING') this.debits.touchPending(debit.eventId, now);
-      if (state) return { status: 'ALREADY_DEBITED', balances: balances() };
-      for (const featureId of features) this.settleOverage(featureId, now);
+      if (state === 'PENDING') {
+        this.debits.touchPending(debit.eventId, now);
+      }
+      if (state) {
+        return { status: 'ALREADY_DEBITED', balances: balances() };
+      }
+      for (const featureId of features) {
+        this.settleOverage(featureId, now);
+      }
       const record: DebitRecordLine[] = [];
       for (const line of debit.lines) {
-        const plan = planChecked(this.rows.entries(line.featureId), this.rows.account(line.featureId), line.amount, now);
-        if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: line.featureId, available: plan.available, balances: balances() };
+        const plan = planChecked(
+          this.rows.entries(line.featureId),
+          this.rows.account(line.featureId),
+          line.amount,
+          now,
+        );
+        if (!plan.ok) {
+          return {
+            status: 'DENIED',
+            reason: plan.reason,
+            featureId: line.featureId,
+            available: plan.available,
+            balances: balances(),
+          };
+        }
         record.push({ ...line, allocations: plan.allocations, overage: plan.overage });
       }
-      for (const line of record) this.apply(line, 1);
+      for (const line of record) {
+        this.apply(line, 1);
+      }
       this.debits.insertPending(debit.eventId, record, now);
       return { status: 'ENTITLED', balances: balances() };
     });
-    if (outcome.status === 'ENTITLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    if (outcome.status === 'ENTITLED') {
+      this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    }
     return outcome;
   }
 
@@ -136,12 +192,25 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
           this.debits.deletePending(debit.eventId);
           this.debits.settle(key, false, now);
         }
-        if (state === 'SETTLED') this.debits.owe(key);
-        if (state) continue;
-        const record = debit.lines.map((line): DebitRecordLine => ({ ...line, ...planForced(this.rows.entries(line.featureId), line.amount, debit.at) }));
-        for (const line of record) this.apply(line, 1);
+        if (state === 'SETTLED') {
+          this.debits.owe(key);
+        }
+        if (state) {
+          continue;
+        }
+        const record = debit.lines.map(
+          (line): DebitRecordLine => ({
+            ...line,
+            ...planForced(this.rows.entries(line.featureId), line.amount, debit.at),
+          }),
+        );
+        for (const line of record) {
+          this.apply(line, 1);
+        }
         // Overage from a moment no credit covered is paid by credits live now, if any.
-        for (const line of record) this.settleOverage(line.featureId, now);
+        for (const line of record) {
+          this.settleOverage(line.featureId, now);
+        }
         this.debits.settle(key, false, now);
         debited++;
       }
@@ -186,7 +255,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   async reserve(owner: LedgerOwner, request: ReserveRequest): Promise<ReserveOutcome> {
     this.rows.rememberOwner(owner);
     const outcome = this.reservations.reserve(request, this.clock());
-    if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') this.scheduleAlarm(outcome.reservation.expiresAt);
+    if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') {
+      this.scheduleAlarm(outcome.reservation.expiresAt);
+    }
     return outcome;
   }
 
@@ -194,13 +265,24 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    * POST /reservations/{id}/settle: the hold becomes a PENDING debit under the event's id and the
    * claim is kept; the edge claims the event next, and the alarm does if that claim did not land.
    */
-  async settleReservation(owner: LedgerOwner, key: string, claim: Claim, lines: DebitLine[], shards: ShardPlacement): Promise<SettleOutcome> {
+  async settleReservation(
+    owner: LedgerOwner,
+    key: string,
+    claim: Claim,
+    lines: DebitLine[],
+    shards: ShardPlacement,
+  ): Promise<SettleOutcome> {
     this.rows.rememberOwner(owner);
     const eventKey = await debitKey(claim.id);
-    this.ctx.storage.sql.exec('INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)', JSON.stringify(shards));
+    this.ctx.storage.sql.exec(
+      'INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)',
+      JSON.stringify(shards),
+    );
     const now = this.clock();
     const outcome = this.reservations.settle(key, claim, lines, eventKey, now);
-    if (outcome.status === 'SETTLED') this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    if (outcome.status === 'SETTLED') {
+      this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    }
     return outcome;
   }
 
@@ -229,7 +311,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return this.creditsOf(owner, featureId, this.clock());
   }
 
-  async grant(owner: LedgerOwner, featureId: string, request: GrantCreditsRequest): Promise<LedgerResult<{ created: boolean; entry: CreditEntryView }>> {
+  async grant(
+    owner: LedgerOwner,
+    featureId: string,
+    request: GrantCreditsRequest,
+  ): Promise<LedgerResult<{ created: boolean; entry: CreditEntryView }>> {
     this.rows.rememberOwner(owner);
     return this.entries.grant(featureId, request, this.clock());
   }
@@ -247,7 +333,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return this.entries.list(featureId, after, limit, this.clock());
   }
 
-  async updateEntry(featureId: string, entryId: string, change: UpdateCreditEntryRequest): Promise<LedgerResult<CreditEntryView>> {
+  async updateEntry(
+    featureId: string,
+    entryId: string,
+    change: UpdateCreditEntryRequest,
+  ): Promise<LedgerResult<CreditEntryView>> {
     return this.entries.update(featureId, entryId, change, this.clock());
   }
 
@@ -291,13 +381,19 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       // A settled reservation's debit is never refunded for want of a claim: its event is claimed here.
       const settles = this.reservations.table.claims(due);
       const others = due.filter((id) => !settles.has(id));
-      const [claimed, keys, settleClaims] = await Promise.all([this.claimedInDedupShards(others), debitKeys(due), this.claimSettleEvents([...settles.values()])]);
+      const [claimed, keys, settleClaims] = await Promise.all([
+        this.claimedInDedupShards(others),
+        debitKeys(due),
+        this.claimSettleEvents([...settles.values()]),
+      ]);
       this.debits.prepareBucket(now);
       this.transaction(() => {
         for (const eventId of due) {
           const since = this.debits.pendingSince(eventId);
           // Decided meanwhile (a refund, or the rater's debit of the same id): nothing left to do.
-          if (since === null) continue;
+          if (since === null) {
+            continue;
+          }
           const settle = settleClaims.get(eventId);
           if (settle?.status === 'conflict') {
             this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now);
@@ -316,11 +412,17 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     }
     const nextExpiry = this.transaction(() => this.debits.expire(now, SETTLED_KEY_WINDOW_MS));
     const pending = this.debits.oldestPending();
-    if (due.length === RECONCILE_PAGE || expired === EXPIRE_PAGE) this.scheduleAlarm(now);
-    else if (pending !== null) this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
-    else if (nextExpiry !== null) this.scheduleAlarm(Math.max(nextExpiry, now + 60_000));
+    if (due.length === RECONCILE_PAGE || expired === EXPIRE_PAGE) {
+      this.scheduleAlarm(now);
+    } else if (pending !== null) {
+      this.scheduleAlarm(Math.max(pending + RECONCILE_AFTER_MS, now + 1000));
+    } else if (nextExpiry !== null) {
+      this.scheduleAlarm(Math.max(nextExpiry, now + 60_000));
+    }
     const reservationDue = this.reservations.nextDue();
-    if (reservationDue !== null) this.scheduleAlarm(Math.max(reservationDue, now + 1000));
+    if (reservationDue !== null) {
+      this.scheduleAlarm(Math.max(reservationDue, now + 1000));
+    }
   }
 
   /** Debits still PENDING (for tests and operators). */
@@ -330,7 +432,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 
   /** What the object keeps of final debits (for tests and operators). */
   async debitKeyStats(): Promise<{ buckets: number[]; unconfirmedKept: number; databaseBytes: number }> {
-    return { buckets: this.debits.liveBuckets(), unconfirmedKept: this.debits.unconfirmedKeptCount(), databaseBytes: this.ctx.storage.sql.databaseSize };
+    return {
+      buckets: this.debits.liveBuckets(),
+      unconfirmedKept: this.debits.unconfirmedKeptCount(),
+      databaseBytes: this.ctx.storage.sql.databaseSize,
+    };
   }
 
   /**
@@ -339,27 +445,43 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   protected async claimedInDedupShards(eventIds: string[]): Promise<Set<string>> {
     const owner = this.rows.owner();
-    if (!owner) return new Set();
-    const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
+    if (!owner) {
+      return new Set();
+    }
+    const stored = this.ctx.storage.sql
+      .exec<{ value: string }>('SELECT value FROM shard_placement')
+      .toArray()[0]?.value;
     // No placement stored: a ledger whose debits predate placements, all in the default one.
-    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined, null);
+    const where: ShardPlacement = stored
+      ? (JSON.parse(stored) as ShardPlacement)
+      : shardPlacement(this.env, undefined, null);
     return claimedEventIds(this.env, owner.tenantId, eventIds, where);
   }
 
   /** Claims settled reservations' events again, where the edge last claimed (a seam for tests, as above). */
   protected async claimSettleEvents(claims: Claim[]): Promise<Map<string, ClaimResult>> {
     const owner = this.rows.owner();
-    if (!owner || claims.length === 0) return new Map();
-    const stored = this.ctx.storage.sql.exec<{ value: string }>('SELECT value FROM shard_placement').toArray()[0]?.value;
-    const where: ShardPlacement = stored ? (JSON.parse(stored) as ShardPlacement) : shardPlacement(this.env, undefined, null);
+    if (!owner || claims.length === 0) {
+      return new Map();
+    }
+    const stored = this.ctx.storage.sql
+      .exec<{ value: string }>('SELECT value FROM shard_placement')
+      .toArray()[0]?.value;
+    const where: ShardPlacement = stored
+      ? (JSON.parse(stored) as ShardPlacement)
+      : shardPlacement(this.env, undefined, null);
     const results = await claimEvents(this.env, owner.tenantId, claims, where);
     return new Map(results.map((r) => [r.id, r]));
   }
 
   private refundPending(eventId: string): void {
     const lines = this.debits.pendingLines<DebitRecordLine>(eventId);
-    if (lines === null) return;
-    for (const line of lines) this.apply(line, -1);
+    if (lines === null) {
+      return;
+    }
+    for (const line of lines) {
+      this.apply(line, -1);
+    }
     this.debits.deletePending(eventId);
   }
 
@@ -377,9 +499,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private apply(line: DebitRecordLine, sign: 1 | -1): void {
     for (const { entryId, amount } of line.allocations) {
       const entry = this.rows.entry(entryId);
-      if (entry) this.rows.setUsed(entryId, Decimal.max(0, new Decimal(entry.used).plus(new Decimal(amount).times(sign))).toFixed());
+      if (entry) {
+        this.rows.setUsed(
+          entryId,
+          Decimal.max(0, new Decimal(entry.used).plus(new Decimal(amount).times(sign))).toFixed(),
+        );
+      }
     }
-    if (new Decimal(line.overage).isZero()) return;
+    if (new Decimal(line.overage).isZero()) {
+      return;
+    }
     const account = this.rows.account(line.featureId);
     const after = new Decimal(account.usedOverage).plus(new Decimal(line.overage).times(sign));
     this.rows.saveAccount(line.featureId, { ...account, usedOverage: Decimal.max(0, after).toFixed() });
@@ -387,9 +516,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     // only they — else a released hold would leave those credits spent (found by the reservation
     // property test), or hand them to an entry that has expired since.
     const paid = Decimal.max(0, after.negated());
-    if (paid.isZero()) return;
+    if (paid.isZero()) {
+      return;
+    }
     const entries = this.rows.entries(line.featureId);
-    for (const { entryId, amount } of planOverageRefund(this.rows.overagePaid(line.featureId), entries, paid.toFixed(), this.clock())) {
+    for (const { entryId, amount } of planOverageRefund(
+      this.rows.overagePaid(line.featureId),
+      entries,
+      paid.toFixed(),
+      this.clock(),
+    )) {
       const entry = this.rows.entry(entryId)!;
       this.rows.setUsed(entryId, new Decimal(entry.used).minus(amount).toFixed());
       this.rows.addOveragePaid(line.featureId, entryId, new Decimal(amount).negated());
@@ -400,7 +536,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private settleOverage(featureId: string, now: number): void {
     const account = this.rows.account(featureId);
     const settlement = planSettlement(this.rows.entries(featureId), account, now);
-    if (settlement.allocations.length === 0) return;
+    if (settlement.allocations.length === 0) {
+      return;
+    }
     for (const { entryId, amount } of settlement.allocations) {
       const entry = this.rows.entry(entryId)!;
       this.rows.setUsed(entryId, new Decimal(entry.used).plus(amount).toFixed());
@@ -413,7 +551,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** Settles first: credits that became live since the last write pay unsettled overage. */
   private creditsOf(owner: LedgerOwner, featureId: string, now: number): FeatureCredits {
     this.settleOverage(featureId, now);
-    return { accountId: owner.accountId, featureId, ...featureBalance(this.rows.entries(featureId), this.rows.account(featureId), now) };
+    return {
+      accountId: owner.accountId,
+      featureId,
+      ...featureBalance(this.rows.entries(featureId), this.rows.account(featureId), now),
+    };
   }
 
   private scheduleAlarm(at: number): void {

@@ -1,4 +1,9 @@
-import { correctionKey, ledgerMessageSchema, type LedgerCorrectionMessage, type LedgerMessage } from '../../shared/queue/ledger-message';
+import {
+  correctionKey,
+  ledgerMessageSchema,
+  type LedgerCorrectionMessage,
+  type LedgerMessage,
+} from '../../shared/queue/ledger-message';
 import { malformedReason, parseQueueName, queueName } from '../../shared/queue/queue-names';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
 import type { EdgeEnv } from '../env';
@@ -60,9 +65,18 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
         }
         applied.push({ message, body: parsed.data });
       } catch (error) {
-        console.error(`ledger of account '${owner.accountId}' failed (attempt ${message.attempts}${deadLetters ? ', dead-lettered' : ''})`, error);
-        if (deadLetters) toPark.push({ message, park: parkable(message, `the AccountLedger failed after every retry: ${String(error).slice(0, 300)}`) });
-        else retry(message);
+        console.error(
+          `ledger of account '${owner.accountId}' failed (attempt ${message.attempts}${deadLetters ? ', dead-lettered' : ''})`,
+          error,
+        );
+        if (deadLetters) {
+          toPark.push({
+            message,
+            park: parkable(message, `the AccountLedger failed after every retry: ${String(error).slice(0, 300)}`),
+          });
+        } else {
+          retry(message);
+        }
       }
     }),
   );
@@ -75,7 +89,8 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
 
 /** Strikes the applied debits from the ledger outbox, in calls of bounded size, then acks. */
 async function settle(env: Env, applied: { message: Message<unknown>; body: LedgerMessage }[]): Promise<void> {
-  const calls: { tenantId: string; messages: { message: Message<unknown>; body: LedgerMessage }[]; ids: string[] }[] = [];
+  const calls: { tenantId: string; messages: { message: Message<unknown>; body: LedgerMessage }[]; ids: string[] }[] =
+    [];
   const open = new Map<string, (typeof calls)[number]>();
   const corrections: Promise<void>[] = [];
   for (const { message, body } of applied) {
@@ -101,11 +116,20 @@ async function settle(env: Env, applied: { message: Message<unknown>; body: Ledg
       try {
         await env.RATER.settleLedgerDebits(tenantId, ids);
       } catch (error) {
-        console.error(`debits are in the ledger but the rater could not settle them; retrying ${messages.length} message(s)`, error);
-        for (const { message } of messages) retry(message);
+        console.error(
+          `debits are in the ledger but the rater could not settle them; retrying ${messages.length} message(s)`,
+          error,
+        );
+        for (const { message } of messages) {
+          retry(message);
+        }
         return;
       }
-      await Promise.all(messages.map(({ message, body }) => confirm(env, message, body, body.kind === 'debits' ? body.debits.map((d) => d.eventId) : [])));
+      await Promise.all(
+        messages.map(({ message, body }) =>
+          confirm(env, message, body, body.kind === 'debits' ? body.debits.map((d) => d.eventId) : []),
+        ),
+      );
     }),
   );
   await Promise.all(corrections);
@@ -114,7 +138,10 @@ async function settle(env: Env, applied: { message: Message<unknown>; body: Ledg
 /** Corrections are few: each message is struck from the rater's outbox on its own, then confirmed. */
 async function settleCorrections(env: Env, message: Message<unknown>, body: LedgerCorrectionMessage): Promise<void> {
   try {
-    await env.RATER.settleLedgerCorrections(body.tenantId, body.corrections.map(({ eventId, seq }) => ({ eventId, seq })));
+    await env.RATER.settleLedgerCorrections(
+      body.tenantId,
+      body.corrections.map(({ eventId, seq }) => ({ eventId, seq })),
+    );
   } catch (error) {
     console.error(`corrections are in the ledger but the rater could not settle them; retrying`, error);
     retry(message);
@@ -138,10 +165,14 @@ async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage,
 async function park(env: Env, items: { message: Message<unknown>; park: MessageToPark }[]): Promise<void> {
   try {
     await env.RATER.parkMessages(items.map((i) => i.park));
-    for (const { message } of items) message.ack();
+    for (const { message } of items) {
+      message.ack();
+    }
   } catch (error) {
     console.error(`could not park ${items.length} ledger message(s); retrying`, error);
-    for (const { message } of items) retry(message);
+    for (const { message } of items) {
+      retry(message);
+    }
   }
 }
 

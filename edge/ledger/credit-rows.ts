@@ -50,7 +50,9 @@ export class CreditRows {
   }
 
   owner(): LedgerOwner | null {
-    const row = this.sql.exec<{ tenant_id: string; account_id: string }>('SELECT tenant_id, account_id FROM owner').toArray()[0];
+    const row = this.sql
+      .exec<{ tenant_id: string; account_id: string }>('SELECT tenant_id, account_id FROM owner')
+      .toArray()[0];
     return row ? { tenantId: row.tenant_id, accountId: row.account_id } : null;
   }
 
@@ -69,26 +71,49 @@ export class CreditRows {
     const rows = cursor
       ? this.sql.exec<EntryRow>(
           'SELECT * FROM entries WHERE feature_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
-          featureId, cursor.createdAt, cursor.id, limit,
+          featureId,
+          cursor.createdAt,
+          cursor.id,
+          limit,
         )
-      : this.sql.exec<EntryRow>('SELECT * FROM entries WHERE feature_id = ? ORDER BY created_at, id LIMIT ?', featureId, limit);
+      : this.sql.exec<EntryRow>(
+          'SELECT * FROM entries WHERE feature_id = ? ORDER BY created_at, id LIMIT ?',
+          featureId,
+          limit,
+        );
     return rows.toArray().map(toEntry);
   }
 
   /** Entries whose id starts with `prefix` (a plan association's). */
   entriesWithPrefix(prefix: string): CreditEntry[] {
-    return this.sql.exec<EntryRow>('SELECT * FROM entries WHERE substr(id, 1, ?) = ?', prefix.length, prefix).toArray().map(toEntry);
+    return this.sql
+      .exec<EntryRow>('SELECT * FROM entries WHERE substr(id, 1, ?) = ?', prefix.length, prefix)
+      .toArray()
+      .map(toEntry);
   }
 
   insertEntry(e: CreditEntry): void {
     this.sql.exec(
       'INSERT INTO entries (id, feature_id, source, status, granted, used, effective_from, effective_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      e.id, e.featureId, e.source, e.status, e.granted, e.used, e.effectiveFrom, e.effectiveUntil, e.createdAt,
+      e.id,
+      e.featureId,
+      e.source,
+      e.status,
+      e.granted,
+      e.used,
+      e.effectiveFrom,
+      e.effectiveUntil,
+      e.createdAt,
     );
   }
 
   updateEntry(id: string, change: { granted: string; effectiveUntil: number | null }): void {
-    this.sql.exec('UPDATE entries SET granted = ?, effective_until = ? WHERE id = ?', change.granted, change.effectiveUntil, id);
+    this.sql.exec(
+      'UPDATE entries SET granted = ?, effective_until = ? WHERE id = ?',
+      change.granted,
+      change.effectiveUntil,
+      id,
+    );
   }
 
   setUsed(id: string, used: string): void {
@@ -101,7 +126,10 @@ export class CreditRows {
 
   account(featureId: string): FeatureAccount {
     const row = this.sql
-      .exec<{ overage_limit: string | null; used_overage: string }>('SELECT overage_limit, used_overage FROM feature_accounts WHERE feature_id = ?', featureId)
+      .exec<{ overage_limit: string | null; used_overage: string }>(
+        'SELECT overage_limit, used_overage FROM feature_accounts WHERE feature_id = ?',
+        featureId,
+      )
       .toArray()[0];
     return row ? { overageLimit: row.overage_limit, usedOverage: row.used_overage } : NO_OVERAGE;
   }
@@ -109,14 +137,19 @@ export class CreditRows {
   saveAccount(featureId: string, account: FeatureAccount): void {
     this.sql.exec(
       'INSERT OR REPLACE INTO feature_accounts (feature_id, overage_limit, used_overage) VALUES (?, ?, ?)',
-      featureId, account.overageLimit, account.usedOverage,
+      featureId,
+      account.overageLimit,
+      account.usedOverage,
     );
   }
 
   /** What each entry paid toward settled overage and has not had back (overage-refund.ts). */
   overagePaid(featureId: string): Allocation[] {
     return this.sql
-      .exec<{ entry_id: string; amount: string }>('SELECT entry_id, amount FROM overage_paid WHERE feature_id = ?', featureId)
+      .exec<{ entry_id: string; amount: string }>(
+        'SELECT entry_id, amount FROM overage_paid WHERE feature_id = ?',
+        featureId,
+      )
       .toArray()
       .map((r) => ({ entryId: r.entry_id, amount: r.amount }));
   }
@@ -124,20 +157,39 @@ export class CreditRows {
   /** Adds `delta` (negative: given back) to what the entry paid toward overage; a row at zero goes. */
   addOveragePaid(featureId: string, entryId: string, delta: Decimal): void {
     const row = this.sql
-      .exec<{ amount: string }>('SELECT amount FROM overage_paid WHERE feature_id = ? AND entry_id = ?', featureId, entryId)
+      .exec<{ amount: string }>(
+        'SELECT amount FROM overage_paid WHERE feature_id = ? AND entry_id = ?',
+        featureId,
+        entryId,
+      )
       .toArray()[0];
     const amount = Decimal.max(0, new Decimal(row?.amount ?? '0').plus(delta));
-    if (amount.isZero()) this.sql.exec('DELETE FROM overage_paid WHERE feature_id = ? AND entry_id = ?', featureId, entryId);
-    else this.sql.exec('INSERT OR REPLACE INTO overage_paid (feature_id, entry_id, amount) VALUES (?, ?, ?)', featureId, entryId, amount.toFixed());
+    if (amount.isZero()) {
+      this.sql.exec('DELETE FROM overage_paid WHERE feature_id = ? AND entry_id = ?', featureId, entryId);
+    } else {
+      this.sql.exec(
+        'INSERT OR REPLACE INTO overage_paid (feature_id, entry_id, amount) VALUES (?, ?, ?)',
+        featureId,
+        entryId,
+        amount.toFixed(),
+      );
+    }
   }
 
   saveValue(featureId: string, value: string, now: number): void {
-    this.sql.exec('INSERT OR REPLACE INTO entitlement_values (feature_id, value, updated_at) VALUES (?, ?, ?)', featureId, value, now);
+    this.sql.exec(
+      'INSERT OR REPLACE INTO entitlement_values (feature_id, value, updated_at) VALUES (?, ?, ?)',
+      featureId,
+      value,
+      now,
+    );
   }
 
   values(): { featureId: string; value: string }[] {
     return this.sql
-      .exec<{ feature_id: string; value: string }>('SELECT feature_id, value FROM entitlement_values ORDER BY feature_id')
+      .exec<{ feature_id: string; value: string }>(
+        'SELECT feature_id, value FROM entitlement_values ORDER BY feature_id',
+      )
       .toArray()
       .map((r) => ({ featureId: r.feature_id, value: r.value }));
   }

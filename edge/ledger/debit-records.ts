@@ -61,7 +61,9 @@ export class DebitRecords {
     if (this.legacy) {
       // One transaction: a PENDING debit is in one table or the other, never both or neither.
       transaction(() => {
-        sql.exec("INSERT OR IGNORE INTO pending_debits (event_id, lines, created_at) SELECT event_id, lines, created_at FROM debits WHERE state = 'PENDING'");
+        sql.exec(
+          "INSERT OR IGNORE INTO pending_debits (event_id, lines, created_at) SELECT event_id, lines, created_at FROM debits WHERE state = 'PENDING'",
+        );
         sql.exec("DELETE FROM debits WHERE state = 'PENDING'");
       });
     }
@@ -69,24 +71,42 @@ export class DebitRecords {
 
   /** Reads which bucket tables exist; after a rolled-back transaction the cache may be ahead of them. */
   reload(): void {
-    const tables = this.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").toArray().map((r) => r.name);
-    this.buckets = tables.flatMap((name) => (BUCKET_TABLE.test(name) ? [Number(BUCKET_TABLE.exec(name)![1])] : [])).sort((a, b) => b - a);
+    const tables = this.sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .toArray()
+      .map((r) => r.name);
+    this.buckets = tables
+      .flatMap((name) => (BUCKET_TABLE.test(name) ? [Number(BUCKET_TABLE.exec(name)![1])] : []))
+      .sort((a, b) => b - a);
     this.legacy = tables.includes('debits');
   }
 
   /** PENDING with its lines, SETTLED (only the key is left), or never debited as far as this object knows. */
   state(eventId: string, key: DebitKey): DebitState | null {
-    if (this.sql.exec('SELECT 1 FROM pending_debits WHERE event_id = ?', eventId).toArray().length > 0) return 'PENDING';
-    for (const bucket of this.buckets) {
-      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length > 0) return 'SETTLED';
+    if (this.sql.exec('SELECT 1 FROM pending_debits WHERE event_id = ?', eventId).toArray().length > 0) {
+      return 'PENDING';
     }
-    if (this.sql.exec('SELECT 1 FROM unconfirmed_keys WHERE key = ?', key).toArray().length > 0) return 'SETTLED';
-    if (this.legacy && this.sql.exec('SELECT 1 FROM debits WHERE event_id = ?', eventId).toArray().length > 0) return 'SETTLED';
+    for (const bucket of this.buckets) {
+      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length > 0) {
+        return 'SETTLED';
+      }
+    }
+    if (this.sql.exec('SELECT 1 FROM unconfirmed_keys WHERE key = ?', key).toArray().length > 0) {
+      return 'SETTLED';
+    }
+    if (this.legacy && this.sql.exec('SELECT 1 FROM debits WHERE event_id = ?', eventId).toArray().length > 0) {
+      return 'SETTLED';
+    }
     return null;
   }
 
   insertPending(eventId: string, lines: unknown[], now: number): void {
-    this.sql.exec('INSERT INTO pending_debits (event_id, lines, created_at) VALUES (?, ?, ?)', eventId, JSON.stringify(lines), now);
+    this.sql.exec(
+      'INSERT INTO pending_debits (event_id, lines, created_at) VALUES (?, ?, ?)',
+      eventId,
+      JSON.stringify(lines),
+      now,
+    );
   }
 
   /**
@@ -100,12 +120,18 @@ export class DebitRecords {
 
   /** When the last call for a PENDING debit was made, or null if it is not PENDING. */
   pendingSince(eventId: string): number | null {
-    return this.sql.exec<{ t: number }>('SELECT created_at AS t FROM pending_debits WHERE event_id = ?', eventId).toArray()[0]?.t ?? null;
+    return (
+      this.sql
+        .exec<{ t: number }>('SELECT created_at AS t FROM pending_debits WHERE event_id = ?', eventId)
+        .toArray()[0]?.t ?? null
+    );
   }
 
   /** A PENDING debit's lines, or null if it is not PENDING. */
   pendingLines<L>(eventId: string): L[] | null {
-    const row = this.sql.exec<{ lines: string }>('SELECT lines FROM pending_debits WHERE event_id = ?', eventId).toArray()[0];
+    const row = this.sql
+      .exec<{ lines: string }>('SELECT lines FROM pending_debits WHERE event_id = ?', eventId)
+      .toArray()[0];
     return row ? (JSON.parse(row.lines) as L[]) : null;
   }
 
@@ -126,7 +152,9 @@ export class DebitRecords {
   /** A final debit the rater's outbox owes again (the same id, sent over the queue): unconfirmed until confirmed. */
   owe(key: DebitKey): void {
     for (const bucket of this.buckets) {
-      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length === 0) continue;
+      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length === 0) {
+        continue;
+      }
       this.sql.exec(`UPDATE debit_keys_${bucket} SET confirmed = 0 WHERE key = ?`, key);
       return;
     }
@@ -137,16 +165,29 @@ export class DebitRecords {
     for (const key of keys) {
       let found = false;
       for (const bucket of this.buckets) {
-        if (this.sql.exec(`UPDATE debit_keys_${bucket} SET confirmed = 1 WHERE key = ? AND confirmed = 0`, key).rowsWritten > 0) found = true;
-        if (found) break;
+        if (
+          this.sql.exec(`UPDATE debit_keys_${bucket} SET confirmed = 1 WHERE key = ? AND confirmed = 0`, key)
+            .rowsWritten > 0
+        ) {
+          found = true;
+        }
+        if (found) {
+          break;
+        }
       }
-      if (!found) this.sql.exec('DELETE FROM unconfirmed_keys WHERE key = ?', key);
+      if (!found) {
+        this.sql.exec('DELETE FROM unconfirmed_keys WHERE key = ?', key);
+      }
     }
   }
 
   pendingBefore(madeBefore: number, limit: number): string[] {
     return this.sql
-      .exec<{ event_id: string }>('SELECT event_id FROM pending_debits WHERE created_at <= ? ORDER BY created_at LIMIT ?', madeBefore, limit)
+      .exec<{ event_id: string }>(
+        'SELECT event_id FROM pending_debits WHERE created_at <= ? ORDER BY created_at LIMIT ?',
+        madeBefore,
+        limit,
+      )
       .toArray()
       .map((r) => r.event_id);
   }
@@ -161,8 +202,13 @@ export class DebitRecords {
    */
   expire(now: number, window: number): number | null {
     for (const bucket of [...this.buckets].reverse()) {
-      if ((bucket + 1) * KEY_BUCKET_MS + window > now) break;
-      this.sql.exec(`INSERT OR IGNORE INTO unconfirmed_keys (key, kept_since) SELECT key, ? FROM debit_keys_${bucket} WHERE confirmed = 0`, now);
+      if ((bucket + 1) * KEY_BUCKET_MS + window > now) {
+        break;
+      }
+      this.sql.exec(
+        `INSERT OR IGNORE INTO unconfirmed_keys (key, kept_since) SELECT key, ? FROM debit_keys_${bucket} WHERE confirmed = 0`,
+        now,
+      );
       this.sql.exec(`DROP TABLE debit_keys_${bucket}`);
       this.buckets = this.buckets.filter((b) => b !== bucket);
     }
@@ -179,7 +225,9 @@ export class DebitRecords {
     }
     const oldest = this.buckets.at(-1);
     const bucketDue = oldest === undefined ? null : (oldest + 1) * KEY_BUCKET_MS + window;
-    if (bucketDue === null) return legacyDue;
+    if (bucketDue === null) {
+      return legacyDue;
+    }
     return legacyDue === null ? bucketDue : Math.min(bucketDue, legacyDue);
   }
 

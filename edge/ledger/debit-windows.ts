@@ -24,4 +24,3 @@ export const SETTLED_KEY_WINDOW_MS = 36 * 60 * 60 * 1000;
  * ALREADY_DEBITED instead of being debited again.
  */
 export const ENTITLE_MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
-

@@ -47,8 +47,11 @@ export class LedgerCorrections {
           continue;
         }
         for (const line of correction.lines) {
-          if (correction.effect === 'REFUND') this.giveBack(line, correction.at);
-          else this.debit(line, correction.at, now);
+          if (correction.effect === 'REFUND') {
+            this.giveBack(line, correction.at);
+          } else {
+            this.debit(line, correction.at, now);
+          }
         }
         debits.settle(key, false, now);
         applied++;
@@ -61,10 +64,14 @@ export class LedgerCorrections {
   private giveBack(line: DebitLine, at: number): void {
     const { rows } = this.parts;
     const overage = refundableOverage(rows.account(line.featureId), rows.overagePaid(line.featureId), line.amount);
-    if (!new Decimal(overage).isZero()) this.parts.apply({ ...line, allocations: [], overage }, -1);
+    if (!new Decimal(overage).isZero()) {
+      this.parts.apply({ ...line, allocations: [], overage }, -1);
+    }
     const rest = new Decimal(line.amount).minus(overage).toFixed();
     const allocations = planEntryRefund(rows.entries(line.featureId), rest, at);
-    if (allocations.length > 0) this.parts.apply({ ...line, allocations, overage: '0' }, -1);
+    if (allocations.length > 0) {
+      this.parts.apply({ ...line, allocations, overage: '0' }, -1);
+    }
   }
 
   private debit(line: DebitLine, at: number, now: number): void {

@@ -1,5 +1,10 @@
 import { AppError } from '../../shared/errors/app-error';
-import type { CreditEntry, CreditEntryView, GrantCreditsRequest, UpdateCreditEntryRequest } from '../../shared/entitlement/credit-entry';
+import type {
+  CreditEntry,
+  CreditEntryView,
+  GrantCreditsRequest,
+  UpdateCreditEntryRequest,
+} from '../../shared/entitlement/credit-entry';
 import { changedEntry, checkRegrant, grantedEntry, planGrantChanges } from '../../shared/entitlement/credit-rules';
 import { entryView } from '../../shared/entitlement/ledger-math';
 import type { CreditRows } from './credit-rows';
@@ -20,7 +25,11 @@ export interface EntryParts {
 export class LedgerEntries {
   constructor(private readonly parts: EntryParts) {}
 
-  grant(featureId: string, request: GrantCreditsRequest, now: number): LedgerResult<{ created: boolean; entry: CreditEntryView }> {
+  grant(
+    featureId: string,
+    request: GrantCreditsRequest,
+    now: number,
+  ): LedgerResult<{ created: boolean; entry: CreditEntryView }> {
     const { rows } = this.parts;
     return refusalsAsValues(() =>
       this.parts.transaction(() => {
@@ -42,8 +51,12 @@ export class LedgerEntries {
     const { rows } = this.parts;
     this.parts.transaction(() => {
       const changes = planGrantChanges(rows.entriesWithPrefix(`${associationId}#`), grants, now);
-      for (const id of changes.voids) rows.voidEntry(id);
-      for (const { id, ...change } of changes.updates) rows.updateEntry(id, change);
+      for (const id of changes.voids) {
+        rows.voidEntry(id);
+      }
+      for (const { id, ...change } of changes.updates) {
+        rows.updateEntry(id, change);
+      }
       for (const entry of changes.inserts) {
         rows.insertEntry(entry);
         this.parts.settleOverage(entry.featureId, now);
@@ -60,7 +73,12 @@ export class LedgerEntries {
     return this.parts.rows.entryPage(featureId, after, limit).map((e) => entryView(e, now));
   }
 
-  update(featureId: string, entryId: string, change: UpdateCreditEntryRequest, now: number): LedgerResult<CreditEntryView> {
+  update(
+    featureId: string,
+    entryId: string,
+    change: UpdateCreditEntryRequest,
+    now: number,
+  ): LedgerResult<CreditEntryView> {
     return refusalsAsValues(() =>
       this.parts.transaction(() => {
         this.parts.rows.updateEntry(entryId, changedEntry(this.mustFind(featureId, entryId), change, now));
@@ -82,7 +100,11 @@ export class LedgerEntries {
   private mustFind(featureId: string, entryId: string): CreditEntry {
     const entry = this.parts.rows.entry(entryId);
     if (!entry || entry.featureId !== featureId) {
-      throw new AppError('not_found', 'entry_not_found', `No credit entry '${entryId}' for feature '${featureId}' on this account`);
+      throw new AppError(
+        'not_found',
+        'entry_not_found',
+        `No credit entry '${entryId}' for feature '${featureId}' on this account`,
+      );
     }
     return entry;
   }
@@ -92,7 +114,9 @@ function refusalsAsValues<T>(run: () => T): LedgerResult<T> {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError)) {
+      throw error;
+    }
     return { ok: false, problem: { kind: error.kind, code: error.code, detail: error.detail, errors: error.errors } };
   }
 }

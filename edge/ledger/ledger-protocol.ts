@@ -17,7 +17,9 @@ export type LedgerProblem = { kind: ErrorKind; code: string; detail: string; err
 export type LedgerResult<T> = { ok: true; value: T } | { ok: false; problem: LedgerProblem };
 
 export function unwrap<T>(result: LedgerResult<T>): T {
-  if (result.ok) return result.value;
+  if (result.ok) {
+    return result.value;
+  }
   const { kind, code, detail, errors } = result.problem;
   throw new AppError(kind, code, detail, errors);
 }

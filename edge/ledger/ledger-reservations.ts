@@ -2,7 +2,14 @@ import { Decimal } from '../../shared/decimal/decimal';
 import type { FeatureCredits } from '../../shared/entitlement/credit-entry';
 import type { DebitLine } from '../../shared/entitlement/feature-debits';
 import { planChecked, type DebitPlan, type DenialReason } from '../../shared/entitlement/ledger-math';
-import { isExpired, mergePlans, RESERVATION_MEMORY_MS, splitHold, type ReleaseReason, type ReservationStatus } from '../../shared/entitlement/reservation';
+import {
+  isExpired,
+  mergePlans,
+  RESERVATION_MEMORY_MS,
+  splitHold,
+  type ReleaseReason,
+  type ReservationStatus,
+} from '../../shared/entitlement/reservation';
 import type { Claim } from '../dedup/claim';
 import type { CreditRows } from './credit-rows';
 import type { DebitKey, DebitRecords } from './debit-records';
@@ -43,11 +50,26 @@ export interface ReserveRequest {
   ttlMs: number;
 }
 
-export type Denied = { status: 'DENIED'; reason: DenialReason; featureId: string; available: string; balances: FeatureCredits[] };
+export type Denied = {
+  status: 'DENIED';
+  reason: DenialReason;
+  featureId: string;
+  available: string;
+  balances: FeatureCredits[];
+};
 /** An answer that is not the one asked for: the edge turns it into problem+json. */
-export type Refused = { status: 'REFUSED'; kind: 'not_found' | 'conflict'; code: string; detail: string; path?: string };
+export type Refused = {
+  status: 'REFUSED';
+  kind: 'not_found' | 'conflict';
+  code: string;
+  detail: string;
+  path?: string;
+};
 
-export type ReserveOutcome = { status: 'HELD'; created: boolean; reservation: ReservationView; balances: FeatureCredits[] } | Denied | Refused;
+export type ReserveOutcome =
+  | { status: 'HELD'; created: boolean; reservation: ReservationView; balances: FeatureCredits[] }
+  | Denied
+  | Refused;
 export type SettleOutcome =
   /** Settled now (SETTLED), or by an earlier call with the same event (ALREADY_SETTLED): claim `claim` either way. */
   | { status: 'SETTLED' | 'ALREADY_SETTLED'; reservation: ReservationView; claim: Claim; balances: FeatureCredits[] }
@@ -80,23 +102,67 @@ export class LedgerReservations {
     return this.ledger.transaction((): ReserveOutcome => {
       const existing = this.table.get(request.key);
       if (existing) {
-        const same = existing.featureId === request.featureId && new Decimal(existing.amount).eq(request.amount) && existing.ttlMs === request.ttlMs;
-        if (!same) return refused('conflict', 'reservation_id_conflict', `Reservation '${request.key}' exists with other values`, 'id');
+        const same =
+          existing.featureId === request.featureId &&
+          new Decimal(existing.amount).eq(request.amount) &&
+          existing.ttlMs === request.ttlMs;
+        if (!same) {
+          return refused(
+            'conflict',
+            'reservation_id_conflict',
+            `Reservation '${request.key}' exists with other values`,
+            'id',
+          );
+        }
         this.expireIfDue(existing, now);
-        return { status: 'HELD', created: false, reservation: view(this.table.get(request.key)!), balances: [this.ledger.credits(request.featureId, now)] };
+        return {
+          status: 'HELD',
+          created: false,
+          reservation: view(this.table.get(request.key)!),
+          balances: [this.ledger.credits(request.featureId, now)],
+        };
       }
       this.ledger.settleOverage(request.featureId, now);
-      const plan = planChecked(this.ledger.rows.entries(request.featureId), this.ledger.rows.account(request.featureId), request.amount, now);
-      if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: request.featureId, available: plan.available, balances: [this.ledger.credits(request.featureId, now)] };
+      const plan = planChecked(
+        this.ledger.rows.entries(request.featureId),
+        this.ledger.rows.account(request.featureId),
+        request.amount,
+        now,
+      );
+      if (!plan.ok) {
+        return {
+          status: 'DENIED',
+          reason: plan.reason,
+          featureId: request.featureId,
+          available: plan.available,
+          balances: [this.ledger.credits(request.featureId, now)],
+        };
+      }
       const hold: DebitPlan = { allocations: plan.allocations, overage: plan.overage };
       this.ledger.apply({ featureId: request.featureId, amount: request.amount, ...hold }, 1);
       const record: ReservationRecord = {
-        key: request.key, featureId: request.featureId, amount: new Decimal(request.amount).toFixed(), ttlMs: request.ttlMs, hold,
-        status: 'HELD', createdAt: now, expiresAt: now + request.ttlMs,
-        eventId: null, payloadHash: null, claim: null, settledAmount: null, endedAt: null, reason: null,
+        key: request.key,
+        featureId: request.featureId,
+        amount: new Decimal(request.amount).toFixed(),
+        ttlMs: request.ttlMs,
+        hold,
+        status: 'HELD',
+        createdAt: now,
+        expiresAt: now + request.ttlMs,
+        eventId: null,
+        payloadHash: null,
+        claim: null,
+        settledAmount: null,
+        endedAt: null,
+        reason: null,
       };
       this.table.insert(record);
-      return { status: 'HELD', created: true, reservation: view(record), balances: [this.ledger.credits(request.featureId, now)] };
+      return {
+        status: 'HELD',
+        created: true,
+        reservation: view(record),
+        balances: [this.ledger.credits(request.featureId, now)],
+      };
     });
   }
 
@@ -108,43 +174,89 @@ export class LedgerReservations {
   settle(key: string, claim: Claim, lines: DebitLine[], eventKey: DebitKey, now: number): SettleOutcome {
     return this.ledger.transaction((): SettleOutcome => {
       const r = this.table.get(key);
-      if (!r) return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
+      if (!r) {
+        return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
+      }
       const features = lines.map((l) => l.featureId);
       const balances = () => features.map((f) => this.ledger.credits(f, now));
       if (r.status === 'SETTLED') {
-        if (r.eventId === claim.id && r.payloadHash === claim.payloadHash && r.claim) return { status: 'ALREADY_SETTLED', reservation: view(r), claim: r.claim, balances: balances() };
-        return refused('conflict', 'reservation_settled', `Reservation '${key}' was settled with another event ('${r.eventId}')`, 'event');
+        if (r.eventId === claim.id && r.payloadHash === claim.payloadHash && r.claim) {
+          return { status: 'ALREADY_SETTLED', reservation: view(r), claim: r.claim, balances: balances() };
+        }
+        return refused(
+          'conflict',
+          'reservation_settled',
+          `Reservation '${key}' was settled with another event ('${r.eventId}')`,
+          'event',
+        );
       }
       this.expireIfDue(r, now);
       const current = this.table.get(key)!;
       if (current.status !== 'HELD') {
-        return refused('conflict', `reservation_${current.status.toLowerCase()}`, `Reservation '${key}' is ${current.status}: its hold was given back; send the usage to /entitled instead`);
+        return refused(
+          'conflict',
+          `reservation_${current.status.toLowerCase()}`,
+          `Reservation '${key}' is ${current.status}: its hold was given back; send the usage to /entitled instead`,
+        );
       }
       if (this.ledger.debits.state(claim.id, eventKey) !== null || this.table.byEventId(claim.id)) {
-        return refused('conflict', 'event_already_debited', `Event '${claim.id}' was already debited by another call`, 'event.id');
+        return refused(
+          'conflict',
+          'event_already_debited',
+          `Event '${claim.id}' was already debited by another call`,
+          'event.id',
+        );
       }
       const own = lines.find((l) => l.featureId === r.featureId);
-      if (!own) return refused('conflict', 'event_not_for_reservation', `The event does not consume feature '${r.featureId}', which the reservation holds`, 'event.schemaName');
+      if (!own) {
+        return refused(
+          'conflict',
+          'event_not_for_reservation',
+          `The event does not consume feature '${r.featureId}', which the reservation holds`,
+          'event.schemaName',
+        );
+      }
 
       const { kept, released, excess } = splitHold(r.hold, own.amount);
       const record: HeldLine[] = [];
       const extra: HeldLine[] = [];
       for (const line of lines) {
         const amount = line === own ? excess : line.amount;
-        if (line === own && new Decimal(amount).isZero()) continue;
+        if (line === own && new Decimal(amount).isZero()) {
+          continue;
+        }
         this.ledger.settleOverage(line.featureId, now);
-        const plan = planChecked(this.ledger.rows.entries(line.featureId), this.ledger.rows.account(line.featureId), amount, now);
-        if (!plan.ok) return { status: 'DENIED', reason: plan.reason, featureId: line.featureId, available: plan.available, balances: balances() };
+        const plan = planChecked(
+          this.ledger.rows.entries(line.featureId),
+          this.ledger.rows.account(line.featureId),
+          amount,
+          now,
+        );
+        if (!plan.ok) {
+          return {
+            status: 'DENIED',
+            reason: plan.reason,
+            featureId: line.featureId,
+            available: plan.available,
+            balances: balances(),
+          };
+        }
         extra.push({ featureId: line.featureId, amount, allocations: plan.allocations, overage: plan.overage });
       }
       this.ledger.apply({ featureId: r.featureId, amount: '0', ...released }, -1);
-      for (const line of extra) this.ledger.apply(line, 1);
+      for (const line of extra) {
+        this.ledger.apply(line, 1);
+      }
       const ownExtra = extra.find((l) => l.featureId === r.featureId);
       record.push({ featureId: r.featureId, amount: own.amount, ...(ownExtra ? mergePlans(kept, ownExtra) : kept) });
       record.push(...extra.filter((l) => l !== ownExtra));
       // The same record an /entitled debit makes: the alarm settles it once the claim is seen.
       this.ledger.debits.insertPending(claim.id, record, now);
-      this.table.settle(key, { eventId: claim.id, payloadHash: claim.payloadHash, claim, settledAmount: own.amount }, now);
+      this.table.settle(
+        key,
+        { eventId: claim.id, payloadHash: claim.payloadHash, claim, settledAmount: own.amount },
+        now,
+      );
       return { status: 'SETTLED', reservation: view(this.table.get(key)!), claim, balances: balances() };
     });
   }
@@ -153,20 +265,36 @@ export class LedgerReservations {
   release(key: string, now: number): ReservationOutcome {
     return this.ledger.transaction((): ReservationOutcome => {
       const r = this.table.get(key);
-      if (!r) return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
-      if (r.status === 'SETTLED') return refused('conflict', 'reservation_settled', `Reservation '${key}' was settled; it cannot be released`);
+      if (!r) {
+        return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
+      }
+      if (r.status === 'SETTLED') {
+        return refused('conflict', 'reservation_settled', `Reservation '${key}' was settled; it cannot be released`);
+      }
       this.expireIfDue(r, now);
-      if (this.table.get(key)!.status === 'HELD') this.endHold(r, 'RELEASED', 'RELEASED', now);
-      return { status: 'OK', reservation: view(this.table.get(key)!), balances: [this.ledger.credits(r.featureId, now)] };
+      if (this.table.get(key)!.status === 'HELD') {
+        this.endHold(r, 'RELEASED', 'RELEASED', now);
+      }
+      return {
+        status: 'OK',
+        reservation: view(this.table.get(key)!),
+        balances: [this.ledger.credits(r.featureId, now)],
+      };
     });
   }
 
   read(key: string, now: number): ReservationOutcome {
     return this.ledger.transaction((): ReservationOutcome => {
       const r = this.table.get(key);
-      if (!r) return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
+      if (!r) {
+        return refused('not_found', 'reservation_not_found', `No reservation '${key}' on this account`);
+      }
       this.expireIfDue(r, now);
-      return { status: 'OK', reservation: view(this.table.get(key)!), balances: [this.ledger.credits(r.featureId, now)] };
+      return {
+        status: 'OK',
+        reservation: view(this.table.get(key)!),
+        balances: [this.ledger.credits(r.featureId, now)],
+      };
     });
   }
 
@@ -177,13 +305,17 @@ export class LedgerReservations {
   undoSettle(eventId: string, refundPending: (eventId: string) => void, now: number): void {
     const r = this.table.byEventId(eventId);
     refundPending(eventId);
-    if (r?.status === 'SETTLED') this.table.unsettle(r.key, now);
+    if (r?.status === 'SETTLED') {
+      this.table.unsettle(r.key, now);
+    }
   }
 
   /** Gives back every hold whose TTL has passed (inside the alarm's transaction); how many. */
   expireDue(now: number): number {
     const keys = this.table.expiredKeys(now, EXPIRE_PAGE);
-    for (const key of keys) this.endHold(this.table.get(key)!, 'EXPIRED', 'EXPIRED', now);
+    for (const key of keys) {
+      this.endHold(this.table.get(key)!, 'EXPIRED', 'EXPIRED', now);
+    }
     this.table.prune(now - RESERVATION_MEMORY_MS);
     return keys.length;
   }
@@ -193,7 +325,9 @@ export class LedgerReservations {
   }
 
   private expireIfDue(r: ReservationRecord, now: number): void {
-    if (isExpired(r, now)) this.endHold(r, 'EXPIRED', 'EXPIRED', now);
+    if (isExpired(r, now)) {
+      this.endHold(r, 'EXPIRED', 'EXPIRED', now);
+    }
   }
 
   private endHold(r: ReservationRecord, status: 'RELEASED' | 'EXPIRED', reason: ReleaseReason, now: number): void {
@@ -208,7 +342,12 @@ function refused(kind: Refused['kind'], code: string, detail: string, path?: str
 
 function view(r: ReservationRecord): ReservationView {
   return {
-    key: r.key, featureId: r.featureId, amount: r.amount, status: r.status, createdAt: r.createdAt, expiresAt: r.expiresAt,
+    key: r.key,
+    featureId: r.featureId,
+    amount: r.amount,
+    status: r.status,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
     ...(r.settledAmount !== null ? { settledAmount: r.settledAmount } : {}),
     ...(r.eventId !== null ? { eventId: r.eventId } : {}),
     ...(r.endedAt !== null ? { endedAt: r.endedAt } : {}),

@@ -13,11 +13,17 @@ export const wellFormedUrl = createMiddleware(async (c, next) => {
   const issues: FieldIssue[] = [];
   url.pathname.split('/').forEach((segment, i) => {
     const problem = decodedProblem(segment);
-    if (problem) issues.push({ path: `path.${i - 1}`, message: `'${segment.slice(0, 40)}' ${problem}` });
+    if (problem) {
+      issues.push({ path: `path.${i - 1}`, message: `'${segment.slice(0, 40)}' ${problem}` });
+    }
   });
-  if (issues.length > 0) throw invalid('invalid_path', issues);
+  if (issues.length > 0) {
+    throw invalid('invalid_path', issues);
+  }
   for (const pair of url.search.slice(1).split('&')) {
-    if (pair === '') continue;
+    if (pair === '') {
+      continue;
+    }
     const [rawName = '', ...rest] = pair.split('=');
     const nameProblem = decodedProblem(rawName);
     if (nameProblem) {
@@ -26,9 +32,13 @@ export const wellFormedUrl = createMiddleware(async (c, next) => {
     }
     const name = decodeURIComponent(rawName.replace(/\+/g, ' '));
     const problem = decodedProblem(rest.join('='));
-    if (problem) issues.push({ path: name, message: problem });
+    if (problem) {
+      issues.push({ path: name, message: problem });
+    }
   }
-  if (issues.length > 0) throw invalid('invalid_query', issues);
+  if (issues.length > 0) {
+    throw invalid('invalid_query', issues);
+  }
   await next();
 });
 

@@ -1,5 +1,11 @@
 import { initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
-import { jurisdictionSchema, type Jurisdiction, type ObjectPlacement, type Placement, type Region } from '../../shared/tenant/placement';
+import {
+  jurisdictionSchema,
+  type Jurisdiction,
+  type ObjectPlacement,
+  type Placement,
+  type Region,
+} from '../../shared/tenant/placement';
 import type { DedupShard } from '../dedup/dedup-shard';
 import { edgeSettings, type EdgeEnv } from '../env';
 
@@ -16,7 +22,11 @@ export interface ShardPlacement {
  * jurisdiction comes with the tenant's schema or features, where it is final
  * (shared/tenant/replicated-config.ts). A tenant that never grew uses DEDUP_SHARDS.
  */
-export function shardPlacement(env: EdgeEnv, placement: Placement | undefined, jurisdiction: Jurisdiction | null): ShardPlacement {
+export function shardPlacement(
+  env: EdgeEnv,
+  placement: Placement | undefined,
+  jurisdiction: Jurisdiction | null,
+): ShardPlacement {
   return {
     layout: placement?.dedupLayout ?? initialLayout(edgeSettings(env).DEDUP_SHARDS),
     region: placement?.region ?? null,
@@ -47,9 +57,13 @@ export function placedStub<T extends Rpc.DurableObjectBranded | undefined>(
   name: string,
 ): DurableObjectStub<T> {
   const options = where.region ? { locationHint: where.region } : undefined;
-  if (!where.jurisdiction) return namespace.get(namespace.idFromName(name), options);
+  if (!where.jurisdiction) {
+    return namespace.get(namespace.idFromName(name), options);
+  }
   // NUL cannot be in a tenant's name, so an emulated jurisdiction's names never meet real ones.
-  if (env.EMULATE_JURISDICTIONS === 'true') return namespace.get(namespace.idFromName(`${where.jurisdiction}\u0000${name}`), options);
+  if (env.EMULATE_JURISDICTIONS === 'true') {
+    return namespace.get(namespace.idFromName(`${where.jurisdiction}\u0000${name}`), options);
+  }
   const restricted = namespace.jurisdiction(where.jurisdiction);
   return restricted.get(restricted.idFromName(name), options);
 }
@@ -58,8 +72,13 @@ export function placedStub<T extends Rpc.DurableObjectBranded | undefined>(
  * The jurisdiction an object was created in, as the object sees its own id: on Cloudflare the id
  * carries it; under EMULATE_JURISDICTIONS the name placedStub gave it does.
  */
-export function jurisdictionOfObject(id: DurableObjectId, env: Pick<EdgeEnv, 'EMULATE_JURISDICTIONS'>): Jurisdiction | null {
-  if (env.EMULATE_JURISDICTIONS !== 'true') return id.jurisdiction ? jurisdictionSchema.parse(id.jurisdiction) : null;
+export function jurisdictionOfObject(
+  id: DurableObjectId,
+  env: Pick<EdgeEnv, 'EMULATE_JURISDICTIONS'>,
+): Jurisdiction | null {
+  if (env.EMULATE_JURISDICTIONS !== 'true') {
+    return id.jurisdiction ? jurisdictionSchema.parse(id.jurisdiction) : null;
+  }
   const parts = id.name?.split('\u0000') ?? [];
   return parts.length === 2 ? jurisdictionSchema.parse(parts[0]) : null;
 }

@@ -22,7 +22,11 @@ const MAX_BODY_BYTES = 16 * 1024;
  * key); granting and changing need `admin`.
  */
 export const accountCreditsRouter = createRouter<EdgeHono>();
-for (const path of ['/accounts/:accountId/features/:featureId', '/accounts/:accountId/features/:featureId/entries', '/accounts/:accountId/features/:featureId/entries/:entryId']) {
+for (const path of [
+  '/accounts/:accountId/features/:featureId',
+  '/accounts/:accountId/features/:featureId/entries',
+  '/accounts/:accountId/features/:featureId/entries/:entryId',
+]) {
   accountCreditsRouter.on(['POST', 'PATCH', 'PUT', 'DELETE'], [path, `${path}/void`], scoped('admin'));
   accountCreditsRouter.on(['POST', 'PATCH', 'PUT'], path, jsonBody(MAX_BODY_BYTES));
 }
@@ -36,7 +40,12 @@ accountCreditsRouter.openapi(entitlementRoutes.credits, async (c) => {
 accountCreditsRouter.openapi(entitlementRoutes.setOverage, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(toFeatureCreditsWire(await ledgerFor(c.env, owner, where).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit)), 200);
+  return c.json(
+    toFeatureCreditsWire(
+      await ledgerFor(c.env, owner, where).setOverageLimit(owner, featureId, c.req.valid('json').overageLimit),
+    ),
+    200,
+  );
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.listEntries, async (c) => {
@@ -60,7 +69,12 @@ accountCreditsRouter.openapi(entitlementRoutes.grant, async (c) => {
 accountCreditsRouter.openapi(entitlementRoutes.updateEntry, async (c) => {
   const { accountId, featureId, entryId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'admin');
-  return c.json(toCreditEntryWire(unwrap(await ledgerFor(c.env, owner, where).updateEntry(featureId, entryId, c.req.valid('json')))), 200);
+  return c.json(
+    toCreditEntryWire(
+      unwrap(await ledgerFor(c.env, owner, where).updateEntry(featureId, entryId, c.req.valid('json'))),
+    ),
+    200,
+  );
 });
 
 accountCreditsRouter.openapi(entitlementRoutes.voidEntry, async (c) => {
@@ -81,11 +95,16 @@ export async function accountFeature(
   featureId: string,
   access: 'read' | 'admin',
 ): Promise<{ owner: { tenantId: string; accountId: string }; feature: Feature; where: ObjectPlacement }> {
-  if (access === 'read') requireScope(principal, 'read', 'ingest');
-  else requireScope(principal, 'admin');
+  if (access === 'read') {
+    requireScope(principal, 'read', 'ingest');
+  } else {
+    requireScope(principal, 'admin');
+  }
   const { features, jurisdiction } = await tenantFeatures(env, principal.tenantId);
   const feature = features.find((f) => f.id === featureId);
-  if (!feature) throw new AppError('not_found', 'feature_not_found', `No ACTIVE feature '${featureId}'`);
+  if (!feature) {
+    throw new AppError('not_found', 'feature_not_found', `No ACTIVE feature '${featureId}'`);
+  }
   // The jurisdiction that comes with the features is final; the key's may be stale.
   const where = { region: principal.placement?.region ?? null, jurisdiction };
   return { owner: { tenantId: principal.tenantId, accountId }, feature, where };

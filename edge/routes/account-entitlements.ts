@@ -25,9 +25,14 @@ accountEntitlementsRouter.openapi(entitlementRoutes.values, async (c) => {
   const { accountId } = c.req.valid('param');
   const owner = { tenantId: principal.tenantId, accountId };
   const { features, jurisdiction } = await tenantFeatures(c.env, owner.tenantId);
-  const values = await ledgerFor(c.env, owner, { region: principal.placement?.region ?? null, jurisdiction }).entitlementValues();
+  const values = await ledgerFor(c.env, owner, {
+    region: principal.placement?.region ?? null,
+    jurisdiction,
+  }).entitlementValues();
   const names = new Map(features.map((f) => [f.id, f.name]));
-  const data = values.filter((v) => names.has(v.featureId)).map((v) => ({ ...v, featureName: names.get(v.featureId)! }));
+  const data = values
+    .filter((v) => names.has(v.featureId))
+    .map((v) => ({ ...v, featureName: names.get(v.featureId)! }));
   return c.json({ data }, 200);
 });
 
@@ -35,7 +40,13 @@ accountEntitlementsRouter.openapi(entitlementRoutes.value, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, feature, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
   const value = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId);
-  if (!value) throw new AppError('not_found', 'entitlement_not_found', `Account '${accountId}' has no value for feature '${featureId}'`);
+  if (!value) {
+    throw new AppError(
+      'not_found',
+      'entitlement_not_found',
+      `Account '${accountId}' has no value for feature '${featureId}'`,
+    );
+  }
   return c.json({ data: [{ ...value, featureName: feature.name }] }, 200);
 });
 
@@ -50,8 +61,13 @@ accountEntitlementsRouter.openapi(entitlementRoutes.setValue, async (c) => {
 accountEntitlementsRouter.openapi(entitlementRoutes.checkValue, async (c) => {
   const { accountId, featureId } = c.req.valid('param');
   const { owner, where } = await accountFeature(c.env, c.get('principal'), accountId, featureId, 'read');
-  const configured = (await ledgerFor(c.env, owner, where).entitlementValues()).find((v) => v.featureId === featureId)?.value;
+  const configured = (await ledgerFor(c.env, owner, where).entitlementValues()).find(
+    (v) => v.featureId === featureId,
+  )?.value;
   const entitled = configured !== undefined && grantsValue(configured, c.req.valid('json').value);
   // Togai's answer is a BaseSuccessResponse either way: not being entitled is an answer, not an error.
-  return c.json({ success: entitled, entitled, featureId, ...(configured !== undefined ? { value: configured } : {}) }, 200);
+  return c.json(
+    { success: entitled, entitled, featureId, ...(configured !== undefined ? { value: configured } : {}) },
+    200,
+  );
 });

@@ -31,22 +31,38 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   const { tenantId } = principal;
   const { event } = c.req.valid('json');
 
-  const [schema, features] = await Promise.all([activeEventSchema(c.env, tenantId, event.schemaName), tenantFeatures(c.env, tenantId)]);
+  const [schema, features] = await Promise.all([
+    activeEventSchema(c.env, tenantId, event.schemaName),
+    tenantFeatures(c.env, tenantId),
+  ]);
   const now = new Date();
   const prepared = await prepareClaim(event, schema, now);
-  if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
+  if (!prepared.ok) {
+    throw invalid('invalid_event', prepared.issues);
+  }
   const { claim } = prepared;
   // The ledger remembers a debit only as long as a retry of the same call can arrive: a retry is
   // the same event, so an old timestamp is what a retry after that would carry (ledger-protocol.ts).
   if (Date.parse(claim.event.timestamp) < now.getTime() - ENTITLE_MAX_EVENT_AGE_MS) {
     throw invalid('invalid_event', [
-      { path: 'event.timestamp', message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old for /entitled; send older usage to /ingest` },
+      {
+        path: 'event.timestamp',
+        message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old for /entitled; send older usage to /ingest`,
+      },
     ]);
   }
   const { lines, issues } = featureDebits(claim.event, features.features);
-  if (issues.length > 0) throw invalid('invalid_event', issues);
+  if (issues.length > 0) {
+    throw invalid('invalid_event', issues);
+  }
   if (lines.length === 0) {
-    return c.json(refused(claim.id, `No ACTIVE feature is consumed by events of schema '${event.schemaName}'`, { reason: 'NO_FEATURE', balances: [] }), 403);
+    return c.json(
+      refused(claim.id, `No ACTIVE feature is consumed by events of schema '${event.schemaName}'`, {
+        reason: 'NO_FEATURE',
+        balances: [],
+      }),
+      403,
+    );
   }
 
   const owner = { tenantId, accountId: claim.event.accountId };
@@ -55,18 +71,32 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   const ledger = ledgerFor(c.env, owner, shards);
   const outcome = await ledger.entitle(owner, { eventId: claim.id, lines }, shards).catch((error: unknown) => {
     console.error(`ledger of account '${owner.accountId}' failed`, error);
-    throw new AppError('unavailable', 'ledger_unavailable', 'The account ledger is briefly unavailable; send the event again');
+    throw new AppError(
+      'unavailable',
+      'ledger_unavailable',
+      'The account ledger is briefly unavailable; send the event again',
+    );
   });
   if (outcome.status === 'DENIED') {
     const { reason, featureId, available, balances } = outcome;
     const why = reason === 'NO_GRANT' ? 'has no credits for' : `has ${available} left of`;
-    const details = { reason, featureId, available: exactNumber(available), balances: balances.map(toFeatureCreditsWire) };
+    const details = {
+      reason,
+      featureId,
+      available: exactNumber(available),
+      balances: balances.map(toFeatureCreditsWire),
+    };
     return c.json(refused(claim.id, `Account '${owner.accountId}' ${why} feature '${featureId}'`, details), 403);
   }
 
   // Marked as debited here, so the rater owes no second debit (the hash was taken before: a
   // repeat through /ingest with the same payload is still a duplicate).
-  const [claimed] = await claimEvents(c.env, tenantId, [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }], shards);
+  const [claimed] = await claimEvents(
+    c.env,
+    tenantId,
+    [{ ...claim, event: { ...claim.event, debitedAtEdge: true } }],
+    shards,
+  );
   if (!claimed || claimed.status === 'unavailable') {
     // The debit stays PENDING: a retry finds it and claims again; otherwise the ledger refunds it.
     throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', [
@@ -75,21 +105,39 @@ entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   }
   if (claimed.status === 'conflict') {
     // Only this call's own debit is undone; an earlier one (ALREADY_DEBITED) belongs to that call.
-    if (outcome.status === 'ENTITLED') await ledger.refund(claim.id);
-    throw new AppError('conflict', 'event_id_conflict', `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload`, [
-      { path: 'event.id', message: 'already used for a different event' },
-    ]);
+    if (outcome.status === 'ENTITLED') {
+      await ledger.refund(claim.id);
+    }
+    throw new AppError(
+      'conflict',
+      'event_id_conflict',
+      `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload`,
+      [{ path: 'event.id', message: 'already used for a different event' }],
+    );
   }
   const status = claimed.status === 'accepted' ? 'ACCEPTED' : 'DUPLICATE';
   const body: EntitledResponse = {
     success: true,
     statusCode: 200,
-    message: status === 'ACCEPTED' ? 'Entitled: credits debited, event accepted' : 'Entitled: this event was already accepted and debited',
-    details: { entitled: true, eventId: claim.id, status, acceptedAt: claimed.acceptedAt, balances: outcome.balances.map(toFeatureCreditsWire) },
+    message:
+      status === 'ACCEPTED'
+        ? 'Entitled: credits debited, event accepted'
+        : 'Entitled: this event was already accepted and debited',
+    details: {
+      entitled: true,
+      eventId: claim.id,
+      status,
+      acceptedAt: claimed.acceptedAt,
+      balances: outcome.balances.map(toFeatureCreditsWire),
+    },
   };
   return c.json(body, 200);
 });
 
-function refused(eventId: string, message: string, details: Omit<EntitledResponse['details'], 'entitled' | 'eventId'>): EntitledResponse {
+function refused(
+  eventId: string,
+  message: string,
+  details: Omit<EntitledResponse['details'], 'entitled' | 'eventId'>,
+): EntitledResponse {
   return { success: false, statusCode: 403, message, details: { entitled: false, eventId, ...details } };
 }

@@ -17,10 +17,14 @@ const forgetReplicatedConfig: Forget = (c, principal) => forgetTenantConfig(c.en
 const forgetRevokedKey: Forget = async (c, principal) => {
   const keyId = c.req.param('id');
   const keyHash = keyId ? await c.env.RATER.apiKeyHash(principal.tenantId, keyId) : null;
-  if (keyHash) await forgetKey(c.env, keyHash);
+  if (keyHash) {
+    await forgetKey(c.env, keyHash);
+  }
 };
 const forgetting = new Map<RouteConfig, Forget>([
-  ...[...Object.values(raterApiRoutes.eventSchemas), ...Object.values(raterApiRoutes.features)].map((route) => [route, forgetReplicatedConfig] as const),
+  ...[...Object.values(raterApiRoutes.eventSchemas), ...Object.values(raterApiRoutes.features)].map(
+    (route) => [route, forgetReplicatedConfig] as const,
+  ),
   [raterApiRoutes.apiKeys.revoke, forgetRevokedKey],
 ]);
 
@@ -37,7 +41,9 @@ for (const route of Object.values(raterApiRoutes).flatMap((group) => Object.valu
     const scope = requiredScope(route);
     requireScope(principal, scope);
     const response = await c.env.RATER.serveApi(await bufferedRequest(c.req.raw), principal);
-    if (scope !== 'read' && response.ok) await forgetting.get(route)?.(c, principal);
+    if (scope !== 'read' && response.ok) {
+      await forgetting.get(route)?.(c, principal);
+    }
     return response;
   });
 }
@@ -54,7 +60,9 @@ function honoPath(openApiPath: string): string {
  * leaves unread (a refused request) must not hold the RPC call open.
  */
 async function bufferedRequest(request: Request): Promise<Request> {
-  if (request.method === 'GET' || request.method === 'HEAD') return request;
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    return request;
+  }
   const declared = Number(request.headers.get('content-length') ?? 0);
   const body = declared > MAX_BODY_BYTES ? null : await request.arrayBuffer();
   if (body === null || body.byteLength > MAX_BODY_BYTES) {
@@ -63,7 +71,9 @@ async function bufferedRequest(request: Request): Promise<Request> {
   if (body.byteLength > 0 && !/^application\/(.+\+)?json\b/i.test(request.headers.get('content-type') ?? '')) {
     throw new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
   }
-  if (body.byteLength === 0) return new Request(request.url, { method: request.method, headers: request.headers, body: null });
+  if (body.byteLength === 0) {
+    return new Request(request.url, { method: request.method, headers: request.headers, body: null });
+  }
   // Read strictly here (exact numbers, UTF-8, storable text) and passed on as read.
   const headers = new Headers(request.headers);
   headers.delete('content-length');

@@ -28,7 +28,9 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
     const principal = c.get('principal');
     requireScope(principal, 'ingest');
     const body = envelope.safeParse(await c.req.json());
-    if (!body.success) throw invalid('invalid_batch', issuesFromZod(body.error));
+    if (!body.success) {
+      throw invalid('invalid_batch', issuesFromZod(body.error));
+    }
 
     const results = await acceptEvents(
       c.env,
@@ -36,7 +38,11 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
       body.data.events.map((raw, i) => parseEvent(raw, `events.${i}`)),
     );
     if (results.every((r) => r.status === 'UNAVAILABLE')) {
-      throw new AppError('unavailable', 'dedup_unavailable', 'No event could be accepted just now; send the batch again');
+      throw new AppError(
+        'unavailable',
+        'dedup_unavailable',
+        'No event could be accepted just now; send the batch again',
+      );
     }
     const accepted = results.filter((r) => r.status === 'ACCEPTED').length;
     const duplicates = results.filter((r) => r.status === 'DUPLICATE').length;
@@ -46,7 +52,10 @@ export const ingestBatchRouter = new Hono<EdgeHono>().post(
       {
         success: rejected === 0,
         statusCode: status,
-        message: rejected === 0 ? `${accepted} accepted, ${duplicates} duplicates` : `${rejected} of ${results.length} events were not accepted`,
+        message:
+          rejected === 0
+            ? `${accepted} accepted, ${duplicates} duplicates`
+            : `${rejected} of ${results.length} events were not accepted`,
         details: { accepted, duplicates, rejected, events: results },
       },
       status,

@@ -23,10 +23,19 @@ ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   const { event } = c.req.valid('json');
 
   const [result] = await acceptEvents(c.env, principal, [{ path: 'event', event }]);
-  if (!result) throw new AppError('internal', 'claim_failed', 'The event could not be claimed');
-  if (result.status === 'INVALID') throw invalid('invalid_event', result.errors);
+  if (!result) {
+    throw new AppError('internal', 'claim_failed', 'The event could not be claimed');
+  }
+  if (result.status === 'INVALID') {
+    throw invalid('invalid_event', result.errors);
+  }
   if (result.status === 'UNAVAILABLE') {
-    throw new AppError('unavailable', 'dedup_unavailable', 'The event could not be accepted just now; send it again', result.errors);
+    throw new AppError(
+      'unavailable',
+      'dedup_unavailable',
+      'The event could not be accepted just now; send it again',
+      result.errors,
+    );
   }
   if (result.status === 'CONFLICT') {
     throw new AppError(

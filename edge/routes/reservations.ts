@@ -1,5 +1,9 @@
 import { exactNumber } from '../../shared/api/exact-number';
-import { reservationRoutes, type ReservationRefusalWire, type ReservationWire } from '../../shared/api/reservation-routes';
+import {
+  reservationRoutes,
+  type ReservationRefusalWire,
+  type ReservationWire,
+} from '../../shared/api/reservation-routes';
 import { createRouter } from '../../shared/api/router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
 import { toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
@@ -43,24 +47,43 @@ reservationsRouter.openapi(reservationRoutes.reserve, async (c) => {
   const owner = { tenantId: principal.tenantId, accountId: request.accountId };
   const key = request.id ?? crypto.randomUUID();
   const ledger = ledgerFor(c.env, owner, { region: principal.placement?.region ?? null, jurisdiction });
-  const outcome = await ledger.reserve(owner, { key, featureId: request.featureId, amount: request.amount, ttlMs: request.ttlSeconds * 1000 }).catch(unavailable(owner));
-  if (outcome.status === 'DENIED') return c.json(denied(owner, outcome, 'hold'), 403);
-  if (outcome.status === 'REFUSED') throw problem(outcome);
-  return c.json({ reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) }, outcome.created ? 201 : 200);
+  const outcome = await ledger
+    .reserve(owner, { key, featureId: request.featureId, amount: request.amount, ttlMs: request.ttlSeconds * 1000 })
+    .catch(unavailable(owner));
+  if (outcome.status === 'DENIED') {
+    return c.json(denied(owner, outcome, 'hold'), 403);
+  }
+  if (outcome.status === 'REFUSED') {
+    throw problem(outcome);
+  }
+  return c.json(
+    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    outcome.created ? 201 : 200,
+  );
 });
 
 reservationsRouter.openapi(reservationRoutes.read, async (c) => {
   const { owner, key, ledger } = await reservationOf(c.env, c.get('principal'), c.req.valid('param').reservationId);
   const outcome = await ledger.reservation(owner, key).catch(unavailable(owner));
-  if (outcome.status === 'REFUSED') throw problem(outcome);
-  return c.json({ reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) }, 200);
+  if (outcome.status === 'REFUSED') {
+    throw problem(outcome);
+  }
+  return c.json(
+    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    200,
+  );
 });
 
 reservationsRouter.openapi(reservationRoutes.release, async (c) => {
   const { owner, key, ledger } = await reservationOf(c.env, c.get('principal'), c.req.valid('param').reservationId);
   const outcome = await ledger.releaseReservation(owner, key).catch(unavailable(owner));
-  if (outcome.status === 'REFUSED') throw problem(outcome);
-  return c.json({ reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) }, 200);
+  if (outcome.status === 'REFUSED') {
+    throw problem(outcome);
+  }
+  return c.json(
+    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    200,
+  );
 });
 
 reservationsRouter.openapi(reservationRoutes.settle, async (c) => {
@@ -69,42 +92,68 @@ reservationsRouter.openapi(reservationRoutes.settle, async (c) => {
   const { owner, key } = await reservationOf(c.env, principal, id);
   const { event } = c.req.valid('json');
   if (event.accountId !== owner.accountId) {
-    throw invalid('invalid_event', [{ path: 'event.accountId', message: `must be '${owner.accountId}', the reservation's account` }]);
+    throw invalid('invalid_event', [
+      { path: 'event.accountId', message: `must be '${owner.accountId}', the reservation's account` },
+    ]);
   }
-  const [schema, { features }] = await Promise.all([activeEventSchema(c.env, principal.tenantId, event.schemaName), tenantFeatures(c.env, principal.tenantId)]);
+  const [schema, { features }] = await Promise.all([
+    activeEventSchema(c.env, principal.tenantId, event.schemaName),
+    tenantFeatures(c.env, principal.tenantId),
+  ]);
   const now = new Date();
   // A retried settle must claim the same id: without one of the caller's, it is derived from the reservation.
   const prepared = await prepareClaim({ ...event, id: event.id ?? (await settleEventId(id)) }, schema, now);
-  if (!prepared.ok) throw invalid('invalid_event', prepared.issues);
+  if (!prepared.ok) {
+    throw invalid('invalid_event', prepared.issues);
+  }
   const { claim } = prepared;
   if (Date.parse(claim.event.timestamp) < now.getTime() - ENTITLE_MAX_EVENT_AGE_MS) {
-    throw invalid('invalid_event', [{ path: 'event.timestamp', message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old` }]);
+    throw invalid('invalid_event', [
+      { path: 'event.timestamp', message: `must be at most ${ENTITLE_MAX_EVENT_AGE_MS / 3_600_000} hours old` },
+    ]);
   }
   const { lines, issues } = featureDebits(claim.event, features);
-  if (issues.length > 0) throw invalid('invalid_event', issues);
+  if (issues.length > 0) {
+    throw invalid('invalid_event', issues);
+  }
 
   const shards = shardPlacement(c.env, principal.placement, schema?.jurisdiction ?? null);
   const ledger = ledgerFor(c.env, owner, shards);
   const marked = { ...claim, event: { ...claim.event, debitedAtEdge: true as const } };
   const outcome = await ledger.settleReservation(owner, key, marked, lines, shards).catch(unavailable(owner));
-  if (outcome.status === 'DENIED') return c.json(denied(owner, outcome, 'settle'), 403);
-  if (outcome.status === 'REFUSED') throw problem(outcome);
+  if (outcome.status === 'DENIED') {
+    return c.json(denied(owner, outcome, 'settle'), 403);
+  }
+  if (outcome.status === 'REFUSED') {
+    throw problem(outcome);
+  }
 
   const [claimed] = await claimEvents(c.env, principal.tenantId, [outcome.claim], shards);
   if (!claimed || claimed.status === 'unavailable') {
     // Recorded: the ledger's alarm claims the event if no retry does first. A retry is safe.
-    throw new AppError('unavailable', 'dedup_unavailable', 'The settle is recorded but its event could not be claimed just now; send the settle again (it is safe)');
+    throw new AppError(
+      'unavailable',
+      'dedup_unavailable',
+      'The settle is recorded but its event could not be claimed just now; send the settle again (it is safe)',
+    );
   }
   if (claimed.status === 'conflict') {
     await ledger.undoSettle(outcome.claim.id);
-    throw new AppError('conflict', 'event_id_conflict', `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload; the reservation is released`, [
-      { path: 'event.id', message: 'already used for a different event' },
-    ]);
+    throw new AppError(
+      'conflict',
+      'event_id_conflict',
+      `Event id '${claimed.id}' was accepted at ${claimed.acceptedAt} with a different payload; the reservation is released`,
+      [{ path: 'event.id', message: 'already used for a different event' }],
+    );
   }
   return c.json(
     {
       reservation: toWire(owner, outcome.reservation),
-      event: { eventId: claimed.id, status: claimed.status === 'accepted' ? ('ACCEPTED' as const) : ('DUPLICATE' as const), acceptedAt: claimed.acceptedAt },
+      event: {
+        eventId: claimed.id,
+        status: claimed.status === 'accepted' ? ('ACCEPTED' as const) : ('DUPLICATE' as const),
+        acceptedAt: claimed.acceptedAt,
+      },
       balances: outcome.balances.map(toFeatureCreditsWire),
     },
     200,
@@ -115,7 +164,9 @@ reservationsRouter.openapi(reservationRoutes.settle, async (c) => {
 async function reservationOf(env: EdgeEnv, principal: Principal, id: string) {
   requireScope(principal, 'ingest');
   const parsed = parseReservationId(id);
-  if (!parsed) throw invalid('invalid_path', [{ path: 'reservationId', message: 'is not a reservation id (rsv_…)' }]);
+  if (!parsed) {
+    throw invalid('invalid_path', [{ path: 'reservationId', message: 'is not a reservation id (rsv_…)' }]);
+  }
   const owner: LedgerOwner = { tenantId: principal.tenantId, accountId: parsed.accountId };
   const { jurisdiction } = await tenantFeatures(env, principal.tenantId);
   // The same placement as POST /reservations and the settle's shards: the same object.
@@ -126,12 +177,21 @@ async function reservationOf(env: EdgeEnv, principal: Principal, id: string) {
 function unavailable(owner: LedgerOwner) {
   return (error: unknown): never => {
     console.error(`ledger of account '${owner.accountId}' failed`, error);
-    throw new AppError('unavailable', 'ledger_unavailable', 'The account ledger is briefly unavailable; send the request again (it is safe with the same id)');
+    throw new AppError(
+      'unavailable',
+      'ledger_unavailable',
+      'The account ledger is briefly unavailable; send the request again (it is safe with the same id)',
+    );
   };
 }
 
 function problem(refused: Refused): AppError {
-  return new AppError(refused.kind, refused.code, refused.detail, refused.path ? [{ path: refused.path, message: refused.detail }] : []);
+  return new AppError(
+    refused.kind,
+    refused.code,
+    refused.detail,
+    refused.path ? [{ path: refused.path, message: refused.detail }] : [],
+  );
 }
 
 function denied(owner: LedgerOwner, outcome: Denied, what: 'hold' | 'settle'): ReservationRefusalWire {
@@ -140,7 +200,12 @@ function denied(owner: LedgerOwner, outcome: Denied, what: 'hold' | 'settle'): R
     success: false,
     statusCode: 403,
     message: `Account '${owner.accountId}' ${why} feature '${outcome.featureId}': nothing ${what === 'hold' ? 'held' : 'settled; the hold stays'}`,
-    details: { reason: outcome.reason, featureId: outcome.featureId, available: exactNumber(outcome.available), balances: outcome.balances.map(toFeatureCreditsWire) },
+    details: {
+      reason: outcome.reason,
+      featureId: outcome.featureId,
+      available: exactNumber(outcome.available),
+      balances: outcome.balances.map(toFeatureCreditsWire),
+    },
   };
 }
 

@@ -9,10 +9,26 @@ import { lockAccountPlans, pinnedAssociations } from '../store/plan-associations
  * in force or to come would price in differently from the currency each fixed. Takes the
  * account's plan lock for the rest of the transaction, so no association is made meanwhile.
  */
-export async function holdInvoiceCurrency(tx: Queryable, tenantId: string, accountId: string, invoiceCurrency: string | undefined, path = 'invoiceCurrency'): Promise<void> {
+export async function holdInvoiceCurrency(
+  tx: Queryable,
+  tenantId: string,
+  accountId: string,
+  invoiceCurrency: string | undefined,
+  path = 'invoiceCurrency',
+): Promise<void> {
   await lockAccountPlans(tx, tenantId, accountId);
-  const issue = invoiceCurrencyChangeIssue(await pinnedAssociations(tx, tenantId, accountId), invoiceCurrency, Date.now(), path);
+  const issue = invoiceCurrencyChangeIssue(
+    await pinnedAssociations(tx, tenantId, accountId),
+    invoiceCurrency,
+    Date.now(),
+    path,
+  );
   if (issue) {
-    throw new AppError('conflict', 'invoice_currency_fixed', `Account '${accountId}' has a price plan that fixed the currency it is rated in`, [issue]);
+    throw new AppError(
+      'conflict',
+      'invoice_currency_fixed',
+      `Account '${accountId}' has a price plan that fixed the currency it is rated in`,
+      [issue],
+    );
   }
 }

@@ -24,8 +24,12 @@ export const accountRoutes = createRouter()
     const tenantId = principal.tenantId;
     await inTenantHome(db, tenantId, c.env.home, async (tx) => {
       const customer = await findCustomer(tx, tenantId, customerId);
-      if (!customer) throw invalid('invalid_body', [{ path: 'customerId', message: `is not a customer of this tenant` }]);
-      if (customer.status === 'ARCHIVED') throw invalid('invalid_body', [{ path: 'customerId', message: 'is an archived (deleted) customer' }]);
+      if (!customer) {
+        throw invalid('invalid_body', [{ path: 'customerId', message: `is not a customer of this tenant` }]);
+      }
+      if (customer.status === 'ARCHIVED') {
+        throw invalid('invalid_body', [{ path: 'customerId', message: 'is an archived (deleted) customer' }]);
+      }
       await createAccountOf(tx, tenantId, customerId, input);
     });
     return c.json(await mustFind(db, tenantId, input.id), 201);
@@ -35,7 +39,10 @@ export const accountRoutes = createRouter()
     const { nextToken, pageSize, customerId } = c.req.valid('query');
     const afterId = await decodeOwnPageToken(nextToken, (id) => findAccount(db, principal.tenantId, id));
     const rows = await listAccounts(db, principal.tenantId, { customerId, afterId, limit: pageSize + 1 });
-    return c.json(toPage(rows, pageSize, (account) => account.id), 200);
+    return c.json(
+      toPage(rows, pageSize, (account) => account.id),
+      200,
+    );
   })
   .openapi(routes.get, async (c) => {
     const { effectiveOn } = c.req.valid('query');
@@ -46,10 +53,15 @@ export const accountRoutes = createRouter()
     const { db, principal } = c.env;
     const id = c.req.valid('param').accountId;
     const found = await findAccount(db, principal.tenantId, id);
-    if (!found) throw notFound('account', id);
-    if (found.account.status === 'ARCHIVED') throw archived('account', id);
+    if (!found) {
+      throw notFound('account', id);
+    }
+    if (found.account.status === 'ARCHIVED') {
+      throw archived('account', id);
+    }
     const change = c.req.valid('json');
-    const movesCurrency = change.invoiceCurrency !== undefined && change.invoiceCurrency !== found.account.invoiceCurrency;
+    const movesCurrency =
+      change.invoiceCurrency !== undefined && change.invoiceCurrency !== found.account.invoiceCurrency;
     const updated = movesCurrency
       ? await db.transaction(async (tx) => {
           // Rating reads the currency each association fixed: one this change would contradict refuses it.
@@ -57,7 +69,9 @@ export const accountRoutes = createRouter()
           return updateAccount(tx, principal.tenantId, id, found.updatedAt, change);
         })
       : await updateAccount(db, principal.tenantId, id, found.updatedAt, change);
-    if (!updated) throw concurrentChange('account', id);
+    if (!updated) {
+      throw concurrentChange('account', id);
+    }
     return c.json(await mustFind(db, principal.tenantId, id), 200);
   })
   .openapi(routes.delete, async (c) => {
@@ -71,7 +85,9 @@ export const accountRoutes = createRouter()
     const { db, principal } = c.env;
     const id = c.req.valid('param').accountId;
     await mustChange(db, principal.tenantId, id);
-    await db.transaction(async (tx) => refuseAliases(await addAliases(tx, principal.tenantId, id, aliasesToAdd(c.req.valid('json')))));
+    await db.transaction(async (tx) =>
+      refuseAliases(await addAliases(tx, principal.tenantId, id, aliasesToAdd(c.req.valid('json')))),
+    );
     return c.json(await mustFind(db, principal.tenantId, id), 200);
   })
   .openapi(routes.removeAliases, async (c) => {
@@ -82,10 +98,16 @@ export const accountRoutes = createRouter()
     const now = new Date();
     const ends: AliasEnd[] = [
       ...(body.aliases ?? []).map((value, i) => ({ path: `aliases.${i}`, at: now, value })),
-      ...(body.accountAliases ?? []).map((a, i) => ({ path: `accountAliases.${i}.id`, at: a.from ? new Date(a.from) : now, id: a.id })),
+      ...(body.accountAliases ?? []).map((a, i) => ({
+        path: `accountAliases.${i}.id`,
+        at: a.from ? new Date(a.from) : now,
+        id: a.id,
+      })),
     ];
     const issues = await db.transaction((tx) => endAliases(tx, principal.tenantId, id, ends));
-    if (issues.length > 0) throw invalid('invalid_body', issues);
+    if (issues.length > 0) {
+      throw invalid('invalid_body', issues);
+    }
     return c.json(await mustFind(db, principal.tenantId, id), 200);
   })
   .openapi(routes.listAliases, async (c) => {
@@ -97,11 +119,15 @@ export const accountRoutes = createRouter()
 
 async function mustFind(db: Database, tenantId: string, id: string, at?: Date): Promise<Account> {
   const found = await findAccount(db, tenantId, id, at);
-  if (!found) throw notFound('account', id);
+  if (!found) {
+    throw notFound('account', id);
+  }
   return found.account;
 }
 
 /** The account, which must exist and not be archived for its aliases to change. */
 async function mustChange(db: Database, tenantId: string, id: string): Promise<void> {
-  if ((await mustFind(db, tenantId, id)).status === 'ARCHIVED') throw archived('account', id);
+  if ((await mustFind(db, tenantId, id)).status === 'ARCHIVED') {
+    throw archived('account', id);
+  }
 }

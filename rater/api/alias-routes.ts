@@ -10,13 +10,18 @@ export const aliasRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal, home } = c.env;
     const values = c.req.valid('json').aliases.map((a) => a.value);
-    const result = await inTenantHome(db, principal.tenantId, home, (tx) => registerAliases(tx, principal.tenantId, values));
+    const result = await inTenantHome(db, principal.tenantId, home, (tx) =>
+      registerAliases(tx, principal.tenantId, values),
+    );
     if (!result.ok) {
       throw new AppError(
         'conflict',
         'alias_exists',
         `Already registered: ${result.taken.join(', ')}`,
-        result.taken.map((value) => ({ path: `aliases.${values.indexOf(value)}.value`, message: 'is registered already' })),
+        result.taken.map((value) => ({
+          path: `aliases.${values.indexOf(value)}.value`,
+          message: 'is registered already',
+        })),
       );
     }
     return c.json({ data: result.aliases }, 201);
@@ -32,16 +37,24 @@ export const aliasRoutes = createRouter()
   .openapi(routes.get, async (c) => {
     const { alias } = c.req.valid('param');
     const found = await findAlias(c.env.db, c.env.principal.tenantId, alias);
-    if (!found) throw notFound('alias', alias);
+    if (!found) {
+      throw notFound('alias', alias);
+    }
     return c.json(found, 200);
   })
   .openapi(routes.delete, async (c) => {
     const { db, principal, home } = c.env;
     const { alias } = c.req.valid('param');
     await inTenantHome(db, principal.tenantId, home, async (tx) => {
-      if (!(await findAlias(tx, principal.tenantId, alias))) throw notFound('alias', alias);
+      if (!(await findAlias(tx, principal.tenantId, alias))) {
+        throw notFound('alias', alias);
+      }
       if (await aliasHeld(tx, principal.tenantId, alias, new Date())) {
-        throw new AppError('conflict', 'alias_in_use', `An account holds the alias '${alias}' now or from a later date; remove it from the account first`);
+        throw new AppError(
+          'conflict',
+          'alias_in_use',
+          `An account holds the alias '${alias}' now or from a later date; remove it from the account first`,
+        );
       }
       await deleteAlias(tx, principal.tenantId, alias);
     });

@@ -31,8 +31,15 @@ export const apiKeyRoutes = router
     const { directory: db, principal } = c.env;
     // Keys are never deleted, so a token naming none of this tenant's keys was not ours to give.
     const after = await decodeOwnPageToken(nextToken, (id) => findApiKey(db, principal.tenantId, id));
-    const rows = await listApiKeys(db, principal.tenantId, { includeRevoked: includeRevoked === 'true', after, limit: pageSize + 1 });
-    return c.json(toPage(rows, pageSize, (k) => k.id), 200);
+    const rows = await listApiKeys(db, principal.tenantId, {
+      includeRevoked: includeRevoked === 'true',
+      after,
+      limit: pageSize + 1,
+    });
+    return c.json(
+      toPage(rows, pageSize, (k) => k.id),
+      200,
+    );
   })
   .openapi(routes.get, async (c) => {
     const { id } = c.req.valid('param');

@@ -31,7 +31,9 @@ export const raterApi = createRouter()
   // takes effect for this isolate's next batch, the others' within its bound.
   .use(async (c, next) => {
     await next();
-    if (c.req.method !== 'GET') forgetMeteringConfig(c.env.principal.tenantId);
+    if (c.req.method !== 'GET') {
+      forgetMeteringConfig(c.env.principal.tenantId);
+    }
   })
   .route('/', eventSchemaRoutes)
   .route('/', usageMeterRoutes)
@@ -56,8 +58,12 @@ export const raterApi = createRouter()
   .route('/', webhookRoutes)
   .notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')))
   .onError((error) => {
-    if (error instanceof HTTPException) return problemResponse(fromHttpException(error));
+    if (error instanceof HTTPException) {
+      return problemResponse(fromHttpException(error));
+    }
     // Anything else may hold SQL or internals, and may be an outage: Rater.serveApi tells which.
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError)) {
+      throw error;
+    }
     return problemResponse(error);
   });

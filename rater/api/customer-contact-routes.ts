@@ -13,8 +13,12 @@ export const customerContactRoutes = createRouter()
     const input = c.req.valid('json');
     const contact = await inTenantHome(db, principal.tenantId, home, async (tx) => {
       const customer = await findCustomerRow(tx, principal.tenantId, customerId);
-      if (!customer) throw notFound('customer', customerId);
-      if (customer.status === 'ARCHIVED') throw new AppError('conflict', 'customer_archived', `Customer '${customerId}' is archived and cannot change`);
+      if (!customer) {
+        throw notFound('customer', customerId);
+      }
+      if (customer.status === 'ARCHIVED') {
+        throw new AppError('conflict', 'customer_archived', `Customer '${customerId}' is archived and cannot change`);
+      }
       return insertContact(tx, principal.tenantId, customerId, input);
     });
     if (!contact) {
@@ -27,6 +31,8 @@ export const customerContactRoutes = createRouter()
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { customerId } = c.req.valid('param');
-    if (!(await findCustomerRow(db, principal.tenantId, customerId))) throw notFound('customer', customerId);
+    if (!(await findCustomerRow(db, principal.tenantId, customerId))) {
+      throw notFound('customer', customerId);
+    }
     return c.json({ data: await listContacts(db, principal.tenantId, customerId) }, 200);
   });

@@ -39,26 +39,52 @@ export const eventRoutes = createRouter()
     const { data, nextToken: next } = toPage(rows, pageSize, (e) => e.eventPayload.id);
     // Togai's GetEventsResponse holds 1 to 50 events: its client cannot read an empty list (a
     // validation error, not an API error), so "nothing matches" is a 404 problem it can catch.
-    if (data.length === 0) throw new AppError('not_found', 'no_events', 'No events match these filters (or no more after this nextToken).');
+    if (data.length === 0) {
+      throw new AppError('not_found', 'no_events', 'No events match these filters (or no more after this nextToken).');
+    }
     return c.json({ events: data, ...(next === undefined ? {} : { nextToken: next }) }, 200);
   })
   .openapi(routes.correct, async (c) => {
     const { db, principal, ledgerQueue } = c.env;
     const { action, requireConfirmation } = c.req.valid('query');
     if (requireConfirmation === 'true') {
-      throw invalid('invalid_query', [{ path: 'requireConfirmation', message: 'Meterline corrects synchronously, without a confirmation step: send false or leave it out' }]);
+      throw invalid('invalid_query', [
+        {
+          path: 'requireConfirmation',
+          message: 'Meterline corrects synchronously, without a confirmation step: send false or leave it out',
+        },
+      ]);
     }
     const { event } = c.req.valid('json');
     const outcome = await correctEvent(db, principal.tenantId, action, { ...event, id: event.id! }, new Date());
     // Committed: the credits it gives back or debits go to the ledger now; if this send is lost,
     // the stale sweep sends them (they stay owed until the ledger confirms them).
     await sendCreditChanges(ledgerQueue, db, principal.tenantId, [outcome.eventId]).catch((error: unknown) =>
-      console.error(`credit changes of corrected event '${outcome.eventId}' could not be sent now; the stale sweep sends them`, error),
+      console.error(
+        `credit changes of corrected event '${outcome.eventId}' could not be sent now; the stale sweep sends them`,
+        error,
+      ),
     );
     const after = (await findEvent(db, principal.tenantId, outcome.eventId))!;
-    const reason = outcome.changed ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}` : `${action}: the event was already REVERTED; nothing changed`;
+    const reason = outcome.changed
+      ? `${action}: ${togaiStatusOf[outcome.from]} → ${togaiStatusOf[outcome.to]}`
+      : `${action}: the event was already REVERTED; nothing changed`;
     const { referenceId, eventPayload, ingestionStatus, createdAt } = after;
-    return c.json({ data: [{ referenceId, eventPayload, ingestionStatus, createdAt, status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const), reason }] }, 200);
+    return c.json(
+      {
+        data: [
+          {
+            referenceId,
+            eventPayload,
+            ingestionStatus,
+            createdAt,
+            status: action === 'UNDO' ? ('REVERTED' as const) : ('REVERTED_AND_REINGESTED' as const),
+            reason,
+          },
+        ],
+      },
+      200,
+    );
   })
   .openapi(routes.replay, async (c) => {
     const { db, principal, ledgerQueue } = c.env;
@@ -66,7 +92,9 @@ export const eventRoutes = createRouter()
     const everything = eventIds === undefined && parkedMessageIds === undefined;
     const events = everything || eventIds ? await replayFailedEvents(db, principal.tenantId, { eventIds, limit }) : [];
     const parkedMessages =
-      everything || parkedMessageIds ? await replayParkedMessages(db, ledgerQueue, principal.tenantId, { ids: parkedMessageIds, limit }) : [];
+      everything || parkedMessageIds
+        ? await replayParkedMessages(db, ledgerQueue, principal.tenantId, { ids: parkedMessageIds, limit })
+        : [];
     return c.json(
       {
         replayed: events.length + parkedMessages.filter((m) => m.status === 'REPLAYED').length,
@@ -81,5 +109,8 @@ export const eventRoutes = createRouter()
     const { nextToken, pageSize } = c.req.valid('query');
     const afterId = await decodeOwnPageToken(nextToken, (id) => hasParkedMessage(db, principal.tenantId, id));
     const rows = await listParkedMessages(db, principal.tenantId, { afterId, limit: pageSize + 1 });
-    return c.json(toPage(rows, pageSize, (m) => m.id), 200);
+    return c.json(
+      toPage(rows, pageSize, (m) => m.id),
+      200,
+    );
   });

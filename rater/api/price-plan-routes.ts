@@ -4,10 +4,29 @@ import { isTogaiPlanBody, pricePlanRoutes as routes } from '../../shared/api/pri
 import { invalid } from '../../shared/errors/app-error';
 import { issuesFromZod } from '../../shared/errors/zod-issues';
 import { definitionOf } from '../../shared/pricing/plan-lifecycle';
-import { createPricePlanRequest, updatePricePlanRequest, type CreatePricePlanRequest, type PricePlan } from '../../shared/pricing/price-plan';
-import { fromTogaiCreatePricePlan, fromTogaiUpdatePricePlan, togaiListFields, togaiPricePlanFields } from '../../shared/pricing/togai-price-plan-v1';
-import { togaiCreatePricePlanRequest, togaiUpdatePricePlanRequest } from '../../shared/pricing/togai-price-plan-v1-wire';
-import { activatePricePlan, createPricePlan, pricePlanAt, transitionPricePlan, updatePricePlan } from '../services/price-plans';
+import {
+  createPricePlanRequest,
+  updatePricePlanRequest,
+  type CreatePricePlanRequest,
+  type PricePlan,
+} from '../../shared/pricing/price-plan';
+import {
+  fromTogaiCreatePricePlan,
+  fromTogaiUpdatePricePlan,
+  togaiListFields,
+  togaiPricePlanFields,
+} from '../../shared/pricing/togai-price-plan-v1';
+import {
+  togaiCreatePricePlanRequest,
+  togaiUpdatePricePlanRequest,
+} from '../../shared/pricing/togai-price-plan-v1-wire';
+import {
+  activatePricePlan,
+  createPricePlan,
+  pricePlanAt,
+  transitionPricePlan,
+  updatePricePlan,
+} from '../services/price-plans';
 import { tenantContext } from '../services/tenant-context';
 import { findPricePlan, listPricePlans } from '../store/price-plans';
 import { createRouter } from './router';
@@ -31,13 +50,20 @@ export const pricePlanRoutes = createRouter()
     const page = toPage(rows, pageSize, (p) => p.id);
     return c.json({ ...page, data: page.data.map((p) => ({ ...p, ...togaiListFields(p) })) }, 200);
   })
-  .openapi(routes.get, async (c) => c.json(togaiShaped(await pricePlanAt(tenantContext(c.env), c.req.valid('param').id, c.req.valid('query').version)), 200))
+  .openapi(routes.get, async (c) =>
+    c.json(
+      togaiShaped(await pricePlanAt(tenantContext(c.env), c.req.valid('param').id, c.req.valid('query').version)),
+      200,
+    ),
+  )
   .openapi(
     routes.update,
     async (c) => {
       const body = c.req.valid('json');
       const patchOf = (plan: PricePlan) =>
-        isTogaiPlanBody(body) ? fromTogaiUpdatePricePlan(togaiUpdatePricePlanRequest.parse(body), definitionOf(plan)) : updatePricePlanRequest.parse(body);
+        isTogaiPlanBody(body)
+          ? fromTogaiUpdatePricePlan(togaiUpdatePricePlanRequest.parse(body), definitionOf(plan))
+          : updatePricePlanRequest.parse(body);
       return c.json(togaiShaped(await updatePricePlan(tenantContext(c.env), c.req.valid('param').id, patchOf)), 200);
     },
     rejectInvalidPlanBody(togaiUpdatePricePlanRequest, updatePricePlanRequest) as never,
@@ -50,7 +76,9 @@ export const pricePlanRoutes = createRouter()
     await transitionPricePlan(tenantContext(c.env), c.req.valid('param').id, 'archive');
     return c.json({ success: true }, 200);
   })
-  .openapi(routes.archive, async (c) => c.json(togaiShaped(await transitionPricePlan(tenantContext(c.env), c.req.valid('param').id, 'archive')), 200));
+  .openapi(routes.archive, async (c) =>
+    c.json(togaiShaped(await transitionPricePlan(tenantContext(c.env), c.req.valid('param').id, 'archive')), 200),
+  );
 
 /** A plan as /price_plans answers it: Togai's PricePlan fields beside Meterline's own. */
 function togaiShaped(plan: PricePlan) {
@@ -64,7 +92,9 @@ function togaiShaped(plan: PricePlan) {
  */
 function rejectInvalidPlanBody(togai: z.ZodType, meterline: z.ZodType) {
   return (result: { success: boolean; data?: unknown; error?: z.ZodError; target: string }) => {
-    if (result.success) return;
+    if (result.success) {
+      return;
+    }
     const parsed = (isTogaiPlanBody(result.data) ? togai : meterline).safeParse(result.data);
     throw invalid('invalid_body', issuesFromZod(parsed.success ? result.error! : parsed.error));
   };

@@ -6,7 +6,13 @@ import { changePricingSchedule } from '../pipeline/change-pricing-schedule';
 import { grantPlanCredits } from '../pipeline/grant-plan-credits';
 import { findAccount } from '../store/accounts';
 import { listPlanAssociations, ratingAssociationsFor } from '../store/plan-associations';
-import { findScheduleKey, listSchedules, toPlanOverride, toPricingSchedule, type ScheduleRow } from '../store/pricing-schedules';
+import {
+  findScheduleKey,
+  listSchedules,
+  toPlanOverride,
+  toPricingSchedule,
+  type ScheduleRow,
+} from '../store/pricing-schedules';
 import type { RaterHono } from './hono-env';
 import { createRouter } from './router';
 
@@ -23,23 +29,45 @@ export const pricingScheduleRoutes = createRouter()
   .openapi(routes.editBatch, async (c) => {
     const { accountId } = c.req.valid('param');
     const dryRun = c.req.valid('query').dry_run ?? false;
-    const schedules = await changePricingSchedule(c.env.db, c.env.principal.tenantId, accountId, c.req.valid('json').edits, {
-      dryRun,
-      prefix: (i) => `edits.${i}.`,
-    });
-    if (!dryRun) await sendPlanCredits(c.env, accountId);
+    const schedules = await changePricingSchedule(
+      c.env.db,
+      c.env.principal.tenantId,
+      accountId,
+      c.req.valid('json').edits,
+      {
+        dryRun,
+        prefix: (i) => `edits.${i}.`,
+      },
+    );
+    if (!dryRun) {
+      await sendPlanCredits(c.env, accountId);
+    }
     return c.json(await scheduleResponse(c.env.db, c.env.principal.tenantId, accountId, schedules), 200);
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
     const { accountId } = c.req.valid('param');
     const query = c.req.valid('query');
-    const afterId = await decodeOwnPageToken(query.nextToken, (id) => findScheduleKey(db, principal.tenantId, accountId, id));
-    const after = afterId === undefined ? undefined : (await findScheduleKey(db, principal.tenantId, accountId, afterId))!;
-    const rows = await listSchedules(db, principal.tenantId, accountId, { after, limit: query.pageSize + 1, start: query.start_date, end: query.end_date });
+    const afterId = await decodeOwnPageToken(query.nextToken, (id) =>
+      findScheduleKey(db, principal.tenantId, accountId, id),
+    );
+    const after =
+      afterId === undefined ? undefined : (await findScheduleKey(db, principal.tenantId, accountId, afterId))!;
+    const rows = await listSchedules(db, principal.tenantId, accountId, {
+      after,
+      limit: query.pageSize + 1,
+      start: query.start_date,
+      end: query.end_date,
+    });
     const page = toPage(rows, query.pageSize, (row) => row.id);
     const withInfo = query.include_price_plan_info ?? false;
-    return c.json({ data: page.data.map((row) => toPricingSchedule(row, withInfo)), ...(page.nextToken ? { nextToken: page.nextToken } : {}) }, 200);
+    return c.json(
+      {
+        data: page.data.map((row) => toPricingSchedule(row, withInfo)),
+        ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+      },
+      200,
+    );
   })
   .openapi(routes.associations, async (c) => {
     const { db, principal } = c.env;
@@ -52,12 +80,19 @@ export const pricingScheduleRoutes = createRouter()
  */
 async function sendPlanCredits(env: Env, accountId: string): Promise<void> {
   const all = await ratingAssociationsFor(env.db, env.principal.tenantId, [accountId]);
-  await grantPlanCredits(env.ledgerQueue, all.map((a) => ({ ...a, tenantId: env.principal.tenantId })), Date.now()).catch((error: unknown) =>
-    console.error('plan credits not sent; the daily cron will send them', error),
-  );
+  await grantPlanCredits(
+    env.ledgerQueue,
+    all.map((a) => ({ ...a, tenantId: env.principal.tenantId })),
+    Date.now(),
+  ).catch((error: unknown) => console.error('plan credits not sent; the daily cron will send them', error));
 }
 
-async function scheduleResponse(db: Database, tenantId: string, accountId: string, schedules: ScheduleRow[]): Promise<UpdatePricingScheduleResponse> {
+async function scheduleResponse(
+  db: Database,
+  tenantId: string,
+  accountId: string,
+  schedules: ScheduleRow[],
+): Promise<UpdatePricingScheduleResponse> {
   const found = await findAccount(db, tenantId, accountId);
   return { accountId, accountName: found?.account.name ?? accountId, pricingSchedules: schedules.map(toPlanOverride) };
 }

@@ -9,5 +9,8 @@ export const tenantSettingsRoutes = createRouter()
   })
   .openapi(routes.update, async (c) => {
     const change = c.req.valid('json');
-    return c.json(await updateTenantSettings(c.env.databases, c.env.principal.tenantId, change, c.env.dedupShards, new Date()), 200);
+    return c.json(
+      await updateTenantSettings(c.env.databases, c.env.principal.tenantId, change, c.env.dedupShards, new Date()),
+      200,
+    );
   });

@@ -16,7 +16,9 @@ export const usageRoutes = createRouter().openapi(
     const query = c.req.valid('query');
     const { tenantId } = c.env.principal;
     const meter = await findUsageMeter(c.env.db, tenantId, query.meterId);
-    if (!meter) throw invalid('invalid_usage_query', [{ path: 'meterId', message: `no usage meter '${query.meterId}'` }]);
+    if (!meter) {
+      throw invalid('invalid_usage_query', [{ path: 'meterId', message: `no usage meter '${query.meterId}'` }]);
+    }
     const result = await queryUsage(c.env.db, tenantId, meter, query);
     return c.json(
       {
@@ -35,7 +37,9 @@ export const usageRoutes = createRouter().openapi(
   },
   // The usage query's own code, as before the route had a contract: clients branch on it.
   (result) => {
-    if (!result.success) throw invalid('invalid_usage_query', issuesFromZod(result.error));
+    if (!result.success) {
+      throw invalid('invalid_usage_query', issuesFromZod(result.error));
+    }
     return undefined;
   },
 );

@@ -1,6 +1,12 @@
 import { exactNumber } from '../../shared/api/exact-number';
 import { ALL_FIXED_FEES, ALL_USAGE, type CreditWire } from '../../shared/credit/credit-wire';
-import { consumeCredits, creditStatus, type CreditForUse, type CreditStatus, type CreditUse } from '../../shared/credit/consume-credits';
+import {
+  consumeCredits,
+  creditStatus,
+  type CreditForUse,
+  type CreditStatus,
+  type CreditUse,
+} from '../../shared/credit/consume-credits';
 import { Decimal } from '../../shared/decimal/decimal';
 import type { Queryable } from '../db/connect';
 import { accountCredits, type CreditRow } from '../store/credits';
@@ -36,14 +42,22 @@ export function creditForUse(row: CreditRow): CreditForUse {
  * earliest credit, paid in Togai's order (shared/credit/consume-credits.ts). Computed from the
  * recorded revenue each time, so nothing here can count an event twice.
  */
-export async function accountCreditStates(db: Queryable, tenantId: string, accountId: string, now: number): Promise<Map<string, CreditState>> {
+export async function accountCreditStates(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+  now: number,
+): Promise<Map<string, CreditState>> {
   const rows = await accountCredits(db, tenantId, accountId);
   const states = new Map<string, CreditState>();
   for (const unit of new Set(rows.map((r) => r.creditUnit))) {
     const ofUnit = rows.filter((r) => r.creditUnit === unit).map((row) => ({ row, forUse: creditForUse(row) }));
     const from = Math.min(...ofUnit.map((c) => c.forUse.from));
     const charges = await cycleCharges(db, tenantId, accountId, unit, from, now);
-    const uses = consumeCredits(ofUnit.map((c) => c.forUse), charges);
+    const uses = consumeCredits(
+      ofUnit.map((c) => c.forUse),
+      charges,
+    );
     for (const { row, forUse } of ofUnit) {
       const use = uses.get(row.id)!;
       states.set(row.id, { row, forUse, use, status: creditStatus(forUse, use, now) });
@@ -65,7 +79,9 @@ export function toCreditWire(state: CreditState): CreditWire {
     accountId: row.accountId,
     customerId: row.customerId,
     purpose: row.purpose,
-    ...(row.applicableEntityIds && row.applicableEntityIds.length > 0 ? { applicableEntityIds: row.applicableEntityIds } : {}),
+    ...(row.applicableEntityIds && row.applicableEntityIds.length > 0
+      ? { applicableEntityIds: row.applicableEntityIds }
+      : {}),
     effectiveFrom: row.effectiveFrom,
     ...(row.effectiveUntil !== null ? { effectiveUntil: row.effectiveUntil } : {}),
     creditAmount: exactNumber(new Decimal(row.creditAmount).toFixed()),
@@ -95,21 +111,41 @@ export interface CreditTransactionWire {
 export function creditTransactions(state: CreditState, now: number): CreditTransactionWire[] {
   const { row, use, forUse } = state;
   const transactions: CreditTransactionWire[] = [
-    { id: `${row.id}#c`, creditId: row.id, transactionType: 'CREDITED', amount: exactNumber(new Decimal(row.creditAmount).toFixed()), createdAt: row.createdAt.toISOString() },
-    ...use.debits.map((d): CreditTransactionWire => ({
-      id: `${row.id}#d${Math.floor(d.cycleStart / 1000).toString(36)}`,
+    {
+      id: `${row.id}#c`,
       creditId: row.id,
-      transactionType: 'DEBITED',
-      entityId: new Date(d.cycleStart).toISOString(),
-      amount: exactNumber(d.amount),
-      createdAt: new Date(Math.min(d.cycleEnd, now)).toISOString(),
-    })),
+      transactionType: 'CREDITED',
+      amount: exactNumber(new Decimal(row.creditAmount).toFixed()),
+      createdAt: row.createdAt.toISOString(),
+    },
+    ...use.debits.map(
+      (d): CreditTransactionWire => ({
+        id: `${row.id}#d${Math.floor(d.cycleStart / 1000).toString(36)}`,
+        creditId: row.id,
+        transactionType: 'DEBITED',
+        entityId: new Date(d.cycleStart).toISOString(),
+        amount: exactNumber(d.amount),
+        createdAt: new Date(Math.min(d.cycleEnd, now)).toISOString(),
+      }),
+    ),
   ];
   if (state.status === 'VOIDED' && forUse.voided) {
     const dropped = new Decimal(row.creditAmount).minus(forUse.voided.used);
-    transactions.push({ id: `${row.id}#v`, creditId: row.id, transactionType: 'VOIDED', amount: exactNumber(dropped.toFixed()), createdAt: new Date(forUse.voided.at).toISOString() });
+    transactions.push({
+      id: `${row.id}#v`,
+      creditId: row.id,
+      transactionType: 'VOIDED',
+      amount: exactNumber(dropped.toFixed()),
+      createdAt: new Date(forUse.voided.at).toISOString(),
+    });
   } else if (state.status === 'EXPIRED' && forUse.until !== null && new Decimal(use.left).gt(0)) {
-    transactions.push({ id: `${row.id}#e`, creditId: row.id, transactionType: 'EXPIRED', amount: exactNumber(use.left), createdAt: new Date(forUse.until).toISOString() });
+    transactions.push({
+      id: `${row.id}#e`,
+      creditId: row.id,
+      transactionType: 'EXPIRED',
+      amount: exactNumber(use.left),
+      createdAt: new Date(forUse.until).toISOString(),
+    });
   }
   return transactions;
 }

@@ -13,16 +13,34 @@ const MAX_CYCLES = 600;
  * fees apart, each line rounded as its statement rounds it (GET /accounts/{id}/statement): the
  * amounts credits pay. Cycles with no plan in force charge nothing and are skipped.
  */
-export async function cycleCharges(db: Queryable, tenantId: string, accountId: string, currency: string, from: number, now: number): Promise<CycleCharge[]> {
+export async function cycleCharges(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+  currency: string,
+  from: number,
+  now: number,
+): Promise<CycleCharge[]> {
   const associations = await ratingAssociationsFor(db, tenantId, [accountId]);
   const charges: CycleCharge[] = [];
   let at = from;
   while (at <= now) {
-    if (charges.length >= MAX_CYCLES) throw new AppError('validation', 'too_many_cycles', `More than ${MAX_CYCLES} cycles to read; credits this old are not supported`);
+    if (charges.length >= MAX_CYCLES) {
+      throw new AppError(
+        'validation',
+        'too_many_cycles',
+        `More than ${MAX_CYCLES} cycles to read; credits this old are not supported`,
+      );
+    }
     const first = associations.filter((a) => a.effectiveFrom <= at).length === 0;
     if (first) {
-      const next = associations.map((a) => a.effectiveFrom).filter((t) => t > at).sort((a, b) => a - b)[0];
-      if (next === undefined || next > now) break;
+      const next = associations
+        .map((a) => a.effectiveFrom)
+        .filter((t) => t > at)
+        .sort((a, b) => a - b)[0];
+      if (next === undefined || next > now) {
+        break;
+      }
       at = next;
       continue;
     }
@@ -48,7 +66,9 @@ export async function cycleCharges(db: Queryable, tenantId: string, accountId: s
       fixedFees: sum(plans.flatMap((p) => p.fixedFees.map((f) => f.amount))),
     });
     const end = Date.parse(statement.cycleEnd);
-    if (end <= at) break;
+    if (end <= at) {
+      break;
+    }
     at = end;
   }
   return charges;

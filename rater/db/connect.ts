@@ -74,7 +74,9 @@ export function connectHyperdrive(hyperdrive: HyperdriveBinding): { db: Database
 
 /** The Neon serverless driver: Postgres over a WebSocket to Neon's proxy (or the local one). */
 export function connectNeon(config: DatabaseConfig): { db: NeonDatabase<typeof schema>; pool: Pool } {
-  if (!config.DATABASE_URL) throw new Error('rater configuration: DATABASE_URL is not set and no HYPERDRIVE binding is bound');
+  if (!config.DATABASE_URL) {
+    throw new Error('rater configuration: DATABASE_URL is not set and no HYPERDRIVE binding is bound');
+  }
   if (config.NEON_WS_PROXY) {
     const proxy = config.NEON_WS_PROXY;
     neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
@@ -97,7 +99,10 @@ const POOL_END_MS = 5_000;
  * in test/e2e/database-outage.test.ts). What is left open is dropped with the isolate's I/O.
  */
 export function endPool(pool: DatabasePool): Promise<void> {
-  return Promise.race([pool.end().catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, POOL_END_MS))]);
+  return Promise.race([
+    pool.end().catch(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, POOL_END_MS)),
+  ]);
 }
 
 /** drizzle wraps the driver's error; its cause ("value overflows numeric format", a refused connection) says what happened. */

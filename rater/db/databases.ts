@@ -22,10 +22,16 @@ export class Databases {
 
   /** The database a jurisdiction's tenants' rows live in; refuses a jurisdiction this deployment has no database for. */
   of(jurisdiction: Jurisdiction | null): Database {
-    if (jurisdiction === null) return this.directory;
+    if (jurisdiction === null) {
+      return this.directory;
+    }
     const target = databaseTarget(this.env, jurisdiction);
     if (!target) {
-      throw new AppError('unavailable', 'jurisdiction_unavailable', `This deployment has no database for jurisdiction '${jurisdiction}' (${databaseUrlVar(jurisdiction)})`);
+      throw new AppError(
+        'unavailable',
+        'jurisdiction_unavailable',
+        `This deployment has no database for jurisdiction '${jurisdiction}' (${databaseUrlVar(jurisdiction)})`,
+      );
     }
     return this.connection(jurisdiction, target);
   }
@@ -58,8 +64,14 @@ export function databaseUrlVar(jurisdiction: Jurisdiction): string {
 function databaseTarget(env: RaterEnv, jurisdiction: Jurisdiction | null): DatabaseConfig | undefined {
   const urls = databaseConfig(env);
   const [url, hyperdrive] =
-    jurisdiction === null ? [urls.DATABASE_URL, env.HYPERDRIVE] : jurisdiction === 'eu' ? [urls.DATABASE_URL_EU, env.HYPERDRIVE_EU] : [urls.DATABASE_URL_FEDRAMP, env.HYPERDRIVE_FEDRAMP];
-  if (!url && !hyperdrive) return undefined;
+    jurisdiction === null
+      ? [urls.DATABASE_URL, env.HYPERDRIVE]
+      : jurisdiction === 'eu'
+        ? [urls.DATABASE_URL_EU, env.HYPERDRIVE_EU]
+        : [urls.DATABASE_URL_FEDRAMP, env.HYPERDRIVE_FEDRAMP];
+  if (!url && !hyperdrive) {
+    return undefined;
+  }
   return { DATABASE_URL: url, HYPERDRIVE: hyperdrive, NEON_WS_PROXY: urls.NEON_WS_PROXY };
 }
 

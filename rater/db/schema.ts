@@ -29,7 +29,9 @@ export const tenants = pgTable('tenants', {
 
 export const apiKeys = pgTable('api_keys', {
   id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
   name: text('name').notNull(),
   /** SHA-256 of the secret; the secret itself is never stored. */
   keyHash: text('key_hash').notNull().unique(),
@@ -43,7 +45,9 @@ export const apiKeys = pgTable('api_keys', {
 export const eventSchemas = pgTable(
   'event_schemas',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     name: text('name').notNull(),
     version: integer('version').notNull().default(1),
     status: text('status').notNull().default('DRAFT'),
@@ -81,7 +85,9 @@ export const eventSchemaVersions = pgTable(
 export const usageMeters = pgTable(
   'usage_meters',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
     billableName: text('billable_name'),
@@ -112,7 +118,9 @@ export const usageMeters = pgTable(
 export const features = pgTable(
   'features',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
     billableName: text('billable_name'),
@@ -230,7 +238,9 @@ export const usageDistinct = pgTable(
 export const pricePlans = pgTable(
   'price_plans',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -430,7 +440,10 @@ export const ledgerCorrections = pgTable(
     /** As ledger_outbox.parked_at: a parked message carried it; the admin's to replay. */
     parkedAt: timestamp('parked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.eventId, t.seq] }), index('ledger_corrections_created_at').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.eventId, t.seq] }),
+    index('ledger_corrections_created_at').on(t.createdAt),
+  ],
 );
 
 /**
@@ -467,7 +480,9 @@ export const jobCursors = pgTable('job_cursors', {
 export const customers = pgTable(
   'customers',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     togaiCustomerId: text('togai_customer_id').notNull(),
     name: text('name').notNull(),
@@ -478,7 +493,10 @@ export const customers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('customers_tenant_created').on(t.tenantId, t.createdAt, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('customers_tenant_created').on(t.tenantId, t.createdAt, t.id),
+  ],
 );
 
 /**
@@ -488,7 +506,9 @@ export const customers = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     togaiAccountId: text('togai_account_id').notNull(),
     customerId: text('customer_id').notNull(),
@@ -516,7 +536,9 @@ export const accounts = pgTable(
 export const accountAliases = pgTable(
   'account_aliases',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     accountId: text('account_id').notNull(),
     value: text('value').notNull(),
@@ -540,7 +562,9 @@ export const accountAliases = pgTable(
 export const credits = pgTable(
   'credits',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: text('id').notNull(),
     accountId: text('account_id').notNull(),
     customerId: text('customer_id').notNull(),
@@ -565,7 +589,9 @@ export const credits = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('credits_tenant_account').on(t.tenantId, t.accountId, t.id),
-    uniqueIndex('credits_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
+    uniqueIndex('credits_tenant_idempotency_key')
+      .on(t.tenantId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
   ],
 );
 
@@ -573,7 +599,9 @@ export const credits = pgTable(
 export const customerContacts = pgTable(
   'customer_contacts',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     username: text('username').notNull(),
     customerId: text('customer_id').notNull(),
     preferredUsername: text('preferred_username'),
@@ -582,14 +610,19 @@ export const customerContacts = pgTable(
     phone: text('phone'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.username] }), index('customer_contacts_tenant_customer').on(t.tenantId, t.customerId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.username] }),
+    index('customer_contacts_tenant_customer').on(t.tenantId, t.customerId, t.createdAt),
+  ],
 );
 
 /** Togai's alias registry (shared/account/alias-registry.ts): values the tenant declared; apart from account_aliases. */
 export const aliases = pgTable(
   'aliases',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     value: text('value').notNull(),
     createdAt: createdAt(),
   },
@@ -603,7 +636,9 @@ export const aliases = pgTable(
 export const settings = pgTable(
   'settings',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     ref: text('ref').notNull(),
     namespace: text('namespace').notNull(),
     settingId: text('setting_id').notNull(),
@@ -615,7 +650,10 @@ export const settings = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.ref] }), index('settings_tenant_entity').on(t.tenantId, t.entityType, t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ref] }),
+    index('settings_tenant_entity').on(t.tenantId, t.entityType, t.entityId),
+  ],
 );
 
 /**
@@ -644,7 +682,10 @@ export const alerts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('alerts_subject').on(t.tenantId, t.templateId, t.subjectId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('alerts_subject').on(t.tenantId, t.templateId, t.subjectId),
+  ],
 );
 
 /** One row per threshold crossing, written by the transaction that made it: Togai's incidents. */

@@ -2,7 +2,13 @@ import { AppError, invalid } from '../../shared/errors/app-error';
 import { toScheduleChange, type UpdatePricingScheduleRequest } from '../../shared/pricing/pricing-schedule';
 import { placeScheduleChange } from '../../shared/pricing/schedule-change';
 import type { Database, Queryable } from '../db/connect';
-import { endPlanAssociations, insertPlanAssociation, listPlanAssociations, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
+import {
+  endPlanAssociations,
+  insertPlanAssociation,
+  listPlanAssociations,
+  lockAccountPlans,
+  ratingAssociationsFor,
+} from '../store/plan-associations';
 import { firstRatedCycleFrom } from '../store/cycle-usage';
 import { lockPricePlan } from '../store/price-plans';
 import { holdPurgeWatermark } from '../store/purge-watermark';
@@ -34,23 +40,41 @@ export async function changePricingSchedule(
     return await db.transaction(async (tx) => {
       await lockAccountPlans(tx, tenantId, accountId);
       const purgedBefore = await holdPurgeWatermark(tx);
-      for (const [i, edit] of edits.entries()) await applyEdit(tx, tenantId, accountId, edit, prefix(i), purgedBefore);
+      for (const [i, edit] of edits.entries()) {
+        await applyEdit(tx, tenantId, accountId, edit, prefix(i), purgedBefore);
+      }
       const schedules = await listSchedules(tx, tenantId, accountId);
-      if (dryRun) throw new DryRun(schedules);
+      if (dryRun) {
+        throw new DryRun(schedules);
+      }
       return schedules;
     });
   } catch (error) {
-    if (error instanceof DryRun) return error.schedules;
+    if (error instanceof DryRun) {
+      return error.schedules;
+    }
     throw error;
   }
 }
 
-async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edit: UpdatePricingScheduleRequest, prefix: string, purgedBefore: number): Promise<void> {
+async function applyEdit(
+  tx: Queryable,
+  tenantId: string,
+  accountId: string,
+  edit: UpdatePricingScheduleRequest,
+  prefix: string,
+  purgedBefore: number,
+): Promise<void> {
   const change = toScheduleChange(edit);
   // What a new plan catches up, and what an ended one rated by event time, are read from the raw events.
   if (change.from < purgedBefore) {
     const kept = new Date(purgedBefore).toISOString();
-    throw invalid('schedule_before_retention', [{ path: `${prefix}effectiveFrom`, message: `must be at or after ${kept}: raw events before it are purged (RAW_EVENT_RETENTION_DAYS), so usage there cannot be rated` }]);
+    throw invalid('schedule_before_retention', [
+      {
+        path: `${prefix}effectiveFrom`,
+        message: `must be at or after ${kept}: raw events before it are purged (RAW_EVENT_RETENTION_DAYS), so usage there cannot be rated`,
+      },
+    ]);
   }
   const plan = change.mode === 'ASSOCIATE' ? await activePlan(tx, tenantId, edit.pricePlanId!, prefix) : null;
   const placement = placeScheduleChange(await listPlanAssociations(tx, tenantId, accountId), change);
@@ -62,19 +86,35 @@ async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edi
           'conflict',
           'plan_association_overlaps',
           `Account '${accountId}' has an association (${blocking.id}, ${span}) starting inside the period; a scheduled plan is not rewritten — change it from its own start, or end this period before it`,
-          [{ path: `${prefix}effectiveFrom`, message: `the period must end by ${blocking.effectiveFrom}, when association '${blocking.id}' starts` }],
+          [
+            {
+              path: `${prefix}effectiveFrom`,
+              message: `the period must end by ${blocking.effectiveFrom}, when association '${blocking.id}' starts`,
+            },
+          ],
         )
       : new AppError(
           'conflict',
           'plan_association_split',
           `Association ${blocking.id} (${span}) runs past effectiveUntil; Meterline does not split an association around a change — run the change to its end`,
-          [{ path: `${prefix}effectiveUntil`, message: `must be at or after the end of association '${blocking.id}' (${blocking.effectiveUntil ?? 'open-ended: leave it open'})` }],
+          [
+            {
+              path: `${prefix}effectiveUntil`,
+              message: `must be at or after the end of association '${blocking.id}' (${blocking.effectiveUntil ?? 'open-ended: leave it open'})`,
+            },
+          ],
         );
   }
   if (placement.end) {
     const ended = (await ratingAssociationsFor(tx, tenantId, [accountId])).find((a) => a.id === placement.end!.id)!;
     const meters = ended.definition.usageRateCards.map((card) => card.usageMeterId);
-    const rated = await meteredUsageSince(tx, tenantId, accountId, { from: change.from, until: ended.effectiveUntil }, meters);
+    const rated = await meteredUsageSince(
+      tx,
+      tenantId,
+      accountId,
+      { from: change.from, until: ended.effectiveUntil },
+      meters,
+    );
     if (rated.length > 0) {
       throw new AppError(
         'conflict',
@@ -93,12 +133,19 @@ async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edi
         'plan_association_rated',
         `Association ${ended.id} has already rated usage in its cycle from ${cycle}, at or after effectiveFrom (late usage counts in the cycle open when it arrived); ` +
           'Meterline does not re-rate usage under another plan — start the change after that cycle',
-        [{ path: `${prefix}effectiveFrom`, message: `association '${ended.id}' has rated usage in its cycle from ${cycle}` }],
+        [
+          {
+            path: `${prefix}effectiveFrom`,
+            message: `association '${ended.id}' has rated usage in its cycle from ${cycle}`,
+          },
+        ],
       );
     }
     await endPlanAssociations(tx, tenantId, [ended.id], new Date(change.from).toISOString());
   }
-  if (!plan) return;
+  if (!plan) {
+    return;
+  }
   const inserted = await insertPlanAssociation(tx, tenantId, {
     accountId,
     pricePlanId: plan.id,
@@ -113,11 +160,16 @@ async function applyEdit(tx: Queryable, tenantId: string, accountId: string, edi
 /** The plan to associate, share-locked: unknown → 422, not ACTIVE → 409, both naming pricePlanId. */
 async function activePlan(tx: Queryable, tenantId: string, id: string, prefix: string) {
   const plan = await lockPricePlan(tx, tenantId, id);
-  if (!plan) throw invalid('invalid_plan_association', [{ path: `${prefix}pricePlanId`, message: `no price plan '${id}'` }]);
+  if (!plan) {
+    throw invalid('invalid_plan_association', [{ path: `${prefix}pricePlanId`, message: `no price plan '${id}'` }]);
+  }
   if (plan.status !== 'ACTIVE') {
-    throw new AppError('conflict', 'price_plan_not_active', `Price plan '${plan.id}' is ${plan.status}; only ACTIVE plans can be associated`, [
-      { path: `${prefix}pricePlanId`, message: `is ${plan.status}` },
-    ]);
+    throw new AppError(
+      'conflict',
+      'price_plan_not_active',
+      `Price plan '${plan.id}' is ${plan.status}; only ACTIVE plans can be associated`,
+      [{ path: `${prefix}pricePlanId`, message: `is ${plan.status}` }],
+    );
   }
   return plan;
 }

@@ -36,7 +36,9 @@ export async function consumeEventBatch(
 ): Promise<BatchResult | null> {
   const address = parseQueueName(batch.queue);
   // A queue this consumer does not know is a configuration error: never meter it into a guessed database.
-  if (address?.kind !== 'events') throw new Error(`rater configuration: no events queue is named ${batch.queue}`);
+  if (address?.kind !== 'events') {
+    throw new Error(`rater configuration: no events queue is named ${batch.queue}`);
+  }
   const jurisdiction = address.jurisdiction;
   const { messages, malformed } = parseMessages(batch, queueName({ kind: 'events', jurisdiction, deadLetter: false }));
   const attempts = Math.max(...batch.messages.map((m) => m.attempts));
@@ -44,8 +46,13 @@ export async function consumeEventBatch(
   try {
     const db = databases.of(jurisdiction);
     // Acked one by one: a message's own ack outlives a later retryAll of the batch.
-    await parkMessages(db, malformed.map((m) => m.park));
-    for (const m of malformed) m.message.ack();
+    await parkMessages(
+      db,
+      malformed.map((m) => m.park),
+    );
+    for (const m of malformed) {
+      m.message.ack();
+    }
     if (messages.length === 0) {
       batch.ackAll();
       return null;
@@ -53,8 +60,13 @@ export async function consumeEventBatch(
     const result = await meterBatch(db, messages).catch(async (error: unknown) => {
       // Plan associations kept changing under the batch: nothing is wrong with its events, so
       // the whole batch is retried later rather than split and recorded FAILED.
-      if (isStaleAssociations(error) || !(await databaseAnswers(db))) throw error;
-      console.error(`batch of ${messages.length} messages failed with the database up; finding the events to blame`, error);
+      if (isStaleAssociations(error) || !(await databaseAnswers(db))) {
+        throw error;
+      }
+      console.error(
+        `batch of ${messages.length} messages failed with the database up; finding the events to blame`,
+        error,
+      );
       return meterBisecting(db, messages, error);
     });
     // A failure here retries the batch, whose metering is then a no-op.
@@ -63,7 +75,10 @@ export async function consumeEventBatch(
     return result;
   } catch (error) {
     const delaySeconds = retryDelaySeconds(attempts);
-    console.error(`batch of ${batch.messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`, error);
+    console.error(
+      `batch of ${batch.messages.length} messages failed (attempt ${attempts}); retrying in ${delaySeconds}s`,
+      error,
+    );
     batch.retryAll({ delaySeconds });
     return null;
   } finally {
@@ -77,7 +92,10 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 /** A message that is not an event batch is parked (as received, with the reason), never dropped. */
-function parseMessages(batch: MessageBatch<unknown>, queue: string): { messages: EventBatchMessage[]; malformed: { message: Message<unknown>; park: MessageToPark }[] } {
+function parseMessages(
+  batch: MessageBatch<unknown>,
+  queue: string,
+): { messages: EventBatchMessage[]; malformed: { message: Message<unknown>; park: MessageToPark }[] } {
   const messages: EventBatchMessage[] = [];
   const malformed: { message: Message<unknown>; park: MessageToPark }[] = [];
   for (const message of batch.messages) {
@@ -112,10 +130,19 @@ async function meterBisecting(db: Database, messages: EventBatchMessage[], batch
     },
     async ({ tenantId, event }, error) => {
       const reason = `metering failed: ${causeMessage(error)}`.slice(0, 1000);
-      result.processed += await recordFailedEvents(db, tenantId, [event], reason).catch(async (recordError: unknown) => {
-        if (!(await databaseAnswers(db))) throw recordError;
-        return recordFailedEvents(db, tenantId, [storableCopy(event)], `${reason} (stored escaped: ${causeMessage(recordError)})`.slice(0, 1000));
-      });
+      result.processed += await recordFailedEvents(db, tenantId, [event], reason).catch(
+        async (recordError: unknown) => {
+          if (!(await databaseAnswers(db))) {
+            throw recordError;
+          }
+          return recordFailedEvents(
+            db,
+            tenantId,
+            [storableCopy(event)],
+            `${reason} (stored escaped: ${causeMessage(recordError)})`.slice(0, 1000),
+          );
+        },
+      );
     },
   );
   return result;

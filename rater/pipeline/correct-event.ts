@@ -56,11 +56,21 @@ export async function correctEvent(
   const replacement = action === 'REDO_EVENT' ? await checkedReplacement(db, tenantId, wire, now) : undefined;
   return db.transaction(async (tx) => {
     const locked = await lockEvent(tx, tenantId, wire.id, replacement?.accountId);
-    if (!locked) throw new AppError('not_found', 'event_not_found', `No event '${wire.id}' has been processed; only a processed event can be corrected.`);
+    if (!locked) {
+      throw new AppError(
+        'not_found',
+        'event_not_found',
+        `No event '${wire.id}' has been processed; only a processed event can be corrected.`,
+      );
+    }
     // An UNDO recomputes the event's minute from raw events: all of them must still be there.
     const purgedBefore = await holdPurgeWatermark(tx);
     if (Date.parse(minuteBucket(locked.event.timestamp)) < purgedBefore) {
-      throw new AppError('conflict', 'raw_events_purged', `Event '${wire.id}' is older than the raw events kept (purged before ${new Date(purgedBefore).toISOString()}): it can no longer be corrected.`);
+      throw new AppError(
+        'conflict',
+        'raw_events_purged',
+        `Event '${wire.id}' is older than the raw events kept (purged before ${new Date(purgedBefore).toISOString()}): it can no longer be corrected.`,
+      );
     }
     const history = corrections(locked.detail);
     const lastSeq = creditSeq(locked.detail);
@@ -70,17 +80,35 @@ export async function correctEvent(
     const from = await undoLockedEvent(tx, tenantId, locked);
     const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };
     if (action === 'UNDO') {
-      if (locked.status === 'REVERTED') return { eventId: wire.id, from, to: 'REVERTED', changed: false };
+      if (locked.status === 'REVERTED') {
+        return { eventId: wire.id, from, to: 'REVERTED', changed: false };
+      }
       const seq = await queueCreditChanges(tx, tenantId, wire.id, lastSeq, creditChanges(before, null));
       await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
       return { eventId: wire.id, from, to: 'REVERTED', changed: true };
     }
-    const event: AcceptedEvent = replacement ? { ...replacement, id: wire.id, acceptedAt: now.toISOString() } : locked.event;
+    const event: AcceptedEvent = replacement
+      ? { ...replacement, id: wire.id, acceptedAt: now.toISOString() }
+      : locked.event;
     await tx.delete(eventIds).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, wire.id)));
-    await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, wire.id), eq(events.eventTime, new Date(locked.event.timestamp))));
+    await tx
+      .delete(events)
+      .where(
+        and(
+          eq(events.tenantId, tenantId),
+          eq(events.eventId, wire.id),
+          eq(events.eventTime, new Date(locked.event.timestamp)),
+        ),
+      );
     await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
     const to = await eventStatus(tx, tenantId, wire.id);
-    const seq = await queueCreditChanges(tx, tenantId, wire.id, lastSeq, creditChanges(before, heldCredits(event, to, features)));
+    const seq = await queueCreditChanges(
+      tx,
+      tenantId,
+      wire.id,
+      lastSeq,
+      creditChanges(before, heldCredits(event, to, features)),
+    );
     await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
     return { eventId: wire.id, from, to, changed: true };
   });
@@ -90,10 +118,14 @@ export async function correctEvent(
 async function checkedReplacement(db: Queryable, tenantId: string, wire: WireEvent, now: Date) {
   const schema = await findEventSchema(db, tenantId, wire.schemaName);
   if (!schema || schema.status !== 'ACTIVE') {
-    throw invalid('invalid_event', [{ path: 'event.schemaName', message: `no ACTIVE event schema named '${wire.schemaName}'` }]);
+    throw invalid('invalid_event', [
+      { path: 'event.schemaName', message: `no ACTIVE event schema named '${wire.schemaName}'` },
+    ]);
   }
   const checked = validateEvent(wire, schema, now);
-  if (!checked.ok) throw invalid('invalid_event', checked.issues);
+  if (!checked.ok) {
+    throw invalid('invalid_event', checked.issues);
+  }
   return checked.event;
 }
 
@@ -107,12 +139,20 @@ function creditSeq(detail: Record<string, unknown>): number {
 }
 
 async function eventStatus(tx: Queryable, tenantId: string, eventId: string): Promise<EventStatus> {
-  const { rows } = await tx.execute<{ status: EventStatus }>(sql`SELECT status FROM event_ids WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);
+  const { rows } = await tx.execute<{ status: EventStatus }>(
+    sql`SELECT status FROM event_ids WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`,
+  );
   return rows[0]!.status;
 }
 
 /** The history and the last credit change's number travel with the event, across re-meterings. */
-async function recordCorrections(tx: Queryable, tenantId: string, eventId: string, history: CorrectionRecord[], creditSeq: number): Promise<void> {
+async function recordCorrections(
+  tx: Queryable,
+  tenantId: string,
+  eventId: string,
+  history: CorrectionRecord[],
+  creditSeq: number,
+): Promise<void> {
   await tx.execute(sql`
     UPDATE event_ids SET detail = detail || jsonb_build_object('corrections', ${JSON.stringify(history)}::jsonb, 'creditSeq', ${creditSeq}::int)
      WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);

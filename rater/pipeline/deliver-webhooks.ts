@@ -3,7 +3,13 @@ import { signWebhook } from '../../shared/webhook/standard-webhooks';
 import { WEBHOOK_EVENT_TYPE } from '../../shared/webhook/webhook-endpoint';
 import type { Queryable } from '../db/connect';
 import { findIncident } from '../store/alert-incidents';
-import { leaseDueDeliveries, nextDueAt, recordAttempt, type DueDelivery, type AttemptOutcome } from '../store/webhook-deliveries';
+import {
+  leaseDueDeliveries,
+  nextDueAt,
+  recordAttempt,
+  type DueDelivery,
+  type AttemptOutcome,
+} from '../store/webhook-deliveries';
 
 const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
@@ -32,9 +38,13 @@ export async function deliverDueWebhooks(db: Queryable, options: DeliveryOptions
     due.map(async (delivery) => {
       const outcome = await attempt(db, delivery, options.schedule ?? DEFAULT_RETRY_SECONDS);
       await recordAttempt(db, delivery, outcome);
-      if (outcome.kind === 'delivered') counts.delivered += 1;
-      else if (outcome.retryAt) counts.retrying += 1;
-      else counts.dead += 1;
+      if (outcome.kind === 'delivered') {
+        counts.delivered += 1;
+      } else if (outcome.retryAt) {
+        counts.retrying += 1;
+      } else {
+        counts.dead += 1;
+      }
     }),
   );
   return counts;
@@ -46,11 +56,17 @@ async function attempt(db: Queryable, delivery: DueDelivery, schedule: readonly 
     const next = nextAttempt(delivery.attempts + 1, new Date(), schedule);
     return { kind: 'failed', responseStatus, error, retryAt: next.dead ? null : next.at };
   };
-  if (!incident) return failed(null, 'the incident is gone');
+  if (!incident) {
+    return failed(null, 'the incident is gone');
+  }
   // The crossing only — not how its deliveries go, nor the status the tenant sets: the same body on every attempt.
   const { webhooks: _, ...report } = incident.reportData ?? {};
   const { status: _status, updatedAt: _updated, ...crossing } = incident;
-  const body = JSON.stringify({ type: WEBHOOK_EVENT_TYPE, timestamp: incident.createdAt, data: { ...crossing, reportData: report } });
+  const body = JSON.stringify({
+    type: WEBHOOK_EVENT_TYPE,
+    timestamp: incident.createdAt,
+    data: { ...crossing, reportData: report },
+  });
   const secrets = delivery.previous_secret ? [delivery.secret, delivery.previous_secret] : [delivery.secret];
   const headers = await signWebhook(secrets, incident.id, Math.floor(Date.now() / 1000), body);
   try {
@@ -62,7 +78,9 @@ async function attempt(db: Queryable, delivery: DueDelivery, schedule: readonly 
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { kind: 'delivered', responseStatus: response.status, at: new Date() };
+    if (response.status >= 200 && response.status < 300) {
+      return { kind: 'delivered', responseStatus: response.status, at: new Date() };
+    }
     return failed(response.status, `the endpoint answered ${response.status}`);
   } catch (error) {
     return failed(null, `no answer: ${(error as Error).message}`.slice(0, 500));
@@ -74,7 +92,10 @@ async function attempt(db: Queryable, delivery: DueDelivery, schedule: readonly 
  * waitUntil) the first retries, seconds apart, happen without waiting for the ten-minute cron,
  * which takes the longer ones.
  */
-export async function deliverWebhooksFor(db: Queryable, options: DeliveryOptions & { budgetMs?: number; waitMs?: number } = {}): Promise<DeliveryCounts> {
+export async function deliverWebhooksFor(
+  db: Queryable,
+  options: DeliveryOptions & { budgetMs?: number; waitMs?: number } = {},
+): Promise<DeliveryCounts> {
   const started = Date.now();
   const budget = options.budgetMs ?? 25_000;
   const total: DeliveryCounts = { delivered: 0, retrying: 0, dead: 0 };
@@ -84,11 +105,17 @@ export async function deliverWebhooksFor(db: Queryable, options: DeliveryOptions
     total.retrying += counts.retrying;
     total.dead += counts.dead;
     const next = await nextDueAt(db);
-    if (!next) return total;
+    if (!next) {
+      return total;
+    }
     const wait = Math.max(0, next.getTime() - Date.now());
     // Due but not taken (leased by another runner): theirs to send.
-    if (wait === 0 && counts.delivered + counts.retrying + counts.dead === 0) return total;
-    if (wait > (options.waitMs ?? 10_000) || Date.now() + wait - started > budget) return total;
+    if (wait === 0 && counts.delivered + counts.retrying + counts.dead === 0) {
+      return total;
+    }
+    if (wait > (options.waitMs ?? 10_000) || Date.now() + wait - started > budget) {
+      return total;
+    }
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -43,26 +43,41 @@ export interface FreezeOutcome {
  */
 export async function freezeDueInvoices(
   db: Database,
-  options: { start?: Date; unlessStartedWithin?: number; pagesPerRun?: number; invoicesPerRun?: number; job?: string } = {},
+  options: {
+    start?: Date;
+    unlessStartedWithin?: number;
+    pagesPerRun?: number;
+    invoicesPerRun?: number;
+    job?: string;
+  } = {},
 ): Promise<FreezeOutcome> {
   const job = options.job ?? 'invoice-freeze';
   const previous = await readJobCursor<Cursor>(db, job);
   const idle = { accounts: 0, invoices: 0, failed: 0, done: true };
   let pass = previous && !previous.cursor.done ? previous : null;
   if (options.start) {
-    const recent = previous && options.unlessStartedWithin !== undefined && options.start.getTime() - previous.startedAt.getTime() < options.unlessStartedWithin;
+    const recent =
+      previous &&
+      options.unlessStartedWithin !== undefined &&
+      options.start.getTime() - previous.startedAt.getTime() < options.unlessStartedWithin;
     if (!recent) {
       pass = { cursor: { after: null, done: false }, startedAt: options.start };
       await saveJobCursor(db, job, pass);
     }
   }
-  if (!pass) return idle;
+  if (!pass) {
+    return idle;
+  }
   const now = pass.startedAt.getTime();
   let after = pass.cursor.after;
   const outcome = { ...idle, done: false };
   const budget = options.invoicesPerRun ?? FREEZE_INVOICES_PER_RUN;
   for (let page = 0; page < (options.pagesPerRun ?? FREEZE_PAGES_PER_RUN); page++) {
-    const accounts = await accountsWithPlans(db, { now: pass.startedAt, endedSince: new Date(now - ENDED_LOOKBACK_MS) }, { after, limit: FREEZE_PAGE_SIZE });
+    const accounts = await accountsWithPlans(
+      db,
+      { now: pass.startedAt, endedSince: new Date(now - ENDED_LOOKBACK_MS) },
+      { after, limit: FREEZE_PAGE_SIZE },
+    );
     const lastPage = accounts.length < FREEZE_PAGE_SIZE;
     for (const [i, account] of accounts.entries()) {
       try {
@@ -70,7 +85,10 @@ export async function freezeDueInvoices(
       } catch (error) {
         // One account's failure must not hold every later account's invoices back.
         outcome.failed++;
-        console.error(`invoice freeze failed for account ${account.accountId} of tenant ${account.tenantId}:`, (error as Error).cause ?? error);
+        console.error(
+          `invoice freeze failed for account ${account.accountId} of tenant ${account.tenantId}:`,
+          (error as Error).cause ?? error,
+        );
       }
       outcome.accounts++;
       after = account;
@@ -82,7 +100,9 @@ export async function freezeDueInvoices(
     }
     // Saved after each page: a run cut short resumes here, redoing at most one page (harmless).
     await saveJobCursor(db, job, { cursor: { after, done: lastPage }, startedAt: pass.startedAt });
-    if (lastPage) return { ...outcome, done: true };
+    if (lastPage) {
+      return { ...outcome, done: true };
+    }
   }
   return outcome;
 }

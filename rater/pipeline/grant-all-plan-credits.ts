@@ -28,8 +28,12 @@ export async function grantAllPlanCredits(
   options: { start?: Date; pagesPerRun?: number; job?: string } = {},
 ): Promise<{ associations: number; messages: number; done: boolean }> {
   const job = options.job ?? 'plan-grants';
-  const pass = options.start ? { cursor: { after: null } as Cursor, startedAt: options.start } : await readJobCursor<Cursor>(db, job);
-  if (!pass) return { associations: 0, messages: 0, done: true };
+  const pass = options.start
+    ? { cursor: { after: null } as Cursor, startedAt: options.start }
+    : await readJobCursor<Cursor>(db, job);
+  if (!pass) {
+    return { associations: 0, messages: 0, done: true };
+  }
   const now = pass.startedAt.getTime();
   let after = pass.cursor.after;
   let associations = 0;

@@ -17,7 +17,15 @@ export async function grantPlanCredits(
 ): Promise<number> {
   const messages: LedgerPlanGrantsMessage[] = associations
     .filter((a) => a.definition.entitlementRateCards.length > 0)
-    .map((a) => ({ kind: 'plan-grants', tenantId: a.tenantId, accountId: a.accountId, associationId: a.id, grants: cycleGrants(a, now) }));
-  for (const batch of sendBatches(messages)) await queue.sendBatch(batch);
+    .map((a) => ({
+      kind: 'plan-grants',
+      tenantId: a.tenantId,
+      accountId: a.accountId,
+      associationId: a.id,
+      grants: cycleGrants(a, now),
+    }));
+  for (const batch of sendBatches(messages)) {
+    await queue.sendBatch(batch);
+  }
   return messages.length;
 }

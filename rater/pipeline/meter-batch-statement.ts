@@ -48,11 +48,20 @@ export async function meterBatchStatement(db: Queryable, plan: MeteringPlan): Pr
   const rollups: { event: AcceptedEvent; meterId: string; value: string }[] = [];
   const distinct: { event: AcceptedEvent; meterId: string; value: string }[] = [];
   for (const { event, contributions } of outcomes) {
-    for (const { meterId, value, aggregation } of contributions) (aggregation === 'UNIQUE_COUNT' ? distinct : rollups).push({ event, meterId, value });
+    for (const { meterId, value, aggregation } of contributions) {
+      (aggregation === 'UNIQUE_COUNT' ? distinct : rollups).push({ event, meterId, value });
+    }
   }
   const groups = plan.groups;
   // In rating order within each group (groupPricedUsage sorted it): the statement rates in this order.
-  const usage = groups.flatMap((g) => g.usage.map((u) => ({ group: g, eventId: u.eventId, quantity: u.quantity, bucket: minuteBucket(new Date(u.timestamp).toISOString()) })));
+  const usage = groups.flatMap((g) =>
+    g.usage.map((u) => ({
+      group: g,
+      eventId: u.eventId,
+      quantity: u.quantity,
+      bucket: minuteBucket(new Date(u.timestamp).toISOString()),
+    })),
+  );
   const p = <T>(values: T[]) => sql.param(values);
   const e = <T>(pick: (o: EventOutcome) => T) => p(outcomes.map(pick));
   const { rows } = await db.execute<{ result: { fresh: string[] } }>(sql`

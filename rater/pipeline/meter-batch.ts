@@ -9,7 +9,12 @@ import { eventDebits } from '../../shared/queue/ledger-message';
 import { eventIds, events } from '../db/schema';
 import { knownAccountIds } from '../store/accounts';
 import { queueLedgerDebits } from '../store/ledger-outbox';
-import { cachedAssociations, cachedUnknownAccounts, forgetAssociations, meteringConfig } from '../store/metering-config';
+import {
+  cachedAssociations,
+  cachedUnknownAccounts,
+  forgetAssociations,
+  meteringConfig,
+} from '../store/metering-config';
 import { lockAccountsForRating } from '../store/plan-associations';
 import { isStaleAssociations, meterBatchStatement, type MeteringPlan } from './meter-batch-statement';
 
@@ -35,13 +40,17 @@ export async function meterBatch(db: Database, messages: EventBatchMessage[]): P
     const tenantEvents = byTenant.get(message.tenantId) ?? new Map<string, AcceptedEvent>();
     for (const event of message.events) {
       received++;
-      if (!tenantEvents.has(event.id)) tenantEvents.set(event.id, event);
+      if (!tenantEvents.has(event.id)) {
+        tenantEvents.set(event.id, event);
+      }
     }
     byTenant.set(message.tenantId, tenantEvents);
   }
   let processed = 0;
   // Each tenant's part commits alone: a retry after a later part failed finds the earlier ones done.
-  for (const [tenantId, tenantEvents] of byTenant) processed += await meterTenantBatch(db, tenantId, [...tenantEvents.values()]);
+  for (const [tenantId, tenantEvents] of byTenant) {
+    processed += await meterTenantBatch(db, tenantId, [...tenantEvents.values()]);
+  }
   return { received, processed, alreadyProcessed: received - processed };
 }
 
@@ -54,7 +63,9 @@ async function meterTenantBatch(db: Database, tenantId: string, batch: AcceptedE
     try {
       return (await meterBatchStatement(db, plan)).fresh.size;
     } catch (error) {
-      if (!isStaleAssociations(error) || attempt >= STALE_ATTEMPTS) throw error;
+      if (!isStaleAssociations(error) || attempt >= STALE_ATTEMPTS) {
+        throw error;
+      }
       forgetAssociations(tenantId);
     }
   }
@@ -66,7 +77,12 @@ async function meterTenantBatch(db: Database, tenantId: string, batch: AcceptedE
  * owed when it was recorded FAILED, and may be long settled (owing it again could debit it twice).
  * The plan locks are taken before associations are read, so the batch statement's check passes.
  */
-export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits = true } = {}): Promise<number> {
+export async function meterTenantEvents(
+  tx: Queryable,
+  tenantId: string,
+  batch: AcceptedEvent[],
+  { owesDebits = true } = {},
+): Promise<number> {
   const accounts = [...new Set(batch.map((e) => e.accountId))];
   await lockAccountsForRating(tx, tenantId, accounts);
   forgetAssociations(tenantId);
@@ -78,13 +94,31 @@ export async function meterTenantEvents(tx: Queryable, tenantId: string, batch: 
  * Records events that could not be metered as FAILED, with the reason, and stores them as received
  * so they can be read and replayed. Only ids never seen before: a metered event stays metered.
  */
-export async function recordFailedEvents(db: Database, tenantId: string, failed: AcceptedEvent[], reason: string): Promise<number> {
+export async function recordFailedEvents(
+  db: Database,
+  tenantId: string,
+  failed: AcceptedEvent[],
+  reason: string,
+): Promise<number> {
   return db.transaction(async (tx) => {
-    const outcomes: EventOutcome[] = failed.map((event) => ({ event, status: 'FAILED', contributions: [], detail: { reason } }));
+    const outcomes: EventOutcome[] = failed.map((event) => ({
+      event,
+      status: 'FAILED',
+      contributions: [],
+      detail: { reason },
+    }));
     const fresh = await claimIds(tx, tenantId, outcomes);
-    await writeRawEvents(tx, tenantId, outcomes.filter((o) => fresh.has(o.event.id)));
+    await writeRawEvents(
+      tx,
+      tenantId,
+      outcomes.filter((o) => fresh.has(o.event.id)),
+    );
     // Credits follow usage, not metering: a FAILED event consumed what it consumed.
-    await queueLedgerDebits(tx, tenantId, failed.filter((e) => fresh.has(e.id)));
+    await queueLedgerDebits(
+      tx,
+      tenantId,
+      failed.filter((e) => fresh.has(e.id)),
+    );
     return fresh.size;
   });
 }
@@ -95,7 +129,10 @@ export async function recordFailedEvents(db: Database, tenantId: string, failed:
  */
 async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: AcceptedEvent[], owesDebits: boolean) {
   const policy = await cachedUnknownAccounts(db, tenantId);
-  const known = policy === 'FAIL' ? await knownAccountIds(db, tenantId, [...new Set(batch.map((e) => e.accountId))]) : new Set<string>();
+  const known =
+    policy === 'FAIL'
+      ? await knownAccountIds(db, tenantId, [...new Set(batch.map((e) => e.accountId))])
+      : new Set<string>();
   return splitByAccount(batch, policy, known, { owesDebits });
 }
 
@@ -103,20 +140,34 @@ async function splitUnknownAccounts(db: Queryable, tenantId: string, batch: Acce
  * Everything about the batch that needs no lock: each event's outcome (configuration from the
  * isolate's cache), its debits, and its priced usage under the associations as last read.
  */
-async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[], { owesDebits }: { owesDebits: boolean }): Promise<MeteringPlan> {
+async function planTenant(
+  db: Queryable,
+  tenantId: string,
+  batch: AcceptedEvent[],
+  { owesDebits }: { owesDebits: boolean },
+): Promise<MeteringPlan> {
   const { meter, notFound } = await splitUnknownAccounts(db, tenantId, batch, owesDebits);
   const names = [...new Set(meter.map((e) => e.schemaName))];
   const config = await meteringConfig(db, tenantId, names, { needFeatures: owesDebits });
   const outcomes = [
-    ...meter.map((event) => meterEvent(event, config.schemas.get(event.schemaName), config.meters.get(event.schemaName) ?? [])),
+    ...meter.map((event) =>
+      meterEvent(event, config.schemas.get(event.schemaName), config.meters.get(event.schemaName) ?? []),
+    ),
     ...notFound,
   ];
   // As received, not enriched: the same amounts /entitled debited at the edge. An
   // ACCOUNT_NOT_FOUND event is not processed (Togai's behaviour): it owes nothing until replayed,
   // and its detail's `debitOwed` says whether the replay will owe it.
-  const debits = owesDebits ? eventDebits(meter.filter((e) => !e.debitedAtEdge), config.features) : [];
+  const debits = owesDebits
+    ? eventDebits(
+        meter.filter((e) => !e.debitedAtEdge),
+        config.features,
+      )
+    : [];
   // Every account with usage is locked and checked, fresh or not: the statement decides freshness.
-  const accounts = [...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId))].sort();
+  const accounts = [
+    ...new Set(outcomes.filter((o) => o.contributions.length > 0).map((o) => o.event.accountId)),
+  ].sort();
   const associations = accounts.length === 0 ? [] : await cachedAssociations(db, tenantId, accounts);
   const groups = associations.length === 0 ? [] : groupPricedUsage(outcomes, associations);
   return { tenantId, outcomes, debits, accounts, associations, groups };
@@ -129,7 +180,9 @@ async function planTenant(db: Queryable, tenantId: string, batch: AcceptedEvent[
  * batch instead of one parameter per field.
  */
 async function claimIds(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<Set<string>> {
-  if (outcomes.length === 0) return new Set();
+  if (outcomes.length === 0) {
+    return new Set();
+  }
   const sorted = [...outcomes].sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   const column = <T>(pick: (o: EventOutcome) => T) => sql.param(sorted.map(pick));
   const { rows } = await db.execute<{ event_id: string }>(sql`
@@ -145,7 +198,9 @@ async function claimIds(db: Queryable, tenantId: string, outcomes: EventOutcome[
 }
 
 async function writeRawEvents(db: Queryable, tenantId: string, outcomes: EventOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
+  if (outcomes.length === 0) {
+    return;
+  }
   const column = <T>(pick: (e: AcceptedEvent) => T) => sql.param(outcomes.map((o) => pick(o.event)));
   await db.execute(sql`
     INSERT INTO ${events} (tenant_id, event_id, event_time, account_id, schema_name, schema_version, attributes, units, dimensions, accepted_at)

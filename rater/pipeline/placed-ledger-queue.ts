@@ -16,15 +16,32 @@ export function placedLedgerQueue(db: Queryable, queue: Queue<LedgerMessage>): Q
     send: async (body, options) => queue.send((await stamped(db, [body]))[0]!, options),
     sendBatch: async (messages, options) => {
       const list = [...messages];
-      const bodies = await stamped(db, list.map((m) => m.body));
-      return queue.sendBatch(list.map((m, i) => ({ ...m, body: bodies[i]! })), options);
+      const bodies = await stamped(
+        db,
+        list.map((m) => m.body),
+      );
+      return queue.sendBatch(
+        list.map((m, i) => ({ ...m, body: bodies[i]! })),
+        options,
+      );
     },
   };
 }
 
 async function stamped(db: Queryable, bodies: LedgerMessage[]): Promise<LedgerMessage[]> {
   const ids = [...new Set(bodies.map((b) => b.tenantId))];
-  const rows = ids.length === 0 ? [] : await db.select({ id: tenants.id, region: tenants.region, jurisdiction: tenants.jurisdiction }).from(tenants).where(inArray(tenants.id, ids));
-  const placements = new Map(rows.map((r) => [r.id, { region: r.region, jurisdiction: r.jurisdiction } as ObjectPlacement]));
-  return bodies.map((body) => ({ ...body, placement: placements.get(body.tenantId) ?? { region: null, jurisdiction: null } }));
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: tenants.id, region: tenants.region, jurisdiction: tenants.jurisdiction })
+          .from(tenants)
+          .where(inArray(tenants.id, ids));
+  const placements = new Map(
+    rows.map((r) => [r.id, { region: r.region, jurisdiction: r.jurisdiction } as ObjectPlacement]),
+  );
+  return bodies.map((body) => ({
+    ...body,
+    placement: placements.get(body.tenantId) ?? { region: null, jurisdiction: null },
+  }));
 }

@@ -19,10 +19,14 @@ export const DEFAULT_RETENTION_DAYS = 400;
 
 /** RAW_EVENT_RETENTION_DAYS, checked: a whole number of days, at least MIN_RETENTION_DAYS. */
 export function retentionDays(setting: string | undefined): number {
-  if (setting === undefined || setting === '') return DEFAULT_RETENTION_DAYS;
+  if (setting === undefined || setting === '') {
+    return DEFAULT_RETENTION_DAYS;
+  }
   const days = Number(setting);
   if (!Number.isInteger(days) || days < MIN_RETENTION_DAYS) {
-    throw new Error(`RAW_EVENT_RETENTION_DAYS must be a whole number of days, at least ${MIN_RETENTION_DAYS} (got '${setting}')`);
+    throw new Error(
+      `RAW_EVENT_RETENTION_DAYS must be a whole number of days, at least ${MIN_RETENTION_DAYS} (got '${setting}')`,
+    );
   }
   return days;
 }
@@ -42,7 +46,9 @@ export async function purgeRawEvents(
   await raisePurgeWatermark(db, cutoff);
   // Where events is a TimescaleDB hypertable, whole chunks older than the cutoff are dropped at
   // once (no row-by-row DELETE); the rows of the chunk the cutoff falls in are deleted below.
-  if (await isHypertable(db, 'events')) await db.execute(sql`SELECT drop_chunks('events', older_than => ${cutoff.toISOString()}::timestamptz)`);
+  if (await isHypertable(db, 'events')) {
+    await db.execute(sql`SELECT drop_chunks('events', older_than => ${cutoff.toISOString()}::timestamptz)`);
+  }
   // By primary key, not ctid: on a TimescaleDB hypertable a ctid is only unique within a chunk.
   const statements = [
     sql`DELETE FROM ${events} WHERE (tenant_id, event_id, event_time) IN (
@@ -59,8 +65,12 @@ export async function purgeRawEvents(
         break;
       }
       const { rowCount } = await db.execute(statement);
-      if (index === 0) purged += rowCount ?? 0;
-      if (!rowCount || rowCount < batchSize) break;
+      if (index === 0) {
+        purged += rowCount ?? 0;
+      }
+      if (!rowCount || rowCount < batchSize) {
+        break;
+      }
     }
   }
   return { purged, done };
@@ -69,7 +79,9 @@ export async function purgeRawEvents(
 async function isHypertable(db: Database, table: string): Promise<boolean> {
   const { rows } = await db.execute<{ found: boolean }>(sql`
     SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') AS found`);
-  if (!rows[0]?.found) return false;
+  if (!rows[0]?.found) {
+    return false;
+  }
   const hypertables = await db.execute<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM timescaledb_information.hypertables WHERE hypertable_name = ${table}`);
   return (hypertables.rows[0]?.n ?? 0) > 0;

@@ -17,8 +17,11 @@ export async function meteredUsageSince(
   range: { from: number; until: number | null },
   meterIds: string[],
 ): Promise<RatedOutcome[]> {
-  if (meterIds.length === 0) return [];
-  const until = range.until === null ? sql`` : sql`AND e.event_time < ${new Date(range.until).toISOString()}::timestamptz`;
+  if (meterIds.length === 0) {
+    return [];
+  }
+  const until =
+    range.until === null ? sql`` : sql`AND e.event_time < ${new Date(range.until).toISOString()}::timestamptz`;
   const { rows } = await db.execute<{ minute: string; accepted_day: string; meter_id: string; quantity: string }>(sql`
     SELECT to_char(date_trunc('minute', e.event_time) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS minute,
            to_char(date_trunc('day', e.accepted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS accepted_day,
@@ -55,9 +58,21 @@ export async function meteredUsageSince(
  * ranges another plan has rated); committed after → its batch saw this association. A crash rolls
  * back the association and its catch-up together; a retry starts over.
  */
-export async function rateBackdatedUsage(db: Queryable, tenantId: string, association: RatingAssociation): Promise<void> {
+export async function rateBackdatedUsage(
+  db: Queryable,
+  tenantId: string,
+  association: RatingAssociation,
+): Promise<void> {
   const meterIds = association.definition.usageRateCards.map((card) => card.usageMeterId);
-  const usage = await meteredUsageSince(db, tenantId, association.accountId, { from: association.effectiveFrom, until: association.effectiveUntil }, meterIds);
-  if (usage.length === 0) return;
+  const usage = await meteredUsageSince(
+    db,
+    tenantId,
+    association.accountId,
+    { from: association.effectiveFrom, until: association.effectiveUntil },
+    meterIds,
+  );
+  if (usage.length === 0) {
+    return;
+  }
   await rateGroups(db, tenantId, groupPricedUsage(usage, [association]));
 }

@@ -26,11 +26,22 @@ export interface ReplayedEvent {
  * counts exactly once. If it fails again it stays FAILED, with the new reason. Two replays racing
  * for one event are serialised by the row lock: the second finds nothing left to replay.
  */
-export async function replayFailedEvents(db: Database, tenantId: string, request: ReplayRequest): Promise<ReplayedEvent[]> {
+export async function replayFailedEvents(
+  db: Database,
+  tenantId: string,
+  request: ReplayRequest,
+): Promise<ReplayedEvent[]> {
   const failed = await db
     .select()
     .from(eventIds)
-    .innerJoin(events, and(eq(events.tenantId, eventIds.tenantId), eq(events.eventId, eventIds.eventId), eq(events.eventTime, eventIds.eventTime)))
+    .innerJoin(
+      events,
+      and(
+        eq(events.tenantId, eventIds.tenantId),
+        eq(events.eventId, eventIds.eventId),
+        eq(events.eventTime, eventIds.eventTime),
+      ),
+    )
     .where(
       and(
         eq(eventIds.tenantId, tenantId),
@@ -62,7 +73,9 @@ export async function replayFailedEvents(db: Database, tenantId: string, request
     // before its account existed. The stored event keeps neither, so its status cannot tell.
     const owesDebits = status === 'ACCOUNT_NOT_FOUND' && (record.detail as { debitOwed?: unknown }).debitOwed === true;
     const outcome = await replayOne(db, tenantId, event, status, owesDebits);
-    if (outcome) replayed.push(outcome);
+    if (outcome) {
+      replayed.push(outcome);
+    }
   }
   return replayed;
 }
@@ -78,14 +91,29 @@ async function replayOne(
   const key = and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, event.id));
   try {
     const taken = await db.transaction(async (tx) => {
-      const released = await tx.delete(eventIds).where(and(key, eq(eventIds.status, status))).returning({ id: eventIds.eventId });
-      if (released.length === 0) return false;
-      await tx.delete(events).where(and(eq(events.tenantId, tenantId), eq(events.eventId, event.id), eq(events.eventTime, new Date(event.timestamp))));
+      const released = await tx
+        .delete(eventIds)
+        .where(and(key, eq(eventIds.status, status)))
+        .returning({ id: eventIds.eventId });
+      if (released.length === 0) {
+        return false;
+      }
+      await tx
+        .delete(events)
+        .where(
+          and(
+            eq(events.tenantId, tenantId),
+            eq(events.eventId, event.id),
+            eq(events.eventTime, new Date(event.timestamp)),
+          ),
+        );
       // Recorded ACCOUNT_NOT_FOUND again (account still missing), it carries `owesDebits` forward.
       await meterTenantEvents(tx, tenantId, [event], { owesDebits });
       return true;
     });
-    if (!taken) return null;
+    if (!taken) {
+      return null;
+    }
     const [row] = await db.select({ status: eventIds.status }).from(eventIds).where(key);
     return { id: event.id, status: row!.status as EventStatus };
   } catch (error) {
@@ -93,7 +121,10 @@ async function replayOne(
     await db
       .update(eventIds)
       // Merged, not replaced: an ACCOUNT_NOT_FOUND record's `debitOwed` must survive a failed replay.
-      .set({ detail: sql`${eventIds.detail} || jsonb_build_object('reason', ${reason}::text)`, processedAt: new Date() })
+      .set({
+        detail: sql`${eventIds.detail} || jsonb_build_object('reason', ${reason}::text)`,
+        processedAt: new Date(),
+      })
       .where(and(key, eq(eventIds.status, status)));
     return { id: event.id, status, reason };
   }

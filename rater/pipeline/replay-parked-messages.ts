@@ -38,15 +38,29 @@ export async function replayParkedMessages(
   for (const id of ids) {
     const outcome = await db.transaction(async (tx) => {
       const [message] = await takeParkedMessages(tx, tenantId, { ids: [id], limit: 1 });
-      if (!message) return null;
-      const refusal = await tx.transaction((savepoint) => replayOne(savepoint, tenantId, message)).catch((error: unknown) => `replay failed: ${causeMessage(error)}`);
-      if (refusal !== null) await parkMessages(tx, [{ queue: message.queue, tenantId, body: message.body, reason: refusal }]);
+      if (!message) {
+        return null;
+      }
+      const refusal = await tx
+        .transaction((savepoint) => replayOne(savepoint, tenantId, message))
+        .catch((error: unknown) => `replay failed: ${causeMessage(error)}`);
+      if (refusal !== null) {
+        await parkMessages(tx, [{ queue: message.queue, tenantId, body: message.body, reason: refusal }]);
+      }
       return { message, refusal };
     });
-    if (!outcome) continue; // replayed meanwhile by another request
+    if (!outcome) {
+      continue; // replayed meanwhile by another request
+    }
     const { message, refusal } = outcome;
-    outcomes.push(refusal === null ? { id: message.id, queue: message.queue, status: 'REPLAYED' } : { id: message.id, queue: message.queue, status: 'PARKED', reason: refusal });
-    if (refusal === null) await sendOn(db, ledgerQueue, tenantId, message);
+    outcomes.push(
+      refusal === null
+        ? { id: message.id, queue: message.queue, status: 'REPLAYED' }
+        : { id: message.id, queue: message.queue, status: 'PARKED', reason: refusal },
+    );
+    if (refusal === null) {
+      await sendOn(db, ledgerQueue, tenantId, message);
+    }
   }
   return outcomes;
 }
@@ -55,25 +69,53 @@ export async function replayParkedMessages(
 async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage): Promise<string | null> {
   const kind = parseQueueName(message.queue)?.kind;
   const schema = kind === 'ledger' ? ledgerMessageSchema : kind === 'events' ? eventBatchMessageSchema : null;
-  if (!schema) return `no replay for messages of queue '${message.queue}'`;
+  if (!schema) {
+    return `no replay for messages of queue '${message.queue}'`;
+  }
   const parsed = schema.safeParse(message.body);
-  if (!parsed.success) return `still ${malformedReason(parsed.error)}`;
-  if (parsed.data.tenantId !== tenantId) return 'names another tenant';
-  if ('events' in parsed.data) await meterTenantEvents(tx, tenantId, parsed.data.events);
-  else if (parsed.data.kind === 'debits') await unparkLedgerDebits(tx, tenantId, parsed.data);
-  else if (parsed.data.kind === 'corrections') await unparkCreditChanges(tx, tenantId, parsed.data);
+  if (!parsed.success) {
+    return `still ${malformedReason(parsed.error)}`;
+  }
+  if (parsed.data.tenantId !== tenantId) {
+    return 'names another tenant';
+  }
+  if ('events' in parsed.data) {
+    await meterTenantEvents(tx, tenantId, parsed.data.events);
+  } else if (parsed.data.kind === 'debits') {
+    await unparkLedgerDebits(tx, tenantId, parsed.data);
+  } else if (parsed.data.kind === 'corrections') {
+    await unparkCreditChanges(tx, tenantId, parsed.data);
+  }
   return null;
 }
 
 /** After the commit: what the ledger outbox owes for the message's events (or debits), to the ledger queue. */
-async function sendOn(db: Database, ledgerQueue: Queue<LedgerMessage>, tenantId: string, message: ParkedMessage): Promise<void> {
+async function sendOn(
+  db: Database,
+  ledgerQueue: Queue<LedgerMessage>,
+  tenantId: string,
+  message: ParkedMessage,
+): Promise<void> {
   try {
     const body = message.body as LedgerMessage | EventBatchMessage;
-    if ('events' in body) await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.events }]);
-    else if (body.kind === 'debits') await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.debits.map((d) => ({ id: d.eventId })) }]);
-    else if (body.kind === 'corrections') await sendCreditChanges(ledgerQueue, db, tenantId, body.corrections.map((c) => c.eventId));
-    else await ledgerQueue.send(body);
+    if ('events' in body) {
+      await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.events }]);
+    } else if (body.kind === 'debits') {
+      await sendLedgerDebits(ledgerQueue, db, [{ tenantId, events: body.debits.map((d) => ({ id: d.eventId })) }]);
+    } else if (body.kind === 'corrections') {
+      await sendCreditChanges(
+        ledgerQueue,
+        db,
+        tenantId,
+        body.corrections.map((c) => c.eventId),
+      );
+    } else {
+      await ledgerQueue.send(body);
+    }
   } catch (error) {
-    console.error(`replay of parked message ${message.id}: the send failed; its debits stay owed and are sent again later`, error);
+    console.error(
+      `replay of parked message ${message.id}: the send failed; its debits stay owed and are sent again later`,
+      error,
+    );
   }
 }

@@ -20,6 +20,10 @@ export async function resendStaleDebits(queue: Queue<LedgerMessage>, db: Queryab
   const debits = await staleLedgerDebits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
   const corrections = await staleCreditChanges(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
   const messages: LedgerMessage[] = [...debits, ...corrections];
-  for (const batch of sendBatches(messages)) await queue.sendBatch(batch);
-  return debits.reduce((sum, m) => sum + m.debits.length, 0) + corrections.reduce((sum, m) => sum + m.corrections.length, 0);
+  for (const batch of sendBatches(messages)) {
+    await queue.sendBatch(batch);
+  }
+  return (
+    debits.reduce((sum, m) => sum + m.debits.length, 0) + corrections.reduce((sum, m) => sum + m.corrections.length, 0)
+  );
 }

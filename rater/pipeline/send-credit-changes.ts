@@ -10,8 +10,15 @@ import { pendingCreditChanges } from '../store/ledger-corrections';
  * the moment its corrections become sendable — or some of its corrections. A send lost here is sent by the stale sweep
  * (resend-stale-debits.ts); the AccountLedger applies each correction once, so a repeat is harmless.
  */
-export async function sendCreditChanges(queue: Queue<LedgerMessage>, db: Queryable, tenantId: string, eventIds: string[]): Promise<number> {
+export async function sendCreditChanges(
+  queue: Queue<LedgerMessage>,
+  db: Queryable,
+  tenantId: string,
+  eventIds: string[],
+): Promise<number> {
   const bodies = await pendingCreditChanges(db, tenantId, eventIds);
-  for (const batch of sendBatches(bodies)) await queue.sendBatch(batch);
+  for (const batch of sendBatches(bodies)) {
+    await queue.sendBatch(batch);
+  }
   return bodies.reduce((sum, m) => sum + m.corrections.length, 0);
 }

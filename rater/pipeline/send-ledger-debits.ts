@@ -18,14 +18,18 @@ export async function sendLedgerDebits(
   const idsByTenant = new Map<string, string[]>();
   for (const { tenantId, events } of messages) {
     const ids = idsByTenant.get(tenantId) ?? [];
-    for (const event of events) ids.push(event.id);
+    for (const event of events) {
+      ids.push(event.id);
+    }
     idsByTenant.set(tenantId, ids);
   }
 
   let sent = 0;
   for (const [tenantId, ids] of idsByTenant) {
     const bodies = await pendingLedgerDebits(db, tenantId, ids);
-    for (const batch of sendBatches(bodies)) await queue.sendBatch(batch);
+    for (const batch of sendBatches(bodies)) {
+      await queue.sendBatch(batch);
+    }
     sent += bodies.length;
   }
   return sent;

@@ -23,7 +23,9 @@ const storedSchema = z.object({
   dimensions: z.record(z.string(), z.string()),
   accepted_at: z.string(),
 });
-const metersSchema = z.array(z.object({ meterId: z.string(), value: z.string(), aggregation: aggregationSchema })).default([]);
+const metersSchema = z
+  .array(z.object({ meterId: z.string(), value: z.string(), aggregation: aggregationSchema }))
+  .default([]);
 
 /** An event as stored, under the locks a correction holds. */
 export interface LockedEvent {
@@ -42,16 +44,32 @@ export interface LockedEvent {
  * REDO_EVENT have moved the event to another account in between, that one is locked too, and the
  * row read again.
  */
-export async function lockEvent(tx: Queryable, tenantId: string, eventId: string, alsoAccount?: string): Promise<LockedEvent | null> {
+export async function lockEvent(
+  tx: Queryable,
+  tenantId: string,
+  eventId: string,
+  alsoAccount?: string,
+): Promise<LockedEvent | null> {
   const locked = new Set<string>();
   for (;;) {
     const row = await readEvent(tx, tenantId, eventId, locked.size > 0);
-    if (!row) return null;
-    if (locked.has(row.account_id)) return toLocked(eventId, row);
-    const keys = [...new Set([row.account_id, alsoAccount ?? row.account_id])].filter((a) => !locked.has(a)).map((a) => planLockKey(tenantId, a)).sort();
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`);
+    if (!row) {
+      return null;
+    }
+    if (locked.has(row.account_id)) {
+      return toLocked(eventId, row);
+    }
+    const keys = [...new Set([row.account_id, alsoAccount ?? row.account_id])]
+      .filter((a) => !locked.has(a))
+      .map((a) => planLockKey(tenantId, a))
+      .sort();
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`,
+    );
     locked.add(row.account_id);
-    if (alsoAccount !== undefined) locked.add(alsoAccount);
+    if (alsoAccount !== undefined) {
+      locked.add(alsoAccount);
+    }
   }
 }
 
@@ -95,19 +113,31 @@ function toLocked(eventId: string, row: z.infer<typeof storedSchema>): LockedEve
  */
 export async function undoLockedEvent(tx: Queryable, tenantId: string, locked: LockedEvent): Promise<EventStatus> {
   const { event, status } = locked;
-  if (status === 'REVERTED') return status;
+  if (status === 'REVERTED') {
+    return status;
+  }
   await tx.execute(sql`
     UPDATE event_ids SET status = 'REVERTED', processed_at = now(),
            detail = detail || jsonb_build_object('revertedFrom', ${status}::text)
      WHERE tenant_id = ${tenantId} AND event_id = ${event.id}`);
-  if (status !== 'METERED') return status;
+  if (status !== 'METERED') {
+    return status;
+  }
 
   const contributions: MeterContribution[] = metersSchema.parse(locked.detail.meters);
   const sorted = [...contributions].sort((a, b) => (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
-  const key = { account: event.accountId, bucket: minuteBucket(event.timestamp), dimsKey: canonicalJson(event.dimensions), dims: JSON.stringify(event.dimensions) };
+  const key = {
+    account: event.accountId,
+    bucket: minuteBucket(event.timestamp),
+    dimsKey: canonicalJson(event.dimensions),
+    dims: JSON.stringify(event.dimensions),
+  };
   for (const contribution of sorted) {
-    if (contribution.aggregation === 'UNIQUE_COUNT') await dropDistinctValue(tx, tenantId, contribution, key);
-    else await recomputeRollup(tx, tenantId, contribution.meterId, key);
+    if (contribution.aggregation === 'UNIQUE_COUNT') {
+      await dropDistinctValue(tx, tenantId, contribution, key);
+    } else {
+      await recomputeRollup(tx, tenantId, contribution.meterId, key);
+    }
   }
 
   const associations = await ratingAssociationsFor(tx, tenantId, [event.accountId]);
@@ -153,10 +183,17 @@ async function recomputeRollup(tx: Queryable, tenantId: string, meterId: string,
            latest_value = agg.latest, latest_at = agg.latest_at, latest_event_id = agg.latest_id
       FROM agg WHERE agg.n > 0 AND ${where}
     RETURNING agg.n::text AS n`);
-  if (rows.length === 0) await tx.execute(sql`DELETE FROM usage_rollups WHERE ${where}`);
+  if (rows.length === 0) {
+    await tx.execute(sql`DELETE FROM usage_rollups WHERE ${where}`);
+  }
 }
 
-async function dropDistinctValue(tx: Queryable, tenantId: string, contribution: MeterContribution, key: RollupKey): Promise<void> {
+async function dropDistinctValue(
+  tx: Queryable,
+  tenantId: string,
+  contribution: MeterContribution,
+  key: RollupKey,
+): Promise<void> {
   await tx.execute(sql`
     DELETE FROM usage_distinct
      WHERE tenant_id = ${tenantId} AND meter_id = ${contribution.meterId} AND account_id = ${key.account}

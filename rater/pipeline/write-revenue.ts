@@ -13,9 +13,17 @@ import { cycleUsage, revenueRollups } from '../db/schema';
  */
 export async function rateGroups(db: Queryable, tenantId: string, unsorted: CycleUsage[]): Promise<void> {
   const groups = [...unsorted].sort((a, b) => compare(keyOf(a), keyOf(b)));
-  if (groups.length === 0) return;
+  if (groups.length === 0) {
+    return;
+  }
   const after = await addCycleUsage(db, tenantId, groups);
-  await addRevenue(db, tenantId, revenueRows(groups.map((group) => ({ group, before: new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed() }))));
+  await addRevenue(
+    db,
+    tenantId,
+    revenueRows(
+      groups.map((group) => ({ group, before: new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed() })),
+    ),
+  );
 }
 
 type RevenueRow = { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal };
@@ -27,7 +35,13 @@ function revenueRows(groups: { group: CycleUsage; before: string }[]): RevenueRo
     for (const rated of rateCycleUsage(group, before)) {
       const bucket = minuteBucket(new Date(rated.timestamp).toISOString());
       const key = [group.accountId, group.meterId, group.currency, bucket].join('\u0000');
-      const entry = revenue.get(key) ?? { accountId: group.accountId, meterId: group.meterId, currency: group.currency, bucket, amount: new Decimal(0) };
+      const entry = revenue.get(key) ?? {
+        accountId: group.accountId,
+        meterId: group.meterId,
+        currency: group.currency,
+        bucket,
+        amount: new Decimal(0),
+      };
       entry.amount = entry.amount.plus(rated.revenue);
       revenue.set(key, entry);
     }
@@ -50,11 +64,15 @@ async function addCycleUsage(db: Queryable, tenantId: string, groups: CycleUsage
     ON CONFLICT (tenant_id, association_id, meter_id, cycle_start) DO UPDATE SET quantity = ${t.quantity} + excluded.quantity
     RETURNING association_id, meter_id, (extract(epoch from cycle_start) * 1000)::bigint::text AS cycle_ms, quantity::text AS quantity
   `);
-  return new Map(result.rows.map((row) => [[row.association_id, row.meter_id, row.cycle_ms].join('\u0000'), row.quantity]));
+  return new Map(
+    result.rows.map((row) => [[row.association_id, row.meter_id, row.cycle_ms].join('\u0000'), row.quantity]),
+  );
 }
 
 async function addRevenue(db: Queryable, tenantId: string, rows: RevenueRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    return;
+  }
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const t = revenueRollups;
   await db.execute(sql`

@@ -7,14 +7,25 @@ import type { EventStatus } from '../../shared/metering/meter-event';
 import type { Aggregation } from '../../shared/meter/usage-meter';
 import { postgresTimeZone } from '../../shared/usage/usage-query';
 import type { Queryable } from '../db/connect';
-import { eventIds, events, revenueRollups as rr, usageDistinct as d, usageMeters, usageRollups as r } from '../db/schema';
+import {
+  eventIds,
+  events,
+  revenueRollups as rr,
+  usageDistinct as d,
+  usageMeters,
+  usageRollups as r,
+} from '../db/schema';
 import { merge, positions } from './usage';
 
 type Result = GetMetricsResponse['results'][number];
 type Series = Result['data'][number];
 
 /** Togai's POST /metrics, answered from the rollups (USAGE) and the event status table (EVENTS). */
-export async function queryMetrics(db: Queryable, tenantId: string, request: GetMetricsRequest): Promise<GetMetricsResponse> {
+export async function queryMetrics(
+  db: Queryable,
+  tenantId: string,
+  request: GetMetricsRequest,
+): Promise<GetMetricsResponse> {
   const results: Result[] = [];
   for (const query of request.metricQueries) {
     const data =
@@ -34,7 +45,6 @@ function valuesOf(query: MetricQuery, field: string): string[] | undefined {
   return filters.length === 0 ? undefined : filters.flatMap((f) => f.fieldValues);
 }
 
-
 function periodStart(request: GetMetricsRequest, query: MetricQuery, column: AnyPgColumn) {
   return sql<Date>`date_trunc(${query.aggregationPeriod.toLowerCase()}, ${column}, ${postgresTimeZone(request.timeZone)})`;
 }
@@ -43,7 +53,12 @@ function periodStart(request: GetMetricsRequest, query: MetricQuery, column: Any
  * One series per meter (and per account with groupBy ACCOUNT_ID): meters never add up. One query
  * per aggregation among the meters asked for (each merges its rollups its own way), not per meter.
  */
-async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+async function usageSeries(
+  db: Queryable,
+  tenantId: string,
+  request: GetMetricsRequest,
+  query: MetricQuery,
+): Promise<Series[]> {
   const meterIds = valuesOf(query, 'USAGE_METER_ID');
   const accounts = valuesOf(query, 'ACCOUNT_ID');
   const meters = await db
@@ -60,7 +75,12 @@ async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsR
   for (const [aggregation, ids] of idsByAggregation) {
     const cols = aggregation === 'UNIQUE_COUNT' ? d : r;
     const found = await db
-      .select({ meterId: cols.meterId, account: byAccount ? cols.accountId : sql<string>`''`, start: periodStart(request, query, cols.bucket), value: merge[aggregation] })
+      .select({
+        meterId: cols.meterId,
+        account: byAccount ? cols.accountId : sql<string>`''`,
+        start: periodStart(request, query, cols.bucket),
+        value: merge[aggregation],
+      })
       .from(cols)
       .where(
         and(
@@ -75,8 +95,17 @@ async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsR
     rows.push(...found);
   }
   // Series by meter id, then account, each in time order — as one query ordered by them would give.
-  rows.sort((a, b) => compareText(a.meterId, b.meterId) || compareText(a.account, b.account) || new Date(a.start).getTime() - new Date(b.start).getTime());
-  const keyed = rows.map(({ meterId, account, start, value }) => ({ key: JSON.stringify([meterId, account]), start, value }));
+  rows.sort(
+    (a, b) =>
+      compareText(a.meterId, b.meterId) ||
+      compareText(a.account, b.account) ||
+      new Date(a.start).getTime() - new Date(b.start).getTime(),
+  );
+  const keyed = rows.map(({ meterId, account, start, value }) => ({
+    key: JSON.stringify([meterId, account]),
+    start,
+    value,
+  }));
   return toSeries(keyed, (key) => {
     const [meterId, account] = JSON.parse(key) as [string, string];
     const meterKey = { fieldName: 'USAGE_METER_ID', fieldValue: meterId };
@@ -85,12 +114,23 @@ async function usageSeries(db: Queryable, tenantId: string, request: GetMetricsR
 }
 
 /** Revenue by the minute its events happened: one series per currency (and per group). */
-async function revenueSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+async function revenueSeries(
+  db: Queryable,
+  tenantId: string,
+  request: GetMetricsRequest,
+  query: MetricQuery,
+): Promise<Series[]> {
   const accounts = valuesOf(query, 'ACCOUNT_ID');
   const meterIds = valuesOf(query, 'USAGE_METER_ID');
-  const group = query.groupBy === 'ACCOUNT_ID' ? rr.accountId : query.groupBy === 'USAGE_METER_ID' ? rr.meterId : sql<string>`''`;
+  const group =
+    query.groupBy === 'ACCOUNT_ID' ? rr.accountId : query.groupBy === 'USAGE_METER_ID' ? rr.meterId : sql<string>`''`;
   const rows = await db
-    .select({ currency: rr.currency, group, start: periodStart(request, query, rr.bucket), value: sql<string>`sum(${rr.revenue})::text` })
+    .select({
+      currency: rr.currency,
+      group,
+      start: periodStart(request, query, rr.bucket),
+      value: sql<string>`sum(${rr.revenue})::text`,
+    })
     .from(rr)
     .where(
       and(
@@ -103,7 +143,11 @@ async function revenueSeries(db: Queryable, tenantId: string, request: GetMetric
     )
     .groupBy(positions(3))
     .orderBy(positions(3));
-  const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({ key: JSON.stringify([currency, value]), start, value: amount }));
+  const keyed = rows.map(({ currency, group: value, start, value: amount }) => ({
+    key: JSON.stringify([currency, value]),
+    start,
+    value: amount,
+  }));
   return toSeries(keyed, (key) => {
     const [currency, value] = JSON.parse(key) as [string, string];
     const currencyKey = { fieldName: 'CURRENCY', fieldValue: currency };
@@ -112,15 +156,32 @@ async function revenueSeries(db: Queryable, tenantId: string, request: GetMetric
 }
 
 /** Events by the time they happened, optionally by account or by their status in the pipeline. */
-async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsRequest, query: MetricQuery): Promise<Series[]> {
+async function eventSeries(
+  db: Queryable,
+  tenantId: string,
+  request: GetMetricsRequest,
+  query: MetricQuery,
+): Promise<Series[]> {
   const accounts = valuesOf(query, 'ACCOUNT_ID');
   // The request names statuses as Togai does; the table keeps Meterline's names.
   const statuses = valuesOf(query, 'EVENT_STATUS')?.map((s) => meterlineStatusOf(s as RecordedTogaiStatus));
-  const group = query.groupBy === 'ACCOUNT_ID' ? events.accountId : query.groupBy === 'EVENT_STATUS' ? eventIds.status : sql<string>`''`;
+  const group =
+    query.groupBy === 'ACCOUNT_ID'
+      ? events.accountId
+      : query.groupBy === 'EVENT_STATUS'
+        ? eventIds.status
+        : sql<string>`''`;
   const rows = await db
     .select({ key: group, start: periodStart(request, query, eventIds.eventTime), value: sql<string>`count(*)::text` })
     .from(eventIds)
-    .innerJoin(events, and(eq(events.tenantId, eventIds.tenantId), eq(events.eventId, eventIds.eventId), eq(events.eventTime, eventIds.eventTime)))
+    .innerJoin(
+      events,
+      and(
+        eq(events.tenantId, eventIds.tenantId),
+        eq(events.eventId, eventIds.eventId),
+        eq(events.eventTime, eventIds.eventTime),
+      ),
+    )
     .where(
       and(
         eq(eventIds.tenantId, tenantId),
@@ -133,7 +194,9 @@ async function eventSeries(db: Queryable, tenantId: string, request: GetMetricsR
     .groupBy(positions(2))
     .orderBy(positions(2));
   return toSeries(rows, (key) => {
-    if (!query.groupBy) return [];
+    if (!query.groupBy) {
+      return [];
+    }
     const value = query.groupBy === 'EVENT_STATUS' ? togaiStatusOf[key as EventStatus] : key;
     return [{ fieldName: query.groupBy, fieldValue: value }];
   });
@@ -153,7 +216,9 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function toSeries(rows: KeyedRow[], keyOf: (key: string) => MetricGroup[]): Series[] {
   const series = new Map<string, Series>();
   for (const row of rows) {
-    if (row.value === null) continue;
+    if (row.value === null) {
+      continue;
+    }
     let entry = series.get(row.key);
     if (!entry) {
       const seriesKey = keyOf(row.key);

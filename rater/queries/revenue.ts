@@ -32,15 +32,33 @@ export async function queryRevenue(db: Queryable, tenantId: string, query: Reven
 
   const seriesBy = async (groupKeys: (keyof typeof columns)[]): Promise<RevenueSeries[]> => {
     const selected: Record<string, SQL<string>> = { currency: sql<string>`${r.currency}` };
-    for (const key of groupKeys) selected[key] = columns[key];
+    for (const key of groupKeys) {
+      selected[key] = columns[key];
+    }
     const value = sql<string>`sum(${r.revenue})::text`;
-    const totals = await db.select({ ...selected, value }).from(r).where(where).groupBy(positions(groupKeys.length + 1)).orderBy(positions(groupKeys.length + 1));
-    const series = totals.map((row) => ({ ...(row as Record<string, string>), data: query.window ? [] : undefined }) as RevenueSeries & Record<string, unknown>);
+    const totals = await db
+      .select({ ...selected, value })
+      .from(r)
+      .where(where)
+      .groupBy(positions(groupKeys.length + 1))
+      .orderBy(positions(groupKeys.length + 1));
+    const series = totals.map(
+      (row) =>
+        ({ ...(row as Record<string, string>), data: query.window ? [] : undefined }) as RevenueSeries &
+          Record<string, unknown>,
+    );
     if (query.window) {
       const byKey = new Map(series.map((s) => [keyText(s, groupKeys), s]));
-      const rows = await db.select({ ...selected, start, value }).from(r).where(where).groupBy(positions(groupKeys.length + 2)).orderBy(positions(groupKeys.length + 2));
+      const rows = await db
+        .select({ ...selected, start, value })
+        .from(r)
+        .where(where)
+        .groupBy(positions(groupKeys.length + 2))
+        .orderBy(positions(groupKeys.length + 2));
       for (const row of rows) {
-        byKey.get(keyText(row as Record<string, unknown>, groupKeys))!.data!.push({ from: new Date(row.start as Date).toISOString(), value: row.value as string });
+        byKey
+          .get(keyText(row as Record<string, unknown>, groupKeys))!
+          .data!.push({ from: new Date(row.start as Date).toISOString(), value: row.value as string });
       }
     }
     return series.map(({ data, ...rest }) => ({ ...rest, ...(data ? { data } : {}) }) as RevenueSeries);

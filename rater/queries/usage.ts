@@ -49,7 +49,9 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
     gte(cols.bucket, new Date(query.from)),
     lt(cols.bucket, new Date(query.to)),
     query.accountId === undefined ? undefined : eq(cols.accountId, query.accountId),
-    ...[...dimensionFilters(query)].map(([key, values]) => sql`${cols.dimensions} ->> ${key} = any(${sql.param(values)}::text[])`),
+    ...[...dimensionFilters(query)].map(
+      ([key, values]) => sql`${cols.dimensions} ->> ${key} = any(${sql.param(values)}::text[])`,
+    ),
   );
   const keys = groupByKeys(query);
   // Grouped and ordered by position: the bound parameters of a repeated expression (the dimension
@@ -64,12 +66,24 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
     const rows = await db.select({ start, value }).from(table).where(where).groupBy(positions(1)).orderBy(positions(1));
     data = rows.map((row) => ({ from: new Date(row.start).toISOString(), value: row.value }));
   }
-  if (keys.length === 0) return { value: total?.value ?? null, data };
+  if (keys.length === 0) {
+    return { value: total?.value ?? null, data };
+  }
 
   const groupColumns = Object.fromEntries(keys.map((key, i) => [`g${i}`, dimension(key)]));
-  const groupOf = (row: Record<string, unknown>) => Object.fromEntries(keys.map((key, i) => [key, (row[`g${i}`] as string | null) ?? null]));
-  const groupRows = await db.select({ ...groupColumns, value }).from(table).where(where).groupBy(positions(keys.length)).orderBy(positions(keys.length));
-  const groups: UsageGroup[] = groupRows.map((row) => ({ dimensions: groupOf(row), value: row.value as string | null, ...(query.window ? { data: [] } : {}) }));
+  const groupOf = (row: Record<string, unknown>) =>
+    Object.fromEntries(keys.map((key, i) => [key, (row[`g${i}`] as string | null) ?? null]));
+  const groupRows = await db
+    .select({ ...groupColumns, value })
+    .from(table)
+    .where(where)
+    .groupBy(positions(keys.length))
+    .orderBy(positions(keys.length));
+  const groups: UsageGroup[] = groupRows.map((row) => ({
+    dimensions: groupOf(row),
+    value: row.value as string | null,
+    ...(query.window ? { data: [] } : {}),
+  }));
   if (query.window) {
     const byKey = new Map(groups.map((g) => [JSON.stringify(g.dimensions), g]));
     const rows = await db
@@ -78,7 +92,11 @@ export async function queryUsage(db: Queryable, tenantId: string, meter: UsageMe
       .where(where)
       .groupBy(positions(keys.length + 1))
       .orderBy(positions(keys.length + 1));
-    for (const row of rows) byKey.get(JSON.stringify(groupOf(row)))!.data!.push({ from: new Date(row.start as Date).toISOString(), value: row.value as string | null });
+    for (const row of rows) {
+      byKey
+        .get(JSON.stringify(groupOf(row)))!
+        .data!.push({ from: new Date(row.start as Date).toISOString(), value: row.value as string | null });
+    }
   }
   return { value: total?.value ?? null, data, groups };
 }

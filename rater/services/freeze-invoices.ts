@@ -3,7 +3,13 @@ import type { Statement } from '../../shared/pricing/statement';
 import type { Database, Queryable } from '../db/connect';
 import { accountStatement } from '../queries/statement';
 import { accountBillingTerms } from '../store/accounts';
-import { billedCycles, insertInvoice, lastInvoicedCycleEnd, lockAccountInvoicing, nextInvoiceNumber } from '../store/invoices';
+import {
+  billedCycles,
+  insertInvoice,
+  lastInvoicedCycleEnd,
+  lockAccountInvoicing,
+  nextInvoiceNumber,
+} from '../store/invoices';
 import { ratingAssociationsFor } from '../store/plan-associations';
 import { newId } from '../store/write-guards';
 
@@ -19,9 +25,16 @@ const MAX_SKIPPED_CYCLES = 1000;
  * next, so two passes at once, or one run twice, make one invoice per account and cycle.
  * Returns how many invoices it made.
  */
-export async function freezeAccountInvoices(db: Database, tenantId: string, accountId: string, now: number): Promise<number> {
+export async function freezeAccountInvoices(
+  db: Database,
+  tenantId: string,
+  accountId: string,
+  now: number,
+): Promise<number> {
   let frozen = 0;
-  while (frozen < MAX_CYCLES_PER_CALL && (await freezeNextCycle(db, tenantId, accountId, now))) frozen++;
+  while (frozen < MAX_CYCLES_PER_CALL && (await freezeNextCycle(db, tenantId, accountId, now))) {
+    frozen++;
+  }
   return frozen;
 }
 
@@ -29,7 +42,9 @@ async function freezeNextCycle(db: Database, tenantId: string, accountId: string
   return db.transaction(async (tx) => {
     await lockAccountInvoicing(tx, tenantId, accountId);
     const statement = await nextStatementToInvoice(tx, tenantId, accountId, now);
-    if (!statement || statement.status !== 'FINAL') return false;
+    if (!statement || statement.status !== 'FINAL') {
+      return false;
+    }
 
     // What each earlier cycle's statement says now, against what was billed for it: the
     // difference (a correction, a backdated event since) is billed here, never on its invoice.
@@ -67,23 +82,39 @@ async function freezeNextCycle(db: Database, tenantId: string, accountId: string
  * invoiced cycle's statement already, so it reaches an invoice as that cycle's adjustment.
  * Null when no plan is left to bill.
  */
-async function nextStatementToInvoice(tx: Queryable, tenantId: string, accountId: string, now: number): Promise<Statement | null> {
+async function nextStatementToInvoice(
+  tx: Queryable,
+  tenantId: string,
+  accountId: string,
+  now: number,
+): Promise<Statement | null> {
   const associations = await ratingAssociationsFor(tx, tenantId, [accountId]);
-  if (associations.length === 0) return null;
+  if (associations.length === 0) {
+    return null;
+  }
   const invoicedUntil = await lastInvoicedCycleEnd(tx, tenantId, accountId);
   let at = invoicedUntil ?? Math.min(...associations.map((a) => a.effectiveFrom));
   for (let skipped = 0; skipped < MAX_SKIPPED_CYCLES; skipped++) {
     const statement = await accountStatement(tx, tenantId, accountId, at, now);
     const end = Date.parse(statement.cycleEnd);
     const overlaps = invoicedUntil !== null && Date.parse(statement.cycleStart) < invoicedUntil;
-    if (statement.plans.length > 0 && !overlaps) return statement;
-    if (statement.status !== 'FINAL') return null;
+    if (statement.plans.length > 0 && !overlaps) {
+      return statement;
+    }
+    if (statement.status !== 'FINAL') {
+      return null;
+    }
     if (statement.plans.length > 0) {
       at = end;
       continue;
     }
-    const nextPlan = associations.map((a) => a.effectiveFrom).filter((from) => from >= end).sort((a, b) => a - b)[0];
-    if (nextPlan === undefined) return null;
+    const nextPlan = associations
+      .map((a) => a.effectiveFrom)
+      .filter((from) => from >= end)
+      .sort((a, b) => a - b)[0];
+    if (nextPlan === undefined) {
+      return null;
+    }
     at = nextPlan;
   }
   return null;

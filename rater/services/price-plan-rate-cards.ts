@@ -11,13 +11,22 @@ import { findPlanView, planErrors, saveDefinition, type PlanContext, type PlanVi
  * COUNT or SUM, once per plan (422 naming the operation); a currency it still lacks is left to
  * list_price_plan_errors, since Togai adds currencies and their rates in separate calls.
  */
-export async function applyRateCardOperationsV2(ctx: PlanContext, id: string, operations: RateCardOperation[]): Promise<TogaiRateCard[]> {
+export async function applyRateCardOperationsV2(
+  ctx: PlanContext,
+  id: string,
+  operations: RateCardOperation[],
+): Promise<TogaiRateCard[]> {
   const view = await findPlanView(ctx, id);
   const { definition, written } = applyRateCardOperations(view.definition, operations);
   const touched = new Set(written);
   const errors = (await planErrors(ctx, definition)).filter((error) => {
     const entity = issueEntity(definition, error.path);
-    return entity.entityId !== undefined && touched.has(entity.entityId) && !error.path.includes('currencyRates') && !error.path.includes('currencyAmounts');
+    return (
+      entity.entityId !== undefined &&
+      touched.has(entity.entityId) &&
+      !error.path.includes('currencyRates') &&
+      !error.path.includes('currencyAmounts')
+    );
   });
   if (errors.length > 0) {
     throw invalid(
@@ -31,10 +40,22 @@ export async function applyRateCardOperationsV2(ctx: PlanContext, id: string, op
   }
   const saved = await saveDefinition(ctx, view, definition);
   const cards = planRateCards(saved.definition).filter((card) => touched.has(rateCardName(card)));
-  return cards.map((card) => toTogaiRateCard(card, { id, currencies: currenciesOf(saved.definition), pricingCycle: saved.definition.pricingCycle }));
+  return cards.map((card) =>
+    toTogaiRateCard(card, {
+      id,
+      currencies: currenciesOf(saved.definition),
+      pricingCycle: saved.definition.pricingCycle,
+    }),
+  );
 }
 
 /** The rate cards a v2 caller sees, usage cards then fixed fees, paged by name. */
 export function rateCardsOf(view: PlanView): TogaiRateCard[] {
-  return planRateCards(view.definition).map((card) => toTogaiRateCard(card, { id: view.plan.id, currencies: currenciesOf(view.definition), pricingCycle: view.definition.pricingCycle }));
+  return planRateCards(view.definition).map((card) =>
+    toTogaiRateCard(card, {
+      id: view.plan.id,
+      currencies: currenciesOf(view.definition),
+      pricingCycle: view.definition.pricingCycle,
+    }),
+  );
 }

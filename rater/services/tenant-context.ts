@@ -9,7 +9,11 @@ export interface TenantContext {
 }
 
 /** The context of a rater API call, from its bindings (rater/api/hono-env.ts). */
-export const tenantContext = (env: { db: Database; home: Jurisdiction | null; principal: { tenantId: string } }): TenantContext => ({
+export const tenantContext = (env: {
+  db: Database;
+  home: Jurisdiction | null;
+  principal: { tenantId: string };
+}): TenantContext => ({
   db: env.db,
   tenantId: env.principal.tenantId,
   home: env.home,

@@ -28,7 +28,8 @@ export function toAccountAlias(row: Row): AccountAlias {
   });
 }
 
-const rangeOf = (from: unknown, until: unknown) => sql`tstzrange(coalesce(${from}, '-infinity'::timestamptz), coalesce(${until}, 'infinity'::timestamptz))`;
+const rangeOf = (from: unknown, until: unknown) =>
+  sql`tstzrange(coalesce(${from}, '-infinity'::timestamptz), coalesce(${until}, 'infinity'::timestamptz))`;
 
 /**
  * Adds aliases to an account, in the caller's transaction. An alias names one account at a time:
@@ -65,25 +66,50 @@ export async function addAliases(
         ),
       );
     const same = holders.find(
-      (h) => h.accountId === accountId && h.effectiveFrom?.getTime() === (from ? Date.parse(from) : undefined) && h.effectiveUntil?.getTime() === (until ? Date.parse(until) : undefined),
+      (h) =>
+        h.accountId === accountId &&
+        h.effectiveFrom?.getTime() === (from ? Date.parse(from) : undefined) &&
+        h.effectiveUntil?.getTime() === (until ? Date.parse(until) : undefined),
     );
-    if (same && holders.length === 1) continue;
+    if (same && holders.length === 1) {
+      continue;
+    }
     const clash = holders.find((h) => h !== same) ?? same;
     if (clash) {
-      taken.push({ path: alias.path, message: clash.accountId === accountId ? 'overlaps an alias this account has' : 'is an alias of another account then' });
+      taken.push({
+        path: alias.path,
+        message:
+          clash.accountId === accountId ? 'overlaps an alias this account has' : 'is an alias of another account then',
+      });
     } else if (fresh.some((f) => f.value === alias.value)) {
       invalid.push({ path: alias.path, message: 'is given twice' });
     } else {
       fresh.push(alias);
     }
   }
-  if (taken.length > 0 || invalid.length > 0 || fresh.length === 0) return { taken, invalid };
+  if (taken.length > 0 || invalid.length > 0 || fresh.length === 0) {
+    return { taken, invalid };
+  }
   const live = await db
     .select({ id: accountAliases.id })
     .from(accountAliases)
-    .where(and(eq(accountAliases.tenantId, tenantId), eq(accountAliases.accountId, accountId), or(isNull(accountAliases.effectiveUntil), gt(accountAliases.effectiveUntil, now))));
+    .where(
+      and(
+        eq(accountAliases.tenantId, tenantId),
+        eq(accountAliases.accountId, accountId),
+        or(isNull(accountAliases.effectiveUntil), gt(accountAliases.effectiveUntil, now)),
+      ),
+    );
   if (live.length + fresh.length > MAX_LIVE_ALIASES) {
-    return { taken, invalid: [{ path: fresh.at(-1)!.path, message: `would give the account more than ${MAX_LIVE_ALIASES} current or future aliases` }] };
+    return {
+      taken,
+      invalid: [
+        {
+          path: fresh.at(-1)!.path,
+          message: `would give the account more than ${MAX_LIVE_ALIASES} current or future aliases`,
+        },
+      ],
+    };
   }
   await db.insert(accountAliases).values(
     fresh.map((a) => ({
@@ -107,21 +133,46 @@ export type AliasEnd = { path: string; at: Date } & ({ value: string } | { id: s
  * altogether (it would be empty). Returns the issues — a value or id the account does not have —
  * and writes nothing when there is one.
  */
-export async function endAliases(db: Queryable, tenantId: string, accountId: string, ends: AliasEnd[]): Promise<FieldIssue[]> {
-  const rows = await db.select().from(accountAliases).where(and(eq(accountAliases.tenantId, tenantId), eq(accountAliases.accountId, accountId)));
-  const running = (row: Row, at: Date) => (row.effectiveUntil === null || row.effectiveUntil > at);
+export async function endAliases(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+  ends: AliasEnd[],
+): Promise<FieldIssue[]> {
+  const rows = await db
+    .select()
+    .from(accountAliases)
+    .where(and(eq(accountAliases.tenantId, tenantId), eq(accountAliases.accountId, accountId)));
+  const running = (row: Row, at: Date) => row.effectiveUntil === null || row.effectiveUntil > at;
   const plan: { row: Row; at: Date }[] = [];
   const issues: FieldIssue[] = [];
   for (const end of ends) {
-    const matches = 'id' in end ? rows.filter((r) => r.id === end.id) : rows.filter((r) => r.value === end.value && running(r, end.at));
-    if (matches.length === 0) issues.push({ path: end.path, message: 'id' in end ? 'is not an alias of this account' : 'is not a current alias of this account' });
-    for (const row of matches) if (running(row, end.at)) plan.push({ row, at: end.at });
+    const matches =
+      'id' in end
+        ? rows.filter((r) => r.id === end.id)
+        : rows.filter((r) => r.value === end.value && running(r, end.at));
+    if (matches.length === 0) {
+      issues.push({
+        path: end.path,
+        message: 'id' in end ? 'is not an alias of this account' : 'is not a current alias of this account',
+      });
+    }
+    for (const row of matches) {
+      if (running(row, end.at)) {
+        plan.push({ row, at: end.at });
+      }
+    }
   }
-  if (issues.length > 0) return issues;
+  if (issues.length > 0) {
+    return issues;
+  }
   for (const { row, at } of plan) {
     const where = and(eq(accountAliases.tenantId, tenantId), eq(accountAliases.id, row.id));
-    if (row.effectiveFrom !== null && row.effectiveFrom >= at) await db.delete(accountAliases).where(where);
-    else await db.update(accountAliases).set({ effectiveUntil: at, updatedAt: new Date() }).where(where);
+    if (row.effectiveFrom !== null && row.effectiveFrom >= at) {
+      await db.delete(accountAliases).where(where);
+    } else {
+      await db.update(accountAliases).set({ effectiveUntil: at, updatedAt: new Date() }).where(where);
+    }
   }
   return [];
 }
@@ -137,9 +188,16 @@ export async function listAliases(db: Queryable, tenantId: string, accountId: st
 }
 
 /** The alias values in force at `at` of each of these accounts. */
-export async function aliasesAt(db: Queryable, tenantId: string, accountIds: string[], at: Date): Promise<Map<string, string[]>> {
+export async function aliasesAt(
+  db: Queryable,
+  tenantId: string,
+  accountIds: string[],
+  at: Date,
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  if (accountIds.length === 0) return result;
+  if (accountIds.length === 0) {
+    return result;
+  }
   const rows = await db
     .select({ accountId: accountAliases.accountId, value: accountAliases.value })
     .from(accountAliases)
@@ -151,6 +209,8 @@ export async function aliasesAt(db: Queryable, tenantId: string, accountIds: str
       ),
     )
     .orderBy(asc(accountAliases.value));
-  for (const row of rows) result.set(row.accountId, [...(result.get(row.accountId) ?? []), row.value]);
+  for (const row of rows) {
+    result.set(row.accountId, [...(result.get(row.accountId) ?? []), row.value]);
+  }
   return result;
 }

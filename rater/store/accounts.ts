@@ -32,7 +32,12 @@ function toAccount(row: Row, togaiCustomerId: string, aliases: string[]): Accoun
 const lowercase = (tags: string[] | undefined) => tags?.map((t) => t.toLowerCase());
 
 /** Inserts an account of `customerId` (aliases apart); false when the tenant has one of that id already. */
-export async function insertAccount(db: Queryable, tenantId: string, customerId: string, input: NewAccount): Promise<boolean> {
+export async function insertAccount(
+  db: Queryable,
+  tenantId: string,
+  customerId: string,
+  input: NewAccount,
+): Promise<boolean> {
   const now = new Date();
   const [row] = await db
     .insert(accounts)
@@ -62,15 +67,36 @@ export async function insertAccount(db: Queryable, tenantId: string, customerId:
 const withCustomer = { account: accounts, togaiCustomerId: customers.togaiCustomerId };
 const customerOf = and(eq(customers.tenantId, accounts.tenantId), eq(customers.id, accounts.customerId));
 
-async function withAliases(db: Queryable, tenantId: string, rows: { account: Row; togaiCustomerId: string }[], at: Date): Promise<Account[]> {
-  const aliases = await aliasesAt(db, tenantId, rows.map((r) => r.account.id), at);
+async function withAliases(
+  db: Queryable,
+  tenantId: string,
+  rows: { account: Row; togaiCustomerId: string }[],
+  at: Date,
+): Promise<Account[]> {
+  const aliases = await aliasesAt(
+    db,
+    tenantId,
+    rows.map((r) => r.account.id),
+    at,
+  );
   return rows.map((r) => toAccount(r.account, r.togaiCustomerId, aliases.get(r.account.id) ?? []));
 }
 
 /** The account, its aliases those in force at `at`; also its row's updatedAt, for a guarded write. */
-export async function findAccount(db: Queryable, tenantId: string, id: string, at = new Date()): Promise<{ account: Account; updatedAt: string } | null> {
-  const rows = await db.select(withCustomer).from(accounts).innerJoin(customers, customerOf).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
-  if (rows.length === 0) return null;
+export async function findAccount(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  at = new Date(),
+): Promise<{ account: Account; updatedAt: string } | null> {
+  const rows = await db
+    .select(withCustomer)
+    .from(accounts)
+    .innerJoin(customers, customerOf)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
+  if (rows.length === 0) {
+    return null;
+  }
   const [account] = await withAliases(db, tenantId, rows, at);
   return { account: account!, updatedAt: rows[0]!.account.updatedAt.toISOString() };
 }
@@ -90,36 +116,66 @@ export async function listAccounts(
     .select(withCustomer)
     .from(a)
     .innerJoin(customers, customerOf)
-    .where(and(eq(a.tenantId, tenantId), page.customerId === undefined ? undefined : eq(a.customerId, page.customerId), after))
+    .where(
+      and(
+        eq(a.tenantId, tenantId),
+        page.customerId === undefined ? undefined : eq(a.customerId, page.customerId),
+        after,
+      ),
+    )
     .orderBy(asc(a.createdAt), asc(a.id))
     .limit(page.limit);
   return withAliases(db, tenantId, rows, new Date());
 }
 
 /** Applies `change` unless the account changed since its row's `updatedAt` was read (false: it did). */
-export async function updateAccount(db: Queryable, tenantId: string, id: string, updatedAt: string, change: UpdateAccountRequest): Promise<boolean> {
+export async function updateAccount(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  updatedAt: string,
+  change: UpdateAccountRequest,
+): Promise<boolean> {
   const { tags, ...rest } = change;
   const rows = await db
     .update(accounts)
     .set({ ...rest, ...(tags ? { tags: lowercase(tags) } : {}), updatedAt: nextStamp({ updatedAt }) })
-    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id), sql`date_trunc('milliseconds', ${accounts.updatedAt}) = ${updatedAt}::timestamptz`))
+    .where(
+      and(
+        eq(accounts.tenantId, tenantId),
+        eq(accounts.id, id),
+        sql`date_trunc('milliseconds', ${accounts.updatedAt}) = ${updatedAt}::timestamptz`,
+      ),
+    )
     .returning({ id: accounts.id });
   return rows.length > 0;
 }
 
 export async function archiveAccount(db: Queryable, tenantId: string, id: string): Promise<void> {
-  await db.update(accounts).set({ status: 'ARCHIVED', updatedAt: new Date() }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
+  await db
+    .update(accounts)
+    .set({ status: 'ARCHIVED', updatedAt: new Date() })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
 }
 
 /** Which of these ids name an account of the tenant (archived ones too: Togai keeps them). */
 export async function knownAccountIds(db: Queryable, tenantId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids)));
+  if (ids.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
 
 /** What an invoice copies from its account when frozen: the customer and the net term (null: no such account). */
-export async function accountBillingTerms(db: Queryable, tenantId: string, id: string): Promise<{ customerId: string; netTermDays: number } | null> {
+export async function accountBillingTerms(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<{ customerId: string; netTermDays: number } | null> {
   const [row] = await db
     .select({ customerId: accounts.customerId, netTermDays: accounts.netTermDays })
     .from(accounts)

@@ -39,7 +39,9 @@ const amount = (numeric: string) => exactNumber(new Decimal(numeric).toFixed());
 /** What the template watches, under its own names: a meter's usage, or a currency's revenue. */
 function watched(row: IncidentRow) {
   const change = { before: amount(row.value_before), after: amount(row.value_after) };
-  return row.template_id === 'REVENUE_THRESHOLD' ? { currency: { id: row.subject_id }, revenue: change } : { usageMeter: { id: row.subject_id }, usage: change };
+  return row.template_id === 'REVENUE_THRESHOLD'
+    ? { currency: { id: row.subject_id }, revenue: change }
+    : { usageMeter: { id: row.subject_id }, usage: change };
 }
 
 function toIncident(row: IncidentRow): Incident {
@@ -89,7 +91,12 @@ export interface IncidentFilter {
 }
 
 /** Incidents in the order they happened; `status` keeps those with a delivery in that state (DEAD: the failed ones). */
-export async function listIncidents(db: Queryable, tenantId: string, filter: IncidentFilter, page: { afterSeq?: string | undefined; limit: number }) {
+export async function listIncidents(
+  db: Queryable,
+  tenantId: string,
+  filter: IncidentFilter,
+  page: { afterSeq?: string | undefined; limit: number },
+) {
   const rows = await db.execute<IncidentRow>(sql`${selectIncidents(tenantId)}
     ${filter.alertId !== undefined ? sql`AND i.alert_id = ${filter.alertId}` : sql``}
     ${filter.status !== undefined ? sql`AND EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.tenant_id = i.tenant_id AND d.incident_id = i.id AND d.status = ${filter.status})` : sql``}
@@ -105,13 +112,19 @@ export async function findIncident(db: Queryable, tenantId: string, id: string):
 }
 
 export async function incidentSeqExists(db: Queryable, tenantId: string, seq: string): Promise<boolean> {
-  if (!/^\d{1,18}$/.test(seq)) return false;
-  const rows = await db.execute(sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND seq = ${seq}::bigint`);
+  if (!/^\d{1,18}$/.test(seq)) {
+    return false;
+  }
+  const rows = await db.execute(
+    sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND seq = ${seq}::bigint`,
+  );
   return rows.rows.length > 0;
 }
 
 /** Sets an incident's status (Togai's update_incident_status); false when the tenant has no such incident. */
 export async function setIncidentStatus(db: Queryable, tenantId: string, id: string, status: string): Promise<boolean> {
-  const rows = await db.execute(sql`UPDATE alert_incidents SET status = ${status}, updated_at = now() WHERE tenant_id = ${tenantId} AND id = ${id} RETURNING id`);
+  const rows = await db.execute(
+    sql`UPDATE alert_incidents SET status = ${status}, updated_at = now() WHERE tenant_id = ${tenantId} AND id = ${id} RETURNING id`,
+  );
   return rows.rows.length > 0;
 }

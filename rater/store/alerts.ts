@@ -1,5 +1,14 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { absoluteThresholds, alertSubject, ENTITY_OF, type Alert, type AlertTemplateId, type AlertParameters, type CreateAlertRequest, type UpdateAlertRequest } from '../../shared/alert/alert';
+import {
+  absoluteThresholds,
+  alertSubject,
+  ENTITY_OF,
+  type Alert,
+  type AlertTemplateId,
+  type AlertParameters,
+  type CreateAlertRequest,
+  type UpdateAlertRequest,
+} from '../../shared/alert/alert';
 import { exactNumber } from '../../shared/api/exact-number';
 import type { Queryable } from '../db/connect';
 import { alerts } from '../db/schema';
@@ -68,11 +77,18 @@ export async function insertAlert(db: Queryable, tenantId: string, input: Create
 }
 
 export async function findAlert(db: Queryable, tenantId: string, id: string): Promise<Alert | null> {
-  const [row] = await db.select().from(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id)));
+  const [row] = await db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id)));
   return row ? toAlert(row) : null;
 }
 
-export async function listAlerts(db: Queryable, tenantId: string, page: { afterId?: string | undefined; limit: number }): Promise<Alert[]> {
+export async function listAlerts(
+  db: Queryable,
+  tenantId: string,
+  page: { afterId?: string | undefined; limit: number },
+): Promise<Alert[]> {
   const rows = await db
     .select()
     .from(alerts)
@@ -83,10 +99,21 @@ export async function listAlerts(db: Queryable, tenantId: string, page: { afterI
 }
 
 /** A change makes a new version: incidents name the version whose thresholds they crossed. */
-export async function updateAlert(db: Queryable, tenantId: string, id: string, change: UpdateAlertRequest): Promise<Alert | null> {
+export async function updateAlert(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  change: UpdateAlertRequest,
+): Promise<Alert | null> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id))).for('update');
-    if (!current) return null;
+    const [current] = await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id)))
+      .for('update');
+    if (!current) {
+      return null;
+    }
     const now = new Date();
     const [row] = await tx
       .update(alerts)
@@ -95,7 +122,9 @@ export async function updateAlert(db: Queryable, tenantId: string, id: string, c
         ...(change.description !== undefined ? { description: change.description } : {}),
         ...(change.status !== undefined ? { status: change.status } : {}),
         ...(change.interval !== undefined ? { interval: change.interval } : {}),
-        ...(change.validity !== undefined ? { validity: change.validity, validUntil: validUntil(change.validity, now) } : {}),
+        ...(change.validity !== undefined
+          ? { validity: change.validity, validUntil: validUntil(change.validity, now) }
+          : {}),
         ...(change.parameters !== undefined ? thresholdColumns(change.parameters) : {}),
         updatedAt: now,
       })
@@ -107,6 +136,9 @@ export async function updateAlert(db: Queryable, tenantId: string, id: string, c
 
 /** Removes the alert; its incidents and their deliveries stay (a crossing that happened is not undone). */
 export async function deleteAlert(db: Queryable, tenantId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id))).returning({ id: alerts.id });
+  const rows = await db
+    .delete(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.id, id)))
+    .returning({ id: alerts.id });
   return rows.length > 0;
 }

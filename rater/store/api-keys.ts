@@ -26,7 +26,11 @@ const publicColumns = {
 };
 
 function toApiKey(row: Pick<typeof apiKeys.$inferSelect, keyof typeof publicColumns>): ApiKey {
-  return apiKeySchema.parse({ ...row, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null });
+  return apiKeySchema.parse({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  });
 }
 
 /** Who a key belongs to, with the tenant's placement: the edge routes every request by it. */
@@ -44,7 +48,9 @@ export async function principalForKeyHash(db: Queryable, keyHash: string): Promi
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!row) return null;
+  if (!row) {
+    return null;
+  }
   const { region, jurisdiction, dedupLayout, ...principal } = row;
   return principalSchema.parse({ ...principal, placement: toPlacement({ region, jurisdiction, dedupLayout }) });
 }
@@ -72,16 +78,28 @@ export async function createApiKey(
     .values({ id: generateApiKeyId(), tenantId, name, keyHash, keyPrefix: keyPrefixOf(secret), scopes })
     .onConflictDoNothing({ target: apiKeys.keyHash })
     .returning(publicColumns);
-  if (created) return { ...toApiKey(created), secret };
+  if (created) {
+    return { ...toApiKey(created), secret };
+  }
 
-  const [stored] = await db.select({ ...publicColumns, tenantId: apiKeys.tenantId }).from(apiKeys).where(eq(apiKeys.keyHash, keyHash));
-  if (stored?.tenantId !== tenantId) throw new Error('that API key secret already belongs to another tenant');
-  if (stored.revokedAt) throw new Error('that API key secret was revoked; use a new one');
+  const [stored] = await db
+    .select({ ...publicColumns, tenantId: apiKeys.tenantId })
+    .from(apiKeys)
+    .where(eq(apiKeys.keyHash, keyHash));
+  if (stored?.tenantId !== tenantId) {
+    throw new Error('that API key secret already belongs to another tenant');
+  }
+  if (stored.revokedAt) {
+    throw new Error('that API key secret was revoked; use a new one');
+  }
   return { ...toApiKey(stored), secret };
 }
 
 export async function findApiKey(db: Queryable, tenantId: string, id: string): Promise<ApiKey | null> {
-  const [row] = await db.select(publicColumns).from(apiKeys).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+  const [row] = await db
+    .select(publicColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
   return row ? toApiKey(row) : null;
 }
 
@@ -102,7 +120,9 @@ export async function listApiKeys(
       and(
         eq(apiKeys.tenantId, tenantId),
         includeRevoked ? undefined : isNull(apiKeys.revokedAt),
-        after === undefined ? undefined : sql`(${apiKeys.createdAt}, ${apiKeys.id}) > ${positionOf(db, tenantId, after)}`,
+        after === undefined
+          ? undefined
+          : sql`(${apiKeys.createdAt}, ${apiKeys.id}) > ${positionOf(db, tenantId, after)}`,
       ),
     )
     .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
@@ -112,7 +132,10 @@ export async function listApiKeys(
 
 function positionOf(db: Queryable, tenantId: string, id: string) {
   const last = alias(apiKeys, 'last');
-  return db.select({ createdAt: last.createdAt, id: last.id }).from(last).where(and(eq(last.tenantId, tenantId), eq(last.id, id)));
+  return db
+    .select({ createdAt: last.createdAt, id: last.id })
+    .from(last)
+    .where(and(eq(last.tenantId, tenantId), eq(last.id, id)));
 }
 
 /** Revokes a key; revoking it again keeps the first revocation time. Null when no such key. */

@@ -16,18 +16,30 @@ export async function insertCredits(tx: Queryable, rows: NewCreditRow[]): Promis
 }
 
 export async function findCredit(db: Queryable, tenantId: string, id: string): Promise<CreditRow | null> {
-  const [row] = await db.select().from(credits).where(and(eq(credits.tenantId, tenantId), eq(credits.id, id)));
+  const [row] = await db
+    .select()
+    .from(credits)
+    .where(and(eq(credits.tenantId, tenantId), eq(credits.id, id)));
   return row ?? null;
 }
 
 export async function creditsByKeys(db: Queryable, tenantId: string, keys: string[]): Promise<CreditRow[]> {
-  if (keys.length === 0) return [];
-  return db.select().from(credits).where(and(eq(credits.tenantId, tenantId), inArray(credits.idempotencyKey, keys)));
+  if (keys.length === 0) {
+    return [];
+  }
+  return db
+    .select()
+    .from(credits)
+    .where(and(eq(credits.tenantId, tenantId), inArray(credits.idempotencyKey, keys)));
 }
 
 /** Every credit of the account, voided ones included: they keep what they used. */
 export async function accountCredits(db: Queryable, tenantId: string, accountId: string): Promise<CreditRow[]> {
-  return db.select().from(credits).where(and(eq(credits.tenantId, tenantId), eq(credits.accountId, accountId))).orderBy(asc(credits.id));
+  return db
+    .select()
+    .from(credits)
+    .where(and(eq(credits.tenantId, tenantId), eq(credits.accountId, accountId)))
+    .orderBy(asc(credits.id));
 }
 
 /** A page of credits by id, oldest id first. */
@@ -37,14 +49,31 @@ export async function listCreditRows(
   filter: { accountId?: string; id?: string; afterId?: string; limit: number },
 ): Promise<CreditRow[]> {
   const where: SQL[] = [eq(credits.tenantId, tenantId)];
-  if (filter.accountId !== undefined) where.push(eq(credits.accountId, filter.accountId));
-  if (filter.id !== undefined) where.push(eq(credits.id, filter.id));
-  if (filter.afterId !== undefined) where.push(gt(credits.id, filter.afterId));
-  return db.select().from(credits).where(and(...where)).orderBy(asc(credits.id)).limit(filter.limit);
+  if (filter.accountId !== undefined) {
+    where.push(eq(credits.accountId, filter.accountId));
+  }
+  if (filter.id !== undefined) {
+    where.push(eq(credits.id, filter.id));
+  }
+  if (filter.afterId !== undefined) {
+    where.push(gt(credits.id, filter.afterId));
+  }
+  return db
+    .select()
+    .from(credits)
+    .where(and(...where))
+    .orderBy(asc(credits.id))
+    .limit(filter.limit);
 }
 
 /** Voids an ACTIVE credit, freezing what it used; false when it was voided meanwhile. */
-export async function voidCreditRow(tx: Queryable, tenantId: string, id: string, used: string, at: Date): Promise<boolean> {
+export async function voidCreditRow(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  used: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await tx
     .update(credits)
     .set({ voidedAt: at, voidedUsed: used, updatedAt: at })

@@ -21,7 +21,12 @@ function toContact(row: Row): CustomerContact {
 }
 
 /** Inserts a contact of the customer; null when the tenant has a contact of that username already. */
-export async function insertContact(db: Queryable, tenantId: string, customerId: string, input: CreateCustomerContactRequest): Promise<CustomerContact | null> {
+export async function insertContact(
+  db: Queryable,
+  tenantId: string,
+  customerId: string,
+  input: CreateCustomerContactRequest,
+): Promise<CustomerContact | null> {
   const [row] = await db
     .insert(customerContacts)
     .values({

@@ -9,7 +9,12 @@ import { cycleUsage } from '../db/schema';
  * association at `from` would drop those cycles from every statement. Read under the account's plan
  * lock, so metering cannot add a row while the caller decides.
  */
-export async function firstRatedCycleFrom(tx: Queryable, tenantId: string, associationId: string, from: number): Promise<string | null> {
+export async function firstRatedCycleFrom(
+  tx: Queryable,
+  tenantId: string,
+  associationId: string,
+  from: number,
+): Promise<string | null> {
   const t = cycleUsage;
   const { rows } = await tx.execute<{ cycle_start: string }>(sql`
     SELECT to_char(${t.cycleStart} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS cycle_start FROM ${t}

@@ -18,7 +18,17 @@ export function toEventSchema(row: Row): EventSchema {
 
 /** A schema (or one frozen version of it) from its definition columns. */
 function fromColumns(
-  row: Pick<Row, 'name' | 'version' | 'description' | 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'>,
+  row: Pick<
+    Row,
+    | 'name'
+    | 'version'
+    | 'description'
+    | 'attributes'
+    | 'dimensions'
+    | 'enrichments'
+    | 'eventIdTemplate'
+    | 'filterFields'
+  >,
   meta: { status: string; createdAt: Date | string; updatedAt: Date },
 ): EventSchema {
   return eventSchemaSchema.parse({
@@ -48,7 +58,11 @@ function definitionColumns(d: EventSchemaDefinition) {
 }
 
 /** Inserts a DRAFT schema; null when the tenant already has one of that name (archived ones too). */
-export async function insertEventSchema(db: Queryable, tenantId: string, input: CreateEventSchemaRequest): Promise<EventSchema | null> {
+export async function insertEventSchema(
+  db: Queryable,
+  tenantId: string,
+  input: CreateEventSchemaRequest,
+): Promise<EventSchema | null> {
   forgetMeteringConfig(tenantId);
   const [row] = await db
     .insert(eventSchemas)
@@ -59,14 +73,26 @@ export async function insertEventSchema(db: Queryable, tenantId: string, input: 
 }
 
 export async function findEventSchema(db: Queryable, tenantId: string, name: string): Promise<EventSchema | null> {
-  const [row] = await db.select().from(eventSchemas).where(and(eq(eventSchemas.tenantId, tenantId), eq(eventSchemas.name, name)));
+  const [row] = await db
+    .select()
+    .from(eventSchemas)
+    .where(and(eq(eventSchemas.tenantId, tenantId), eq(eventSchemas.name, name)));
   return row ? toEventSchema(row) : null;
 }
 
 /** The tenant's schemas of these names, by name; a name it has no schema of is absent. */
-export async function findEventSchemas(db: Queryable, tenantId: string, names: string[]): Promise<Map<string, EventSchema>> {
-  if (names.length === 0) return new Map();
-  const rows = await db.select().from(eventSchemas).where(and(eq(eventSchemas.tenantId, tenantId), inArray(eventSchemas.name, names)));
+export async function findEventSchemas(
+  db: Queryable,
+  tenantId: string,
+  names: string[],
+): Promise<Map<string, EventSchema>> {
+  if (names.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(eventSchemas)
+    .where(and(eq(eventSchemas.tenantId, tenantId), inArray(eventSchemas.name, names)));
   return new Map(rows.map((row) => [row.name, toEventSchema(row)]));
 }
 
@@ -114,9 +140,13 @@ export async function setEventSchemaStatus(
     .set({ status, updatedAt: new Date() })
     .where(schemaAt(tenantId, expected))
     .returning();
-  if (!row) return null;
+  if (!row) {
+    return null;
+  }
   if (expected.status === 'DRAFT' && status === 'ACTIVE') {
-    await db.insert(eventSchemaVersions).values({ tenantId, name: row.name, version: row.version, ...definitionColumns(expected) });
+    await db
+      .insert(eventSchemaVersions)
+      .values({ tenantId, name: row.name, version: row.version, ...definitionColumns(expected) });
   }
   return toEventSchema(row);
 }
@@ -136,13 +166,23 @@ export async function updateEventSchemaDefinition(
     .set({ ...definitionColumns(definition), version, updatedAt: new Date() })
     .where(schemaAt(tenantId, expected))
     .returning();
-  if (!row) return null;
-  if (published) await db.insert(eventSchemaVersions).values({ tenantId, name: row.name, version, ...definitionColumns(definition) });
+  if (!row) {
+    return null;
+  }
+  if (published) {
+    await db
+      .insert(eventSchemaVersions)
+      .values({ tenantId, name: row.name, version, ...definitionColumns(definition) });
+  }
   return toEventSchema(row);
 }
 
 /** Published versions, oldest first. Older ones read as ARCHIVED, as in Togai; the newest as the schema is. */
-export async function listEventSchemaVersions(db: Queryable, tenantId: string, current: EventSchema): Promise<EventSchema[]> {
+export async function listEventSchemaVersions(
+  db: Queryable,
+  tenantId: string,
+  current: EventSchema,
+): Promise<EventSchema[]> {
   const rows = await db
     .select()
     .from(eventSchemaVersions)

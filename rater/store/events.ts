@@ -47,7 +47,11 @@ function selectEvents(db: Queryable) {
     .from(eventIds)
     .innerJoin(
       events,
-      and(eq(events.tenantId, eventIds.tenantId), eq(events.eventId, eventIds.eventId), eq(events.eventTime, eventIds.eventTime)),
+      and(
+        eq(events.tenantId, eventIds.tenantId),
+        eq(events.eventId, eventIds.eventId),
+        eq(events.eventTime, eventIds.eventTime),
+      ),
     )
     .leftJoin(eventSchemas, and(eq(eventSchemas.tenantId, events.tenantId), eq(eventSchemas.name, events.schemaName)));
 }
@@ -62,7 +66,9 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectEvents>['execute']>>[numbe
  * `meterNames` names the meters that counted it (a meter is never deleted, only archived).
  */
 export function toEventWithStatus(row: Row, meterNames: ReadonlyMap<string, string>): EventWithStatus {
-  const enriched = new Map((enrichmentsSchema.nullable().parse(row.enrichments)?.fields ?? []).map((f) => [f.name, f.type]));
+  const enriched = new Map(
+    (enrichmentsSchema.nullable().parse(row.enrichments)?.fields ?? []).map((f) => [f.name, f.type]),
+  );
   const attributes = row.attributes as Record<string, string>;
   const dimensions = row.dimensions as Record<string, string>;
   const received = (values: Record<string, string>) => Object.entries(values).filter(([name]) => !enriched.has(name));
@@ -125,7 +131,9 @@ function truncate(text: string, max: number): string {
 /** The names of the meters these events counted for, in one query. */
 async function namesOfMeters(db: Queryable, tenantId: string, rows: Row[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((row) => detailSchema.parse(row.detail).meters.map((m) => m.meterId)))];
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) {
+    return new Map();
+  }
   const found = await db
     .select({ id: usageMeters.id, name: usageMeters.name })
     .from(usageMeters)
@@ -135,7 +143,9 @@ async function namesOfMeters(db: Queryable, tenantId: string, rows: Row[]): Prom
 
 export async function findEvent(db: Queryable, tenantId: string, eventId: string): Promise<EventWithStatus | null> {
   const rows = await selectEvents(db).where(and(eq(eventIds.tenantId, tenantId), eq(eventIds.eventId, eventId)));
-  if (rows.length === 0) return null;
+  if (rows.length === 0) {
+    return null;
+  }
   const names = await namesOfMeters(db, tenantId, rows);
   return toEventWithStatus(rows[0]!, names);
 }
@@ -193,7 +203,9 @@ export async function listEvents(db: Queryable, tenantId: string, filter: EventF
  * debit. Primary-key lookups for the whole list.
  */
 export async function recordedEventIds(db: Queryable, tenantId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
+  if (ids.length === 0) {
+    return [];
+  }
   const { rows } = await db.execute<{ event_id: string }>(sql`
     SELECT e.event_id FROM ${eventIds} e
     WHERE e.tenant_id = ${tenantId} AND e.event_id = ANY(${sql.param(ids)}::text[])

@@ -1,10 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import {
-  featureSchema,
-  type NewFeature,
-  type Feature,
-  type FeatureChange,
-} from '../../shared/entitlement/feature';
+import { featureSchema, type NewFeature, type Feature, type FeatureChange } from '../../shared/entitlement/feature';
 import type { Queryable } from '../db/connect';
 import { features } from '../db/schema';
 import { isUniqueViolation, newId, nextStamp } from './write-guards';
@@ -40,14 +35,22 @@ export async function insertFeature(db: Queryable, tenantId: string, input: NewF
 }
 
 export async function findFeature(db: Queryable, tenantId: string, id: string): Promise<Feature | null> {
-  const [row] = await db.select().from(features).where(and(eq(features.tenantId, tenantId), eq(features.id, id)));
+  const [row] = await db
+    .select()
+    .from(features)
+    .where(and(eq(features.tenantId, tenantId), eq(features.id, id)));
   return row ? toFeature(row) : null;
 }
 
 /** The tenant's features of these ids, by id; an id it has no feature of is absent. */
 export async function findFeatures(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, Feature>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(features).where(and(eq(features.tenantId, tenantId), inArray(features.id, [...new Set(ids)])));
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(features)
+    .where(and(eq(features.tenantId, tenantId), inArray(features.id, [...new Set(ids)])));
   return new Map(rows.map((row) => [row.id, toFeature(row)]));
 }
 
@@ -78,7 +81,12 @@ export async function listFeatures(
 export type FeatureWrite = { ok: true; feature: Feature } | { ok: false; reason: 'changed' | 'name_taken' };
 
 /** Applies `change` unless the feature changed since `expected` was read, or the new name is taken. */
-export async function updateFeature(db: Queryable, tenantId: string, expected: Feature, change: FeatureChange): Promise<FeatureWrite> {
+export async function updateFeature(
+  db: Queryable,
+  tenantId: string,
+  expected: Feature,
+  change: FeatureChange,
+): Promise<FeatureWrite> {
   forgetMeteringConfig(tenantId);
   try {
     const [row] = await db
@@ -88,7 +96,9 @@ export async function updateFeature(db: Queryable, tenantId: string, expected: F
       .returning();
     return row ? { ok: true, feature: toFeature(row) } : { ok: false, reason: 'changed' };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: 'name_taken' };
+    if (isUniqueViolation(error)) {
+      return { ok: false, reason: 'name_taken' };
+    }
     throw error;
   }
 }
@@ -115,8 +125,14 @@ export async function activeFeatures(db: Queryable, tenantId: string): Promise<F
 }
 
 /** The tenant's ACTIVE features that events of any of these schemas consume. */
-export async function activeFeaturesForSchemas(db: Queryable, tenantId: string, schemaNames: string[]): Promise<Feature[]> {
-  if (schemaNames.length === 0) return [];
+export async function activeFeaturesForSchemas(
+  db: Queryable,
+  tenantId: string,
+  schemaNames: string[],
+): Promise<Feature[]> {
+  if (schemaNames.length === 0) {
+    return [];
+  }
   const associated = sql`exists (select 1 from jsonb_array_elements(${features.schemaAssociations}) as association(value)
     where ${inArray(sql`association.value ->> 'schemaName'`, schemaNames)})`;
   const rows = await db

@@ -5,7 +5,8 @@ import type { Queryable } from '../db/connect';
 import { invoiceLines, invoiceNumbers, invoices } from '../db/schema';
 
 /** An invoice's instant as ISO text, as the API shows it (whatever the driver makes of timestamptz). */
-const iso = (column: string) => sql.raw(`to_char(i.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`);
+const iso = (column: string) =>
+  sql.raw(`to_char(i.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`);
 
 /**
  * Invoices are only ever inserted here: a FINAL invoice and its lines are never updated or deleted
@@ -63,7 +64,12 @@ export async function billedCycles(db: Queryable, tenantId: string, accountId: s
       FROM ${invoices} i
      WHERE i.tenant_id = ${tenantId} AND i.account_id = ${accountId}
      ORDER BY i.cycle_start`);
-  return rows.map((row) => ({ invoiceId: row.id, cycleStart: row.cycle_start, cycleEnd: row.cycle_end, billed: row.billed }));
+  return rows.map((row) => ({
+    invoiceId: row.id,
+    cycleStart: row.cycle_start,
+    cycleEnd: row.cycle_end,
+    billed: row.billed,
+  }));
 }
 
 export interface NewInvoice {
@@ -95,7 +101,9 @@ export async function insertInvoice(tx: Queryable, tenantId: string, invoice: Ne
     totals: invoice.totals,
     frozenAt: new Date(invoice.frozenAt),
   });
-  if (invoice.lines.length === 0) return;
+  if (invoice.lines.length === 0) {
+    return;
+  }
   await tx.insert(invoiceLines).values(
     invoice.lines.map((line, position) => ({
       tenantId,
@@ -145,13 +153,17 @@ function toStoredInvoice(row: InvoiceRow): StoredInvoice {
 const selectInvoices = (withLines: boolean) => sql`
   SELECT i.id, i.number, i.account_id, i.customer_id, i.net_term_days, ${iso('cycle_start')}, ${iso('cycle_end')}, i.status,
          i.price_plan_id, i.totals, ${iso('frozen_at')},
-         ${withLines
-           ? sql`coalesce((SELECT jsonb_agg(l.line ORDER BY l.position) FROM ${invoiceLines} l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id), '[]'::jsonb)`
-           : sql`'[]'::jsonb`} AS lines
+         ${
+           withLines
+             ? sql`coalesce((SELECT jsonb_agg(l.line ORDER BY l.position) FROM ${invoiceLines} l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id), '[]'::jsonb)`
+             : sql`'[]'::jsonb`
+         } AS lines
     FROM ${invoices} i`;
 
 export async function findInvoice(db: Queryable, tenantId: string, id: string): Promise<StoredInvoice | null> {
-  const { rows } = await db.execute<InvoiceRow>(sql`${selectInvoices(true)} WHERE i.tenant_id = ${tenantId} AND i.id = ${id}`);
+  const { rows } = await db.execute<InvoiceRow>(
+    sql`${selectInvoices(true)} WHERE i.tenant_id = ${tenantId} AND i.id = ${id}`,
+  );
   return rows[0] ? toStoredInvoice(rows[0]) : null;
 }
 
@@ -166,7 +178,12 @@ export interface InvoiceFilters {
 }
 
 /** A page of the tenant's invoices in number order, after the number `after`; lines left out. */
-export async function listInvoices(db: Queryable, tenantId: string, filters: InvoiceFilters, page: { after?: number; limit: number }): Promise<StoredInvoice[]> {
+export async function listInvoices(
+  db: Queryable,
+  tenantId: string,
+  filters: InvoiceFilters,
+  page: { after?: number; limit: number },
+): Promise<StoredInvoice[]> {
   const conditions = [
     sql`i.tenant_id = ${tenantId}`,
     filters.status ? sql`i.status = ${filters.status}` : undefined,
@@ -176,13 +193,19 @@ export async function listInvoices(db: Queryable, tenantId: string, filters: Inv
     filters.to !== undefined ? sql`i.cycle_start < ${new Date(filters.to).toISOString()}::timestamptz` : undefined,
     page.after !== undefined ? sql`i.number > ${page.after}` : undefined,
   ].filter((c) => c !== undefined);
-  const { rows } = await db.execute<InvoiceRow>(sql`${selectInvoices(false)} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.number LIMIT ${page.limit}`);
+  const { rows } = await db.execute<InvoiceRow>(
+    sql`${selectInvoices(false)} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.number LIMIT ${page.limit}`,
+  );
   return rows.map(toStoredInvoice);
 }
 
 /** Whether the tenant has an invoice with this number (a page token carries one). */
 export async function invoiceNumberExists(db: Queryable, tenantId: string, number: string): Promise<boolean> {
-  if (!/^\d{1,9}$/.test(number)) return false;
-  const { rows } = await db.execute(sql`SELECT 1 FROM ${invoices} WHERE tenant_id = ${tenantId} AND number = ${Number(number)}`);
+  if (!/^\d{1,9}$/.test(number)) {
+    return false;
+  }
+  const { rows } = await db.execute(
+    sql`SELECT 1 FROM ${invoices} WHERE tenant_id = ${tenantId} AND number = ${Number(number)}`,
+  );
   return rows.length > 0;
 }

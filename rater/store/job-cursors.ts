@@ -16,7 +16,10 @@ export async function saveJobCursor<C>(db: Queryable, name: string, value: JobCu
   await db
     .insert(jobCursors)
     .values({ name, cursor: value.cursor, startedAt: value.startedAt, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: jobCursors.name, set: { cursor: value.cursor, startedAt: value.startedAt, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: jobCursors.name,
+      set: { cursor: value.cursor, startedAt: value.startedAt, updatedAt: new Date() },
+    });
 }
 
 export async function clearJobCursor(db: Queryable, name: string): Promise<void> {

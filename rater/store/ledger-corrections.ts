@@ -23,7 +23,13 @@ const rowSchema = z.object({
  * Writes a correction's credit changes in its transaction, numbered on from `lastSeq` (the
  * event's last number, kept in its record): returns the new last number.
  */
-export async function queueCreditChanges(tx: Queryable, tenantId: string, eventId: string, lastSeq: number, changes: CreditChange[]): Promise<number> {
+export async function queueCreditChanges(
+  tx: Queryable,
+  tenantId: string,
+  eventId: string,
+  lastSeq: number,
+  changes: CreditChange[],
+): Promise<number> {
   let seq = lastSeq;
   for (const change of changes) {
     seq++;
@@ -53,21 +59,41 @@ async function sendableRows(db: Queryable, where: ReturnType<typeof sql>, limit:
 }
 
 /** These events' corrections the ledger may take now, as ledger-queue messages. */
-export async function pendingCreditChanges(db: Queryable, tenantId: string, eventIds: string[]): Promise<LedgerCorrectionMessage[]> {
-  if (eventIds.length === 0) return [];
-  const rows = await sendableRows(db, sql`c.tenant_id = ${tenantId} AND c.event_id = ANY(${sql.param(eventIds)}::text[])`, MAX_SENT_ROWS);
+export async function pendingCreditChanges(
+  db: Queryable,
+  tenantId: string,
+  eventIds: string[],
+): Promise<LedgerCorrectionMessage[]> {
+  if (eventIds.length === 0) {
+    return [];
+  }
+  const rows = await sendableRows(
+    db,
+    sql`c.tenant_id = ${tenantId} AND c.event_id = ANY(${sql.param(eventIds)}::text[])`,
+    MAX_SENT_ROWS,
+  );
   return correctionMessages(rows);
 }
 
 /** Corrections owed for longer than `olderThanMs` that the ledger may take, oldest first (the backstop sweep). */
-export async function staleCreditChanges(db: Queryable, olderThanMs: number, limit: number): Promise<LedgerCorrectionMessage[]> {
+export async function staleCreditChanges(
+  db: Queryable,
+  olderThanMs: number,
+  limit: number,
+): Promise<LedgerCorrectionMessage[]> {
   const rows = await sendableRows(db, sql`c.created_at < now() - make_interval(secs => ${olderThanMs / 1000})`, limit);
   return correctionMessages(rows);
 }
 
 /** The ledger applied these corrections: they leave the outbox. Returns how many were still here. */
-export async function settleCreditChanges(db: Queryable, tenantId: string, corrections: { eventId: string; seq: number }[]): Promise<number> {
-  if (corrections.length === 0) return 0;
+export async function settleCreditChanges(
+  db: Queryable,
+  tenantId: string,
+  corrections: { eventId: string; seq: number }[],
+): Promise<number> {
+  if (corrections.length === 0) {
+    return 0;
+  }
   const { rows } = await db.execute<{ event_id: string }>(sql`
     DELETE FROM ${ledgerCorrections} c
      USING unnest(${sql.param(corrections.map((c) => c.eventId))}::text[], ${sql.param(corrections.map((c) => c.seq))}::int[]) AS s (event_id, seq)
@@ -77,16 +103,29 @@ export async function settleCreditChanges(db: Queryable, tenantId: string, corre
 }
 
 /** Marks the corrections a parked message carried as parked (parked-messages.ts). */
-export async function parkCreditChanges(tx: Queryable, tenantId: string, message: LedgerCorrectionMessage): Promise<void> {
+export async function parkCreditChanges(
+  tx: Queryable,
+  tenantId: string,
+  message: LedgerCorrectionMessage,
+): Promise<void> {
   await setParked(tx, tenantId, message, sql`now()`);
 }
 
 /** A replayed parked correction message: those of its corrections still owed are sendable again. */
-export async function unparkCreditChanges(tx: Queryable, tenantId: string, message: LedgerCorrectionMessage): Promise<void> {
+export async function unparkCreditChanges(
+  tx: Queryable,
+  tenantId: string,
+  message: LedgerCorrectionMessage,
+): Promise<void> {
   await setParked(tx, tenantId, message, sql`NULL`);
 }
 
-async function setParked(tx: Queryable, tenantId: string, message: LedgerCorrectionMessage, value: ReturnType<typeof sql>): Promise<void> {
+async function setParked(
+  tx: Queryable,
+  tenantId: string,
+  message: LedgerCorrectionMessage,
+  value: ReturnType<typeof sql>,
+): Promise<void> {
   await tx.execute(sql`
     UPDATE ${ledgerCorrections} c SET parked_at = ${value}
       FROM unnest(${sql.param(message.corrections.map((c) => c.eventId))}::text[], ${sql.param(message.corrections.map((c) => c.seq))}::int[]) AS s (event_id, seq)
@@ -105,6 +144,11 @@ function correctionMessages(rows: z.infer<typeof rowSchema>[]): LedgerCorrection
     byAccount.set(key, group);
   }
   return [...byAccount.values()].flatMap(({ tenantId, accountId, events }) =>
-    chunkBySize([...events.values()]).map((chunk) => ({ kind: 'corrections' as const, tenantId, accountId, corrections: chunk.flat() })),
+    chunkBySize([...events.values()]).map((chunk) => ({
+      kind: 'corrections' as const,
+      tenantId,
+      accountId,
+      corrections: chunk.flat(),
+    })),
   );
 }

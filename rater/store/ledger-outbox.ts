@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
-import { eventDebits, ledgerDebitMessages, type AccountDebit, type LedgerDebitMessage } from '../../shared/queue/ledger-message';
+import {
+  eventDebits,
+  ledgerDebitMessages,
+  type AccountDebit,
+  type LedgerDebitMessage,
+} from '../../shared/queue/ledger-message';
 import type { Queryable } from '../db/connect';
 import { ledgerOutbox } from '../db/schema';
 import { activeFeaturesForSchemas } from './features';
@@ -16,7 +21,9 @@ const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string()
 export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: AcceptedEvent[]): Promise<number> {
   // An event that came through POST /entitled was debited at the edge before it was claimed.
   const events = all.filter((e) => !e.debitedAtEdge);
-  if (events.length === 0) return 0;
+  if (events.length === 0) {
+    return 0;
+  }
   const features = await activeFeaturesForSchemas(tx, tenantId, [...new Set(events.map((e) => e.schemaName))]);
   return insertDebits(tx, tenantId, eventDebits(events, features));
 }
@@ -26,7 +33,11 @@ export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: Ac
  * dropped. A debit no longer here was confirmed by the ledger — through another copy, perhaps
  * long ago — and the ledger may have forgotten it since: sending it would debit it twice.
  */
-export async function unparkLedgerDebits(tx: Queryable, tenantId: string, message: LedgerDebitMessage): Promise<number> {
+export async function unparkLedgerDebits(
+  tx: Queryable,
+  tenantId: string,
+  message: LedgerDebitMessage,
+): Promise<number> {
   const { rows } = await tx.execute<{ event_id: string }>(sql`
     UPDATE ${ledgerOutbox} SET parked_at = NULL, created_at = now()
     WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(message.debits.map((d) => d.eventId))}::text[]) AND parked_at IS NOT NULL
@@ -35,7 +46,9 @@ export async function unparkLedgerDebits(tx: Queryable, tenantId: string, messag
 }
 
 async function insertDebits(tx: Queryable, tenantId: string, debits: AccountDebit[]): Promise<number> {
-  if (debits.length === 0) return 0;
+  if (debits.length === 0) {
+    return 0;
+  }
   const column = <T>(pick: (d: AccountDebit) => T) => sql.param(debits.map(pick));
   await tx.execute(sql`
     INSERT INTO ${ledgerOutbox} (tenant_id, event_id, account_id, at, lines)
@@ -46,13 +59,24 @@ async function insertDebits(tx: Queryable, tenantId: string, debits: AccountDebi
 }
 
 /** The debits among these events' that the ledger has not confirmed yet and are not parked, as ledger-queue messages. */
-export async function pendingLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<LedgerDebitMessage[]> {
-  if (eventIds.length === 0) return [];
+export async function pendingLedgerDebits(
+  db: Queryable,
+  tenantId: string,
+  eventIds: string[],
+): Promise<LedgerDebitMessage[]> {
+  if (eventIds.length === 0) {
+    return [];
+  }
   const { rows } = await db.execute<{ event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
     SELECT event_id, account_id, at, lines FROM ${ledgerOutbox}
     WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) AND parked_at IS NULL
     ORDER BY event_id`);
-  const debits = rows.map((row) => ({ accountId: row.account_id, eventId: row.event_id, at: Number(row.at), lines: linesSchema.parse(row.lines) }));
+  const debits = rows.map((row) => ({
+    accountId: row.account_id,
+    eventId: row.event_id,
+    at: Number(row.at),
+    lines: linesSchema.parse(row.lines),
+  }));
   return ledgerDebitMessages(tenantId, debits);
 }
 
@@ -61,15 +85,30 @@ export async function pendingLedgerDebits(db: Queryable, tenantId: string, event
  * ones no delivery of their event has brought to the ledger (a replayed event whose DedupShard
  * has let it go, a send lost after a replay).
  */
-export async function staleLedgerDebits(db: Queryable, olderThanMs: number, limit: number): Promise<LedgerDebitMessage[]> {
-  const { rows } = await db.execute<{ tenant_id: string; event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
+export async function staleLedgerDebits(
+  db: Queryable,
+  olderThanMs: number,
+  limit: number,
+): Promise<LedgerDebitMessage[]> {
+  const { rows } = await db.execute<{
+    tenant_id: string;
+    event_id: string;
+    account_id: string;
+    at: string | number;
+    lines: unknown;
+  }>(sql`
     SELECT tenant_id, event_id, account_id, at, lines FROM ${ledgerOutbox}
     WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000}) AND parked_at IS NULL
     ORDER BY created_at LIMIT ${limit}`);
   const byTenant = new Map<string, AccountDebit[]>();
   for (const row of rows) {
     const debits = byTenant.get(row.tenant_id) ?? [];
-    debits.push({ accountId: row.account_id, eventId: row.event_id, at: Number(row.at), lines: linesSchema.parse(row.lines) });
+    debits.push({
+      accountId: row.account_id,
+      eventId: row.event_id,
+      at: Number(row.at),
+      lines: linesSchema.parse(row.lines),
+    });
     byTenant.set(row.tenant_id, debits);
   }
   return [...byTenant].flatMap(([tenantId, debits]) => ledgerDebitMessages(tenantId, debits));
@@ -77,7 +116,9 @@ export async function staleLedgerDebits(db: Queryable, olderThanMs: number, limi
 
 /** The ledger recorded these events' debits: they leave the outbox. */
 export async function settleLedgerDebits(db: Queryable, tenantId: string, eventIds: string[]): Promise<number> {
-  if (eventIds.length === 0) return 0;
+  if (eventIds.length === 0) {
+    return 0;
+  }
   const { rows } = await db.execute<{ event_id: string }>(sql`
     DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) RETURNING event_id`);
   return rows.length;

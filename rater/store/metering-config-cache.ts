@@ -26,4 +26,3 @@ export function forgetMeteringConfig(tenantId: string): void {
 export function forgetAssociations(tenantId: string): void {
   cache.get(tenantId)?.associations.clear();
 }
-

@@ -36,8 +36,12 @@ const MAX_TENANTS = 1_000;
 
 function entry(tenantId: string, now = Date.now()): TenantConfig {
   const found = cache.get(tenantId);
-  if (found && now - found.readAt < CONFIG_TTL_MS) return found;
-  if (cache.size >= MAX_TENANTS) cache.delete(cache.keys().next().value!);
+  if (found && now - found.readAt < CONFIG_TTL_MS) {
+    return found;
+  }
+  if (cache.size >= MAX_TENANTS) {
+    cache.delete(cache.keys().next().value!);
+  }
   const fresh: TenantConfig = { readAt: now, schemas: new Map(), meters: new Map(), associations: new Map() };
   cache.set(tenantId, fresh);
   return fresh;
@@ -51,7 +55,12 @@ export interface SchemaConfig {
 }
 
 /** The schemas, their ACTIVE meters and the features they consume: read only what is not cached. */
-export async function meteringConfig(db: Queryable, tenantId: string, schemaNames: string[], { needFeatures = true } = {}): Promise<SchemaConfig> {
+export async function meteringConfig(
+  db: Queryable,
+  tenantId: string,
+  schemaNames: string[],
+  { needFeatures = true } = {},
+): Promise<SchemaConfig> {
   const config = entry(tenantId);
   const missing = schemaNames.filter((name) => !config.schemas.has(name));
   if (missing.length > 0) {
@@ -63,10 +72,15 @@ export async function meteringConfig(db: Queryable, tenantId: string, schemaName
     for (const name of missing) {
       const row = rows.find((r) => r.name === name);
       config.schemas.set(name, row ? toEventSchema(row) : null);
-      config.meters.set(name, meters.filter((m) => m.eventSchemaName === name));
+      config.meters.set(
+        name,
+        meters.filter((m) => m.eventSchemaName === name),
+      );
     }
   }
-  if (needFeatures && config.features === undefined) config.features = await activeFeatures(db, tenantId);
+  if (needFeatures && config.features === undefined) {
+    config.features = await activeFeatures(db, tenantId);
+  }
   const names = new Set(schemaNames);
   return {
     schemas: new Map(schemaNames.map((name) => [name, config.schemas.get(name) ?? undefined])),
@@ -83,12 +97,21 @@ export async function cachedUnknownAccounts(db: Queryable, tenantId: string): Pr
 }
 
 /** The accounts' plan associations, each with its pinned plan version's definition; to be checked under the plan locks. */
-export async function cachedAssociations(db: Queryable, tenantId: string, accountIds: string[]): Promise<RatingAssociation[]> {
+export async function cachedAssociations(
+  db: Queryable,
+  tenantId: string,
+  accountIds: string[],
+): Promise<RatingAssociation[]> {
   const config = entry(tenantId);
   const missing = accountIds.filter((id) => !config.associations.has(id));
   if (missing.length > 0) {
     const found = await ratingAssociationsFor(db, tenantId, missing);
-    for (const id of missing) config.associations.set(id, found.filter((a) => a.accountId === id));
+    for (const id of missing) {
+      config.associations.set(
+        id,
+        found.filter((a) => a.accountId === id),
+      );
+    }
   }
   return accountIds.flatMap((id) => config.associations.get(id) ?? []);
 }

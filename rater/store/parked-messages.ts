@@ -21,17 +21,29 @@ export interface ParkedMessage {
  * A parked message of corrections marks its credit changes parked the same way.
  */
 export async function parkMessages(db: Queryable, messages: MessageToPark[]): Promise<number> {
-  if (messages.length === 0) return 0;
+  if (messages.length === 0) {
+    return 0;
+  }
   await db.transaction(async (tx) => {
     await tx.insert(parkedMessages).values(
-      messages.map((m) => ({ queue: m.queue, tenantId: m.tenantId, body: JSON.stringify(m.body) ?? 'null', reason: m.reason.slice(0, 1000) })),
+      messages.map((m) => ({
+        queue: m.queue,
+        tenantId: m.tenantId,
+        body: JSON.stringify(m.body) ?? 'null',
+        reason: m.reason.slice(0, 1000),
+      })),
     );
     for (const m of messages) {
       const corrections = ledgerCorrectionMessageSchema.safeParse(m.body);
-      if (m.tenantId !== null && corrections.success) await parkCreditChanges(tx, m.tenantId, corrections.data);
+      if (m.tenantId !== null && corrections.success) {
+        await parkCreditChanges(tx, m.tenantId, corrections.data);
+      }
       const ids = debitedEventIds(m.body);
       if (m.tenantId !== null && ids.length > 0) {
-        await tx.update(ledgerOutbox).set({ parkedAt: sql`now()` }).where(and(eq(ledgerOutbox.tenantId, m.tenantId), inArray(ledgerOutbox.eventId, ids)));
+        await tx
+          .update(ledgerOutbox)
+          .set({ parkedAt: sql`now()` })
+          .where(and(eq(ledgerOutbox.tenantId, m.tenantId), inArray(ledgerOutbox.eventId, ids)));
       }
     }
   });
@@ -39,18 +51,29 @@ export async function parkMessages(db: Queryable, messages: MessageToPark[]): Pr
 }
 
 /** The tenant's parked messages, oldest first, after the given id. */
-export async function listParkedMessages(db: Queryable, tenantId: string, options: { afterId?: string | undefined; limit: number }): Promise<ParkedMessage[]> {
+export async function listParkedMessages(
+  db: Queryable,
+  tenantId: string,
+  options: { afterId?: string | undefined; limit: number },
+): Promise<ParkedMessage[]> {
   const rows = await db
     .select()
     .from(parkedMessages)
-    .where(and(eq(parkedMessages.tenantId, tenantId), options.afterId === undefined ? undefined : sql`${parkedMessages.id} > ${options.afterId}::bigint`))
+    .where(
+      and(
+        eq(parkedMessages.tenantId, tenantId),
+        options.afterId === undefined ? undefined : sql`${parkedMessages.id} > ${options.afterId}::bigint`,
+      ),
+    )
     .orderBy(asc(parkedMessages.id))
     .limit(options.limit);
   return rows.map(toParkedMessage);
 }
 
 export async function hasParkedMessage(db: Queryable, tenantId: string, id: string): Promise<boolean> {
-  if (!/^[0-9]{1,18}$/.test(id)) return false;
+  if (!/^[0-9]{1,18}$/.test(id)) {
+    return false;
+  }
   const [row] = await db
     .select({ id: parkedMessages.id })
     .from(parkedMessages)
@@ -62,29 +85,69 @@ export async function hasParkedMessage(db: Queryable, tenantId: string, id: stri
  * Takes parked messages out for a replay, in the caller's transaction: these ids, or the oldest
  * `limit`. Rows another replay holds are skipped, so two replays never send one message twice.
  */
-export async function takeParkedMessages(tx: Queryable, tenantId: string, request: { ids?: string[] | undefined; limit: number }): Promise<ParkedMessage[]> {
+export async function takeParkedMessages(
+  tx: Queryable,
+  tenantId: string,
+  request: { ids?: string[] | undefined; limit: number },
+): Promise<ParkedMessage[]> {
   // Compared as bigint in SQL, never through a JavaScript number.
   const ids = request.ids?.filter((id) => /^[0-9]{1,18}$/.test(id));
-  if (ids?.length === 0) return [];
-  const { rows } = await tx.execute<{ id: string; queue: string; body: string; reason: string; parked_at: string | Date }>(sql`
+  if (ids?.length === 0) {
+    return [];
+  }
+  const { rows } = await tx.execute<{
+    id: string;
+    queue: string;
+    body: string;
+    reason: string;
+    parked_at: string | Date;
+  }>(sql`
     DELETE FROM ${parkedMessages} WHERE id IN (
       SELECT id FROM ${parkedMessages}
       WHERE tenant_id = ${tenantId} ${ids ? sql`AND id = ANY(${sql.param(ids)}::bigint[])` : sql``}
       ORDER BY id LIMIT ${ids?.length ?? request.limit} FOR UPDATE SKIP LOCKED)
     RETURNING id, queue, body, reason, parked_at`);
   return rows
-    .map((row) => toParkedMessage({ id: Number(row.id), queue: row.queue, body: row.body, reason: row.reason, parkedAt: new Date(row.parked_at) }))
+    .map((row) =>
+      toParkedMessage({
+        id: Number(row.id),
+        queue: row.queue,
+        body: row.body,
+        reason: row.reason,
+        parkedAt: new Date(row.parked_at),
+      }),
+    )
     .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-function toParkedMessage(row: { id: number; queue: string; body: string; reason: string; parkedAt: Date }): ParkedMessage {
-  return { id: String(row.id), queue: row.queue, body: JSON.parse(row.body) as unknown, reason: row.reason, parkedAt: row.parkedAt.toISOString() };
+function toParkedMessage(row: {
+  id: number;
+  queue: string;
+  body: string;
+  reason: string;
+  parkedAt: Date;
+}): ParkedMessage {
+  return {
+    id: String(row.id),
+    queue: row.queue,
+    body: JSON.parse(row.body) as unknown,
+    reason: row.reason,
+    parkedAt: row.parkedAt.toISOString(),
+  };
 }
 
 /** The event ids a ledger debit message carries (none for anything else). */
 function debitedEventIds(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || (body as { kind?: unknown }).kind !== 'debits') return [];
+  if (typeof body !== 'object' || body === null || (body as { kind?: unknown }).kind !== 'debits') {
+    return [];
+  }
   const debits = (body as { debits?: unknown }).debits;
-  if (!Array.isArray(debits)) return [];
-  return debits.flatMap((d) => (typeof d === 'object' && d !== null && typeof (d as { eventId?: unknown }).eventId === 'string' ? [(d as { eventId: string }).eventId] : []));
+  if (!Array.isArray(debits)) {
+    return [];
+  }
+  return debits.flatMap((d) =>
+    typeof d === 'object' && d !== null && typeof (d as { eventId?: unknown }).eventId === 'string'
+      ? [(d as { eventId: string }).eventId]
+      : [],
+  );
 }

@@ -27,7 +27,11 @@ export function toPlanAssociation(row: Row): PlanAssociation {
 }
 
 /** Every association of the account, oldest first. */
-export async function listPlanAssociations(db: Queryable, tenantId: string, accountId: string): Promise<PlanAssociation[]> {
+export async function listPlanAssociations(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+): Promise<PlanAssociation[]> {
   const a = planAssociations;
   const rows = await db
     .select()
@@ -48,7 +52,9 @@ export async function planAssociationsFor(
   tenantId: string,
   accountIds: string[],
 ): Promise<Array<PlanAssociation & { definition: PricePlanDefinition }>> {
-  if (accountIds.length === 0) return [];
+  if (accountIds.length === 0) {
+    return [];
+  }
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
@@ -64,12 +70,20 @@ export async function planAssociationsFor(
 }
 
 /** planAssociationsFor in the shape the rating code compares instants in: epoch milliseconds, null for "open". */
-export async function ratingAssociationsFor(db: Queryable, tenantId: string, accountIds: string[]): Promise<RatingAssociation[]> {
+export async function ratingAssociationsFor(
+  db: Queryable,
+  tenantId: string,
+  accountIds: string[],
+): Promise<RatingAssociation[]> {
   return (await planAssociationsFor(db, tenantId, accountIds)).map(forRating);
 }
 
 function forRating(a: PlanAssociation & { definition: PricePlanDefinition }): RatingAssociation {
-  return { ...a, effectiveFrom: Date.parse(a.effectiveFrom), effectiveUntil: a.effectiveUntil === undefined ? null : Date.parse(a.effectiveUntil) };
+  return {
+    ...a,
+    effectiveFrom: Date.parse(a.effectiveFrom),
+    effectiveUntil: a.effectiveUntil === undefined ? null : Date.parse(a.effectiveUntil),
+  };
 }
 
 /**
@@ -88,7 +102,9 @@ export async function lockAccountPlans(tx: Queryable, tenantId: string, accountI
  */
 export async function lockAccountsForRating(tx: Queryable, tenantId: string, accountIds: string[]): Promise<void> {
   const keys = [...new Set(accountIds)].map((id) => planLockKey(tenantId, id)).sort();
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock_shared(hashtextextended(k, 0)) from unnest(${sql.param(keys)}::text[]) with ordinality as u (k, n) order by n`,
+  );
 }
 
 export function planLockKey(tenantId: string, accountId: string): string {
@@ -98,7 +114,9 @@ export function planLockKey(tenantId: string, accountId: string): string {
 /** Ends associations at `at` (the start of the one that follows them). */
 export async function endPlanAssociations(tx: Queryable, tenantId: string, ids: string[], at: string): Promise<void> {
   forgetAssociations(tenantId);
-  if (ids.length === 0) return;
+  if (ids.length === 0) {
+    return;
+  }
   await tx
     .update(planAssociations)
     .set({ effectiveUntil: new Date(at) })
@@ -119,8 +137,16 @@ export async function insertPlanAssociation(
   const [plan] = await tx
     .select({ definition: pricePlanVersions.definition })
     .from(pricePlanVersions)
-    .where(and(eq(pricePlanVersions.tenantId, tenantId), eq(pricePlanVersions.planId, association.pricePlanId), eq(pricePlanVersions.version, association.pricePlanVersion)));
-  if (!plan) throw new Error(`no version ${association.pricePlanVersion} of price plan ${association.pricePlanId}`);
+    .where(
+      and(
+        eq(pricePlanVersions.tenantId, tenantId),
+        eq(pricePlanVersions.planId, association.pricePlanId),
+        eq(pricePlanVersions.version, association.pricePlanVersion),
+      ),
+    );
+  if (!plan) {
+    throw new Error(`no version ${association.pricePlanVersion} of price plan ${association.pricePlanId}`);
+  }
   const [account] = await tx
     .select({ invoiceCurrency: accounts.invoiceCurrency })
     .from(accounts)
@@ -143,7 +169,11 @@ export async function insertPlanAssociation(
 }
 
 /** The account's associations with the currency each fixed, for checking an invoiceCurrency change (pinned-currency.ts). */
-export async function pinnedAssociations(db: Queryable, tenantId: string, accountId: string): Promise<PinnedAssociation[]> {
+export async function pinnedAssociations(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+): Promise<PinnedAssociation[]> {
   const a = planAssociations;
   const v = pricePlanVersions;
   const rows = await db
@@ -152,7 +182,12 @@ export async function pinnedAssociations(db: Queryable, tenantId: string, accoun
     .innerJoin(v, and(eq(v.tenantId, a.tenantId), eq(v.planId, a.planId), eq(v.version, a.planVersion)))
     .where(and(eq(a.tenantId, tenantId), eq(a.accountId, accountId)))
     .orderBy(asc(a.effectiveFrom), asc(a.id));
-  return rows.map((r) => ({ id: r.id, currency: r.currency, definition: pricePlanDefinitionSchema.parse(r.definition), effectiveUntil: r.effectiveUntil?.getTime() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    currency: r.currency,
+    definition: pricePlanDefinitionSchema.parse(r.definition),
+    effectiveUntil: r.effectiveUntil?.getTime() ?? null,
+  }));
 }
 
 /**
@@ -199,9 +234,15 @@ export interface AccountKey {
  * One page of the accounts, every tenant's, with a plan that had begun by `now` and had not ended
  * before `endedSince`, in (tenant, account) order.
  */
-export async function accountsWithPlans(db: Queryable, window: { now: Date; endedSince: Date }, page: { after?: AccountKey | null; limit: number }): Promise<AccountKey[]> {
+export async function accountsWithPlans(
+  db: Queryable,
+  window: { now: Date; endedSince: Date },
+  page: { after?: AccountKey | null; limit: number },
+): Promise<AccountKey[]> {
   const a = planAssociations;
-  const after = page.after ? sql`AND (${a.tenantId}, ${a.accountId}) > (${page.after.tenantId}, ${page.after.accountId})` : sql``;
+  const after = page.after
+    ? sql`AND (${a.tenantId}, ${a.accountId}) > (${page.after.tenantId}, ${page.after.accountId})`
+    : sql``;
   const { rows } = await db.execute<{ tenant_id: string; account_id: string }>(sql`
     SELECT DISTINCT ${a.tenantId} AS tenant_id, ${a.accountId} AS account_id FROM ${a}
      WHERE ${a.effectiveFrom} <= ${window.now.toISOString()}::timestamptz

@@ -15,17 +15,34 @@ export interface PlanDraft {
 type DraftRow = typeof pricePlanDrafts.$inferSelect;
 
 function toDraft(row: DraftRow): PlanDraft {
-  return { planId: row.planId, baseVersion: row.baseVersion, definition: pricePlanDefinitionSchema.parse(row.definition), updatedAt: row.updatedAt.toISOString() };
+  return {
+    planId: row.planId,
+    baseVersion: row.baseVersion,
+    definition: pricePlanDefinitionSchema.parse(row.definition),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export async function findPlanDraft(db: Queryable, tenantId: string, planId: string): Promise<PlanDraft | null> {
-  const [row] = await db.select().from(pricePlanDrafts).where(and(eq(pricePlanDrafts.tenantId, tenantId), eq(pricePlanDrafts.planId, planId)));
+  const [row] = await db
+    .select()
+    .from(pricePlanDrafts)
+    .where(and(eq(pricePlanDrafts.tenantId, tenantId), eq(pricePlanDrafts.planId, planId)));
   return row ? toDraft(row) : null;
 }
 
-export async function findPlanDrafts(db: Queryable, tenantId: string, planIds: string[]): Promise<Map<string, PlanDraft>> {
-  if (planIds.length === 0) return new Map();
-  const rows = await db.select().from(pricePlanDrafts).where(and(eq(pricePlanDrafts.tenantId, tenantId), inArray(pricePlanDrafts.planId, planIds)));
+export async function findPlanDrafts(
+  db: Queryable,
+  tenantId: string,
+  planIds: string[],
+): Promise<Map<string, PlanDraft>> {
+  if (planIds.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(pricePlanDrafts)
+    .where(and(eq(pricePlanDrafts.tenantId, tenantId), inArray(pricePlanDrafts.planId, planIds)));
   return new Map(rows.map((row) => [row.planId, toDraft(row)]));
 }
 
@@ -46,18 +63,34 @@ export async function savePlanDraft(
     ? await db
         .update(d)
         .set({ definition: draft.definition, updatedAt: now })
-        .where(and(eq(d.tenantId, tenantId), eq(d.planId, planId), sql`date_trunc('milliseconds', ${d.updatedAt}) = ${expected.updatedAt}::timestamptz`))
+        .where(
+          and(
+            eq(d.tenantId, tenantId),
+            eq(d.planId, planId),
+            sql`date_trunc('milliseconds', ${d.updatedAt}) = ${expected.updatedAt}::timestamptz`,
+          ),
+        )
         .returning()
     : await db
         .insert(d)
-        .values({ tenantId, planId, baseVersion: draft.baseVersion, definition: draft.definition, createdAt: now, updatedAt: now })
+        .values({
+          tenantId,
+          planId,
+          baseVersion: draft.baseVersion,
+          definition: draft.definition,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning();
   return row ? toDraft(row) : null;
 }
 
 export async function deletePlanDraft(db: Queryable, tenantId: string, planId: string): Promise<boolean> {
-  const rows = await db.delete(pricePlanDrafts).where(and(eq(pricePlanDrafts.tenantId, tenantId), eq(pricePlanDrafts.planId, planId))).returning();
+  const rows = await db
+    .delete(pricePlanDrafts)
+    .where(and(eq(pricePlanDrafts.tenantId, tenantId), eq(pricePlanDrafts.planId, planId)))
+    .returning();
   return rows.length > 0;
 }
 
@@ -65,10 +98,21 @@ export async function deletePlanDraft(db: Queryable, tenantId: string, planId: s
  * Finalizes a draft: it becomes version base + 1, the plan's latest, in one transaction with the
  * draft's removal. Refused (reason 'changed') if the plan moved on since `plan` was read.
  */
-export async function publishPlanDraft(db: Queryable, tenantId: string, plan: PricePlan, draft: PlanDraft): Promise<PlanWrite> {
+export async function publishPlanDraft(
+  db: Queryable,
+  tenantId: string,
+  plan: PricePlan,
+  draft: PlanDraft,
+): Promise<PlanWrite> {
   return db.transaction(async (tx) => {
-    const write = await updatePricePlan(tx, tenantId, plan, { definition: draft.definition, changed: true, newVersion: true });
-    if (write.ok) await deletePlanDraft(tx, tenantId, plan.id);
+    const write = await updatePricePlan(tx, tenantId, plan, {
+      definition: draft.definition,
+      changed: true,
+      newVersion: true,
+    });
+    if (write.ok) {
+      await deletePlanDraft(tx, tenantId, plan.id);
+    }
     return write;
   });
 }
@@ -81,10 +125,21 @@ export async function deleteDraftPlan(db: Queryable, tenantId: string, plan: Pri
   return db.transaction(async (tx) => {
     const deleted = await tx
       .delete(pricePlans)
-      .where(and(eq(pricePlans.tenantId, tenantId), eq(pricePlans.id, plan.id), eq(pricePlans.status, 'DRAFT'), eq(pricePlans.version, plan.version)))
+      .where(
+        and(
+          eq(pricePlans.tenantId, tenantId),
+          eq(pricePlans.id, plan.id),
+          eq(pricePlans.status, 'DRAFT'),
+          eq(pricePlans.version, plan.version),
+        ),
+      )
       .returning();
-    if (deleted.length === 0) return false;
-    await tx.delete(pricePlanVersions).where(and(eq(pricePlanVersions.tenantId, tenantId), eq(pricePlanVersions.planId, plan.id)));
+    if (deleted.length === 0) {
+      return false;
+    }
+    await tx
+      .delete(pricePlanVersions)
+      .where(and(eq(pricePlanVersions.tenantId, tenantId), eq(pricePlanVersions.planId, plan.id)));
     return true;
   });
 }
@@ -101,7 +156,13 @@ export async function listPlanVersions(
     .select({ plan: pricePlans, version: v })
     .from(pricePlans)
     .innerJoin(v, and(eq(v.tenantId, pricePlans.tenantId), eq(v.planId, pricePlans.id)))
-    .where(and(eq(pricePlans.tenantId, tenantId), eq(pricePlans.id, planId), page.beforeVersion === undefined ? undefined : lt(v.version, page.beforeVersion)))
+    .where(
+      and(
+        eq(pricePlans.tenantId, tenantId),
+        eq(pricePlans.id, planId),
+        page.beforeVersion === undefined ? undefined : lt(v.version, page.beforeVersion),
+      ),
+    )
     .orderBy(desc(v.version))
     .limit(page.limit);
   return rows.map((r) => toPricePlan(r.plan, r.version));

@@ -15,7 +15,10 @@ type PlanRow = typeof pricePlans.$inferSelect;
 type VersionRow = typeof pricePlanVersions.$inferSelect;
 
 /** A plan as of one of its versions: the plan's name and status, that version's definition. */
-export function toPricePlan(plan: PlanRow, version: Pick<VersionRow, 'version' | 'definition' | 'createdAt'>): PricePlan {
+export function toPricePlan(
+  plan: PlanRow,
+  version: Pick<VersionRow, 'version' | 'definition' | 'createdAt'>,
+): PricePlan {
   const latest = version.version === plan.version;
   return pricePlanSchema.parse({
     ...pricePlanDefinitionSchema.parse(version.definition),
@@ -31,18 +34,36 @@ export function toPricePlan(plan: PlanRow, version: Pick<VersionRow, 'version' |
 }
 
 /** Inserts a DRAFT plan and its version 1; null when the tenant already has a plan of that name (archived ones too). */
-export async function insertPricePlan(db: Queryable, tenantId: string, input: CreatePricePlanRequest): Promise<PricePlan | null> {
+export async function insertPricePlan(
+  db: Queryable,
+  tenantId: string,
+  input: CreatePricePlanRequest,
+): Promise<PricePlan | null> {
   const { name, description, ...definition } = input;
   // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
   const now = new Date();
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .insert(pricePlans)
-      .values({ tenantId, id: newId('pp.'), name, description: description ?? null, status: 'DRAFT', version: 1, createdAt: now, updatedAt: now })
+      .values({
+        tenantId,
+        id: newId('pp.'),
+        name,
+        description: description ?? null,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning();
-    if (!plan) return null;
-    const [version] = await tx.insert(pricePlanVersions).values({ tenantId, planId: plan.id, version: 1, definition, createdAt: now }).returning();
+    if (!plan) {
+      return null;
+    }
+    const [version] = await tx
+      .insert(pricePlanVersions)
+      .values({ tenantId, planId: plan.id, version: 1, definition, createdAt: now })
+      .returning();
     return toPricePlan(plan, version!);
   });
 }
@@ -58,7 +79,12 @@ export async function findPricePlan(db: Queryable, tenantId: string, id: string)
 }
 
 /** The plan as of `version` (what an association pinned); null when it has no such version. */
-export async function findPlanVersion(db: Queryable, tenantId: string, planId: string, version: number): Promise<PricePlan | null> {
+export async function findPlanVersion(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+  version: number,
+): Promise<PricePlan | null> {
   const v = pricePlanVersions;
   const [row] = await db
     .select({ plan: pricePlans, version: v })
@@ -104,7 +130,13 @@ export async function updatePricePlan(
   db: Queryable,
   tenantId: string,
   expected: PricePlan,
-  change: { name?: string | undefined; description?: string | undefined; definition: PricePlanDefinition; changed: boolean; newVersion: boolean },
+  change: {
+    name?: string | undefined;
+    description?: string | undefined;
+    definition: PricePlanDefinition;
+    changed: boolean;
+    newVersion: boolean;
+  },
 ): Promise<PlanWrite> {
   const version = change.newVersion ? expected.version + 1 : expected.version;
   const now = nextStamp(expected);
@@ -115,31 +147,56 @@ export async function updatePricePlan(
         .set({ name: change.name, description: change.description, version, updatedAt: now })
         .where(planAt(tenantId, expected))
         .returning();
-      if (!plan) return null;
+      if (!plan) {
+        return null;
+      }
       const v = pricePlanVersions;
       const [row] = change.newVersion
-        ? await tx.insert(v).values({ tenantId, planId: plan.id, version, definition: change.definition, createdAt: now }).returning()
+        ? await tx
+            .insert(v)
+            .values({ tenantId, planId: plan.id, version, definition: change.definition, createdAt: now })
+            .returning()
         : change.changed
           ? await tx
               .update(v)
               .set({ definition: change.definition })
               .where(and(eq(v.tenantId, tenantId), eq(v.planId, plan.id), eq(v.version, version)))
               .returning()
-          : await tx.select().from(v).where(and(eq(v.tenantId, tenantId), eq(v.planId, plan.id), eq(v.version, version)));
+          : await tx
+              .select()
+              .from(v)
+              .where(and(eq(v.tenantId, tenantId), eq(v.planId, plan.id), eq(v.version, version)));
       return toPricePlan(plan, row!);
     });
     return written ? { ok: true, plan: written } : { ok: false, reason: 'changed' };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: 'name_taken' };
+    if (isUniqueViolation(error)) {
+      return { ok: false, reason: 'name_taken' };
+    }
     throw error;
   }
 }
 
 /** Moves a plan to `status`; null when it changed since `expected` was read (optimistic). */
-export async function setPricePlanStatus(db: Queryable, tenantId: string, expected: PricePlan, status: PlanStatus): Promise<PricePlan | null> {
-  const [plan] = await db.update(pricePlans).set({ status, updatedAt: nextStamp(expected) }).where(planAt(tenantId, expected)).returning();
-  if (!plan) return null;
-  return { ...expected, status: pricePlanSchema.shape.status.parse(plan.status), updatedAt: plan.updatedAt.toISOString() };
+export async function setPricePlanStatus(
+  db: Queryable,
+  tenantId: string,
+  expected: PricePlan,
+  status: PlanStatus,
+): Promise<PricePlan | null> {
+  const [plan] = await db
+    .update(pricePlans)
+    .set({ status, updatedAt: nextStamp(expected) })
+    .where(planAt(tenantId, expected))
+    .returning();
+  if (!plan) {
+    return null;
+  }
+  return {
+    ...expected,
+    status: pricePlanSchema.shape.status.parse(plan.status),
+    updatedAt: plan.updatedAt.toISOString(),
+  };
 }
 
 /**

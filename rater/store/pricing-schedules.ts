@@ -40,7 +40,9 @@ export async function listSchedules(
       and(
         eq(a.tenantId, tenantId),
         eq(a.accountId, accountId),
-        page.after ? sql`(${a.effectiveFrom}, ${a.id}) > (${page.after.effectiveFrom.toISOString()}::timestamptz, ${page.after.id})` : undefined,
+        page.after
+          ? sql`(${a.effectiveFrom}, ${a.id}) > (${page.after.effectiveFrom.toISOString()}::timestamptz, ${page.after.id})`
+          : undefined,
         page.end === undefined ? undefined : lt(a.effectiveFrom, new Date(page.end)),
         page.start === undefined ? undefined : or(isNull(a.effectiveUntil), gt(a.effectiveUntil, new Date(page.start))),
       ),
@@ -50,7 +52,12 @@ export async function listSchedules(
 }
 
 /** One schedule's position, for a page token: only the caller's own schedules are found. */
-export async function findScheduleKey(db: Queryable, tenantId: string, accountId: string, id: string): Promise<{ effectiveFrom: Date; id: string } | null> {
+export async function findScheduleKey(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+  id: string,
+): Promise<{ effectiveFrom: Date; id: string } | null> {
   const a = planAssociations;
   const [row] = await db
     .select({ effectiveFrom: a.effectiveFrom, id: a.id })
@@ -79,6 +86,13 @@ export function toPricingSchedule(row: ScheduleRow, withInfo: boolean): PricingS
     endDate: togaiInstant(row.effectiveUntil?.toISOString()),
     version: row.pricePlanVersion,
     isOverriden: false,
-    ...(withInfo ? { pricePlanInfo: { name: row.pricePlanName, ...(row.pricePlanDescription ? { description: row.pricePlanDescription } : {}) } } : {}),
+    ...(withInfo
+      ? {
+          pricePlanInfo: {
+            name: row.pricePlanName,
+            ...(row.pricePlanDescription ? { description: row.pricePlanDescription } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -27,7 +27,11 @@ export async function raisePurgeWatermark(db: Queryable, cutoff: Date): Promise<
 export async function holdPurgeWatermark(tx: Queryable): Promise<number> {
   const t = jobCursors;
   const epoch = JSON.stringify({ before: new Date(0).toISOString() });
-  await tx.execute(sql`INSERT INTO ${t} (name, cursor, started_at, updated_at) VALUES (${NAME}, ${epoch}::jsonb, now(), now()) ON CONFLICT (name) DO NOTHING`);
-  const { rows } = await tx.execute<{ before: string }>(sql`SELECT ${t.cursor}->>'before' AS before FROM ${t} WHERE name = ${NAME} FOR SHARE`);
+  await tx.execute(
+    sql`INSERT INTO ${t} (name, cursor, started_at, updated_at) VALUES (${NAME}, ${epoch}::jsonb, now(), now()) ON CONFLICT (name) DO NOTHING`,
+  );
+  const { rows } = await tx.execute<{ before: string }>(
+    sql`SELECT ${t.cursor}->>'before' AS before FROM ${t} WHERE name = ${NAME} FOR SHARE`,
+  );
   return Date.parse(rows[0]!.before);
 }

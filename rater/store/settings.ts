@@ -1,5 +1,11 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { settingRef, type InsertSettingRequest, type Setting, type SettingKey, type UpdateSettingRequest } from '../../shared/settings/setting';
+import {
+  settingRef,
+  type InsertSettingRequest,
+  type Setting,
+  type SettingKey,
+  type UpdateSettingRequest,
+} from '../../shared/settings/setting';
 import type { Queryable } from '../db/connect';
 import { settings } from '../db/schema';
 
@@ -18,7 +24,11 @@ function toSetting(row: Row): Setting {
 }
 
 /** Inserts a setting; null when the tenant has one of that namespace, id and entity already. */
-export async function insertSetting(db: Queryable, tenantId: string, input: InsertSettingRequest): Promise<Setting | null> {
+export async function insertSetting(
+  db: Queryable,
+  tenantId: string,
+  input: InsertSettingRequest,
+): Promise<Setting | null> {
   const [row] = await db
     .insert(settings)
     .values({
@@ -37,13 +47,26 @@ export async function insertSetting(db: Queryable, tenantId: string, input: Inse
   return row ? toSetting(row) : null;
 }
 
-export async function findSetting(db: Queryable, tenantId: string, key: SettingKey, options: { lock?: boolean } = {}): Promise<Setting | null> {
-  const query = db.select().from(settings).where(and(eq(settings.tenantId, tenantId), eq(settings.ref, settingRef(key))));
+export async function findSetting(
+  db: Queryable,
+  tenantId: string,
+  key: SettingKey,
+  options: { lock?: boolean } = {},
+): Promise<Setting | null> {
+  const query = db
+    .select()
+    .from(settings)
+    .where(and(eq(settings.tenantId, tenantId), eq(settings.ref, settingRef(key))));
   const [row] = options.lock ? await query.for('update') : await query;
   return row ? toSetting(row) : null;
 }
 
-export async function updateSetting(db: Queryable, tenantId: string, key: SettingKey, change: UpdateSettingRequest): Promise<Setting | null> {
+export async function updateSetting(
+  db: Queryable,
+  tenantId: string,
+  key: SettingKey,
+  change: UpdateSettingRequest,
+): Promise<Setting | null> {
   const [row] = await db
     .update(settings)
     .set({ ...change, updatedAt: new Date() })
@@ -60,7 +83,12 @@ export interface SettingFilter {
 }
 
 /** A page of the tenant's settings in setting_id_str order, after `afterRef`. */
-export async function listSettings(db: Queryable, tenantId: string, filter: SettingFilter, page: { afterRef?: string | undefined; limit: number }): Promise<{ ref: string; setting: Setting }[]> {
+export async function listSettings(
+  db: Queryable,
+  tenantId: string,
+  filter: SettingFilter,
+  page: { afterRef?: string | undefined; limit: number },
+): Promise<{ ref: string; setting: Setting }[]> {
   const rows = await db
     .select()
     .from(settings)
@@ -80,6 +108,9 @@ export async function listSettings(db: Queryable, tenantId: string, filter: Sett
 }
 
 export async function settingRefExists(db: Queryable, tenantId: string, ref: string): Promise<boolean> {
-  const [row] = await db.select({ ref: settings.ref }).from(settings).where(and(eq(settings.tenantId, tenantId), eq(settings.ref, ref)));
+  const [row] = await db
+    .select({ ref: settings.ref })
+    .from(settings)
+    .where(and(eq(settings.tenantId, tenantId), eq(settings.ref, ref)));
   return row !== undefined;
 }

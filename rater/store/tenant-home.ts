@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors/app-error';
-import { jurisdictionSchema, placementSchema, type Jurisdiction, type ObjectPlacement, type Placement } from '../../shared/tenant/placement';
+import {
+  jurisdictionSchema,
+  placementSchema,
+  type Jurisdiction,
+  type ObjectPlacement,
+  type Placement,
+} from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
 import { aliases, customers, eventSchemas, features, pricePlans, settings, tenants, usageMeters } from '../db/schema';
 
@@ -15,22 +21,42 @@ import { aliases, customers, eventSchemas, features, pricePlans, settings, tenan
  */
 
 /** The tenant's placement as the edge uses it (NULL columns: the defaults). */
-export function toPlacement(row: { region: string | null; jurisdiction: string | null; dedupLayout: unknown }): Placement {
+export function toPlacement(row: {
+  region: string | null;
+  jurisdiction: string | null;
+  dedupLayout: unknown;
+}): Placement {
   return placementSchema.parse(row);
 }
 
 /** The tenant's jurisdiction as the directory records it (null: none). Final once it has any configuration. */
 export async function tenantJurisdiction(directory: Queryable, tenantId: string): Promise<Jurisdiction | null> {
-  const [row] = await directory.select({ jurisdiction: tenants.jurisdiction }).from(tenants).where(eq(tenants.id, tenantId));
+  const [row] = await directory
+    .select({ jurisdiction: tenants.jurisdiction })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
   return jurisdictionSchema.nullable().parse(row?.jurisdiction ?? null);
 }
 
 /** Runs `work` in a transaction in which the tenant's home row here is share-locked and says it lives here. */
-export async function inTenantHome<T>(db: Database, tenantId: string, here: Jurisdiction | null, work: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function inTenantHome<T>(
+  db: Database,
+  tenantId: string,
+  here: Jurisdiction | null,
+  work: (tx: Queryable) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    const [home] = await tx.select({ jurisdiction: tenants.jurisdiction }).from(tenants).where(eq(tenants.id, tenantId)).for('share');
+    const [home] = await tx
+      .select({ jurisdiction: tenants.jurisdiction })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId))
+      .for('share');
     if (!home || home.jurisdiction !== here) {
-      throw new AppError('conflict', 'tenant_moving', 'The tenant’s jurisdiction changed while this request ran; send it again');
+      throw new AppError(
+        'conflict',
+        'tenant_moving',
+        'The tenant’s jurisdiction changed while this request ran; send it again',
+      );
     }
     return work(tx);
   });
@@ -43,7 +69,9 @@ export async function inTenantHome<T>(db: Database, tenantId: string, here: Juri
  */
 export async function tenantHasConfiguration(db: Queryable, tenantId: string): Promise<boolean> {
   const found = await Promise.all(
-    [eventSchemas, usageMeters, features, pricePlans, customers, aliases, settings].map((table) => db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1)),
+    [eventSchemas, usageMeters, features, pricePlans, customers, aliases, settings].map((table) =>
+      db.select({ tenantId: table.tenantId }).from(table).where(eq(table.tenantId, tenantId)).limit(1),
+    ),
   );
   return found.some((rows) => rows.length > 0);
 }
@@ -53,5 +81,8 @@ export async function moveIntoHome(db: Queryable, tenantId: string, placement: O
   await db
     .insert(tenants)
     .values({ id: tenantId, name: tenantId, region: placement.region, jurisdiction: placement.jurisdiction })
-    .onConflictDoUpdate({ target: tenants.id, set: { region: placement.region, jurisdiction: placement.jurisdiction } });
+    .onConflictDoUpdate({
+      target: tenants.id,
+      set: { region: placement.region, jurisdiction: placement.jurisdiction },
+    });
 }

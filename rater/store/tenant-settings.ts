@@ -2,14 +2,24 @@ import { eq } from 'drizzle-orm';
 import { grow, initialLayout, type DedupLayout } from '../../shared/idempotency/dedup-layout';
 import type { UnknownAccounts } from '../../shared/account/unknown-accounts';
 import { AppError } from '../../shared/errors/app-error';
-import { objectPlacement, type Jurisdiction, type Placement, type TenantSettings, type UpdateTenantSettingsRequest } from '../../shared/tenant/placement';
+import {
+  objectPlacement,
+  type Jurisdiction,
+  type Placement,
+  type TenantSettings,
+  type UpdateTenantSettingsRequest,
+} from '../../shared/tenant/placement';
 import type { Database, Queryable } from '../db/connect';
 import type { Databases } from '../db/databases';
 import { tenants } from '../db/schema';
 import { moveIntoHome, tenantHasConfiguration, toPlacement } from './tenant-home';
 import { unknownAccountsOf } from './unknown-accounts';
 
-const placementColumns = { region: tenants.region, jurisdiction: tenants.jurisdiction, dedupLayout: tenants.dedupLayout };
+const placementColumns = {
+  region: tenants.region,
+  jurisdiction: tenants.jurisdiction,
+  dedupLayout: tenants.dedupLayout,
+};
 
 export async function tenantSettings(db: Queryable, tenantId: string, baseShards: number): Promise<TenantSettings> {
   return toSettings(tenantId, await readPlacement(db, tenantId), baseShards, await unknownAccountsOf(db, tenantId));
@@ -36,24 +46,36 @@ export async function updateTenantSettings(
   const next = await databases.directory.transaction(async (tx) => {
     const placement = await readPlacement(tx, tenantId, { lock: true });
     const next: Placement = { ...placement };
-    if (change.region !== undefined) next.region = change.region;
+    if (change.region !== undefined) {
+      next.region = change.region;
+    }
     if (change.jurisdiction !== undefined && change.jurisdiction !== placement.jurisdiction) {
       const target = homeDatabase(databases, change.jurisdiction);
       if (placement.jurisdiction === null) {
-        if (await tenantHasConfiguration(tx, tenantId)) throw jurisdictionFixed();
+        if (await tenantHasConfiguration(tx, tenantId)) {
+          throw jurisdictionFixed();
+        }
       } else {
         await leaveHome(databases.of(placement.jurisdiction), tenantId, change.jurisdiction);
       }
       next.jurisdiction = change.jurisdiction;
-      if (target) await moveIntoHome(target, tenantId, objectPlacement(next));
+      if (target) {
+        await moveIntoHome(target, tenantId, objectPlacement(next));
+      }
     } else if (next.jurisdiction !== null && next.region !== placement.region) {
       // The home copy carries the region too: ledger messages are stamped from it (placed-ledger-queue.ts).
       await moveIntoHome(databases.of(next.jurisdiction), tenantId, objectPlacement(next));
     }
     if (change.dedupShards !== undefined) {
       const grown = grow(layoutOf(placement, baseShards), change.dedupShards, now.getTime());
-      if (!grown.ok) throw new AppError('validation', 'invalid_dedup_shards', grown.reason, [{ path: 'dedupShards', message: grown.reason }]);
-      if (grown.layout.length > layoutOf(placement, baseShards).length) next.dedupLayout = grown.layout;
+      if (!grown.ok) {
+        throw new AppError('validation', 'invalid_dedup_shards', grown.reason, [
+          { path: 'dedupShards', message: grown.reason },
+        ]);
+      }
+      if (grown.layout.length > layoutOf(placement, baseShards).length) {
+        next.dedupLayout = grown.layout;
+      }
     }
     const unknownAccounts = change.unknownAccounts ?? (await unknownAccountsOf(tx, tenantId));
     await tx
@@ -61,7 +83,9 @@ export async function updateTenantSettings(
       .set({ region: next.region, jurisdiction: next.jurisdiction, dedupLayout: next.dedupLayout, unknownAccounts })
       .where(eq(tenants.id, tenantId));
     // The rater meters in the tenant's home database, and reads the policy from its row there.
-    if (next.jurisdiction !== null) await databases.of(next.jurisdiction).update(tenants).set({ unknownAccounts }).where(eq(tenants.id, tenantId));
+    if (next.jurisdiction !== null) {
+      await databases.of(next.jurisdiction).update(tenants).set({ unknownAccounts }).where(eq(tenants.id, tenantId));
+    }
     return { placement: next, unknownAccounts };
   });
   return toSettings(tenantId, next.placement, baseShards, next.unknownAccounts);
@@ -69,12 +93,18 @@ export async function updateTenantSettings(
 
 /** The database a jurisdiction's tenants live in (null: the directory's own row is the home row); 422 when the deployment has none. */
 function homeDatabase(databases: Databases, jurisdiction: Jurisdiction | null): Database | null {
-  if (jurisdiction === null) return null;
+  if (jurisdiction === null) {
+    return null;
+  }
   try {
     return databases.of(jurisdiction);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new AppError('validation', 'jurisdiction_unavailable', error.message, [{ path: 'jurisdiction', message: error.message }]);
+    if (!(error instanceof AppError)) {
+      throw error;
+    }
+    throw new AppError('validation', 'jurisdiction_unavailable', error.message, [
+      { path: 'jurisdiction', message: error.message },
+    ]);
   }
 }
 
@@ -87,7 +117,9 @@ function homeDatabase(databases: Databases, jurisdiction: Jurisdiction | null): 
 async function leaveHome(home: Database, tenantId: string, to: Jurisdiction | null): Promise<void> {
   await home.transaction(async (tx) => {
     await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
-    if (await tenantHasConfiguration(tx, tenantId)) throw jurisdictionFixed();
+    if (await tenantHasConfiguration(tx, tenantId)) {
+      throw jurisdictionFixed();
+    }
     await tx.update(tenants).set({ jurisdiction: to }).where(eq(tenants.id, tenantId));
   });
 }
@@ -95,21 +127,37 @@ async function leaveHome(home: Database, tenantId: string, to: Jurisdiction | nu
 async function readPlacement(db: Queryable, tenantId: string, options: { lock?: boolean } = {}): Promise<Placement> {
   const query = db.select(placementColumns).from(tenants).where(eq(tenants.id, tenantId));
   const [row] = options.lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('not_found', 'tenant_not_found', `No tenant '${tenantId}'`);
+  if (!row) {
+    throw new AppError('not_found', 'tenant_not_found', `No tenant '${tenantId}'`);
+  }
   return toPlacement(row);
 }
 
 function jurisdictionFixed(): AppError {
-  return new AppError('conflict', 'jurisdiction_fixed', 'The jurisdiction can change only while the tenant has no configuration', [
-    { path: 'jurisdiction', message: 'the tenant already has event schemas, meters, features, price plans, customers, registered aliases or settings, so its events, credits or customers may exist outside the new jurisdiction' },
-  ]);
+  return new AppError(
+    'conflict',
+    'jurisdiction_fixed',
+    'The jurisdiction can change only while the tenant has no configuration',
+    [
+      {
+        path: 'jurisdiction',
+        message:
+          'the tenant already has event schemas, meters, features, price plans, customers, registered aliases or settings, so its events, credits or customers may exist outside the new jurisdiction',
+      },
+    ],
+  );
 }
 
 function layoutOf(placement: Placement, baseShards: number): DedupLayout {
   return placement.dedupLayout ?? initialLayout(baseShards);
 }
 
-function toSettings(tenantId: string, placement: Placement, baseShards: number, unknownAccounts: UnknownAccounts): TenantSettings {
+function toSettings(
+  tenantId: string,
+  placement: Placement,
+  baseShards: number,
+  unknownAccounts: UnknownAccounts,
+): TenantSettings {
   const layout = layoutOf(placement, baseShards);
   return {
     tenantId,

@@ -34,7 +34,11 @@ export function toUsageMeter(row: Row): UsageMeter {
 }
 
 /** Inserts a DRAFT meter; null when the tenant already has a meter of that name (archived ones too). */
-export async function insertUsageMeter(db: Queryable, tenantId: string, input: CreateUsageMeterRequest): Promise<UsageMeter | null> {
+export async function insertUsageMeter(
+  db: Queryable,
+  tenantId: string,
+  input: CreateUsageMeterRequest,
+): Promise<UsageMeter | null> {
   forgetMeteringConfig(tenantId);
   // Stamped here, at millisecond precision, so the updatedAt a client reads matches the row exactly.
   const now = new Date();
@@ -47,14 +51,26 @@ export async function insertUsageMeter(db: Queryable, tenantId: string, input: C
 }
 
 export async function findUsageMeter(db: Queryable, tenantId: string, id: string): Promise<UsageMeter | null> {
-  const [row] = await db.select().from(usageMeters).where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.id, id)));
+  const [row] = await db
+    .select()
+    .from(usageMeters)
+    .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.id, id)));
   return row ? toUsageMeter(row) : null;
 }
 
 /** The tenant's meters of these ids, by id; an id it has no meter of is absent. */
-export async function findUsageMeters(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, UsageMeter>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(usageMeters).where(and(eq(usageMeters.tenantId, tenantId), inArray(usageMeters.id, [...new Set(ids)])));
+export async function findUsageMeters(
+  db: Queryable,
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, UsageMeter>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(usageMeters)
+    .where(and(eq(usageMeters.tenantId, tenantId), inArray(usageMeters.id, [...new Set(ids)])));
   return new Map(rows.map((row) => [row.id, toUsageMeter(row)]));
 }
 
@@ -66,7 +82,12 @@ export async function findUsageMeters(db: Queryable, tenantId: string, ids: stri
 export async function listUsageMeters(
   db: Queryable,
   tenantId: string,
-  filter: { status?: LifecycleStatus | undefined; aggregations?: Aggregation[] | undefined; afterId?: string | undefined; limit: number },
+  filter: {
+    status?: LifecycleStatus | undefined;
+    aggregations?: Aggregation[] | undefined;
+    afterId?: string | undefined;
+    limit: number;
+  },
 ): Promise<UsageMeter[]> {
   const m = usageMeters;
   const after =
@@ -93,10 +114,17 @@ export async function listUsageMeters(
 export type MeterWrite = { ok: true; meter: UsageMeter } | { ok: false; reason: 'changed' | 'name_taken' };
 
 /** The fields a PATCH may set; the caller has already decided which are allowed. */
-export type MeterChange = Partial<Pick<Row, 'name' | 'billableName' | 'description' | 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'>>;
+export type MeterChange = Partial<
+  Pick<Row, 'name' | 'billableName' | 'description' | 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'>
+>;
 
 /** Applies `change` unless the meter changed since `expected` was read, or the new name is taken. */
-export async function updateUsageMeter(db: Queryable, tenantId: string, expected: UsageMeter, change: MeterChange): Promise<MeterWrite> {
+export async function updateUsageMeter(
+  db: Queryable,
+  tenantId: string,
+  expected: UsageMeter,
+  change: MeterChange,
+): Promise<MeterWrite> {
   forgetMeteringConfig(tenantId);
   try {
     const [row] = await db
@@ -106,7 +134,9 @@ export async function updateUsageMeter(db: Queryable, tenantId: string, expected
       .returning();
     return row ? { ok: true, meter: toUsageMeter(row) } : { ok: false, reason: 'changed' };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: 'name_taken' };
+    if (isUniqueViolation(error)) {
+      return { ok: false, reason: 'name_taken' };
+    }
     throw error;
   }
 }
@@ -132,7 +162,11 @@ export async function setUsageMeterStatus(
  * The meter's schema, share-locked until the transaction ends: while a meter is being activated
  * against it, the schema cannot be deactivated or changed underneath the check.
  */
-export async function lockEventSchemaOf(tx: Queryable, tenantId: string, meter: UsageMeter): Promise<EventSchema | null> {
+export async function lockEventSchemaOf(
+  tx: Queryable,
+  tenantId: string,
+  meter: UsageMeter,
+): Promise<EventSchema | null> {
   const [row] = await tx
     .select()
     .from(eventSchemas)
@@ -142,12 +176,24 @@ export async function lockEventSchemaOf(tx: Queryable, tenantId: string, meter: 
 }
 
 /** The tenant's ACTIVE meters on the given schemas: what a batch is metered against. */
-export async function activeMetersBySchema(db: Queryable, tenantId: string, schemaNames: string[]): Promise<UsageMeter[]> {
-  if (schemaNames.length === 0) return [];
+export async function activeMetersBySchema(
+  db: Queryable,
+  tenantId: string,
+  schemaNames: string[],
+): Promise<UsageMeter[]> {
+  if (schemaNames.length === 0) {
+    return [];
+  }
   const rows = await db
     .select()
     .from(usageMeters)
-    .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.status, 'ACTIVE'), inArray(usageMeters.eventSchemaName, schemaNames)));
+    .where(
+      and(
+        eq(usageMeters.tenantId, tenantId),
+        eq(usageMeters.status, 'ACTIVE'),
+        inArray(usageMeters.eventSchemaName, schemaNames),
+      ),
+    );
   return rows.map(toUsageMeter);
 }
 
@@ -156,7 +202,13 @@ export async function activeMeterIdsOfSchema(db: Queryable, tenantId: string, sc
   const rows = await db
     .select({ id: usageMeters.id })
     .from(usageMeters)
-    .where(and(eq(usageMeters.tenantId, tenantId), eq(usageMeters.eventSchemaName, schemaName), eq(usageMeters.status, 'ACTIVE')));
+    .where(
+      and(
+        eq(usageMeters.tenantId, tenantId),
+        eq(usageMeters.eventSchemaName, schemaName),
+        eq(usageMeters.status, 'ACTIVE'),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

@@ -20,7 +20,12 @@ export interface DueDelivery extends Record<string, unknown> {
  * the lease runs out and the delivery is tried again — with the same webhook-id, which is what
  * receivers dedupe on.
  */
-export async function leaseDueDeliveries(db: Queryable, now: Date, limit: number, leaseMs: number): Promise<DueDelivery[]> {
+export async function leaseDueDeliveries(
+  db: Queryable,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<DueDelivery[]> {
   const leasedUntil = new Date(now.getTime() + leaseMs);
   const rows = await db.execute<DueDelivery>(sql`
     WITH due AS (
@@ -56,7 +61,9 @@ export async function recordAttempt(db: Queryable, delivery: DueDelivery, outcom
 
 /** The earliest time a PENDING delivery is due, or null: how long a runner may wait for the next. */
 export async function nextDueAt(db: Queryable): Promise<Date | null> {
-  const rows = await db.execute<{ at: string | null }>(sql`SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'PENDING'`);
+  const rows = await db.execute<{ at: string | null }>(
+    sql`SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'PENDING'`,
+  );
   const at = rows.rows[0]?.at;
   return at ? new Date(at) : null;
 }
@@ -67,8 +74,12 @@ export async function nextDueAt(db: Queryable): Promise<Date | null> {
  * had it already can tell. False when the tenant has no such incident.
  */
 export async function redeliverIncident(db: Queryable, tenantId: string, incidentId: string): Promise<boolean> {
-  const found = await db.execute(sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND id = ${incidentId}`);
-  if (found.rows.length === 0) return false;
+  const found = await db.execute(
+    sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND id = ${incidentId}`,
+  );
+  if (found.rows.length === 0) {
+    return false;
+  }
   await db.execute(sql`UPDATE webhook_deliveries d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), delivered_at = NULL
     WHERE d.tenant_id = ${tenantId} AND d.incident_id = ${incidentId}
       AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = d.tenant_id AND e.id = d.endpoint_id)`);

@@ -14,14 +14,26 @@ function toEndpoint(row: Row): WebhookEndpoint {
     ...(row.description !== null ? { description: row.description } : {}),
     status: 'ACTIVE',
     createdAt: row.createdAt.toISOString(),
-    ...(row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > new Date() ? { previousSecretExpiresAt: row.previousSecretExpiresAt.toISOString() } : {}),
+    ...(row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > new Date()
+      ? { previousSecretExpiresAt: row.previousSecretExpiresAt.toISOString() }
+      : {}),
   };
 }
 
-export async function insertWebhookEndpoint(db: Queryable, tenantId: string, input: CreateWebhookEndpointRequest): Promise<WebhookEndpoint & { secret: string }> {
+export async function insertWebhookEndpoint(
+  db: Queryable,
+  tenantId: string,
+  input: CreateWebhookEndpointRequest,
+): Promise<WebhookEndpoint & { secret: string }> {
   const [row] = await db
     .insert(webhookEndpoints)
-    .values({ tenantId, id: newId('whe.'), url: input.url, description: input.description ?? null, secret: generateWebhookSecret() })
+    .values({
+      tenantId,
+      id: newId('whe.'),
+      url: input.url,
+      description: input.description ?? null,
+      secret: generateWebhookSecret(),
+    })
     .returning();
   return { ...toEndpoint(row!), secret: row!.secret };
 }
@@ -31,29 +43,51 @@ export async function insertWebhookEndpoint(db: Queryable, tenantId: string, inp
  * deliveries are signed with too until `overlapMinutes` from now (0: never again). Rotating again
  * within that window drops the older previous secret: two sign at most.
  */
-export async function rotateWebhookSecret(db: Queryable, tenantId: string, id: string, overlapMinutes: number): Promise<(WebhookEndpoint & { secret: string }) | null> {
+export async function rotateWebhookSecret(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  overlapMinutes: number,
+): Promise<(WebhookEndpoint & { secret: string }) | null> {
   const [row] = await db
     .update(webhookEndpoints)
     .set({
       secret: generateWebhookSecret(),
       previousSecret: overlapMinutes > 0 ? sql`${webhookEndpoints.secret}` : null,
-      previousSecretExpiresAt: overlapMinutes > 0 ? sql`now() + make_interval(mins => ${overlapMinutes}::integer)` : null,
+      previousSecretExpiresAt:
+        overlapMinutes > 0 ? sql`now() + make_interval(mins => ${overlapMinutes}::integer)` : null,
     })
     .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
     .returning();
   return row ? { ...toEndpoint(row), secret: row.secret } : null;
 }
 
-export async function findWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<WebhookEndpoint | null> {
-  const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)));
+export async function findWebhookEndpoint(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<WebhookEndpoint | null> {
+  const [row] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)));
   return row ? toEndpoint(row) : null;
 }
 
-export async function listWebhookEndpoints(db: Queryable, tenantId: string, page: { afterId?: string | undefined; limit: number }): Promise<WebhookEndpoint[]> {
+export async function listWebhookEndpoints(
+  db: Queryable,
+  tenantId: string,
+  page: { afterId?: string | undefined; limit: number },
+): Promise<WebhookEndpoint[]> {
   const rows = await db
     .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.tenantId, tenantId), page.afterId !== undefined ? gt(webhookEndpoints.id, page.afterId) : undefined))
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, tenantId),
+        page.afterId !== undefined ? gt(webhookEndpoints.id, page.afterId) : undefined,
+      ),
+    )
     .orderBy(asc(webhookEndpoints.id))
     .limit(page.limit);
   return rows.map(toEndpoint);
@@ -65,12 +99,23 @@ export async function listWebhookEndpoints(db: Queryable, tenantId: string, page
  */
 export async function deleteWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx.delete(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).returning({ id: webhookEndpoints.id });
-    if (rows.length === 0) return false;
+    const rows = await tx
+      .delete(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+      .returning({ id: webhookEndpoints.id });
+    if (rows.length === 0) {
+      return false;
+    }
     await tx
       .update(webhookDeliveries)
       .set({ status: 'DEAD', lastError: 'the endpoint was deleted' })
-      .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'PENDING')));
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, tenantId),
+          eq(webhookDeliveries.endpointId, id),
+          eq(webhookDeliveries.status, 'PENDING'),
+        ),
+      );
     return true;
   });
 }

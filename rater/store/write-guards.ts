@@ -13,7 +13,9 @@ export function nextStamp(expected: { updatedAt: string }): Date {
 export function isUniqueViolation(error: unknown): boolean {
   let e = error as { code?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
+    if (e.code === '23505') {
+      return true;
+    }
   }
   return false;
 }

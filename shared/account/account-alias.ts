@@ -17,10 +17,16 @@ export const createAccountAliasRequest = z
     effectiveFrom: instant.optional().meta({ description: 'Absent: -infinity' }),
     effectiveUntil: instant.optional().meta({ description: 'Absent: +infinity' }),
   })
-  .refine((a) => a.effectiveFrom === undefined || a.effectiveUntil === undefined || Date.parse(a.effectiveFrom) < Date.parse(a.effectiveUntil), {
-    message: 'must be after effectiveFrom',
-    path: ['effectiveUntil'],
-  })
+  .refine(
+    (a) =>
+      a.effectiveFrom === undefined ||
+      a.effectiveUntil === undefined ||
+      Date.parse(a.effectiveFrom) < Date.parse(a.effectiveUntil),
+    {
+      message: 'must be after effectiveFrom',
+      path: ['effectiveUntil'],
+    },
+  )
   .meta({ id: 'CreateAccountAliasRequest' });
 export type CreateAccountAliasRequest = z.infer<typeof createAccountAliasRequest>;
 
@@ -36,10 +42,12 @@ export const removeAccountAliasesRequest = z
     aliases: z.array(z.string().min(1).max(50)).max(10).optional().meta({ description: 'Values: each ends now' }),
     accountAliases: z
       .array(
-        z.strictObject({
-          id: z.string().min(1).max(100),
-          from: instant.optional().meta({ description: 'The alias ends here; absent: now' }),
-        }).meta({ id: 'RemoveAccountAliasRequest' }),
+        z
+          .strictObject({
+            id: z.string().min(1).max(100),
+            from: instant.optional().meta({ description: 'The alias ends here; absent: now' }),
+          })
+          .meta({ id: 'RemoveAccountAliasRequest' }),
       )
       .max(10)
       .optional(),

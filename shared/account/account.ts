@@ -39,7 +39,9 @@ const accountFields = {
   status: z.enum(['ACTIVE', 'DRAFT']).optional().meta({ description: 'Absent: ACTIVE' }),
 };
 
-export const createAccountRequestWithoutCustomerId = z.strictObject(accountFields).meta({ id: 'CreateAccountRequestWithoutCustomerId' });
+export const createAccountRequestWithoutCustomerId = z
+  .strictObject(accountFields)
+  .meta({ id: 'CreateAccountRequestWithoutCustomerId' });
 export type NewAccount = z.infer<typeof createAccountRequestWithoutCustomerId>;
 
 export const createAccountRequest = z

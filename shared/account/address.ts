@@ -9,7 +9,10 @@ export const addressSchema = z
     postalCode: z.string().max(50).optional(),
     city: z.string().max(255).optional(),
     state: z.string().max(255).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'is not a two-letter ISO 3166-1 country code').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'is not a two-letter ISO 3166-1 country code')
+      .optional(),
   })
   .meta({ id: 'Address' });
 export type Address = z.infer<typeof addressSchema>;

@@ -25,5 +25,8 @@ export const aliasSchema = z.object({ value: z.string(), createdAt: z.string() }
 export type Alias = z.infer<typeof aliasSchema>;
 
 export const aliasPageSchema = z
-  .object({ data: z.array(aliasSchema), nextToken: z.string().optional().meta({ description: 'Present when there are more aliases' }) })
+  .object({
+    data: z.array(aliasSchema),
+    nextToken: z.string().optional().meta({ description: 'Present when there are more aliases' }),
+  })
   .meta({ id: 'AliasPaginatedResponse' });

@@ -14,14 +14,25 @@ export const usernameSchema = z
 
 export const createCustomerContactRequest = z
   .strictObject({
-    preferredUsername: usernameSchema.nullable().optional().meta({ description: 'The username, unique per tenant; generated when absent' }),
+    preferredUsername: usernameSchema
+      .nullable()
+      .optional()
+      .meta({ description: 'The username, unique per tenant; generated when absent' }),
     name: z.string().min(1).max(50),
     email: z.email({ message: 'must be an email address' }).max(320),
     // Togai's request allows 30 characters, its response 20: what is accepted must be answerable.
     phone: z.string().min(1).max(20).nullable().optional(),
     password: z.null().optional().meta({ description: 'Meterline has no customer portal: contacts have no password' }),
-    verified: z.boolean().nullable().optional().meta({ description: 'Meterline verifies nothing: false whatever is sent' }),
-    loginAccess: z.literal(false).nullable().optional().meta({ description: 'Meterline has no customer portal: false (or absent) only' }),
+    verified: z
+      .boolean()
+      .nullable()
+      .optional()
+      .meta({ description: 'Meterline verifies nothing: false whatever is sent' }),
+    loginAccess: z
+      .literal(false)
+      .nullable()
+      .optional()
+      .meta({ description: 'Meterline has no customer portal: false (or absent) only' }),
   })
   .meta({ id: 'CreateCustomerContactRequest' });
 export type CreateCustomerContactRequest = z.infer<typeof createCustomerContactRequest>;

@@ -14,7 +14,9 @@ export const createCustomerRequest = z
     primaryEmail: email,
     address: addressSchema,
     settings: entitySettingsSchema.optional(),
-    account: createAccountRequestWithoutCustomerId.optional().meta({ description: 'An account created with the customer, in one step' }),
+    account: createAccountRequestWithoutCustomerId
+      .optional()
+      .meta({ description: 'An account created with the customer, in one step' }),
   })
   .meta({ id: 'CreateCustomerRequest' });
 export type CreateCustomerRequest = z.infer<typeof createCustomerRequest>;

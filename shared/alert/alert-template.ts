@@ -39,12 +39,16 @@ const TEMPLATES: Record<AlertTemplateId, AlertTemplate> = {
   USAGE_THRESHOLD: {
     id: 'USAGE_THRESHOLD',
     name: 'Usage threshold',
-    description: "A meter's usage in an account's current billing cycle rises through a threshold (real time, from the metering transaction)",
+    description:
+      "A meter's usage in an account's current billing cycle rises through a threshold (real time, from the metering transaction)",
     interval: 0,
     entityType: 'USAGE_METER',
     entitySchema: JSON.stringify({ type: 'object', required: ['usageMeter'], properties: { usageMeter: id } }),
     ownerType: 'ACCOUNT',
-    ownerSchema: JSON.stringify({ type: 'object', properties: { account: { ...id, description: 'Absent: every account' } } }),
+    ownerSchema: JSON.stringify({
+      type: 'object',
+      properties: { account: { ...id, description: 'Absent: every account' } },
+    }),
     parametersSchema: THRESHOLDS_SCHEMA,
     createdAt: '2026-12-03T00:00:00.000Z',
   },
@@ -55,9 +59,16 @@ const TEMPLATES: Record<AlertTemplateId, AlertTemplate> = {
       "An account's rated revenue in its current billing cycle, all meters together, in one currency, rises through a threshold (real time, from the rating transaction; a correction that lowers it re-arms the threshold)",
     interval: 0,
     entityType: 'CURRENCY',
-    entitySchema: JSON.stringify({ type: 'object', required: ['currency'], properties: { currency: { ...id, description: 'ISO 4217 code, e.g. USD' } } }),
+    entitySchema: JSON.stringify({
+      type: 'object',
+      required: ['currency'],
+      properties: { currency: { ...id, description: 'ISO 4217 code, e.g. USD' } },
+    }),
     ownerType: 'ACCOUNT',
-    ownerSchema: JSON.stringify({ type: 'object', properties: { account: { ...id, description: 'Absent: every account' } } }),
+    ownerSchema: JSON.stringify({
+      type: 'object',
+      properties: { account: { ...id, description: 'Absent: every account' } },
+    }),
     parametersSchema: THRESHOLDS_SCHEMA,
     createdAt: '2026-12-03T00:00:00.000Z',
   },

@@ -25,10 +25,16 @@ export const ALERT_TEMPLATES = ['USAGE_THRESHOLD', 'REVENUE_THRESHOLD'] as const
 export const alertTemplateIdSchema = z.enum(ALERT_TEMPLATES);
 export type AlertTemplateId = z.infer<typeof alertTemplateIdSchema>;
 
-export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = { USAGE_THRESHOLD: 'UP', REVENUE_THRESHOLD: 'UP' };
+export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = {
+  USAGE_THRESHOLD: 'UP',
+  REVENUE_THRESHOLD: 'UP',
+};
 
 /** What each template's `entityDetails` must name: the key it is under (and the subject an alert row keeps). */
-export const ENTITY_OF: Record<AlertTemplateId, 'usageMeter' | 'currency'> = { USAGE_THRESHOLD: 'usageMeter', REVENUE_THRESHOLD: 'currency' };
+export const ENTITY_OF: Record<AlertTemplateId, 'usageMeter' | 'currency'> = {
+  USAGE_THRESHOLD: 'usageMeter',
+  REVENUE_THRESHOLD: 'currency',
+};
 
 export const alertStatusSchema = z.enum(['ACTIVE', 'INACTIVE']).meta({ id: 'AlertStatus' });
 
@@ -41,14 +47,22 @@ export const alertParametersSchema = z.strictObject({
       limit: nonNegativeDecimalSchema.optional().meta({ description: 'What PERCENTAGE values are a percentage of' }),
     })
     .superRefine((t, ctx) => {
-      if (t.type === 'PERCENTAGE' && t.limit === undefined) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'is needed when type is PERCENTAGE' });
+      if (t.type === 'PERCENTAGE' && t.limit === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['limit'], message: 'is needed when type is PERCENTAGE' });
+      }
     }),
 });
 export type AlertParameters = z.infer<typeof alertParametersSchema>;
 
 const entityDetailsSchema = z.strictObject({
-  usageMeter: z.strictObject({ id: z.string().min(1).max(100) }).optional().meta({ description: 'USAGE_THRESHOLD: the meter watched' }),
-  currency: z.strictObject({ id: currencySchema }).optional().meta({ description: 'REVENUE_THRESHOLD: the currency of the revenue watched' }),
+  usageMeter: z
+    .strictObject({ id: z.string().min(1).max(100) })
+    .optional()
+    .meta({ description: 'USAGE_THRESHOLD: the meter watched' }),
+  currency: z
+    .strictObject({ id: currencySchema })
+    .optional()
+    .meta({ description: 'REVENUE_THRESHOLD: the currency of the revenue watched' }),
 });
 export type EntityDetails = z.infer<typeof entityDetailsSchema>;
 
@@ -62,8 +76,19 @@ const ownerDetailsSchema = z.strictObject({ account: z.strictObject({ id: z.stri
 export const createAlertRequest = z
   .strictObject({
     alertTemplateId: alertTemplateIdSchema,
-    interval: z.number().int().min(0).max(1_000_000).meta({ description: 'Echoed; Meterline detects crossings in real time' }),
-    validity: z.number().int().min(1).nullable().optional().meta({ description: 'Minutes the alert stays valid; absent or null: forever' }),
+    interval: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .meta({ description: 'Echoed; Meterline detects crossings in real time' }),
+    validity: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .optional()
+      .meta({ description: 'Minutes the alert stays valid; absent or null: forever' }),
     description: z.string().max(1000).optional(),
     entityDetails: entityDetailsSchema,
     ownerDetails: ownerDetailsSchema.optional().meta({ description: 'One account; absent: all accounts' }),
@@ -73,9 +98,21 @@ export const createAlertRequest = z
   .superRefine((request, ctx) => {
     // Each template watches one kind of entity: it is named, and no other is.
     const wanted = ENTITY_OF[request.alertTemplateId];
-    if (request.entityDetails[wanted] === undefined) ctx.addIssue({ code: 'custom', path: ['entityDetails', wanted], message: `is needed for ${request.alertTemplateId}` });
+    if (request.entityDetails[wanted] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entityDetails', wanted],
+        message: `is needed for ${request.alertTemplateId}`,
+      });
+    }
     for (const key of Object.keys(request.entityDetails)) {
-      if (key !== wanted) ctx.addIssue({ code: 'custom', path: ['entityDetails', key], message: `is not an entity of ${request.alertTemplateId}` });
+      if (key !== wanted) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entityDetails', key],
+          message: `is not an entity of ${request.alertTemplateId}`,
+        });
+      }
     }
   })
   .meta({ id: 'CreateAlertRequest' });

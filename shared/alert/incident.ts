@@ -31,8 +31,12 @@ export const incidentReportSchema = z.object({
   usageMeter: z.object({ id: z.string() }).optional().meta({ description: 'USAGE_THRESHOLD: the meter' }),
   currency: z.object({ id: z.string() }).optional().meta({ description: 'REVENUE_THRESHOLD: the currency' }),
   threshold: z.object({ index: z.number().int(), value: z.number() }),
-  usage: change.optional().meta({ description: "USAGE_THRESHOLD: the meter's usage in the cycle before and after the change" }),
-  revenue: change.optional().meta({ description: "REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change" }),
+  usage: change
+    .optional()
+    .meta({ description: "USAGE_THRESHOLD: the meter's usage in the cycle before and after the change" }),
+  revenue: change
+    .optional()
+    .meta({ description: "REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change" }),
   cycle: z.object({ start: z.string(), end: z.string() }),
   webhooks: z.object({ deliveries: z.array(incidentDeliverySchema) }),
 });
@@ -45,7 +49,9 @@ export const incidentSchema = z
     alertVersion: z.number().int(),
     alertTemplateId: z.string(),
     reportData: incidentReportSchema.optional(),
-    status: z.string().meta({ description: 'TRIGGERED when the threshold was crossed; ACKNOWLEDGED or RESOLVED as the tenant sets it' }),
+    status: z.string().meta({
+      description: 'TRIGGERED when the threshold was crossed; ACKNOWLEDGED or RESOLVED as the tenant sets it',
+    }),
     createdAt: z.string(),
     updatedAt: z.string().optional(),
   })
@@ -54,4 +60,6 @@ export type Incident = z.infer<typeof incidentSchema>;
 
 /** Togai's UpdateIncidentStatusRequest. The status is the tenant's bookkeeping: it changes no delivery. */
 export const incidentStatusSchema = z.enum(['TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED']);
-export const updateIncidentStatusRequest = z.strictObject({ status: incidentStatusSchema }).meta({ id: 'UpdateIncidentStatusRequest' });
+export const updateIncidentStatusRequest = z
+  .strictObject({ status: incidentStatusSchema })
+  .meta({ id: 'UpdateIncidentStatusRequest' });

@@ -40,7 +40,9 @@ describe('thresholdCrossings', () => {
   function runsUpward(values: number[], threshold: number): number {
     let runs = 0;
     values.forEach((v, i) => {
-      if (i > 0 && v >= threshold && values[i - 1]! < threshold) runs += 1;
+      if (i > 0 && v >= threshold && values[i - 1]! < threshold) {
+        runs += 1;
+      }
     });
     return runs;
   }
@@ -51,7 +53,9 @@ describe('thresholdCrossings', () => {
         const list = t(...ts.map(String));
         const counts = new Map<number, number>();
         for (let i = 1; i < values.length; i++) {
-          for (const c of thresholdCrossings(String(values[i - 1]), String(values[i]), list, 'UP')) counts.set(c.index, (counts.get(c.index) ?? 0) + 1);
+          for (const c of thresholdCrossings(String(values[i - 1]), String(values[i]), list, 'UP')) {
+            counts.set(c.index, (counts.get(c.index) ?? 0) + 1);
+          }
         }
         list.forEach((x, index) => expect(counts.get(index) ?? 0).toBe(runsUpward(values, Number(x.value))));
       }),
@@ -60,27 +64,45 @@ describe('thresholdCrossings', () => {
 
   it('one change and the same change split in steps that only rise fire the same thresholds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20, max: 20 }), fc.array(fc.nat({ max: 10 }), { maxLength: 10 }), thresholds, (start, rises, ts) => {
-        const list = t(...ts.map(String));
-        const end = rises.reduce((v, r) => v + r, start);
-        let at = start;
-        const stepped: number[] = [];
-        for (const r of rises) {
-          stepped.push(...thresholdCrossings(String(at), String(at + r), list, 'UP').map((c) => c.index));
-          at += r;
-        }
-        expect(stepped.sort()).toEqual(thresholdCrossings(String(start), String(end), list, 'UP').map((c) => c.index).sort());
-      }),
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.array(fc.nat({ max: 10 }), { maxLength: 10 }),
+        thresholds,
+        (start, rises, ts) => {
+          const list = t(...ts.map(String));
+          const end = rises.reduce((v, r) => v + r, start);
+          let at = start;
+          const stepped: number[] = [];
+          for (const r of rises) {
+            stepped.push(...thresholdCrossings(String(at), String(at + r), list, 'UP').map((c) => c.index));
+            at += r;
+          }
+          expect(stepped.sort()).toEqual(
+            thresholdCrossings(String(start), String(end), list, 'UP')
+              .map((c) => c.index)
+              .sort(),
+          );
+        },
+      ),
     );
   });
 
   it('DOWN is UP mirrored: a balance falling through a threshold is usage rising through its negation', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }), thresholds, (before, after, ts) => {
-        const down = thresholdCrossings(String(before), String(after), t(...ts.map(String)), 'DOWN').map((c) => c.index);
-        const up = thresholdCrossings(String(-before), String(-after), t(...ts.map((x) => String(-x))), 'UP').map((c) => c.index);
-        expect(down).toEqual(up);
-      }),
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: -20, max: 20 }),
+        thresholds,
+        (before, after, ts) => {
+          const down = thresholdCrossings(String(before), String(after), t(...ts.map(String)), 'DOWN').map(
+            (c) => c.index,
+          );
+          const up = thresholdCrossings(String(-before), String(-after), t(...ts.map((x) => String(-x))), 'UP').map(
+            (c) => c.index,
+          );
+          expect(down).toEqual(up);
+        },
+      ),
     );
   });
 });

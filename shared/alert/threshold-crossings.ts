@@ -20,7 +20,12 @@ export interface Threshold {
  * applied once fires once. That is what lets the caller detect crossings inside the transaction
  * that makes the change and nowhere else — a redelivered batch that changes nothing fires nothing.
  */
-export function thresholdCrossings(before: string, after: string, thresholds: readonly Threshold[], direction: CrossingDirection): Threshold[] {
+export function thresholdCrossings(
+  before: string,
+  after: string,
+  thresholds: readonly Threshold[],
+  direction: CrossingDirection,
+): Threshold[] {
   const from = new Decimal(before);
   const to = new Decimal(after);
   return thresholds.filter(({ value }) => {

@@ -2,7 +2,8 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes, edgeApiRoutes, raterApiRoutes, requiredScope } from './api-routes';
 
-const routesOf = (groups: Record<string, Record<string, RouteConfig>>) => Object.values(groups).flatMap((group) => Object.values(group));
+const routesOf = (groups: Record<string, Record<string, RouteConfig>>) =>
+  Object.values(groups).flatMap((group) => Object.values(group));
 const key = (route: RouteConfig) => `${route.method.toUpperCase()} ${route.path}`;
 
 describe('the route registry the edge forwards from', () => {

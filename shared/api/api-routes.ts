@@ -65,7 +65,15 @@ export const raterApiRoutes = {
 const { ingest, entitlements, reservations } = edgeApiRoutes;
 const { eventSchemas, usageMeters, features, ...laterRaterRoutes } = raterApiRoutes;
 /** Every route of the public API, grouped as the handlers are, in the OpenAPI document's order. */
-export const apiRoutes: RouteGroups = { ingest, eventSchemas, usageMeters, features, entitlements, reservations, ...laterRaterRoutes };
+export const apiRoutes: RouteGroups = {
+  ingest,
+  eventSchemas,
+  usageMeters,
+  features,
+  entitlements,
+  reservations,
+  ...laterRaterRoutes,
+};
 
 /**
  * The scope a route needs: reads need `read`, changes `admin` — a POST that only reads (Togai's
@@ -73,7 +81,8 @@ export const apiRoutes: RouteGroups = { ingest, eventSchemas, usageMeters, featu
  */
 export function requiredScope(route: RouteConfig): Scope {
   const declared = (route as { 'x-meterline-scope'?: Scope })['x-meterline-scope'];
-  if (declared) return declared;
+  if (declared) {
+    return declared;
+  }
   return route.method === 'get' || route.method === 'head' ? 'read' : 'admin';
 }
-

@@ -29,7 +29,9 @@ export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 |
     429: 'Too many requests',
     503: 'Briefly unavailable; retry',
   };
-  return Object.fromEntries([401, 403, 429, ...statuses].map((s) => [s, { description: descriptions[s]!, content: problemContent }]));
+  return Object.fromEntries(
+    [401, 403, 429, ...statuses].map((s) => [s, { description: descriptions[s]!, content: problemContent }]),
+  );
 }
 
 export function jsonBody<S extends z.ZodType>(schema: S, description?: string) {

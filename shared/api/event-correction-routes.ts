@@ -12,12 +12,15 @@ export const correctionQuerySchema = z.object({
     param: { name: 'action', in: 'query' },
     description:
       'UNDO removes all usage, revenue and credits the event caused and records it REVERTED; REDO undoes it and meters the same ' +
-      'event again; REDO_EVENT undoes it and meters the request\'s payload under the same id',
+      "event again; REDO_EVENT undoes it and meters the request's payload under the same id",
   }),
   requireConfirmation: z
     .enum(['true', 'false'])
     .optional()
-    .meta({ param: { name: 'requireConfirmation', in: 'query' }, description: 'Meterline corrects synchronously: only false (or absent) is accepted' }),
+    .meta({
+      param: { name: 'requireConfirmation', in: 'query' },
+      description: 'Meterline corrects synchronously: only false (or absent) is accepted',
+    }),
 });
 
 /**
@@ -27,7 +30,9 @@ export const correctionQuerySchema = z.object({
 export const eventCorrectionRequest = z
   .strictObject({
     event: eventSchema.superRefine((event, ctx) => {
-      if (event.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'is required: it names the event to correct' });
+      if (event.id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: 'is required: it names the event to correct' });
+      }
     }),
   })
   .meta({ id: 'EventCorrectionRequest', description: "Event Correction Payload for event correction (Togai's model)" });
@@ -36,7 +41,7 @@ const correctionRecordSchema = z
   .object({
     action: correctionActionSchema,
     at: z.string().meta({ description: 'When the correction was made' }),
-    from: z.string().meta({ description: 'The event\'s status (Meterline\'s name) before it' }),
+    from: z.string().meta({ description: "The event's status (Meterline's name) before it" }),
   })
   .meta({ id: 'EventCorrectionRecord', ...extension('one correction made to an event') });
 export const correctionHistorySchema = z
@@ -58,11 +63,16 @@ export const eventCorrectionInfoSchema = z
     ingestionStatus: z.object({ status: z.string(), statusDescription: z.string().optional() }),
     createdAt: z.string(),
     status: z.enum(['REVERTED', 'REVERTED_AND_REINGESTED', 'FAILED']).meta({
-      description: "Togai's values: REVERTED after an UNDO (also when the event was REVERTED already: `reason` says nothing changed), REVERTED_AND_REINGESTED after a REDO or REDO_EVENT. Meterline corrects synchronously: a correction that fails answers with a problem, not FAILED",
+      description:
+        "Togai's values: REVERTED after an UNDO (also when the event was REVERTED already: `reason` says nothing changed), REVERTED_AND_REINGESTED after a REDO or REDO_EVENT. Meterline corrects synchronously: a correction that fails answers with a problem, not FAILED",
     }),
-    reason: z.string().meta({ description: 'What the correction did: the status before and after, or that nothing changed' }),
+    reason: z
+      .string()
+      .meta({ description: 'What the correction did: the status before and after, or that nothing changed' }),
   })
   .meta({ id: 'EventCorrectionInfo' });
 
-export const eventsCorrectionResponse = z.object({ data: z.array(eventCorrectionInfoSchema) }).meta({ id: 'EventsCorrectionResponse' });
+export const eventsCorrectionResponse = z
+  .object({ data: z.array(eventCorrectionInfoSchema) })
+  .meta({ id: 'EventsCorrectionResponse' });
 export type EventsCorrectionResponse = z.infer<typeof eventsCorrectionResponse>;

@@ -5,8 +5,12 @@
  * c.json) writes it as is. Typed as a number because that is what a client reads.
  */
 export function exactNumber(decimal: string): number {
-  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(decimal)) throw new Error(`not a plain decimal: ${JSON.stringify(decimal)}`);
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(decimal)) {
+    throw new Error(`not a plain decimal: ${JSON.stringify(decimal)}`);
+  }
   const raw = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
-  if (!raw) throw new Error('JSON.rawJSON is not available in this runtime');
+  if (!raw) {
+    throw new Error('JSON.rawJSON is not available in this runtime');
+  }
   return raw(decimal) as number;
 }

@@ -3,10 +3,16 @@ import { buildOpenApiDocument } from './openapi-document';
 
 /** Every text in the document, with where it is. */
 function descriptions(node: unknown, path: string[] = []): { path: string; text: string }[] {
-  if (Array.isArray(node)) return node.flatMap((item, i) => descriptions(item, [...path, String(i)]));
-  if (node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) {
+    return node.flatMap((item, i) => descriptions(item, [...path, String(i)]));
+  }
+  if (node === null || typeof node !== 'object') {
+    return [];
+  }
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => [
-    ...((key === 'description' || key === 'summary') && typeof value === 'string' ? [{ path: [...path, key].join('.'), text: value }] : []),
+    ...((key === 'description' || key === 'summary') && typeof value === 'string'
+      ? [{ path: [...path, key].join('.'), text: value }]
+      : []),
     ...descriptions(value, [...path, key]),
   ]);
 }
@@ -15,7 +21,9 @@ describe('marking Meterline extensions', () => {
   const document = buildOpenApiDocument();
 
   it('uses x-meterline-extension only, never a "Meterline extension:" prefix in the prose', () => {
-    const prose = descriptions(document).filter((d) => /^\s*meterline extension\b/i.test(d.text) || /\(meterline extension\)/i.test(d.text));
+    const prose = descriptions(document).filter(
+      (d) => /^\s*meterline extension\b/i.test(d.text) || /\(meterline extension\)/i.test(d.text),
+    );
     expect(prose).toEqual([]);
   });
 

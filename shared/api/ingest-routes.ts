@@ -33,7 +33,10 @@ export const batchEventResultSchema = z
     status: z.enum(['ACCEPTED', 'DUPLICATE', 'CONFLICT', 'INVALID', 'UNAVAILABLE']).meta({
       description: 'UNAVAILABLE: the id could not be claimed just now, so the event was not accepted; send it again',
     }),
-    acceptedAt: z.string().optional().meta({ description: 'ACCEPTED, DUPLICATE and CONFLICT: when the id was first accepted' }),
+    acceptedAt: z
+      .string()
+      .optional()
+      .meta({ description: 'ACCEPTED, DUPLICATE and CONFLICT: when the id was first accepted' }),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'BatchEventResult' });

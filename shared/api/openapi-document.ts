@@ -10,7 +10,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
     description: 'An API key: `Authorization: Bearer ml_…`. Scopes: ingest, read, admin.',
   });
   for (const group of Object.values(apiRoutes)) {
-    for (const route of Object.values(group)) doc.openAPIRegistry.registerPath(route);
+    for (const route of Object.values(group)) {
+      doc.openAPIRegistry.registerPath(route);
+    }
   }
   return doc.getOpenAPI31Document({
     openapi: '3.1.0',

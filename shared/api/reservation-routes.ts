@@ -2,19 +2,25 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { entryIdSchema, featureCreditsSchema } from '../entitlement/credit-entry';
 import { featureIdSchema } from '../entitlement/feature';
-import { RESERVATION_TTL_DEFAULT_SECONDS, RESERVATION_TTL_MAX_SECONDS, reservationStatuses } from '../entitlement/reservation';
+import {
+  RESERVATION_TTL_DEFAULT_SECONDS,
+  RESERVATION_TTL_MAX_SECONDS,
+  reservationStatuses,
+} from '../entitlement/reservation';
 import { ingestEventRequest, nonNegativeDecimalSchema } from '../event/event-wire';
 import { jsonBody, jsonResponse, problemSchema, problems } from './common';
 import { accountParam, denialReasons } from './entitlement-routes';
 import { meterlineExtension } from './extension';
 
 const tags = ['Reservations'];
-const exact = (description: string) => z.number().meta({ description: `${description}. Exact: the JSON text is the decimal` });
+const exact = (description: string) =>
+  z.number().meta({ description: `${description}. Exact: the JSON text is the decimal` });
 
 export const reserveRequest = z
   .strictObject({
     id: entryIdSchema.optional().meta({
-      description: 'Your idempotency key for the reservation, unique per account: sending the same request again is safe (200 with the reservation). Generated when absent — then a retry holds twice.',
+      description:
+        'Your idempotency key for the reservation, unique per account: sending the same request again is safe (200 with the reservation). Generated when absent — then a retry holds twice.',
     }),
     accountId: accountParam.meta({ description: 'The account whose credits are held' }),
     featureId: featureIdSchema.meta({ description: 'The feature whose credits are held' }),
@@ -27,9 +33,14 @@ export const reserveRequest = z
       .min(1)
       .max(RESERVATION_TTL_MAX_SECONDS)
       .default(RESERVATION_TTL_DEFAULT_SECONDS)
-      .meta({ description: `How long the hold lasts unless settled or released (default ${RESERVATION_TTL_DEFAULT_SECONDS}, at most ${RESERVATION_TTL_MAX_SECONDS}); then it is given back` }),
+      .meta({
+        description: `How long the hold lasts unless settled or released (default ${RESERVATION_TTL_DEFAULT_SECONDS}, at most ${RESERVATION_TTL_MAX_SECONDS}); then it is given back`,
+      }),
   })
-  .meta({ id: 'ReserveCreditsRequest', example: { id: 'req-7f3a', accountId: 'acme', featureId: 'feat.0f3k9x2m1q7a8b4c', amount: 4000, ttlSeconds: 120 } });
+  .meta({
+    id: 'ReserveCreditsRequest',
+    example: { id: 'req-7f3a', accountId: 'acme', featureId: 'feat.0f3k9x2m1q7a8b4c', amount: 4000, ttlSeconds: 120 },
+  });
 export type ReserveRequestWire = z.infer<typeof reserveRequest>;
 
 export const reservationSchema = z
@@ -38,21 +49,28 @@ export const reservationSchema = z
     accountId: z.string(),
     featureId: z.string(),
     amount: exact('What is held (or was)'),
-    status: z.enum(reservationStatuses).meta({ description: 'HELD; SETTLED (the event ingested, the rest given back); RELEASED; EXPIRED (its TTL passed unsettled)' }),
+    status: z.enum(reservationStatuses).meta({
+      description:
+        'HELD; SETTLED (the event ingested, the rest given back); RELEASED; EXPIRED (its TTL passed unsettled)',
+    }),
     createdAt: z.string(),
     expiresAt: z.string(),
     settledAmount: exact('SETTLED: the actual amount debited').optional(),
     eventId: z.string().optional().meta({ description: 'SETTLED: the id of the usage event it ingested' }),
     endedAt: z.string().optional(),
     reason: z.enum(['RELEASED', 'EXPIRED', 'EVENT_ID_CONFLICT']).optional().meta({
-      description: 'Why a reservation ended without a settle; EVENT_ID_CONFLICT: the settle event\'s id belonged to another event, so nothing was debited',
+      description:
+        "Why a reservation ended without a settle; EVENT_ID_CONFLICT: the settle event's id belonged to another event, so nothing was debited",
     }),
   })
   .meta({ id: 'Reservation' });
 export type ReservationWire = z.infer<typeof reservationSchema>;
 
 export const reservationResponse = z
-  .object({ reservation: reservationSchema, balances: z.array(featureCreditsSchema).meta({ description: "The feature's credits after the call" }) })
+  .object({
+    reservation: reservationSchema,
+    balances: z.array(featureCreditsSchema).meta({ description: "The feature's credits after the call" }),
+  })
   .meta({ id: 'ReservationResponse' });
 
 export const settleResponse = z
@@ -60,7 +78,9 @@ export const settleResponse = z
     reservation: reservationSchema,
     event: z.object({
       eventId: z.string(),
-      status: z.enum(['ACCEPTED', 'DUPLICATE']).meta({ description: 'ACCEPTED, or DUPLICATE for a retried settle whose event was already accepted' }),
+      status: z
+        .enum(['ACCEPTED', 'DUPLICATE'])
+        .meta({ description: 'ACCEPTED, or DUPLICATE for a retried settle whose event was already accepted' }),
       acceptedAt: z.string(),
     }),
     balances: z.array(featureCreditsSchema).meta({ description: "The consumed features' credits after the call" }),
@@ -83,43 +103,65 @@ export const reservationRefusal = z
   .meta({ id: 'ReservationRefusal' });
 export type ReservationRefusalWire = z.infer<typeof reservationRefusal>;
 
-export const settleRequest = ingestEventRequest
-  .meta({ id: 'SettleReservationRequest', description: "The usage event the work caused: the reservation's feature consumes its actual amount. Without an `id`, one is derived from the reservation, so a retry claims the same one" });
+export const settleRequest = ingestEventRequest.meta({
+  id: 'SettleReservationRequest',
+  description:
+    "The usage event the work caused: the reservation's feature consumes its actual amount. Without an `id`, one is derived from the reservation, so a retry claims the same one",
+});
 
-const reservationParams = z.object({ reservationId: z.string().min(5).max(2048).meta({ param: { name: 'reservationId', in: 'path' } }) });
+const reservationParams = z.object({
+  reservationId: z
+    .string()
+    .min(5)
+    .max(2048)
+    .meta({ param: { name: 'reservationId', in: 'path' } }),
+});
 
 const refusal = {
-  description: 'Not enough credits (`details.reason`): nothing held or debited — or the API key lacks the scope (problem+json)',
-  content: { 'application/json': { schema: reservationRefusal }, 'application/problem+json': { schema: problemSchema } },
+  description:
+    'Not enough credits (`details.reason`): nothing held or debited — or the API key lacks the scope (problem+json)',
+  content: {
+    'application/json': { schema: reservationRefusal },
+    'application/problem+json': { schema: problemSchema },
+  },
 };
 
 /** Meterline's reservations (docs/design.md §15): hold, settle with the actual amount, release. Answered by the account's AccountLedger. */
 export const reservationRoutes = {
   reserve: createRoute({
     ...meterlineExtension,
-    method: 'post', path: '/reservations', tags,
+    method: 'post',
+    path: '/reservations',
+    tags,
     summary: "Hold an estimated maximum of a feature's credits for an account while work of unknown cost runs",
     description:
-      'Decided in one transaction of the account\'s ledger: held reservations count against the balance, so concurrent ones never together ' +
+      "Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together " +
       'exceed it (nor the overage limit). Settle with the actual amount, or release; an unsettled hold is given back at its TTL. `ingest` scope.',
     request: { body: jsonBody(reserveRequest) },
     responses: {
       201: jsonResponse(reservationResponse, 'Held'),
-      200: jsonResponse(reservationResponse, 'Reserved before with this id (the same request): the reservation as it is now'),
+      200: jsonResponse(
+        reservationResponse,
+        'Reserved before with this id (the same request): the reservation as it is now',
+      ),
       403: refusal,
       ...problems(400, 404, 409, 413, 415, 422, 503),
     },
   }),
   read: createRoute({
     ...meterlineExtension,
-    method: 'get', path: '/reservations/{reservationId}', tags,
+    method: 'get',
+    path: '/reservations/{reservationId}',
+    tags,
     summary: 'A reservation as it is now',
     request: { params: reservationParams },
     responses: { 200: jsonResponse(reservationResponse, 'The reservation'), ...problems(404, 422, 503) },
   }),
   settle: createRoute({
     ...meterlineExtension,
-    method: 'post', path: '/reservations/{reservationId}/settle', tags,
+    method: 'post',
+    path: '/reservations/{reservationId}/settle',
+    tags,
     summary: 'Settle with the actual usage: ingest its event exactly once and give back the rest of the hold',
     description:
       'The actual amount is what the event consumes of the reserved feature; above the hold, the excess must fit in the credits and overage ' +
@@ -134,9 +176,14 @@ export const reservationRoutes = {
   }),
   release: createRoute({
     ...meterlineExtension,
-    method: 'post', path: '/reservations/{reservationId}/release', tags,
+    method: 'post',
+    path: '/reservations/{reservationId}/release',
+    tags,
     summary: 'Cancel: give the whole hold back (again: the same answer)',
     request: { params: reservationParams },
-    responses: { 200: jsonResponse(reservationResponse, 'Released (or expired before)'), ...problems(404, 409, 422, 503) },
+    responses: {
+      200: jsonResponse(reservationResponse, 'Released (or expired before)'),
+      ...problems(404, 409, 422, 503),
+    },
   }),
 };

@@ -10,7 +10,10 @@ const series = z.object({
   accountId: z.string().optional(),
   meterId: z.string().optional(),
   value: decimal,
-  data: z.array(z.object({ from: z.string(), value: decimal })).optional().meta({ description: 'Only with `window`: each window that had revenue' }),
+  data: z
+    .array(z.object({ from: z.string(), value: decimal }))
+    .optional()
+    .meta({ description: 'Only with `window`: each window that had revenue' }),
 });
 
 export const revenueResponseSchema = z
@@ -25,14 +28,23 @@ export const revenueResponseSchema = z
   })
   .meta({ id: 'RevenueResponse' });
 
-const slabCharge = z.object({ slab: z.number().int(), startAfter: z.string(), units: z.string(), rate: z.string(), priceType: z.enum(['PER_UNIT', 'FLAT']), amount: decimal });
+const slabCharge = z.object({
+  slab: z.number().int(),
+  startAfter: z.string(),
+  units: z.string(),
+  rate: z.string(),
+  priceType: z.enum(['PER_UNIT', 'FLAT']),
+  amount: decimal,
+});
 
 export const statementSchema = z
   .object({
     accountId: z.string(),
     cycleStart: z.string(),
     cycleEnd: z.string(),
-    status: z.enum(['OPEN', 'FINAL']).meta({ description: 'OPEN until the cycle end plus the grace period: late events may still change it' }),
+    status: z
+      .enum(['OPEN', 'FINAL'])
+      .meta({ description: 'OPEN until the cycle end plus the grace period: late events may still change it' }),
     plans: z.array(
       z.object({
         pricePlanId: z.string(),
@@ -55,24 +67,39 @@ export const statementSchema = z
         subtotal: z.string(),
       }),
     ),
-    totals: z.array(z.object({ currency: z.string(), amount: z.string() })).meta({ description: 'Sums of the rounded lines, per currency' }),
+    totals: z
+      .array(z.object({ currency: z.string(), amount: z.string() }))
+      .meta({ description: 'Sums of the rounded lines, per currency' }),
   })
   .meta({ id: 'AccountStatement' });
 
 export const revenueRoutes = {
   get: createRoute({
-    method: 'get', path: '/revenue', tags: ['Revenue'],
+    method: 'get',
+    path: '/revenue',
+    tags: ['Revenue'],
     summary: 'Revenue events earned over a range, per currency, optionally per window and split by account or meter',
     request: { query: revenueQuerySchema },
     responses: { 200: jsonResponse(revenueResponseSchema, 'Exact revenue'), ...problems(422) },
   }),
   statement: createRoute({
-    method: 'get', path: '/accounts/{accountId}/statement', tags: ['Revenue'],
+    method: 'get',
+    path: '/accounts/{accountId}/statement',
+    tags: ['Revenue'],
     summary: "An account's statement for one billing cycle: the invoice preview",
     request: {
-      params: z.object({ accountId: z.string().min(1).max(512).meta({ param: { name: 'accountId', in: 'path' } }) }),
+      params: z.object({
+        accountId: z
+          .string()
+          .min(1)
+          .max(512)
+          .meta({ param: { name: 'accountId', in: 'path' } }),
+      }),
       query: z.strictObject({
-        at: z.iso.datetime({ offset: true }).optional().meta({ description: 'An instant in the cycle wanted (default: now)' }),
+        at: z.iso
+          .datetime({ offset: true })
+          .optional()
+          .meta({ description: 'An instant in the cycle wanted (default: now)' }),
       }),
     },
     responses: { 200: jsonResponse(statementSchema, 'The cycle’s lines and totals'), ...problems(404, 422) },

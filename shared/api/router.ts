@@ -6,7 +6,9 @@ import { issuesFromZod } from '../errors/zod-issues';
 /** Every failed request validation becomes one 422 problem naming each bad field. */
 function rejectInvalid<E extends Env>(): Hook<unknown, E, string, unknown> {
   return (result) => {
-    if (!result.success) throw invalid(`invalid_${result.target === 'json' ? 'body' : result.target}`, issuesFromZod(result.error));
+    if (!result.success) {
+      throw invalid(`invalid_${result.target === 'json' ? 'body' : result.target}`, issuesFromZod(result.error));
+    }
   };
 }
 

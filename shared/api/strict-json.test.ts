@@ -8,7 +8,9 @@ function refusal(body: Uint8Array): AppError {
   try {
     parseJsonBody(body);
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) {
+      return error;
+    }
     throw error;
   }
   throw new Error('accepted');
@@ -24,14 +26,19 @@ describe('textProblem', () => {
     ['a\u0000b', 'NUL'],
   ])('%j → %s', (text, expected) => {
     const problem = textProblem(text);
-    if (expected === null) expect(problem).toBeNull();
-    else expect(problem).toContain(expected);
+    if (expected === null) {
+      expect(problem).toBeNull();
+    } else {
+      expect(problem).toContain(expected);
+    }
   });
 });
 
 describe('parseJsonBody', () => {
   it('names every string and key that cannot be stored as sent, however deep', () => {
-    const error = refusal(bytes('{"event":{"id":"X\\ud800","dimensions":{"ok":"fine","k\\u0000":"v"},"attributes":[{"unit":"\\udfff"}]}}'));
+    const error = refusal(
+      bytes('{"event":{"id":"X\\ud800","dimensions":{"ok":"fine","k\\u0000":"v"},"attributes":[{"unit":"\\udfff"}]}}'),
+    );
     expect(error.kind).toBe('validation');
     expect(error.errors.map((e) => e.path)).toEqual(['event.id', 'event.dimensions.(key)', 'event.attributes.0.unit']);
   });

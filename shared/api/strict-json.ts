@@ -21,7 +21,9 @@ export function parseJsonBody(bytes: ArrayBuffer | Uint8Array, options: { checkT
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new AppError('malformed', 'invalid_utf8', 'The body is not valid UTF-8', [{ path: '(body)', message: 'contains bytes that are not UTF-8' }]);
+    throw new AppError('malformed', 'invalid_utf8', 'The body is not valid UTF-8', [
+      { path: '(body)', message: 'contains bytes that are not UTF-8' },
+    ]);
   }
   let value: unknown;
   try {
@@ -29,9 +31,13 @@ export function parseJsonBody(bytes: ArrayBuffer | Uint8Array, options: { checkT
   } catch (error) {
     throw new AppError('malformed', 'malformed_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  if (options.checkText === false) return value;
+  if (options.checkText === false) {
+    return value;
+  }
   const issues = textIssues(value);
-  if (issues.length > 0) throw invalid('invalid_text', issues);
+  if (issues.length > 0) {
+    throw invalid('invalid_text', issues);
+  }
   return value;
 }
 
@@ -41,40 +47,57 @@ export function parseJsonBody(bytes: ArrayBuffer | Uint8Array, options: { checkT
  */
 export function parseJsonExactly(text: string): unknown {
   // Most bodies hold no number a double could get wrong: no long digit run, no exponent.
-  if (!/\d{16}|\d[eE]/.test(text)) return JSON.parse(text);
+  if (!/\d{16}|\d[eE]/.test(text)) {
+    return JSON.parse(text);
+  }
   return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
     typeof value === 'number' && context?.source !== undefined ? exactNumber(value, context.source) : value,
   );
 }
 
 function exactNumber(value: number, source: string): number | string {
-  if (String(value) === source) return value;
+  if (String(value) === source) {
+    return value;
+  }
   const exact = new Decimal(source);
-  if (Number.isFinite(value) && exact.eq(value)) return value; // 1.50, 1e3: the same number
+  if (Number.isFinite(value) && exact.eq(value)) {
+    return value; // 1.50, 1e3: the same number
+  }
   // Too far from 1 to write out: kept as sent, which no decimal field accepts.
   return Math.abs(exact.e) > MAX_PLAIN_EXPONENT ? source : exact.toFixed();
 }
 
 /** Why a string cannot be stored exactly as sent, or null. */
 export function textProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (!text.isWellFormed()) return 'must be well-formed Unicode (it holds a lone UTF-16 surrogate)';
+  if (text.includes('\u0000')) {
+    return 'must not contain the NUL character (U+0000)';
+  }
+  if (!text.isWellFormed()) {
+    return 'must be well-formed Unicode (it holds a lone UTF-16 surrogate)';
+  }
   return null;
 }
 
 /** Every string and object key in a parsed JSON value that textProblem refuses, by path. */
 export function textIssues(value: unknown, path = '', issues: FieldIssue[] = []): FieldIssue[] {
-  if (issues.length >= MAX_TEXT_ISSUES) return issues;
+  if (issues.length >= MAX_TEXT_ISSUES) {
+    return issues;
+  }
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    if (problem) issues.push({ path: path || '(body)', message: problem });
+    if (problem) {
+      issues.push({ path: path || '(body)', message: problem });
+    }
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => textIssues(item, join(path, String(i)), issues));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const problem = textProblem(key);
-      if (problem) issues.push({ path: join(path, '(key)'), message: `a key ${problem}` });
-      else textIssues(item, join(path, key), issues);
+      if (problem) {
+        issues.push({ path: join(path, '(key)'), message: `a key ${problem}` });
+      } else {
+        textIssues(item, join(path, key), issues);
+      }
     }
   }
   return issues;

@@ -16,12 +16,17 @@ const tags = ['Tenant settings'];
 export const tenantSettingsRoutes = {
   get: createRoute({
     ...meterlineExtension,
-    method: 'get', path: '/tenant_settings', tags, summary: 'The tenant’s placement and dedup layout',
+    method: 'get',
+    path: '/tenant_settings',
+    tags,
+    summary: 'The tenant’s placement and dedup layout',
     responses: { 200: jsonResponse(tenantSettingsSchema, 'The settings'), ...problems(404) },
   }),
   update: createRoute({
     ...meterlineExtension,
-    method: 'patch', path: '/tenant_settings', tags,
+    method: 'patch',
+    path: '/tenant_settings',
+    tags,
     summary: 'Set the region or jurisdiction, or grow the dedup layout; reaches every edge isolate within 30 s',
     request: { body: jsonBody(updateTenantSettingsRequest) },
     responses: { 200: jsonResponse(tenantSettingsSchema, 'The settings now'), ...problems(400, 409, 415, 422) },

@@ -1,32 +1,68 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createdWebhookEndpointSchema, createWebhookEndpointRequest, rotateWebhookSecretQuery, webhookEndpointSchema } from '../webhook/webhook-endpoint';
+import {
+  createdWebhookEndpointSchema,
+  createWebhookEndpointRequest,
+  rotateWebhookSecretQuery,
+  webhookEndpointSchema,
+} from '../webhook/webhook-endpoint';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { meterlineExtension } from './extension';
 
 const tags = ['Webhooks'];
-const endpointParam = z.object({ webhook_id: z.string().min(1).max(100).meta({ param: { name: 'webhook_id', in: 'path' } }) });
+const endpointParam = z.object({
+  webhook_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .meta({ param: { name: 'webhook_id', in: 'path' } }),
+});
 
 /** Meterline's webhook endpoints: where incidents are delivered, signed per Standard Webhooks. */
 export const webhookRoutes = {
   create: createRoute({
-    ...meterlineExtension, method: 'post', path: '/webhooks', tags, summary: 'Create a webhook endpoint; its secret is answered this once',
+    ...meterlineExtension,
+    method: 'post',
+    path: '/webhooks',
+    tags,
+    summary: 'Create a webhook endpoint; its secret is answered this once',
     request: { body: jsonBody(createWebhookEndpointRequest) },
-    responses: { 201: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its secret'), ...problems(400, 415, 422) },
+    responses: {
+      201: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its secret'),
+      ...problems(400, 415, 422),
+    },
   }),
   list: createRoute({
-    ...meterlineExtension, method: 'get', path: '/webhooks', tags, summary: 'List webhook endpoints',
+    ...meterlineExtension,
+    method: 'get',
+    path: '/webhooks',
+    tags,
+    summary: 'List webhook endpoints',
     request: { query: pageQuerySchema },
-    responses: { 200: jsonResponse(pageSchema(webhookEndpointSchema, 'WebhookEndpointsPaginatedResponse'), 'A page of endpoints'), ...problems(422) },
+    responses: {
+      200: jsonResponse(pageSchema(webhookEndpointSchema, 'WebhookEndpointsPaginatedResponse'), 'A page of endpoints'),
+      ...problems(422),
+    },
   }),
   rotateSecret: createRoute({
-    ...meterlineExtension, method: 'post', path: '/webhooks/{webhook_id}/rotate_secret', tags,
-    summary: 'Rotate a webhook endpoint’s secret: the new one is answered this once; the previous one signs beside it until previousSecretExpiresAt',
+    ...meterlineExtension,
+    method: 'post',
+    path: '/webhooks/{webhook_id}/rotate_secret',
+    tags,
+    summary:
+      'Rotate a webhook endpoint’s secret: the new one is answered this once; the previous one signs beside it until previousSecretExpiresAt',
     request: { params: endpointParam, query: rotateWebhookSecretQuery },
-    responses: { 200: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its new secret'), ...problems(404, 422) },
+    responses: {
+      200: jsonResponse(createdWebhookEndpointSchema, 'The endpoint, with its new secret'),
+      ...problems(404, 422),
+    },
   }),
   delete: createRoute({
-    ...meterlineExtension, method: 'delete', path: '/webhooks/{webhook_id}', tags, summary: 'Delete a webhook endpoint (its pending deliveries end DEAD)',
+    ...meterlineExtension,
+    method: 'delete',
+    path: '/webhooks/{webhook_id}',
+    tags,
+    summary: 'Delete a webhook endpoint (its pending deliveries end DEAD)',
     request: { params: endpointParam },
     responses: { 200: jsonResponse(successSchema, 'Deleted'), ...problems(404) },
   }),

@@ -19,7 +19,10 @@ function paths(input: unknown): string[] {
 
 describe('createApiKeyRequest', () => {
   it('accepts a name and distinct scopes', () => {
-    expect(createApiKeyRequest.parse({ name: 'checkout', scopes: ['ingest', 'read'] })).toEqual({ name: 'checkout', scopes: ['ingest', 'read'] });
+    expect(createApiKeyRequest.parse({ name: 'checkout', scopes: ['ingest', 'read'] })).toEqual({
+      name: 'checkout',
+      scopes: ['ingest', 'read'],
+    });
     expect(paths({ name: 'n'.repeat(100), scopes: ['admin', 'ingest', 'read'] })).toEqual([]);
   });
 
@@ -40,20 +43,31 @@ describe('createApiKeyRequest', () => {
 
 describe('apiKeySchema', () => {
   it('has no field that could carry a secret or its hash', () => {
-    expect(Object.keys(apiKeySchema.shape).sort()).toEqual(['createdAt', 'id', 'keyPrefix', 'name', 'revokedAt', 'scopes']);
+    expect(Object.keys(apiKeySchema.shape).sort()).toEqual([
+      'createdAt',
+      'id',
+      'keyPrefix',
+      'name',
+      'revokedAt',
+      'scopes',
+    ]);
   });
 });
 
 describe('generated keys and ids', () => {
   it('makes prefixed secrets of 32 random bytes, never the same twice', () => {
     const keys = Array.from({ length: 100 }, generateApiKey);
-    for (const key of keys) expect(key).toMatch(/^ml_[0-9a-f]{64}$/);
+    for (const key of keys) {
+      expect(key).toMatch(/^ml_[0-9a-f]{64}$/);
+    }
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('makes ids of 16 random hex digits, never the same twice', () => {
     const ids = Array.from({ length: 100 }, generateApiKeyId);
-    for (const id of ids) expect(id).toMatch(/^key_[0-9a-f]{16}$/);
+    for (const id of ids) {
+      expect(id).toMatch(/^key_[0-9a-f]{16}$/);
+    }
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -51,11 +51,7 @@ export async function hashApiKey(key: string): Promise<string> {
 export function bearerToken(header: string | undefined | null): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) {
-    throw new AppError(
-      'unauthenticated',
-      'missing_api_key',
-      'Send an API key as "Authorization: Bearer <key>"',
-    );
+    throw new AppError('unauthenticated', 'missing_api_key', 'Send an API key as "Authorization: Bearer <key>"');
   }
   return match[1];
 }
@@ -63,7 +59,9 @@ export function bearerToken(header: string | undefined | null): string {
 export function requireScope(principal: Principal, scope: Scope, ...orElse: Scope[]): void {
   // admin implies every other scope; read does not imply ingest, nor the reverse.
   const accepted = [scope, ...orElse];
-  if (accepted.some((s) => principal.scopes.includes(s)) || principal.scopes.includes('admin')) return;
+  if (accepted.some((s) => principal.scopes.includes(s)) || principal.scopes.includes('admin')) {
+    return;
+  }
   throw new AppError('forbidden', 'missing_scope', `This API key lacks the '${accepted.join("' or '")}' scope`);
 }
 
@@ -76,7 +74,9 @@ export const createApiKeyRequest = z
       .min(1)
       .superRefine((list, ctx) => {
         list.forEach((scope, index) => {
-          if (list.indexOf(scope) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `'${scope}' is listed twice` });
+          if (list.indexOf(scope) !== index) {
+            ctx.addIssue({ code: 'custom', path: [index], message: `'${scope}' is listed twice` });
+          }
         });
       })
       .meta({ uniqueItems: true, description: '`admin` implies the other two' }),

@@ -21,7 +21,11 @@ describe('consumeCredits', () => {
       credit('soon', '100', { priority: 1, until: T0 + 300 * DAY }),
     ];
     const use = consumeCredits(credits, [cycle(0, '150')]);
-    expect([...use].map(([id, u]) => [id, u.consumed])).toEqual([['soon', '100'], ['never', '50'], ['late-expiry', '0']]);
+    expect([...use].map(([id, u]) => [id, u.consumed])).toEqual([
+      ['soon', '100'],
+      ['never', '50'],
+      ['late-expiry', '0'],
+    ]);
   });
 
   it('carries what a credit has left from cycle to cycle, exactly', () => {
@@ -46,7 +50,10 @@ describe('consumeCredits', () => {
 
   it('pays usage or fixed fees only, as the credit applies', () => {
     const use = consumeCredits(
-      [credit('usage', '100', { appliesTo: { usage: true, fixedFees: false } }), credit('fees', '100', { priority: 2, appliesTo: { usage: false, fixedFees: true } })],
+      [
+        credit('usage', '100', { appliesTo: { usage: true, fixedFees: false } }),
+        credit('fees', '100', { priority: 2, appliesTo: { usage: false, fixedFees: true } }),
+      ],
       [cycle(0, '12', '30')],
     );
     expect([use.get('usage')!.consumed, use.get('fees')!.consumed]).toEqual(['12', '30']);
@@ -65,7 +72,7 @@ describe('consumeCredits', () => {
 
   it('never takes more than a cycle charges or a credit holds, whatever the order credits are read in', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const credits = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) =>
         credit(`c${i}`, (random() * 100).toFixed(3), {
@@ -75,7 +82,9 @@ describe('consumeCredits', () => {
           appliesTo: random() < 0.7 ? both : { usage: true, fixedFees: false },
         }),
       );
-      const cycles = Array.from({ length: 4 }, (_, m) => cycle(m, (random() * 80).toFixed(2), (random() * 10).toFixed(2), m < 3));
+      const cycles = Array.from({ length: 4 }, (_, m) =>
+        cycle(m, (random() * 80).toFixed(2), (random() * 10).toFixed(2), m < 3),
+      );
       const use = consumeCredits(credits, cycles);
       const reversed = consumeCredits([...credits].reverse(), [...cycles].reverse());
       for (const c of credits) {
@@ -85,7 +94,10 @@ describe('consumeCredits', () => {
         expect(new Decimal(u.consumed).plus(u.held).plus(u.left).eq(c.amount)).toBe(true);
       }
       for (const cy of cycles) {
-        const paid = [...use.values()].flatMap((u) => u.debits).filter((d) => d.cycleStart === cy.start).reduce((s, d) => s.plus(d.amount), new Decimal(0));
+        const paid = [...use.values()]
+          .flatMap((u) => u.debits)
+          .filter((d) => d.cycleStart === cy.start)
+          .reduce((s, d) => s.plus(d.amount), new Decimal(0));
         expect(paid.lte(new Decimal(cy.usage).plus(cy.fixedFees))).toBe(true);
       }
     }

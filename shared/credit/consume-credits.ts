@@ -55,11 +55,17 @@ export interface CreditUse {
  * last), then the oldest, then by id — so the result never depends on the order rows were read.
  */
 export function creditOrder(a: CreditForUse, b: CreditForUse): number {
-  if (a.priority !== b.priority) return a.priority - b.priority;
+  if (a.priority !== b.priority) {
+    return a.priority - b.priority;
+  }
   const ua = a.until ?? Infinity;
   const ub = b.until ?? Infinity;
-  if (ua !== ub) return ua < ub ? -1 : 1;
-  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  if (ua !== ub) {
+    return ua < ub ? -1 : 1;
+  }
+  if (a.createdAt !== b.createdAt) {
+    return a.createdAt - b.createdAt;
+  }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -75,25 +81,36 @@ export function appliesToCycle(credit: CreditForUse, cycle: { start: number; end
  */
 export function consumeCredits(credits: CreditForUse[], cycles: CycleCharge[]): Map<string, CreditUse> {
   const ordered = [...credits].sort(creditOrder);
-  const state = new Map(ordered.map((c) => [c.id, { consumed: new Decimal(0), held: new Decimal(0), debits: [] as CreditDebit[] }]));
+  const state = new Map(
+    ordered.map((c) => [c.id, { consumed: new Decimal(0), held: new Decimal(0), debits: [] as CreditDebit[] }]),
+  );
   for (const cycle of [...cycles].sort((a, b) => a.start - b.start)) {
     const pools = { usage: Decimal.max(0, cycle.usage), fixedFees: Decimal.max(0, cycle.fixedFees) };
     for (const credit of ordered) {
-      if (!appliesToCycle(credit, cycle)) continue;
+      if (!appliesToCycle(credit, cycle)) {
+        continue;
+      }
       const s = state.get(credit.id)!;
       const cap = credit.voided ? new Decimal(credit.voided.used) : new Decimal(credit.amount);
       let room = Decimal.max(0, cap.minus(s.consumed).minus(s.held));
       let taken = new Decimal(0);
       for (const pool of ['usage', 'fixedFees'] as const) {
-        if (!credit.appliesTo[pool] || room.isZero()) continue;
+        if (!credit.appliesTo[pool] || room.isZero()) {
+          continue;
+        }
         const take = Decimal.min(room, pools[pool]);
         pools[pool] = pools[pool].minus(take);
         room = room.minus(take);
         taken = taken.plus(take);
       }
-      if (taken.isZero()) continue;
-      if (cycle.final) s.consumed = s.consumed.plus(taken);
-      else s.held = s.held.plus(taken);
+      if (taken.isZero()) {
+        continue;
+      }
+      if (cycle.final) {
+        s.consumed = s.consumed.plus(taken);
+      } else {
+        s.held = s.held.plus(taken);
+      }
       s.debits.push({ cycleStart: cycle.start, cycleEnd: cycle.end, final: cycle.final, amount: taken.toFixed() });
     }
   }
@@ -101,7 +118,10 @@ export function consumeCredits(credits: CreditForUse[], cycles: CycleCharge[]): 
     ordered.map((credit) => {
       const s = state.get(credit.id)!;
       const left = new Decimal(credit.amount).minus(s.consumed).minus(s.held);
-      return [credit.id, { consumed: s.consumed.toFixed(), held: s.held.toFixed(), left: left.toFixed(), debits: s.debits }];
+      return [
+        credit.id,
+        { consumed: s.consumed.toFixed(), held: s.held.toFixed(), left: left.toFixed(), debits: s.debits },
+      ];
     }),
   );
 }
@@ -110,8 +130,14 @@ export type CreditStatus = 'ACTIVE' | 'CONSUMED' | 'EXPIRED' | 'VOIDED';
 
 /** Togai's Credit.status at `now`: VOIDED, else CONSUMED when nothing is left, else EXPIRED past its end, else ACTIVE. */
 export function creditStatus(credit: CreditForUse, use: CreditUse, now: number): CreditStatus {
-  if (credit.voided) return 'VOIDED';
-  if (new Decimal(use.consumed).gte(credit.amount)) return 'CONSUMED';
-  if (credit.until !== null && credit.until <= now) return 'EXPIRED';
+  if (credit.voided) {
+    return 'VOIDED';
+  }
+  if (new Decimal(use.consumed).gte(credit.amount)) {
+    return 'CONSUMED';
+  }
+  if (credit.until !== null && credit.until <= now) {
+    return 'EXPIRED';
+  }
   return 'ACTIVE';
 }

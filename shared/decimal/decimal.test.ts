@@ -54,11 +54,15 @@ describe('Decimal', () => {
   // decimal.js rounds arithmetic to 20 significant digits unless told otherwise; sums must not.
   it('adds beyond 20 significant digits without rounding', () => {
     expect(new Decimal('12345678901234567890.123456789').plus('0.1').toFixed()).toBe('12345678901234567890.223456789');
-    expect(new Decimal('1').plus('0.000000000000000000000000000001').toFixed()).toBe('1.000000000000000000000000000001');
+    expect(new Decimal('1').plus('0.000000000000000000000000000001').toFixed()).toBe(
+      '1.000000000000000000000000000001',
+    );
   });
 
   it('keeps the extremes exactly', () => {
-    expect(Decimal.min('99999999999999999999999.5', '99999999999999999999999.25').toFixed()).toBe('99999999999999999999999.25');
+    expect(Decimal.min('99999999999999999999999.5', '99999999999999999999999.25').toFixed()).toBe(
+      '99999999999999999999999.25',
+    );
     expect(Decimal.max('-0.000000000000000000000001', '-1').toFixed()).toBe('-0.000000000000000000000001');
   });
 });

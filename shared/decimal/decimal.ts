@@ -13,7 +13,9 @@ export function toDecimalString(value: unknown): string | null {
   if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
     return new Decimal(value.trim()).toFixed();
   }
-  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'boolean') {
+    return value ? '1' : '0';
+  }
   return null;
 }
 

@@ -4,9 +4,7 @@ import type { EnrichmentField } from '../event-schema/event-schema';
 import { applyLogic, StepBudget } from './logic-budget';
 import { logicData } from './logic-data';
 
-export type EnrichmentOutcome =
-  | { ok: true; event: AcceptedEvent }
-  | { ok: false; field: string; reason: string };
+export type EnrichmentOutcome = { ok: true; event: AcceptedEvent } | { ok: false; field: string; reason: string };
 
 /**
  * Computes a schema's enrichment fields, in `order`, onto an event. Each field sees the fields
@@ -14,7 +12,11 @@ export type EnrichmentOutcome =
  * A formula that fails on this event's data fails this event alone (ENRICHMENT_FAILED); one
  * that gives no value leaves its field absent. Every formula step draws on `budget` (logic-budget.ts).
  */
-export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = [], budget = new StepBudget()): EnrichmentOutcome {
+export function enrichEvent(
+  event: AcceptedEvent,
+  fields: EnrichmentField[] = [],
+  budget = new StepBudget(),
+): EnrichmentOutcome {
   const attributes = { ...event.attributes };
   const dimensions = { ...event.dimensions };
   const ordered = [...fields].sort((a, b) => a.order - b.order);
@@ -31,10 +33,18 @@ export function enrichEvent(event: AcceptedEvent, fields: EnrichmentField[] = []
     }
     // No value (the formula read fields this event does not carry) leaves the field absent, as an
     // absent attribute is: a schema that gains an enrichment must not fail events sent without it.
-    if (raw === null || raw === undefined || raw === '') continue;
+    if (raw === null || raw === undefined || raw === '') {
+      continue;
+    }
     if (field.type === 'ATTRIBUTE') {
       const value = toDecimalString(raw);
-      if (value === null) return { ok: false, field: field.name, reason: `formula gave ${JSON.stringify(raw) ?? 'undefined'}, not a number` };
+      if (value === null) {
+        return {
+          ok: false,
+          field: field.name,
+          reason: `formula gave ${JSON.stringify(raw) ?? 'undefined'}, not a number`,
+        };
+      }
       attributes[field.name] = value;
     } else {
       dimensions[field.name] = String(raw).slice(0, 200);

@@ -34,17 +34,26 @@ describe('formulaCost', () => {
   });
 
   it('is an upper bound of the steps actually taken, on any formula built from the iterating operations', () => {
-    const leaf = fc.oneof(fc.constant({ var: '' }), fc.integer({ min: 0, max: 3 }), fc.constant({ var: 'attributes.a' }));
+    const leaf = fc.oneof(
+      fc.constant({ var: '' }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constant({ var: 'attributes.a' }),
+    );
     const logic = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         leaf,
         fc.record({ '+': fc.array(tie('node'), { maxLength: 3 }) }),
-        fc.tuple(fc.constantFrom('map', 'filter', 'all', 'some', 'none'), tie('array'), tie('node')).map(([op, a, b]) => ({ [op]: [a, b] })),
+        fc
+          .tuple(fc.constantFrom('map', 'filter', 'all', 'some', 'none'), tie('array'), tie('node'))
+          .map(([op, a, b]) => ({ [op]: [a, b] })),
         fc.tuple(tie('array'), tie('node'), fc.integer({ min: 0, max: 2 })).map(([a, b, c]) => ({ reduce: [a, b, c] })),
         fc.record({ merge: fc.array(tie('array'), { maxLength: 3 }) }),
       ),
-      array: fc.oneof(fc.array(tie('node'), { maxLength: 4 }), fc.record({ merge: fc.array(tie('node'), { maxLength: 3 }) })),
+      array: fc.oneof(
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.record({ merge: fc.array(tie('node'), { maxLength: 3 }) }),
+      ),
     })).node;
     fc.assert(
       fc.property(logic, (formula) => {
@@ -63,14 +72,120 @@ describe('formulaCost', () => {
 
 describe('the run-time budget', () => {
   it('fails an event whose formulas together exceed it, alone and with the reason', () => {
-    const heavy = { map: [zeros(60), { '+': [{ var: '' }, { var: '' }, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77] }] };
+    const heavy = {
+      map: [
+        zeros(60),
+        {
+          '+': [
+            { var: '' },
+            { var: '' },
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            7,
+            8,
+            9,
+            10,
+            11,
+            12,
+            13,
+            14,
+            15,
+            16,
+            17,
+            18,
+            19,
+            20,
+            21,
+            22,
+            23,
+            24,
+            25,
+            26,
+            27,
+            28,
+            29,
+            30,
+            31,
+            32,
+            33,
+            34,
+            35,
+            36,
+            37,
+            38,
+            39,
+            40,
+            41,
+            42,
+            43,
+            44,
+            45,
+            46,
+            47,
+            48,
+            49,
+            50,
+            51,
+            52,
+            53,
+            54,
+            55,
+            56,
+            57,
+            58,
+            59,
+            60,
+            61,
+            62,
+            63,
+            64,
+            65,
+            66,
+            67,
+            68,
+            69,
+            70,
+            71,
+            72,
+            73,
+            74,
+            75,
+            76,
+            77,
+          ],
+        },
+      ],
+    };
     const cost = formulaCost(heavy);
     expect(cost).toBeLessThanOrEqual(MAX_FORMULA_COST); // each formula is allowed…
     const count = Math.ceil(EVENT_STEP_BUDGET / cost) + 1; // …but not this many on one event
-    const fields = Array.from({ length: count }, (_, i) => ({ name: `f${i}`, type: 'DIMENSION' as const, enrichmentType: 'JSON_LOGIC' as const, order: i, value: JSON.stringify({ cat: [heavy] }) }));
-    const event: AcceptedEvent = { id: 'e', schemaName: 's', schemaVersion: 1, timestamp: '2026-01-01T00:00:00Z', accountId: 'a', attributes: {}, units: {}, dimensions: {}, acceptedAt: '2026-01-01T00:00:00Z' };
+    const fields = Array.from({ length: count }, (_, i) => ({
+      name: `f${i}`,
+      type: 'DIMENSION' as const,
+      enrichmentType: 'JSON_LOGIC' as const,
+      order: i,
+      value: JSON.stringify({ cat: [heavy] }),
+    }));
+    const event: AcceptedEvent = {
+      id: 'e',
+      schemaName: 's',
+      schemaVersion: 1,
+      timestamp: '2026-01-01T00:00:00Z',
+      accountId: 'a',
+      attributes: {},
+      units: {},
+      dimensions: {},
+      acceptedAt: '2026-01-01T00:00:00Z',
+    };
     const outcome = enrichEvent(event, fields);
-    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining(`exceed ${EVENT_STEP_BUDGET} evaluation steps`) });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(`exceed ${EVENT_STEP_BUDGET} evaluation steps`),
+    });
     // The next event starts with a budget of its own.
     expect(enrichEvent(event, fields.slice(0, 2)).ok).toBe(true);
   });

@@ -27,16 +27,28 @@ export function formulaCost(logic: unknown): number {
 }
 
 function cost(logic: unknown, longest: number): number {
-  if (Array.isArray(logic)) return 1 + sum(logic.map((item) => cost(item, longest)));
-  if (logic === null || typeof logic !== 'object') return 1;
+  if (Array.isArray(logic)) {
+    return 1 + sum(logic.map((item) => cost(item, longest)));
+  }
+  if (logic === null || typeof logic !== 'object') {
+    return 1;
+  }
   const [op, raw] = Object.entries(logic)[0] ?? [];
-  if (op === undefined) return 1;
+  if (op === undefined) {
+    return 1;
+  }
   const args: unknown[] = Array.isArray(raw) ? raw : [raw];
   const costs = args.map((arg) => cost(arg, longest));
-  if (ITERATING.has(op)) return 1 + (costs[0] ?? 0) + length(args[0], longest) * (costs[1] ?? 0);
-  if (op === 'reduce') return 1 + (costs[0] ?? 0) + (costs[2] ?? 0) + length(args[0], longest) * (costs[1] ?? 0);
+  if (ITERATING.has(op)) {
+    return 1 + (costs[0] ?? 0) + length(args[0], longest) * (costs[1] ?? 0);
+  }
+  if (op === 'reduce') {
+    return 1 + (costs[0] ?? 0) + (costs[2] ?? 0) + length(args[0], longest) * (costs[1] ?? 0);
+  }
   // `missing` looks up each key it is given (a var step each).
-  if (op === 'missing' || op === 'missing_some') return 1 + sum(costs) + 2 * longest;
+  if (op === 'missing' || op === 'missing_some') {
+    return 1 + sum(costs) + 2 * longest;
+  }
   return 1 + sum(costs);
 }
 
@@ -46,8 +58,12 @@ function length(logic: unknown, longest: number): number {
 }
 
 function nodeCount(logic: unknown): number {
-  if (Array.isArray(logic)) return 1 + sum(logic.map(nodeCount));
-  if (logic !== null && typeof logic === 'object') return 1 + sum(Object.values(logic).map(nodeCount));
+  if (Array.isArray(logic)) {
+    return 1 + sum(logic.map(nodeCount));
+  }
+  if (logic !== null && typeof logic === 'object') {
+    return 1 + sum(Object.values(logic).map(nodeCount));
+  }
   return 1;
 }
 

@@ -9,9 +9,13 @@ export interface LogicData {
   dimensions: Record<string, string>;
 }
 
-export function logicData(event: Pick<AcceptedEvent, 'accountId' | 'schemaName' | 'timestamp' | 'attributes' | 'dimensions'>): LogicData {
+export function logicData(
+  event: Pick<AcceptedEvent, 'accountId' | 'schemaName' | 'timestamp' | 'attributes' | 'dimensions'>,
+): LogicData {
   const attributes: Record<string, number> = {};
-  for (const [name, value] of Object.entries(event.attributes)) attributes[name] = Number(value);
+  for (const [name, value] of Object.entries(event.attributes)) {
+    attributes[name] = Number(value);
+  }
   return {
     accountId: event.accountId,
     schemaName: event.schemaName,

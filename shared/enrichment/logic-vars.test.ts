@@ -6,7 +6,10 @@ describe('logicVars', () => {
     [{ var: 'attributes.a' }, ['attributes.a']],
     [{ var: ['attributes.a', 0] }, ['attributes.a']],
     [{ '+': [{ var: 'attributes.a' }, { '*': [{ var: 'attributes.b' }, 2] }] }, ['attributes.a', 'attributes.b']],
-    [{ if: [{ '==': [{ var: 'dimensions.mode' }, 'card'] }, { var: 'attributes.a' }, 0] }, ['dimensions.mode', 'attributes.a']],
+    [
+      { if: [{ '==': [{ var: 'dimensions.mode' }, 'card'] }, { var: 'attributes.a' }, 0] },
+      ['dimensions.mode', 'attributes.a'],
+    ],
     [[{ var: 'accountId' }, 'x'], ['accountId']],
     [{ '+': [1, 2] }, []],
     [1, []],
@@ -35,13 +38,20 @@ describe('checkFormula', () => {
   it.each([
     ['not JSON', '{"var":', ['is not valid JsonLogic (not JSON)']],
     ['an unknown attribute', '{"var":"attributes.tip"}', ["reads 'attributes.tip', which this schema does not have"]],
-    ['a dimension read as an attribute', '{"var":"attributes.payment_mode"}', ["reads 'attributes.payment_mode', which this schema does not have"]],
+    [
+      'a dimension read as an attribute',
+      '{"var":"attributes.payment_mode"}',
+      ["reads 'attributes.payment_mode', which this schema does not have"],
+    ],
     ['an unqualified name', '{"var":"amount"}', ["reads 'amount', which this schema does not have"]],
     ['the whole attributes object', '{"var":"attributes"}', ["reads 'attributes', which this schema does not have"]],
     [
       'two unknown fields',
       '{"+":[{"var":"attributes.x"},{"var":"dimensions.y"}]}',
-      ["reads 'attributes.x', which this schema does not have", "reads 'dimensions.y', which this schema does not have"],
+      [
+        "reads 'attributes.x', which this schema does not have",
+        "reads 'dimensions.y', which this schema does not have",
+      ],
     ],
   ])('refuses %s', (_, text, messages) => {
     expect(checkFormula(text, fields, 'computations.0.computation')).toEqual(

@@ -3,10 +3,16 @@ import { formulaCost, MAX_FORMULA_COST } from './logic-budget';
 
 /** Every `var` path a JsonLogic expression reads, so a formula can be checked before it runs. */
 export function logicVars(logic: unknown): string[] {
-  if (Array.isArray(logic)) return logic.flatMap(logicVars);
-  if (logic === null || typeof logic !== 'object') return [];
+  if (Array.isArray(logic)) {
+    return logic.flatMap(logicVars);
+  }
+  if (logic === null || typeof logic !== 'object') {
+    return [];
+  }
   return Object.entries(logic as Record<string, unknown>).flatMap(([op, args]) => {
-    if (op !== 'var') return logicVars(args);
+    if (op !== 'var') {
+      return logicVars(args);
+    }
     const path = Array.isArray(args) ? args[0] : args;
     return typeof path === 'string' ? [path] : [];
   });
@@ -33,16 +39,25 @@ export function checkFormula(
     .map((v) => ({ path, message: `reads '${v}', which this schema does not have` }));
   const cost = formulaCost(logic);
   if (cost > MAX_FORMULA_COST) {
-    issues.push({ path, message: `could take up to ${cost} evaluation steps per event; at most ${MAX_FORMULA_COST} are allowed (nested map, filter, reduce, all, some or none multiply)` });
+    issues.push({
+      path,
+      message: `could take up to ${cost} evaluation steps per event; at most ${MAX_FORMULA_COST} are allowed (nested map, filter, reduce, all, some or none multiply)`,
+    });
   }
   return issues;
 }
 
 function isKnownVar(path: string, fields: { attributes: string[]; dimensions: string[] }): boolean {
-  if (['accountId', 'schemaName', 'timestamp'].includes(path)) return true;
+  if (['accountId', 'schemaName', 'timestamp'].includes(path)) {
+    return true;
+  }
   const [kind, ...rest] = path.split('.');
   const name = rest.join('.');
-  if (kind === 'attributes') return fields.attributes.includes(name);
-  if (kind === 'dimensions') return fields.dimensions.includes(name);
+  if (kind === 'attributes') {
+    return fields.attributes.includes(name);
+  }
+  if (kind === 'dimensions') {
+    return fields.dimensions.includes(name);
+  }
   return false;
 }

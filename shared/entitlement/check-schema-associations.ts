@@ -9,14 +9,23 @@ import type { SchemaAssociation } from './feature';
  * before any enrichment, so an enriched attribute — or a dimension — has no value to consume there.
  * `schemas` holds what the tenant has under each associated name (absent: no such schema).
  */
-export function checkSchemaAssociations(associations: SchemaAssociation[], schemas: ReadonlyMap<string, EventSchema>): FieldIssue[] {
+export function checkSchemaAssociations(
+  associations: SchemaAssociation[],
+  schemas: ReadonlyMap<string, EventSchema>,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   associations.forEach(({ schemaName, attributeName }, index) => {
     const at = `schemaAssociations.${index}`;
     const schema = schemas.get(schemaName);
-    if (!schema) return issues.push({ path: `${at}.schemaName`, message: `no event schema named '${schemaName}'` });
-    if (schema.status === 'ARCHIVED') return issues.push({ path: `${at}.schemaName`, message: `event schema '${schemaName}' is archived` });
-    if (attributeName === undefined || schema.attributes.some((a) => a.name === attributeName)) return;
+    if (!schema) {
+      return issues.push({ path: `${at}.schemaName`, message: `no event schema named '${schemaName}'` });
+    }
+    if (schema.status === 'ARCHIVED') {
+      return issues.push({ path: `${at}.schemaName`, message: `event schema '${schemaName}' is archived` });
+    }
+    if (attributeName === undefined || schema.attributes.some((a) => a.name === attributeName)) {
+      return;
+    }
     const fields = schemaFields(schema);
     const message = fields.dimensions.includes(attributeName)
       ? `'${attributeName}' is a dimension of event schema '${schemaName}', not an attribute`

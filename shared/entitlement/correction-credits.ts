@@ -23,8 +23,14 @@ export interface CreditChange extends HeldCredits {
  * it is replayed). Every other recorded event was debited, /entitled ones at the edge, the rest
  * through the ledger outbox, whatever its meters made of it.
  */
-export function heldCredits(event: Omit<AcceptedEvent, 'acceptedAt'>, status: EventStatus, features: Feature[]): HeldCredits | null {
-  if (status === 'REVERTED' || status === 'ACCOUNT_NOT_FOUND') return null;
+export function heldCredits(
+  event: Omit<AcceptedEvent, 'acceptedAt'>,
+  status: EventStatus,
+  features: Feature[],
+): HeldCredits | null {
+  if (status === 'REVERTED' || status === 'ACCOUNT_NOT_FOUND') {
+    return null;
+  }
   const lines = featureDebits(event, features).lines;
   return lines.length === 0 ? null : { accountId: event.accountId, at: Date.parse(event.timestamp), lines };
 }
@@ -36,6 +42,11 @@ export function heldCredits(event: Omit<AcceptedEvent, 'acceptedAt'>, status: Ev
  * event: its debit stays right).
  */
 export function creditChanges(before: HeldCredits | null, after: HeldCredits | null): CreditChange[] {
-  if (canonicalJson(before) === canonicalJson(after)) return [];
-  return [...(before ? [{ ...before, effect: 'REFUND' as const }] : []), ...(after ? [{ ...after, effect: 'DEBIT' as const }] : [])];
+  if (canonicalJson(before) === canonicalJson(after)) {
+    return [];
+  }
+  return [
+    ...(before ? [{ ...before, effect: 'REFUND' as const }] : []),
+    ...(after ? [{ ...after, effect: 'DEBIT' as const }] : []),
+  ];
 }

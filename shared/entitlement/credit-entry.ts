@@ -54,7 +54,10 @@ export function untilIso(ms: number | null): string {
   return ms === null ? NEVER : new Date(ms).toISOString();
 }
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z',
+});
 
 export const entryIdSchema = z
   .string()
@@ -71,27 +74,39 @@ export const grantCreditsRequest = z
     granted: nonNegativeDecimalSchema.meta({ description: 'Units granted: a number, or a decimal string' }),
     effectiveFrom: instant.optional().meta({ description: 'Default: now' }),
     effectiveUntil: instant.optional().meta({ description: `Exclusive; absent or ${NEVER}: the credits never expire` }),
-    source: z.enum(creditSources).default('ENTITLEMENT').meta({ description: 'Where the credits come from (Togai\'s sources)' }),
+    source: z
+      .enum(creditSources)
+      .default('ENTITLEMENT')
+      .meta({ description: "Where the credits come from (Togai's sources)" }),
   })
   .refine((r) => !r.effectiveFrom || !r.effectiveUntil || Date.parse(r.effectiveFrom) < Date.parse(r.effectiveUntil), {
     path: ['effectiveUntil'],
     message: 'must be after effectiveFrom',
   })
-  .meta({ id: 'GrantFeatureCreditsRequest', example: { granted: 10000, effectiveUntil: '2026-12-01T00:00:00Z', source: 'ENTITLEMENT' } });
+  .meta({
+    id: 'GrantFeatureCreditsRequest',
+    example: { granted: 10000, effectiveUntil: '2026-12-01T00:00:00Z', source: 'ENTITLEMENT' },
+  });
 export type GrantCreditsRequest = z.infer<typeof grantCreditsRequest>;
 
 export const updateCreditEntryRequest = z
   .strictObject({
-    granted: nonNegativeDecimalSchema.optional().meta({ description: 'At least what was already used from the entry: a number, or a decimal string' }),
+    granted: nonNegativeDecimalSchema
+      .optional()
+      .meta({ description: 'At least what was already used from the entry: a number, or a decimal string' }),
     effectiveUntil: instant.optional().meta({ description: `Must be in the future; ${NEVER}: never expires` }),
   })
-  .refine((r) => r.granted !== undefined || r.effectiveUntil !== undefined, { message: 'give granted, effectiveUntil or both' })
+  .refine((r) => r.granted !== undefined || r.effectiveUntil !== undefined, {
+    message: 'give granted, effectiveUntil or both',
+  })
   .meta({ id: 'UpdateFeatureCreditsRequest' });
 export type UpdateCreditEntryRequest = z.infer<typeof updateCreditEntryRequest>;
 
 export const overageRequest = z
   .strictObject({
-    overageLimit: nonNegativeDecimalSchema.nullable().meta({ description: 'How far below zero the balance may go (a number, or a decimal string); null: not at all' }),
+    overageLimit: nonNegativeDecimalSchema
+      .nullable()
+      .meta({ description: 'How far below zero the balance may go (a number, or a decimal string); null: not at all' }),
   })
   .meta({ id: 'FeatureOverageRequest' });
 
@@ -118,7 +133,8 @@ export interface FeatureCredits {
   usedOverage: string;
 }
 
-const amount = (description?: string) => z.number().meta({ description: `${description ? `${description}. ` : ''}Exact: the JSON text is the decimal` });
+const amount = (description?: string) =>
+  z.number().meta({ description: `${description ? `${description}. ` : ''}Exact: the JSON text is the decimal` });
 
 /** Togai's FeatureCreditEntry. */
 export const creditEntrySchema = z
@@ -127,7 +143,8 @@ export const creditEntrySchema = z
     featureId: z.string().meta(extension('The feature the entry grants')),
     source: z.enum(creditSources).meta({ description: 'Where the credits come from' }),
     status: z.enum(['ACTIVE', 'EXPIRED', 'VOIDED']).meta({
-      description: 'ACTIVE: not voided and not past effectiveUntil (it may not be effective yet: see effectiveFrom); EXPIRED: past effectiveUntil; VOIDED: voided',
+      description:
+        'ACTIVE: not voided and not past effectiveUntil (it may not be effective yet: see effectiveFrom); EXPIRED: past effectiveUntil; VOIDED: voided',
     }),
     effectiveFrom: z.string(),
     effectiveUntil: z.string().meta({ description: `Exclusive; ${NEVER} when the credits never expire` }),

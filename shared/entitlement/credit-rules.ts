@@ -42,15 +42,25 @@ export function checkRegrant(existing: CreditEntry, again: CreditEntry, request:
     (request.effectiveFrom === undefined || existing.effectiveFrom === again.effectiveFrom) &&
     existing.source === again.source;
   if (!same) {
-    throw new AppError('conflict', 'entry_id_conflict', `Entry '${existing.id}' exists with other values`, [{ path: 'id', message: 'already used for another grant' }]);
+    throw new AppError('conflict', 'entry_id_conflict', `Entry '${existing.id}' exists with other values`, [
+      { path: 'id', message: 'already used for another grant' },
+    ]);
   }
 }
 
 /** What an entry becomes under a change: never granting less than was used, never ending in the past. */
-export function changedEntry(entry: CreditEntry, change: UpdateCreditEntryRequest, now: number): Pick<CreditEntry, 'granted' | 'effectiveUntil'> {
-  if (entry.status === 'VOIDED') throw new AppError('conflict', 'entry_voided', `Entry '${entry.id}' is VOIDED`);
+export function changedEntry(
+  entry: CreditEntry,
+  change: UpdateCreditEntryRequest,
+  now: number,
+): Pick<CreditEntry, 'granted' | 'effectiveUntil'> {
+  if (entry.status === 'VOIDED') {
+    throw new AppError('conflict', 'entry_voided', `Entry '${entry.id}' is VOIDED`);
+  }
   if (change.granted !== undefined && new Decimal(change.granted).lt(entry.used)) {
-    throw new AppError('validation', 'invalid_entry', 'granted cannot go below what was used', [{ path: 'granted', message: `must be at least ${entry.used}, already used` }]);
+    throw new AppError('validation', 'invalid_entry', 'granted cannot go below what was used', [
+      { path: 'granted', message: `must be at least ${entry.used}, already used` },
+    ]);
   }
   const until = change.effectiveUntil === undefined ? entry.effectiveUntil : untilMs(change.effectiveUntil);
   if (change.effectiveUntil !== undefined && until !== null && until <= Math.max(now, entry.effectiveFrom)) {
@@ -58,7 +68,10 @@ export function changedEntry(entry: CreditEntry, change: UpdateCreditEntryReques
       { path: 'effectiveUntil', message: 'must be in the future and after effectiveFrom' },
     ]);
   }
-  return { granted: change.granted === undefined ? entry.granted : new Decimal(change.granted).toFixed(), effectiveUntil: until };
+  return {
+    granted: change.granted === undefined ? entry.granted : new Decimal(change.granted).toFixed(),
+    effectiveUntil: until,
+  };
 }
 
 /** One cycle's grant of a plan association, as the rater sends it. */
@@ -91,15 +104,21 @@ export function planGrantChanges(entries: CreditEntry[], grants: PlanGrantLine[]
     // An entry granted under the first, longer id form is the same grant: never granted twice.
     const grant = wanted.get(currentPlanGrantId(entry.id));
     if (!grant) {
-      if (entry.effectiveFrom > now && entry.status === 'ACTIVE') changes.voids.push(entry.id);
+      if (entry.effectiveFrom > now && entry.status === 'ACTIVE') {
+        changes.voids.push(entry.id);
+      }
       continue;
     }
     wanted.delete(grant.id);
     // A grant someone voided stays voided: granting it again would undo the void (and reuse its id).
-    if (entry.status === 'VOIDED') continue;
+    if (entry.status === 'VOIDED') {
+      continue;
+    }
     const until = Date.parse(grant.effectiveUntil);
     const granted = Decimal.max(grant.granted, entry.used).toFixed();
-    if (entry.effectiveUntil !== until || !new Decimal(entry.granted).eq(granted)) changes.updates.push({ id: entry.id, granted, effectiveUntil: until });
+    if (entry.effectiveUntil !== until || !new Decimal(entry.granted).eq(granted)) {
+      changes.updates.push({ id: entry.id, granted, effectiveUntil: until });
+    }
   }
   for (const grant of wanted.values()) {
     changes.inserts.push({

@@ -18,5 +18,10 @@ export function toFeatureCreditsWire(credits: FeatureCredits): FeatureCreditsWir
 }
 
 export function toCreditEntryWire(entry: CreditEntryView): CreditEntryWire {
-  return { ...entry, granted: exactNumber(entry.granted), used: exactNumber(entry.used), balance: exactNumber(entry.balance) };
+  return {
+    ...entry,
+    granted: exactNumber(entry.granted),
+    used: exactNumber(entry.used),
+    balance: exactNumber(entry.balance),
+  };
 }

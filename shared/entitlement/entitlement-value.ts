@@ -8,6 +8,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * request that does not exceed the configured amount ("3" of "10").
  */
 export function grantsValue(configured: string, requested: string): boolean {
-  if (DECIMAL.test(configured) && DECIMAL.test(requested)) return new Decimal(requested).lte(configured);
+  if (DECIMAL.test(configured) && DECIMAL.test(requested)) {
+    return new Decimal(requested).lte(configured);
+  }
   return configured === requested;
 }

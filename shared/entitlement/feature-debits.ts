@@ -20,22 +20,36 @@ export interface ConsumingEvent {
  * negative value, is reported as an issue (POST /entitled refuses the event); for usage that
  * already happened (the rater's path) such a line is simply left out — nothing can be refused then.
  */
-export function featureDebits(event: ConsumingEvent, features: Feature[], path = 'event'): { lines: DebitLine[]; issues: FieldIssue[] } {
+export function featureDebits(
+  event: ConsumingEvent,
+  features: Feature[],
+  path = 'event',
+): { lines: DebitLine[]; issues: FieldIssue[] } {
   const lines: DebitLine[] = [];
   const issues: FieldIssue[] = [];
   for (const feature of features) {
-    if (feature.status !== 'ACTIVE') continue;
+    if (feature.status !== 'ACTIVE') {
+      continue;
+    }
     const association = feature.schemaAssociations.find((a) => a.schemaName === event.schemaName);
-    if (!association) continue;
+    if (!association) {
+      continue;
+    }
     if (association.attributeName === undefined) {
       lines.push({ featureId: feature.id, amount: '1' });
       continue;
     }
     const value = event.attributes[association.attributeName];
     if (value === undefined) {
-      issues.push({ path: `${path}.attributes`, message: `feature '${feature.name}' consumes attribute '${association.attributeName}', which the event lacks` });
+      issues.push({
+        path: `${path}.attributes`,
+        message: `feature '${feature.name}' consumes attribute '${association.attributeName}', which the event lacks`,
+      });
     } else if (new Decimal(value).isNegative()) {
-      issues.push({ path: `${path}.attributes`, message: `feature '${feature.name}' cannot consume a negative '${association.attributeName}'` });
+      issues.push({
+        path: `${path}.attributes`,
+        message: `feature '${feature.name}' cannot consume a negative '${association.attributeName}'`,
+      });
     } else {
       lines.push({ featureId: feature.id, amount: new Decimal(value).toFixed() });
     }

@@ -18,7 +18,10 @@ export type SchemaAssociation = z.infer<typeof schemaAssociationSchema>;
 /** As a request sends it: Togai's client always sends `attributeName`, '' for a count feature. */
 const associationRequestSchema = z.strictObject({
   schemaName: nameSchema,
-  attributeName: z.union([nameSchema, z.literal('')]).optional().meta({ description: countDescription }),
+  attributeName: z
+    .union([nameSchema, z.literal('')])
+    .optional()
+    .meta({ description: countDescription }),
 });
 
 /** Togai's EventSchemasForFeature, as answered: `attributeName` always there, '' for a count feature. */
@@ -32,9 +35,9 @@ export function storedAssociations(list: z.infer<typeof associationRequestSchema
 }
 
 export const featureStatuses = ['ACTIVE', 'ARCHIVED'] as const;
-export const featureStatusSchema = z.enum(featureStatuses).meta(
-  extension('ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing'),
-);
+export const featureStatusSchema = z
+  .enum(featureStatuses)
+  .meta(extension('ACTIVE from creation; ARCHIVED features entitle nothing and are consumed by nothing'));
 
 const billableName = z.string().min(1).max(255);
 const schemaAssociations = z
@@ -66,7 +69,9 @@ export const updateFeatureRequest = z
   })
   .meta({ id: 'UpdateFeatureRequest' });
 export type UpdateFeatureRequest = z.infer<typeof updateFeatureRequest>;
-export type FeatureChange = Omit<UpdateFeatureRequest, 'schemaAssociations'> & { schemaAssociations?: SchemaAssociation[] };
+export type FeatureChange = Omit<UpdateFeatureRequest, 'schemaAssociations'> & {
+  schemaAssociations?: SchemaAssociation[];
+};
 
 export const featureIdSchema = z.string().min(1).max(50);
 
@@ -85,14 +90,21 @@ export type Feature = z.infer<typeof featureSchema>;
 
 /** Togai's Feature, as answered. */
 export const featureResponseSchema = featureSchema
-  .extend({ schemaAssociations: z.array(schemaAssociationWireSchema).meta({ description: 'Association of a feature with event schemas' }) })
+  .extend({
+    schemaAssociations: z
+      .array(schemaAssociationWireSchema)
+      .meta({ description: 'Association of a feature with event schemas' }),
+  })
   .meta({ id: 'Feature' });
 export type FeatureResponse = z.infer<typeof featureResponseSchema>;
 
 export function toFeatureResponse(feature: Feature): FeatureResponse {
   return {
     ...feature,
-    schemaAssociations: feature.schemaAssociations.map(({ schemaName, attributeName }) => ({ schemaName, attributeName: attributeName ?? '' })),
+    schemaAssociations: feature.schemaAssociations.map(({ schemaName, attributeName }) => ({
+      schemaName,
+      attributeName: attributeName ?? '',
+    })),
   };
 }
 

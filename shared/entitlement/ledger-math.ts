@@ -1,5 +1,12 @@
 import { Decimal } from '../decimal/decimal';
-import { creditSources, untilIso, type CreditEntry, type CreditEntryView, type CreditSource, type FeatureAccount } from './credit-entry';
+import {
+  creditSources,
+  untilIso,
+  type CreditEntry,
+  type CreditEntryView,
+  type CreditSource,
+  type FeatureAccount,
+} from './credit-entry';
 
 /**
  * The arithmetic of credits, with no storage: the AccountLedger object reads entries, asks these
@@ -30,7 +37,11 @@ export type DenialReason = 'NO_GRANT' | 'INSUFFICIENT_CREDITS';
 export type CheckedPlan = ({ ok: true } & DebitPlan) | { ok: false; reason: DenialReason; available: string };
 
 export function isLive(entry: CreditEntry, at: number): boolean {
-  return entry.status === 'ACTIVE' && entry.effectiveFrom <= at && (entry.effectiveUntil === null || at < entry.effectiveUntil);
+  return (
+    entry.status === 'ACTIVE' &&
+    entry.effectiveFrom <= at &&
+    (entry.effectiveUntil === null || at < entry.effectiveUntil)
+  );
 }
 
 export function remaining(entry: CreditEntry): Decimal {
@@ -58,9 +69,13 @@ export function available(entries: CreditEntry[], account: FeatureAccount, at: n
 
 export function planChecked(entries: CreditEntry[], account: FeatureAccount, amount: string, at: number): CheckedPlan {
   const hasGrant = entries.some((e) => isLive(e, at)) || account.overageLimit !== null;
-  if (!hasGrant) return { ok: false, reason: 'NO_GRANT', available: '0' };
+  if (!hasGrant) {
+    return { ok: false, reason: 'NO_GRANT', available: '0' };
+  }
   const left = available(entries, account, at);
-  if (left.lt(amount)) return { ok: false, reason: 'INSUFFICIENT_CREDITS', available: left.toFixed() };
+  if (left.lt(amount)) {
+    return { ok: false, reason: 'INSUFFICIENT_CREDITS', available: left.toFixed() };
+  }
   return { ok: true, ...allocate(entries, amount, at) };
 }
 
@@ -70,7 +85,9 @@ export function planForced(entries: CreditEntry[], amount: string, at: number): 
 
 /** The credits live at `at` that settle unsettled overage; empty when there is none. */
 export function planSettlement(entries: CreditEntry[], account: FeatureAccount, at: number): DebitPlan {
-  if (!new Decimal(account.usedOverage).gt(0)) return { allocations: [], overage: '0' };
+  if (!new Decimal(account.usedOverage).gt(0)) {
+    return { allocations: [], overage: '0' };
+  }
   const { allocations, overage } = allocate(entries, account.usedOverage, at);
   // What stays uncovered is still owed: the settlement covers usedOverage − overage.
   return { allocations, overage };
@@ -80,7 +97,9 @@ function allocate(entries: CreditEntry[], amount: string, at: number): DebitPlan
   let left = new Decimal(amount);
   const allocations: Allocation[] = [];
   for (const entry of consumptionOrder(entries, at)) {
-    if (left.lte(0)) break;
+    if (left.lte(0)) {
+      break;
+    }
     const take = Decimal.min(left, remaining(entry));
     allocations.push({ entryId: entry.id, amount: take.toFixed() });
     left = left.minus(take);
@@ -89,7 +108,9 @@ function allocate(entries: CreditEntry[], amount: string, at: number): DebitPlan
 }
 
 function overageAllowance(account: FeatureAccount): Decimal {
-  if (account.overageLimit === null) return new Decimal(0);
+  if (account.overageLimit === null) {
+    return new Decimal(0);
+  }
   return Decimal.max(0, new Decimal(account.overageLimit).minus(account.usedOverage));
 }
 
@@ -110,7 +131,11 @@ export function featureBalance(entries: CreditEntry[], account: FeatureAccount, 
  */
 export function entryView(entry: CreditEntry, at: number): CreditEntryView {
   const status =
-    entry.status === 'VOIDED' ? 'VOIDED' : entry.effectiveUntil !== null && at >= entry.effectiveUntil ? 'EXPIRED' : 'ACTIVE';
+    entry.status === 'VOIDED'
+      ? 'VOIDED'
+      : entry.effectiveUntil !== null && at >= entry.effectiveUntil
+        ? 'EXPIRED'
+        : 'ACTIVE';
   return {
     id: entry.id,
     featureId: entry.featureId,

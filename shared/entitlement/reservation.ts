@@ -44,9 +44,13 @@ export function splitHold(plan: DebitPlan, actual: string): HoldSplit {
   const released: Allocation[] = [];
   for (const { entryId, amount } of plan.allocations) {
     const take = Decimal.min(left, amount);
-    if (take.gt(0)) kept.push({ entryId, amount: take.toFixed() });
+    if (take.gt(0)) {
+      kept.push({ entryId, amount: take.toFixed() });
+    }
     const rest = new Decimal(amount).minus(take);
-    if (rest.gt(0)) released.push({ entryId, amount: rest.toFixed() });
+    if (rest.gt(0)) {
+      released.push({ entryId, amount: rest.toFixed() });
+    }
     left = left.minus(take);
   }
   const keptOverage = Decimal.min(left, plan.overage);
@@ -65,7 +69,10 @@ export function planTotal(plan: DebitPlan): Decimal {
 
 /** Two plans on the same feature as one (a settle's kept part and its excess). */
 export function mergePlans(a: DebitPlan, b: DebitPlan): DebitPlan {
-  return { allocations: [...a.allocations, ...b.allocations], overage: new Decimal(a.overage).plus(b.overage).toFixed() };
+  return {
+    allocations: [...a.allocations, ...b.allocations],
+    overage: new Decimal(a.overage).plus(b.overage).toFixed(),
+  };
 }
 
 /** A held reservation whose TTL has passed is expired, whether or not the alarm has run yet. */
@@ -81,19 +88,29 @@ export function isExpired(reservation: { status: ReservationStatus; expiresAt: n
 export function reservationId(accountId: string, key: string): string {
   const bytes = new TextEncoder().encode(JSON.stringify([accountId, key]));
   let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  for (const byte of bytes) {
+    binary += String.fromCharCode(byte);
+  }
   return `rsv_${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 export function parseReservationId(id: string): { accountId: string; key: string } | null {
-  if (!id.startsWith('rsv_') || !/^[A-Za-z0-9_-]+$/.test(id.slice(4))) return null;
+  if (!id.startsWith('rsv_') || !/^[A-Za-z0-9_-]+$/.test(id.slice(4))) {
+    return null;
+  }
   try {
     const binary = atob(id.slice(4).replace(/-/g, '+').replace(/_/g, '/'));
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+    );
     const pair: unknown = JSON.parse(text);
-    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') return null;
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
+      return null;
+    }
     // Only the canonical spelling names a reservation: one id per (account, key).
-    if (reservationId(pair[0], pair[1]) !== id) return null;
+    if (reservationId(pair[0], pair[1]) !== id) {
+      return null;
+    }
     return { accountId: pair[0], key: pair[1] };
   } catch {
     return null;

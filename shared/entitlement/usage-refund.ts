@@ -25,7 +25,9 @@ export function planEntryRefund(entries: CreditEntry[], amount: string, at: numb
   let left = new Decimal(amount);
   const back: Allocation[] = [];
   for (const entry of giveBackOrder(entries, at)) {
-    if (left.lte(0)) break;
+    if (left.lte(0)) {
+      break;
+    }
     const take = Decimal.min(left, entry.used);
     back.push({ entryId: entry.id, amount: take.toFixed() });
     left = left.minus(take);

@@ -62,14 +62,21 @@ export function invalid(code: string, errors: FieldIssue[], detail?: string): Ap
 /** A configuration object's name already used by another (`what`: 'usage meter'; `plural`: 'meters'). */
 export function nameTaken(what: string, name: string, plural: string): AppError {
   const article = /^[aeiou]/i.test(what) ? 'An' : 'A';
-  return new AppError('conflict', `${what.replaceAll(' ', '_')}_exists`, `${article} ${what} named '${name}' already exists`, [
-    { path: 'name', message: `is taken (archived ${plural} keep their names)` },
-  ]);
+  return new AppError(
+    'conflict',
+    `${what.replaceAll(' ', '_')}_exists`,
+    `${article} ${what} named '${name}' already exists`,
+    [{ path: 'name', message: `is taken (archived ${plural} keep their names)` }],
+  );
 }
 
 /** An optimistic write lost to another: the object changed after the request read it. */
 export function concurrentChange(what: string, id: string): AppError {
-  return new AppError('conflict', 'concurrent_change', `${what[0]!.toUpperCase()}${what.slice(1)} '${id}' changed while this request ran; read it and retry`);
+  return new AppError(
+    'conflict',
+    'concurrent_change',
+    `${what[0]!.toUpperCase()}${what.slice(1)} '${id}' changed while this request ran; read it and retry`,
+  );
 }
 
 export function notFound(what: string, id: string): AppError {

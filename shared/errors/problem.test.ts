@@ -83,7 +83,12 @@ describe('problemResponse', () => {
 
 describe('fromProblem', () => {
   it.each(Object.keys(errorKinds) as ErrorKind[])('round-trips an AppError of kind %s', (kind) => {
-    const original = new AppError(kind, `some_${kind}`, `detail of ${kind}`, kind === 'validation' ? [{ path: 'p', message: 'm' }] : []);
+    const original = new AppError(
+      kind,
+      `some_${kind}`,
+      `detail of ${kind}`,
+      kind === 'validation' ? [{ path: 'p', message: 'm' }] : [],
+    );
     const rebuilt = fromProblem(toProblem(original));
     expect(rebuilt).toBeInstanceOf(AppError);
     expect({ kind: rebuilt.kind, code: rebuilt.code, detail: rebuilt.detail, errors: rebuilt.errors }).toEqual({
@@ -97,7 +102,13 @@ describe('fromProblem', () => {
 
   it('treats a status it does not know as internal, keeping code and detail', () => {
     const rebuilt = fromProblem({ type: 't', title: 'teapot', status: 418, detail: 'short and stout', code: 'teapot' });
-    expect(rebuilt).toMatchObject({ kind: 'internal', status: 500, code: 'teapot', detail: 'short and stout', errors: [] });
+    expect(rebuilt).toMatchObject({
+      kind: 'internal',
+      status: 500,
+      code: 'teapot',
+      detail: 'short and stout',
+      errors: [],
+    });
   });
 });
 

@@ -19,9 +19,7 @@ const TYPE_BASE = 'https://meterline.dev/problems/';
  */
 export function toProblem(error: unknown): Problem {
   const appError =
-    error instanceof AppError
-      ? error
-      : new AppError('internal', 'internal_error', 'An unexpected error occurred');
+    error instanceof AppError ? error : new AppError('internal', 'internal_error', 'An unexpected error occurred');
   const problem: Problem = {
     type: TYPE_BASE + appError.code,
     title: errorKinds[appError.kind].title,
@@ -29,7 +27,9 @@ export function toProblem(error: unknown): Problem {
     detail: appError.detail,
     code: appError.code,
   };
-  if (appError.errors.length > 0) problem.errors = appError.errors;
+  if (appError.errors.length > 0) {
+    problem.errors = appError.errors;
+  }
   return problem;
 }
 
@@ -38,16 +38,18 @@ export function problemResponse(error: unknown): Response {
   const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }) },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+    },
   });
 }
 
 /** Rebuilds an AppError from a problem another Meterline worker returned, so it passes through. */
 export function fromProblem(problem: Problem): AppError {
   const kind =
-    (Object.keys(errorKinds) as (keyof typeof errorKinds)[]).find(
-      (k) => errorKinds[k].status === problem.status,
-    ) ?? 'internal';
+    (Object.keys(errorKinds) as (keyof typeof errorKinds)[]).find((k) => errorKinds[k].status === problem.status) ??
+    'internal';
   return new AppError(kind, problem.code, problem.detail, problem.errors ?? []);
 }
 
@@ -56,8 +58,13 @@ export function fromProblem(problem: Problem): AppError {
  * parse is a 400, one of another media type a 415. They become AppErrors like any other.
  */
 export function fromHttpException(error: { status: number; message: string }): AppError {
-  if (error.status === 400) return new AppError('malformed', 'malformed_json', 'The body is not valid JSON');
-  if (error.status === 415) return new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
-  const kind = (Object.keys(errorKinds) as ErrorKind[]).find((k) => errorKinds[k].status === error.status) ?? 'internal';
+  if (error.status === 400) {
+    return new AppError('malformed', 'malformed_json', 'The body is not valid JSON');
+  }
+  if (error.status === 415) {
+    return new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
+  }
+  const kind =
+    (Object.keys(errorKinds) as ErrorKind[]).find((k) => errorKinds[k].status === error.status) ?? 'internal';
   return new AppError(kind, kind, errorKinds[kind].title);
 }

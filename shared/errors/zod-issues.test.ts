@@ -11,7 +11,9 @@ const schema = z.strictObject({
 
 function issues(input: unknown, prefix?: string) {
   const result = schema.safeParse(input);
-  if (result.success) throw new Error('expected a failure');
+  if (result.success) {
+    throw new Error('expected a failure');
+  }
   return issuesFromZod(result.error, prefix);
 }
 
@@ -34,7 +36,11 @@ describe('issuesFromZod', () => {
 
 describe('parseOrThrow', () => {
   it('returns the parsed value', () => {
-    expect(parseOrThrow(schema, { name: 'a', items: [{ qty: 2 }], tags: {} })).toEqual({ name: 'a', items: [{ qty: 2 }], tags: {} });
+    expect(parseOrThrow(schema, { name: 'a', items: [{ qty: 2 }], tags: {} })).toEqual({
+      name: 'a',
+      items: [{ qty: 2 }],
+      tags: {},
+    });
   });
 
   it('throws a validation AppError naming every bad field', () => {

@@ -16,6 +16,8 @@ export function parseOrThrow<S extends z.ZodType>(
   prefix = '',
 ): z.infer<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    return result.data;
+  }
   throw invalid(code, issuesFromZod(result.error, prefix)) satisfies AppError;
 }

@@ -10,7 +10,10 @@ import type { CreateEventSchemaRequest } from './event-schema';
  * filterFields name dimensions, each once: a meter filters on dimensions only.
  */
 export function checkEventSchema(
-  input: Pick<CreateEventSchemaRequest, 'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'>,
+  input: Pick<
+    CreateEventSchemaRequest,
+    'attributes' | 'dimensions' | 'enrichments' | 'eventIdTemplate' | 'filterFields'
+  >,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const available = {
@@ -22,15 +25,20 @@ export function checkEventSchema(
   const byOrder = fields.map((field, index) => ({ field, index })).sort((a, b) => a.field.order - b.field.order);
   for (const { field, index } of byOrder) {
     const path = `enrichments.fields.${index}`;
-    if (orders.has(field.order)) issues.push({ path: `${path}.order`, message: `order ${field.order} is used twice` });
+    if (orders.has(field.order)) {
+      issues.push({ path: `${path}.order`, message: `order ${field.order} is used twice` });
+    }
     orders.add(field.order);
-    if (field.enrichmentType === 'JSON_LOGIC') issues.push(...checkFormula(field.value, available, `${path}.value`));
-    else if (field.type === 'ATTRIBUTE' && !/^-?\d+(\.\d+)?$/.test(field.value)) {
+    if (field.enrichmentType === 'JSON_LOGIC') {
+      issues.push(...checkFormula(field.value, available, `${path}.value`));
+    } else if (field.type === 'ATTRIBUTE' && !/^-?\d+(\.\d+)?$/.test(field.value)) {
       issues.push({ path: `${path}.value`, message: 'an ATTRIBUTE constant must be a decimal number' });
     }
     (field.type === 'ATTRIBUTE' ? available.attributes : available.dimensions).push(field.name);
   }
-  if (input.eventIdTemplate) issues.push(...checkEventIdTemplate(input.eventIdTemplate, available));
+  if (input.eventIdTemplate) {
+    issues.push(...checkEventIdTemplate(input.eventIdTemplate, available));
+  }
   issues.push(...checkFilterFields(input.filterFields ?? [], available.dimensions));
   return issues;
 }
@@ -39,8 +47,11 @@ function checkFilterFields(filterFields: string[], dimensions: string[]): FieldI
   const issues: FieldIssue[] = [];
   filterFields.forEach((name, index) => {
     const path = `filterFields.${index}`;
-    if (!dimensions.includes(name)) issues.push({ path, message: `'${name}' is not a dimension of this schema` });
-    else if (filterFields.indexOf(name) !== index) issues.push({ path, message: `'${name}' is listed twice` });
+    if (!dimensions.includes(name)) {
+      issues.push({ path, message: `'${name}' is not a dimension of this schema` });
+    } else if (filterFields.indexOf(name) !== index) {
+      issues.push({ path, message: `'${name}' is listed twice` });
+    }
   });
   return issues;
 }

@@ -9,7 +9,8 @@ const published: EventSchemaDefinition = {
   enrichments: { fields: [tier] },
   filterFields: ['region'],
 };
-const check = (next: Partial<EventSchemaDefinition>, current = published) => checkSchemaEvolution(current, { ...current, ...next });
+const check = (next: Partial<EventSchemaDefinition>, current = published) =>
+  checkSchemaEvolution(current, { ...current, ...next });
 
 describe('checkSchemaEvolution', () => {
   it.each([
@@ -26,9 +27,19 @@ describe('checkSchemaEvolution', () => {
 
   it.each([
     ['a removed attribute', { attributes: [] }, 'attributes', /'bytes' is published and cannot be removed/],
-    ['a changed enrichment', { enrichments: { fields: [{ ...tier, value: 'silver' }] } }, 'enrichments.fields', /'tier' is published and cannot be changed/],
+    [
+      'a changed enrichment',
+      { enrichments: { fields: [{ ...tier, value: 'silver' }] } },
+      'enrichments.fields',
+      /'tier' is published and cannot be changed/,
+    ],
     ['a changed eventIdTemplate', { eventIdTemplate: '{{accountId}}' }, 'eventIdTemplate', /cannot be changed/],
-    ['a removed filterField', { filterFields: ['mode'] }, 'filterFields', /'region' is published as filterable and cannot be removed/],
+    [
+      'a removed filterField',
+      { filterFields: ['mode'] },
+      'filterFields',
+      /'region' is published as filterable and cannot be removed/,
+    ],
   ])('refuses %s at %s', (_, next, path, message) => {
     expect(check(next)).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
@@ -42,13 +53,20 @@ describe('checkSchemaEvolution', () => {
 
     it('may not narrow what meters filter on by listing only some', () => {
       expect(check({ filterFields: ['region'] }, open)).toEqual([
-        { path: 'filterFields', message: expect.stringMatching(/'mode' is published as filterable \(the published schema has no filterFields/) },
+        {
+          path: 'filterFields',
+          message: expect.stringMatching(
+            /'mode' is published as filterable \(the published schema has no filterFields/,
+          ),
+        },
         { path: 'filterFields', message: expect.stringMatching(/'tier' is published as filterable/) },
       ]);
     });
   });
 
   it('reports a removed dimension once, under dimensions, not again under filterFields', () => {
-    expect(check({ dimensions: [{ name: 'mode' }], filterFields: undefined }).map((i) => i.path)).toEqual(['dimensions']);
+    expect(check({ dimensions: [{ name: 'mode' }], filterFields: undefined }).map((i) => i.path)).toEqual([
+      'dimensions',
+    ]);
   });
 });

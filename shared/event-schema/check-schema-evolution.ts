@@ -43,5 +43,8 @@ function filterFieldIssues(current: EventSchemaDefinition, next: EventSchemaDefi
   const why = current.filterFields?.length ? '' : ' (the published schema has no filterFields, so every dimension is)';
   return filterableDimensions(current)
     .filter((name) => dimensions.includes(name) && !kept.has(name))
-    .map((name) => ({ path: 'filterFields', message: `'${name}' is published as filterable${why} and cannot be removed` }));
+    .map((name) => ({
+      path: 'filterFields',
+      message: `'${name}' is published as filterable${why} and cannot be removed`,
+    }));
 }

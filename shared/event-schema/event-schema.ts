@@ -10,7 +10,10 @@ export const nameSchema = z
   .string()
   .min(1)
   .max(50)
-  .regex(/^[a-zA-Z0-9_-]([ a-zA-Z0-9_-]*[a-zA-Z0-9_-])?$/, 'use letters, digits, spaces, _ and - only, not starting or ending with a space')
+  .regex(
+    /^[a-zA-Z0-9_-]([ a-zA-Z0-9_-]*[a-zA-Z0-9_-])?$/,
+    'use letters, digits, spaces, _ and - only, not starting or ending with a space',
+  )
   // JSON.parse makes "__proto__" an own key, but object spreads and zod records drop it silently.
   .refine((name) => name !== '__proto__', 'is reserved');
 
@@ -78,14 +81,16 @@ export const updateEventSchemaRequest = z
 export type UpdateEventSchemaRequest = z.infer<typeof updateEventSchemaRequest>;
 
 /** An event schema as stored and returned (Togai's EventSchema). */
-export const eventSchemaSchema = z.object({
-  name: nameSchema,
-  ...definitionShape,
-  version: z.number().int().min(1),
-  status: lifecycleStatusSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'EventSchema' });
+export const eventSchemaSchema = z
+  .object({
+    name: nameSchema,
+    ...definitionShape,
+    version: z.number().int().min(1),
+    status: lifecycleStatusSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'EventSchema' });
 export type EventSchema = z.infer<typeof eventSchemaSchema>;
 
 /** The definition a version freezes: everything but name, status and timestamps. */
@@ -114,7 +119,9 @@ export function schemaFields(schema: Pick<EventSchema, 'attributes' | 'dimension
  * a client that always sends the field (as generated SDKs may, with `[]`) should not find every
  * meter filter refused.
  */
-export function filterableDimensions(schema: Pick<EventSchema, 'attributes' | 'dimensions' | 'enrichments' | 'filterFields'>): string[] {
+export function filterableDimensions(
+  schema: Pick<EventSchema, 'attributes' | 'dimensions' | 'enrichments' | 'filterFields'>,
+): string[] {
   return schema.filterFields?.length ? schema.filterFields : schemaFields(schema).dimensions;
 }
 
@@ -133,7 +140,9 @@ export function duplicateFieldIssues(value: {
   ] as const;
   for (const [group, fields] of groups) {
     fields.forEach((field, index) => {
-      if (seen.has(field.name)) issues.push({ path: `${group}.${index}.name`, message: `'${field.name}' is already defined in this schema` });
+      if (seen.has(field.name)) {
+        issues.push({ path: `${group}.${index}.name`, message: `'${field.name}' is already defined in this schema` });
+      }
       seen.add(field.name);
     });
   }
@@ -142,6 +151,10 @@ export function duplicateFieldIssues(value: {
 
 function refineUniqueFields(value: Parameters<typeof duplicateFieldIssues>[0], ctx: z.RefinementCtx) {
   for (const issue of duplicateFieldIssues(value)) {
-    ctx.addIssue({ code: 'custom', path: issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: issue.message });
+    ctx.addIssue({
+      code: 'custom',
+      path: issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      message: issue.message,
+    });
   }
 }

@@ -45,16 +45,28 @@ describe('eventSchema (the wire shape of an event)', () => {
     ['attribute value ".5"', { attributes: [{ name: 'amount', value: '.5' }] }, 'event.attributes.0.value'],
     ['attribute value true', { attributes: [{ name: 'amount', value: true }] }, 'event.attributes.0.value'],
     // Postgres' NUMERIC stops at 16 383 fractional digits: such an event could never be metered.
-    ['attribute value with 513 fractional digits', { attributes: [{ name: 'amount', value: `0.${'1'.repeat(513)}` }] }, 'event.attributes.0.value'],
+    [
+      'attribute value with 513 fractional digits',
+      { attributes: [{ name: 'amount', value: `0.${'1'.repeat(513)}` }] },
+      'event.attributes.0.value',
+    ],
     // Postgres text and jsonb cannot hold U+0000.
     ['a NUL in a dimension value', { dimensions: { colour: 'red\u0000' } }, 'event.dimensions.colour'],
     ['a NUL in the accountId', { accountId: 'ac\u0000me' }, 'event.accountId'],
     ['a NUL in the id', { id: '\u0000' }, 'event.id'],
     ['a NUL in a unit', { attributes: [{ name: 'amount', value: '1', unit: 'k\u0000g' }] }, 'event.attributes.0.unit'],
-    ['an unknown key in an attribute', { attributes: [{ name: 'amount', value: '1', currency: 'EUR' }] }, 'event.attributes.0'],
+    [
+      'an unknown key in an attribute',
+      { attributes: [{ name: 'amount', value: '1', currency: 'EUR' }] },
+      'event.attributes.0',
+    ],
     ['an attribute name with a dot', { attributes: [{ name: 'a.b', value: '1' }] }, 'event.attributes.0.name'],
     ['an empty unit', { attributes: [{ name: 'amount', value: '1', unit: '' }] }, 'event.attributes.0.unit'],
-    ['11 attributes', { attributes: Array.from({ length: 11 }, (_, i) => ({ name: `a${i}`, value: '1' })) }, 'event.attributes'],
+    [
+      '11 attributes',
+      { attributes: Array.from({ length: 11 }, (_, i) => ({ name: `a${i}`, value: '1' })) },
+      'event.attributes',
+    ],
     ['an empty dimension value', { dimensions: { colour: '' } }, 'event.dimensions.colour'],
     ['a dimension value of 201 characters', { dimensions: { colour: 'x'.repeat(201) } }, 'event.dimensions.colour'],
     ['a dimension value that is a number', { dimensions: { colour: 5 } }, 'event.dimensions.colour'],
@@ -75,14 +87,20 @@ describe('eventSchema (the wire shape of an event)', () => {
       ...good,
       id: 'x'.repeat(512),
       accountId: 'y'.repeat(512),
-      attributes: Array.from({ length: 10 }, (_, i) => ({ name: `a${i}`, value: `${'9'.repeat(512)}.${'1'.repeat(512)}` })),
+      attributes: Array.from({ length: 10 }, (_, i) => ({
+        name: `a${i}`,
+        value: `${'9'.repeat(512)}.${'1'.repeat(512)}`,
+      })),
       dimensions: { colour: 'z'.repeat(200), size: 'S' },
     };
     expect(paths(atLimits)).toEqual([]);
   });
 
   it('names every bad field at once', () => {
-    expect(paths({ ...good, accountId: '', dimensions: { colour: '' } }).sort()).toEqual(['event.accountId', 'event.dimensions.colour']);
+    expect(paths({ ...good, accountId: '', dimensions: { colour: '' } }).sort()).toEqual([
+      'event.accountId',
+      'event.dimensions.colour',
+    ]);
   });
 
   it('refuses an unknown key beside event', () => {
@@ -94,7 +112,11 @@ describe('eventSchema (the wire shape of an event)', () => {
 
 describe('hostile dimension keys', () => {
   it('refuses a "__proto__" dimension instead of dropping it', () => {
-    const parsed = eventSchema.safeParse(JSON.parse('{"schemaName":"s","timestamp":"2026-01-01T00:00:00Z","accountId":"a","dimensions":{"__proto__":"x"}}'));
+    const parsed = eventSchema.safeParse(
+      JSON.parse(
+        '{"schemaName":"s","timestamp":"2026-01-01T00:00:00Z","accountId":"a","dimensions":{"__proto__":"x"}}',
+      ),
+    );
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['dimensions.__proto__']);
   });

@@ -11,8 +11,16 @@ import { instantSchema } from '../time/instant';
 export const decimalValueSchema = z.union([
   // Bounded on both sides of the point: Postgres' NUMERIC refuses more than 16 383 fractional
   // digits, and an event the rater cannot store must be refused here, not accepted and failed.
-  z.string().regex(/^-?\d{1,512}(\.\d{1,512})?$/, 'must be a decimal number such as "12.5" (at most 512 digits each side of the point)'),
-  z.number().refine(Number.isFinite, 'must be a finite number').transform((n) => new Decimal(n).toFixed()),
+  z
+    .string()
+    .regex(
+      /^-?\d{1,512}(\.\d{1,512})?$/,
+      'must be a decimal number such as "12.5" (at most 512 digits each side of the point)',
+    ),
+  z
+    .number()
+    .refine(Number.isFinite, 'must be a finite number')
+    .transform((n) => new Decimal(n).toFixed()),
 ]);
 
 /** A quantity or price that cannot be below zero: credits granted, a rate, a fee. */
@@ -40,7 +48,9 @@ const storableText = (min: number, max: number) =>
     .max(max)
     .superRefine((v, ctx) => {
       const problem = textProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+      }
     });
 
 export const attributeSchema = z.strictObject({
@@ -50,25 +60,29 @@ export const attributeSchema = z.strictObject({
 });
 
 /** A usage event as clients send it: Togai's Event, field for field. */
-export const eventSchema = z.strictObject({
-  id: storableText(1, 512).optional(),
-  schemaName: nameSchema,
-  timestamp: instantSchema().meta({ description: 'ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())' }),
-  accountId: storableText(1, 512),
-  attributes: z.array(attributeSchema).max(10).default([]),
-  dimensions: z.preprocess(refuseProtoKey, z.record(storableText(0, 200), storableText(1, 200))).default({}),
-}).meta({
-  id: 'Event',
-  description: "A usage event, in Togai's shape. Attribute values are decimal strings (exact).",
-  example: {
-    id: 'req-0001',
-    schemaName: 'api_calls',
-    timestamp: '2026-11-23T10:15:00Z',
-    accountId: 'acme',
-    attributes: [{ name: 'response_bytes', value: '1500.25' }],
-    dimensions: { region: 'eu', endpoint: '/v1/things' },
-  },
-});
+export const eventSchema = z
+  .strictObject({
+    id: storableText(1, 512).optional(),
+    schemaName: nameSchema,
+    timestamp: instantSchema().meta({
+      description: 'ISO 8601; without a zone it is UTC (as Python writes datetime.utcnow())',
+    }),
+    accountId: storableText(1, 512),
+    attributes: z.array(attributeSchema).max(10).default([]),
+    dimensions: z.preprocess(refuseProtoKey, z.record(storableText(0, 200), storableText(1, 200))).default({}),
+  })
+  .meta({
+    id: 'Event',
+    description: "A usage event, in Togai's shape. Attribute values are decimal strings (exact).",
+    example: {
+      id: 'req-0001',
+      schemaName: 'api_calls',
+      timestamp: '2026-11-23T10:15:00Z',
+      accountId: 'acme',
+      attributes: [{ name: 'response_bytes', value: '1500.25' }],
+      dimensions: { region: 'eu', endpoint: '/v1/things' },
+    },
+  });
 export type WireEvent = z.infer<typeof eventSchema>;
 
 export const ingestEventRequest = z.strictObject({ event: eventSchema }).meta({ id: 'IngestEventRequest' });

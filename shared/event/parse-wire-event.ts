@@ -26,39 +26,77 @@ const DECIMAL = /^-?\d{1,512}(\.\d{1,512})?$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function acceptPlainEvent(raw: unknown): WireEvent | null {
-  if (!isPlainObject(raw)) return null;
-  for (const key of Object.keys(raw)) if (!EVENT_KEYS.has(key)) return null;
+  if (!isPlainObject(raw)) {
+    return null;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!EVENT_KEYS.has(key)) {
+      return null;
+    }
+  }
   const { id, schemaName, timestamp, accountId, attributes, dimensions } = raw;
-  if (id !== undefined && !isText(id, 1, 512)) return null;
-  if (!isName(schemaName) || !isInstant(timestamp) || !isText(accountId, 1, 512)) return null;
+  if (id !== undefined && !isText(id, 1, 512)) {
+    return null;
+  }
+  if (!isName(schemaName) || !isInstant(timestamp) || !isText(accountId, 1, 512)) {
+    return null;
+  }
 
   const outAttributes: WireEvent['attributes'] = [];
   if (attributes !== undefined) {
-    if (!Array.isArray(attributes) || attributes.length > 10) return null;
+    if (!Array.isArray(attributes) || attributes.length > 10) {
+      return null;
+    }
     for (const attribute of attributes as unknown[]) {
-      if (!isPlainObject(attribute)) return null;
-      for (const key of Object.keys(attribute)) if (!ATTRIBUTE_KEYS.has(key)) return null;
+      if (!isPlainObject(attribute)) {
+        return null;
+      }
+      for (const key of Object.keys(attribute)) {
+        if (!ATTRIBUTE_KEYS.has(key)) {
+          return null;
+        }
+      }
       const { name, value, unit } = attribute;
-      if (!isName(name) || typeof value !== 'string' || !DECIMAL.test(value)) return null;
-      if (unit !== undefined && !isText(unit, 1, 50)) return null;
+      if (!isName(name) || typeof value !== 'string' || !DECIMAL.test(value)) {
+        return null;
+      }
+      if (unit !== undefined && !isText(unit, 1, 50)) {
+        return null;
+      }
       outAttributes.push(unit === undefined ? { name, value } : { name, value, unit });
     }
   }
 
   const outDimensions: Record<string, string> = {};
   if (dimensions !== undefined) {
-    if (!isPlainObject(dimensions) || Object.hasOwn(dimensions, '__proto__')) return null;
+    if (!isPlainObject(dimensions) || Object.hasOwn(dimensions, '__proto__')) {
+      return null;
+    }
     for (const key of Object.keys(dimensions)) {
       const value = dimensions[key];
-      if (!isText(key, 0, 200) || !isText(value, 1, 200)) return null;
+      if (!isText(key, 0, 200) || !isText(value, 1, 200)) {
+        return null;
+      }
       outDimensions[key] = value;
     }
   }
-  return { ...(id === undefined ? {} : { id }), schemaName, timestamp, accountId, attributes: outAttributes, dimensions: outDimensions };
+  return {
+    ...(id === undefined ? {} : { id }),
+    schemaName,
+    timestamp,
+    accountId,
+    attributes: outAttributes,
+    dimensions: outDimensions,
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 function isText(value: unknown, min: number, max: number): value is string {
@@ -66,11 +104,15 @@ function isText(value: unknown, min: number, max: number): value is string {
 }
 
 function isName(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 50 && NAME.test(value) && value !== '__proto__';
+  return (
+    typeof value === 'string' && value.length >= 1 && value.length <= 50 && NAME.test(value) && value !== '__proto__'
+  );
 }
 
 function isInstant(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_UTC.test(value)) return false;
+  if (typeof value !== 'string' || !ISO_UTC.test(value)) {
+    return false;
+  }
   const time = Date.parse(value);
   return Number.isFinite(time) && new Date(time).toISOString() === value;
 }

@@ -37,7 +37,10 @@ describe('validateEvent', () => {
       wire({
         id: 'evt-1',
         timestamp: '2026-02-01T17:29:30.250+05:30',
-        attributes: [{ name: 'transaction_amount', value: 12.5 }, { name: 'fee', value: '0.30', unit: 'EUR' }],
+        attributes: [
+          { name: 'transaction_amount', value: 12.5 },
+          { name: 'fee', value: '0.30', unit: 'EUR' },
+        ],
       }),
       schema,
       now,
@@ -64,15 +67,29 @@ describe('validateEvent', () => {
   });
 
   it('applies the unit given over the default unit', () => {
-    const result = validateEvent(wire({ attributes: [{ name: 'transaction_amount', value: '1', unit: 'INR' }] }), schema, now);
+    const result = validateEvent(
+      wire({ attributes: [{ name: 'transaction_amount', value: '1', unit: 'INR' }] }),
+      schema,
+      now,
+    );
     expect(result).toMatchObject({ ok: true, event: { units: { transaction_amount: 'INR' } } });
   });
 
   it.each([
-    ['an unknown attribute', { attributes: [{ name: 'tip', value: '1' }] }, 'event.attributes.0.name', /no attribute 'tip'/],
+    [
+      'an unknown attribute',
+      { attributes: [{ name: 'tip', value: '1' }] },
+      'event.attributes.0.name',
+      /no attribute 'tip'/,
+    ],
     [
       'a repeated attribute',
-      { attributes: [{ name: 'fee', value: '1' }, { name: 'fee', value: '2' }] },
+      {
+        attributes: [
+          { name: 'fee', value: '1' },
+          { name: 'fee', value: '2' },
+        ],
+      },
       'event.attributes.1.name',
       /more than once/,
     ],
@@ -82,7 +99,10 @@ describe('validateEvent', () => {
     ['a timestamp 45 days and 1 ms old', { timestamp: at(-45 * day - 1) }, 'event.timestamp', /45-day grace window/],
     ['a timestamp a year old', { timestamp: '2025-01-01T00:00:00Z' }, 'event.timestamp', /45-day grace window/],
   ])('refuses %s at %s', (_, over, path, message) => {
-    expect(validateEvent(wire(over), schema, now)).toEqual({ ok: false, issues: [{ path, message: expect.stringMatching(message) }] });
+    expect(validateEvent(wire(over), schema, now)).toEqual({
+      ok: false,
+      issues: [{ path, message: expect.stringMatching(message) }],
+    });
   });
 
   it.each([
@@ -112,7 +132,11 @@ describe('validateEvent', () => {
   });
 
   it('reports every issue, under the path it is given', () => {
-    const event = wire({ attributes: [{ name: 'tip', value: '1' }], dimensions: { colour: 'red' }, timestamp: at(day) });
+    const event = wire({
+      attributes: [{ name: 'tip', value: '1' }],
+      dimensions: { colour: 'red' },
+      timestamp: at(day),
+    });
     expect(validateEvent(event, schema, now, defaultEventLimits, 'events.7')).toEqual({
       ok: false,
       issues: [

@@ -45,14 +45,19 @@ export function validateEvent(
     } else {
       attributes[attribute.name] = attribute.value;
       const unit = attribute.unit ?? defaultUnits.get(attribute.name);
-      if (unit) units[attribute.name] = unit;
+      if (unit) {
+        units[attribute.name] = unit;
+      }
     }
   });
 
   const dimensions: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.dimensions)) {
     if (!declaredDimensions.has(name)) {
-      issues.push({ path: `${path}.dimensions.${name}`, message: `schema '${schema.name}' has no dimension '${name}'` });
+      issues.push({
+        path: `${path}.dimensions.${name}`,
+        message: `schema '${schema.name}' has no dimension '${name}'`,
+      });
     } else {
       dimensions[name] = value;
     }
@@ -66,7 +71,9 @@ export function validateEvent(
     issues.push({ path: `${path}.timestamp`, message: `is older than the ${days}-day grace window` });
   }
 
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) {
+    return { ok: false, issues };
+  }
   return {
     ok: true,
     event: {
@@ -100,7 +107,9 @@ function declarationsOf(schema: EventSchema): Declarations {
     found = {
       declaredAttributes: new Set(schema.attributes.map((a) => a.name)),
       declaredDimensions: new Set(schema.dimensions.map((d) => d.name)),
-      defaultUnits: new Map(schema.attributes.flatMap((a) => (a.defaultUnit ? [[a.name, a.defaultUnit] as const] : []))),
+      defaultUnits: new Map(
+        schema.attributes.flatMap((a) => (a.defaultUnit ? [[a.name, a.defaultUnit] as const] : [])),
+      ),
     };
     declarations.set(schema, found);
   }

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { claimShard, dedupLayoutSchema, groupByClaimShard, grow, initialLayout, predecessor, type DedupLayout } from './dedup-layout';
+import {
+  claimShard,
+  dedupLayoutSchema,
+  groupByClaimShard,
+  grow,
+  initialLayout,
+  predecessor,
+  type DedupLayout,
+} from './dedup-layout';
 import { shardFor, shardName } from './shard-for';
 
 function grown(layout: DedupLayout, shards: number): DedupLayout {
   const result = grow(layout, shards, 1_000);
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) {
+    throw new Error(result.reason);
+  }
   return result.layout;
 }
 
@@ -12,7 +22,11 @@ describe('a dedup layout', () => {
   it('keeps the names and slots shards had before layouts in its first generation', () => {
     for (const id of ['a', 'evt-1', 'ü-ñ', '']) {
       const address = claimShard(initialLayout(16), 'acme', id);
-      expect(address).toEqual({ generation: 0, shard: shardFor('acme', id, 16), name: shardName('acme', shardFor('acme', id, 16)) });
+      expect(address).toEqual({
+        generation: 0,
+        shard: shardFor('acme', id, 16),
+        name: shardName('acme', shardFor('acme', id, 16)),
+      });
     }
   });
 
@@ -44,9 +58,19 @@ describe('a dedup layout', () => {
   });
 
   it('is refused when stored with a generation that is not a multiple of the one before', () => {
-    expect(dedupLayoutSchema.safeParse([{ shards: 16, since: 0 }, { shards: 24, since: 1 }]).success).toBe(false);
+    expect(
+      dedupLayoutSchema.safeParse([
+        { shards: 16, since: 0 },
+        { shards: 24, since: 1 },
+      ]).success,
+    ).toBe(false);
     expect(dedupLayoutSchema.safeParse([]).success).toBe(false);
-    expect(dedupLayoutSchema.safeParse([{ shards: 16, since: 0 }, { shards: 32, since: 1 }]).success).toBe(true);
+    expect(
+      dedupLayoutSchema.safeParse([
+        { shards: 16, since: 0 },
+        { shards: 32, since: 1 },
+      ]).success,
+    ).toBe(true);
   });
 
   it('groups ids by the shard claimShard gives each, every id once, in order', () => {
@@ -56,8 +80,9 @@ describe('a dedup layout', () => {
     expect(groups.flatMap((g) => g.indexes).sort((a, b) => a - b)).toEqual(ids.map((_, i) => i));
     for (const { address, indexes } of groups) {
       expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
-      for (const i of indexes) expect(claimShard(layout, 'acme', ids[i]!)).toEqual(address);
+      for (const i of indexes) {
+        expect(claimShard(layout, 'acme', ids[i]!)).toEqual(address);
+      }
     }
   });
 });
-

@@ -23,9 +23,12 @@ export type DedupGeneration = z.infer<typeof dedupGenerationSchema>;
 export const dedupLayoutSchema = z
   .array(dedupGenerationSchema)
   .min(1)
-  .refine((gens) => gens.every((g, i) => i === 0 || (g.shards > gens[i - 1]!.shards && g.shards % gens[i - 1]!.shards === 0)), {
-    message: 'each generation must have a multiple of the previous shard count',
-  });
+  .refine(
+    (gens) => gens.every((g, i) => i === 0 || (g.shards > gens[i - 1]!.shards && g.shards % gens[i - 1]!.shards === 0)),
+    {
+      message: 'each generation must have a multiple of the previous shard count',
+    },
+  );
 export type DedupLayout = z.infer<typeof dedupLayoutSchema>;
 
 /** Where one id lives: its shard in one generation of the layout. */
@@ -50,33 +53,54 @@ export function claimShard(layout: DedupLayout, tenantId: string, eventId: strin
  * The ids of one tenant grouped by the shard they are claimed in (claimShard for each), with
  * each shard's address built once: a batch of 1 000 ids makes 16 addresses, not 1 000.
  */
-export function groupByClaimShard(layout: DedupLayout, tenantId: string, ids: readonly string[]): { address: ShardAddress; indexes: number[] }[] {
+export function groupByClaimShard(
+  layout: DedupLayout,
+  tenantId: string,
+  ids: readonly string[],
+): { address: ShardAddress; indexes: number[] }[] {
   const generation = layout.length - 1;
   const count = layout[generation]!.shards;
   const groups = new Map<number, number[]>();
   ids.forEach((id, index) => {
     const shard = shardFor(tenantId, id, count);
     const group = groups.get(shard);
-    if (group) group.push(index);
-    else groups.set(shard, [index]);
+    if (group) {
+      group.push(index);
+    } else {
+      groups.set(shard, [index]);
+    }
   });
   return [...groups].map(([shard, indexes]) => ({ address: address(layout, tenantId, generation, shard), indexes }));
 }
 
 /** The shard of the generation before that may hold ids of `of`'s slots; null for the first. */
 export function predecessor(layout: DedupLayout, tenantId: string, of: ShardAddress): ShardAddress | null {
-  if (of.generation === 0) return null;
+  if (of.generation === 0) {
+    return null;
+  }
   const generation = of.generation - 1;
   return address(layout, tenantId, generation, of.shard % layout[generation]!.shards);
 }
 
 /** The layout grown to `shards` (a multiple of today's count), or the reason it cannot be. */
-export function grow(layout: DedupLayout, shards: number, now: number): { ok: true; layout: DedupLayout } | { ok: false; reason: string } {
+export function grow(
+  layout: DedupLayout,
+  shards: number,
+  now: number,
+): { ok: true; layout: DedupLayout } | { ok: false; reason: string } {
   const current = layout[layout.length - 1]!.shards;
-  if (shards === current) return { ok: true, layout };
-  if (shards < current) return { ok: false, reason: `A layout only grows: it has ${current} shards` };
-  if (shards % current !== 0) return { ok: false, reason: `Must be a multiple of the current ${current} shards` };
-  if (shards > MAX_SHARDS_PER_TENANT) return { ok: false, reason: `At most ${MAX_SHARDS_PER_TENANT} shards per tenant` };
+  if (shards === current) {
+    return { ok: true, layout };
+  }
+  if (shards < current) {
+    return { ok: false, reason: `A layout only grows: it has ${current} shards` };
+  }
+  if (shards % current !== 0) {
+    return { ok: false, reason: `Must be a multiple of the current ${current} shards` };
+  }
+  if (shards > MAX_SHARDS_PER_TENANT) {
+    return { ok: false, reason: `At most ${MAX_SHARDS_PER_TENANT} shards per tenant` };
+  }
   return { ok: true, layout: [...layout, { shards, since: now }] };
 }
 

@@ -8,7 +8,10 @@ const event = {
   attributes: { transaction_amount: '12.5' },
   dimensions: { request_id: 'r-77', 'payment mode': 'card' },
 };
-const fields = { attributes: ['transaction_amount', 'constructor'], dimensions: ['request_id', 'payment mode', 'country'] };
+const fields = {
+  attributes: ['transaction_amount', 'constructor'],
+  dimensions: ['request_id', 'payment mode', 'country'],
+};
 
 describe('renderEventId', () => {
   it.each([
@@ -45,16 +48,33 @@ describe('checkEventIdTemplate', () => {
   it.each([
     ['no placeholder', 'fixed-id', ['must contain at least one {{placeholder}}']],
     ['an unclosed placeholder', '{{accountId', ['must contain at least one {{placeholder}}']],
-    ['an unknown attribute', '{{attributes.refund}}', ['placeholder {{attributes.refund}} names no field of this schema']],
-    ['a dimension read as an attribute', '{{attributes.request_id}}', ['placeholder {{attributes.request_id}} names no field of this schema']],
-    ['an unknown top-level field', '{{accountId}}:{{customer}}', ['placeholder {{customer}} names no field of this schema']],
+    [
+      'an unknown attribute',
+      '{{attributes.refund}}',
+      ['placeholder {{attributes.refund}} names no field of this schema'],
+    ],
+    [
+      'a dimension read as an attribute',
+      '{{attributes.request_id}}',
+      ['placeholder {{attributes.request_id}} names no field of this schema'],
+    ],
+    [
+      'an unknown top-level field',
+      '{{accountId}}:{{customer}}',
+      ['placeholder {{customer}} names no field of this schema'],
+    ],
     ['a bare kind', '{{dimensions}}', ['placeholder {{dimensions}} names no field of this schema']],
     [
       'two unknown fields',
       '{{id}}-{{dimensions.colour}}',
-      ['placeholder {{id}} names no field of this schema', 'placeholder {{dimensions.colour}} names no field of this schema'],
+      [
+        'placeholder {{id}} names no field of this schema',
+        'placeholder {{dimensions.colour}} names no field of this schema',
+      ],
     ],
   ])('refuses %s', (_, template, messages) => {
-    expect(checkEventIdTemplate(template, fields, 'eventIdTemplate')).toEqual(messages.map((message) => ({ path: 'eventIdTemplate', message })));
+    expect(checkEventIdTemplate(template, fields, 'eventIdTemplate')).toEqual(
+      messages.map((message) => ({ path: 'eventIdTemplate', message })),
+    );
   });
 });

@@ -21,7 +21,9 @@ export function renderEventId(template: string, event: TemplateSource): { id: st
   let missing: string | undefined;
   const id = template.replace(PLACEHOLDER, (_, ref: string) => {
     const value = lookup(ref, event);
-    if (value === undefined) missing ??= ref;
+    if (value === undefined) {
+      missing ??= ref;
+    }
     return value ?? '';
   });
   return missing === undefined ? { id } : { missing };
@@ -34,21 +36,31 @@ export function checkEventIdTemplate(
   path = 'eventIdTemplate',
 ): FieldIssue[] {
   const refs = [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-  if (refs.length === 0) return [{ path, message: 'must contain at least one {{placeholder}}' }];
+  if (refs.length === 0) {
+    return [{ path, message: 'must contain at least one {{placeholder}}' }];
+  }
   return refs
     .filter((ref) => {
       const [kind, ...rest] = ref.split('.');
       const name = rest.join('.');
-      if (['accountId', 'schemaName', 'timestamp'].includes(ref)) return false;
-      if (kind === 'attributes') return !fields.attributes.includes(name);
-      if (kind === 'dimensions') return !fields.dimensions.includes(name);
+      if (['accountId', 'schemaName', 'timestamp'].includes(ref)) {
+        return false;
+      }
+      if (kind === 'attributes') {
+        return !fields.attributes.includes(name);
+      }
+      if (kind === 'dimensions') {
+        return !fields.dimensions.includes(name);
+      }
       return true;
     })
     .map((ref) => ({ path, message: `placeholder {{${ref}}} names no field of this schema` }));
 }
 
 function lookup(ref: string, event: TemplateSource): string | undefined {
-  if (ref === 'accountId' || ref === 'schemaName' || ref === 'timestamp') return event[ref];
+  if (ref === 'accountId' || ref === 'schemaName' || ref === 'timestamp') {
+    return event[ref];
+  }
   const [kind, ...rest] = ref.split('.');
   const name = rest.join('.');
   // Own keys only: a field named `constructor` must not read Object.prototype's.

@@ -51,7 +51,7 @@ describe('payloadHash', () => {
 describe('canonicalJson', () => {
   it.each([
     [{ b: 1, a: [{ d: null, c: 'x' }] }, '{"a":[{"c":"x","d":null}],"b":1}'],
-    [{ 'é': 1, z: 2, A: 3 }, '{"A":3,"z":2,"é":1}'],
+    [{ é: 1, z: 2, A: 3 }, '{"A":3,"z":2,"é":1}'],
     [[undefined, 1], '[null,1]'],
     [undefined, 'null'],
     ['a"b', '"a\\"b"'],
@@ -70,7 +70,9 @@ describe('toHex', () => {
 
 /** The form every stored payload hash was computed from: canonicalJson must keep writing exactly it. */
 function canonicalJsonAsFirstWritten(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJsonAsFirstWritten).join(',')}]`;
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJsonAsFirstWritten).join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
@@ -91,8 +93,11 @@ describe('canonicalJson', () => {
         fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), { maxKeys: 5 }),
       ),
     })).value;
-    fc.assert(fc.property(withUndefined, (value) => {
-      expect(canonicalJson(value)).toBe(canonicalJsonAsFirstWritten(value));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(withUndefined, (value) => {
+        expect(canonicalJson(value)).toBe(canonicalJsonAsFirstWritten(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,10 +13,14 @@ export function canonicalJson(value: unknown): string {
   // Hot path (every event): plain loops and concatenation, no entry arrays. Object.keys().sort()
   // orders by UTF-16 code units, as the comparison it replaced did: the text — and so every
   // payload hash already stored — is unchanged (payload-hash.test.ts checks against that form).
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return JSON.stringify(value);
+  }
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    }
     return `${out}]`;
   }
   if (value !== null && typeof value === 'object') {
@@ -24,7 +28,9 @@ export function canonicalJson(value: unknown): string {
     let out = '{';
     for (const key of Object.keys(record).sort()) {
       const item = record[key];
-      if (item === undefined) continue;
+      if (item === undefined) {
+        continue;
+      }
       out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
     }
     return `${out}}`;
@@ -38,6 +44,8 @@ const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'
 
 export function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += HEX[byte];
+  for (const byte of bytes) {
+    hex += HEX[byte];
+  }
   return hex;
 }

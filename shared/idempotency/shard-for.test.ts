@@ -49,7 +49,9 @@ describe('shardFor', () => {
 
   it('spreads 10 000 sequential ids evenly over 16 shards', () => {
     const counts = new Array<number>(16).fill(0);
-    for (let i = 0; i < 10_000; i++) counts[shardFor('acme', `evt-${i}`, 16)]!++;
+    for (let i = 0; i < 10_000; i++) {
+      counts[shardFor('acme', `evt-${i}`, 16)]!++;
+    }
     for (const count of counts) {
       expect(count).toBeGreaterThanOrEqual(450);
       expect(count).toBeLessThanOrEqual(800);

@@ -7,9 +7,13 @@
 export function shardFor(tenantId: string, eventId: string, shardCount: number): number {
   // FNV-1a over `${tenantId}\u0000${eventId}`, without building that string (once per event).
   let hash = 0x811c9dc5;
-  for (let i = 0; i < tenantId.length; i++) hash = Math.imul(hash ^ tenantId.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < tenantId.length; i++) {
+    hash = Math.imul(hash ^ tenantId.charCodeAt(i), 0x01000193) >>> 0;
+  }
   hash = Math.imul(hash, 0x01000193) >>> 0; // the NUL between them: xor with 0 changes nothing
-  for (let i = 0; i < eventId.length; i++) hash = Math.imul(hash ^ eventId.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < eventId.length; i++) {
+    hash = Math.imul(hash ^ eventId.charCodeAt(i), 0x01000193) >>> 0;
+  }
   return hash % shardCount;
 }
 

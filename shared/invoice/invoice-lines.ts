@@ -72,27 +72,53 @@ export function invoiceContent(statement: Statement, earlier: InvoicedCycle[]): 
   const lines: InvoiceLine[] = [];
   for (const plan of statement.plans) {
     for (const usage of plan.usageLines) {
-      lines.push({ kind: 'USAGE', currency: plan.currency, pricePlanId: plan.pricePlanId, usageMeterId: usage.usageMeterId, pricingModel: usage.pricingModel, quantity: usage.usage, slabs: usage.slabs, amount: usage.amount });
+      lines.push({
+        kind: 'USAGE',
+        currency: plan.currency,
+        pricePlanId: plan.pricePlanId,
+        usageMeterId: usage.usageMeterId,
+        pricingModel: usage.pricingModel,
+        quantity: usage.usage,
+        slabs: usage.slabs,
+        amount: usage.amount,
+      });
     }
     for (const fee of plan.fixedFees) {
-      lines.push({ kind: 'FIXED_FEE', currency: plan.currency, pricePlanId: plan.pricePlanId, name: fee.name, amount: fee.amount });
+      lines.push({
+        kind: 'FIXED_FEE',
+        currency: plan.currency,
+        pricePlanId: plan.pricePlanId,
+        name: fee.name,
+        amount: fee.amount,
+      });
     }
   }
   const ordered = [...earlier].sort((a, b) => Date.parse(a.cycleStart) - Date.parse(b.cycleStart));
-  for (const cycle of ordered) lines.push(...adjustmentLines(cycle));
+  for (const cycle of ordered) {
+    lines.push(...adjustmentLines(cycle));
+  }
 
   const totals = new Map<string, Decimal>(statement.totals.map((t) => [t.currency, new Decimal(t.amount)]));
   for (const line of lines) {
-    if (line.kind === 'ADJUSTMENT') totals.set(line.currency, (totals.get(line.currency) ?? new Decimal(0)).plus(line.amount));
+    if (line.kind === 'ADJUSTMENT') {
+      totals.set(line.currency, (totals.get(line.currency) ?? new Decimal(0)).plus(line.amount));
+    }
   }
-  return { lines, totals: [...totals].map(([currency, amount]) => ({ currency, amount: roundMoney(amount, currency) })) };
+  return {
+    lines,
+    totals: [...totals].map(([currency, amount]) => ({ currency, amount: roundMoney(amount, currency) })),
+  };
 }
 
 /** One line per currency in which the cycle's statement now differs from what was billed for it. */
 export function adjustmentLines(cycle: InvoicedCycle): AdjustmentInvoiceLine[] {
   const differences = new Map<string, Decimal>();
-  for (const { currency, amount } of cycle.current) differences.set(currency, (differences.get(currency) ?? new Decimal(0)).plus(amount));
-  for (const { currency, amount } of cycle.billed) differences.set(currency, (differences.get(currency) ?? new Decimal(0)).minus(amount));
+  for (const { currency, amount } of cycle.current) {
+    differences.set(currency, (differences.get(currency) ?? new Decimal(0)).plus(amount));
+  }
+  for (const { currency, amount } of cycle.billed) {
+    differences.set(currency, (differences.get(currency) ?? new Decimal(0)).minus(amount));
+  }
   return [...differences]
     .filter(([, difference]) => !difference.isZero())
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -106,8 +106,20 @@ export function toTogaiInvoice(invoice: StoredInvoice, number: (decimal: string)
   const items: RateCardItem[] = [];
   for (const line of invoice.lines) {
     if (line.kind === 'USAGE') {
-      const metadata = { currency: line.currency, pricePlanId: line.pricePlanId, usageMeterId: line.usageMeterId, pricingModel: line.pricingModel };
-      usageInfo.push({ description: line.usageMeterId, type: 'USAGE_METER_USAGE', quantity: exact(line.quantity), value: exact(line.quantity), metadata, lineItems: [] });
+      const metadata = {
+        currency: line.currency,
+        pricePlanId: line.pricePlanId,
+        usageMeterId: line.usageMeterId,
+        pricingModel: line.pricingModel,
+      };
+      usageInfo.push({
+        description: line.usageMeterId,
+        type: 'USAGE_METER_USAGE',
+        quantity: exact(line.quantity),
+        value: exact(line.quantity),
+        metadata,
+        lineItems: [],
+      });
       items.push({
         description: `${line.usageMeterId} (${line.pricingModel})`,
         type: 'USAGE_RATE_CARD_AMOUNT',
@@ -125,18 +137,35 @@ export function toTogaiInvoice(invoice: StoredInvoice, number: (decimal: string)
         })),
       });
     } else if (line.kind === 'FIXED_FEE') {
-      items.push({ description: line.name, type: 'FIXED_FEE_RATE_CARD_AMOUNT', value: number(line.amount), metadata: { currency: line.currency, pricePlanId: line.pricePlanId }, lineItems: [] });
+      items.push({
+        description: line.name,
+        type: 'FIXED_FEE_RATE_CARD_AMOUNT',
+        value: number(line.amount),
+        metadata: { currency: line.currency, pricePlanId: line.pricePlanId },
+        lineItems: [],
+      });
     } else {
       items.push({
         description: line.description,
         type: 'CYCLE_ADJUSTMENT_AMOUNT',
         value: number(line.amount),
-        metadata: { currency: line.currency, adjustsInvoiceId: line.adjustsInvoiceId, adjustsCycleStart: line.adjustsCycleStart, adjustsCycleEnd: line.adjustsCycleEnd },
+        metadata: {
+          currency: line.currency,
+          adjustsInvoiceId: line.adjustsInvoiceId,
+          adjustsCycleStart: line.adjustsCycleStart,
+          adjustsCycleEnd: line.adjustsCycleEnd,
+        },
         lineItems: [],
       });
     }
   }
-  const revenueInfo: TogaiLineItem<RateCardItem> = { description: 'Total amount', type: 'TOTAL_AMOUNT', value: summary.totalAmount, metadata: { currency: summary.meterline.currency }, lineItems: items };
+  const revenueInfo: TogaiLineItem<RateCardItem> = {
+    description: 'Total amount',
+    type: 'TOTAL_AMOUNT',
+    value: summary.totalAmount,
+    metadata: { currency: summary.meterline.currency },
+    lineItems: items,
+  };
   const { meterline, ...rest } = summary;
   return { ...rest, usageInfo, revenueInfo, meterline };
 }

@@ -15,9 +15,16 @@ const rules: Record<LifecycleAction, { from: LifecycleStatus[]; to: LifecycleSta
 };
 
 /** The status after `action`, or a 409 that says which statuses allow it. */
-export function nextStatus(what: string, name: string, from: LifecycleStatus, action: LifecycleAction): LifecycleStatus {
+export function nextStatus(
+  what: string,
+  name: string,
+  from: LifecycleStatus,
+  action: LifecycleAction,
+): LifecycleStatus {
   const rule = rules[action];
-  if (from === rule.to || rule.from.includes(from)) return rule.to;
+  if (from === rule.to || rule.from.includes(from)) {
+    return rule.to;
+  }
   throw new AppError(
     'conflict',
     'invalid_lifecycle_transition',

@@ -29,39 +29,94 @@ describe('checkUsageMeter', () => {
   it.each([
     ['COUNT without computations', { aggregation: 'COUNT' }],
     ['SUM of an attribute', { aggregation: 'SUM', computations: [amount] }],
-    ['SUM of an enriched attribute', { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.fee"}', order: 1 }] }],
-    ['a filter on a declared dimension, bare', { aggregation: 'COUNT', filters: [{ field: 'payment_mode', value: 'card' }] }],
-    ['a filter on a declared dimension, qualified', { aggregation: 'COUNT', filters: [{ field: 'dimensions.payment_mode', value: 'card' }] }],
+    [
+      'SUM of an enriched attribute',
+      { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.fee"}', order: 1 }] },
+    ],
+    [
+      'a filter on a declared dimension, bare',
+      { aggregation: 'COUNT', filters: [{ field: 'payment_mode', value: 'card' }] },
+    ],
+    [
+      'a filter on a declared dimension, qualified',
+      { aggregation: 'COUNT', filters: [{ field: 'dimensions.payment_mode', value: 'card' }] },
+    ],
     ['a filter on an enriched dimension', { aggregation: 'COUNT', filters: [{ field: 'region', value: 'eu' }] }],
-    ['a matcher on an enriched dimension', { aggregation: 'MAX', computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.region"},"eu"]}' }] }],
+    [
+      'a matcher on an enriched dimension',
+      { aggregation: 'MAX', computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.region"},"eu"]}' }] },
+    ],
     ['a constant computation', { aggregation: 'LATEST', computations: [{ computation: '1', order: 1 }] }],
   ])('accepts %s', (_, input) => {
     expect(check(input)).toEqual([]);
   });
 
   it.each([
-    ['a filter on an unknown dimension', { aggregation: 'COUNT', filters: [{ field: 'colour', value: 'red' }] }, 'filters.0.field', /no dimension 'colour'/],
+    [
+      'a filter on an unknown dimension',
+      { aggregation: 'COUNT', filters: [{ field: 'colour', value: 'red' }] },
+      'filters.0.field',
+      /no dimension 'colour'/,
+    ],
     [
       'a filter on an attribute',
-      { aggregation: 'COUNT', filters: [{ field: 'payment_mode', value: 'card' }, { field: 'transaction_amount', value: '5' }] },
+      {
+        aggregation: 'COUNT',
+        filters: [
+          { field: 'payment_mode', value: 'card' },
+          { field: 'transaction_amount', value: '5' },
+        ],
+      },
       'filters.1.field',
       /no dimension 'transaction_amount'/,
     ],
-    ['a qualified filter on an unknown dimension', { aggregation: 'COUNT', filters: [{ field: 'dimensions.colour', value: 'red' }] }, 'filters.0.field', /no dimension 'colour'/],
+    [
+      'a qualified filter on an unknown dimension',
+      { aggregation: 'COUNT', filters: [{ field: 'dimensions.colour', value: 'red' }] },
+      'filters.0.field',
+      /no dimension 'colour'/,
+    ],
     ['SUM without a computation', { aggregation: 'SUM' }, 'computations', /SUM needs a computation/],
     ['MIN without a computation', { aggregation: 'MIN' }, 'computations', /MIN needs a computation/],
-    ['a computation reading an unknown field', { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.tip"}', order: 1 }] }, 'computations.0.computation', /reads 'attributes.tip'/],
-    ['a computation that is not JSON', { aggregation: 'SUM', computations: [{ computation: '{"var"', order: 1 }] }, 'computations.0.computation', /not valid JsonLogic/],
-    ['a matcher reading an unknown field', { aggregation: 'SUM', computations: [amount, { ...amount, order: 2, matcher: '{"var":"dimensions.colour"}' }] }, 'computations.1.matcher', /reads 'dimensions.colour'/],
-    ['a matcher that is not JSON', { aggregation: 'COUNT', computations: [{ ...amount, matcher: 'card' }] }, 'computations.0.matcher', /not valid JsonLogic/],
+    [
+      'a computation reading an unknown field',
+      { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.tip"}', order: 1 }] },
+      'computations.0.computation',
+      /reads 'attributes.tip'/,
+    ],
+    [
+      'a computation that is not JSON',
+      { aggregation: 'SUM', computations: [{ computation: '{"var"', order: 1 }] },
+      'computations.0.computation',
+      /not valid JsonLogic/,
+    ],
+    [
+      'a matcher reading an unknown field',
+      { aggregation: 'SUM', computations: [amount, { ...amount, order: 2, matcher: '{"var":"dimensions.colour"}' }] },
+      'computations.1.matcher',
+      /reads 'dimensions.colour'/,
+    ],
+    [
+      'a matcher that is not JSON',
+      { aggregation: 'COUNT', computations: [{ ...amount, matcher: 'card' }] },
+      'computations.0.matcher',
+      /not valid JsonLogic/,
+    ],
   ])('refuses %s at %s', (_, input, path, message) => {
     expect(check(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
 });
 
 describe('checkUsageMeter against a schema with filterFields', () => {
-  const withFilterFields: EventSchema = { ...schema, dimensions: [{ name: 'payment_mode' }, { name: 'card_brand' }], filterFields: ['region', 'card_brand'] };
-  const filters = (...fields: string[]) => ({ aggregation: 'COUNT', filters: fields.map((field) => ({ field, value: 'x' })) });
+  const withFilterFields: EventSchema = {
+    ...schema,
+    dimensions: [{ name: 'payment_mode' }, { name: 'card_brand' }],
+    filterFields: ['region', 'card_brand'],
+  };
+  const filters = (...fields: string[]) => ({
+    aggregation: 'COUNT',
+    filters: fields.map((field) => ({ field, value: 'x' })),
+  });
 
   it.each([
     ['a listed dimension', filters('card_brand')],
@@ -72,19 +127,34 @@ describe('checkUsageMeter against a schema with filterFields', () => {
   });
 
   it.each([
-    ['a dimension not listed', filters('payment_mode'), 'filters.0.field', /filterFields of schema 'payment' don't include 'payment_mode'/],
-    ['a dimension not listed, qualified', filters('region', 'dimensions.payment_mode'), 'filters.1.field', /don't include 'payment_mode'/],
+    [
+      'a dimension not listed',
+      filters('payment_mode'),
+      'filters.0.field',
+      /filterFields of schema 'payment' don't include 'payment_mode'/,
+    ],
+    [
+      'a dimension not listed, qualified',
+      filters('region', 'dimensions.payment_mode'),
+      'filters.1.field',
+      /don't include 'payment_mode'/,
+    ],
     ['an unknown dimension', filters('colour'), 'filters.0.field', /no dimension 'colour'/],
   ])('refuses a filter on %s at %s', (_, input, path, message) => {
     expect(check(input, withFilterFields)).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
 
   it('lets any dimension be filtered on when filterFields are empty', () => {
-    expect(check(filters('payment_mode', 'card_brand', 'region'), { ...withFilterFields, filterFields: [] })).toEqual([]);
+    expect(check(filters('payment_mode', 'card_brand', 'region'), { ...withFilterFields, filterFields: [] })).toEqual(
+      [],
+    );
   });
 
   it('does not restrict matchers, only filters', () => {
-    const matcher = { aggregation: 'COUNT', computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.payment_mode"},"card"]}' }] };
+    const matcher = {
+      aggregation: 'COUNT',
+      computations: [{ ...amount, matcher: '{"==":[{"var":"dimensions.payment_mode"},"card"]}' }],
+    };
     expect(check(matcher, withFilterFields)).toEqual([]);
   });
 });
@@ -102,6 +172,8 @@ describe('createUsageMeterRequest', () => {
   });
 
   it.each([['AVG'], ['count'], ['DISTINCT']])('refuses aggregation %s', (aggregation) => {
-    expect(createUsageMeterRequest.safeParse({ name: 'm', aggregation, eventSchemaName: 'payment' }).success).toBe(false);
+    expect(createUsageMeterRequest.safeParse({ name: 'm', aggregation, eventSchemaName: 'payment' }).success).toBe(
+      false,
+    );
   });
 });

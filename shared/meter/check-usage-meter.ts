@@ -22,11 +22,16 @@ export function checkUsageMeter(input: CreateUsageMeterRequest, schema: EventSch
     }
   });
   input.computations.forEach((c, index) => {
-    if (c.matcher !== undefined) issues.push(...checkFormula(c.matcher, fields, `computations.${index}.matcher`));
+    if (c.matcher !== undefined) {
+      issues.push(...checkFormula(c.matcher, fields, `computations.${index}.matcher`));
+    }
     issues.push(...checkFormula(c.computation, fields, `computations.${index}.computation`));
   });
   if (input.aggregation !== 'COUNT' && input.computations.length === 0) {
-    issues.push({ path: 'computations', message: `${input.aggregation} needs a computation that gives each event's value` });
+    issues.push({
+      path: 'computations',
+      message: `${input.aggregation} needs a computation that gives each event's value`,
+    });
   }
   return issues;
 }

@@ -6,7 +6,11 @@ import type { Computation, UsageMeter } from './usage-meter';
 
 type Meter = Parameters<typeof evaluateMeter>[0];
 
-function paymentEvent(attributes: Record<string, string>, dimensions: Record<string, string> = {}, id = 'evt'): AcceptedEvent {
+function paymentEvent(
+  attributes: Record<string, string>,
+  dimensions: Record<string, string> = {},
+  id = 'evt',
+): AcceptedEvent {
   return {
     id,
     schemaName: 'payment',
@@ -20,7 +24,11 @@ function paymentEvent(attributes: Record<string, string>, dimensions: Record<str
   };
 }
 
-function meter(aggregation: UsageMeter['aggregation'], computations: Computation[] = [], filters: Meter['filters'] = []): Meter {
+function meter(
+  aggregation: UsageMeter['aggregation'],
+  computations: Computation[] = [],
+  filters: Meter['filters'] = [],
+): Meter {
   return { eventSchemaName: 'payment', aggregation, filters, computations };
 }
 
@@ -47,10 +55,26 @@ describe('evaluateMeter', () => {
       { matched: true, value: '0.3' },
     ],
     ['MAX reads the attribute the same way', meter('MAX', [amount]), { matched: true, value: '42.5' }],
-    ['SUM of an absent attribute', meter('SUM', [{ computation: '{"var":"attributes.refund"}', order: 1 }]), { matched: false, reason: 'value_not_numeric' }],
-    ['SUM of a dimension', meter('SUM', [{ computation: '{"var":"dimensions.payment_mode"}', order: 1 }]), { matched: false, reason: 'value_not_numeric' }],
-    ['a falsy matcher', meter('SUM', [{ matcher: '0', computation: '1', order: 1 }]), { matched: false, reason: 'no_computation_matched' }],
-    ['an empty-array matcher (falsy in JsonLogic)', meter('SUM', [{ matcher: '[]', computation: '1', order: 1 }]), { matched: false, reason: 'no_computation_matched' }],
+    [
+      'SUM of an absent attribute',
+      meter('SUM', [{ computation: '{"var":"attributes.refund"}', order: 1 }]),
+      { matched: false, reason: 'value_not_numeric' },
+    ],
+    [
+      'SUM of a dimension',
+      meter('SUM', [{ computation: '{"var":"dimensions.payment_mode"}', order: 1 }]),
+      { matched: false, reason: 'value_not_numeric' },
+    ],
+    [
+      'a falsy matcher',
+      meter('SUM', [{ matcher: '0', computation: '1', order: 1 }]),
+      { matched: false, reason: 'no_computation_matched' },
+    ],
+    [
+      'an empty-array matcher (falsy in JsonLogic)',
+      meter('SUM', [{ matcher: '[]', computation: '1', order: 1 }]),
+      { matched: false, reason: 'no_computation_matched' },
+    ],
   ])('%s', (_, rule, expected) => {
     const event = paymentEvent({ transaction_amount: '42.5', fee: '0.1', tax: '0.2' }, { payment_mode: 'card' });
     expect(evaluateMeter(rule, event)).toEqual(expected);
@@ -80,8 +104,22 @@ describe('evaluateMeter', () => {
     ['a qualified dimension name, different', [{ field: 'dimensions.payment_mode', value: 'bank' }], false],
     ['a dimension the event lacks', [{ field: 'country', value: 'DE' }], false],
     ['a value differing only in case', [{ field: 'payment_mode', value: 'Card' }], false],
-    ['two filters, both holding', [{ field: 'payment_mode', value: 'card' }, { field: 'country', value: 'IN' }], true],
-    ['two filters, one failing', [{ field: 'payment_mode', value: 'card' }, { field: 'country', value: 'DE' }], false],
+    [
+      'two filters, both holding',
+      [
+        { field: 'payment_mode', value: 'card' },
+        { field: 'country', value: 'IN' },
+      ],
+      true,
+    ],
+    [
+      'two filters, one failing',
+      [
+        { field: 'payment_mode', value: 'card' },
+        { field: 'country', value: 'DE' },
+      ],
+      false,
+    ],
   ])('filter on %s', (_, filters, passes) => {
     const event = paymentEvent({ transaction_amount: '7' }, { payment_mode: 'card', country: 'IN' });
     expect(evaluateMeter(meter('SUM', [amount], filters), event)).toEqual(
@@ -92,15 +130,27 @@ describe('evaluateMeter', () => {
   describe('picks the first computation whose matcher holds, by order rather than array position', () => {
     const computations: Computation[] = [
       { computation: '{"var":"attributes.fallback"}', order: 3 },
-      { matcher: '{">":[{"var":"attributes.transaction_amount"},100]}', computation: '{"var":"attributes.transaction_amount"}', order: 1 },
+      {
+        matcher: '{">":[{"var":"attributes.transaction_amount"},100]}',
+        computation: '{"var":"attributes.transaction_amount"}',
+        order: 1,
+      },
       { matcher: '{"==":[{"var":"dimensions.payment_mode"},"card"]}', computation: '2', order: 2 },
     ];
     it.each([
       ['order 1 holds', { transaction_amount: '150', fallback: '9' }, { payment_mode: 'card' }, '150'],
       ['only order 2 holds', { transaction_amount: '50', fallback: '9' }, { payment_mode: 'card' }, '2'],
-      ['only the matcher-less order 3 holds', { transaction_amount: '50', fallback: '9' }, { payment_mode: 'bank' }, '9'],
+      [
+        'only the matcher-less order 3 holds',
+        { transaction_amount: '50', fallback: '9' },
+        { payment_mode: 'bank' },
+        '9',
+      ],
     ])('%s', (_, attributes, dimensions, value) => {
-      expect(evaluateMeter(meter('SUM', computations), paymentEvent(attributes, dimensions))).toEqual({ matched: true, value });
+      expect(evaluateMeter(meter('SUM', computations), paymentEvent(attributes, dimensions))).toEqual({
+        matched: true,
+        value,
+      });
     });
   });
 });
@@ -125,7 +175,9 @@ describe("docs/design.md's Stripe example: 2.9% + 30¢ per successful card charg
     const out: Record<string, string> = {};
     for (const [name, rule] of Object.entries(meters)) {
       const outcome = evaluateMeter(rule, event);
-      if (outcome.matched) out[name] = outcome.value;
+      if (outcome.matched) {
+        out[name] = outcome.value;
+      }
     }
     return out;
   }
@@ -145,8 +197,12 @@ describe("docs/design.md's Stripe example: 2.9% + 30¢ per successful card charg
     const totals = { amount: new Decimal(0), count: new Decimal(0) };
     for (const event of events) {
       const m = matches(event);
-      if (m.card_amount) totals.amount = totals.amount.plus(m.card_amount);
-      if (m.card_count) totals.count = totals.count.plus(m.card_count);
+      if (m.card_amount) {
+        totals.amount = totals.amount.plus(m.card_amount);
+      }
+      if (m.card_count) {
+        totals.count = totals.count.plus(m.card_count);
+      }
     }
     expect(totals.amount.toFixed()).toBe('100.8');
     expect(totals.count.toFixed()).toBe('3');
@@ -161,7 +217,12 @@ describe('evaluateMeter: UNIQUE_COUNT', () => {
   it.each([
     ['a dimension, as text', byCard, paymentEvent({}, { card_id: '007' }), '007'],
     ['an attribute, normalised as a number', byAmount, paymentEvent({ transaction_amount: '1.50' }), '1.5'],
-    ['a formula giving a number', meter('UNIQUE_COUNT', [{ computation: '{"*":[{"var":"attributes.n"},2]}', order: 1 }]), paymentEvent({ n: '2' }), '4'],
+    [
+      'a formula giving a number',
+      meter('UNIQUE_COUNT', [{ computation: '{"*":[{"var":"attributes.n"},2]}', order: 1 }]),
+      paymentEvent({ n: '2' }),
+      '4',
+    ],
   ])('counts %s', (_, rule, event, value) => {
     expect(evaluateMeter(rule, event)).toEqual({ matched: true, value });
   });
@@ -169,7 +230,11 @@ describe('evaluateMeter: UNIQUE_COUNT', () => {
   it.each([
     ['the dimension is absent', byCard, paymentEvent({})],
     ['the dimension is empty', meter('UNIQUE_COUNT', [{ computation: '""', order: 1 }]), paymentEvent({})],
-    ['the formula gives an object', meter('UNIQUE_COUNT', [{ computation: '{"merge":[[1]]}', order: 1 }]), paymentEvent({})],
+    [
+      'the formula gives an object',
+      meter('UNIQUE_COUNT', [{ computation: '{"merge":[[1]]}', order: 1 }]),
+      paymentEvent({}),
+    ],
   ])('does not count an event when %s', (_, rule, event) => {
     expect(evaluateMeter(rule, event)).toEqual({ matched: false, reason: 'value_missing' });
   });

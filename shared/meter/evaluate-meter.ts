@@ -7,7 +7,10 @@ import type { Computation, FilterEntry, UsageMeter } from './usage-meter';
 
 export type MeterOutcome =
   | { matched: true; value: string }
-  | { matched: false; reason: 'other_schema' | 'filtered_out' | 'no_computation_matched' | 'value_not_numeric' | 'value_missing' };
+  | {
+      matched: false;
+      reason: 'other_schema' | 'filtered_out' | 'no_computation_matched' | 'value_not_numeric' | 'value_missing';
+    };
 
 type MeterRule = Pick<UsageMeter, 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'>;
 
@@ -18,7 +21,9 @@ type MeterRule = Pick<UsageMeter, 'eventSchemaName' | 'aggregation' | 'filters' 
  * UNIQUE_COUNT's value is the thing counted once (a user id, say), kept as text.
  */
 export function evaluateMeter(meter: MeterRule, event: AcceptedEvent, budget = new StepBudget()): MeterOutcome {
-  if (event.schemaName !== meter.eventSchemaName) return { matched: false, reason: 'other_schema' };
+  if (event.schemaName !== meter.eventSchemaName) {
+    return { matched: false, reason: 'other_schema' };
+  }
   if (!meter.filters.every((filter) => passesFilter(filter, event))) {
     return { matched: false, reason: 'filtered_out' };
   }
@@ -32,8 +37,12 @@ export function evaluateMeter(meter: MeterRule, event: AcceptedEvent, budget = n
   const computation = [...meter.computations]
     .sort((a, b) => a.order - b.order)
     .find((c) => c.matcher === undefined || isTruthy(applyLogic(parseLogic(c.matcher), data, budget)));
-  if (!computation) return { matched: false, reason: 'no_computation_matched' };
-  if (meter.aggregation === 'COUNT') return { matched: true, value: '1' };
+  if (!computation) {
+    return { matched: false, reason: 'no_computation_matched' };
+  }
+  if (meter.aggregation === 'COUNT') {
+    return { matched: true, value: '1' };
+  }
   if (meter.aggregation === 'UNIQUE_COUNT') {
     const key = distinctValue(computation, event, data, budget);
     return key === null ? { matched: false, reason: 'value_missing' } : { matched: true, value: key };
@@ -48,26 +57,44 @@ function passesFilter(filter: FilterEntry, event: AcceptedEvent): boolean {
   return event.dimensions[name] === filter.value;
 }
 
-function computeValue(computation: Computation, event: AcceptedEvent, data: LogicData, budget: StepBudget): string | null {
+function computeValue(
+  computation: Computation,
+  event: AcceptedEvent,
+  data: LogicData,
+  budget: StepBudget,
+): string | null {
   const logic = parseLogic(computation.computation);
   // A plain reference to an attribute is read as its exact decimal string, never as a float.
   const direct = directAttribute(logic);
-  if (direct !== undefined) return toDecimalString(event.attributes[direct]);
+  if (direct !== undefined) {
+    return toDecimalString(event.attributes[direct]);
+  }
   return toDecimalString(applyLogic(logic, data, budget));
 }
 
 /** Numbers are normalised ("1.50" and 1.5 are one value); text ("007" too) is taken as it is. */
-function distinctValue(computation: Computation, event: AcceptedEvent, data: LogicData, budget: StepBudget): string | null {
+function distinctValue(
+  computation: Computation,
+  event: AcceptedEvent,
+  data: LogicData,
+  budget: StepBudget,
+): string | null {
   const logic = parseLogic(computation.computation);
   const direct = directAttribute(logic);
   const raw = direct !== undefined ? event.attributes[direct] : applyLogic(logic, data, budget);
-  if (typeof raw === 'string') return raw === '' ? null : direct !== undefined ? toDecimalString(raw) : raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return toDecimalString(raw);
+  if (typeof raw === 'string') {
+    return raw === '' ? null : direct !== undefined ? toDecimalString(raw) : raw;
+  }
+  if (typeof raw === 'number' || typeof raw === 'boolean') {
+    return toDecimalString(raw);
+  }
   return null;
 }
 
 function directAttribute(logic: unknown): string | undefined {
-  if (logic === null || typeof logic !== 'object' || Array.isArray(logic)) return undefined;
+  if (logic === null || typeof logic !== 'object' || Array.isArray(logic)) {
+    return undefined;
+  }
   const ref = (logic as { var?: unknown }).var;
   const path = Array.isArray(ref) && ref.length === 1 ? ref[0] : ref;
   return typeof path === 'string' && path.startsWith('attributes.') && Object.keys(logic).length === 1

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal/decimal';
-import { compareCodePoints, mergeRollups, minuteBucket, rollupKeyText, rollupOf, type Rollup, type RollupKey } from './rollup';
+import {
+  compareCodePoints,
+  mergeRollups,
+  minuteBucket,
+  rollupKeyText,
+  rollupOf,
+  type Rollup,
+  type RollupKey,
+} from './rollup';
 
 /** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -49,7 +57,9 @@ function foldRight(rollups: Rollup[]): Rollup {
   return rollups.reduceRight((acc, r) => mergeRollups(r, acc));
 }
 function tree(rollups: Rollup[]): Rollup {
-  if (rollups.length === 1) return rollups[0]!;
+  if (rollups.length === 1) {
+    return rollups[0]!;
+  }
   const mid = Math.floor(rollups.length / 2);
   return mergeRollups(tree(rollups.slice(0, mid)), tree(rollups.slice(mid)));
 }
@@ -87,7 +97,9 @@ describe('mergeRollups', () => {
     const rand = random(7);
     const rollups = randomRaws(rand, 60).map((r) => rollupOf(r.value, r.at, r.id));
     for (const a of rollups) {
-      for (const b of rollups.slice(0, 20)) expect(mergeRollups(a, b)).toEqual(mergeRollups(b, a));
+      for (const b of rollups.slice(0, 20)) {
+        expect(mergeRollups(a, b)).toEqual(mergeRollups(b, a));
+      }
     }
   });
 
@@ -99,7 +111,12 @@ describe('mergeRollups', () => {
 
   it.each([
     ['the later instant wins', ['5', '2026-03-01T10:15:30.000Z', 'b'], ['7', '2026-03-01T10:15:10.000Z', 'z'], '5'],
-    ['on a tie, the greater event id wins', ['5', '2026-03-01T10:15:30.000Z', 'a'], ['7', '2026-03-01T10:15:30.000Z', 'b'], '7'],
+    [
+      'on a tie, the greater event id wins',
+      ['5', '2026-03-01T10:15:30.000Z', 'a'],
+      ['7', '2026-03-01T10:15:30.000Z', 'b'],
+      '7',
+    ],
   ] as const)('latest: %s', (_, [v1, t1, id1], [v2, t2, id2], expected) => {
     const x = rollupOf(v1, t1, id1);
     const y = rollupOf(v2, t2, id2);
@@ -108,7 +125,12 @@ describe('mergeRollups', () => {
   });
 
   it('keeps min and max by value, not by text', () => {
-    const merged = [rollupOf('9', 't', 'a'), rollupOf('10', 't', 'b'), rollupOf('-2', 't', 'c'), rollupOf('-10', 't', 'd')].reduce((a, b) => mergeRollups(a, b));
+    const merged = [
+      rollupOf('9', 't', 'a'),
+      rollupOf('10', 't', 'b'),
+      rollupOf('-2', 't', 'c'),
+      rollupOf('-10', 't', 'd'),
+    ].reduce((a, b) => mergeRollups(a, b));
     expect(merged).toMatchObject({ count: 4, sum: '7', min: '-10', max: '10' });
   });
 });

@@ -30,7 +30,8 @@ export function rollupOf(value: string, at: string, eventId: string): Rollup {
 }
 
 export function mergeRollups(a: Rollup, b: Rollup): Rollup {
-  const bIsLater = b.latestAt > a.latestAt || (b.latestAt === a.latestAt && compareCodePoints(b.latestEventId, a.latestEventId) > 0);
+  const bIsLater =
+    b.latestAt > a.latestAt || (b.latestAt === a.latestAt && compareCodePoints(b.latestEventId, a.latestEventId) > 0);
   return {
     count: a.count + b.count,
     sum: new Decimal(a.sum).plus(b.sum).toFixed(),
@@ -62,7 +63,9 @@ export function compareCodePoints(a: string, b: string): number {
   const y = Array.from(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
+    if (d !== 0) {
+      return d;
+    }
   }
   return x.length - y.length;
 }

@@ -6,7 +6,10 @@ const fee = { matcher: '{"==":[{"var":"dimensions.payment_mode"},"card"]}', comp
 const meter: Pick<UsageMeter, 'eventSchemaName' | 'aggregation' | 'filters' | 'computations'> = {
   eventSchemaName: 'payment',
   aggregation: 'SUM',
-  filters: [{ field: 'payment_mode', value: 'card' }, { field: 'region', value: 'eu' }],
+  filters: [
+    { field: 'payment_mode', value: 'card' },
+    { field: 'region', value: 'eu' },
+  ],
   computations: [amount, fee],
 };
 
@@ -17,7 +20,10 @@ describe('definitionChanges', () => {
     ['the same definition sent back', { ...meter }],
     ['filters in another order', { filters: [...meter.filters].reverse() }],
     ['computations in another array order (they run by `order`)', { computations: [fee, amount] }],
-    ['a computation with its keys in another order', { computations: [{ order: 1, computation: amount.computation }, fee] }],
+    [
+      'a computation with its keys in another order',
+      { computations: [{ order: 1, computation: amount.computation }, fee] },
+    ],
   ])('sees no change in %s', (_, patch) => {
     expect(definitionChanges(meter, updateUsageMeterRequest.parse(patch))).toEqual([]);
   });
@@ -29,7 +35,11 @@ describe('definitionChanges', () => {
     ['a filter value changed', { filters: [{ field: 'payment_mode', value: 'bank' }, meter.filters[1]] }, ['filters']],
     ['computations reordered by `order`', { computations: [{ ...amount, order: 3 }, fee] }, ['computations']],
     ['a matcher dropped', { computations: [amount, { computation: fee.computation, order: 2 }] }, ['computations']],
-    ['everything at once, each named', { aggregation: 'COUNT', eventSchemaName: 'x', filters: [], computations: [] }, ['eventSchemaName', 'aggregation', 'filters', 'computations']],
+    [
+      'everything at once, each named',
+      { aggregation: 'COUNT', eventSchemaName: 'x', filters: [], computations: [] },
+      ['eventSchemaName', 'aggregation', 'filters', 'computations'],
+    ],
   ])('names %s', (_, patch, fields) => {
     expect(definitionChanges(meter, updateUsageMeterRequest.parse(patch))).toEqual(fields);
   });
@@ -39,7 +49,12 @@ describe('usage meter requests', () => {
   const create = { name: 'fees', aggregation: 'COUNT', eventSchemaName: 'payment' };
 
   it('fills Togai defaults on create', () => {
-    expect(createUsageMeterRequest.parse(create)).toEqual({ ...create, type: 'COUNTER', filters: [], computations: [] });
+    expect(createUsageMeterRequest.parse(create)).toEqual({
+      ...create,
+      type: 'COUNTER',
+      filters: [],
+      computations: [],
+    });
   });
 
   it.each([

@@ -59,7 +59,11 @@ export const createUsageMeterRequest = z
       eventSchemaName: 'payment',
       filters: [{ field: 'payment_mode', value: 'card' }],
       computations: [
-        { matcher: '{"==":[{"var":"dimensions.outcome"},"succeeded"]}', computation: '{"var":"attributes.transaction_amount"}', order: 1 },
+        {
+          matcher: '{"==":[{"var":"dimensions.outcome"},"succeeded"]}',
+          computation: '{"var":"attributes.transaction_amount"}',
+          order: 1,
+        },
       ],
     },
   });
@@ -115,7 +119,10 @@ export type DefinitionField = (typeof definitionFields)[number];
  * the current value is not a change: a client may send back what it read. Filter order and the
  * array order of computations (they run by `order`) do not change meaning, so neither counts.
  */
-export function definitionChanges(current: Pick<UsageMeter, DefinitionField>, patch: UpdateUsageMeterRequest): DefinitionField[] {
+export function definitionChanges(
+  current: Pick<UsageMeter, DefinitionField>,
+  patch: UpdateUsageMeterRequest,
+): DefinitionField[] {
   const normal: Record<DefinitionField, (v: never) => string> = {
     eventSchemaName: (v: string) => v,
     aggregation: (v: Aggregation) => v,

@@ -3,7 +3,15 @@ import type { AcceptedEvent } from '../event/accepted-event';
 import { splitByAccount } from './account-not-found';
 
 const event = (id: string, accountId: string): AcceptedEvent => ({
-  id, schemaName: 's', schemaVersion: 1, timestamp: '2026-12-01T00:00:00.000Z', accountId, attributes: {}, units: {}, dimensions: {}, acceptedAt: '2026-12-01T00:00:00.000Z',
+  id,
+  schemaName: 's',
+  schemaVersion: 1,
+  timestamp: '2026-12-01T00:00:00.000Z',
+  accountId,
+  attributes: {},
+  units: {},
+  dimensions: {},
+  acceptedAt: '2026-12-01T00:00:00.000Z',
 });
 
 describe('splitByAccount', () => {
@@ -16,7 +24,14 @@ describe('splitByAccount', () => {
   it('fails events of unknown accounts under FAIL, as received, and meters the rest', () => {
     const { meter, notFound } = splitByAccount(batch, 'FAIL', new Set(['acme']));
     expect(meter.map((e) => e.id)).toEqual(['1', '3']);
-    expect(notFound).toEqual([{ event: batch[1], status: 'ACCOUNT_NOT_FOUND', contributions: [], detail: { reason: "no account 'ghost'", debitOwed: true } }]);
+    expect(notFound).toEqual([
+      {
+        event: batch[1],
+        status: 'ACCOUNT_NOT_FOUND',
+        contributions: [],
+        detail: { reason: "no account 'ghost'", debitOwed: true },
+      },
+    ]);
   });
 
   it.each<{ name: string; owesDebits: boolean; debitedAtEdge?: true; debitOwed: boolean }>([

@@ -18,17 +18,22 @@ export function splitByAccount(
   known: ReadonlySet<string>,
   { owesDebits = true }: { owesDebits?: boolean } = {},
 ): { meter: AcceptedEvent[]; notFound: EventOutcome[] } {
-  if (policy === 'METER') return { meter: batch, notFound: [] };
+  if (policy === 'METER') {
+    return { meter: batch, notFound: [] };
+  }
   const meter: AcceptedEvent[] = [];
   const notFound: EventOutcome[] = [];
   for (const event of batch) {
-    if (known.has(event.accountId)) meter.push(event);
-    else notFound.push({
-      event,
-      status: 'ACCOUNT_NOT_FOUND',
-      contributions: [],
-      detail: { reason: `no account '${event.accountId}'`, debitOwed: owesDebits && !event.debitedAtEdge },
-    });
+    if (known.has(event.accountId)) {
+      meter.push(event);
+    } else {
+      notFound.push({
+        event,
+        status: 'ACCOUNT_NOT_FOUND',
+        contributions: [],
+        detail: { reason: `no account '${event.accountId}'`, debitOwed: owesDebits && !event.debitedAtEdge },
+      });
+    }
   }
   return { meter, notFound };
 }

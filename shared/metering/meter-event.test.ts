@@ -22,7 +22,17 @@ const schema: EventSchema = {
   status: 'ACTIVE',
   attributes: [{ name: 'transaction_amount' }],
   dimensions: [{ name: 'payment_mode' }],
-  enrichments: { fields: [{ name: 'fee', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"*":[{"var":"attributes.transaction_amount"},0.029]}', order: 1 }] },
+  enrichments: {
+    fields: [
+      {
+        name: 'fee',
+        type: 'ATTRIBUTE',
+        enrichmentType: 'JSON_LOGIC',
+        value: '{"*":[{"var":"attributes.transaction_amount"},0.029]}',
+        order: 1,
+      },
+    ],
+  },
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -45,7 +55,10 @@ function meter(id: string, over: Partial<UsageMeter>): UsageMeter {
 }
 
 const countCard = meter('count_card', { filters: [{ field: 'payment_mode', value: 'card' }] });
-const sumFee = meter('sum_fee', { aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.fee"}', order: 1 }] });
+const sumFee = meter('sum_fee', {
+  aggregation: 'SUM',
+  computations: [{ computation: '{"var":"attributes.fee"}', order: 1 }],
+});
 const countBank = meter('count_bank', { filters: [{ field: 'payment_mode', value: 'bank' }] });
 const broken = meter('broken', { aggregation: 'SUM', computations: [{ computation: '{"nope":[1]}', order: 1 }] });
 
@@ -64,7 +77,11 @@ describe('meterEvent', () => {
   });
 
   it('says so when no meter matches', () => {
-    expect(meterEvent(event, schema, [countBank])).toMatchObject({ status: 'NO_MATCHING_METERS', contributions: [], detail: { meters: [] } });
+    expect(meterEvent(event, schema, [countBank])).toMatchObject({
+      status: 'NO_MATCHING_METERS',
+      contributions: [],
+      detail: { meters: [] },
+    });
     expect(meterEvent(event, schema, [])).toMatchObject({ status: 'NO_MATCHING_METERS' });
   });
 
@@ -73,7 +90,10 @@ describe('meterEvent', () => {
       expect.objectContaining({
         status: 'METERED',
         contributions: [{ meterId: 'count_card', value: '1', aggregation: 'COUNT' }],
-        detail: { meters: [{ meterId: 'count_card', value: '1', aggregation: 'COUNT' }], failures: [{ meterId: 'broken', reason: expect.stringMatching(/^formula failed: .*nope/) }] },
+        detail: {
+          meters: [{ meterId: 'count_card', value: '1', aggregation: 'COUNT' }],
+          failures: [{ meterId: 'broken', reason: expect.stringMatching(/^formula failed: .*nope/) }],
+        },
       }),
     );
   });
@@ -81,7 +101,17 @@ describe('meterEvent', () => {
   it('reports a failed enrichment, naming the field, and meters nothing', () => {
     const failing: EventSchema = {
       ...schema,
-      enrichments: { fields: [{ name: 'fee', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"var":"dimensions.payment_mode"}', order: 1 }] },
+      enrichments: {
+        fields: [
+          {
+            name: 'fee',
+            type: 'ATTRIBUTE',
+            enrichmentType: 'JSON_LOGIC',
+            value: '{"var":"dimensions.payment_mode"}',
+            order: 1,
+          },
+        ],
+      },
     };
     expect(meterEvent(event, failing, [countCard])).toEqual({
       event,

@@ -6,7 +6,15 @@ import { evaluateMeter } from '../meter/evaluate-meter';
 import type { Aggregation, UsageMeter } from '../meter/usage-meter';
 
 /** REVERTED: undone by a correction (POST /events/correction); it counts for nothing until a REDO meters it again. */
-export const eventStatuses = ['METERED', 'NO_MATCHING_METERS', 'ENRICHMENT_FAILED', 'SCHEMA_NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'FAILED', 'REVERTED'] as const;
+export const eventStatuses = [
+  'METERED',
+  'NO_MATCHING_METERS',
+  'ENRICHMENT_FAILED',
+  'SCHEMA_NOT_FOUND',
+  'ACCOUNT_NOT_FOUND',
+  'FAILED',
+  'REVERTED',
+] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
 export interface MeterContribution {
@@ -31,13 +39,23 @@ export interface EventOutcome {
  */
 export function meterEvent(event: AcceptedEvent, schema: EventSchema | undefined, meters: UsageMeter[]): EventOutcome {
   if (!schema) {
-    return { event, status: 'SCHEMA_NOT_FOUND', contributions: [], detail: { reason: `event schema '${event.schemaName}' no longer exists` } };
+    return {
+      event,
+      status: 'SCHEMA_NOT_FOUND',
+      contributions: [],
+      detail: { reason: `event schema '${event.schemaName}' no longer exists` },
+    };
   }
   // One budget for all of the event's formulas: its schema's and its meters' (logic-budget.ts).
   const budget = new StepBudget();
   const enriched = enrichEvent(event, schema.enrichments?.fields, budget);
   if (!enriched.ok) {
-    return { event, status: 'ENRICHMENT_FAILED', contributions: [], detail: { field: enriched.field, reason: enriched.reason } };
+    return {
+      event,
+      status: 'ENRICHMENT_FAILED',
+      contributions: [],
+      detail: { field: enriched.field, reason: enriched.reason },
+    };
   }
 
   const contributions: MeterContribution[] = [];
@@ -50,10 +68,14 @@ export function meterEvent(event: AcceptedEvent, schema: EventSchema | undefined
       failures.push({ meterId: meter.id, reason: `formula failed: ${(error as Error).message}` });
       continue;
     }
-    if (outcome.matched) contributions.push({ meterId: meter.id, value: outcome.value, aggregation: meter.aggregation });
+    if (outcome.matched) {
+      contributions.push({ meterId: meter.id, value: outcome.value, aggregation: meter.aggregation });
+    }
   }
   const detail: Record<string, unknown> = { meters: contributions };
-  if (failures.length > 0) detail.failures = failures;
+  if (failures.length > 0) {
+    detail.failures = failures;
+  }
   return {
     event: enriched.event,
     status: contributions.length > 0 ? 'METERED' : 'NO_MATCHING_METERS',

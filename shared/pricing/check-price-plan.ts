@@ -28,10 +28,19 @@ export function checkPricePlan(
     const path = `usageRateCards.${index}.usageMeterId`;
     const meter = meters.get(id);
     const earlier = pricedAt.get(id);
-    if (earlier !== undefined) return issues.push({ path, message: `usage meter '${id}' is already priced by usageRateCards.${earlier}; price a meter once per plan` });
+    if (earlier !== undefined) {
+      return issues.push({
+        path,
+        message: `usage meter '${id}' is already priced by usageRateCards.${earlier}; price a meter once per plan`,
+      });
+    }
     pricedAt.set(id, index);
-    if (!meter) return issues.push({ path, message: `no usage meter '${id}'` });
-    if (meter.status === 'ARCHIVED') return issues.push({ path, message: `usage meter '${id}' is archived` });
+    if (!meter) {
+      return issues.push({ path, message: `no usage meter '${id}'` });
+    }
+    if (meter.status === 'ARCHIVED') {
+      return issues.push({ path, message: `usage meter '${id}' is archived` });
+    }
     if (!priceableAggregations.includes(meter.aggregation)) {
       issues.push({
         path,
@@ -44,10 +53,19 @@ export function checkPricePlan(
     const path = `entitlementRateCards.${index}.featureId`;
     const feature = features.get(id);
     const earlier = grantedAt.get(id);
-    if (earlier !== undefined) return issues.push({ path, message: `feature '${id}' is already granted by entitlementRateCards.${earlier}; grant a feature once per plan` });
+    if (earlier !== undefined) {
+      return issues.push({
+        path,
+        message: `feature '${id}' is already granted by entitlementRateCards.${earlier}; grant a feature once per plan`,
+      });
+    }
     grantedAt.set(id, index);
-    if (!feature) return issues.push({ path, message: `no feature '${id}'` });
-    if (feature.status !== 'ACTIVE') issues.push({ path, message: `feature '${id}' is ${feature.status}; only ACTIVE features can be granted` });
+    if (!feature) {
+      return issues.push({ path, message: `no feature '${id}'` });
+    }
+    if (feature.status !== 'ACTIVE') {
+      issues.push({ path, message: `feature '${id}' is ${feature.status}; only ACTIVE features can be granted` });
+    }
   });
   return issues;
 }

@@ -20,10 +20,16 @@ export interface CycleGrant {
  */
 export function cycleGrants(association: RatingAssociation, now: number): CycleGrant[] {
   const cards = association.definition.entitlementRateCards;
-  if (cards.length === 0) return [];
+  if (cards.length === 0) {
+    return [];
+  }
   const { pricingCycle } = association.definition;
   const lastInstant = association.effectiveUntil === null ? Infinity : association.effectiveUntil - 1;
-  const current = cycleContaining(pricingCycle, association.effectiveFrom, Math.min(Math.max(now, association.effectiveFrom), lastInstant));
+  const current = cycleContaining(
+    pricingCycle,
+    association.effectiveFrom,
+    Math.min(Math.max(now, association.effectiveFrom), lastInstant),
+  );
   const next = cycleContaining(pricingCycle, association.effectiveFrom, current.end);
   return [current, next].flatMap((cycle) => grantsFor(association, cycle));
 }
@@ -31,7 +37,9 @@ export function cycleGrants(association: RatingAssociation, now: number): CycleG
 function grantsFor(association: RatingAssociation, cycle: Cycle): CycleGrant[] {
   const from = Math.max(cycle.start, association.effectiveFrom);
   const until = Math.min(cycle.end, association.effectiveUntil ?? Infinity);
-  if (from >= until) return [];
+  if (from >= until) {
+    return [];
+  }
   return association.definition.entitlementRateCards.map((card) => ({
     featureId: card.featureId,
     id: planGrantId(association.id, cycle.start, card.featureId),

@@ -4,7 +4,11 @@ import { invoiceCurrencyChangeIssue, type PinnedAssociation } from './pinned-cur
 const multi = { currency: 'USD', supportedCurrencies: ['USD', 'EUR'] };
 const single = { currency: 'USD' };
 const NOW = Date.parse('2026-06-15T00:00:00Z');
-const pinned = (currency: string, definition: PinnedAssociation['definition'], effectiveUntil: number | null = null): PinnedAssociation => ({ id: 'pa.1', currency, definition, effectiveUntil });
+const pinned = (
+  currency: string,
+  definition: PinnedAssociation['definition'],
+  effectiveUntil: number | null = null,
+): PinnedAssociation => ({ id: 'pa.1', currency, definition, effectiveUntil });
 
 describe('invoiceCurrencyChangeIssue', () => {
   const cases: [string, PinnedAssociation[], string | null, boolean][] = [
@@ -20,6 +24,8 @@ describe('invoiceCurrencyChangeIssue', () => {
   it.each(cases)('%s', (_, associations, currency, allowed) => {
     const issue = invoiceCurrencyChangeIssue(associations, currency, NOW);
     expect(issue === null).toBe(allowed);
-    if (issue) expect(issue).toMatchObject({ path: 'invoiceCurrency', message: expect.stringContaining("'pa.1'") });
+    if (issue) {
+      expect(issue).toMatchObject({ path: 'invoiceCurrency', message: expect.stringContaining("'pa.1'") });
+    }
   });
 });

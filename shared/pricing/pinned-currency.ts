@@ -18,9 +18,20 @@ export interface PinnedAssociation {
   effectiveUntil: number | null;
 }
 
-export function invoiceCurrencyChangeIssue(associations: PinnedAssociation[], invoiceCurrency: string | null | undefined, now: number, path = 'invoiceCurrency'): FieldIssue | null {
-  const moved = associations.find((a) => (a.effectiveUntil === null || a.effectiveUntil > now) && ratingCurrency(a.definition, invoiceCurrency) !== a.currency);
-  if (!moved) return null;
+export function invoiceCurrencyChangeIssue(
+  associations: PinnedAssociation[],
+  invoiceCurrency: string | null | undefined,
+  now: number,
+  path = 'invoiceCurrency',
+): FieldIssue | null {
+  const moved = associations.find(
+    (a) =>
+      (a.effectiveUntil === null || a.effectiveUntil > now) &&
+      ratingCurrency(a.definition, invoiceCurrency) !== a.currency,
+  );
+  if (!moved) {
+    return null;
+  }
   return {
     path,
     message: `the account is rated in ${moved.currency} under price plan association '${moved.id}', which would price in ${ratingCurrency(moved.definition, invoiceCurrency)} under it; keep ${moved.currency} until that association ends`,

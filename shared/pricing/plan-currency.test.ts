@@ -64,10 +64,19 @@ describe('planCurrencyIssues', () => {
       fixedFees: [{ name: 'platform', amount: '25', currencyAmounts: { EUR: '23', JPY: '3000' } }],
     });
     expect(planCurrencyIssues(plan)).toEqual([
-      { path: 'usageRateCards.0.slabs.0.currencyRates', message: "has no rate in GBP, one of the plan's supportedCurrencies" },
-      { path: 'usageRateCards.0.slabs.1.currencyRates', message: "has no rate in GBP, one of the plan's supportedCurrencies" },
+      {
+        path: 'usageRateCards.0.slabs.0.currencyRates',
+        message: "has no rate in GBP, one of the plan's supportedCurrencies",
+      },
+      {
+        path: 'usageRateCards.0.slabs.1.currencyRates',
+        message: "has no rate in GBP, one of the plan's supportedCurrencies",
+      },
       { path: 'fixedFees.0.currencyAmounts', message: "has no rate in GBP, one of the plan's supportedCurrencies" },
-      { path: 'fixedFees.0.currencyAmounts.JPY', message: "JPY is not one of the plan's other supportedCurrencies (EUR, GBP)" },
+      {
+        path: 'fixedFees.0.currencyAmounts.JPY',
+        message: "JPY is not one of the plan's other supportedCurrencies (EUR, GBP)",
+      },
     ]);
   });
 

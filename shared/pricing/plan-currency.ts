@@ -15,7 +15,10 @@ export function currenciesOf(definition: Pick<PricePlanDefinition, 'currency' | 
  * Account.invoiceCurrency) when the plan supports it, otherwise the plan's first currency — what
  * Togai does for an account without one ("defaults to base currency").
  */
-export function ratingCurrency(definition: Pick<PricePlanDefinition, 'currency' | 'supportedCurrencies'>, invoiceCurrency: string | null | undefined): string {
+export function ratingCurrency(
+  definition: Pick<PricePlanDefinition, 'currency' | 'supportedCurrencies'>,
+  invoiceCurrency: string | null | undefined,
+): string {
   return invoiceCurrency && currenciesOf(definition).includes(invoiceCurrency) ? invoiceCurrency : definition.currency;
 }
 
@@ -26,11 +29,17 @@ export function ratingCurrency(definition: Pick<PricePlanDefinition, 'currency' 
  * that passed planCurrencyIssues has every rate).
  */
 export function pricePlanInCurrency(definition: PricePlanDefinition, currency: string): PricePlanDefinition {
-  if (currency === definition.currency) return definition;
-  if (!currenciesOf(definition).includes(currency)) throw new Error(`the plan does not price in ${currency}`);
+  if (currency === definition.currency) {
+    return definition;
+  }
+  if (!currenciesOf(definition).includes(currency)) {
+    throw new Error(`the plan does not price in ${currency}`);
+  }
   const rateIn = (rates: Record<string, string> | undefined, what: string) => {
     const rate = rates?.[currency];
-    if (rate === undefined) throw new Error(`${what} has no rate in ${currency}`);
+    if (rate === undefined) {
+      throw new Error(`${what} has no rate in ${currency}`);
+    }
     return rate;
   };
   return {
@@ -38,9 +47,15 @@ export function pricePlanInCurrency(definition: PricePlanDefinition, currency: s
     currency,
     usageRateCards: definition.usageRateCards.map((card) => ({
       ...card,
-      slabs: card.slabs.map((slab, i) => ({ ...slab, rate: rateIn(slab.currencyRates, `rate card ${card.usageMeterId}, slab ${i}`) })),
+      slabs: card.slabs.map((slab, i) => ({
+        ...slab,
+        rate: rateIn(slab.currencyRates, `rate card ${card.usageMeterId}, slab ${i}`),
+      })),
     })),
-    fixedFees: definition.fixedFees.map((fee) => ({ ...fee, amount: rateIn(fee.currencyAmounts, `fixed fee ${fee.name}`) })),
+    fixedFees: definition.fixedFees.map((fee) => ({
+      ...fee,
+      amount: rateIn(fee.currencyAmounts, `fixed fee ${fee.name}`),
+    })),
   };
 }
 
@@ -53,17 +68,32 @@ export function planCurrencyIssues(definition: PricePlanDefinition): FieldIssue[
   const issues: FieldIssue[] = [];
   const currencies = currenciesOf(definition);
   const others = currencies.slice(1);
-  if (currencies[0] !== definition.currency) issues.push({ path: 'supportedCurrencies.0', message: `must be the plan's currency, ${definition.currency}` });
+  if (currencies[0] !== definition.currency) {
+    issues.push({ path: 'supportedCurrencies.0', message: `must be the plan's currency, ${definition.currency}` });
+  }
   currencies.forEach((c, i) => {
-    if (currencies.indexOf(c) !== i) issues.push({ path: `supportedCurrencies.${i}`, message: `${c} is listed twice` });
+    if (currencies.indexOf(c) !== i) {
+      issues.push({ path: `supportedCurrencies.${i}`, message: `${c} is listed twice` });
+    }
   });
   const check = (rates: Record<string, string> | undefined, path: string) => {
-    for (const c of others) if (rates?.[c] === undefined) issues.push({ path, message: `has no rate in ${c}, one of the plan's supportedCurrencies` });
+    for (const c of others) {
+      if (rates?.[c] === undefined) {
+        issues.push({ path, message: `has no rate in ${c}, one of the plan's supportedCurrencies` });
+      }
+    }
     for (const c of Object.keys(rates ?? {})) {
-      if (!others.includes(c)) issues.push({ path: `${path}.${c}`, message: `${c} is not one of the plan's other supportedCurrencies (${others.join(', ') || 'none'})` });
+      if (!others.includes(c)) {
+        issues.push({
+          path: `${path}.${c}`,
+          message: `${c} is not one of the plan's other supportedCurrencies (${others.join(', ') || 'none'})`,
+        });
+      }
     }
   };
-  definition.usageRateCards.forEach((card, i) => card.slabs.forEach((slab, j) => check(slab.currencyRates, `usageRateCards.${i}.slabs.${j}.currencyRates`)));
+  definition.usageRateCards.forEach((card, i) =>
+    card.slabs.forEach((slab, j) => check(slab.currencyRates, `usageRateCards.${i}.slabs.${j}.currencyRates`)),
+  );
   definition.fixedFees.forEach((fee, i) => check(fee.currencyAmounts, `fixedFees.${i}.currencyAmounts`));
   return issues;
 }

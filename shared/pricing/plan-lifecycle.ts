@@ -19,7 +19,9 @@ const rules: Record<PlanAction, { from: PlanStatus; to: PlanStatus }> = {
 /** The status after `action`, or a 409 that says which status allows it. */
 export function nextPlanStatus(id: string, from: PlanStatus, action: PlanAction): PlanStatus {
   const rule = rules[action];
-  if (from === rule.to || from === rule.from) return rule.to;
+  if (from === rule.to || from === rule.from) {
+    return rule.to;
+  }
   throw new AppError(
     'conflict',
     'invalid_lifecycle_transition',
@@ -29,7 +31,14 @@ export function nextPlanStatus(id: string, from: PlanStatus, action: PlanAction)
 
 export function definitionOf(plan: PricePlanDefinition): PricePlanDefinition {
   const { currency, supportedCurrencies, pricingCycle, usageRateCards, fixedFees, entitlementRateCards } = plan;
-  return { currency, ...(supportedCurrencies ? { supportedCurrencies } : {}), pricingCycle, usageRateCards, fixedFees, entitlementRateCards };
+  return {
+    currency,
+    ...(supportedCurrencies ? { supportedCurrencies } : {}),
+    pricingCycle,
+    usageRateCards,
+    fixedFees,
+    entitlementRateCards,
+  };
 }
 
 /**
@@ -37,7 +46,10 @@ export function definitionOf(plan: PricePlanDefinition): PricePlanDefinition {
  * ACTIVE plan whose rates really change). Sending back the definition as read is not a change,
  * and neither is a new name or description.
  */
-export function revisePricePlan(plan: PricePlan, patch: UpdatePricePlanRequest): { definition: PricePlanDefinition; changed: boolean; newVersion: boolean } {
+export function revisePricePlan(
+  plan: PricePlan,
+  patch: UpdatePricePlanRequest,
+): { definition: PricePlanDefinition; changed: boolean; newVersion: boolean } {
   if (plan.status === 'ARCHIVED') {
     throw new AppError('conflict', 'price_plan_archived', `Price plan '${plan.id}' is archived and cannot change`);
   }
@@ -48,5 +60,7 @@ export function revisePricePlan(plan: PricePlan, patch: UpdatePricePlanRequest):
 }
 
 function definedFields(patch: UpdatePricePlanRequest): Partial<PricePlanDefinition> {
-  return Object.fromEntries(Object.entries(definitionOf(patch as PricePlanDefinition)).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries(definitionOf(patch as PricePlanDefinition)).filter(([, v]) => v !== undefined),
+  );
 }

@@ -12,7 +12,12 @@ import { rateCardLabels, usageRateCardSchema } from './rate-card';
  * associations take the latest. ARCHIVED plans take no new associations.
  */
 export const cycleIntervals = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'ANNUALLY'] as const;
-export const intervalMonths: Record<(typeof cycleIntervals)[number], number> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, ANNUALLY: 12 };
+export const intervalMonths: Record<(typeof cycleIntervals)[number], number> = {
+  MONTHLY: 1,
+  QUARTERLY: 3,
+  HALF_YEARLY: 6,
+  ANNUALLY: 12,
+};
 
 export const pricingCycleSchema = z
   .strictObject({
@@ -20,12 +25,25 @@ export const pricingCycleSchema = z
     startOffset: z
       .strictObject({
         dayOffset: z.union([z.number().int().min(1).max(31), z.literal('LAST')]).default(1),
-        monthOffset: z.number().int().min(1).max(12).default(1).meta({ description: 'The month (1-12) a cycle starts in, modulo the interval' }),
+        monthOffset: z
+          .number()
+          .int()
+          .min(1)
+          .max(12)
+          .default(1)
+          .meta({ description: 'The month (1-12) a cycle starts in, modulo the interval' }),
       })
       .default({ dayOffset: 1, monthOffset: 1 })
-      .meta({ description: 'Cycles start at 00:00 UTC on dayOffset (LAST: the last day) of the months the offset selects' }),
-    anniversaryCycle: z.boolean().default(false).meta({ description: "Cycles start on the day of each account's association instead" }),
-    gracePeriod: z.number().int().min(0).max(60).default(0).meta({ description: 'Days after a cycle ends during which late events still count in it (the statement stays open)' }),
+      .meta({
+        description: 'Cycles start at 00:00 UTC on dayOffset (LAST: the last day) of the months the offset selects',
+      }),
+    anniversaryCycle: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Cycles start on the day of each account's association instead" }),
+    gracePeriod: z.number().int().min(0).max(60).default(0).meta({
+      description: 'Days after a cycle ends during which late events still count in it (the statement stays open)',
+    }),
   })
   .meta({ id: 'PricingCycle' });
 export type PricingCycle = z.infer<typeof pricingCycleSchema>;
@@ -38,7 +56,12 @@ export const fixedFeeSchema = z
       .record(currencySchema, nonNegativeDecimalSchema)
       .optional()
       .meta(extension("The fee in each of the plan's other supportedCurrencies (`amount` is in `currency`)")),
-    addOnId: z.string().min(1).max(50).optional().meta(extension("Togai's add-on id the fee bills (FixedFeeRateCard.id)")),
+    addOnId: z
+      .string()
+      .min(1)
+      .max(50)
+      .optional()
+      .meta(extension("Togai's add-on id the fee bills (FixedFeeRateCard.id)")),
     displayName: rateCardLabels().displayName,
     tag: rateCardLabels().tag,
   })
@@ -49,7 +72,10 @@ export const creditGrantRateCardSchema = z
     featureId: z.string().min(1).max(50),
     granted: nonNegativeDecimalSchema,
   })
-  .meta({ id: 'PlanCreditGrant', description: 'Feature credits granted to each account at the start of each cycle, expiring at its end' });
+  .meta({
+    id: 'PlanCreditGrant',
+    description: 'Feature credits granted to each account at the start of each cycle, expiring at its end',
+  });
 
 const usageRateCards = z.array(usageRateCardSchema).max(50);
 const fixedFees = z.array(fixedFeeSchema).max(20);
@@ -65,7 +91,7 @@ export const pricePlanDefinitionSchema = z.strictObject({
     .meta(
       extension(
         'Every currency the plan prices in, `currency` first (absent: `currency` alone). An account is rated in its ' +
-          "invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one",
+          'invoiceCurrency when the plan supports it, else in `currency`, fixed when the plan is associated; each slab and fee has a rate in every one',
       ),
     ),
   pricingCycle: pricingCycleSchema,
@@ -100,7 +126,12 @@ export const updatePricePlanRequest = z
     name: nameSchema.optional(),
     description: z.string().max(255).optional(),
     currency: currencySchema.optional(),
-    supportedCurrencies: z.array(currencySchema).min(1).max(20).optional().meta(extension('As in CreatePricePlanRequest')),
+    supportedCurrencies: z
+      .array(currencySchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .meta(extension('As in CreatePricePlanRequest')),
     pricingCycle: pricingCycleSchema.optional(),
     usageRateCards: usageRateCards.optional(),
     fixedFees: fixedFees.optional(),
@@ -117,7 +148,10 @@ export const pricePlanSchema = pricePlanDefinitionSchema
     name: z.string(),
     description: z.string().optional(),
     status: z.enum(pricePlanStatuses),
-    version: z.number().int().meta({ description: 'The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates' }),
+    version: z.number().int().meta({
+      description:
+        'The version shown: the latest unless `?version` asked for an earlier one. ACTIVE plans gain one per change of rates',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

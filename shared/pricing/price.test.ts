@@ -5,7 +5,8 @@ import { roundMoney } from './currency';
 import { price, priceUsage, revenueDelta } from './price';
 import { usageRateCardSchema, type UsageRateCard } from './rate-card';
 
-const card = (input: unknown): UsageRateCard => usageRateCardSchema.parse({ usageMeterId: 'um.x', ...(input as object) });
+const card = (input: unknown): UsageRateCard =>
+  usageRateCardSchema.parse({ usageMeterId: 'um.x', ...(input as object) });
 
 // A ladder: the first 100 units at 1.00, the next 900 at 0.80, everything past 1000 at 0.50.
 const slabs = [
@@ -56,13 +57,31 @@ describe('golden examples', () => {
 
   it('package: every started package of 1000 units costs 5', () => {
     const pkg = card({ pricingModel: 'PACKAGE', packageSize: '1000', slabs: [{ startAfter: '0', rate: '5' }] });
-    expect(['0', '1', '1000', '1000.001', '2500'].map((u) => price(pkg, u).toFixed())).toEqual(['0', '5', '5', '10', '15']);
+    expect(['0', '1', '1000', '1000.001', '2500'].map((u) => price(pkg, u).toFixed())).toEqual([
+      '0',
+      '5',
+      '5',
+      '10',
+      '15',
+    ]);
   });
 
   it('a FLAT slab charges its rate once, when usage reaches it', () => {
-    const flat = card({ pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '20', priceType: 'FLAT' }, { startAfter: '50', rate: '0.10' }] });
+    const flat = card({
+      pricingModel: 'TIERED',
+      slabs: [
+        { startAfter: '0', rate: '20', priceType: 'FLAT' },
+        { startAfter: '50', rate: '0.10' },
+      ],
+    });
     expect(['0', '1', '50', '60'].map((u) => price(flat, u).toFixed())).toEqual(['0', '20', '20', '21']);
-    const flatVolume = card({ pricingModel: 'VOLUME', slabs: [{ startAfter: '0', rate: '9', priceType: 'FLAT' }, { startAfter: '10', rate: '29', priceType: 'FLAT' }] });
+    const flatVolume = card({
+      pricingModel: 'VOLUME',
+      slabs: [
+        { startAfter: '0', rate: '9', priceType: 'FLAT' },
+        { startAfter: '10', rate: '29', priceType: 'FLAT' },
+      ],
+    });
     expect(['5', '10', '11'].map((u) => price(flatVolume, u).toFixed())).toEqual(['9', '9', '29']);
   });
 
@@ -75,14 +94,28 @@ describe('golden examples', () => {
   });
 
   it('rounds half to even, once, to the minor unit', () => {
-    expect([roundMoney('0.125', 'USD'), roundMoney('0.135', 'USD'), roundMoney('2.5', 'JPY'), roundMoney('1.0005', 'KWD')]).toEqual(['0.12', '0.14', '2', '1.000']);
+    expect([
+      roundMoney('0.125', 'USD'),
+      roundMoney('0.135', 'USD'),
+      roundMoney('2.5', 'JPY'),
+      roundMoney('1.0005', 'KWD'),
+    ]).toEqual(['0.12', '0.14', '2', '1.000']);
   });
 });
 
 describe('rate card validation', () => {
   it.each([
     [{ pricingModel: 'TIERED', slabs: [{ startAfter: '5', rate: '1' }] }, 'slabs.0.startAfter'],
-    [{ pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }, { startAfter: '0', rate: '1' }] }, 'slabs.1.startAfter'],
+    [
+      {
+        pricingModel: 'TIERED',
+        slabs: [
+          { startAfter: '0', rate: '1' },
+          { startAfter: '0', rate: '1' },
+        ],
+      },
+      'slabs.1.startAfter',
+    ],
     [{ pricingModel: 'PACKAGE', slabs: [{ startAfter: '0', rate: '1' }] }, 'packageSize'],
     [{ pricingModel: 'VOLUME', packageSize: '10', slabs: [{ startAfter: '0', rate: '1' }] }, 'packageSize'],
     [{ pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '-1' }] }, 'slabs.0.rate'],
@@ -96,20 +129,28 @@ describe('rate card validation', () => {
 describe('revenue deltas (property)', () => {
   const decimal = fc.integer({ min: 0, max: 5_000_000 }).map((n) => new Decimal(n).div(1000).toFixed());
   const cards = fc.oneof(
-    fc.record({
-      pricingModel: fc.constantFrom('TIERED', 'VOLUME'),
-      starts: fc.uniqueArray(fc.integer({ min: 1, max: 3000 }), { maxLength: 4 }),
-      rates: fc.array(decimal, { minLength: 5, maxLength: 5 }),
-      flats: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
-    }).map(({ pricingModel, starts, rates, flats }) =>
-      card({
-        pricingModel,
-        slabs: [0, ...starts.sort((a, b) => a - b)].map((s, i) => ({ startAfter: String(s), rate: rates[i], priceType: flats[i] ? 'FLAT' : 'PER_UNIT' })),
-      }),
-    ),
-    fc.record({ size: fc.integer({ min: 1, max: 500 }), rate: decimal }).map(({ size, rate }) =>
-      card({ pricingModel: 'PACKAGE', packageSize: String(size), slabs: [{ startAfter: '0', rate }] }),
-    ),
+    fc
+      .record({
+        pricingModel: fc.constantFrom('TIERED', 'VOLUME'),
+        starts: fc.uniqueArray(fc.integer({ min: 1, max: 3000 }), { maxLength: 4 }),
+        rates: fc.array(decimal, { minLength: 5, maxLength: 5 }),
+        flats: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      })
+      .map(({ pricingModel, starts, rates, flats }) =>
+        card({
+          pricingModel,
+          slabs: [0, ...starts.sort((a, b) => a - b)].map((s, i) => ({
+            startAfter: String(s),
+            rate: rates[i],
+            priceType: flats[i] ? 'FLAT' : 'PER_UNIT',
+          })),
+        }),
+      ),
+    fc
+      .record({ size: fc.integer({ min: 1, max: 500 }), rate: decimal })
+      .map(({ size, rate }) =>
+        card({ pricingModel: 'PACKAGE', packageSize: String(size), slabs: [{ startAfter: '0', rate }] }),
+      ),
   );
 
   it('add up to the price of the total, exactly, in any order', () => {
@@ -131,9 +172,14 @@ describe('revenue deltas (property)', () => {
 
   it('never decrease under graduated or package pricing', () => {
     fc.assert(
-      fc.property(cards.filter((c) => c.pricingModel !== 'VOLUME'), decimal, decimal, (rateCard, a, b) => {
-        expect(revenueDelta(rateCard, a, new Decimal(a).plus(b)).isNegative()).toBe(false);
-      }),
+      fc.property(
+        cards.filter((c) => c.pricingModel !== 'VOLUME'),
+        decimal,
+        decimal,
+        (rateCard, a, b) => {
+          expect(revenueDelta(rateCard, a, new Decimal(a).plus(b)).isNegative()).toBe(false);
+        },
+      ),
     );
   });
 });

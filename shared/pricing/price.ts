@@ -46,7 +46,9 @@ function slabCharges(card: UsageRateCard, usage: Decimal): SlabCharge[] {
   }
   if (card.pricingModel === 'VOLUME') {
     const reached = lastIndexReached(card.slabs, usage);
-    if (reached < 0) return [];
+    if (reached < 0) {
+      return [];
+    }
     const slab = card.slabs[reached]!;
     return [charge(reached, slab, usage, slab.priceType === 'FLAT' ? new Decimal(slab.rate) : usage.times(slab.rate))];
   }
@@ -54,7 +56,9 @@ function slabCharges(card: UsageRateCard, usage: Decimal): SlabCharge[] {
   const charges: SlabCharge[] = [];
   card.slabs.forEach((slab, i) => {
     const start = new Decimal(slab.startAfter);
-    if (!usage.gt(start)) return;
+    if (!usage.gt(start)) {
+      return;
+    }
     const next = card.slabs[i + 1];
     const end = next ? Decimal.min(usage, next.startAfter) : usage;
     const units = end.minus(start);
@@ -66,7 +70,9 @@ function slabCharges(card: UsageRateCard, usage: Decimal): SlabCharge[] {
 /** How many packages of `size` units `usage` starts: exact, whatever the digits. */
 function startedPackages(usage: Decimal, size: Decimal): Decimal {
   // Division needs a finite precision (1/3 has no end); the quotient is only truncated, then checked.
-  const whole = new Decimal(new Division(usage.toFixed()).div(size.toFixed()).toDecimalPlaces(0, Division.ROUND_DOWN).toFixed());
+  const whole = new Decimal(
+    new Division(usage.toFixed()).div(size.toFixed()).toDecimalPlaces(0, Division.ROUND_DOWN).toFixed(),
+  );
   return whole.times(size).lt(usage) ? whole.plus(1) : whole;
 }
 
@@ -74,11 +80,20 @@ function startedPackages(usage: Decimal, size: Decimal): Decimal {
 function lastIndexReached(slabs: Slab[], usage: Decimal): number {
   let reached = -1;
   slabs.forEach((slab, i) => {
-    if (usage.gt(slab.startAfter)) reached = i;
+    if (usage.gt(slab.startAfter)) {
+      reached = i;
+    }
   });
   return reached;
 }
 
 function charge(index: number, slab: Slab, units: Decimal, amount: Decimal): SlabCharge {
-  return { slab: index, startAfter: slab.startAfter, units: units.toFixed(), rate: slab.rate, priceType: slab.priceType, amount: amount.toFixed() };
+  return {
+    slab: index,
+    startAfter: slab.startAfter,
+    units: units.toFixed(),
+    rate: slab.rate,
+    priceType: slab.priceType,
+    amount: amount.toFixed(),
+  };
 }

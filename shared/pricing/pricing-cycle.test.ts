@@ -45,7 +45,10 @@ describe('cycleContaining', () => {
   it('always contains the instant and tiles time without gaps (property)', () => {
     const configs = fc.record({
       interval: fc.constantFrom('MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'ANNUALLY'),
-      startOffset: fc.record({ dayOffset: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('LAST' as const)), monthOffset: fc.integer({ min: 1, max: 12 }) }),
+      startOffset: fc.record({
+        dayOffset: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('LAST' as const)),
+        monthOffset: fc.integer({ min: 1, max: 12 }),
+      }),
       anniversaryCycle: fc.boolean(),
     });
     const instant = fc.integer({ min: at('2000-01-01T00:00:00Z'), max: at('2100-01-01T00:00:00Z') });

@@ -15,14 +15,18 @@ import { currencySchema } from './currency';
 export const pricingModels = ['TIERED', 'VOLUME', 'PACKAGE'] as const;
 export const priceTypes = ['PER_UNIT', 'FLAT'] as const;
 
-
 /**
  * What Togai's v2 rate cards carry beside their prices: a `name` unique in the plan (the card's
  * handle in bulk operations), a `displayName` and a grouping `tag`. Labels only; nothing rates by them.
  */
 export function rateCardLabels() {
   return {
-    name: z.string().min(1).max(50).optional().meta(extension("The rate card's name, unique in the plan (Togai's v2 rate card name)")),
+    name: z
+      .string()
+      .min(1)
+      .max(50)
+      .optional()
+      .meta(extension("The rate card's name, unique in the plan (Togai's v2 rate card name)")),
     displayName: z.string().max(255).optional().meta(extension('How the rate card is shown')),
     tag: z.string().max(50).optional().meta(extension('A tag grouping rate cards')),
   };
@@ -31,7 +35,9 @@ export function rateCardLabels() {
 export const slabSchema = z
   .strictObject({
     startAfter: nonNegativeDecimalSchema.meta({ description: 'The slab prices usage above this many units' }),
-    rate: nonNegativeDecimalSchema.meta({ description: 'Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency' }),
+    rate: nonNegativeDecimalSchema.meta({
+      description: 'Price per unit (PER_UNIT) or for the slab (FLAT), in the plan currency',
+    }),
     priceType: z.enum(priceTypes).default('PER_UNIT'),
     currencyRates: z
       .record(currencySchema, nonNegativeDecimalSchema)
@@ -53,16 +59,30 @@ export const usageRateCardSchema = z
     card.slabs.forEach((slab, i) => {
       const previous = card.slabs[i - 1];
       if (i === 0 && !new Decimal(slab.startAfter).isZero()) {
-        ctx.addIssue({ code: 'custom', path: ['slabs', 0, 'startAfter'], message: 'the first slab must start after 0' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slabs', 0, 'startAfter'],
+          message: 'the first slab must start after 0',
+        });
       }
       if (previous && !new Decimal(slab.startAfter).gt(previous.startAfter)) {
-        ctx.addIssue({ code: 'custom', path: ['slabs', i, 'startAfter'], message: "must be greater than the previous slab's" });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slabs', i, 'startAfter'],
+          message: "must be greater than the previous slab's",
+        });
       }
     });
     if (card.pricingModel === 'PACKAGE') {
-      if (card.slabs.length !== 1) ctx.addIssue({ code: 'custom', path: ['slabs'], message: 'a PACKAGE rate card has exactly one slab' });
+      if (card.slabs.length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['slabs'], message: 'a PACKAGE rate card has exactly one slab' });
+      }
       if (card.packageSize === undefined || !new Decimal(card.packageSize).gt(0)) {
-        ctx.addIssue({ code: 'custom', path: ['packageSize'], message: 'a PACKAGE rate card needs a packageSize above 0' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['packageSize'],
+          message: 'a PACKAGE rate card needs a packageSize above 0',
+        });
       }
     } else if (card.packageSize !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['packageSize'], message: 'only PACKAGE rate cards have a packageSize' });

@@ -42,8 +42,14 @@ export interface CycleUsage {
 const DAY = 86_400_000;
 
 /** The association in force for an account at `at`. */
-export function associationAt(associations: RatingAssociation[], accountId: string, at: number): RatingAssociation | undefined {
-  return associations.find((a) => a.accountId === accountId && a.effectiveFrom <= at && (a.effectiveUntil === null || at < a.effectiveUntil));
+export function associationAt(
+  associations: RatingAssociation[],
+  accountId: string,
+  at: number,
+): RatingAssociation | undefined {
+  return associations.find(
+    (a) => a.accountId === accountId && a.effectiveFrom <= at && (a.effectiveUntil === null || at < a.effectiveUntil),
+  );
 }
 
 /** What rating reads of an event's outcome: who, when, when it arrived, and what it added to each meter. */
@@ -63,10 +69,14 @@ export function groupPricedUsage(outcomes: RatedOutcome[], associations: RatingA
   for (const { event, contributions } of outcomes) {
     const at = Date.parse(event.timestamp);
     const association = associationAt(associations, event.accountId, at);
-    if (!association) continue;
+    if (!association) {
+      continue;
+    }
     for (const { meterId, value, aggregation } of contributions) {
       const card = association.definition.usageRateCards.find((c) => c.usageMeterId === meterId);
-      if (!card) continue;
+      if (!card) {
+        continue;
+      }
       const quantity = aggregation === 'COUNT' ? '1' : value;
       const cycle = ratingCycle(association, at, Date.parse(event.acceptedAt));
       const key = `${association.id}\u0000${meterId}\u0000${cycle.start}`;
@@ -87,7 +97,9 @@ export function groupPricedUsage(outcomes: RatedOutcome[], associations: RatingA
     }
   }
   for (const group of groups.values()) {
-    group.usage.sort((a, b) => a.timestamp - b.timestamp || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+    group.usage.sort(
+      (a, b) => a.timestamp - b.timestamp || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+    );
   }
   return [...groups.values()];
 }
@@ -96,7 +108,9 @@ export function groupPricedUsage(outcomes: RatedOutcome[], associations: RatingA
 function ratingCycle(association: RatingAssociation, at: number, acceptedAt: number) {
   const { pricingCycle } = association.definition;
   const cycle = cycleContaining(pricingCycle, association.effectiveFrom, at);
-  if (acceptedAt < cycle.end + pricingCycle.gracePeriod * DAY) return cycle;
+  if (acceptedAt < cycle.end + pricingCycle.gracePeriod * DAY) {
+    return cycle;
+  }
   const lastInstant = association.effectiveUntil === null ? Infinity : association.effectiveUntil - 1;
   return cycleContaining(pricingCycle, association.effectiveFrom, Math.min(acceptedAt, lastInstant));
 }
@@ -105,7 +119,10 @@ function ratingCycle(association: RatingAssociation, at: number, acceptedAt: num
  * Each event's revenue in a cycle that already held `before` units: the price after it less the
  * price before it, in order. The deltas add up to price(before + all) − price(before).
  */
-export function rateCycleUsage(group: CycleUsage, before: string): { eventId: string; timestamp: number; revenue: Decimal }[] {
+export function rateCycleUsage(
+  group: CycleUsage,
+  before: string,
+): { eventId: string; timestamp: number; revenue: Decimal }[] {
   let used = new Decimal(before);
   return group.usage.map((u) => {
     const after = used.plus(u.quantity);

@@ -23,12 +23,19 @@ export const revenueQuerySchema = z
   })
   .superRefine((q, ctx) => {
     const span = (Date.parse(q.to) - Date.parse(q.from)) / 60_000;
-    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
-      ctx.addIssue({ code: 'custom', path: ['window'], message: `gives more than ${MAX_WINDOWS} windows; choose a larger window` });
+    if (span <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    } else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['window'],
+        message: `gives more than ${MAX_WINDOWS} windows; choose a larger window`,
+      });
     }
     const keys = revenueGroupBy(q);
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'names a field twice' });
+    if (new Set(keys).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'names a field twice' });
+    }
   });
 export type RevenueQuery = z.infer<typeof revenueQuerySchema>;
 

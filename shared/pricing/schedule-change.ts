@@ -26,18 +26,33 @@ export interface ScheduleChange {
  */
 export type ChangePlacement =
   | { ok: true; end: PlanAssociation | null }
-  | { ok: false; field: 'effectiveFrom' | 'effectiveUntil'; reason: 'starts_inside' | 'would_split'; blocking: PlanAssociation };
+  | {
+      ok: false;
+      field: 'effectiveFrom' | 'effectiveUntil';
+      reason: 'starts_inside' | 'would_split';
+      blocking: PlanAssociation;
+    };
 
 export function placeScheduleChange(existing: readonly PlanAssociation[], change: ScheduleChange): ChangePlacement {
   const startsInside = existing.find((a) => {
     const start = Date.parse(a.effectiveFrom);
     return start >= change.from && (change.until === null || start < change.until);
   });
-  if (startsInside) return { ok: false, field: 'effectiveFrom', reason: 'starts_inside', blocking: startsInside };
-  const inForce = existing.find((a) => Date.parse(a.effectiveFrom) < change.from && (a.effectiveUntil === undefined || Date.parse(a.effectiveUntil) > change.from));
-  if (!inForce) return { ok: true, end: null };
+  if (startsInside) {
+    return { ok: false, field: 'effectiveFrom', reason: 'starts_inside', blocking: startsInside };
+  }
+  const inForce = existing.find(
+    (a) =>
+      Date.parse(a.effectiveFrom) < change.from &&
+      (a.effectiveUntil === undefined || Date.parse(a.effectiveUntil) > change.from),
+  );
+  if (!inForce) {
+    return { ok: true, end: null };
+  }
   const inForceUntil = inForce.effectiveUntil === undefined ? null : Date.parse(inForce.effectiveUntil);
   const runsPast = change.until !== null && (inForceUntil === null || inForceUntil > change.until);
-  if (runsPast) return { ok: false, field: 'effectiveUntil', reason: 'would_split', blocking: inForce };
+  if (runsPast) {
+    return { ok: false, field: 'effectiveUntil', reason: 'would_split', blocking: inForce };
+  }
   return { ok: true, end: inForce };
 }

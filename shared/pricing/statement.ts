@@ -74,7 +74,9 @@ export function buildStatement(accountId: string, cycle: Cycle, parts: Statement
       pricePlanVersion: association.pricePlanVersion,
       associationId: association.id,
       effectiveFrom: new Date(association.effectiveFrom).toISOString(),
-      ...(association.effectiveUntil !== null ? { effectiveUntil: new Date(association.effectiveUntil).toISOString() } : {}),
+      ...(association.effectiveUntil !== null
+        ? { effectiveUntil: new Date(association.effectiveUntil).toISOString() }
+        : {}),
       currency,
       usageLines,
       fixedFees,

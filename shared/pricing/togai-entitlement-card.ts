@@ -27,33 +27,66 @@ export function fromTogaiEntitlementCard(
     issues.push({ path: at, message: 'is required for a BILLING_ENTITLEMENT rate card' });
     return undefined;
   }
-  if (card.featureId !== data.billableId) issues.push({ path: `${at}.featureId`, message: `must be the billableId, ${data.billableId}` });
-  if (name !== card.featureId) issues.push({ path: `${path.replace(/\.rateCard$/, '')}.rateCardName`, message: `must be the featureId, ${card.featureId}: a plan grants each feature once, under its id` });
-  if (card.name != null && card.name !== name) issues.push({ path: `${at}.name`, message: `must be the rateCardName, ${name}` });
+  if (card.featureId !== data.billableId) {
+    issues.push({ path: `${at}.featureId`, message: `must be the billableId, ${data.billableId}` });
+  }
+  if (name !== card.featureId) {
+    issues.push({
+      path: `${path.replace(/\.rateCard$/, '')}.rateCardName`,
+      message: `must be the featureId, ${card.featureId}: a plan grants each feature once, under its id`,
+    });
+  }
+  if (card.name != null && card.name !== name) {
+    issues.push({ path: `${at}.name`, message: `must be the rateCardName, ${name}` });
+  }
   const cycle = `P${intervalMonths[plan.pricingCycle.interval]}M`;
-  if (card.featureConfigs.length !== 1) issues.push({ path: `${at}.featureConfigs`, message: 'exactly one config is supported: the credits granted for the whole cycle' });
+  if (card.featureConfigs.length !== 1) {
+    issues.push({
+      path: `${at}.featureConfigs`,
+      message: 'exactly one config is supported: the credits granted for the whole cycle',
+    });
+  }
   const config = card.featureConfigs[0]!;
   if (config.effectiveFrom != null && !isZeroDuration(config.effectiveFrom)) {
-    issues.push({ path: `${at}.featureConfigs.0.effectiveFrom`, message: 'must be absent (or P0D): credits are granted at the start of the cycle' });
+    issues.push({
+      path: `${at}.featureConfigs.0.effectiveFrom`,
+      message: 'must be absent (or P0D): credits are granted at the start of the cycle',
+    });
   }
   if (!sameMonths(config.effectiveUntil, intervalMonths[plan.pricingCycle.interval])) {
-    issues.push({ path: `${at}.featureConfigs.0.effectiveUntil`, message: `must be ${cycle}, the plan's ${plan.pricingCycle.interval} cycle: credits expire at the end of the cycle` });
+    issues.push({
+      path: `${at}.featureConfigs.0.effectiveUntil`,
+      message: `must be ${cycle}, the plan's ${plan.pricingCycle.interval} cycle: credits expire at the end of the cycle`,
+    });
   }
   if ((card.recurrenceConfig?.interval ?? 1) !== 1 || (card.recurrenceConfig?.offset ?? 0) !== 0) {
     issues.push({ path: `${at}.recurrenceConfig`, message: 'only every cycle (interval 1, offset 0) is supported' });
   }
   card.rateValues.forEach((value, i) => {
-    if (!plan.currencies.includes(value.currency)) issues.push({ path: `${at}.rateValues.${i}.currency`, message: `${value.currency} is not one of the plan's supportedCurrencies` });
+    if (!plan.currencies.includes(value.currency)) {
+      issues.push({
+        path: `${at}.rateValues.${i}.currency`,
+        message: `${value.currency} is not one of the plan's supportedCurrencies`,
+      });
+    }
     value.slabRates.forEach((rate, j) => {
       if (!new Decimal(rate.rate).eq(0)) {
-        issues.push({ path: `${at}.rateValues.${i}.slabRates.${j}.rate`, message: 'must be 0: Meterline grants feature credits with the plan and does not charge for them' });
+        issues.push({
+          path: `${at}.rateValues.${i}.slabRates.${j}.rate`,
+          message: 'must be 0: Meterline grants feature credits with the plan and does not charge for them',
+        });
       }
     });
   });
-  if (issues.length > before) return undefined;
+  if (issues.length > before) {
+    return undefined;
+  }
   const grant = creditGrantRateCardSchema.safeParse({ featureId: card.featureId, granted: config.featureCreditLimit });
   if (!grant.success) {
-    issues.push({ path: `${at}.featureConfigs.0.featureCreditLimit`, message: grant.error.issues[0]?.message ?? 'is not a valid amount' });
+    issues.push({
+      path: `${at}.featureConfigs.0.featureCreditLimit`,
+      message: grant.error.issues[0]?.message ?? 'is not a valid amount',
+    });
     return undefined;
   }
   return grant.data;
@@ -74,7 +107,12 @@ export function toTogaiEntitlementCard(
     rateCardDetails: {
       billingEntitlementRateCard: {
         featureId: grant.featureId,
-        featureConfigs: [{ effectiveUntil: `P${intervalMonths[plan.pricingCycle.interval]}M`, featureCreditLimit: number(grant.granted) }],
+        featureConfigs: [
+          {
+            effectiveUntil: `P${intervalMonths[plan.pricingCycle.interval]}M`,
+            featureCreditLimit: number(grant.granted),
+          },
+        ],
         invoiceTiming: 'IN_ADVANCE',
         name,
         ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: number('0'), priceType: 'PER_UNIT' }] },
@@ -96,6 +134,8 @@ function isZeroDuration(duration: string): boolean {
 /** Whether an ISO 8601 duration is exactly `months` months (P1M, P3M, P1Y, P12M, P1Y6M…). */
 function sameMonths(duration: string, months: number): boolean {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(duration);
-  if (!match || (match[1] === undefined && match[2] === undefined)) return false;
+  if (!match || (match[1] === undefined && match[2] === undefined)) {
+    return false;
+  }
   return Number(match[1] ?? 0) * 12 + Number(match[2] ?? 0) === months;
 }

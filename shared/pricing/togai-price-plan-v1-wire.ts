@@ -40,23 +40,39 @@ export type TogaiCreatePricePlanRequest = z.infer<typeof togaiCreatePricePlanReq
 
 export const togaiUpdatePricePlanRequest = z
   .strictObject({
-    migrationMode: optional(z.enum(['IMMEDIATE', 'IMMEDIATE_IGNORE_OVERRIDE', 'NEXT_CYCLE', 'NEXT_CYCLE_IGNORE_OVERRIDE', 'NONE', 'START_OF_CURRENT_CYCLE'])),
+    migrationMode: optional(
+      z.enum([
+        'IMMEDIATE',
+        'IMMEDIATE_IGNORE_OVERRIDE',
+        'NEXT_CYCLE',
+        'NEXT_CYCLE_IGNORE_OVERRIDE',
+        'NONE',
+        'START_OF_CURRENT_CYCLE',
+      ]),
+    ),
     versionsToMigrate: optional(z.enum(['LATEST_VERSION', 'ALL_VERSION'])),
     description: optional(z.string().max(255)),
-    pricePlanDetails: optional(z.strictObject({ ...details, supportedCurrencies: optional(z.array(z.string()).min(1).max(20)) }).meta({ id: 'CreatePricePlanDetailsOverride' })),
+    pricePlanDetails: optional(
+      z
+        .strictObject({ ...details, supportedCurrencies: optional(z.array(z.string()).min(1).max(20)) })
+        .meta({ id: 'CreatePricePlanDetailsOverride' }),
+    ),
     pricingRules: notSupported,
   })
   .meta({ id: 'TogaiUpdatePricePlanRequest', description: "Togai's UpdatePricePlanRequest" });
 export type TogaiUpdatePricePlanRequest = z.infer<typeof togaiUpdatePricePlanRequest>;
 
-export const activatePricePlanRequest = z
-  .strictObject({ currencies: z.array(z.string().min(1)).min(1) })
-  .meta({ id: 'ActivatePricePlanRequest', description: 'Meterline activates every supported currency at once: `currencies` must list them all' });
+export const activatePricePlanRequest = z.strictObject({ currencies: z.array(z.string().min(1)).min(1) }).meta({
+  id: 'ActivatePricePlanRequest',
+  description: 'Meterline activates every supported currency at once: `currencies` must list them all',
+});
 
 export const togaiPricePlanDetails = z
   .object({
     supportedCurrencies: z.array(z.string()),
-    activeCurrencies: z.array(z.string()).meta({ description: 'Every supported currency once the plan is ACTIVE; none while DRAFT' }),
+    activeCurrencies: z
+      .array(z.string())
+      .meta({ description: 'Every supported currency once the plan is ACTIVE; none while DRAFT' }),
     pricingCycleConfig: togaiPricingCycleConfig,
     usageRateCards: z.array(z.unknown()),
     fixedFeeRateCards: z.array(z.unknown()),
@@ -70,7 +86,9 @@ export const pricingScheduleSchema = z
     id: z.string(),
     pricePlanDetails: togaiPricePlanDetails,
     startDate: z.string().meta({ description: 'When this version was published (or created, for a DRAFT)' }),
-    endDate: z.string().meta({ description: 'When the next version was published; 9999-12-31T23:59:59Z while it is the latest' }),
+    endDate: z
+      .string()
+      .meta({ description: 'When the next version was published; 9999-12-31T23:59:59Z while it is the latest' }),
     version: z.number().int(),
     isOverriden: z.boolean(),
   })

@@ -9,7 +9,10 @@ import { decimalValueSchema } from '../event/event-wire';
  * send None as null); amounts come as JSON numbers and are read exactly (decimalValueSchema).
  */
 const optional = <S extends z.ZodType>(schema: S) => schema.nullish();
-const currencyList = z.array(z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code')).min(1).max(20);
+const currencyList = z
+  .array(z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code'))
+  .min(1)
+  .max(20);
 const stringMap = z.record(z.string(), z.string());
 
 export const togaiPricingCycleConfig = z
@@ -36,12 +39,15 @@ const planFields = {
   allowOngoingCycleUpdates: optional(z.boolean()),
 };
 
-export const createPricePlanV2Request = z
-  .strictObject({ name: nameSchema, ...planFields })
-  .meta({
-    id: 'CreatePricePlanV2Request',
-    example: { name: 'api_calls', type: 'BILLING', supportedCurrencies: ['USD', 'EUR'], pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 3 } },
-  });
+export const createPricePlanV2Request = z.strictObject({ name: nameSchema, ...planFields }).meta({
+  id: 'CreatePricePlanV2Request',
+  example: {
+    name: 'api_calls',
+    type: 'BILLING',
+    supportedCurrencies: ['USD', 'EUR'],
+    pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 3 },
+  },
+});
 export type CreatePricePlanV2Request = z.infer<typeof createPricePlanV2Request>;
 
 export const updatePricePlanV2Request = z
@@ -65,7 +71,9 @@ export const pricePlanV2Schema = z
     id: z.string(),
     referenceId: z.string().meta({ description: "The plan's id" }),
     version: z.number().int(),
-    status: z.enum(['DRAFT', 'ACTIVE']).meta({ description: 'DRAFT: never finalized, or a version being edited that no account uses yet' }),
+    status: z
+      .enum(['DRAFT', 'ACTIVE'])
+      .meta({ description: 'DRAFT: never finalized, or a version being edited that no account uses yet' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -78,7 +86,16 @@ export const pricePlanV2Page = z
 
 export const finalizePricePlanRequest = z
   .strictObject({
-    migrationMode: optional(z.enum(['IMMEDIATE', 'IMMEDIATE_IGNORE_OVERRIDE', 'NEXT_CYCLE', 'NEXT_CYCLE_IGNORE_OVERRIDE', 'NONE', 'START_OF_CURRENT_CYCLE'])),
+    migrationMode: optional(
+      z.enum([
+        'IMMEDIATE',
+        'IMMEDIATE_IGNORE_OVERRIDE',
+        'NEXT_CYCLE',
+        'NEXT_CYCLE_IGNORE_OVERRIDE',
+        'NONE',
+        'START_OF_CURRENT_CYCLE',
+      ]),
+    ),
     versionsToMigrate: optional(z.enum(['LATEST_VERSION', 'ALL_VERSION'])),
   })
   .meta({ id: 'FinalizePricePlanRequest' });
@@ -86,9 +103,21 @@ export const finalizePricePlanRequest = z
 // Rate cards.
 const invoiceTiming = z.enum(['IN_ADVANCE', 'IN_ARREARS', 'PREPAID']).meta({ id: 'InvoiceTiming' });
 const rateCardType = z
-  .enum(['MINIMUM_COMMITMENT', 'BILLING_ENTITLEMENT', 'CREDIT_GRANT', 'ENTITLEMENT_OVERAGE', 'FIXED_FEE', 'LICENSE', 'USAGE'])
+  .enum([
+    'MINIMUM_COMMITMENT',
+    'BILLING_ENTITLEMENT',
+    'CREDIT_GRANT',
+    'ENTITLEMENT_OVERAGE',
+    'FIXED_FEE',
+    'LICENSE',
+    'USAGE',
+  ])
   .meta({ id: 'RateCardType' });
-const labels = { displayName: optional(z.string().max(255)), name: optional(z.string().max(50)), tag: optional(z.string().max(50)) };
+const labels = {
+  displayName: optional(z.string().max(255)),
+  name: optional(z.string().max(50)),
+  tag: optional(z.string().max(50)),
+};
 
 export const togaiSlab = z
   .strictObject({
@@ -100,19 +129,34 @@ export const togaiSlab = z
   .meta({ id: 'Slab' });
 
 export const togaiRatePlan = z
-  .strictObject({ pricingModel: z.enum(['TIERED', 'VOLUME']).meta({ id: 'PricingModel' }), slabs: z.array(togaiSlab).min(1).max(50) })
+  .strictObject({
+    pricingModel: z.enum(['TIERED', 'VOLUME']).meta({ id: 'PricingModel' }),
+    slabs: z.array(togaiSlab).min(1).max(50),
+  })
   .meta({ id: 'RatePlan' });
 
 export const togaiRateValue = z
   .strictObject({
     currency: z.string(),
-    slabRates: z.array(z.strictObject({ order: z.number().int(), rate: decimalValueSchema, slabRateConfig: optional(stringMap) }).meta({ id: 'SlabRate' })).min(1).max(50),
+    slabRates: z
+      .array(
+        z
+          .strictObject({ order: z.number().int(), rate: decimalValueSchema, slabRateConfig: optional(stringMap) })
+          .meta({ id: 'SlabRate' }),
+      )
+      .min(1)
+      .max(50),
     rateConfig: optional(stringMap),
   })
   .meta({ id: 'RateValue' });
 
 export const togaiUsageRateCard = z
-  .strictObject({ ...labels, usageMeterId: z.string().min(1).max(50), ratePlan: togaiRatePlan, rateValues: z.array(togaiRateValue).min(1).max(20) })
+  .strictObject({
+    ...labels,
+    usageMeterId: z.string().min(1).max(50),
+    ratePlan: togaiRatePlan,
+    rateValues: z.array(togaiRateValue).min(1).max(20),
+  })
   .meta({ id: 'UsageRateCard' });
 export type TogaiUsageRateCard = z.infer<typeof togaiUsageRateCard>;
 
@@ -122,9 +166,16 @@ export const togaiFixedFeeRateCard = z
     ...labels,
     invoiceTiming: optional(invoiceTiming),
     type: optional(z.enum(['ONE_TIME', 'RECURRING']).meta({ id: 'FixedFeeType' })),
-    rateValues: z.array(z.strictObject({ currency: z.string(), rate: decimalValueSchema }).meta({ id: 'CurrencyRateValue' })).min(1).max(20),
+    rateValues: z
+      .array(z.strictObject({ currency: z.string(), rate: decimalValueSchema }).meta({ id: 'CurrencyRateValue' }))
+      .min(1)
+      .max(20),
     enableProration: z.boolean(),
-    recurrenceConfig: optional(z.strictObject({ interval: optional(z.number().int()), offset: optional(z.number().int()) }).meta({ id: 'RecurrenceConfig' })),
+    recurrenceConfig: optional(
+      z
+        .strictObject({ interval: optional(z.number().int()), offset: optional(z.number().int()) })
+        .meta({ id: 'RecurrenceConfig' }),
+    ),
   })
   .meta({ id: 'FixedFeeRateCard' });
 export type TogaiFixedFeeRateCard = z.infer<typeof togaiFixedFeeRateCard>;
@@ -146,7 +197,9 @@ export const togaiBillingEntitlementRateCard = z
     invoiceTiming: invoiceTiming,
     ratePlan: togaiRatePlan,
     rateValues: z.array(togaiRateValue).max(20),
-    recurrenceConfig: optional(z.strictObject({ interval: optional(z.number().int()), offset: optional(z.number().int()) })),
+    recurrenceConfig: optional(
+      z.strictObject({ interval: optional(z.number().int()), offset: optional(z.number().int()) }),
+    ),
   })
   .meta({ id: 'BillingEntitlementRateCard' });
 export type TogaiBillingEntitlementRateCard = z.infer<typeof togaiBillingEntitlementRateCard>;
@@ -167,7 +220,9 @@ export const togaiRateCardDetails = z
 
 export const togaiRateCardData = z
   .strictObject({
-    billableId: z.string().min(1).max(50).meta({ description: "USAGE: the usage meter's id; FIXED_FEE: the add-on's id; BILLING_ENTITLEMENT: the feature's id" }),
+    billableId: z.string().min(1).max(50).meta({
+      description: "USAGE: the usage meter's id; FIXED_FEE: the add-on's id; BILLING_ENTITLEMENT: the feature's id",
+    }),
     type: rateCardType,
     displayName: optional(z.string().max(255)),
     invoiceTiming,
@@ -202,7 +257,11 @@ export const togaiRateCard = z
     type: rateCardType,
     displayName: z.string(),
     invoiceTiming,
-    rateCardDetails: z.object({ usageRateCard: z.unknown().optional(), fixedFeeRateCard: z.unknown().optional(), billingEntitlementRateCard: z.unknown().optional() }),
+    rateCardDetails: z.object({
+      usageRateCard: z.unknown().optional(),
+      fixedFeeRateCard: z.unknown().optional(),
+      billingEntitlementRateCard: z.unknown().optional(),
+    }),
     tag: z.string().optional(),
     name: z.string(),
     referenceId: z.string().meta({ description: "The price plan's id" }),
@@ -213,8 +272,12 @@ export const togaiRateCard = z
   .meta({ id: 'RateCard' });
 export type TogaiRateCard = z.infer<typeof togaiRateCard>;
 
-export const rateCardPage = z.object({ data: z.array(togaiRateCard), nextToken: z.string().optional() }).meta({ id: 'RateCardPaginatedResponse' });
-export const bulkRateCardOperationsResponse = z.object({ rateCards: z.array(togaiRateCard) }).meta({ id: 'BulkRateCardOperationsResponse' });
+export const rateCardPage = z
+  .object({ data: z.array(togaiRateCard), nextToken: z.string().optional() })
+  .meta({ id: 'RateCardPaginatedResponse' });
+export const bulkRateCardOperationsResponse = z
+  .object({ rateCards: z.array(togaiRateCard) })
+  .meta({ id: 'BulkRateCardOperationsResponse' });
 
 export const validatedEntityErrorsPage = z
   .object({

@@ -7,22 +7,46 @@ import type { TogaiPricingCycleConfig } from './togai-price-plan-wire';
  * ("15", "LAST", and FIRST/LAST for months); Meterline keeps numbers and LAST. Weekly cycles and
  * grace periods beyond 60 days are not Meterline's, and are refused by field.
  */
-export function fromTogaiPricingCycle(config: TogaiPricingCycleConfig, path: string, issues: FieldIssue[]): PricingCycle | undefined {
+export function fromTogaiPricingCycle(
+  config: TogaiPricingCycleConfig,
+  path: string,
+  issues: FieldIssue[],
+): PricingCycle | undefined {
   if (config.interval === 'WEEKLY') {
-    issues.push({ path: `${path}.interval`, message: 'WEEKLY cycles are not supported yet; use MONTHLY, QUARTERLY, HALF_YEARLY or ANNUALLY' });
+    issues.push({
+      path: `${path}.interval`,
+      message: 'WEEKLY cycles are not supported yet; use MONTHLY, QUARTERLY, HALF_YEARLY or ANNUALLY',
+    });
     return undefined;
   }
   const months = intervalMonths[config.interval];
   const before = issues.length;
   const day = config.startOffset?.dayOffset ?? '1';
   const dayOffset = day === 'LAST' ? ('LAST' as const) : wholeIn(day, 1, 31);
-  if (dayOffset === undefined) issues.push({ path: `${path}.startOffset.dayOffset`, message: 'must be "1" to "31" or "LAST"' });
+  if (dayOffset === undefined) {
+    issues.push({ path: `${path}.startOffset.dayOffset`, message: 'must be "1" to "31" or "LAST"' });
+  }
   const month = config.startOffset?.monthOffset ?? 'FIRST';
-  const monthOffset = month === 'FIRST' || (month === 'NIL' && months === 1) ? 1 : month === 'LAST' ? months : wholeIn(month, 1, months);
-  if (monthOffset === undefined) issues.push({ path: `${path}.startOffset.monthOffset`, message: `must be "1" to "${months}", FIRST or LAST for a ${config.interval} cycle` });
-  if (config.gracePeriod > 60) issues.push({ path: `${path}.gracePeriod`, message: 'must be at most 60 days' });
-  if (issues.length > before || dayOffset === undefined || monthOffset === undefined) return undefined;
-  return { interval: config.interval, startOffset: { dayOffset, monthOffset }, anniversaryCycle: config.anniversaryCycle ?? false, gracePeriod: config.gracePeriod };
+  const monthOffset =
+    month === 'FIRST' || (month === 'NIL' && months === 1) ? 1 : month === 'LAST' ? months : wholeIn(month, 1, months);
+  if (monthOffset === undefined) {
+    issues.push({
+      path: `${path}.startOffset.monthOffset`,
+      message: `must be "1" to "${months}", FIRST or LAST for a ${config.interval} cycle`,
+    });
+  }
+  if (config.gracePeriod > 60) {
+    issues.push({ path: `${path}.gracePeriod`, message: 'must be at most 60 days' });
+  }
+  if (issues.length > before || dayOffset === undefined || monthOffset === undefined) {
+    return undefined;
+  }
+  return {
+    interval: config.interval,
+    startOffset: { dayOffset, monthOffset },
+    anniversaryCycle: config.anniversaryCycle ?? false,
+    gracePeriod: config.gracePeriod,
+  };
 }
 
 export function toTogaiPricingCycle(cycle: PricingCycle): TogaiPricingCycleConfig {
@@ -35,7 +59,9 @@ export function toTogaiPricingCycle(cycle: PricingCycle): TogaiPricingCycleConfi
 }
 
 function wholeIn(text: string, min: number, max: number): number | undefined {
-  if (!/^\d{1,2}$/.test(text)) return undefined;
+  if (!/^\d{1,2}$/.test(text)) {
+    return undefined;
+  }
   const n = Number(text);
   return n >= min && n <= max ? n : undefined;
 }

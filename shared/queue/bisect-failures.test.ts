@@ -11,22 +11,33 @@ function run(size: number, poison: Set<number>) {
     items,
     new Error('the whole batch failed'),
     async (part) => {
-      if (part.some((i) => poison.has(i))) throw new Error(`poison in ${part.length}`);
+      if (part.some((i) => poison.has(i))) {
+        throw new Error(`poison in ${part.length}`);
+      }
       done.push(...part);
     },
     async (item) => void blamed.push(item),
   );
-  return attempts.then((n) => ({ attempts: n, done: done.sort((a, b) => a - b), blamed: blamed.sort((a, b) => a - b) }));
+  return attempts.then((n) => ({
+    attempts: n,
+    done: done.sort((a, b) => a - b),
+    blamed: blamed.sort((a, b) => a - b),
+  }));
 }
 
 describe('bisectFailures', () => {
   it('blames exactly the poison items and lets every other item through once (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.nat(n - 1), { maxLength: 5 }))), async ([n, poison]) => {
-        const { done, blamed } = await run(n, new Set(poison));
-        expect(blamed).toEqual([...poison].sort((a, b) => a - b));
-        expect(done).toEqual(Array.from({ length: n }, (_, i) => i).filter((i) => !poison.includes(i)));
-      }),
+      fc.asyncProperty(
+        fc
+          .integer({ min: 2, max: 300 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.nat(n - 1), { maxLength: 5 }))),
+        async ([n, poison]) => {
+          const { done, blamed } = await run(n, new Set(poison));
+          expect(blamed).toEqual([...poison].sort((a, b) => a - b));
+          expect(done).toEqual(Array.from({ length: n }, (_, i) => i).filter((i) => !poison.includes(i)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -14,7 +14,9 @@ export async function bisectFailures<T>(
   blame: (item: T, error: unknown) => Promise<void>,
 ): Promise<number> {
   if (items.length <= 1) {
-    if (items.length === 1) await blame(items[0]!, batchError);
+    if (items.length === 1) {
+      await blame(items[0]!, batchError);
+    }
     return 0;
   }
   let attempts = 0;
@@ -23,7 +25,9 @@ export async function bisectFailures<T>(
     try {
       await attempt(part);
     } catch (error) {
-      if (part.length === 1) return blame(part[0]!, error);
+      if (part.length === 1) {
+        return blame(part[0]!, error);
+      }
       await split(part);
     }
   };

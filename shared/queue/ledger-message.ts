@@ -92,7 +92,11 @@ export function correctionKey(correction: { eventId: string; seq: number }): str
 }
 
 /** Every message of the ledger queue. */
-export const ledgerMessageSchema = z.discriminatedUnion('kind', [ledgerDebitMessageSchema, ledgerPlanGrantsMessageSchema, ledgerCorrectionMessageSchema]);
+export const ledgerMessageSchema = z.discriminatedUnion('kind', [
+  ledgerDebitMessageSchema,
+  ledgerPlanGrantsMessageSchema,
+  ledgerCorrectionMessageSchema,
+]);
 export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage | LedgerCorrectionMessage;
 
 /** What one event consumes of its account's features: a debit waiting for the account's ledger. */
@@ -106,10 +110,14 @@ export interface AccountDebit {
 
 /** What each event consumes of the tenant's features; events that consume nothing are left out. */
 export function eventDebits(events: AcceptedEvent[], features: Feature[]): AccountDebit[] {
-  if (features.length === 0) return [];
+  if (features.length === 0) {
+    return [];
+  }
   return events.flatMap((event) => {
     const lines = featureDebits(event, features).lines;
-    return lines.length === 0 ? [] : [{ accountId: event.accountId, eventId: event.id, at: Date.parse(event.timestamp), lines }];
+    return lines.length === 0
+      ? []
+      : [{ accountId: event.accountId, eventId: event.id, at: Date.parse(event.timestamp), lines }];
   });
 }
 
@@ -121,5 +129,7 @@ export function ledgerDebitMessages(tenantId: string, debits: AccountDebit[]): L
     account.push({ eventId, at, lines });
     byAccount.set(accountId, account);
   }
-  return [...byAccount].flatMap(([accountId, debits]) => chunkBySize(debits).map((chunk) => ({ kind: 'debits' as const, tenantId, accountId, debits: chunk })));
+  return [...byAccount].flatMap(([accountId, debits]) =>
+    chunkBySize(debits).map((chunk) => ({ kind: 'debits' as const, tenantId, accountId, debits: chunk })),
+  );
 }

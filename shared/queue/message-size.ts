@@ -21,7 +21,9 @@ export function chunkBySize<E>(items: E[], maxBytes = MAX_MESSAGE_BYTES): E[][] 
     current.push(item);
     size += bytes;
   }
-  if (current.length > 0) chunks.push(current);
+  if (current.length > 0) {
+    chunks.push(current);
+  }
   return chunks;
 }
 

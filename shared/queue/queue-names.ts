@@ -29,8 +29,14 @@ export function queueName({ kind, jurisdiction, deadLetter }: QueueAddress): str
 /** What a queue's name says it carries, or null for a name Meterline does not use. */
 export function parseQueueName(name: string): QueueAddress | null {
   const match = QUEUE_NAME.exec(name);
-  if (!match) return null;
-  return { kind: match[1] as QueueKind, jurisdiction: (match[2] ?? null) as Jurisdiction | null, deadLetter: match[3] !== undefined };
+  if (!match) {
+    return null;
+  }
+  return {
+    kind: match[1] as QueueKind,
+    jurisdiction: (match[2] ?? null) as Jurisdiction | null,
+    deadLetter: match[3] !== undefined,
+  };
 }
 
 const QUEUE_NAME = new RegExp(`^meterline-(events|ledger)(?:-(${jurisdictions.join('|')}))?(-dlq)?$`);

@@ -9,7 +9,13 @@ describe('setting_id_str', () => {
     expect(parseSettingRef(settingRef(key))).toEqual(key);
   });
 
-  it.each(['success_threshold', 'setting.USER.x', 'setting.USER.x.INVOICE.1', 'setting.USER.x.ACCOUNT.', 'other.USER.x.ACCOUNT.1'])('names nothing: %s', (ref) => {
+  it.each([
+    'success_threshold',
+    'setting.USER.x',
+    'setting.USER.x.INVOICE.1',
+    'setting.USER.x.ACCOUNT.',
+    'other.USER.x.ACCOUNT.1',
+  ])('names nothing: %s', (ref) => {
     expect(parseSettingRef(ref)).toBeNull();
   });
 });
@@ -31,8 +37,11 @@ describe('checkSettingValue', () => {
   ];
   it.each(cases)('%j as %s: accepted %s', (value, dataType, accepted) => {
     const check = () => checkSettingValue(value, dataType);
-    if (accepted) expect(check).not.toThrow();
-    else expect(check).toThrow(AppError);
+    if (accepted) {
+      expect(check).not.toThrow();
+    } else {
+      expect(check).toThrow(AppError);
+    }
   });
 
   it('names the field it is told to', () => {

@@ -11,7 +11,9 @@ import { invalid } from '../errors/app-error';
  * Togai's invoicing, which Meterline does not do). The value is a string, checked against its
  * data type so that what a reader gets back parses as the type says.
  */
-export const settingDataTypeSchema = z.enum(['STRING', 'NUMERIC', 'JSON', 'JSON_LOGIC']).meta({ id: 'SettingDataType' });
+export const settingDataTypeSchema = z
+  .enum(['STRING', 'NUMERIC', 'JSON', 'JSON_LOGIC'])
+  .meta({ id: 'SettingDataType' });
 export type SettingDataType = z.infer<typeof settingDataTypeSchema>;
 
 export const settingEntityTypeSchema = z.enum(['ORGANIZATION', 'CUSTOMER', 'ACCOUNT']);
@@ -68,7 +70,9 @@ export function settingRef(key: SettingKey): string {
 /** The key a setting_id_str names; null when it is not one (a 404, as for any id naming nothing). */
 export function parseSettingRef(ref: string): SettingKey | null {
   const match = /^setting\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.(ORGANIZATION|CUSTOMER|ACCOUNT)\.(.+)$/.exec(ref);
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   return { namespace: match[1]!, id: match[2]!, entityType: match[3] as SettingEntityType, entityId: match[4]! };
 }
 
@@ -77,7 +81,9 @@ const EXACT_DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** Refuses a value its data type cannot read back, naming `path`. */
 export function checkSettingValue(value: string, dataType: SettingDataType, path = 'value'): void {
   const problem = valueProblem(value, dataType);
-  if (problem) throw invalid('invalid_setting_value', [{ path, message: problem }]);
+  if (problem) {
+    throw invalid('invalid_setting_value', [{ path, message: problem }]);
+  }
 }
 
 function valueProblem(value: string, dataType: SettingDataType): string | null {

@@ -27,7 +27,10 @@ export type Placement = z.infer<typeof placementSchema>;
 export const NO_PLACEMENT: Placement = { region: null, jurisdiction: null, dedupLayout: null };
 
 /** Where one object of the tenant lives: what a message to it carries (ledger-message.ts). */
-export const objectPlacementSchema = z.object({ region: regionSchema.nullable(), jurisdiction: jurisdictionSchema.nullable() });
+export const objectPlacementSchema = z.object({
+  region: regionSchema.nullable(),
+  jurisdiction: jurisdictionSchema.nullable(),
+});
 export type ObjectPlacement = z.infer<typeof objectPlacementSchema>;
 
 export const DEFAULT_OBJECT_PLACEMENT: ObjectPlacement = { region: null, jurisdiction: null };
@@ -45,12 +48,14 @@ const unknownAccountsDescription =
 export const tenantSettingsSchema = z
   .object({
     tenantId: z.string(),
-    region: regionSchema.nullable().meta({ description: 'Location hint for the tenant’s Durable Objects; null: near the first caller' }),
+    region: regionSchema
+      .nullable()
+      .meta({ description: 'Location hint for the tenant’s Durable Objects; null: near the first caller' }),
     jurisdiction: jurisdictionSchema.nullable().meta({ description: 'Data stays inside it; null: anywhere' }),
     dedupShards: z.number().int().meta({ description: 'DedupShards new event ids are claimed in' }),
-    dedupGenerations: z
-      .array(z.object({ shards: z.number().int(), since: z.string() }))
-      .meta({ description: 'Every layout generation, oldest first; older ones are asked about ids until theirs expire' }),
+    dedupGenerations: z.array(z.object({ shards: z.number().int(), since: z.string() })).meta({
+      description: 'Every layout generation, oldest first; older ones are asked about ids until theirs expire',
+    }),
     unknownAccounts: unknownAccountsSchema.meta({ description: unknownAccountsDescription }),
   })
   .meta({ id: 'TenantSettings' });
@@ -60,7 +65,8 @@ export const updateTenantSettingsRequest = z
   .object({
     region: regionSchema.nullable().optional(),
     jurisdiction: jurisdictionSchema.nullable().optional().meta({
-      description: 'Settable only while the tenant has no configuration — event schemas, meters, features, price plans, customers — and only to a jurisdiction the deployment has a database for',
+      description:
+        'Settable only while the tenant has no configuration — event schemas, meters, features, price plans, customers — and only to a jurisdiction the deployment has a database for',
     }),
     dedupShards: z
       .number()

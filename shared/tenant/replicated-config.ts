@@ -11,7 +11,9 @@ import { jurisdictionSchema } from './placement';
  * API key's principal, which may be older than the tenant's first schema, is not used for this.
  * Copies replicated before jurisdictions existed have none: null, as every tenant then had.
  */
-export const replicatedSchemaSchema = eventSchemaSchema.extend({ jurisdiction: jurisdictionSchema.nullable().default(null) });
+export const replicatedSchemaSchema = eventSchemaSchema.extend({
+  jurisdiction: jurisdictionSchema.nullable().default(null),
+});
 export type ReplicatedSchema = z.infer<typeof replicatedSchemaSchema>;
 
 export const replicatedFeaturesSchema = z.union([

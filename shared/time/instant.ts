@@ -8,7 +8,9 @@ const ZONE = /(Z|[+-]\d{2}:\d{2})$/;
  * (`2026-12-02T10:00:00.123456`); JavaScript's Date would read that as the machine's local time,
  * so the zone is made explicit here, once, and every later step reads an unambiguous instant.
  */
-export function instantSchema(message = 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z (without a zone it is read as UTC)') {
+export function instantSchema(
+  message = 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z (without a zone it is read as UTC)',
+) {
   return z.iso.datetime({ offset: true, local: true, message }).overwrite(withZone);
 }
 

@@ -69,7 +69,13 @@ describe('groupByKeys and dimensionFilters', () => {
   it('reads groupBy in order and gathers the values given for one dimension', () => {
     const query = { groupBy: 'region, plan', filter: ['plan:pro', 'region:eu', 'plan:free', 'endpoint:/v1:batch'] };
     expect(groupByKeys(query)).toEqual(['region', 'plan']);
-    expect(dimensionFilters(query)).toEqual(new Map([['plan', ['pro', 'free']], ['region', ['eu']], ['endpoint', ['/v1:batch']]]));
+    expect(dimensionFilters(query)).toEqual(
+      new Map([
+        ['plan', ['pro', 'free']],
+        ['region', ['eu']],
+        ['endpoint', ['/v1:batch']],
+      ]),
+    );
     expect(groupByKeys({})).toEqual([]);
     expect(dimensionFilters({ filter: 'region:eu' })).toEqual(new Map([['region', ['eu']]]));
   });

@@ -12,7 +12,10 @@ export const wholeMinute = z.iso
 export const timeZoneSchema = z
   .string()
   .default('UTC')
-  .refine((zone) => isTimeZone(zone) || isUtcOffset(zone), 'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30');
+  .refine(
+    (zone) => isTimeZone(zone) || isUtcOffset(zone),
+    'must be an IANA time zone such as Europe/Berlin, or an offset such as +05:30',
+  );
 
 /**
  * GET /usage: one meter's value over [from, to), optionally for one account, optionally split
@@ -33,19 +36,35 @@ export const usageQuerySchema = z
     filter: z
       .union([z.string(), z.array(z.string()).max(20)])
       .optional()
-      .meta({ description: 'Only usage whose dimension has this value: `region:eu`. Repeat it: the same dimension twice means either value, different dimensions all must hold' }),
+      .meta({
+        description:
+          'Only usage whose dimension has this value: `region:eu`. Repeat it: the same dimension twice means either value, different dimensions all must hold',
+      }),
     timeZone: timeZoneSchema,
   })
   .superRefine((q, ctx) => {
     const keys = groupByKeys(q);
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'names a dimension twice' });
+    if (new Set(keys).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'names a dimension twice' });
+    }
     for (const f of [q.filter ?? []].flat()) {
-      if (!/^[\w -]{1,50}:.{1,200}$/s.test(f)) ctx.addIssue({ code: 'custom', path: ['filter'], message: `'${f.slice(0, 60)}' must be dimension:value, e.g. region:eu` });
+      if (!/^[\w -]{1,50}:.{1,200}$/s.test(f)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['filter'],
+          message: `'${f.slice(0, 60)}' must be dimension:value, e.g. region:eu`,
+        });
+      }
     }
     const span = (new Date(q.to).getTime() - new Date(q.from).getTime()) / 60_000;
-    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
-      ctx.addIssue({ code: 'custom', path: ['window'], message: `gives more than ${MAX_WINDOWS} windows; choose a larger window` });
+    if (span <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    } else if (q.window && span / windowMinutes[q.window] > MAX_WINDOWS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['window'],
+        message: `gives more than ${MAX_WINDOWS} windows; choose a larger window`,
+      });
     }
   });
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
@@ -79,7 +98,9 @@ function isUtcOffset(zone: string): boolean {
  */
 export function postgresTimeZone(zone: string): string {
   const match = UTC_OFFSET.exec(zone);
-  if (!match) return zone;
+  if (!match) {
+    return zone;
+  }
   return `${match[1] === '+' ? '-' : '+'}${match[2]}:${match[3]}`;
 }
 

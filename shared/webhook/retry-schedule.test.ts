@@ -8,7 +8,9 @@ describe('nextAttempt', () => {
     const waits: number[] = [];
     for (let attempts = 1; ; attempts++) {
       const next = nextAttempt(attempts, at);
-      if (next.dead) break;
+      if (next.dead) {
+        break;
+      }
       waits.push((next.at.getTime() - at.getTime()) / 1000);
     }
     expect(waits).toEqual([...DEFAULT_RETRY_SECONDS]);

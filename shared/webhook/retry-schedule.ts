@@ -9,15 +9,23 @@ export const DEFAULT_RETRY_SECONDS: readonly number[] = [5, 300, 1800, 7200, 180
 export type NextAttempt = { dead: true } | { dead: false; at: Date };
 
 /** After `attempts` failed attempts (the one just made included), the next one, or DEAD. */
-export function nextAttempt(attempts: number, failedAt: Date, schedule: readonly number[] = DEFAULT_RETRY_SECONDS): NextAttempt {
+export function nextAttempt(
+  attempts: number,
+  failedAt: Date,
+  schedule: readonly number[] = DEFAULT_RETRY_SECONDS,
+): NextAttempt {
   const delay = schedule[attempts - 1];
-  if (delay === undefined) return { dead: true };
+  if (delay === undefined) {
+    return { dead: true };
+  }
   return { dead: false, at: new Date(failedAt.getTime() + delay * 1000) };
 }
 
 /** WEBHOOK_RETRY_SECONDS: comma-separated delays in seconds; absent or malformed, the default. */
 export function parseRetrySchedule(text: string | undefined): readonly number[] {
-  if (!text) return DEFAULT_RETRY_SECONDS;
+  if (!text) {
+    return DEFAULT_RETRY_SECONDS;
+  }
   const delays = text.split(',').map((part) => Number(part.trim()));
   return delays.length > 0 && delays.every((d) => Number.isFinite(d) && d >= 0) ? delays : DEFAULT_RETRY_SECONDS;
 }

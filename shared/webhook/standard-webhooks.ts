@@ -22,17 +22,32 @@ export function generateWebhookSecret(): string {
  * as the spec's space-separated list (`v1,<new> v1,<old>`): a receiver still holding the old secret
  * verifies the second, one that has switched verifies the first.
  */
-export async function signWebhook(secrets: string | readonly string[], id: string, timestampSeconds: number, body: string): Promise<SignedHeaders> {
+export async function signWebhook(
+  secrets: string | readonly string[],
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Promise<SignedHeaders> {
   const list = typeof secrets === 'string' ? [secrets] : secrets;
-  if (list.length === 0) throw new Error('a webhook is signed with at least one secret');
+  if (list.length === 0) {
+    throw new Error('a webhook is signed with at least one secret');
+  }
   const content = `${id}.${timestampSeconds}.${body}`;
   const signatures = await Promise.all(list.map(async (secret) => `v1,${toBase64(await hmac(secret, content))}`));
   return { 'webhook-id': id, 'webhook-timestamp': String(timestampSeconds), 'webhook-signature': signatures.join(' ') };
 }
 
 async function hmac(secret: string, content: string): Promise<Uint8Array> {
-  if (!secret.startsWith(SECRET_PREFIX)) throw new Error('a webhook secret starts with whsec_');
-  const key = await crypto.subtle.importKey('raw', fromBase64(secret.slice(SECRET_PREFIX.length)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  if (!secret.startsWith(SECRET_PREFIX)) {
+    throw new Error('a webhook secret starts with whsec_');
+  }
+  const key = await crypto.subtle.importKey(
+    'raw',
+    fromBase64(secret.slice(SECRET_PREFIX.length)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(content)));
 }
 

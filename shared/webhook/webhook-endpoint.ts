@@ -24,7 +24,10 @@ export const webhookEndpointSchema = z
     description: z.string().optional(),
     status: z.enum(['ACTIVE']),
     createdAt: z.string(),
-    previousSecretExpiresAt: z.string().optional().meta({ description: 'After a rotation: until then deliveries are signed with the previous secret too' }),
+    previousSecretExpiresAt: z
+      .string()
+      .optional()
+      .meta({ description: 'After a rotation: until then deliveries are signed with the previous secret too' }),
   })
   .meta({ id: 'WebhookEndpoint', ...extension() });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;

@@ -13,12 +13,16 @@ export interface TogaiOperation {
 }
 
 export const togaiOperations: TogaiOperation[] = (
-  JSON.parse(readFileSync(new URL('./togai-operations.json', import.meta.url), 'utf8')) as { operations: TogaiOperation[] }
+  JSON.parse(readFileSync(new URL('./togai-operations.json', import.meta.url), 'utf8')) as {
+    operations: TogaiOperation[];
+  }
 ).operations;
 
 export function togaiOperation(name: string): TogaiOperation {
   const found = togaiOperations.find((o) => o.operation === name);
-  if (!found) throw new Error(`Togai has no operation ${name}`);
+  if (!found) {
+    throw new Error(`Togai has no operation ${name}`);
+  }
   return found;
 }
 
@@ -39,19 +43,30 @@ export async function callTogai(
   const op = togaiOperation(name);
   const path = op.path.replace(/\{(\w+)\}/g, (_, param: string) => {
     const value = request.params?.[param];
-    if (value === undefined) throw new Error(`${name} needs the path parameter ${param}`);
+    if (value === undefined) {
+      throw new Error(`${name} needs the path parameter ${param}`);
+    }
     return encodeURIComponent(value);
   });
   const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
   const response = await fetch(`${base}${path}${query}`, {
     method: op.method,
-    headers: { authorization: `Bearer ${key}`, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
   });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
-  if (response.status !== op.status) throw new Error(`${name}: ${op.method} ${path} answered ${response.status}, Togai's client expects ${op.status}: ${text.slice(0, 500)}`);
-  if (op.returns) expectTogai(op.returns, body);
+  if (response.status !== op.status) {
+    throw new Error(
+      `${name}: ${op.method} ${path} answered ${response.status}, Togai's client expects ${op.status}: ${text.slice(0, 500)}`,
+    );
+  }
+  if (op.returns) {
+    expectTogai(op.returns, body);
+  }
   checkedOperations.add(name);
   return { status: response.status, body, text };
 }

@@ -117,7 +117,9 @@ describe('listing keys', () => {
   it('walks every key exactly once, oldest first, a page at a time', async () => {
     const tenant = await createTenant();
     const created: string[] = [];
-    for (let i = 0; i < 5; i++) created.push((await createKey(['read'], tenant.key)).id);
+    for (let i = 0; i < 5; i++) {
+      created.push((await createKey(['read'], tenant.key)).id);
+    }
 
     const pages = await listAll(tenant.key, 'pageSize=2');
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 2]);
@@ -151,7 +153,10 @@ describe('listing keys', () => {
 describe('scopes', () => {
   it('gives an ingest key no access to keys or configuration', async () => {
     const ingest = api((await createKey(['ingest'])).key);
-    for (const response of [await ingest.get('/api_keys'), await ingest.post('/event_schema', { name: unique('nope') })]) {
+    for (const response of [
+      await ingest.get('/api_keys'),
+      await ingest.post('/event_schema', { name: unique('nope') }),
+    ]) {
       expect(response).toMatchObject({ status: 403, contentType: PROBLEM, body: { code: 'missing_scope' } });
     }
   });
@@ -196,14 +201,27 @@ describe.concurrent('revoking keys', () => {
   it('lets a key revoke itself', async () => {
     const self = await createKey(['admin']);
     expect(await api(self.key).get(`/api_keys/${self.id}`)).toMatchObject({ status: 200 });
-    expect(await revoke(self.key, self.id)).toMatchObject({ status: 200, body: { id: self.id, revokedAt: expect.any(String) } });
-    const refused = await eventually(() => api(self.key).get('/api_keys'), (r) => r.status === 401, REVOCATION_BOUND_MS);
+    expect(await revoke(self.key, self.id)).toMatchObject({
+      status: 200,
+      body: { id: self.id, revokedAt: expect.any(String) },
+    });
+    const refused = await eventually(
+      () => api(self.key).get('/api_keys'),
+      (r) => r.status === 401,
+      REVOCATION_BOUND_MS,
+    );
     expect(refused).toMatchObject({ status: 401, body: { code: 'invalid_api_key' } });
   });
 
   it('answers 404 for an unknown id', async () => {
-    expect(await revoke(inject('apiKey'), 'key_0000000000000000')).toMatchObject({ status: 404, body: { code: 'api_key_not_found' } });
-    expect((await api().get('/api_keys/key_0000000000000000')).body).toMatchObject({ status: 404, code: 'api_key_not_found' });
+    expect(await revoke(inject('apiKey'), 'key_0000000000000000')).toMatchObject({
+      status: 404,
+      body: { code: 'api_key_not_found' },
+    });
+    expect((await api().get('/api_keys/key_0000000000000000')).body).toMatchObject({
+      status: 404,
+      code: 'api_key_not_found',
+    });
   });
 });
 
@@ -211,8 +229,11 @@ describe.concurrent('revoking keys', () => {
 describe('registering a secret the caller brings', () => {
   it('stores it once, refuses it to another tenant, and will not revive it once revoked', async () => {
     const secret = generateApiKey();
-    const register = (tenantId: string) => withDatabase((db) => createApiKey(db, tenantId, { name: 'development', scopes: ['admin'], secret }));
-    const [tenant, other] = await withDatabase(async (db) => [await ensureTenant(db, unique('tenant')), await ensureTenant(db, unique('tenant'))] as const);
+    const register = (tenantId: string) =>
+      withDatabase((db) => createApiKey(db, tenantId, { name: 'development', scopes: ['admin'], secret }));
+    const [tenant, other] = await withDatabase(
+      async (db) => [await ensureTenant(db, unique('tenant')), await ensureTenant(db, unique('tenant'))] as const,
+    );
 
     const first = await register(tenant);
     expect(await register(tenant)).toEqual(first);
@@ -233,8 +254,14 @@ describe('tenants', () => {
     expect(theirs).toEqual([other.id]);
     const tokenOfMine = (await api().get('/api_keys?pageSize=1')).body.nextToken;
     expect(tokenOfMine).toEqual(expect.any(String));
-    expect((await api(other.key).get(`/api_keys?nextToken=${tokenOfMine}`)).body).toMatchObject({ status: 422, errors: [{ path: 'nextToken' }] });
-    expect((await api(other.key).get(`/api_keys/${mine.id}`)).body).toMatchObject({ status: 404, code: 'api_key_not_found' });
+    expect((await api(other.key).get(`/api_keys?nextToken=${tokenOfMine}`)).body).toMatchObject({
+      status: 422,
+      errors: [{ path: 'nextToken' }],
+    });
+    expect((await api(other.key).get(`/api_keys/${mine.id}`)).body).toMatchObject({
+      status: 404,
+      code: 'api_key_not_found',
+    });
     expect(await revoke(other.key, mine.id)).toMatchObject({ status: 404, body: { code: 'api_key_not_found' } });
 
     expect((await api().get(`/api_keys/${mine.id}`)).body.revokedAt).toBeNull();

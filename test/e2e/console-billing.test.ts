@@ -28,12 +28,23 @@ const accountId = unique('console_account');
 
 beforeAll(async () => {
   ({ browser, page, blocked } = await openConsole());
-  await client.post('/event_schema', { name: schema, attributes: [{ name: 'transaction_amount' }], dimensions: [{ name: 'payment_mode' }] });
+  await client.post('/event_schema', {
+    name: schema,
+    attributes: [{ name: 'transaction_amount' }],
+    dimensions: [{ name: 'payment_mode' }],
+  });
   await client.post(`/event_schema/${schema}/activate`);
   const amount = await client.post('/usage_meters', {
-    name: unique('console_amount'), aggregation: 'SUM', eventSchemaName: schema, computations: [{ computation: '{"var":"attributes.transaction_amount"}', order: 1 }],
+    name: unique('console_amount'),
+    aggregation: 'SUM',
+    eventSchemaName: schema,
+    computations: [{ computation: '{"var":"attributes.transaction_amount"}', order: 1 }],
   });
-  const count = await client.post('/usage_meters', { name: unique('console_charges'), aggregation: 'COUNT', eventSchemaName: schema });
+  const count = await client.post('/usage_meters', {
+    name: unique('console_charges'),
+    aggregation: 'COUNT',
+    eventSchemaName: schema,
+  });
   [amountMeter, countMeter] = [amount.body.id, count.body.id];
   await client.post(`/usage_meters/${amountMeter}/activate`);
   await client.post(`/usage_meters/${countMeter}/activate`);
@@ -41,8 +52,19 @@ beforeAll(async () => {
   const seats = unique('console_seat');
   await client.post('/event_schema', { name: seats, attributes: [{ name: 'seats' }] });
   await client.post(`/event_schema/${seats}/activate`);
-  featureId = (await client.post('/features', { name: unique('console_seats'), schemaAssociations: [{ schemaName: seats, attributeName: 'seats' }] })).body.id;
-  const customer = await client.post('/customers', { id: customerId, name: 'Console Customer', primaryEmail: 'billing@console.test', address: {}, account: { id: accountId, name: 'Console production', invoiceCurrency: 'USD' } });
+  featureId = (
+    await client.post('/features', {
+      name: unique('console_seats'),
+      schemaAssociations: [{ schemaName: seats, attributeName: 'seats' }],
+    })
+  ).body.id;
+  const customer = await client.post('/customers', {
+    id: customerId,
+    name: 'Console Customer',
+    primaryEmail: 'billing@console.test',
+    address: {},
+    account: { id: accountId, name: 'Console production', invoiceCurrency: 'USD' },
+  });
   expect(customer.status).toBe(201);
 });
 
@@ -70,7 +92,9 @@ async function createPlanThroughConsole() {
   await page.getByLabel('Fee 1 amount').fill('25');
   await page.getByRole('button', { name: 'Create plan' }).click();
   // The second slab must start above the first: the API says so, naming the field, and the form keeps what was typed.
-  await expect.poll(() => page.getByRole('alert').textContent()).toContain("usageRateCards.0.slabs.1.startAfter: must be greater than the previous slab's");
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toContain("usageRateCards.0.slabs.1.startAfter: must be greater than the previous slab's");
   expect(await page.locator('#card1Rate0').inputValue()).toBe('0.30');
   await page.locator('#card0StartAfter1').fill('100');
   await shot(page, 'plan-form');
@@ -82,15 +106,27 @@ async function createPlanThroughConsole() {
 }
 
 const payment = (amount: string, hoursIn: number) => ({
-  id: unique('console_pay'), schemaName: schema, timestamp: new Date(cycle.start + hoursIn * HOUR).toISOString(), accountId,
-  attributes: [{ name: 'transaction_amount', value: amount }], dimensions: { payment_mode: 'card' },
+  id: unique('console_pay'),
+  schemaName: schema,
+  timestamp: new Date(cycle.start + hoursIn * HOUR).toISOString(),
+  accountId,
+  attributes: [{ name: 'transaction_amount', value: amount }],
+  dimensions: { payment_mode: 'card' },
 });
 
 describe('accounts', () => {
   it('lists accounts a page at a time, found on the server by customer id or by account id', async () => {
     // 50 a page: the customer's 51 accounts take two.
     for (let i = 1; i <= 50; i++) {
-      expect((await client.post('/accounts', { id: `${customerId}_${String(i).padStart(2, '0')}`, name: `Console account ${i}`, customerId })).status).toBe(201);
+      expect(
+        (
+          await client.post('/accounts', {
+            id: `${customerId}_${String(i).padStart(2, '0')}`,
+            name: `Console account ${i}`,
+            customerId,
+          })
+        ).status,
+      ).toBe(201);
     }
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByLabel('Account or customer id').fill(customerId);
@@ -104,7 +140,9 @@ describe('accounts', () => {
 
     await page.getByLabel('Account or customer id').fill(accountId);
     await page.getByRole('button', { name: 'Search' }).click();
-    expect(await tableRows(page.locator('main'))).toEqual([`${accountId} | Console production | ${customerId} | ACTIVE | USD`]);
+    expect(await tableRows(page.locator('main'))).toEqual([
+      `${accountId} | Console production | ${customerId} | ACTIVE | USD`,
+    ]);
     await shot(page, 'accounts');
 
     await page.getByLabel('Account or customer id').fill('nobody_such_account');
@@ -122,35 +160,61 @@ describe('accounts', () => {
     const events = [payment('10', 1), payment('25.5', 2), payment('100', 3), payment('150', 4)];
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
     // 2.9% of the first 100 and 2.5% of 185.5 = 7.5375 → 7.54; 4 × 0.30; 25: 33.74.
-    const statement = await eventually(() => client.get(`/accounts/${accountId}/statement`), (r) => r.body?.totals?.[0]?.amount === '33.74');
+    const statement = await eventually(
+      () => client.get(`/accounts/${accountId}/statement`),
+      (r) => r.body?.totals?.[0]?.amount === '33.74',
+    );
     expect(statement.body.totals).toEqual([{ currency: 'USD', amount: '33.74' }]);
-    await eventually(() => client.get(`/events?accountId=${accountId}`), (r) => r.body?.events?.length === 4);
+    await eventually(
+      () => client.get(`/events?accountId=${accountId}`),
+      (r) => r.body?.events?.length === 4,
+    );
 
     await page.goto(`${base}/console/accounts?q=${customerId}`);
     await page.getByRole('link', { name: accountId, exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${accountId}`);
-    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([`${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`]);
+    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([
+      `${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`,
+    ]);
 
-    const lines = statement.body.plans[0].usageLines as { slabs: { slab: number; startAfter: string; units: string; rate: string; amount: string }[]; amount: string }[];
+    const lines = statement.body.plans[0].usageLines as {
+      slabs: { slab: number; startAfter: string; units: string; rate: string; amount: string }[];
+      amount: string;
+    }[];
     const tables = page.locator('table.slabs');
     expect(await tables.count()).toBe(lines.length);
     for (const [i, line] of lines.entries()) {
-      expect(await tableRows(tables.nth(i))).toEqual(line.slabs.map((s) => `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`));
+      expect(await tableRows(tables.nth(i))).toEqual(
+        line.slabs.map((s) => `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`),
+      );
       expect(await tables.nth(i).getByTestId('line-amount').textContent()).toBe(line.amount);
     }
-    expect(await tableRows(tables.first())).toEqual(['1 | 0 | 100 | 0.029 per unit | 2.9', '2 | 100 | 185.5 | 0.025 per unit | 4.6375']);
+    expect(await tableRows(tables.first())).toEqual([
+      '1 | 0 | 100 | 0.029 per unit | 2.9',
+      '2 | 100 | 185.5 | 0.025 per unit | 4.6375',
+    ]);
     expect(await page.getByTestId('statement-total-USD').textContent()).toBe('33.74');
 
     // The cycle's revenue, by meter, as GET /revenue gives it.
-    const revenue = await client.get(`/revenue?accountId=${accountId}&from=${new Date(cycle.start).toISOString()}&to=${new Date(cycle.start + 30 * 24 * HOUR).toISOString()}&groupBy=meterId`);
+    const revenue = await client.get(
+      `/revenue?accountId=${accountId}&from=${new Date(cycle.start).toISOString()}&to=${new Date(cycle.start + 30 * 24 * HOUR).toISOString()}&groupBy=meterId`,
+    );
     const revenueRows = await tableRows(page.locator('figure:has(#revenue-chart-title) + div'));
-    expect(revenueRows.map((row) => row.split(' | ')[1]).sort()).toEqual(revenue.body.groups.map((g: { value: string }) => g.value).sort());
+    expect(revenueRows.map((row) => row.split(' | ')[1]).sort()).toEqual(
+      revenue.body.groups.map((g: { value: string }) => g.value).sort(),
+    );
     expect(await tableRows(page.locator('section[aria-labelledby=events-heading]'))).toHaveLength(4);
     expect(await page.locator('section[aria-labelledby=money-heading]').textContent()).toContain('No money credits');
 
     // A money credit pays the statement: the page shows what the API says is left of it.
     const day = new Date(cycle.start).toISOString().slice(0, 10);
-    expect((await client.post('/credits', { creditRequests: [{ accountId, purpose: 'Goodwill', effectiveFrom: day, creditAmount: '10', priority: 1 }] })).status).toBe(200);
+    expect(
+      (
+        await client.post('/credits', {
+          creditRequests: [{ accountId, purpose: 'Goodwill', effectiveFrom: day, creditAmount: '10', priority: 1 }],
+        })
+      ).status,
+    ).toBe(200);
     await expect
       .poll(async () => {
         await page.reload();
@@ -158,7 +222,9 @@ describe('accounts', () => {
         return (await page.getByTestId('money-running-balance').textContent()) === `${balance.runningBalance} USD`;
       })
       .toBe(true);
-    expect(await tableRows(page.locator('section[aria-labelledby=money-heading]'))).toEqual([expect.stringMatching(new RegExp(`^Goodwill \\| ACTIVE \\| ${day} – no end \\| 10 USD \\|`))]);
+    expect(await tableRows(page.locator('section[aria-labelledby=money-heading]'))).toEqual([
+      expect.stringMatching(new RegExp(`^Goodwill \\| ACTIVE \\| ${day} – no end \\| 10 USD \\|`)),
+    ]);
     await shot(page, 'account');
   });
 
@@ -181,7 +247,10 @@ describe('accounts', () => {
     await page.getByLabel('Units granted').fill('750');
     await page.getByRole('button', { name: 'Save the entry' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Entry adjusted');
-    expect((await client.get(`/accounts/${accountId}/features/${featureId}`)).body).toMatchObject({ granted: 750, balance: 750 });
+    expect((await client.get(`/accounts/${accountId}/features/${featureId}`)).body).toMatchObject({
+      granted: 750,
+      balance: 750,
+    });
 
     await page.getByLabel('Effective until').fill('2001-01-01T00:00');
     await page.getByRole('button', { name: 'Save the entry' }).click();
@@ -190,13 +259,14 @@ describe('accounts', () => {
     await page.getByRole('button', { name: 'Void the entry' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('voided');
     expect(await page.getByTestId('credits-balance').textContent()).toBe('0');
-    expect(await tableRows(page.locator('main'))).toEqual([expect.stringMatching(/^console-grant-1 \| ENTITLEMENT \| VOIDED \|/)]);
+    expect(await tableRows(page.locator('main'))).toEqual([
+      expect.stringMatching(/^console-grant-1 \| ENTITLEMENT \| VOIDED \|/),
+    ]);
 
     const missing = await page.goto(`${base}/console/accounts/${accountId}/features/feat.no_such_feature`);
     expect(missing?.status()).toBe(404);
     expect(await page.getByRole('button', { name: 'Grant credits' }).count()).toBe(0);
   });
-
 });
 
 describe('price plans', () => {
@@ -207,7 +277,10 @@ describe('price plans', () => {
     await page.getByRole('link', { name: planName }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Price plan ${planName}`);
     const priceTables = page.locator('main table');
-    expect(await tableRows(priceTables.nth(0))).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.025 each']);
+    expect(await tableRows(priceTables.nth(0))).toEqual([
+      'above 0, up to 100 (the units in between) | 0.029 each',
+      'above 100 (every further unit) | 0.025 each',
+    ]);
     expect(await tableRows(priceTables.nth(1))).toEqual(['above 0 (every further unit) | 0.30 each']);
     expect(await tableRows(priceTables.nth(2))).toEqual(['Platform fee | 25']);
   });
@@ -219,7 +292,12 @@ describe('price plans', () => {
     await page.getByLabel('Usage in a cycle').fill(line.usage);
     await page.getByRole('button', { name: 'Calculate' }).click();
     await expect.poll(() => page.getByTestId('quote-amount').textContent()).toBe(line.amount);
-    expect(await tableRows(page.locator('#calculator table'))).toEqual(line.slabs.map((s: { slab: number; startAfter: string; units: string; rate: string; amount: string }) => `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`));
+    expect(await tableRows(page.locator('#calculator table'))).toEqual(
+      line.slabs.map(
+        (s: { slab: number; startAfter: string; units: string; rate: string; amount: string }) =>
+          `${s.slab + 1} | ${s.startAfter} | ${s.units} | ${s.rate} per unit | ${s.amount}`,
+      ),
+    );
     await shot(page, 'plan');
 
     await page.getByLabel('Usage in a cycle').fill('ten');
@@ -235,7 +313,9 @@ describe('price plans', () => {
     await page.getByLabel('Effective from').fill(from);
     await page.getByLabel('Until').fill(from);
     await page.getByRole('button', { name: 'Associate' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('effectiveUntil: must be after effectiveFrom');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('effectiveUntil: must be after effectiveFrom');
     expect(await page.getByLabel('Account id').inputValue()).toBe(other);
 
     await page.getByLabel('Effective from').fill(from);
@@ -243,8 +323,12 @@ describe('price plans', () => {
     await page.getByRole('button', { name: 'Associate' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${other}`);
     expect(await page.getByRole('status').textContent()).toContain('Associated with the plan');
-    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([`${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`]);
-    expect((await client.get(`/accounts/${other}/price_plans`)).body.data).toMatchObject([{ pricePlanId: planId, pricePlanVersion: 1 }]);
+    expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([
+      `${planName} | 1 | ${new Date(cycle.start).toISOString()} | open-ended`,
+    ]);
+    expect((await client.get(`/accounts/${other}/price_plans`)).body.data).toMatchObject([
+      { pricePlanId: planId, pricePlanVersion: 1 },
+    ]);
   });
 
   it("publishes a change of an ACTIVE plan's rates as a new version, and the account keeps its own", async () => {
@@ -254,14 +338,27 @@ describe('price plans', () => {
     await page.locator('#card0Rate1').fill('0.02');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Plan saved as version 2');
-    expect(await tableRows(page.locator('main table').first())).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.02 each']);
+    expect(await tableRows(page.locator('main table').first())).toEqual([
+      'above 0, up to 100 (the units in between) | 0.029 each',
+      'above 100 (every further unit) | 0.02 each',
+    ]);
     await page.getByRole('link', { name: 'Version 1' }).click();
-    expect(await tableRows(page.locator('main table').first())).toEqual(['above 0, up to 100 (the units in between) | 0.029 each', 'above 100 (every further unit) | 0.025 each']);
-    expect((await client.get(`/accounts/${accountId}/statement`)).body.totals).toEqual([{ currency: 'USD', amount: '33.74' }]);
+    expect(await tableRows(page.locator('main table').first())).toEqual([
+      'above 0, up to 100 (the units in between) | 0.029 each',
+      'above 100 (every further unit) | 0.025 each',
+    ]);
+    expect((await client.get(`/accounts/${accountId}/statement`)).body.totals).toEqual([
+      { currency: 'USD', amount: '33.74' },
+    ]);
   });
 
   it('activates a DRAFT plan and archives it, after which it takes no association', async () => {
-    const draft = await client.post('/price_plans', { name: unique('console_draft'), currency: 'EUR', pricingCycle: cycle.pricingCycle, fixedFees: [{ name: 'Seat', amount: '9' }] });
+    const draft = await client.post('/price_plans', {
+      name: unique('console_draft'),
+      currency: 'EUR',
+      pricingCycle: cycle.pricingCycle,
+      fixedFees: [{ name: 'Seat', amount: '9' }],
+    });
     await page.goto(`${base}/console/plans/${draft.body.id}`);
     expect(await page.getByRole('heading', { name: 'Associate an account' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Activate plan' }).click();
@@ -272,7 +369,6 @@ describe('price plans', () => {
     expect((await client.get(`/price_plans/${draft.body.id}`)).body.status).toBe('ARCHIVED');
     expect(await page.getByRole('heading', { name: 'Associate an account' }).count()).toBe(0);
   });
-
 });
 
 describe('revenue', () => {
@@ -293,7 +389,9 @@ describe('revenue', () => {
     await expect
       .poll(async () => {
         await page.reload();
-        const api = (await client.get(`/revenue?${range}`)).body.totals.find((t: { currency: string }) => t.currency === 'USD')?.value;
+        const api = (await client.get(`/revenue?${range}`)).body.totals.find(
+          (t: { currency: string }) => t.currency === 'USD',
+        )?.value;
         return (await page.getByTestId('revenue-total-USD').textContent()) === api;
       })
       .toBe(true);
@@ -333,7 +431,9 @@ describe('features', () => {
     await page.getByRole('button', { name: 'Save the feature' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Feature saved');
     expect(await tableRows(page.locator('main table'))).toEqual([`${schema} | 1 per event`]);
-    expect((await client.get(`/features/${id}`)).body.schemaAssociations).toEqual([{ schemaName: schema, attributeName: '' }]);
+    expect((await client.get(`/features/${id}`)).body.schemaAssociations).toEqual([
+      { schemaName: schema, attributeName: '' },
+    ]);
     await shot(page, 'feature');
 
     await page.getByRole('button', { name: 'Archive feature' }).click();
@@ -371,7 +471,9 @@ describe('API keys', () => {
     await page.getByRole('button', { name: 'Revoke the key' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`Key ${name} revoked`);
     expect(await page.getByRole('link', { name: `Revoke ${name}` }).count()).toBe(0);
-    const listed = (await client.get('/api_keys?includeRevoked=true&pageSize=200')).body.data.find((k: { name: string }) => k.name === name);
+    const listed = (await client.get('/api_keys?includeRevoked=true&pageSize=200')).body.data.find(
+      (k: { name: string }) => k.name === name,
+    );
     expect(listed.revokedAt).not.toBeNull();
   });
 });
@@ -396,7 +498,20 @@ describe('every screen', () => {
   });
 
   it('keeps every screen within 360 px, with every control labelled', async () => {
-    const screens = ['/console/accounts', `/console/accounts/${accountId}`, `/console/accounts/${accountId}/features/${featureId}`, '/console/plans', '/console/plans/new', `/console/plans/${planId}?usage=285.5`, `/console/plans/${planId}/edit`, '/console/revenue', '/console/features', '/console/features/new', `/console/features/${featureId}`, '/console/keys'];
+    const screens = [
+      '/console/accounts',
+      `/console/accounts/${accountId}`,
+      `/console/accounts/${accountId}/features/${featureId}`,
+      '/console/plans',
+      '/console/plans/new',
+      `/console/plans/${planId}?usage=285.5`,
+      `/console/plans/${planId}/edit`,
+      '/console/revenue',
+      '/console/features',
+      '/console/features/new',
+      `/console/features/${featureId}`,
+      '/console/keys',
+    ];
     for (const path of screens) {
       await expectNarrowAndLabelled(page, path);
     }

@@ -15,12 +15,22 @@ export async function openConsole(): Promise<{ browser: Browser; page: Page; blo
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // This machine's network is closed: Chromium's own background connections must stay off.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   const blocked: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) {
+      blocked.push(message.text());
+    }
   });
   await page.goto(`${inject('stackUrl')}/console/sign-in`);
   await page.getByLabel('API key').fill(inject('apiKey'));
@@ -30,13 +40,18 @@ export async function openConsole(): Promise<{ browser: Browser; page: Page; blo
 }
 
 /** A full-page screenshot in test-results/console/, for a reviewer. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** The cells of the body rows of the tables in `where`, each row joined by " | " (colour swatches left out). */
 export const tableRows = (where: Locator) =>
-  where.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace('■', '').trim()).join(' | ')),
-  );
+  where
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace('■', '').trim()).join(' | '),
+      ),
+    );
 
 /** At 360 px wide: no horizontal overflow, and every form control has a label. */
 export async function expectNarrowAndLabelled(page: Page, path: string) {
@@ -44,7 +59,9 @@ export async function expectNarrowAndLabelled(page: Page, path: string) {
   await page.goto(`${inject('stackUrl')}${path}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML),
+    [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+      .filter((el) => !(el as HTMLInputElement).labels?.length)
+      .map((el) => el.outerHTML),
   );
   await page.setViewportSize({ width: 1280, height: 860 });
   expect({ path, overflow, unlabelled }).toEqual({ path, overflow: 0, unlabelled: [] });

@@ -26,11 +26,21 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     // This machine's network is closed: Chromium's own background connections must stay off.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) {
+      blocked.push(message.text());
+    }
   });
 });
 
@@ -43,17 +53,26 @@ afterAll(async () => {
 
 /** The usage table's rows, each as "label | value" (the colour swatch is left out). */
 const usageRows = () =>
-  page.locator('#usage-panel tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace('■', '').trim()).join(' | ')),
-  );
+  page
+    .locator('#usage-panel tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace('■', '').trim()).join(' | '),
+      ),
+    );
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('the console', () => {
   it('sends a Content-Security-Policy allowing only its own style and script, and forbids framing', async () => {
     const response = await fetch(`${base}/console/sign-in`);
-    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*style-src 'sha256-[^']+'.*script-src 'sha256-[^']+'.*frame-ancestors 'none'/);
-    expect([response.headers.get('x-frame-options'), response.headers.get('referrer-policy')]).toEqual(['DENY', 'same-origin']);
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /default-src 'none'.*style-src 'sha256-[^']+'.*script-src 'sha256-[^']+'.*frame-ancestors 'none'/,
+    );
+    expect([response.headers.get('x-frame-options'), response.headers.get('referrer-policy')]).toEqual([
+      'DENY',
+      'same-origin',
+    ]);
     await page.goto(`${base}/console/sign-in`);
     // The stylesheet is allowed by its hash: the page is styled.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 247, 249)');
@@ -72,7 +91,9 @@ describe('the console', () => {
     await page.waitForURL('**/console/usage');
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ name: 'meterline_console', httpOnly: true, sameSite: 'Strict', path: '/console' });
-    expect(await page.evaluate(() => document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).toBe('{}{}');
+    expect(
+      await page.evaluate(() => document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)),
+    ).toBe('{}{}');
   });
 
   it('creates an event schema through the form, and activates it', async () => {
@@ -123,14 +144,28 @@ describe('the console', () => {
     const now = Date.now();
     // Spread over the last twelve hours, so the chart has a line per account; the us event is filtered out.
     const events = (
-      [[accounts[0], 'eu', '10', 1], [accounts[0], 'eu', '20', 5], [accounts[0], 'eu', '5', 9], [accounts[1], 'eu', '30', 3], [accounts[1], 'eu', '15', 7], [accounts[1], 'us', '1000', 2]] as const
+      [
+        [accounts[0], 'eu', '10', 1],
+        [accounts[0], 'eu', '20', 5],
+        [accounts[0], 'eu', '5', 9],
+        [accounts[1], 'eu', '30', 3],
+        [accounts[1], 'eu', '15', 7],
+        [accounts[1], 'us', '1000', 2],
+      ] as const
     ).map(([accountId, region, bytes, hoursAgo]) => ({
-      id: unique('c'), schemaName, timestamp: new Date(now - hoursAgo * 3_600_000).toISOString(), accountId, attributes: [{ name: 'bytes', value: bytes }], dimensions: { region },
+      id: unique('c'),
+      schemaName,
+      timestamp: new Date(now - hoursAgo * 3_600_000).toISOString(),
+      accountId,
+      attributes: [{ name: 'bytes', value: bytes }],
+      dimensions: { region },
     }));
     expect((await client.post('/ingestBatch', { events })).status).toBe(202);
 
     await page.getByRole('link', { name: 'Usage', exact: true }).click();
-    const meterId = (await client.get('/usage_meters?pageSize=200')).body.data.find((m: { name: string }) => m.name === meterName).id;
+    const meterId = (await client.get('/usage_meters?pageSize=200')).body.data.find(
+      (m: { name: string }) => m.name === meterName,
+    ).id;
     await page.getByLabel('Meter').selectOption(meterId);
     await page.getByLabel('Split by').selectOption('account');
     await page.getByRole('button', { name: 'Show' }).click();
@@ -149,7 +184,10 @@ describe('the console', () => {
   });
 
   it('finds events by account and opens one to see what happened to it', async () => {
-    await eventually(() => client.get(`/events?accountId=${accounts[1]}`), (r) => r.body?.events?.length === 3);
+    await eventually(
+      () => client.get(`/events?accountId=${accounts[1]}`),
+      (r) => r.body?.events?.length === 3,
+    );
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByLabel('Account').fill(accounts[1]!);
     await page.getByLabel('Status').selectOption('INGESTION_COMPLETED_EVENT_METERED');
@@ -191,9 +229,16 @@ describe('the console', () => {
     }
     await shot('narrow-meters');
     // Every form control has a label.
-    const unlabelled = await page.goto(`${base}/console/schemas/new`).then(() =>
-      page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select')].filter((el) => !(el as HTMLInputElement).labels?.length).length),
-    );
+    const unlabelled = await page
+      .goto(`${base}/console/schemas/new`)
+      .then(() =>
+        page.evaluate(
+          () =>
+            [...document.querySelectorAll('input:not([type=hidden]), select')].filter(
+              (el) => !(el as HTMLInputElement).labels?.length,
+            ).length,
+        ),
+      );
     expect(unlabelled).toBe(0);
   });
 

@@ -21,7 +21,13 @@ function outageStack(options: { queueRetries?: number } = {}) {
   beforeAll(async () => {
     it.port = await freePort();
     it.database = await startEmbeddedPostgres({ dataDir, port: it.port });
-    it.stack = await startStack({ port: await freePort(), stateDir, databaseUrl: it.database.url, devApiKey: generateApiKey(), ...options });
+    it.stack = await startStack({
+      port: await freePort(),
+      stateDir,
+      databaseUrl: it.database.url,
+      devApiKey: generateApiKey(),
+      ...options,
+    });
     it.client = api(it.stack.apiKey, it.stack.url);
   });
 
@@ -48,12 +54,19 @@ async function unitsSchema(client: ReturnType<typeof api>) {
   await client.post('/event_schema', { name: schema, attributes: [{ name: 'units' }] });
   await client.post(`/event_schema/${schema}/activate`);
   const meter = await client.post('/usage_meters', {
-    name: unique('units'), type: 'COUNTER', aggregation: 'SUM', eventSchemaName: schema,
+    name: unique('units'),
+    type: 'COUNTER',
+    aggregation: 'SUM',
+    eventSchemaName: schema,
     computations: [{ computation: '{"var":"attributes.units"}', order: 1 }],
   });
   await client.post(`/usage_meters/${meter.body.id}/activate`);
   const event = (id: string, units: number) => ({
-    id, schemaName: schema, timestamp: new Date().toISOString(), accountId: 'acme', attributes: [{ name: 'units', value: String(units) }],
+    id,
+    schemaName: schema,
+    timestamp: new Date().toISOString(),
+    accountId: 'acme',
+    attributes: [{ name: 'units', value: String(units) }],
   });
   const from = new Date(Date.now() - 3_600_000).toISOString().slice(0, 14) + '00:00Z';
   const to = new Date(Date.now() + 3_600_000).toISOString().slice(0, 14) + '00:00Z';
@@ -75,7 +88,9 @@ describe('Postgres down, then back', () => {
     // The edge answers from its replicated configuration and the shards; nothing needs Postgres.
     const during = Array.from({ length: 40 }, (_, i) => event(`during-${i}`, 2));
     expect((await client.post('/ingestBatch', { events: during.slice(0, 30) })).status).toBe(202);
-    for (const e of during.slice(30)) expect((await client.post('/ingest', { event: e })).status).toBe(202);
+    for (const e of during.slice(30)) {
+      expect((await client.post('/ingest', { event: e })).status).toBe(202);
+    }
     // A retried event during the outage is still a duplicate, not a second count.
     const again = await client.post('/ingest', { event: during[0] });
     expect([again.status, again.body.details.status]).toEqual([202, 'DUPLICATE']);
@@ -85,7 +100,9 @@ describe('Postgres down, then back', () => {
     await outage.startDatabase();
     const after = await eventually(usage, (r) => r.body?.value === '81', 45_000);
     expect(after.body.value).toBe('81'); // 1 + 40 × 2
-    const metered = await outage.client.get(`/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`);
+    const metered = await outage.client.get(
+      `/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`,
+    );
     expect(metered.body.events).toHaveLength(41);
   }, 90_000);
 });
@@ -104,8 +121,13 @@ describe('Postgres down for longer than every queue retry budget', () => {
   it('meters every event accepted during the outage once the database is back, and debits each once', async () => {
     const { client } = outage;
     const { schema, event, usage } = await unitsSchema(client);
-    const feature = await client.post('/features', { name: unique('units'), schemaAssociations: [{ schemaName: schema, attributeName: 'units' }] });
-    expect((await client.post(`/accounts/acme/features/${feature.body.id}/entries`, { granted: '1000' })).status).toBe(201);
+    const feature = await client.post('/features', {
+      name: unique('units'),
+      schemaAssociations: [{ schemaName: schema, attributeName: 'units' }],
+    });
+    expect((await client.post(`/accounts/acme/features/${feature.body.id}/entries`, { granted: '1000' })).status).toBe(
+      201,
+    );
     // The edge validates against the schema it replicated: one event before the outage fetches it.
     expect((await client.post('/ingest', { event: event('warm', 3) })).status).toBe(202);
     expect((await eventually(usage, (r) => r.body?.value === '3')).body.value).toBe('3');
@@ -114,12 +136,16 @@ describe('Postgres down for longer than every queue retry budget', () => {
     const stoppedAt = Date.now();
     const during = Array.from({ length: 30 }, (_, i) => event(`long-${i}`, 3));
     expect((await client.post('/ingestBatch', { events: during.slice(0, 20) })).status).toBe(202);
-    for (const e of during.slice(20)) expect((await client.post('/ingest', { event: e })).status).toBe(202);
+    for (const e of during.slice(20)) {
+      expect((await client.post('/ingest', { event: e })).status).toBe(202);
+    }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 25_000 - (Date.now() - stoppedAt))));
 
     await outage.startDatabase();
     expect((await eventually(usage, (r) => r.body?.value === '93', 120_000)).body.value).toBe('93'); // 31 × 3
-    const metered = await client.get(`/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`);
+    const metered = await client.get(
+      `/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`,
+    );
     expect(metered.body.events).toHaveLength(31);
     const balance = () => client.get(`/accounts/acme/features/${feature.body.id}`).then((r) => r.body?.balance);
     expect(await eventually(balance, (b) => b === 907, 60_000)).toBe(907);

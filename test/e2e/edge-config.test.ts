@@ -11,7 +11,14 @@ describe('schema changes reach the edge', () => {
     const client = api();
     const name = unique('edge_cfg');
     const event = (attributes: { name: string; value: string }[]) => ({
-      event: { id: unique('e'), schemaName: name, timestamp: new Date().toISOString(), accountId: 'acme', attributes, dimensions: {} },
+      event: {
+        id: unique('e'),
+        schemaName: name,
+        timestamp: new Date().toISOString(),
+        accountId: 'acme',
+        attributes,
+        dimensions: {},
+      },
     });
     await client.post('/event_schema', { name, attributes: [{ name: 'units' }] });
 
@@ -22,7 +29,9 @@ describe('schema changes reach the edge', () => {
     expect((await client.post('/ingest', event([{ name: 'units', value: '1' }]))).status).toBe(202);
 
     // A published change (a new attribute, version 2) is accepted by the very next event.
-    const patched = await client.patch(`/event_schema/${name}`, { attributes: [{ name: 'units' }, { name: 'seconds' }] });
+    const patched = await client.patch(`/event_schema/${name}`, {
+      attributes: [{ name: 'units' }, { name: 'seconds' }],
+    });
     expect(patched.body).toMatchObject({ version: 2 });
     expect((await client.post('/ingest', event([{ name: 'seconds', value: '3.5' }]))).status).toBe(202);
 
@@ -39,7 +48,9 @@ describe('GET /openapi.json', () => {
     const document = await response.json();
     expect(document.openapi).toBe('3.1.0');
     expect(document.servers).toEqual([{ url: inject('stackUrl') }]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/ingest', '/event_schema', '/event_schema/{name}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/ingest', '/event_schema', '/event_schema/{name}']),
+    );
     expect(document.components.schemas.Event.example).toMatchObject({ schemaName: 'api_calls' });
     expect(document.paths['/ingest'].post.responses['422'].content).toHaveProperty(['application/problem+json']);
   });

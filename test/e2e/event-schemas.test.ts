@@ -16,21 +16,45 @@ describe('creating event schemas', () => {
   it.each([
     ['a name over 50 characters', { name: 'n'.repeat(51) }, 'name'],
     ['a name with punctuation', { name: 'bad/name' }, 'name'],
-    ['11 characters of defaultUnit', { attributes: [{ name: 'a', defaultUnit: 'centimetres' }] }, 'attributes.0.defaultUnit'],
+    [
+      '11 characters of defaultUnit',
+      { attributes: [{ name: 'a', defaultUnit: 'centimetres' }] },
+      'attributes.0.defaultUnit',
+    ],
     ['a field defined twice', { dimensions: [{ name: 'bytes' }] }, 'dimensions.0.name'],
     [
       'an enrichment reading an unknown field',
-      { enrichments: { fields: [{ name: 'kb', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.byts"},1000]}', order: 1 }] } },
+      {
+        enrichments: {
+          fields: [
+            {
+              name: 'kb',
+              type: 'ATTRIBUTE',
+              enrichmentType: 'JSON_LOGIC',
+              value: '{"/":[{"var":"attributes.byts"},1000]}',
+              order: 1,
+            },
+          ],
+        },
+      },
       'enrichments.fields.0.value',
     ],
     [
       'an enrichment that is not JsonLogic',
-      { enrichments: { fields: [{ name: 'kb', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":', order: 1 }] } },
+      {
+        enrichments: {
+          fields: [{ name: 'kb', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":', order: 1 }],
+        },
+      },
       'enrichments.fields.0.value',
     ],
     ['an eventIdTemplate naming an unknown field', { eventIdTemplate: '{{dimensions.nope}}' }, 'eventIdTemplate'],
   ])('refuses %s with 422 naming the field', async (_, change, path) => {
-    const response = await client.post('/event_schema', { name: unique('s'), attributes: [{ name: 'bytes' }], ...change });
+    const response = await client.post('/event_schema', {
+      name: unique('s'),
+      attributes: [{ name: 'bytes' }],
+      ...change,
+    });
     expect(response.status).toBe(422);
     expect(paths(response)).toContain(path);
   });
@@ -38,12 +62,26 @@ describe('creating event schemas', () => {
 
 describe('unreadable configuration requests', () => {
   it('answers 415 for another media type and 400 for broken JSON, as problem+json', async () => {
-    const asText = await client.post('/event_schema', JSON.stringify({ name: unique('s') }), { 'content-type': 'text/plain' });
-    expect(asText).toMatchObject({ status: 415, contentType: 'application/problem+json', body: { code: 'unsupported_media_type' } });
+    const asText = await client.post('/event_schema', JSON.stringify({ name: unique('s') }), {
+      'content-type': 'text/plain',
+    });
+    expect(asText).toMatchObject({
+      status: 415,
+      contentType: 'application/problem+json',
+      body: { code: 'unsupported_media_type' },
+    });
     const broken = await client.post('/event_schema', '{"name":', { 'content-type': 'application/json' });
-    expect(broken).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { code: 'malformed_json' } });
+    expect(broken).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { code: 'malformed_json' },
+    });
     const huge = await client.post('/event_schema', { name: unique('s'), description: 'd'.repeat(300_000) });
-    expect(huge).toMatchObject({ status: 413, contentType: 'application/problem+json', body: { code: 'payload_too_large' } });
+    expect(huge).toMatchObject({
+      status: 413,
+      contentType: 'application/problem+json',
+      body: { code: 'payload_too_large' },
+    });
   });
 });
 
@@ -51,24 +89,53 @@ describe('changing event schemas', () => {
   it('lets a DRAFT change freely, in place', async () => {
     const name = unique('s');
     await create(name);
-    const changed = await client.patch(`/event_schema/${name}`, { attributes: [{ name: 'seconds' }], description: 'renamed freely' });
-    expect(changed).toMatchObject({ status: 200, body: { version: 1, attributes: [{ name: 'seconds' }], description: 'renamed freely' } });
+    const changed = await client.patch(`/event_schema/${name}`, {
+      attributes: [{ name: 'seconds' }],
+      description: 'renamed freely',
+    });
+    expect(changed).toMatchObject({
+      status: 200,
+      body: { version: 1, attributes: [{ name: 'seconds' }], description: 'renamed freely' },
+    });
   });
 
   it('lets a published schema only grow, each change a new version, old versions kept', async () => {
     const name = unique('s');
     await create(name, {
-      enrichments: { fields: [{ name: 'kb', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.bytes"},1000]}', order: 1 }] },
+      enrichments: {
+        fields: [
+          {
+            name: 'kb',
+            type: 'ATTRIBUTE',
+            enrichmentType: 'JSON_LOGIC',
+            value: '{"/":[{"var":"attributes.bytes"},1000]}',
+            order: 1,
+          },
+        ],
+      },
     });
     await client.post(`/event_schema/${name}/activate`);
 
     const removed = await client.patch(`/event_schema/${name}`, { attributes: [] });
     expect(removed.status).toBe(422);
-    expect(removed.body.errors).toContainEqual({ path: 'attributes', message: expect.stringContaining("'bytes' is published") });
+    expect(removed.body.errors).toContainEqual({
+      path: 'attributes',
+      message: expect.stringContaining("'bytes' is published"),
+    });
     const renamed = await client.patch(`/event_schema/${name}`, { dimensions: [{ name: 'zone' }] });
     expect(paths(renamed)).toEqual(['dimensions']);
     const reformulated = await client.patch(`/event_schema/${name}`, {
-      enrichments: { fields: [{ name: 'kb', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.bytes"},1024]}', order: 1 }] },
+      enrichments: {
+        fields: [
+          {
+            name: 'kb',
+            type: 'ATTRIBUTE',
+            enrichmentType: 'JSON_LOGIC',
+            value: '{"/":[{"var":"attributes.bytes"},1024]}',
+            order: 1,
+          },
+        ],
+      },
     });
     expect(paths(reformulated)).toEqual(['enrichments.fields']);
 
@@ -92,7 +159,10 @@ describe('the schema lifecycle', () => {
     await create(name);
     const refused = (r: { status: number; body: { code: string } }) => [r.status, r.body.code];
 
-    expect(refused(await client.post(`/event_schema/${name}/deactivate`))).toEqual([409, 'invalid_lifecycle_transition']);
+    expect(refused(await client.post(`/event_schema/${name}/deactivate`))).toEqual([
+      409,
+      'invalid_lifecycle_transition',
+    ]);
     expect(refused(await client.post(`/event_schema/${name}/archive`))).toEqual([409, 'invalid_lifecycle_transition']);
     expect((await client.post(`/event_schema/${name}/activate`)).body.status).toBe('ACTIVE');
     expect((await client.post(`/event_schema/${name}/activate`)).body.status).toBe('ACTIVE'); // a retry is a no-op
@@ -102,7 +172,10 @@ describe('the schema lifecycle', () => {
 
     expect((await client.get(`/event_schema/${name}`)).body.status).toBe('ARCHIVED');
     expect(refused(await client.post(`/event_schema/${name}/activate`))).toEqual([409, 'invalid_lifecycle_transition']);
-    expect(refused(await client.patch(`/event_schema/${name}`, { description: 'x' }))).toEqual([409, 'event_schema_archived']);
+    expect(refused(await client.patch(`/event_schema/${name}`, { description: 'x' }))).toEqual([
+      409,
+      'event_schema_archived',
+    ]);
     expect(refused(await create(name))).toEqual([409, 'event_schema_exists']);
   });
 });
@@ -111,7 +184,9 @@ describe('listing event schemas', () => {
   it('pages by name with nextToken, hides ARCHIVED unless asked, and filters by status', async () => {
     const prefix = unique('list');
     const names = Array.from({ length: 5 }, (_, i) => `${prefix}_${i}`);
-    for (const name of names) await create(name);
+    for (const name of names) {
+      await create(name);
+    }
     await client.post(`/event_schema/${names[4]}/activate`);
     await client.post(`/event_schema/${names[4]}/deactivate`);
     await client.post(`/event_schema/${names[4]}/archive`);
@@ -130,7 +205,10 @@ describe('listing event schemas', () => {
 
     const archived = await client.get('/event_schema?status=ARCHIVED&pageSize=200');
     expect(archived.body.data.map((s: { name: string }) => s.name)).toContain(names[4]);
-    expect((await client.get('/event_schema?nextToken=garbage')).body).toMatchObject({ status: 422, errors: [{ path: 'nextToken' }] });
+    expect((await client.get('/event_schema?nextToken=garbage')).body).toMatchObject({
+      status: 422,
+      errors: [{ path: 'nextToken' }],
+    });
     expect(paths(await client.get('/event_schema?pageSize=0'))).toEqual(['pageSize']);
   });
 });
@@ -138,7 +216,10 @@ describe('listing event schemas', () => {
 describe('eventIdTemplate', () => {
   it('builds the idempotency key from the event, so a resend without an id is a duplicate', async () => {
     const name = unique('tpl');
-    await create(name, { dimensions: [{ name: 'request_id' }], eventIdTemplate: '{{accountId}}:{{dimensions.request_id}}' });
+    await create(name, {
+      dimensions: [{ name: 'request_id' }],
+      eventIdTemplate: '{{accountId}}:{{dimensions.request_id}}',
+    });
     await client.post(`/event_schema/${name}/activate`);
     const timestamp = new Date().toISOString(); // a retry resends the same event, timestamp included
     const event = (requestId?: string) => ({
@@ -175,11 +256,19 @@ describe('filterFields', () => {
   it('limit the dimensions a usage meter may filter on', async () => {
     const name = unique('ff');
     await create(name, { dimensions, filterFields: ['region'] });
-    const meter = (field: string) => client.post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: name, filters: [{ field, value: 'x' }] });
+    const meter = (field: string) =>
+      client.post('/usage_meters', {
+        name: unique('m'),
+        aggregation: 'COUNT',
+        eventSchemaName: name,
+        filters: [{ field, value: 'x' }],
+      });
 
     const outside = await meter('zone');
     expect(outside.status).toBe(422);
-    expect(outside.body.errors).toEqual([{ path: 'filters.0.field', message: expect.stringContaining("filterFields of schema") }]);
+    expect(outside.body.errors).toEqual([
+      { path: 'filters.0.field', message: expect.stringContaining('filterFields of schema') },
+    ]);
     expect((await meter('dimensions.region')).status).toBe(201);
   });
 
@@ -195,6 +284,9 @@ describe('filterFields', () => {
     const shrunk = await client.patch(`/event_schema/${name}`, { filterFields: ['tier'] });
     expect(shrunk.status).toBe(422);
     expect(shrunk.body.errors).toEqual([{ path: 'filterFields', message: expect.stringContaining("'region'") }]);
-    expect((await client.get(`/event_schema/${name}`)).body).toMatchObject({ version: 2, filterFields: ['region', 'tier'] });
+    expect((await client.get(`/event_schema/${name}`)).body).toMatchObject({
+      version: 2,
+      filterFields: ['region', 'tier'],
+    });
   });
 });

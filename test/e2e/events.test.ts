@@ -28,7 +28,14 @@ const e = { 1: `${p}-1`, 2: `${p}-2`, 3: `${p}-3`, 4: `${p}-4`, 5: `${p}-5/x:y` 
 let meterId: string;
 
 function eventOf(id: string, minutes: number, accountId: string, dimensions: Record<string, string>, bytes?: string) {
-  return { id, schemaName, timestamp: at(minutes), accountId, attributes: bytes ? [{ name: 'bytes', value: bytes }] : [], dimensions };
+  return {
+    id,
+    schemaName,
+    timestamp: at(minutes),
+    accountId,
+    attributes: bytes ? [{ name: 'bytes', value: bytes }] : [],
+    dimensions,
+  };
 }
 
 beforeAll(async () => {
@@ -38,7 +45,13 @@ beforeAll(async () => {
     dimensions: [{ name: 'region' }, { name: 'plan' }],
     enrichments: {
       fields: [
-        { name: 'weight', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"var":"dimensions.plan"}', order: 1 },
+        {
+          name: 'weight',
+          type: 'ATTRIBUTE',
+          enrichmentType: 'JSON_LOGIC',
+          value: '{"var":"dimensions.plan"}',
+          order: 1,
+        },
         { name: 'zone', type: 'DIMENSION', enrichmentType: 'VALUE', value: 'eu-west', order: 2 },
       ],
     },
@@ -64,7 +77,10 @@ beforeAll(async () => {
   ]) {
     expect((await client.post('/ingest', { event })).status).toBe(202);
   }
-  const listed = await eventually(() => client.get(`/events?schemaName=${schemaName}`), (r) => r.body?.events?.length === 5);
+  const listed = await eventually(
+    () => client.get(`/events?schemaName=${schemaName}`),
+    (r) => r.body?.events?.length === 5,
+  );
   expect(listed.body.events).toHaveLength(5);
 });
 
@@ -88,7 +104,10 @@ describe('GET /events/{id}', () => {
       eventPipelineInfo: {
         eventSchema: { name: schemaName, version: 1 },
         usageMeters: [{ id: meterId, name: meterName, version: 1, status: 'PROCESSED_UNITS_COMPUTED', units: 100 }],
-        enrichments: { attributes: [{ name: 'weight', type: 'ATTRIBUTE', value: '2' }], dimensions: [{ name: 'zone', type: 'DIMENSION', value: 'eu-west' }] },
+        enrichments: {
+          attributes: [{ name: 'weight', type: 'ATTRIBUTE', value: '2' }],
+          dimensions: [{ name: 'zone', type: 'DIMENSION', value: 'eu-west' }],
+        },
       },
       schemaVersion: 1,
       enrichedFields: [
@@ -117,7 +136,11 @@ describe('GET /events/{id}', () => {
 
   it('says INGESTION_FAILED_ENRICHMENT_FAILED with the field and the reason, and shows the event exactly as sent', async () => {
     expect(only(await client.get(`/events/${e[3]}`))).toMatchObject({
-      ingestionStatus: { status: 'INGESTION_FAILED_ENRICHMENT_FAILED', field: 'weight', statusDescription: 'formula gave "gold", not a number' },
+      ingestionStatus: {
+        status: 'INGESTION_FAILED_ENRICHMENT_FAILED',
+        field: 'weight',
+        statusDescription: 'formula gave "gold", not a number',
+      },
       eventPayload: { attributes: [{ name: 'bytes', value: '9' }], dimensions: { region: 'eu', plan: 'gold' } },
       eventPipelineInfo: { usageMeters: [], enrichments: { attributes: [], dimensions: [] } },
       enrichedFields: [],
@@ -128,12 +151,20 @@ describe('GET /events/{id}', () => {
   it('finds an id with / and : in it, percent-encoded', async () => {
     const response = await client.get(`/events/${encodeURIComponent(e[5])}`);
     expect(response.status).toBe(200);
-    expect(only(response)).toMatchObject({ referenceId: e[5], eventPayload: { id: e[5] }, meters: [{ meterId, value: '1' }] });
+    expect(only(response)).toMatchObject({
+      referenceId: e[5],
+      eventPayload: { id: e[5] },
+      meters: [{ meterId, value: '1' }],
+    });
   });
 
   it('answers 404 for an id it has not processed, saying the event may still be on its way', async () => {
     const response = await client.get(`/events/${unique('never-sent')}`);
-    expect(response).toMatchObject({ status: 404, contentType: PROBLEM, body: { status: 404, code: 'event_not_found' } });
+    expect(response).toMatchObject({
+      status: 404,
+      contentType: PROBLEM,
+      body: { status: 404, code: 'event_not_found' },
+    });
     expect(response.body.detail).toMatch(/may still be on its way/);
   });
 });
@@ -146,20 +177,37 @@ describe('GET /events', () => {
   });
 
   it("answers each event in Togai's EventWithStatus shape: required fields present, typed, statuses from Togai's enum", async () => {
-    const togaiStatuses = ['INGESTION_COMPLETED_EVENT_METERED', 'INGESTION_COMPLETED_NO_MATCHING_METERS', 'INGESTION_FAILED_ENRICHMENT_FAILED'];
+    const togaiStatuses = [
+      'INGESTION_COMPLETED_EVENT_METERED',
+      'INGESTION_COMPLETED_NO_MATCHING_METERS',
+      'INGESTION_FAILED_ENRICHMENT_FAILED',
+    ];
     for (const event of (await client.get(`/events?schemaName=${schemaName}`)).body.events) {
       expect(typeof event.referenceId).toBe('string');
       expect(Number.isNaN(Date.parse(event.createdAt))).toBe(false);
       expect(togaiStatuses).toContain(event.ingestionStatus.status);
       expect((event.ingestionStatus.statusDescription ?? '').length).toBeLessThanOrEqual(250);
       const { id, schemaName: name, timestamp, accountId, attributes, dimensions } = event.eventPayload;
-      expect([typeof id, typeof name, typeof accountId, Number.isNaN(Date.parse(timestamp))]).toEqual(['string', 'string', 'string', false]);
-      expect(attributes.every((a: { name: unknown; value: unknown }) => typeof a.name === 'string' && typeof a.value === 'string')).toBe(true);
+      expect([typeof id, typeof name, typeof accountId, Number.isNaN(Date.parse(timestamp))]).toEqual([
+        'string',
+        'string',
+        'string',
+        false,
+      ]);
+      expect(
+        attributes.every(
+          (a: { name: unknown; value: unknown }) => typeof a.name === 'string' && typeof a.value === 'string',
+        ),
+      ).toBe(true);
       expect(Object.values(dimensions).every((v) => typeof v === 'string')).toBe(true);
       for (const meter of event.eventPipelineInfo.usageMeters) {
-        expect([typeof meter.id, typeof meter.name, Number.isInteger(meter.version), meter.status, typeof meter.units]).toEqual([
-          'string', 'string', true, 'PROCESSED_UNITS_COMPUTED', 'number',
-        ]);
+        expect([
+          typeof meter.id,
+          typeof meter.name,
+          Number.isInteger(meter.version),
+          meter.status,
+          typeof meter.units,
+        ]).toEqual(['string', 'string', true, 'PROCESSED_UNITS_COMPUTED', 'number']);
       }
     }
   });
@@ -169,9 +217,21 @@ describe('GET /events', () => {
     ['accountId and schemaName', () => `accountId=${accountB}&schemaName=${schemaName}`, [e[5], e[4], e[3]]],
     ['status', () => `schemaName=${schemaName}&status=INGESTION_COMPLETED_EVENT_METERED`, [e[5], e[4], e[1]]],
     ['a failed status', () => `schemaName=${schemaName}&status=INGESTION_FAILED_ENRICHMENT_FAILED`, [e[3]]],
-    ['a time range without a zone, read as UTC', () => `schemaName=${schemaName}&from=${at(2).slice(0, -1)}&to=${at(4).slice(0, -1)}`, [e[3], e[2]]],
-    ['a time range: from inclusive, to exclusive', () => `schemaName=${schemaName}&from=${at(2)}&to=${at(4)}`, [e[3], e[2]]],
-    ['from alone', () => `schemaName=${schemaName}&from=${encodeURIComponent(at(4).replace('Z', '+00:00'))}`, [e[5], e[4]]],
+    [
+      'a time range without a zone, read as UTC',
+      () => `schemaName=${schemaName}&from=${at(2).slice(0, -1)}&to=${at(4).slice(0, -1)}`,
+      [e[3], e[2]],
+    ],
+    [
+      'a time range: from inclusive, to exclusive',
+      () => `schemaName=${schemaName}&from=${at(2)}&to=${at(4)}`,
+      [e[3], e[2]],
+    ],
+    [
+      'from alone',
+      () => `schemaName=${schemaName}&from=${encodeURIComponent(at(4).replace('Z', '+00:00'))}`,
+      [e[5], e[4]],
+    ],
     ['to alone', () => `schemaName=${schemaName}&to=${at(2)}`, [e[1]]],
   ])('filters by %s', async (_, query, expected) => {
     expect(ids(await client.get(`/events?${query()}`))).toEqual(expected);
@@ -196,14 +256,22 @@ describe('GET /events', () => {
   it('keeps a walk stable while newer events arrive: the token is a position, not an offset', async () => {
     const account = unique('acct');
     const first = [1, 2, 3].map((m) => eventOf(unique('walk'), m, account, { region: 'us' }, '1'));
-    for (const event of first) await client.post('/ingest', { event });
-    await eventually(() => client.get(`/events?accountId=${account}`), (r) => r.body?.events?.length === 3);
+    for (const event of first) {
+      await client.post('/ingest', { event });
+    }
+    await eventually(
+      () => client.get(`/events?accountId=${account}`),
+      (r) => r.body?.events?.length === 3,
+    );
     const path = `/events?accountId=${account}&pageSize=2`;
 
     const page1 = await client.get(path);
     const newer = eventOf(unique('walk'), 5, account, { region: 'us' }, '1');
     await client.post('/ingest', { event: newer });
-    await eventually(() => client.get(`/events/${newer.id}`), (r) => r.status === 200);
+    await eventually(
+      () => client.get(`/events/${newer.id}`),
+      (r) => r.status === 200,
+    );
     const page2 = await client.get(`${path}&nextToken=${page1.body.nextToken}`);
 
     expect([...ids(page1), ...ids(page2)]).toEqual([first[2]!.id, first[1]!.id, first[0]!.id]);
@@ -217,7 +285,11 @@ describe('GET /events', () => {
     ['to equal to from', 'from=2026-02-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'to'],
     ['a from that is not a date-time', 'from=yesterday', 'from'],
     ['a nextToken it did not give', 'nextToken=not-a-token', 'nextToken'],
-    ['a well-formed nextToken naming no event of this tenant', `nextToken=${btoa(JSON.stringify({ after: 'no-such-event' }))}`, 'nextToken'],
+    [
+      'a well-formed nextToken naming no event of this tenant',
+      `nextToken=${btoa(JSON.stringify({ after: 'no-such-event' }))}`,
+      'nextToken',
+    ],
     ['a pageSize of 0', 'pageSize=0', 'pageSize'],
   ])('refuses %s with 422 naming the field', async (_, query, path) => {
     const response = await client.get(`/events?${query}`);

@@ -17,12 +17,29 @@ beforeAll(async () => {
   schema = unique('completions');
   expect((await client.post('/event_schema', { name: schema, attributes: [{ name: 'tokens' }] })).status).toBe(201);
   await client.post(`/event_schema/${schema}/activate`);
-  feature = (await client.post('/features', { name: unique('tokens'), schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }] })).body.id;
-  meter = (await client.post('/usage_meters', { name: unique('tokens'), aggregation: 'SUM', eventSchemaName: schema, computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }] })).body.id;
+  feature = (
+    await client.post('/features', {
+      name: unique('tokens'),
+      schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }],
+    })
+  ).body.id;
+  meter = (
+    await client.post('/usage_meters', {
+      name: unique('tokens'),
+      aggregation: 'SUM',
+      eventSchemaName: schema,
+      computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
+    })
+  ).body.id;
   await client.post(`/usage_meters/${meter}/activate`);
   worker = await unstable_dev('examples/gated-api/src/index.ts', {
     config: 'examples/gated-api/wrangler.toml',
-    vars: { METERLINE_URL: inject('stackUrl'), METERLINE_KEY: inject('apiKey'), TOKENS_FEATURE: feature, TOKENS_SCHEMA: schema },
+    vars: {
+      METERLINE_URL: inject('stackUrl'),
+      METERLINE_KEY: inject('apiKey'),
+      TOKENS_FEATURE: feature,
+      TOKENS_SCHEMA: schema,
+    },
     ip: '127.0.0.1',
     logLevel: 'warn',
     experimental: { disableExperimentalWarning: true },
@@ -38,7 +55,11 @@ describe('examples/gated-api', () => {
     const account = unique('example');
     expect((await client.post(`/accounts/${account}/features/${feature}/entries`, { granted: 250 })).status).toBe(201);
     const call = (prompt: string, requestId = crypto.randomUUID()) =>
-      worker.fetch('http://example/v1/complete', { method: 'POST', headers: { 'x-account-id': account, 'x-request-id': requestId, 'content-type': 'application/json' }, body: JSON.stringify({ prompt }) });
+      worker.fetch('http://example/v1/complete', {
+        method: 'POST',
+        headers: { 'x-account-id': account, 'x-request-id': requestId, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt }),
+      });
 
     const first = await call('one two three');
     expect(first.status).toBe(200);
@@ -52,7 +73,19 @@ describe('examples/gated-api', () => {
     expect(used).toBeLessThanOrEqual(250);
     const credits = (await client.get(`/accounts/${account}/features/${feature}`)).body;
     expect(credits).toMatchObject({ balance: 250 - used });
-    if (250 - used < 100) expect((await call('x')).status).toBe(402);
-    expect(await eventually(async () => (await client.get(`/usage?meterId=${meter}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`)).body?.value, (v) => v === String(used))).toBe(String(used));
+    if (250 - used < 100) {
+      expect((await call('x')).status).toBe(402);
+    }
+    expect(
+      await eventually(
+        async () =>
+          (
+            await client.get(
+              `/usage?meterId=${meter}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
+            )
+          ).body?.value,
+        (v) => v === String(used),
+      ),
+    ).toBe(String(used));
   });
 });

@@ -27,14 +27,22 @@ async function newSchema(status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'ACTIVE') {
     dimensions: [{ name: 'region' }],
     enrichments: {
       fields: [
-        { name: 'kilobytes', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.bytes"},1000]}', order: 1 },
+        {
+          name: 'kilobytes',
+          type: 'ATTRIBUTE',
+          enrichmentType: 'JSON_LOGIC',
+          value: '{"/":[{"var":"attributes.bytes"},1000]}',
+          order: 1,
+        },
         { name: 'zone', type: 'DIMENSION', enrichmentType: 'VALUE', value: 'eu', order: 2 },
       ],
     },
   });
   expect(created.status).toBe(201);
   const steps = { DRAFT: [], ACTIVE: ['activate'], ARCHIVED: ['activate', 'deactivate', 'archive'] }[status];
-  for (const step of steps) expect((await client.post(`/event_schema/${name}/${step}`)).status).toBe(200);
+  for (const step of steps) {
+    expect((await client.post(`/event_schema/${name}/${step}`)).status).toBe(200);
+  }
   return name;
 }
 
@@ -59,7 +67,14 @@ describe('creating and reading features', () => {
     });
     expect(created).toMatchObject({
       status: 200,
-      body: { status: 'ACTIVE', displayName: 'API calls', schemaAssociations: [{ schemaName: active, attributeName: 'bytes' }, { schemaName: draft, attributeName: '' }] },
+      body: {
+        status: 'ACTIVE',
+        displayName: 'API calls',
+        schemaAssociations: [
+          { schemaName: active, attributeName: 'bytes' },
+          { schemaName: draft, attributeName: '' },
+        ],
+      },
     });
     expect(created.body.id).toMatch(/^feat\.[0-9a-z]{16}$/);
     expect(created.body.createdAt).toBe(created.body.updatedAt);
@@ -99,13 +114,28 @@ describe('creating and reading features', () => {
     });
 
     const second = await newSchema();
-    await client.patch(`/features/${created.body.id}`, { schemaAssociations: [{ schemaName: schema, attributeName: 'bytes' }, { schemaName: second, attributeName: 'bytes' }] });
+    await client.patch(`/features/${created.body.id}`, {
+      schemaAssociations: [
+        { schemaName: schema, attributeName: 'bytes' },
+        { schemaName: second, attributeName: 'bytes' },
+      ],
+    });
     const listed = await client.get('/features?pageSize=200');
     expect(listed.status).toBe(200);
     const item = listed.body.data.find((f: Feature) => f.id === created.body.id);
     // Togai's FeatureListResponse: schemaCount (an integer) in place of the associations.
-    expect(item).toEqual({ ...feature, billableName: 'Bytes out', displayName: 'Bytes out', schemaCount: 2, schemaAssociations: expect.any(Array) });
-    expect(listed.body.data.every((f: { schemaCount: unknown; schemaAssociations: unknown[] }) => f.schemaCount === f.schemaAssociations.length)).toBe(true);
+    expect(item).toEqual({
+      ...feature,
+      billableName: 'Bytes out',
+      displayName: 'Bytes out',
+      schemaCount: 2,
+      schemaAssociations: expect.any(Array),
+    });
+    expect(
+      listed.body.data.every(
+        (f: { schemaCount: unknown; schemaAssociations: unknown[] }) => f.schemaCount === f.schemaAssociations.length,
+      ),
+    ).toBe(true);
   });
 
   it('refuses a name already taken, even by an archived feature', async () => {
@@ -117,12 +147,42 @@ describe('creating and reading features', () => {
   });
 
   it.each([
-    ['an unknown schema', async () => ({ schemaName: 'no_such_schema' }), 'schemaAssociations.1.schemaName', /no event schema named/],
-    ['an archived schema', async () => ({ schemaName: await newSchema('ARCHIVED') }), 'schemaAssociations.1.schemaName', /is archived/],
-    ['an unknown attribute', async () => ({ schemaName: await newSchema(), attributeName: 'colour' }), 'schemaAssociations.1.attributeName', /has no attribute 'colour'/],
-    ['a dimension', async () => ({ schemaName: await newSchema(), attributeName: 'region' }), 'schemaAssociations.1.attributeName', /is a dimension/],
-    ['an enriched dimension', async () => ({ schemaName: await newSchema(), attributeName: 'zone' }), 'schemaAssociations.1.attributeName', /is a dimension/],
-    ['an enriched attribute', async () => ({ schemaName: await newSchema(), attributeName: 'kilobytes' }), 'schemaAssociations.1.attributeName', /computed by enrichment/],
+    [
+      'an unknown schema',
+      async () => ({ schemaName: 'no_such_schema' }),
+      'schemaAssociations.1.schemaName',
+      /no event schema named/,
+    ],
+    [
+      'an archived schema',
+      async () => ({ schemaName: await newSchema('ARCHIVED') }),
+      'schemaAssociations.1.schemaName',
+      /is archived/,
+    ],
+    [
+      'an unknown attribute',
+      async () => ({ schemaName: await newSchema(), attributeName: 'colour' }),
+      'schemaAssociations.1.attributeName',
+      /has no attribute 'colour'/,
+    ],
+    [
+      'a dimension',
+      async () => ({ schemaName: await newSchema(), attributeName: 'region' }),
+      'schemaAssociations.1.attributeName',
+      /is a dimension/,
+    ],
+    [
+      'an enriched dimension',
+      async () => ({ schemaName: await newSchema(), attributeName: 'zone' }),
+      'schemaAssociations.1.attributeName',
+      /is a dimension/,
+    ],
+    [
+      'an enriched attribute',
+      async () => ({ schemaName: await newSchema(), attributeName: 'kilobytes' }),
+      'schemaAssociations.1.attributeName',
+      /computed by enrichment/,
+    ],
   ])('refuses an association with %s: 422 naming the field', async (_, association, path, message) => {
     const schemaAssociations = [{ schemaName: await newSchema() }, await association()];
     const refused = await client.post('/features', { name: unique('f'), schemaAssociations });
@@ -154,20 +214,38 @@ describe('changing and archiving features', () => {
     });
     expect(changed).toMatchObject({
       status: 200,
-      body: { name: feature.name, displayName: 'Bytes served', status: 'ACTIVE', schemaAssociations: [{ schemaName: second, attributeName: 'bytes' }] },
+      body: {
+        name: feature.name,
+        displayName: 'Bytes served',
+        status: 'ACTIVE',
+        schemaAssociations: [{ schemaName: second, attributeName: 'bytes' }],
+      },
     });
     expect(Date.parse(changed.body.updatedAt)).toBeGreaterThan(Date.parse(feature.updatedAt));
 
-    const bad = await client.patch(`/features/${feature.id}`, { schemaAssociations: [{ schemaName: second, attributeName: 'region' }] });
-    expect([problem(bad), paths(bad)]).toEqual([{ status: 422, code: 'invalid_feature' }, ['schemaAssociations.0.attributeName']]);
-    expect(problem(await client.patch(`/features/${feature.id}`, { status: 'ARCHIVED' }))).toEqual({ status: 422, code: 'invalid_body' });
+    const bad = await client.patch(`/features/${feature.id}`, {
+      schemaAssociations: [{ schemaName: second, attributeName: 'region' }],
+    });
+    expect([problem(bad), paths(bad)]).toEqual([
+      { status: 422, code: 'invalid_feature' },
+      ['schemaAssociations.0.attributeName'],
+    ]);
+    expect(problem(await client.patch(`/features/${feature.id}`, { status: 'ARCHIVED' }))).toEqual({
+      status: 422,
+      code: 'invalid_body',
+    });
     expect((await client.get(`/features/${feature.id}`)).body).toEqual(changed.body);
 
     // Its schema archived since, the feature may still be renamed: old associations are not re-checked.
-    for (const step of ['deactivate', 'archive']) await client.post(`/event_schema/${second}/${step}`);
+    for (const step of ['deactivate', 'archive']) {
+      await client.post(`/event_schema/${second}/${step}`);
+    }
     const renamed = await client.patch(`/features/${feature.id}`, { name: unique('renamed') });
     expect(renamed).toMatchObject({ status: 200, body: { schemaAssociations: [{ schemaName: second }] } });
-    expect(problem(await client.patch('/features/feat.none', { name: 'x' }))).toEqual({ status: 404, code: 'feature_not_found' });
+    expect(problem(await client.patch('/features/feat.none', { name: 'x' }))).toEqual({
+      status: 404,
+      code: 'feature_not_found',
+    });
   });
 
   it('refuses a rename to a name another feature has', async () => {
@@ -183,9 +261,15 @@ describe('changing and archiving features', () => {
     const archived = await client.post(`/features/${feature.id}/archive`);
     expect(archived).toMatchObject({ status: 200, body: { id: feature.id, status: 'ARCHIVED' } });
     expect(await client.post(`/features/${feature.id}/archive`)).toEqual(archived);
-    expect(problem(await client.patch(`/features/${feature.id}`, { billableName: 'late' }))).toEqual({ status: 409, code: 'feature_archived' });
+    expect(problem(await client.patch(`/features/${feature.id}`, { billableName: 'late' }))).toEqual({
+      status: 409,
+      code: 'feature_archived',
+    });
     expect((await client.get(`/features/${feature.id}`)).body).toEqual(archived.body);
-    expect(problem(await client.post('/features/feat.none/archive'))).toEqual({ status: 404, code: 'feature_not_found' });
+    expect(problem(await client.post('/features/feat.none/archive'))).toEqual({
+      status: 404,
+      code: 'feature_not_found',
+    });
   });
 
   it('never applies a change made from a stale read, so a racing change is not lost', async () => {
@@ -194,10 +278,16 @@ describe('changing and archiving features', () => {
     expect((await client.patch(`/features/${feature.id}`, { billableName: 'first' })).status).toBe(200);
     // The race itself cannot be timed over HTTP; the store's guard is what turns it into a 409.
     await withDatabase(async (db) => {
-      expect(await updateFeature(db, 'dev', stale, { billableName: 'second' })).toEqual({ ok: false, reason: 'changed' });
+      expect(await updateFeature(db, 'dev', stale, { billableName: 'second' })).toEqual({
+        ok: false,
+        reason: 'changed',
+      });
       expect(await archiveFeature(db, 'dev', stale)).toBeNull();
     });
-    expect((await client.get(`/features/${feature.id}`)).body).toMatchObject({ billableName: 'first', status: 'ACTIVE' });
+    expect((await client.get(`/features/${feature.id}`)).body).toMatchObject({
+      billableName: 'first',
+      status: 'ACTIVE',
+    });
   });
 });
 
@@ -222,7 +312,9 @@ describe('listing features', () => {
     const schema = await newSchema();
     const prefix = unique('list');
     const made = [];
-    for (let i = 0; i < 5; i++) made.push(await newFeature(schema, { name: `${prefix}_${i}` }));
+    for (let i = 0; i < 5; i++) {
+      made.push(await newFeature(schema, { name: `${prefix}_${i}` }));
+    }
     await client.post(`/features/${made[1]!.id}/archive`);
     const mine = (listed: Feature[]) => listed.filter((f) => f.name.startsWith(prefix)).map((f) => f.name);
     const names = (indexes: number[]) => indexes.map((i) => `${prefix}_${i}`);
@@ -235,9 +327,17 @@ describe('listing features', () => {
   });
 
   it('refuses a bad status, page size or token, naming the parameter', async () => {
-    for (const [query, path] of [['status=DRAFT', 'status'], ['pageSize=0', 'pageSize'], ['nextToken=nonsense', 'nextToken']]) {
+    for (const [query, path] of [
+      ['status=DRAFT', 'status'],
+      ['pageSize=0', 'pageSize'],
+      ['nextToken=nonsense', 'nextToken'],
+    ]) {
       const refused = await client.get(`/features?${query}`);
-      expect([query, problem(refused), paths(refused)]).toEqual([query, { status: 422, code: 'invalid_query' }, [path]]);
+      expect([query, problem(refused), paths(refused)]).toEqual([
+        query,
+        { status: 422, code: 'invalid_query' },
+        [path],
+      ]);
     }
     // A well-formed token naming no feature of this tenant was not given by this API.
     const forged = btoa(JSON.stringify({ after: 'feat.none' }));
@@ -249,7 +349,9 @@ describe('what the edge replicates', () => {
   it('reads the ACTIVE features of a tenant, and those that events of given schemas consume', async () => {
     const [calls, uploads, other] = [await newSchema(), await newSchema(), await newSchema()];
     const byCount = await newFeature(calls);
-    const byBytes = await newFeature(other, { schemaAssociations: [{ schemaName: other }, { schemaName: uploads, attributeName: 'bytes' }] });
+    const byBytes = await newFeature(other, {
+      schemaAssociations: [{ schemaName: other }, { schemaName: uploads, attributeName: 'bytes' }],
+    });
     const archived = await newFeature(calls);
     await client.post(`/features/${archived.id}/archive`);
     const ids = (list: { id: string }[]) => list.map((f) => f.id);
@@ -267,7 +369,9 @@ describe('what the edge replicates', () => {
       expect(ids(all)).not.toContain(archived.id);
       expect(all.every((f) => f.status === 'ACTIVE')).toBe(true);
       // Kept as Meterline keeps it (no attributeName: 1 per event); answered as Togai's model has it ('').
-      expect(toFeatureResponse(all.find((f) => f.id === byBytes.id)!)).toEqual((await client.get(`/features/${byBytes.id}`)).body);
+      expect(toFeatureResponse(all.find((f) => f.id === byBytes.id)!)).toEqual(
+        (await client.get(`/features/${byBytes.id}`)).body,
+      );
     });
   });
 });
@@ -275,7 +379,8 @@ describe('what the edge replicates', () => {
 describe('scopes', () => {
   it('lets a read key list and get but not change; an ingest-only key can do neither', async () => {
     const feature = await newFeature(await newSchema());
-    const keyWith = async (scopes: string[]) => api((await client.post('/api_keys', { name: unique('key'), scopes })).body.key);
+    const keyWith = async (scopes: string[]) =>
+      api((await client.post('/api_keys', { name: unique('key'), scopes })).body.key);
     const [reader, ingester] = [await keyWith(['read']), await keyWith(['ingest'])];
     const body = { name: unique('f'), schemaAssociations: feature.schemaAssociations };
     const forbidden = { status: 403, code: 'missing_scope' };

@@ -23,7 +23,10 @@ const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
 async function raw(method: string, path: string, body?: string) {
   const response = await fetch(inject('stackUrl') + path, {
     method,
-    headers: { authorization: `Bearer ${inject('apiKey')}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${inject('apiKey')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body,
   });
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
@@ -67,11 +70,14 @@ describe('paths and query strings', () => {
 });
 
 describe('names', () => {
-  it.each([' ', '\t', 'a\tb', 'a\nb', 'a\u00a0b', 'a\u2028b', '\ufeffa', ' a', 'a ', 'é'])('refuses the schema name %j (422 naming it)', async (name) => {
-    const response = await client.post('/event_schema', { name });
-    expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'name' })]);
-  });
+  it.each([' ', '\t', 'a\tb', 'a\nb', 'a\u00a0b', 'a\u2028b', '\ufeffa', ' a', 'a ', 'é'])(
+    'refuses the schema name %j (422 naming it)',
+    async (name) => {
+      const response = await client.post('/event_schema', { name });
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: 'name' })]);
+    },
+  );
 
   it('accepts letters, digits, inner spaces, _ and -', async () => {
     const name = `${unique('ok')} Name-2`;
@@ -83,7 +89,11 @@ describe('bodies', () => {
   it('refuses a lone surrogate or NUL anywhere in a configuration body, naming the field', async () => {
     const result = await raw('POST', '/event_schema', `{"name":"${unique('s')}","description":"x\\ud800"}`);
     expectRefusedByName(result, /"path":"description"/);
-    const inKey = await raw('POST', '/features', `{"name":"${unique('f')}","schemaAssociations":[{"schemaName":"a\\u0000"}]}`);
+    const inKey = await raw(
+      'POST',
+      '/features',
+      `{"name":"${unique('f')}","schemaAssociations":[{"schemaName":"a\\u0000"}]}`,
+    );
     expectRefusedByName(inKey, /schemaAssociations\.0\.schemaName/);
   });
 
@@ -92,7 +102,9 @@ describe('bodies', () => {
     await client.post('/event_schema', { name: schemaName });
     await client.post(`/event_schema/${schemaName}/activate`);
     const base = { schemaName, timestamp: new Date().toISOString(), accountId: 'acme' };
-    const events = ['\\ud800', '\\udc00', '\\udbff'].map((tail) => `{"id":"X${tail}","schemaName":"${schemaName}","timestamp":"${base.timestamp}","accountId":"acme"}`);
+    const events = ['\\ud800', '\\udc00', '\\udbff'].map(
+      (tail) => `{"id":"X${tail}","schemaName":"${schemaName}","timestamp":"${base.timestamp}","accountId":"acme"}`,
+    );
     const result = await raw('POST', '/ingestBatch', `{"events":[${events.join(',')}]}`);
     expect(result.status, result.text).toBe(207);
     const outcome = JSON.parse(result.text).details.events as { status: string; errors?: { path: string }[] }[];
@@ -116,7 +128,10 @@ describe('bodies', () => {
       const body = `{"event":{"id":"${id}","schemaName":"${schemaName}","timestamp":"${new Date().toISOString()}","accountId":"acme","attributes":[{"name":"n","value":${literal}}]}}`;
       const accepted = await raw('POST', '/ingest', body);
       expect(accepted.status, accepted.text).toBe(202);
-      const stored = await eventually(() => client.get(`/events/${id}`), (r) => r.status === 200);
+      const stored = await eventually(
+        () => client.get(`/events/${id}`),
+        (r) => r.status === 200,
+      );
       expect(stored.body.events[0].eventPayload.attributes, literal).toEqual([{ name: 'n', value: exact }]);
     }
   });
@@ -132,7 +147,9 @@ describe('scope before validation', () => {
     const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
     const keys: Record<string, string> = {};
     try {
-      for (const scope of ['read', 'ingest'] as const) keys[scope] = (await createApiKey(db, 'dev', { name: unique(scope), scopes: [scope] })).secret;
+      for (const scope of ['read', 'ingest'] as const) {
+        keys[scope] = (await createApiKey(db, 'dev', { name: unique(scope), scopes: [scope] })).secret;
+      }
     } finally {
       await close();
     }
@@ -156,22 +173,35 @@ describe('scope before validation', () => {
 });
 
 describe('formulas', () => {
-  const nestedAll = (depth: number): unknown => (depth === 0 ? true : { all: [Array.from({ length: 30 }, () => 0), nestedAll(depth - 1)] });
+  const nestedAll = (depth: number): unknown =>
+    depth === 0 ? true : { all: [Array.from({ length: 30 }, () => 0), nestedAll(depth - 1)] };
 
   it('refuses, at definition, an enrichment or meter formula whose work could explode (issue 14: 729 M steps)', async () => {
     const formula = JSON.stringify(nestedAll(6));
     const schema = await client.post('/event_schema', {
       name: unique('bomb'),
       attributes: [{ name: 'n' }],
-      enrichments: { fields: [{ name: 'x', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', order: 1, value: formula }] },
+      enrichments: {
+        fields: [{ name: 'x', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', order: 1, value: formula }],
+      },
     });
     expect(schema.status).toBe(422);
-    expect(schema.body.errors).toEqual([expect.objectContaining({ path: 'enrichments.fields.0.value', message: expect.stringContaining('evaluation steps') })]);
+    expect(schema.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'enrichments.fields.0.value',
+        message: expect.stringContaining('evaluation steps'),
+      }),
+    ]);
 
     const name = unique('plain');
     await client.post('/event_schema', { name, attributes: [{ name: 'n' }] });
     await client.post(`/event_schema/${name}/activate`);
-    const meter = await client.post('/usage_meters', { name: unique('m'), aggregation: 'SUM', eventSchemaName: name, computations: [{ matcher: formula, computation: '1', order: 1 }] });
+    const meter = await client.post('/usage_meters', {
+      name: unique('m'),
+      aggregation: 'SUM',
+      eventSchemaName: name,
+      computations: [{ matcher: formula, computation: '1', order: 1 }],
+    });
     expect(meter.status).toBe(422);
     expect(meter.body.errors).toEqual([expect.objectContaining({ path: 'computations.0.matcher' })]);
   });

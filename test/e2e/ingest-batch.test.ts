@@ -14,7 +14,8 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   dimensions: {},
   ...overrides,
 });
-const usage = () => client.get(`/usage?meterId=${meterId}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`);
+const usage = () =>
+  client.get(`/usage?meterId=${meterId}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`);
 
 beforeAll(async () => {
   schemaName = unique('batch');
@@ -32,9 +33,14 @@ beforeAll(async () => {
 
 describe('POST /ingestBatch', () => {
   it('accepts a valid batch with 202 and meters every event once; the same batch again is all duplicates', async () => {
-    const events = Array.from({ length: 250 }, (_, i) => event({ attributes: [{ name: 'amount', value: String(i + 1) }] }));
+    const events = Array.from({ length: 250 }, (_, i) =>
+      event({ attributes: [{ name: 'amount', value: String(i + 1) }] }),
+    );
     const first = await client.post('/ingestBatch', { events });
-    expect(first).toMatchObject({ status: 202, body: { success: true, details: { accepted: 250, duplicates: 0, rejected: 0 } } });
+    expect(first).toMatchObject({
+      status: 202,
+      body: { success: true, details: { accepted: 250, duplicates: 0, rejected: 0 } },
+    });
     expect(first.body.details.events[7]).toMatchObject({ index: 7, id: events[7]!.id, status: 'ACCEPTED' });
 
     const again = await client.post('/ingestBatch', { events });
@@ -62,7 +68,16 @@ describe('POST /ingestBatch', () => {
     expect(response.status).toBe(207);
     expect(response.body.details).toMatchObject({ accepted: 1, duplicates: 2, rejected: 5 });
     const results = response.body.details.events as { index: number; status: string; errors?: { path: string }[] }[];
-    expect(results.map((r) => r.status)).toEqual(['ACCEPTED', 'INVALID', 'DUPLICATE', 'CONFLICT', 'INVALID', 'INVALID', 'DUPLICATE', 'INVALID']);
+    expect(results.map((r) => r.status)).toEqual([
+      'ACCEPTED',
+      'INVALID',
+      'DUPLICATE',
+      'CONFLICT',
+      'INVALID',
+      'INVALID',
+      'DUPLICATE',
+      'INVALID',
+    ]);
     expect(results[1]!.errors?.map((e) => e.path)).toEqual(['events.1.attributes.0.name']);
     expect(results[4]!.errors?.map((e) => e.path)).toEqual(['events.4.schemaName']);
     expect(results[5]!.errors?.map((e) => e.path)).toEqual(['events.5']);

@@ -18,7 +18,11 @@ const validEvent = () => ({
 beforeAll(async () => {
   schemaName = unique('payment');
   const client = api();
-  await client.post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }], dimensions: [{ name: 'mode' }] });
+  await client.post('/event_schema', {
+    name: schemaName,
+    attributes: [{ name: 'amount' }],
+    dimensions: [{ name: 'mode' }],
+  });
   await client.post(`/event_schema/${schemaName}/activate`);
 });
 
@@ -35,7 +39,10 @@ describe('authentication and scopes', () => {
     const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
     const { secret } = await createApiKey(db, 'dev', { name: 'ingest only', scopes: ['ingest'] }).finally(close);
     const ingestOnly = api(secret);
-    expect((await ingestOnly.post('/event_schema', { name: unique('nope') })).body).toMatchObject({ status: 403, code: 'missing_scope' });
+    expect((await ingestOnly.post('/event_schema', { name: unique('nope') })).body).toMatchObject({
+      status: 403,
+      code: 'missing_scope',
+    });
     expect((await ingestOnly.get(`/event_schema/${schemaName}`)).status).toBe(403);
     // Keys are cached at the edge for a short while; a brand-new key may need one retry.
     expect((await ingestOnly.post('/ingest', { event: validEvent() })).status).toBe(202);
@@ -49,7 +56,9 @@ describe('bad input on /ingest', () => {
   });
 
   it('refuses another media type with 415', async () => {
-    const response = await api().post('/ingest', JSON.stringify({ event: validEvent() }), { 'content-type': 'text/plain' });
+    const response = await api().post('/ingest', JSON.stringify({ event: validEvent() }), {
+      'content-type': 'text/plain',
+    });
     expect(response).toMatchObject({ status: 415, contentType: PROBLEM });
   });
 
@@ -80,7 +89,9 @@ describe('bad input on /ingest', () => {
   it('reports a reused id with a different payload as a 409 conflict', async () => {
     const event = validEvent();
     expect((await api().post('/ingest', { event })).status).toBe(202);
-    const conflict = await api().post('/ingest', { event: { ...event, attributes: [{ name: 'amount', value: '11' }] } });
+    const conflict = await api().post('/ingest', {
+      event: { ...event, attributes: [{ name: 'amount', value: '11' }] },
+    });
     expect(conflict).toMatchObject({ status: 409, contentType: PROBLEM, body: { code: 'event_id_conflict' } });
   });
 });
@@ -99,13 +110,20 @@ describe('bad input on configuration', () => {
   it('refuses to activate a meter on a schema that is not ACTIVE', async () => {
     const draft = unique('draft');
     await api().post('/event_schema', { name: draft, attributes: [{ name: 'n' }] });
-    const meter = await api().post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: draft });
+    const meter = await api().post('/usage_meters', {
+      name: unique('m'),
+      aggregation: 'COUNT',
+      eventSchemaName: draft,
+    });
     const activation = await api().post(`/usage_meters/${meter.body.id}/activate`);
     expect(activation).toMatchObject({ status: 409, body: { code: 'event_schema_not_active' } });
   });
 
   it('answers 404 problem+json for an unknown route and an unknown schema', async () => {
     expect((await api().get('/nothing-here')).body).toMatchObject({ status: 404 });
-    expect((await api().get('/event_schema/none_such')).body).toMatchObject({ status: 404, code: 'event_schema_not_found' });
+    expect((await api().get('/event_schema/none_such')).body).toMatchObject({
+      status: 404,
+      code: 'event_schema_not_found',
+    });
   });
 });

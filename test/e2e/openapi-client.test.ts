@@ -22,7 +22,10 @@ describe('a client generated from /openapi.json', () => {
   });
 
   it('configures and uses the API end to end', async () => {
-    const client = createClient<paths>({ baseUrl: inject('stackUrl'), headers: { authorization: `Bearer ${inject('apiKey')}` } });
+    const client = createClient<paths>({
+      baseUrl: inject('stackUrl'),
+      headers: { authorization: `Bearer ${inject('apiKey')}` },
+    });
     const name = unique('typed');
 
     const created = await client.POST('/event_schema', {
@@ -32,7 +35,13 @@ describe('a client generated from /openapi.json', () => {
         dimensions: [{ name: 'region' }],
         enrichments: {
           fields: [
-            { name: 'throughput', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', order: 1, value: '{"+":[{"var":"attributes.read_rate"},{"var":"attributes.write_rate"}]}' },
+            {
+              name: 'throughput',
+              type: 'ATTRIBUTE',
+              enrichmentType: 'JSON_LOGIC',
+              order: 1,
+              value: '{"+":[{"var":"attributes.read_rate"},{"var":"attributes.write_rate"}]}',
+            },
           ],
         },
       },
@@ -46,7 +55,10 @@ describe('a client generated from /openapi.json', () => {
     const listed = await client.GET('/event_schema', { params: { query: { pageSize: 200, status: 'ACTIVE' } } });
     expect(listed.data?.data.map((s) => s.name)).toContain(name);
 
-    const grown = await client.PATCH('/event_schema/{name}', { params: { path: { name } }, body: { dimensions: [{ name: 'region' }, { name: 'tier' }] } });
+    const grown = await client.PATCH('/event_schema/{name}', {
+      params: { path: { name } },
+      body: { dimensions: [{ name: 'region' }, { name: 'tier' }] },
+    });
     expect(grown.data?.version).toBe(2);
     const versions = await client.GET('/event_schema/{name}/versions', { params: { path: { name } } });
     expect(versions.data?.data.map((v) => v.version)).toEqual([1, 2]);
@@ -58,7 +70,10 @@ describe('a client generated from /openapi.json', () => {
           schemaName: name,
           timestamp: new Date().toISOString(),
           accountId: 'acme',
-          attributes: [{ name: 'read_rate', value: '1.5' }, { name: 'write_rate', value: '2' }],
+          attributes: [
+            { name: 'read_rate', value: '1.5' },
+            { name: 'write_rate', value: '2' },
+          ],
           dimensions: { tier: 'gold' },
         },
       },
@@ -77,7 +92,9 @@ describe('a client generated from /openapi.json', () => {
     });
     expect(meter.response.status).toBe(201);
     const meterId = meter.data!.id;
-    expect((await client.POST('/usage_meters/{id}/activate', { params: { path: { id: meterId } } })).data?.status).toBe('ACTIVE');
+    expect((await client.POST('/usage_meters/{id}/activate', { params: { path: { id: meterId } } })).data?.status).toBe(
+      'ACTIVE',
+    );
     const meters = await client.GET('/usage_meters', { params: { query: { status: 'ACTIVE', pageSize: 200 } } });
     expect(meters.data?.data.map((m) => m.id)).toContain(meterId);
 

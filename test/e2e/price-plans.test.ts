@@ -22,7 +22,11 @@ interface Plan {
 /** Meters and a feature of an ACTIVE schema, for plans to price and grant. */
 let world: { schema: string; count: string; sum: string; feature: string };
 
-async function newMeter(aggregation: string, status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'ACTIVE', schema = world.schema): Promise<string> {
+async function newMeter(
+  aggregation: string,
+  status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'ACTIVE',
+  schema = world.schema,
+): Promise<string> {
   const created = await client.post('/usage_meters', {
     name: unique('m'),
     aggregation,
@@ -31,17 +35,32 @@ async function newMeter(aggregation: string, status: 'DRAFT' | 'ACTIVE' | 'ARCHI
   });
   expect(created.status).toBe(201);
   const steps = { DRAFT: [], ACTIVE: ['activate'], ARCHIVED: ['activate', 'deactivate', 'archive'] }[status];
-  for (const step of steps) expect((await client.post(`/usage_meters/${created.body.id}/${step}`)).status).toBe(200);
+  for (const step of steps) {
+    expect((await client.post(`/usage_meters/${created.body.id}/${step}`)).status).toBe(200);
+  }
   return created.body.id;
 }
 
-const card = (usageMeterId: string, rate = '0.01') => ({ usageMeterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate }] });
+const card = (usageMeterId: string, rate = '0.01') => ({
+  usageMeterId,
+  pricingModel: 'TIERED',
+  slabs: [{ startAfter: '0', rate }],
+});
 
 function planBody(extra: Record<string, unknown> = {}) {
-  return { name: unique('plan'), currency: 'USD', pricingCycle: { interval: 'MONTHLY' }, usageRateCards: [card(world.count)], ...extra };
+  return {
+    name: unique('plan'),
+    currency: 'USD',
+    pricingCycle: { interval: 'MONTHLY' },
+    usageRateCards: [card(world.count)],
+    ...extra,
+  };
 }
 
-async function newPlan(extra: Record<string, unknown> = {}, status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'DRAFT'): Promise<Plan> {
+async function newPlan(
+  extra: Record<string, unknown> = {},
+  status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' = 'DRAFT',
+): Promise<Plan> {
   const created = await client.post('/price_plans', planBody(extra));
   expect(created.status).toBe(200);
   const steps = { DRAFT: [], ACTIVE: ['activate'], ARCHIVED: ['activate', 'archive'] }[status];
@@ -59,9 +78,20 @@ async function newPlan(extra: Record<string, unknown> = {}, status: 'DRAFT' | 'A
  * togai-pricing-schedules.test.ts), answering with the association it made as Meterline's
  * GET /accounts/{id}/price_plans lists it — or the refusal as it came.
  */
-async function associate(accountId: string, pricePlanId: string, effectiveFrom: string, effectiveUntil?: string): Promise<Reply> {
-  const reply = await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId, effectiveFrom, ...(effectiveUntil ? { effectiveUntil } : {}) });
-  if (reply.status !== 200) return reply;
+async function associate(
+  accountId: string,
+  pricePlanId: string,
+  effectiveFrom: string,
+  effectiveUntil?: string,
+): Promise<Reply> {
+  const reply = await client.post(`/accounts/${accountId}/price_plans`, {
+    pricePlanId,
+    effectiveFrom,
+    ...(effectiveUntil ? { effectiveUntil } : {}),
+  });
+  if (reply.status !== 200) {
+    return reply;
+  }
   const listed: { effectiveFrom: string }[] = (await client.get(`/accounts/${accountId}/price_plans`)).body.data;
   return { ...reply, body: listed.find((a) => Date.parse(a.effectiveFrom) === Date.parse(effectiveFrom)) };
 }
@@ -88,7 +118,17 @@ describe('creating and reading price plans', () => {
       '/price_plans',
       planBody({
         description: 'Card payments',
-        usageRateCards: [card(world.sum, '0.029'), { usageMeterId: world.count, pricingModel: 'VOLUME', slabs: [{ startAfter: '0', rate: '0.30' }, { startAfter: '1000', rate: '0.25' }] }],
+        usageRateCards: [
+          card(world.sum, '0.029'),
+          {
+            usageMeterId: world.count,
+            pricingModel: 'VOLUME',
+            slabs: [
+              { startAfter: '0', rate: '0.30' },
+              { startAfter: '1000', rate: '0.25' },
+            ],
+          },
+        ],
         fixedFees: [{ name: 'platform', amount: '49' }],
         entitlementRateCards: [{ featureId: world.feature, granted: '1000' }],
       }),
@@ -100,10 +140,23 @@ describe('creating and reading price plans', () => {
         version: 1,
         description: 'Card payments',
         currency: 'USD',
-        pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+        pricingCycle: {
+          interval: 'MONTHLY',
+          startOffset: { dayOffset: 1, monthOffset: 1 },
+          anniversaryCycle: false,
+          gracePeriod: 0,
+        },
         usageRateCards: [
-          { usageMeterId: world.sum, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.029', priceType: 'PER_UNIT' }] },
-          { usageMeterId: world.count, pricingModel: 'VOLUME', slabs: [{ rate: '0.30' }, { startAfter: '1000', rate: '0.25' }] },
+          {
+            usageMeterId: world.sum,
+            pricingModel: 'TIERED',
+            slabs: [{ startAfter: '0', rate: '0.029', priceType: 'PER_UNIT' }],
+          },
+          {
+            usageMeterId: world.count,
+            pricingModel: 'VOLUME',
+            slabs: [{ rate: '0.30' }, { startAfter: '1000', rate: '0.25' }],
+          },
         ],
         fixedFees: [{ name: 'platform', amount: '49' }],
         entitlementRateCards: [{ featureId: world.feature, granted: '1000' }],
@@ -113,7 +166,10 @@ describe('creating and reading price plans', () => {
     expect(created.body.createdAt).toBe(created.body.updatedAt);
     expect(await client.get(`/price_plans/${created.body.id}`)).toEqual({ ...created, status: 200 });
     expect(await client.get(`/price_plans/${created.body.id}?version=1`)).toEqual({ ...created, status: 200 });
-    expect(problem(await client.get(`/price_plans/${created.body.id}?version=2`))).toEqual({ status: 404, code: 'price_plan_version_not_found' });
+    expect(problem(await client.get(`/price_plans/${created.body.id}?version=2`))).toEqual({
+      status: 404,
+      code: 'price_plan_version_not_found',
+    });
     expect(problem(await client.get('/price_plans/pp.none'))).toEqual({ status: 404, code: 'price_plan_not_found' });
   });
 
@@ -126,43 +182,78 @@ describe('creating and reading price plans', () => {
   it.each([
     ['an unknown meter', async () => 'um.none', /no usage meter 'um.none'/],
     ['an archived meter', async () => newMeter('COUNT', 'ARCHIVED'), /is archived/],
-    ['a MAX meter', async () => newMeter('MAX'), /aggregates by MAX; only COUNT and SUM meters can be priced, because priced usage must add up across events/],
+    [
+      'a MAX meter',
+      async () => newMeter('MAX'),
+      /aggregates by MAX; only COUNT and SUM meters can be priced, because priced usage must add up across events/,
+    ],
     ['a LATEST meter', async () => newMeter('LATEST'), /aggregates by LATEST/],
     ['the meter of the first rate card again', async () => world.count, /already priced by usageRateCards.0/],
   ])('refuses a rate card of %s: 422 naming the field', async (_, meter, message) => {
-    const refused = await client.post('/price_plans', planBody({ usageRateCards: [card(world.count), card(await meter())] }));
+    const refused = await client.post(
+      '/price_plans',
+      planBody({ usageRateCards: [card(world.count), card(await meter())] }),
+    );
     expect(problem(refused)).toEqual({ status: 422, code: 'invalid_price_plan' });
     expect(refused.contentType).toMatch(/^application\/problem\+json/);
-    expect(refused.body.errors).toEqual([{ path: 'usageRateCards.1.usageMeterId', message: expect.stringMatching(message) }]);
+    expect(refused.body.errors).toEqual([
+      { path: 'usageRateCards.1.usageMeterId', message: expect.stringMatching(message) },
+    ]);
   });
 
   it('accepts DRAFT and INACTIVE meters, which may be activated later', async () => {
     const [draft, inactive] = [await newMeter('SUM', 'DRAFT'), await newMeter('COUNT')];
     expect((await client.post(`/usage_meters/${inactive}/deactivate`)).status).toBe(200);
-    expect((await client.post('/price_plans', planBody({ usageRateCards: [card(draft), card(inactive)] }))).status).toBe(200);
+    expect(
+      (await client.post('/price_plans', planBody({ usageRateCards: [card(draft), card(inactive)] }))).status,
+    ).toBe(200);
   });
 
   it.each([
     ['an unknown feature', async () => 'feat.none', /no feature 'feat.none'/],
-    ['an archived feature', async () => {
-      const feature = await client.post('/features', { name: unique('f'), schemaAssociations: [{ schemaName: world.schema }] });
-      await client.post(`/features/${feature.body.id}/archive`);
-      return feature.body.id as string;
-    }, /is ARCHIVED; only ACTIVE features/],
+    [
+      'an archived feature',
+      async () => {
+        const feature = await client.post('/features', {
+          name: unique('f'),
+          schemaAssociations: [{ schemaName: world.schema }],
+        });
+        await client.post(`/features/${feature.body.id}/archive`);
+        return feature.body.id as string;
+      },
+      /is ARCHIVED; only ACTIVE features/,
+    ],
     ['the feature of the first grant again', async () => world.feature, /already granted by entitlementRateCards.0/],
   ])('refuses a credit grant of %s: 422 naming the field', async (_, feature, message) => {
-    const grants = [{ featureId: world.feature, granted: '10' }, { featureId: await feature(), granted: '10' }];
+    const grants = [
+      { featureId: world.feature, granted: '10' },
+      { featureId: await feature(), granted: '10' },
+    ];
     const refused = await client.post('/price_plans', planBody({ entitlementRateCards: grants }));
     expect(problem(refused)).toEqual({ status: 422, code: 'invalid_price_plan' });
-    expect(refused.body.errors).toEqual([{ path: 'entitlementRateCards.1.featureId', message: expect.stringMatching(message) }]);
+    expect(refused.body.errors).toEqual([
+      { path: 'entitlementRateCards.1.featureId', message: expect.stringMatching(message) },
+    ]);
   });
 
   it.each([
     ['an unknown currency', { currency: 'XXX' }, 'currency'],
     ['no pricing cycle', { pricingCycle: undefined }, 'pricingCycle'],
-    ['a first slab not starting at 0', { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'TIERED', slabs: [{ startAfter: '5', rate: '1' }] }] }, 'usageRateCards.0.slabs.0.startAfter'],
-    ['a negative rate', { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '-1' }] }] }, 'usageRateCards.0.slabs.0.rate'],
-    ['a PACKAGE card without a size', { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'PACKAGE', slabs: [{ startAfter: '0', rate: '1' }] }] }, 'usageRateCards.0.packageSize'],
+    [
+      'a first slab not starting at 0',
+      { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'TIERED', slabs: [{ startAfter: '5', rate: '1' }] }] },
+      'usageRateCards.0.slabs.0.startAfter',
+    ],
+    [
+      'a negative rate',
+      { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '-1' }] }] },
+      'usageRateCards.0.slabs.0.rate',
+    ],
+    [
+      'a PACKAGE card without a size',
+      { usageRateCards: [{ usageMeterId: 'um.x', pricingModel: 'PACKAGE', slabs: [{ startAfter: '0', rate: '1' }] }] },
+      'usageRateCards.0.packageSize',
+    ],
     ['a bad name', { name: 'not/a/name' }, 'name'],
     ['an unknown field', { status: 'ACTIVE' }, '(body)'],
   ])('refuses a body with %s: 422 invalid_body', async (_, extra, path) => {
@@ -175,17 +266,44 @@ describe('creating and reading price plans', () => {
 describe('changing price plans', () => {
   it('changes a DRAFT in place: version 1 holds the new rates', async () => {
     const plan = await newPlan();
-    const changed = await client.patch(`/price_plans/${plan.id}`, { description: 'now', usageRateCards: [card(world.sum, '0.05')] });
-    expect(changed).toMatchObject({ status: 200, body: { version: 1, description: 'now', name: plan.name, usageRateCards: [{ usageMeterId: world.sum, slabs: [{ rate: '0.05' }] }] } });
+    const changed = await client.patch(`/price_plans/${plan.id}`, {
+      description: 'now',
+      usageRateCards: [card(world.sum, '0.05')],
+    });
+    expect(changed).toMatchObject({
+      status: 200,
+      body: {
+        version: 1,
+        description: 'now',
+        name: plan.name,
+        usageRateCards: [{ usageMeterId: world.sum, slabs: [{ rate: '0.05' }] }],
+      },
+    });
     expect(Date.parse(changed.body.updatedAt)).toBeGreaterThan(Date.parse(plan.updatedAt));
     expect((await client.get(`/price_plans/${plan.id}?version=1`)).body).toEqual(changed.body);
-    const bad = await client.patch(`/price_plans/${plan.id}`, { usageRateCards: [card(world.sum), card(await newMeter('MIN'))] });
-    expect([problem(bad), paths(bad)]).toEqual([{ status: 422, code: 'invalid_price_plan' }, ['usageRateCards.1.usageMeterId']]);
-    const badGrant = await client.patch(`/price_plans/${plan.id}`, { entitlementRateCards: [{ featureId: 'feat.none', granted: '1' }] });
-    expect([problem(badGrant), paths(badGrant)]).toEqual([{ status: 422, code: 'invalid_price_plan' }, ['entitlementRateCards.0.featureId']]);
-    expect(problem(await client.patch(`/price_plans/${plan.id}`, { status: 'ACTIVE' }))).toEqual({ status: 422, code: 'invalid_body' });
+    const bad = await client.patch(`/price_plans/${plan.id}`, {
+      usageRateCards: [card(world.sum), card(await newMeter('MIN'))],
+    });
+    expect([problem(bad), paths(bad)]).toEqual([
+      { status: 422, code: 'invalid_price_plan' },
+      ['usageRateCards.1.usageMeterId'],
+    ]);
+    const badGrant = await client.patch(`/price_plans/${plan.id}`, {
+      entitlementRateCards: [{ featureId: 'feat.none', granted: '1' }],
+    });
+    expect([problem(badGrant), paths(badGrant)]).toEqual([
+      { status: 422, code: 'invalid_price_plan' },
+      ['entitlementRateCards.0.featureId'],
+    ]);
+    expect(problem(await client.patch(`/price_plans/${plan.id}`, { status: 'ACTIVE' }))).toEqual({
+      status: 422,
+      code: 'invalid_body',
+    });
     expect((await client.get(`/price_plans/${plan.id}`)).body).toEqual(changed.body);
-    expect(problem(await client.patch('/price_plans/pp.none', { name: 'x' }))).toEqual({ status: 404, code: 'price_plan_not_found' });
+    expect(problem(await client.patch('/price_plans/pp.none', { name: 'x' }))).toEqual({
+      status: 404,
+      code: 'price_plan_not_found',
+    });
   });
 
   it("publishes a new version of an ACTIVE plan's rates; accounts keep the version they were associated with", async () => {
@@ -195,18 +313,35 @@ describe('changing price plans', () => {
     expect(first.body.pricePlanVersion).toBe(1);
 
     // A new name or description, or the rates sent back as read, make no version.
-    const renamed = await client.patch(`/price_plans/${plan.id}`, { name: unique('renamed'), description: 'words', usageRateCards: plan.usageRateCards });
+    const renamed = await client.patch(`/price_plans/${plan.id}`, {
+      name: unique('renamed'),
+      description: 'words',
+      usageRateCards: plan.usageRateCards,
+    });
     expect(renamed).toMatchObject({ status: 200, body: { version: 1, description: 'words', status: 'ACTIVE' } });
 
     const repriced = await client.patch(`/price_plans/${plan.id}`, { usageRateCards: [card(world.count, '0.02')] });
     expect(repriced).toMatchObject({
       status: 200,
-      body: { version: 2, name: renamed.body.name, status: 'ACTIVE', usageRateCards: [{ slabs: [{ rate: '0.02' }] }], fixedFees: [{ name: 'platform', amount: '10' }] },
+      body: {
+        version: 2,
+        name: renamed.body.name,
+        status: 'ACTIVE',
+        usageRateCards: [{ slabs: [{ rate: '0.02' }] }],
+        fixedFees: [{ name: 'platform', amount: '10' }],
+      },
     });
     expect((await client.get(`/price_plans/${plan.id}`)).body).toEqual(repriced.body);
     const v1 = await client.get(`/price_plans/${plan.id}?version=1`);
-    expect(v1.body).toMatchObject({ version: 1, name: renamed.body.name, usageRateCards: [{ slabs: [{ rate: '0.01' }] }] });
-    expect(problem(await client.get(`/price_plans/${plan.id}?version=3`))).toEqual({ status: 404, code: 'price_plan_version_not_found' });
+    expect(v1.body).toMatchObject({
+      version: 1,
+      name: renamed.body.name,
+      usageRateCards: [{ slabs: [{ rate: '0.01' }] }],
+    });
+    expect(problem(await client.get(`/price_plans/${plan.id}?version=3`))).toEqual({
+      status: 404,
+      code: 'price_plan_version_not_found',
+    });
 
     // The earlier association still rates with version 1; a new one takes version 2.
     const second = await associate(account, plan.id, '2026-02-01T00:00:00.000Z');
@@ -219,7 +354,11 @@ describe('changing price plans', () => {
       [first.body.id, 1, '0.01'],
       [second.body.id, 2, '0.02'],
     ]);
-    expect(pinned[0]).toMatchObject({ ...first.body, effectiveUntil: '2026-02-01T00:00:00.000Z', definition: { currency: 'USD', fixedFees: [{ amount: '10' }] } });
+    expect(pinned[0]).toMatchObject({
+      ...first.body,
+      effectiveUntil: '2026-02-01T00:00:00.000Z',
+      definition: { currency: 'USD', fixedFees: [{ amount: '10' }] },
+    });
     await withDatabase(async (db) => {
       // The store's plan is Meterline's shape; the API adds Togai's fields beside it.
       const { type: _type, pricingSchedule: _schedule, ...meterline } = v1.body;
@@ -244,37 +383,61 @@ describe('changing price plans', () => {
     // The race itself cannot be timed over HTTP; the store's guard is what turns it into a 409.
     await withDatabase(async (db) => {
       const revision = { definition: stale, changed: true, newVersion: true };
-      expect(await updatePricePlan(db, 'dev', stale, { description: 'second', ...revision })).toEqual({ ok: false, reason: 'changed' });
+      expect(await updatePricePlan(db, 'dev', stale, { description: 'second', ...revision })).toEqual({
+        ok: false,
+        reason: 'changed',
+      });
       expect(await setPricePlanStatus(db, 'dev', stale, 'ARCHIVED')).toBeNull();
     });
-    expect((await client.get(`/price_plans/${plan.id}`)).body).toMatchObject({ description: 'first', status: 'ACTIVE', version: 1 });
+    expect((await client.get(`/price_plans/${plan.id}`)).body).toMatchObject({
+      description: 'first',
+      status: 'ACTIVE',
+      version: 1,
+    });
   });
 });
 
 describe('activating and archiving price plans', () => {
   it('activates a DRAFT and archives an ACTIVE plan; repeats answer the same', async () => {
     const plan = await newPlan();
-    expect(problem(await client.post(`/price_plans/${plan.id}/archive`))).toEqual({ status: 409, code: 'invalid_lifecycle_transition' });
+    expect(problem(await client.post(`/price_plans/${plan.id}/archive`))).toEqual({
+      status: 409,
+      code: 'invalid_lifecycle_transition',
+    });
     const active = await client.post(`/price_plans/${plan.id}/activate`);
     expect(active).toMatchObject({ status: 200, body: { status: 'ACTIVE', version: 1 } });
     expect(await client.post(`/price_plans/${plan.id}/activate`)).toEqual(active);
     const archived = await client.post(`/price_plans/${plan.id}/archive`);
     expect(archived).toMatchObject({ status: 200, body: { status: 'ARCHIVED', version: 1 } });
     expect(await client.post(`/price_plans/${plan.id}/archive`)).toEqual(archived);
-    expect(problem(await client.post(`/price_plans/${plan.id}/activate`))).toEqual({ status: 409, code: 'invalid_lifecycle_transition' });
-    expect(problem(await client.patch(`/price_plans/${plan.id}`, { description: 'late' }))).toEqual({ status: 409, code: 'price_plan_archived' });
+    expect(problem(await client.post(`/price_plans/${plan.id}/activate`))).toEqual({
+      status: 409,
+      code: 'invalid_lifecycle_transition',
+    });
+    expect(problem(await client.patch(`/price_plans/${plan.id}`, { description: 'late' }))).toEqual({
+      status: 409,
+      code: 'price_plan_archived',
+    });
     expect((await client.get(`/price_plans/${plan.id}`)).body).toEqual(archived.body);
     for (const step of ['activate', 'archive']) {
-      expect(problem(await client.post(`/price_plans/pp.none/${step}`))).toEqual({ status: 404, code: 'price_plan_not_found' });
+      expect(problem(await client.post(`/price_plans/pp.none/${step}`))).toEqual({
+        status: 404,
+        code: 'price_plan_not_found',
+      });
     }
   });
 
   it('checks the meters again on activation: one archived since the draft refuses it', async () => {
     const meter = await newMeter('COUNT');
     const plan = await newPlan({ usageRateCards: [card(world.sum), card(meter)] });
-    for (const step of ['deactivate', 'archive']) expect((await client.post(`/usage_meters/${meter}/${step}`)).status).toBe(200);
+    for (const step of ['deactivate', 'archive']) {
+      expect((await client.post(`/usage_meters/${meter}/${step}`)).status).toBe(200);
+    }
     const refused = await client.post(`/price_plans/${plan.id}/activate`);
-    expect([problem(refused), paths(refused)]).toEqual([{ status: 422, code: 'invalid_price_plan' }, ['usageRateCards.1.usageMeterId']]);
+    expect([problem(refused), paths(refused)]).toEqual([
+      { status: 422, code: 'invalid_price_plan' },
+      ['usageRateCards.1.usageMeterId'],
+    ]);
     expect(refused.body.detail).toMatch(/cannot be activated/);
     expect((await client.get(`/price_plans/${plan.id}`)).body.status).toBe('DRAFT');
   });
@@ -282,7 +445,9 @@ describe('activating and archiving price plans', () => {
   it('lists plans oldest first through every page, hiding ARCHIVED ones unless asked', async () => {
     const prefix = unique('list');
     const made: Plan[] = [];
-    for (const [i, status] of (['DRAFT', 'ARCHIVED', 'ACTIVE', 'DRAFT'] as const).entries()) made.push(await newPlan({ name: `${prefix}_${i}` }, status));
+    for (const [i, status] of (['DRAFT', 'ARCHIVED', 'ACTIVE', 'DRAFT'] as const).entries()) {
+      made.push(await newPlan({ name: `${prefix}_${i}` }, status));
+    }
     const walk = async (query = '', pageSize = 2) => {
       const seen: Plan[] = [];
       let token: string | undefined;
@@ -300,15 +465,31 @@ describe('activating and archiving price plans', () => {
     expect(await walk('&status=ACTIVE', 3)).toEqual(names([2]));
     expect(await walk('&status=ARCHIVED')).toEqual(names([1]));
     expect(await walk('&status=DRAFT', 1)).toEqual(names([0, 3]));
-    for (const [query, path] of [['status=INACTIVE', 'status'], ['pageSize=0', 'pageSize'], ['nextToken=nonsense', 'nextToken']]) {
+    for (const [query, path] of [
+      ['status=INACTIVE', 'status'],
+      ['pageSize=0', 'pageSize'],
+      ['nextToken=nonsense', 'nextToken'],
+    ]) {
       const refused = await client.get(`/price_plans?${query}`);
-      expect([query, problem(refused), paths(refused)]).toEqual([query, { status: 422, code: 'invalid_query' }, [path]]);
+      expect([query, problem(refused), paths(refused)]).toEqual([
+        query,
+        { status: 422, code: 'invalid_query' },
+        [path],
+      ]);
     }
-    expect(paths(await client.get(`/price_plans?nextToken=${btoa(JSON.stringify({ after: 'pp.none' }))}`))).toEqual(['nextToken']);
-    const listed = (await client.get(`/price_plans?pageSize=200&status=ACTIVE`)).body.data.find((p: Plan) => p.id === made[2]!.id);
+    expect(paths(await client.get(`/price_plans?nextToken=${btoa(JSON.stringify({ after: 'pp.none' }))}`))).toEqual([
+      'nextToken',
+    ]);
+    const listed = (await client.get(`/price_plans?pageSize=200&status=ACTIVE`)).body.data.find(
+      (p: Plan) => p.id === made[2]!.id,
+    );
     // A list row is Togai's PricePlanListData (usageMeters, pricePlanDetails) where a plan has its pricingSchedule.
     const { pricingSchedule, ...plan } = made[2] as Plan & { pricingSchedule: [{ pricePlanDetails: unknown }] };
-    expect(listed).toEqual({ ...plan, usageMeters: [world.count], pricePlanDetails: pricingSchedule[0].pricePlanDetails });
+    expect(listed).toEqual({
+      ...plan,
+      usageMeters: [world.count],
+      pricePlanDetails: pricingSchedule[0].pricePlanDetails,
+    });
   });
 });
 
@@ -321,14 +502,27 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
     const first = await associate(account, basic.id, '2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z');
     expect(first).toMatchObject({
       status: 200,
-      body: { accountId: account, pricePlanId: basic.id, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z', effectiveUntil: '2026-06-01T00:00:00.000Z' },
+      body: {
+        accountId: account,
+        pricePlanId: basic.id,
+        pricePlanVersion: 1,
+        effectiveFrom: '2026-01-01T00:00:00.000Z',
+        effectiveUntil: '2026-06-01T00:00:00.000Z',
+      },
     });
     expect(first.body.id).toMatch(/^pa\.[0-9a-z]{16}$/);
 
     // Offsets are instants: 15 March 02:00 +02:00 is midnight UTC. It runs to where the first ran
     // (a change inside an association that would leave part of it after the change is refused).
     const second = await associate(account, pro.id, '2026-03-15T02:00:00+02:00', '2026-06-01T00:00:00Z');
-    expect(second).toMatchObject({ status: 200, body: { pricePlanId: pro.id, effectiveFrom: '2026-03-15T00:00:00.000Z', effectiveUntil: '2026-06-01T00:00:00.000Z' } });
+    expect(second).toMatchObject({
+      status: 200,
+      body: {
+        pricePlanId: pro.id,
+        effectiveFrom: '2026-03-15T00:00:00.000Z',
+        effectiveUntil: '2026-06-01T00:00:00.000Z',
+      },
+    });
     // After a bounded association has ended, a new one ends nothing.
     const third = await associate(account, basic.id, '2026-07-01T00:00:00Z');
     expect(third.status).toBe(200);
@@ -359,7 +553,11 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
     const existing = await associate(account, plan.id, '2026-05-01T00:00:00Z');
     for (const from of ['2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z', '2026-05-01T02:00:00+02:00']) {
       const refused = await associate(account, plan.id, from);
-      expect([from, problem(refused), paths(refused)]).toEqual([from, { status: 409, code: 'plan_association_overlaps' }, ['effectiveFrom']]);
+      expect([from, problem(refused), paths(refused)]).toEqual([
+        from,
+        { status: 409, code: 'plan_association_overlaps' },
+        ['effectiveFrom'],
+      ]);
       expect(refused.body.detail).toContain(existing.body.id);
     }
     expect((await client.get(`/accounts/${account}/price_plans`)).body.data).toEqual([existing.body]);
@@ -368,7 +566,9 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
   it('lets exactly one of concurrent associations at the same instant through', async () => {
     const plan = await newPlan({}, 'ACTIVE');
     const account = unique('acct');
-    const replies = await Promise.all(Array.from({ length: 4 }, () => associate(account, plan.id, '2026-08-01T00:00:00Z')));
+    const replies = await Promise.all(
+      Array.from({ length: 4 }, () => associate(account, plan.id, '2026-08-01T00:00:00Z')),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     expect((await client.get(`/accounts/${account}/price_plans`)).body.data).toHaveLength(1);
   });
@@ -383,11 +583,31 @@ describe("associating accounts with plans (Togai's AccountsApi)", () => {
   });
 
   it.each([
-    ['an unknown plan', { pricePlanId: 'pp.none', effectiveFrom: '2026-01-01T00:00:00Z' }, 'invalid_plan_association', 'pricePlanId'],
-    ['effectiveUntil before effectiveFrom', { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00Z', effectiveUntil: '2026-01-01T00:00:00Z' }, 'invalid_body', 'effectiveUntil'],
-    ['effectiveUntil equal to effectiveFrom', { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00Z', effectiveUntil: '2026-02-01T00:00:00Z' }, 'invalid_body', 'effectiveUntil'],
+    [
+      'an unknown plan',
+      { pricePlanId: 'pp.none', effectiveFrom: '2026-01-01T00:00:00Z' },
+      'invalid_plan_association',
+      'pricePlanId',
+    ],
+    [
+      'effectiveUntil before effectiveFrom',
+      { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00Z', effectiveUntil: '2026-01-01T00:00:00Z' },
+      'invalid_body',
+      'effectiveUntil',
+    ],
+    [
+      'effectiveUntil equal to effectiveFrom',
+      { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00Z', effectiveUntil: '2026-02-01T00:00:00Z' },
+      'invalid_body',
+      'effectiveUntil',
+    ],
     ['no effectiveFrom', { pricePlanId: 'pp.x' }, 'invalid_body', 'effectiveFrom'],
-    ['a date without a zone', { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00' }, 'invalid_body', 'effectiveFrom'],
+    [
+      'a date without a zone',
+      { pricePlanId: 'pp.x', effectiveFrom: '2026-02-01T00:00:00' },
+      'invalid_body',
+      'effectiveFrom',
+    ],
   ])('refuses %s: 422 naming the field', async (_, body, code, path) => {
     const refused = await client.post(`/accounts/${unique('acct')}/price_plans`, body);
     expect([problem(refused), paths(refused)]).toEqual([{ status: 422, code }, [path]]);
@@ -408,7 +628,14 @@ describe('scopes', () => {
     expect(problem(await reader.post('/price_plans', planBody()))).toEqual(forbidden);
     expect(problem(await reader.patch(`/price_plans/${plan.id}`, { description: 'x' }))).toEqual(forbidden);
     expect(problem(await reader.post(`/price_plans/${plan.id}/archive`))).toEqual(forbidden);
-    expect(problem(await reader.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.id, effectiveFrom: '2026-02-01T00:00:00Z' }))).toEqual(forbidden);
+    expect(
+      problem(
+        await reader.post(`/accounts/${account}/price_plans`, {
+          pricePlanId: plan.id,
+          effectiveFrom: '2026-02-01T00:00:00Z',
+        }),
+      ),
+    ).toEqual(forbidden);
     expect((await client.get(`/price_plans/${plan.id}`)).body).toEqual(plan);
   });
 });

@@ -17,10 +17,16 @@ const PER_KEY = 20;
 const AUTH_FAILURES = 30;
 
 /** Sends one request at a time until one is refused with 429; every other answer must be `expected`. */
-async function untilLimited(send: () => Promise<Response>, max: number, expected = 200): Promise<{ passed: number; limited: Response }> {
+async function untilLimited(
+  send: () => Promise<Response>,
+  max: number,
+  expected = 200,
+): Promise<{ passed: number; limited: Response }> {
   for (let passed = 0; passed < max; passed++) {
     const response = await send();
-    if (response.status === 429) return { passed, limited: response };
+    if (response.status === 429) {
+      return { passed, limited: response };
+    }
     expect(response.status).toBe(expected);
     await response.body?.cancel();
   }

@@ -19,10 +19,15 @@ beforeAll(async () => {
   schema = unique('llm');
   expect((await client.post('/event_schema', { name: schema, attributes: [{ name: 'tokens' }] })).status).toBe(201);
   await client.post(`/event_schema/${schema}/activate`);
-  const feature = await client.post('/features', { name: unique('tokens'), schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }] });
+  const feature = await client.post('/features', {
+    name: unique('tokens'),
+    schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }],
+  });
   tokens = feature.body.id;
   const created = await client.post('/usage_meters', {
-    name: unique('tokens'), aggregation: 'SUM', eventSchemaName: schema,
+    name: unique('tokens'),
+    aggregation: 'SUM',
+    eventSchemaName: schema,
     computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
   });
   meter = created.body.id;
@@ -30,7 +35,9 @@ beforeAll(async () => {
 });
 
 async function metered(account: string): Promise<string> {
-  const response = await client.get(`/usage?meterId=${meter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`);
+  const response = await client.get(
+    `/usage?meterId=${meter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
+  );
   return response.body?.value ?? 'none';
 }
 
@@ -46,13 +53,21 @@ describe('reservations', () => {
       Array.from({ length: 50 }, async (_, caller) => {
         for (let call = 0; ; call++) {
           try {
-            const { settlement } = await meterline.withReservation({ accountId: account, featureId: tokens, amount: ESTIMATE, ttlSeconds: 60 }, async () => {
-              const used = 20 + ((caller * 7 + call * 13) % 61); // 20..80 tokens, known only at the end
-              return { usage: { schemaName: schema, attributes: [{ name: 'tokens', value: String(used) }] }, result: used };
-            });
+            const { settlement } = await meterline.withReservation(
+              { accountId: account, featureId: tokens, amount: ESTIMATE, ttlSeconds: 60 },
+              async () => {
+                const used = 20 + ((caller * 7 + call * 13) % 61); // 20..80 tokens, known only at the end
+                return {
+                  usage: { schemaName: schema, attributes: [{ name: 'tokens', value: String(used) }] },
+                  result: used,
+                };
+              },
+            );
             settled += settlement!.reservation.settledAmount!;
           } catch (error) {
-            if (!(error instanceof NotEntitledError)) throw error;
+            if (!(error instanceof NotEntitledError)) {
+              throw error;
+            }
             expect(error.reason).toBe('INSUFFICIENT_CREDITS');
             refused++;
             return;
@@ -68,7 +83,12 @@ describe('reservations', () => {
     expect(credits).toMatchObject({ granted: 1000, balance: 1000 - settled, usedOverage: 0 });
     // Each settle ingested its event once: the meter counts exactly the settled tokens, and the
     // rater's metering does not debit them a second time.
-    expect(await eventually(() => metered(account), (v) => v === String(settled))).toBe(String(settled));
+    expect(
+      await eventually(
+        () => metered(account),
+        (v) => v === String(settled),
+      ),
+    ).toBe(String(settled));
     await new Promise((r) => setTimeout(r, 1500));
     expect(await meterline.featureCredits(account, tokens)).toMatchObject({ balance: 1000 - settled });
   });
@@ -80,16 +100,33 @@ describe('reservations', () => {
     const first = await meterline.reserve(request);
     expect(await meterline.reserve(request)).toEqual(first);
     expect(first.balances[0]).toMatchObject({ balance: 40 });
-    const event = { schemaName: schema, accountId: account, timestamp: new Date().toISOString(), attributes: [{ name: 'tokens', value: '25' }] };
+    const event = {
+      schemaName: schema,
+      accountId: account,
+      timestamp: new Date().toISOString(),
+      attributes: [{ name: 'tokens', value: '25' }],
+    };
     const settled = await meterline.settle(first.reservation.id, event);
-    expect(settled).toMatchObject({ reservation: { status: 'SETTLED', settledAmount: 25 }, event: { status: 'ACCEPTED' }, balances: [{ balance: 75 }] });
-    expect(await meterline.settle(first.reservation.id, event)).toMatchObject({ event: { status: 'DUPLICATE' }, balances: [{ balance: 75 }] });
+    expect(settled).toMatchObject({
+      reservation: { status: 'SETTLED', settledAmount: 25 },
+      event: { status: 'ACCEPTED' },
+      balances: [{ balance: 75 }],
+    });
+    expect(await meterline.settle(first.reservation.id, event)).toMatchObject({
+      event: { status: 'DUPLICATE' },
+      balances: [{ balance: 75 }],
+    });
 
     const second = await meterline.reserve({ accountId: account, featureId: tokens, amount: 70 });
     expect(second.balances[0]).toMatchObject({ balance: 5 });
     expect(await meterline.release(second.reservation.id)).toMatchObject({ status: 'RELEASED' });
     expect(await meterline.featureCredits(account, tokens)).toMatchObject({ balance: 75 });
-    expect(await eventually(() => metered(account), (v) => v === '25')).toBe('25');
+    expect(
+      await eventually(
+        () => metered(account),
+        (v) => v === '25',
+      ),
+    ).toBe('25');
   });
 
   it('answers bad input with problem+json naming the field', async () => {
@@ -102,7 +139,9 @@ describe('reservations', () => {
     const badId = await client.post('/reservations/not-an-id/release', {});
     expect(badId.status).toBe(422);
     expect(badId.body.errors[0].path).toBe('reservationId');
-    const missing = await client.get(`/reservations/${(await meterline.reserve({ accountId: 'x', featureId: tokens, amount: 1 }).catch((e: NotEntitledError) => e)) instanceof NotEntitledError ? 'rsv_WyJ4Iiwibm9uZSJd' : ''}`);
+    const missing = await client.get(
+      `/reservations/${(await meterline.reserve({ accountId: 'x', featureId: tokens, amount: 1 }).catch((e: NotEntitledError) => e)) instanceof NotEntitledError ? 'rsv_WyJ4Iiwibm9uZSJd' : ''}`,
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('reservation_not_found');
   });

@@ -20,11 +20,21 @@ async function rowsOf(databaseUrl: string, tenantId: string): Promise<Record<str
     );
     const counts: Record<string, number> = {};
     for (const { table_name } of tables.rows) {
-      const [row] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)} WHERE tenant_id = ${tenantId}`)).rows;
-      if (row!.n > 0) counts[table_name] = row!.n;
+      const [row] = (
+        await db.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)} WHERE tenant_id = ${tenantId}`,
+        )
+      ).rows;
+      if (row!.n > 0) {
+        counts[table_name] = row!.n;
+      }
     }
-    const home = (await db.execute<{ jurisdiction: string | null }>(sql`SELECT jurisdiction FROM tenants WHERE id = ${tenantId}`)).rows[0];
-    if (home) counts[`tenants (jurisdiction ${home.jurisdiction ?? 'none'})`] = 1;
+    const home = (
+      await db.execute<{ jurisdiction: string | null }>(sql`SELECT jurisdiction FROM tenants WHERE id = ${tenantId}`)
+    ).rows[0];
+    if (home) {
+      counts[`tenants (jurisdiction ${home.jurisdiction ?? 'none'})`] = 1;
+    }
     return counts;
   } finally {
     await close();
@@ -45,31 +55,61 @@ describe('an EU tenant', () => {
     expect((await client.post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
     const feature = await client.post('/features', { name: unique('calls'), schemaAssociations: [{ schemaName }] });
     expect(feature.status).toBe(200);
-    const meter = await client.post('/usage_meters', { name: unique('calls'), aggregation: 'COUNT', eventSchemaName: schemaName });
+    const meter = await client.post('/usage_meters', {
+      name: unique('calls'),
+      aggregation: 'COUNT',
+      eventSchemaName: schemaName,
+    });
     expect((await client.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
     const credits = `/accounts/acme/features/${feature.body.id}`;
     expect((await client.post(`${credits}/entries`, { granted: '10' })).status).toBe(201);
     // Customers are personal data: they too live only in the EU database.
-    const customer = { id: unique('cus'), name: 'Acme GmbH', primaryEmail: 'billing@acme.test', address: { country: 'DE' }, account: { id: 'acme', name: 'Acme', aliases: [unique('acme')] } };
+    const customer = {
+      id: unique('cus'),
+      name: 'Acme GmbH',
+      primaryEmail: 'billing@acme.test',
+      address: { country: 'DE' },
+      account: { id: 'acme', name: 'Acme', aliases: [unique('acme')] },
+    };
     expect((await client.post('/customers', customer)).status).toBe(201);
 
     const event = (id: string) => ({ id, schemaName, timestamp: new Date().toISOString(), accountId: 'acme' });
-    const ingested = await client.post('/ingestBatch', { events: Array.from({ length: 6 }, () => event(unique('evt'))) });
+    const ingested = await client.post('/ingestBatch', {
+      events: Array.from({ length: 6 }, () => event(unique('evt'))),
+    });
     expect(ingested.body.details).toMatchObject({ accepted: 6 });
-    for (let i = 0; i < 2; i++) expect((await client.post('/entitled', { event: event(unique('ent')) })).body.details).toMatchObject({ entitled: true });
+    for (let i = 0; i < 2; i++) {
+      expect((await client.post('/entitled', { event: event(unique('ent')) })).body.details).toMatchObject({
+        entitled: true,
+      });
+    }
 
     // Metered (through the EU events queue, into the EU database) and debited (through the EU ledger queue).
     const usage = await eventually(
-      () => client.get(`/usage?meterId=${meter.body.id}&accountId=acme&from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`),
+      () =>
+        client.get(`/usage?meterId=${meter.body.id}&accountId=acme&from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`),
       (r) => r.body?.value === '8',
       30_000,
     );
     expect(usage.body.value).toBe('8');
-    const balance = await eventually(() => client.get(credits), (r) => r.body?.balance === 2, 30_000);
+    const balance = await eventually(
+      () => client.get(credits),
+      (r) => r.body?.balance === 2,
+      30_000,
+    );
     expect(balance.body).toMatchObject({ granted: 10, balance: 2 });
 
     const inEu = await rowsOf(euDatabase(), tenantId);
-    expect(inEu).toMatchObject({ event_schemas: 1, features: 1, usage_meters: 1, events: 8, customers: 1, accounts: 1, account_aliases: 1, 'tenants (jurisdiction eu)': 1 });
+    expect(inEu).toMatchObject({
+      event_schemas: 1,
+      features: 1,
+      usage_meters: 1,
+      events: 8,
+      customers: 1,
+      accounts: 1,
+      account_aliases: 1,
+      'tenants (jurisdiction eu)': 1,
+    });
     expect(inEu.usage_rollups).toBeGreaterThan(0);
     // The directory knows the tenant and its key; nothing else of it is in the main database.
     expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, 'tenants (jurisdiction eu)': 1 });
@@ -82,7 +122,11 @@ describe('an EU tenant', () => {
     expect((await client.patch('/tenant_settings', { jurisdiction: null })).body.jurisdiction).toBeNull();
     expect((await client.post('/event_schema', { name: unique('call') })).status).toBe(201);
 
-    expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, event_schemas: 1, 'tenants (jurisdiction none)': 1 });
+    expect(await rowsOf(mainDatabase(), tenantId)).toEqual({
+      api_keys: 1,
+      event_schemas: 1,
+      'tenants (jurisdiction none)': 1,
+    });
     // Its row in the EU database says it left: a request still routed there is refused, not stored.
     expect(await rowsOf(euDatabase(), tenantId)).toEqual({ 'tenants (jurisdiction none)': 1 });
     // Refused: it has configuration now. Nothing of the attempt is left in the EU database.

@@ -60,10 +60,15 @@ const checks: Record<string, Check> = {
   },
   'POST /ingestBatch': async (w) => {
     const response = await w.b.post('/ingestBatch', { events: [eventOf(w.schema)] });
-    expect(response).toMatchObject({ status: 207, body: { details: { rejected: 1, events: [{ status: 'INVALID', errors: [{ path: 'events.0.schemaName' }] }] } } });
+    expect(response).toMatchObject({
+      status: 207,
+      body: { details: { rejected: 1, events: [{ status: 'INVALID', errors: [{ path: 'events.0.schemaName' }] }] } },
+    });
   },
   'POST /event_schema': async (w) => {
-    expect((await w.b.post('/event_schema', { name: `${w.schema}_b`, attributes: [{ name: 'other' }] })).status).toBe(201);
+    expect((await w.b.post('/event_schema', { name: `${w.schema}_b`, attributes: [{ name: 'other' }] })).status).toBe(
+      201,
+    );
     expect((await w.a.get(`/event_schema/${w.schema}_b`)).status).toBe(404);
   },
   'GET /event_schema': async (w) => {
@@ -72,7 +77,11 @@ const checks: Record<string, Check> = {
   },
   'POST /usage_meters': async (w) => {
     // B cannot hang a meter on A's schema: for B it does not exist.
-    const response = await w.b.post('/usage_meters', { name: unique('m'), aggregation: 'COUNT', eventSchemaName: w.schema });
+    const response = await w.b.post('/usage_meters', {
+      name: unique('m'),
+      aggregation: 'COUNT',
+      eventSchemaName: w.schema,
+    });
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'eventSchemaName' }] } });
   },
   'GET /usage_meters': async (w) => {
@@ -93,9 +102,15 @@ const checks: Record<string, Check> = {
   'POST /price_plans': async (w) => {
     // B cannot price A's meter or grant A's feature: for B they do not exist.
     const plan = { name: unique('p'), currency: 'USD', pricingCycle: { interval: 'MONTHLY' } };
-    const priced = await w.b.post('/price_plans', { ...plan, usageRateCards: [{ usageMeterId: w.meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }] });
+    const priced = await w.b.post('/price_plans', {
+      ...plan,
+      usageRateCards: [{ usageMeterId: w.meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
+    });
     expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'usageRateCards.0.usageMeterId' }] } });
-    const granted = await w.b.post('/price_plans', { ...plan, entitlementRateCards: [{ featureId: w.featureId, granted: '1' }] });
+    const granted = await w.b.post('/price_plans', {
+      ...plan,
+      entitlementRateCards: [{ featureId: w.featureId, granted: '1' }],
+    });
     expect(granted).toMatchObject({ status: 422, body: { errors: [{ path: 'entitlementRateCards.0.featureId' }] } });
   },
   'GET /price_plans': async (w) => {
@@ -105,17 +120,41 @@ const checks: Record<string, Check> = {
   },
   'POST /v2/price_plans': async (w) => {
     // B's own v2 plan cannot price A's meter: for B it does not exist.
-    const plan = await w.b.post('/v2/price_plans', { name: unique('p'), type: 'BILLING', supportedCurrencies: ['USD'], pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 0 } });
+    const plan = await w.b.post('/v2/price_plans', {
+      name: unique('p'),
+      type: 'BILLING',
+      supportedCurrencies: ['USD'],
+      pricingCycleConfig: { interval: 'MONTHLY', gracePeriod: 0 },
+    });
     expect(plan.status).toBe(200);
-    const card = { usageMeterId: w.meterId, ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: 0, priceType: 'PER_UNIT' }] }, rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate: 1 }] }] };
+    const card = {
+      usageMeterId: w.meterId,
+      ratePlan: { pricingModel: 'TIERED', slabs: [{ order: 1, startAfter: 0, priceType: 'PER_UNIT' }] },
+      rateValues: [{ currency: 'USD', slabRates: [{ order: 1, rate: 1 }] }],
+    };
     const priced = await w.b.post(`/v2/price_plans/${plan.body.id}/rate_cards`, {
-      operations: [{ actionType: 'CREATE', rateCardName: 'a-meter', rateCard: { billableId: w.meterId, type: 'USAGE', invoiceTiming: 'IN_ARREARS', rateCardDetails: { usageRateCard: card } } }],
+      operations: [
+        {
+          actionType: 'CREATE',
+          rateCardName: 'a-meter',
+          rateCard: {
+            billableId: w.meterId,
+            type: 'USAGE',
+            invoiceTiming: 'IN_ARREARS',
+            rateCardDetails: { usageRateCard: card },
+          },
+        },
+      ],
     });
     expect(priced).toMatchObject({ status: 422, body: { errors: [{ path: 'operations.0.rateCard.billableId' }] } });
-    expect((await w.a.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(plan.body.id);
+    expect((await w.a.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(
+      plan.body.id,
+    );
   },
   'GET /v2/price_plans': async (w) => {
-    expect((await w.b.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(w.planId);
+    expect((await w.b.get('/v2/price_plans?pageSize=200')).body.data.map((p: { id: string }) => p.id)).not.toContain(
+      w.planId,
+    );
   },
   'POST /api_keys': async (w) => {
     const created = await w.b.post('/api_keys', { name: 'B-only', scopes: ['read'] });
@@ -136,8 +175,17 @@ const checks: Record<string, Check> = {
     expect((await w.a.get('/tenant_settings')).body).toEqual(before);
   },
   'POST /alerts': async (w) => {
-    const body = { alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: w.meterId } }, parameters: { threshold: { values: [1] } } };
-    expect(await w.b.post('/alerts', body)).toMatchObject({ status: 404, body: { errors: [{ path: 'entityDetails.usageMeter.id' }] } });
+    const body = {
+      alertTemplateId: 'USAGE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { usageMeter: { id: w.meterId } },
+      parameters: { threshold: { values: [1] } },
+    };
+    expect(await w.b.post('/alerts', body)).toMatchObject({
+      status: 404,
+      body: { errors: [{ path: 'entityDetails.usageMeter.id' }] },
+    });
   },
   'GET /alerts': async (w) => {
     expect((await w.a.get(`/alerts/${w.alertId}`)).status).toBe(200);
@@ -149,7 +197,9 @@ const checks: Record<string, Check> = {
     expect((await w.b.get('/incidents?pageSize=200')).body.data).toEqual([]);
   },
   'GET /invoices': async (w) => {
-    expect((await w.a.get(`/invoices?ownerId=${w.planAccount}`)).body.data.map((i: { id: string }) => i.id)).toContain(w.invoiceId);
+    expect((await w.a.get(`/invoices?ownerId=${w.planAccount}`)).body.data.map((i: { id: string }) => i.id)).toContain(
+      w.invoiceId,
+    );
     expect((await w.b.get(`/invoices?ownerId=${w.planAccount}`)).body.data).toEqual([]);
     expect((await w.b.get(`/invoices?customerId=${w.customerId}`)).body.data).toEqual([]);
     expect((await w.b.get('/invoices?pageSize=50')).body.data).toEqual([]);
@@ -161,7 +211,9 @@ const checks: Record<string, Check> = {
   'POST /webhooks': async (w) => {
     const created = await w.b.post('/webhooks', { url: 'http://127.0.0.1:9/of-b' });
     expect(created.status).toBe(201);
-    expect((await w.a.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id)).not.toContain(created.body.id);
+    expect((await w.a.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id)).not.toContain(
+      created.body.id,
+    );
   },
   'GET /webhooks': async (w) => {
     const ids = (await w.b.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id);
@@ -173,19 +225,38 @@ const checks: Record<string, Check> = {
   },
   'POST /settings': async (w) => {
     // A's account is no entity of B's: B cannot attach a setting to it.
-    const refused = await w.b.post('/settings', { id: 'by_b', namespace: 'USER', name: 'by B', entityType: 'ACCOUNT', entityId: w.planAccount, value: '1', dataType: 'NUMERIC' });
+    const refused = await w.b.post('/settings', {
+      id: 'by_b',
+      namespace: 'USER',
+      name: 'by B',
+      entityType: 'ACCOUNT',
+      entityId: w.planAccount,
+      value: '1',
+      dataType: 'NUMERIC',
+    });
     expect(refused).toMatchObject({ status: 404, body: { errors: [{ path: 'entityId' }] } });
   },
   'GET /api_keys': async (w) => {
-    const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map((k: { id: string }) => k.id);
+    const ids = (await w.b.get('/api_keys?pageSize=200&includeRevoked=true')).body.data.map(
+      (k: { id: string }) => k.id,
+    );
     expect(ids).not.toContain(w.keyId);
   },
   'POST /metrics': async (w) => {
-    const query = { startTime: '2026-01-01T00:00:00Z', endTime: '2030-01-01T00:00:00Z', metricQueries: [
-      { id: 'usage', name: 'USAGE', aggregationPeriod: 'MONTH', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [w.meterId] }] },
-      { id: 'events', name: 'EVENTS', aggregationPeriod: 'MONTH' },
-      { id: 'revenue', name: 'REVENUE', aggregationPeriod: 'MONTH' },
-    ] };
+    const query = {
+      startTime: '2026-01-01T00:00:00Z',
+      endTime: '2030-01-01T00:00:00Z',
+      metricQueries: [
+        {
+          id: 'usage',
+          name: 'USAGE',
+          aggregationPeriod: 'MONTH',
+          filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [w.meterId] }],
+        },
+        { id: 'events', name: 'EVENTS', aggregationPeriod: 'MONTH' },
+        { id: 'revenue', name: 'REVENUE', aggregationPeriod: 'MONTH' },
+      ],
+    };
     const a = await w.a.post('/metrics', query);
     expect(a.body.results[0].data).toHaveLength(1); // A's meter has usage…
     expect(a.body.results[2].data).toHaveLength(1); // …and revenue…
@@ -198,16 +269,30 @@ const checks: Record<string, Check> = {
   },
   'POST /events/replay': async (w) => {
     // Replay acts on FAILED events of the caller's own tenant only: B's request finds nothing of A's.
-    expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({ replayed: 0, events: [], parkedMessages: [] });
+    expect((await w.b.post('/events/replay', { eventIds: [w.eventId] })).body).toEqual({
+      replayed: 0,
+      events: [],
+      parkedMessages: [],
+    });
     // …nor parked messages of A's, by id or among "the oldest".
     const [parked] = await parkedOfA(w);
-    expect((await w.b.post('/events/replay', { parkedMessageIds: [parked!.id] })).body).toEqual({ replayed: 0, events: [], parkedMessages: [] });
+    expect((await w.b.post('/events/replay', { parkedMessageIds: [parked!.id] })).body).toEqual({
+      replayed: 0,
+      events: [],
+      parkedMessages: [],
+    });
     expect((await w.b.post('/events/replay', { limit: 1000 })).body.parkedMessages).toEqual([]);
     expect(await parkedOfA(w)).toHaveLength(1); // still A's (another suite's replay may re-park it under a new id)
   },
   'POST /events/correction': async (w) => {
     // B cannot undo, redo or replace A's event: for B it does not exist, and A's usage stays.
-    const event = { id: w.eventId, schemaName: w.schema, timestamp: new Date().toISOString(), accountId: 'acme', attributes: [{ name: 'units', value: '1' }] };
+    const event = {
+      id: w.eventId,
+      schemaName: w.schema,
+      timestamp: new Date().toISOString(),
+      accountId: 'acme',
+      attributes: [{ name: 'units', value: '1' }],
+    };
     for (const action of ['UNDO', 'REDO']) {
       const answer = await w.b.post(`/events/correction?action=${action}`, { event });
       expect([answer.status, answer.body.code], action).toEqual([404, 'event_not_found']);
@@ -221,7 +306,9 @@ const checks: Record<string, Check> = {
     // Nor did B's attempts give back, or debit, any of the credits A's event consumed.
     const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
     try {
-      const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM ledger_corrections WHERE event_id = ${w.eventId}`);
+      const { rows } = await db.execute<{ n: string }>(
+        sql`SELECT count(*) AS n FROM ledger_corrections WHERE event_id = ${w.eventId}`,
+      );
       expect(Number(rows[0]!.n)).toBe(0);
     } finally {
       await close();
@@ -229,7 +316,11 @@ const checks: Record<string, Check> = {
   },
   'POST /credits': async (w) => {
     // B cannot grant credits to A's account: for B it does not exist.
-    const response = await w.b.post('/credits', { creditRequests: [{ accountId: w.planAccount, purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: 5, priority: 1 }] });
+    const response = await w.b.post('/credits', {
+      creditRequests: [
+        { accountId: w.planAccount, purpose: 'x', effectiveFrom: '2026-01-01', creditAmount: 5, priority: 1 },
+      ],
+    });
     expect([response.status, response.body.errors?.[0]?.path]).toEqual([422, 'creditRequests.0.accountId']);
   },
   'GET /credits': async (w) => {
@@ -246,7 +337,9 @@ const checks: Record<string, Check> = {
     expect((await w.a.get(`/aliases/${ALIAS_REGISTERED_BY_A}`)).status).toBe(200);
   },
   'GET /aliases': async (w) => {
-    expect((await w.a.get('/aliases?pageSize=200')).body.data.map((a: { value: string }) => a.value)).toContain(ALIAS_REGISTERED_BY_A);
+    expect((await w.a.get('/aliases?pageSize=200')).body.data.map((a: { value: string }) => a.value)).toContain(
+      ALIAS_REGISTERED_BY_A,
+    );
     expect((await w.b.get('/aliases?pageSize=200')).body.data).toEqual([]);
   },
   'GET /parked_messages': async (w) => {
@@ -262,10 +355,18 @@ const checks: Record<string, Check> = {
   },
   'POST /reservations': async (w) => {
     // B cannot hold A's credits: for B, A's feature does not exist (and B's account of that id has none).
-    const response = await w.b.post('/reservations', { id: unique('res'), accountId: w.planAccount, featureId: w.featureId, amount: 1 });
+    const response = await w.b.post('/reservations', {
+      id: unique('res'),
+      accountId: w.planAccount,
+      featureId: w.featureId,
+      amount: 1,
+    });
     expect(response.status).toBe(422);
     expect(response.body.errors?.[0]?.path).toBe('featureId');
-    expect((await w.a.get(`/reservations/${w.reservationId}`)).body.reservation ?? (await w.a.get(`/reservations/${w.reservationId}`)).body).toMatchObject({ status: 'HELD' });
+    expect(
+      (await w.a.get(`/reservations/${w.reservationId}`)).body.reservation ??
+        (await w.a.get(`/reservations/${w.reservationId}`)).body,
+    ).toMatchObject({ status: 'HELD' });
   },
   'POST /entitled': async (w) => {
     // B cannot spend A's credits: for B, A's schema (and feature) do not exist.
@@ -274,12 +375,19 @@ const checks: Record<string, Check> = {
   },
   'GET /revenue': async (w) => {
     const range = '/revenue?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z';
-    expect((await w.a.get(`${range}&accountId=${w.planAccount}`)).body.totals).toEqual([{ currency: 'USD', value: '7' }]); // A's event earned 7…
+    expect((await w.a.get(`${range}&accountId=${w.planAccount}`)).body.totals).toEqual([
+      { currency: 'USD', value: '7' },
+    ]); // A's event earned 7…
     expect((await w.b.get(range)).body.totals).toEqual([]); // …and B sees none of A's revenue
     expect((await w.b.get(`${range}&accountId=${w.planAccount}&groupBy=accountId,meterId`)).body.groups).toEqual([]);
   },
   'POST /customers': async (w) => {
-    const created = await w.b.post('/customers', { id: `${w.customerId}-b`, name: 'Of B', primaryEmail: 'b@b.test', address: {} });
+    const created = await w.b.post('/customers', {
+      id: `${w.customerId}-b`,
+      name: 'Of B',
+      primaryEmail: 'b@b.test',
+      address: {},
+    });
     expect(created.status).toBe(201);
     expect((await w.a.get(`/customers/${w.customerId}-b`)).status).toBe(404);
   },
@@ -310,7 +418,9 @@ const bodies: Record<string, unknown> = {
   'PATCH /features/{id}': { billableName: 'changed by another tenant' },
   'PATCH /price_plans/{id}': { description: 'changed by another tenant', usageRateCards: [] },
   'POST /price_plans/{id}/activate': { currencies: ['USD'] },
-  'POST /v2/price_plans/{price_plan_id}/rate_cards': { operations: [{ actionType: 'DELETE', rateCardName: 'anything' }] },
+  'POST /v2/price_plans/{price_plan_id}/rate_cards': {
+    operations: [{ actionType: 'DELETE', rateCardName: 'anything' }],
+  },
   'PATCH /accounts/{accountId}/features/{featureId}': { overageLimit: '1000' },
   'POST /accounts/{accountId}/features/{featureId}/entries': { granted: '1000' },
   'PATCH /accounts/{accountId}/features/{featureId}/entries/{entryId}': { granted: '1000' },
@@ -378,11 +488,17 @@ const pathChecks: Record<string, Check> = {
   'POST /accounts/{accountId}/edit_schedules': async (w) => {
     const path = `/accounts/${w.planAccount}/edit_schedules`;
     // B can neither use A's plan nor end A's association; B's own account of that id has no schedule to end.
-    const associate = await w.b.post(path, { edits: [{ pricePlanId: w.planId, effectiveFrom: '2026-06-01', effectiveUntil: '9999-01-01' }] });
+    const associate = await w.b.post(path, {
+      edits: [{ pricePlanId: w.planId, effectiveFrom: '2026-06-01', effectiveUntil: '9999-01-01' }],
+    });
     expect(associate).toMatchObject({ status: 422, body: { errors: [{ path: 'edits.0.pricePlanId' }] } });
-    const end = await w.b.post(path, { edits: [{ mode: 'DISASSOCIATE', effectiveFrom: '2026-01-02', effectiveUntil: '9999-01-01' }] });
+    const end = await w.b.post(path, {
+      edits: [{ mode: 'DISASSOCIATE', effectiveFrom: '2026-01-02', effectiveUntil: '9999-01-01' }],
+    });
     expect(end).toMatchObject({ status: 200, body: { pricingSchedules: [] } });
-    expect((await w.a.get(`/accounts/${w.planAccount}/price_plans`)).body.data).toMatchObject([{ pricePlanId: w.planId }]);
+    expect((await w.a.get(`/accounts/${w.planAccount}/price_plans`)).body.data).toMatchObject([
+      { pricePlanId: w.planId },
+    ]);
     expect((await w.a.get(`/accounts/${w.planAccount}/price_plans`)).body.data[0]).not.toHaveProperty('effectiveUntil');
   },
   'POST /accounts/{accountId}/price_plans': async (w) => {
@@ -402,7 +518,14 @@ beforeAll(async () => {
     await ensureTenant(db, tenantB);
     secretB = (await createApiKey(db, tenantB, { name: 'admin of B', scopes: ['admin'] })).secret;
     // A parked message of A's: nothing but a queue consumer can make one.
-    await parkMessages(db, [{ queue: 'meterline-ledger', tenantId: 'dev', body: { kind: 'debits', tenantId: 'dev', note: PARKED_NOTE }, reason: 'isolation test' }]);
+    await parkMessages(db, [
+      {
+        queue: 'meterline-ledger',
+        tenantId: 'dev',
+        body: { kind: 'debits', tenantId: 'dev', note: PARKED_NOTE },
+        reason: 'isolation test',
+      },
+    ]);
   } finally {
     await close();
   }
@@ -417,7 +540,10 @@ beforeAll(async () => {
     computations: [{ computation: '{"var":"attributes.units"}', order: 1 }],
   });
   await a.post(`/usage_meters/${meter.body.id}/activate`);
-  const feature = await a.post('/features', { name: unique('f'), schemaAssociations: [{ schemaName: schema, attributeName: 'units' }] });
+  const feature = await a.post('/features', {
+    name: unique('f'),
+    schemaAssociations: [{ schemaName: schema, attributeName: 'units' }],
+  });
   const event = eventOf(schema);
   await a.post('/ingest', { event });
   const key = await a.post('/api_keys', { name: 'owned by A', scopes: ['read'] });
@@ -433,10 +559,23 @@ beforeAll(async () => {
   const planAccount = unique('acct');
   // The account on the plan is also a created account: both kinds of route key on the same id.
   const customerId = unique('cust');
-  await a.post('/customers', { id: customerId, name: 'Customer of A', primaryEmail: 'a@a.test', address: {}, account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] } });
-  await a.post(`/accounts/${planAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: '2026-01-01T00:00:00Z' });
+  await a.post('/customers', {
+    id: customerId,
+    name: 'Customer of A',
+    primaryEmail: 'a@a.test',
+    address: {},
+    account: { id: planAccount, name: 'Account of A', aliases: [ALIAS_OF_A] },
+  });
+  await a.post(`/accounts/${planAccount}/price_plans`, {
+    pricePlanId: plan.body.id,
+    effectiveFrom: '2026-01-01T00:00:00Z',
+  });
   const alert = await a.post('/alerts', {
-    alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meter.body.id } }, ownerDetails: { account: { id: planAccount } },
+    alertTemplateId: 'USAGE_THRESHOLD',
+    interval: 0,
+    status: 'ACTIVE',
+    entityDetails: { usageMeter: { id: meter.body.id } },
+    ownerDetails: { account: { id: planAccount } },
     parameters: { threshold: { values: [1] } },
   });
   expect(alert.status).toBe(200);
@@ -445,11 +584,29 @@ beforeAll(async () => {
   expect(webhook.status).toBe(201);
   await a.post('/ingest', { event: { ...eventOf(schema), accountId: planAccount } });
   await a.post('/aliases', { aliases: [{ value: ALIAS_REGISTERED_BY_A }] });
-  await a.post('/settings', { id: 'of_a', namespace: 'USER', name: 'of A', entityType: 'ACCOUNT', entityId: planAccount, value: 'A', dataType: 'STRING' });
+  await a.post('/settings', {
+    id: 'of_a',
+    namespace: 'USER',
+    name: 'of A',
+    entityType: 'ACCOUNT',
+    entityId: planAccount,
+    value: 'A',
+    dataType: 'STRING',
+  });
   await a.post(`/accounts/${planAccount}/features/${feature.body.id}/entries`, { granted: '5' });
-  const reservation = await a.post('/reservations', { id: unique('res'), accountId: planAccount, featureId: feature.body.id, amount: 1, ttlSeconds: 3600 });
+  const reservation = await a.post('/reservations', {
+    id: unique('res'),
+    accountId: planAccount,
+    featureId: feature.body.id,
+    amount: 1,
+    ttlSeconds: 3600,
+  });
   expect(reservation.status).toBe(201);
-  const credit = await a.post('/credits', { creditRequests: [{ accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 }] });
+  const credit = await a.post('/credits', {
+    creditRequests: [
+      { accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 },
+    ],
+  });
   // January 2026 of planAccount, frozen as of 1 February 2026 (the freeze pass is the only maker of invoices).
   const invoiceDb = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
   try {
@@ -457,16 +614,37 @@ beforeAll(async () => {
   } finally {
     await invoiceDb.close();
   }
-  const invoiceId = (await a.get(`/invoices?ownerId=${planAccount}&endTime=${Date.parse('2026-02-01T00:00:00Z')}`)).body.data[0].id;
+  const invoiceId = (await a.get(`/invoices?ownerId=${planAccount}&endTime=${Date.parse('2026-02-01T00:00:00Z')}`)).body
+    .data[0].id;
   world = {
-    a, b: api(secretB), invoiceId, schema, meterId: meter.body.id, featureId: feature.body.id, planId: plan.body.id, planAccount, customerId, keyId: key.body.id, eventId: event.id,
-    creditId: credit.body.credits[0].id, settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
+    a,
+    b: api(secretB),
+    invoiceId,
+    schema,
+    meterId: meter.body.id,
+    featureId: feature.body.id,
+    planId: plan.body.id,
+    planAccount,
+    customerId,
+    keyId: key.body.id,
+    eventId: event.id,
+    creditId: credit.body.credits[0].id,
+    settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
     reservationId: (reservation.body.reservation ?? reservation.body).id,
-    alertId: alert.body.id, webhookId: webhook.body.id,
-    incidentId: (await eventually(() => a.get(`/incidents?alertId=${alert.body.id}`), (r) => r.body?.data?.length === 1)).body.data[0].id,
+    alertId: alert.body.id,
+    webhookId: webhook.body.id,
+    incidentId: (
+      await eventually(
+        () => a.get(`/incidents?alertId=${alert.body.id}`),
+        (r) => r.body?.data?.length === 1,
+      )
+    ).body.data[0].id,
   };
   // Wait until A has usage, so "B sees none" is a real difference.
-  await eventually(() => a.get(usagePath(meter.body.id)), (r) => r.body?.value === '14');
+  await eventually(
+    () => a.get(usagePath(meter.body.id)),
+    (r) => r.body?.value === '14',
+  );
 });
 
 const routes = Object.values(apiRoutes).flatMap((group) => Object.values(group));
@@ -476,10 +654,18 @@ describe('tenant isolation, route by route', () => {
     const params = route.path.match(/\{\w+\}/g) ?? [];
     if (params.length === 0) {
       const check = checks[key];
-      if (!check) throw new Error(`no isolation case for ${key}: add one to this test`);
+      if (!check) {
+        throw new Error(`no isolation case for ${key}: add one to this test`);
+      }
       return check(world, route.path);
     }
-    const ids: [string, string][] = [['/api_keys', world.keyId], ['/events', world.eventId], ['/features', world.featureId], ['/price_plans', world.planId], ['/credits', world.creditId]];
+    const ids: [string, string][] = [
+      ['/api_keys', world.keyId],
+      ['/events', world.eventId],
+      ['/features', world.featureId],
+      ['/price_plans', world.planId],
+      ['/credits', world.creditId],
+    ];
     const id = ids.find(([prefix]) => route.path.startsWith(`${prefix}/`))?.[1] ?? world.meterId;
     const path = route.path
       .replace('{name}', world.schema)
@@ -489,14 +675,21 @@ describe('tenant isolation, route by route', () => {
       .replace('{settingIdStr}', world.settingRef)
       .replace('{reservationId}', world.reservationId)
       .replace('{alias}', ALIAS_REGISTERED_BY_A)
-      .replace('{accountId}', [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route)) ? world.planAccount : 'acme')
+      .replace(
+        '{accountId}',
+        [apiRoutes.accounts!, apiRoutes.credits!].some((group) => Object.values(group).includes(route))
+          ? world.planAccount
+          : 'acme',
+      )
       .replace('{featureId}', world.featureId)
       .replace('{entryId}', 'a-entry')
       .replace('{alert_id}', world.alertId)
       .replace('{incident_id}', world.incidentId)
       .replace('{webhook_id}', world.webhookId)
       .replace('{invoice_id}', world.invoiceId);
-    if (pathChecks[key]) return pathChecks[key](world, path);
+    if (pathChecks[key]) {
+      return pathChecks[key](world, path);
+    }
     const body = bodies[key] ?? {};
     const b = world.b;
     const send = {
@@ -511,8 +704,16 @@ describe('tenant isolation, route by route', () => {
   });
 
   it("lets B use A's names for its own objects: names are per tenant", async () => {
-    expect((await world.b.post('/event_schema', { name: world.schema, attributes: [{ name: 'other' }] })).status).toBe(201);
-    const customer = { id: world.customerId, name: 'Customer of B', primaryEmail: 'b@b.test', address: {}, account: { id: world.planAccount, name: 'Account of B' } };
+    expect((await world.b.post('/event_schema', { name: world.schema, attributes: [{ name: 'other' }] })).status).toBe(
+      201,
+    );
+    const customer = {
+      id: world.customerId,
+      name: 'Customer of B',
+      primaryEmail: 'b@b.test',
+      address: {},
+      account: { id: world.planAccount, name: 'Account of B' },
+    };
     expect((await world.b.post('/customers', customer)).status).toBe(201);
   });
 
@@ -524,34 +725,77 @@ describe('tenant isolation, route by route', () => {
     expect(meter.body).toMatchObject({ status: 'ACTIVE' });
     expect(meter.body.description).toBeUndefined();
     const feature = await world.a.get(`/features/${world.featureId}`);
-    expect(feature.body).toMatchObject({ status: 'ACTIVE', schemaAssociations: [{ schemaName: world.schema, attributeName: 'units' }] });
+    expect(feature.body).toMatchObject({
+      status: 'ACTIVE',
+      schemaAssociations: [{ schemaName: world.schema, attributeName: 'units' }],
+    });
     expect(feature.body.billableName).toBeUndefined();
     expect((await world.a.get(usagePath(world.meterId))).body.value).toBe('14');
     expect((await world.a.get(`/api_keys/${world.keyId}`)).body.revokedAt).toBeNull();
-    expect((await world.a.get(`/events/${world.eventId}`)).body.events[0].ingestionStatus).toEqual({ status: 'INGESTION_COMPLETED_EVENT_METERED' });
+    expect((await world.a.get(`/events/${world.eventId}`)).body.events[0].ingestionStatus).toEqual({
+      status: 'INGESTION_COMPLETED_EVENT_METERED',
+    });
     // The event A ingested consumed 7 of its 100 units, and nothing of B's changed them.
-    const credits = await eventually(() => world.a.get(`/accounts/acme/features/${world.featureId}`), (r) => r.body?.balance === 93);
-    expect(credits.body).toEqual({ accountId: 'acme', featureId: world.featureId, granted: 100, balance: 93, usedOverage: 0 });
-    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body).toEqual({ data: [{ featureId: world.featureId, featureName: expect.any(String), value: 'true' }] });
-    expect((await world.a.get(`/customers/${world.customerId}`)).body).toMatchObject({ name: 'Customer of A', status: 'ACTIVE' });
+    const credits = await eventually(
+      () => world.a.get(`/accounts/acme/features/${world.featureId}`),
+      (r) => r.body?.balance === 93,
+    );
+    expect(credits.body).toEqual({
+      accountId: 'acme',
+      featureId: world.featureId,
+      granted: 100,
+      balance: 93,
+      usedOverage: 0,
+    });
+    expect((await world.a.get(`/accounts/acme/entitlements/${world.featureId}`)).body).toEqual({
+      data: [{ featureId: world.featureId, featureName: expect.any(String), value: 'true' }],
+    });
+    expect((await world.a.get(`/customers/${world.customerId}`)).body).toMatchObject({
+      name: 'Customer of A',
+      status: 'ACTIVE',
+    });
     const account = (await world.a.get(`/accounts/${world.planAccount}`)).body;
-    expect(account).toMatchObject({ name: 'Account of A', customerId: world.customerId, status: 'ACTIVE', aliases: [{ alias: ALIAS_OF_A }] });
+    expect(account).toMatchObject({
+      name: 'Account of A',
+      customerId: world.customerId,
+      status: 'ACTIVE',
+      aliases: [{ alias: ALIAS_OF_A }],
+    });
     expect((await world.a.get(`/accounts/${world.planAccount}/account_aliases`)).body.data).toHaveLength(1);
     const plan = await world.a.get(`/price_plans/${world.planId}`);
-    expect(plan.body).toMatchObject({ status: 'ACTIVE', version: 1, usageRateCards: [{ usageMeterId: world.meterId }] });
+    expect(plan.body).toMatchObject({
+      status: 'ACTIVE',
+      version: 1,
+      usageRateCards: [{ usageMeterId: world.meterId }],
+    });
     expect(plan.body.description).toBeUndefined();
     expect((await world.a.get(`/settings/${world.settingRef}`)).body).toMatchObject({ value: 'A', name: 'of A' });
-    expect((await world.a.get(`/credits/${world.creditId}`)).body).toMatchObject({ status: 'ACTIVE', creditAmount: 1000, accountId: world.planAccount });
+    expect((await world.a.get(`/credits/${world.creditId}`)).body).toMatchObject({
+      status: 'ACTIVE',
+      creditAmount: 1000,
+      accountId: world.planAccount,
+    });
     const associations = (await world.a.get(`/accounts/${world.planAccount}/price_plans`)).body.data;
     expect(associations).toEqual([
-      expect.objectContaining({ pricePlanId: world.planId, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00.000Z' }),
+      expect.objectContaining({
+        pricePlanId: world.planId,
+        pricePlanVersion: 1,
+        effectiveFrom: '2026-01-01T00:00:00.000Z',
+      }),
     ]);
     expect(associations[0]).not.toHaveProperty('effectiveUntil');
   });
 });
 
 function eventOf(schemaName: string) {
-  return { id: unique('iso'), schemaName, timestamp: new Date().toISOString(), accountId: 'acme', attributes: [{ name: 'units', value: '7' }], dimensions: {} };
+  return {
+    id: unique('iso'),
+    schemaName,
+    timestamp: new Date().toISOString(),
+    accountId: 'acme',
+    attributes: [{ name: 'units', value: '7' }],
+    dimensions: {},
+  };
 }
 
 function usagePath(meterId: string) {

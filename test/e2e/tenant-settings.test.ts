@@ -4,21 +4,33 @@ import { createTenant } from '../support/tenants';
 
 const PROBLEM = 'application/problem+json';
 
-
 const STARTED = new Date().toISOString();
 /** The same content for the same id: sent again, it is a duplicate, not a conflict. */
-const event = (id: string, schemaName: string) => ({ id, schemaName, timestamp: STARTED, accountId: 'acme', attributes: [{ name: 'amount', value: '1' }] });
+const event = (id: string, schemaName: string) => ({
+  id,
+  schemaName,
+  timestamp: STARTED,
+  accountId: 'acme',
+  attributes: [{ name: 'amount', value: '1' }],
+});
 
 describe('GET and PATCH /tenant_settings', () => {
   it('grows the dedup layout while events stream in: ids claimed before are still duplicates after', async () => {
     const { key } = await createTenant();
     const schemaName = unique('payment');
-    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(201);
+    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(
+      201,
+    );
     expect((await api(key).post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
 
     const before = await api(key).get('/tenant_settings');
     expect(before.status).toBe(200);
-    expect(before.body).toMatchObject({ region: null, jurisdiction: null, dedupShards: 16, dedupGenerations: [{ shards: 16 }] });
+    expect(before.body).toMatchObject({
+      region: null,
+      jurisdiction: null,
+      dedupShards: 16,
+      dedupGenerations: [{ shards: 16 }],
+    });
 
     const ids = Array.from({ length: 40 }, () => unique('evt'));
     const first = await api(key).post('/ingestBatch', { events: ids.map((id) => event(id, schemaName)) });
@@ -26,10 +38,16 @@ describe('GET and PATCH /tenant_settings', () => {
 
     const grown = await api(key).patch('/tenant_settings', { dedupShards: 64, region: 'weur' });
     expect(grown.status).toBe(200);
-    expect(grown.body).toMatchObject({ region: 'weur', dedupShards: 64, dedupGenerations: [{ shards: 16 }, { shards: 64 }] });
+    expect(grown.body).toMatchObject({
+      region: 'weur',
+      dedupShards: 64,
+      dedupGenerations: [{ shards: 16 }, { shards: 64 }],
+    });
 
     // Whichever layout an isolate routes by (its key cache may be up to 30 s old), no id is new twice.
-    const again = await api(key).post('/ingestBatch', { events: [...ids, 'after-growth'].map((id) => event(id, schemaName)) });
+    const again = await api(key).post('/ingestBatch', {
+      events: [...ids, 'after-growth'].map((id) => event(id, schemaName)),
+    });
     expect(again.status).toBe(202);
     expect(again.body.details).toMatchObject({ accepted: 1, duplicates: ids.length, rejected: 0 });
     expect(again.body.details.events.at(-1)).toMatchObject({ id: 'after-growth', status: 'ACCEPTED' });
@@ -52,19 +70,26 @@ describe('GET and PATCH /tenant_settings', () => {
     expect(eu.status).toBe(200);
     expect(eu.body.jurisdiction).toBe('eu');
     const schemaName = unique('payment');
-    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(201);
+    expect((await api(key).post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }] })).status).toBe(
+      201,
+    );
     expect((await api(key).post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
     const id = unique('evt');
     expect((await api(key).post('/ingest', { event: event(id, schemaName) })).status).toBe(202);
     const again = await api(key).post('/ingest', { event: event(id, schemaName) });
     expect([again.status, again.body.details.status]).toEqual([202, 'DUPLICATE']);
-    const stored = await eventually(() => api(key).get(`/events/${id}`), (r) => r.status === 200);
+    const stored = await eventually(
+      () => api(key).get(`/events/${id}`),
+      (r) => r.status === 200,
+    );
     expect(stored.body.events[0].eventPayload.id).toBe(id);
   });
 
   it('keeps the jurisdiction once the tenant has an event schema (a feature needs one too)', async () => {
     const { key } = await createTenant();
-    expect((await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] })).status).toBe(201);
+    expect(
+      (await api(key).post('/event_schema', { name: unique('payment'), attributes: [{ name: 'amount' }] })).status,
+    ).toBe(201);
     const refused = await api(key).patch('/tenant_settings', { jurisdiction: 'eu' });
     expect(refused.status).toBe(409);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'jurisdiction' })]);

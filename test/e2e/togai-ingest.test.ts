@@ -14,7 +14,11 @@ function expectIngestEventResponse(body: Record<string, unknown>, status: number
   expect(typeof body.success).toBe('boolean');
   expect(Number.isInteger(body.statusCode)).toBe(true);
   expect(body.statusCode).toBe(status);
-  for (const text of ['name', 'code'] as const) if (text in body) expect(typeof body[text]).toBe('string');
+  for (const text of ['name', 'code'] as const) {
+    if (text in body) {
+      expect(typeof body[text]).toBe('string');
+    }
+  }
   expect(typeof body.message).toBe('string');
   expect((body.message as string).length).toBeLessThanOrEqual(500);
   expect(body.details).toBeTypeOf('object');
@@ -35,7 +39,11 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   schemaName = unique('payment');
   const client = api();
-  await client.post('/event_schema', { name: schemaName, attributes: [{ name: 'amount' }], dimensions: [{ name: 'mode' }] });
+  await client.post('/event_schema', {
+    name: schemaName,
+    attributes: [{ name: 'amount' }],
+    dimensions: [{ name: 'mode' }],
+  });
   await client.post(`/event_schema/${schemaName}/activate`);
 });
 
@@ -51,7 +59,10 @@ describe("Togai's ingest", () => {
     const again = await client.post('/ingest', { event: sent });
     expect(again.status).toBe(202);
     expectIngestEventResponse(again.body, 202);
-    expect(again.body).toMatchObject({ success: true, details: { eventId: sent.id, status: 'DUPLICATE', acceptedAt: first.body.details.acceptedAt } });
+    expect(again.body).toMatchObject({
+      success: true,
+      details: { eventId: sent.id, status: 'DUPLICATE', acceptedAt: first.body.details.acceptedAt },
+    });
   });
 
   it("accepts a timestamp without a zone as UTC, as Togai's Python example sends datetime.utcnow()", async () => {

@@ -13,7 +13,9 @@ import { createTenant } from '../support/tenants';
  * with its instant pinned to the start of the open cycle, when the cycle before it has just ended.
  */
 afterAll(() => {
-  expect(INVOICE_CONTRACT_TESTED.filter((name) => !CONTRACT_TESTED.has(name) || !checkedOperations.has(name))).toEqual([]);
+  expect(INVOICE_CONTRACT_TESTED.filter((name) => !CONTRACT_TESTED.has(name) || !checkedOperations.has(name))).toEqual(
+    [],
+  );
 });
 
 const cycle = openMonthlyCycle();
@@ -26,16 +28,28 @@ beforeAll(async () => {
   const schema = unique('requests');
   expect((await client.post('/event_schema', { name: schema, attributes: [{ name: 'units' }] })).status).toBe(201);
   expect((await client.post(`/event_schema/${schema}/activate`)).status).toBe(200);
-  const meterId = (await client.post('/usage_meters', { name: unique('count'), aggregation: 'COUNT', eventSchemaName: schema, filters: [] })).body.id;
+  const meterId = (
+    await client.post('/usage_meters', {
+      name: unique('count'),
+      aggregation: 'COUNT',
+      eventSchemaName: schema,
+      filters: [],
+    })
+  ).body.id;
   expect((await client.post(`/usage_meters/${meterId}/activate`)).status).toBe(200);
   const plan = await client.post('/price_plans', {
-    name: unique('plan'), currency: 'USD', pricingCycle: { ...cycle.pricingCycle, gracePeriod: 0 },
-    usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }], fixedFees: [{ name: 'Seat', amount: '12.5' }],
+    name: unique('plan'),
+    currency: 'USD',
+    pricingCycle: { ...cycle.pricingCycle, gracePeriod: 0 },
+    usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
+    fixedFees: [{ name: 'Seat', amount: '12.5' }],
   });
   expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
   // From inside the cycle before the open one: that cycle is over, its grace period (0 days) too.
   const effectiveFrom = new Date(cycle.start - 20 * 86_400_000).toISOString();
-  expect((await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom })).status).toBe(200);
+  expect(
+    (await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom })).status,
+  ).toBe(200);
   const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
   try {
     // The stack's own pass (queue traffic, hourly) may have frozen it first, as of its own instant.
@@ -46,15 +60,23 @@ beforeAll(async () => {
   }
 });
 
-const togai = (name: string, request?: Parameters<typeof callTogai>[3]) => callTogai(inject('stackUrl'), key, name, request);
+const togai = (name: string, request?: Parameters<typeof callTogai>[3]) =>
+  callTogai(inject('stackUrl'), key, name, request);
 
 describe("Togai's InvoicesApi", () => {
   it("lists the frozen invoice as Togai's client reads it, filtered by owner, status and time", async () => {
-    const listed = await togai('list_invoices', { query: { ownerId: accountId, status: 'DUE', startTime: String(cycle.start - 86_400_000), pageSize: '10' } });
+    const listed = await togai('list_invoices', {
+      query: { ownerId: accountId, status: 'DUE', startTime: String(cycle.start - 86_400_000), pageSize: '10' },
+    });
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.data[0]).toMatchObject({
-      ownerId: accountId, status: 'DUE', finalizingStatus: 'FINALIZED', endDate: new Date(cycle.start).toISOString(),
-      sequenceId: '1', totalAmount: 12.5, paidAmount: 0,
+      ownerId: accountId,
+      status: 'DUE',
+      finalizingStatus: 'FINALIZED',
+      endDate: new Date(cycle.start).toISOString(),
+      sequenceId: '1',
+      totalAmount: 12.5,
+      paidAmount: 0,
       meterline: { status: 'FINAL', number: 1, totals: [{ currency: 'USD', amount: 12.5 }] },
     });
     expect(Date.parse(listed.body.data[0].invoiceDate)).toBeGreaterThanOrEqual(cycle.start);
@@ -67,8 +89,15 @@ describe("Togai's InvoicesApi", () => {
     const client = api(key);
     const first = await client.get(`/invoices/${summary.id}`);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ ...summary, usageInfo: [{ type: 'USAGE_METER_USAGE', quantity: 0 }], revenueInfo: { type: 'TOTAL_AMOUNT', value: 12.5 } });
-    expect(first.body.revenueInfo.lineItems.map((i: { type: string; value: number }) => [i.type, i.value])).toEqual([['USAGE_RATE_CARD_AMOUNT', 0], ['FIXED_FEE_RATE_CARD_AMOUNT', 12.5]]);
+    expect(first.body).toMatchObject({
+      ...summary,
+      usageInfo: [{ type: 'USAGE_METER_USAGE', quantity: 0 }],
+      revenueInfo: { type: 'TOTAL_AMOUNT', value: 12.5 },
+    });
+    expect(first.body.revenueInfo.lineItems.map((i: { type: string; value: number }) => [i.type, i.value])).toEqual([
+      ['USAGE_RATE_CARD_AMOUNT', 0],
+      ['FIXED_FEE_RATE_CARD_AMOUNT', 12.5],
+    ]);
     expect(JSON.stringify((await client.get(`/invoices/${summary.id}`)).body)).toBe(JSON.stringify(first.body));
   });
 });

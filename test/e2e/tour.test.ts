@@ -40,19 +40,30 @@ describe('the README tour', () => {
       dimensions: { region: 'eu', endpoint: '/v1/things' },
     };
     const first = await client.post('/ingest', { event });
-    expect(first).toMatchObject({ status: 202, body: { success: true, details: { eventId: event.id, status: 'ACCEPTED' } } });
-    const second = await client.post('/ingest', { event: { ...event, id: unique('evt'), attributes: [{ name: 'response_bytes', value: '0.75' }] } });
+    expect(first).toMatchObject({
+      status: 202,
+      body: { success: true, details: { eventId: event.id, status: 'ACCEPTED' } },
+    });
+    const second = await client.post('/ingest', {
+      event: { ...event, id: unique('evt'), attributes: [{ name: 'response_bytes', value: '0.75' }] },
+    });
     expect(second.status).toBe(202);
 
     const from = new Date(Date.now() - 3600_000).toISOString().slice(0, 14) + '00:00Z';
     const to = new Date(Date.now() + 3600_000).toISOString().slice(0, 14) + '00:00Z';
     const usagePath = `/usage?meterId=${meterId}&accountId=${account}&from=${from}&to=${to}`;
-    const usage = await eventually(() => client.get(usagePath), (r) => r.body?.value === '1501');
+    const usage = await eventually(
+      () => client.get(usagePath),
+      (r) => r.body?.value === '1501',
+    );
     expect(usage).toMatchObject({ status: 200, body: { meterId, aggregation: 'SUM', value: '1501' } });
 
     // The same event again: 202 as Togai answers a retry, reported as a duplicate, never counted twice.
     const resend = await client.post('/ingest', { event });
-    expect(resend).toMatchObject({ status: 202, body: { success: true, statusCode: 202, details: { status: 'DUPLICATE', eventId: event.id } } });
+    expect(resend).toMatchObject({
+      status: 202,
+      body: { success: true, statusCode: 202, details: { status: 'DUPLICATE', eventId: event.id } },
+    });
     await new Promise((r) => setTimeout(r, 2000));
     expect((await client.get(usagePath)).body.value).toBe('1501');
 
@@ -63,13 +74,25 @@ describe('the README tour', () => {
     expect(windowed.body.data[0].from).toMatch(/:30:00\.000Z$/);
 
     // Entitlements: a count-style feature on the schema, 2 credits, three calls to /entitled.
-    const feature = await client.post('/features', { name: unique('api_requests'), schemaAssociations: [{ schemaName }] });
+    const feature = await client.post('/features', {
+      name: unique('api_requests'),
+      schemaAssociations: [{ schemaName }],
+    });
     expect(feature).toMatchObject({ status: 200, body: { status: 'ACTIVE' } });
     const featurePath = `/accounts/${account}/features/${feature.body.id}`;
-    expect((await client.post(`${featurePath}/entries`, { granted: 2 })).body).toMatchObject({ granted: 2, balance: 2 });
+    expect((await client.post(`${featurePath}/entries`, { granted: 2 })).body).toMatchObject({
+      granted: 2,
+      balance: 2,
+    });
     const answers = [];
     for (let i = 1; i <= 3; i++) {
-      const entitledEvent = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '10' }] };
+      const entitledEvent = {
+        id: unique('req'),
+        schemaName,
+        timestamp: new Date().toISOString(),
+        accountId: account,
+        attributes: [{ name: 'response_bytes', value: '10' }],
+      };
       answers.push(await client.post('/entitled', { event: entitledEvent }));
     }
     expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
@@ -77,41 +100,81 @@ describe('the README tour', () => {
     expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: 0 });
 
     // The two entitled events (10 bytes each) are metered before the plan exists.
-    await eventually(() => client.get(usagePath), (r) => r.body?.value === '1521');
+    await eventually(
+      () => client.get(usagePath),
+      (r) => r.body?.value === '1521',
+    );
 
     // A price plan on the meter: 5 cents per started 1000 bytes and a 10 USD base fee.
     const plan = await client.post('/price_plans', {
       name: unique('bytes_plan'),
       currency: 'USD',
       pricingCycle: { interval: 'MONTHLY' },
-      usageRateCards: [{ usageMeterId: meterId, pricingModel: 'PACKAGE', packageSize: '1000', slabs: [{ startAfter: '0', rate: '0.05' }] }],
+      usageRateCards: [
+        {
+          usageMeterId: meterId,
+          pricingModel: 'PACKAGE',
+          packageSize: '1000',
+          slabs: [{ startAfter: '0', rate: '0.05' }],
+        },
+      ],
       fixedFees: [{ name: 'Base fee', amount: '10' }],
     });
     expect(plan).toMatchObject({ status: 200, body: { status: 'DRAFT' } });
     expect((await client.post(`/price_plans/${plan.body.id}/activate`)).body.status).toBe('ACTIVE');
     // From the start of the month, as Togai takes it (a date: 00:00 UTC): the usage metered since then is rated too.
     const monthStart = `${new Date().toISOString().slice(0, 8)}01`;
-    const associated = await client.post(`/accounts/${account}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: monthStart, effectiveUntil: '9999-01-01' });
-    expect(associated).toMatchObject({ status: 200, body: { accountId: account, pricingSchedules: [{ pricePlanId: plan.body.id, startDate: `${monthStart}T00:00:00Z`, endDate: '9999-01-01T00:00:00Z' }] } });
-    const rated = { id: unique('req'), schemaName, timestamp: new Date().toISOString(), accountId: account, attributes: [{ name: 'response_bytes', value: '2500' }] };
+    const associated = await client.post(`/accounts/${account}/price_plans`, {
+      pricePlanId: plan.body.id,
+      effectiveFrom: monthStart,
+      effectiveUntil: '9999-01-01',
+    });
+    expect(associated).toMatchObject({
+      status: 200,
+      body: {
+        accountId: account,
+        pricingSchedules: [
+          { pricePlanId: plan.body.id, startDate: `${monthStart}T00:00:00Z`, endDate: '9999-01-01T00:00:00Z' },
+        ],
+      },
+    });
+    const rated = {
+      id: unique('req'),
+      schemaName,
+      timestamp: new Date().toISOString(),
+      accountId: account,
+      attributes: [{ name: 'response_bytes', value: '2500' }],
+    };
     expect((await client.post('/ingest', { event: rated })).status).toBe(202);
     // 1521 + 2500 bytes start 5 packages: 0.25 + the 10.00 base fee.
-    const statement = await eventually(() => client.get(`/accounts/${account}/statement`), (r) => r.body?.totals?.[0]?.amount === '10.25');
+    const statement = await eventually(
+      () => client.get(`/accounts/${account}/statement`),
+      (r) => r.body?.totals?.[0]?.amount === '10.25',
+    );
     expect(statement.body).toMatchObject({ status: 'OPEN', totals: [{ currency: 'USD', amount: '10.25' }] });
     expect(statement.body.plans[0].usageLines[0]).toMatchObject({ usage: '4021', amount: '0.25' });
 
     // Usage through /ingest consumes the feature whatever is left: one past the balance, as overage.
-    await eventually(() => client.get(featurePath), (r) => r.body?.balance === -1);
+    await eventually(
+      () => client.get(featurePath),
+      (r) => r.body?.balance === -1,
+    );
     expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: -1, usedOverage: 1 });
 
     // A correction: the 2500-byte event was sent by mistake. UNDO takes it out of usage and revenue
     // at once, and gives back the credit it consumed within seconds.
     const undone = await client.post('/events/correction?action=UNDO', { event: rated });
-    expect(undone).toMatchObject({ status: 200, body: { data: [{ referenceId: rated.id, status: 'REVERTED', ingestionStatus: { status: 'REVERTED' } }] } });
+    expect(undone).toMatchObject({
+      status: 200,
+      body: { data: [{ referenceId: rated.id, status: 'REVERTED', ingestionStatus: { status: 'REVERTED' } }] },
+    });
     const corrected = await client.get(`/accounts/${account}/statement`);
     expect(corrected.body).toMatchObject({ totals: [{ currency: 'USD', amount: '10.10' }] });
     expect(corrected.body.plans[0].usageLines[0]).toMatchObject({ usage: '1521', amount: '0.10' });
-    await eventually(() => client.get(featurePath), (r) => r.body?.balance === 0);
+    await eventually(
+      () => client.get(featurePath),
+      (r) => r.body?.balance === 0,
+    );
     expect((await client.get(featurePath)).body).toMatchObject({ granted: 2, balance: 0, usedOverage: 0 });
     // The same UNDO again changes nothing, credits included.
     expect((await client.post('/events/correction?action=UNDO', { event: rated })).status).toBe(200);

@@ -8,24 +8,41 @@ describe('GET /usage with groupBy and filter', () => {
 
   beforeAll(async () => {
     const schema = unique('groups');
-    await client.post('/event_schema', { name: schema, attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }, { name: 'plan' }] });
+    await client.post('/event_schema', {
+      name: schema,
+      attributes: [{ name: 'bytes' }],
+      dimensions: [{ name: 'region' }, { name: 'plan' }],
+    });
     await client.post(`/event_schema/${schema}/activate`);
     const meter = await client.post('/usage_meters', {
-      name: unique('bytes'), type: 'COUNTER', aggregation: 'SUM', eventSchemaName: schema,
+      name: unique('bytes'),
+      type: 'COUNTER',
+      aggregation: 'SUM',
+      eventSchemaName: schema,
       computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
     });
     await client.post(`/usage_meters/${meter.body.id}/activate`);
     const at = new Date().toISOString();
     const sent = [
-      ['eu', 'pro', '10'], ['eu', 'free', '1'], ['us', 'pro', '100'], ['us', undefined, '1000'],
+      ['eu', 'pro', '10'],
+      ['eu', 'free', '1'],
+      ['us', 'pro', '100'],
+      ['us', undefined, '1000'],
     ].map(([region, plan, bytes]) => ({
-      id: unique('g'), schemaName: schema, timestamp: at, accountId: 'acme',
-      attributes: [{ name: 'bytes', value: bytes }], dimensions: { region, ...(plan ? { plan } : {}) },
+      id: unique('g'),
+      schemaName: schema,
+      timestamp: at,
+      accountId: 'acme',
+      attributes: [{ name: 'bytes', value: bytes }],
+      dimensions: { region, ...(plan ? { plan } : {}) },
     }));
     expect((await client.post('/ingestBatch', { events: sent })).status).toBe(202);
     const hour = Date.now() - (Date.now() % 3_600_000);
     base = `/usage?meterId=${meter.body.id}&from=${new Date(hour - 3_600_000).toISOString()}&to=${new Date(hour + 7_200_000).toISOString()}`;
-    await eventually(() => client.get(base), (r) => r.body?.value === '1111');
+    await eventually(
+      () => client.get(base),
+      (r) => r.body?.value === '1111',
+    );
   });
 
   it('splits the value by the dimensions asked for, null where events lack one', async () => {

@@ -40,7 +40,12 @@ async function startReceiver(initialFailures: number) {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/hooks`, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    state,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The Standard Webhooks check as a receiver writes it, with node:crypto (independent of Meterline's signer). */
@@ -73,7 +78,11 @@ beforeAll(async () => {
   expect((await client.post('/event_schema', { name: schema, attributes: [{ name: 'tokens' }] })).status).toBe(201);
   expect((await client.post(`/event_schema/${schema}/activate`)).status).toBe(200);
   const meter = await client.post('/usage_meters', {
-    name: unique('tokens'), aggregation: 'SUM', eventSchemaName: schema, filters: [], computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
+    name: unique('tokens'),
+    aggregation: 'SUM',
+    eventSchemaName: schema,
+    filters: [],
+    computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
   });
   meterId = meter.body.id;
   expect((await client.post(`/usage_meters/${meterId}/activate`)).status).toBe(200);
@@ -87,16 +96,29 @@ afterAll(async () => {
 async function accountWithPlan() {
   const accountId = unique('acct');
   const plan = await client.post('/price_plans', {
-    name: unique('plan'), currency: 'USD', pricingCycle: cycle.pricingCycle,
+    name: unique('plan'),
+    currency: 'USD',
+    pricingCycle: cycle.pricingCycle,
     usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.001' }] }],
   });
   expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
-  expect((await client.post(`/accounts/${accountId}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom: new Date(cycle.start).toISOString() })).status).toBe(200);
+  expect(
+    (
+      await client.post(`/accounts/${accountId}/price_plans`, {
+        pricePlanId: plan.body.id,
+        effectiveFrom: new Date(cycle.start).toISOString(),
+      })
+    ).status,
+  ).toBe(200);
   return accountId;
 }
 
 const call = (accountId: string, tokens: number, hour: number) => ({
-  id: unique('call'), schemaName: schema, timestamp: new Date(cycle.start + hour * HOUR).toISOString(), accountId, attributes: [{ name: 'tokens', value: String(tokens) }],
+  id: unique('call'),
+  schemaName: schema,
+  timestamp: new Date(cycle.start + hour * HOUR).toISOString(),
+  accountId,
+  attributes: [{ name: 'tokens', value: String(tokens) }],
 });
 
 describe('alerts delivered as signed webhooks', () => {
@@ -108,21 +130,42 @@ describe('alerts delivered as signed webhooks', () => {
     expect(endpoint.body.secret).toMatch(/^whsec_/);
     // The secret is shown once: the list never has it.
     const listed = await client.get('/webhooks');
-    expect(listed.body.data.find((e: { id: string }) => e.id === endpoint.body.id)).toEqual({ id: endpoint.body.id, url: receiver.url, description: 'ops', status: 'ACTIVE', createdAt: expect.any(String) });
+    expect(listed.body.data.find((e: { id: string }) => e.id === endpoint.body.id)).toEqual({
+      id: endpoint.body.id,
+      url: receiver.url,
+      description: 'ops',
+      status: 'ACTIVE',
+      createdAt: expect.any(String),
+    });
 
     const accountId = await accountWithPlan();
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } },
+      alertTemplateId: 'USAGE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { usageMeter: { id: meterId } },
+      ownerDetails: { account: { id: accountId } },
       parameters: { threshold: { type: 'PERCENTAGE', values: [80], limit: 1000 } },
     });
     expect(alert.status).toBe(200);
 
     // 500 tokens, then 400 more: the second call crosses 800 (80% of 1 000); a third stays above it.
     // One at a time, each metered before the next is sent, so each is its own change of the total.
-    for (const [tokens, hour] of [[500, 1], [400, 2], [50, 3]] as const) {
+    for (const [tokens, hour] of [
+      [500, 1],
+      [400, 2],
+      [50, 3],
+    ] as const) {
       const event = call(accountId, tokens, hour);
       expect((await client.post('/ingest', { event })).status).toBe(202);
-      expect((await eventually(() => client.get(`/events/${event.id}`), (r) => r.status === 200)).status).toBe(200);
+      expect(
+        (
+          await eventually(
+            () => client.get(`/events/${event.id}`),
+            (r) => r.status === 200,
+          )
+        ).status,
+      ).toBe(200);
     }
     const incidents = await eventually(
       () => client.get(`/incidents?alertId=${alert.body.id}`),
@@ -131,18 +174,45 @@ describe('alerts delivered as signed webhooks', () => {
     );
     expect(incidents.body.data).toHaveLength(1);
     const [incident] = incidents.body.data;
-    expect(incident).toMatchObject({ alertId: alert.body.id, alertVersion: 1, alertTemplateId: 'USAGE_THRESHOLD', status: 'TRIGGERED' });
-    expect(incident.reportData).toMatchObject({ account: { id: accountId }, usageMeter: { id: meterId }, threshold: { index: 0, value: 800 }, usage: { before: 500, after: 900 } });
-    expect(incident.reportData.webhooks.deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DELIVERED', attempts: 3, lastResponseStatus: 204, deliveredAt: expect.any(String) }]);
+    expect(incident).toMatchObject({
+      alertId: alert.body.id,
+      alertVersion: 1,
+      alertTemplateId: 'USAGE_THRESHOLD',
+      status: 'TRIGGERED',
+    });
+    expect(incident.reportData).toMatchObject({
+      account: { id: accountId },
+      usageMeter: { id: meterId },
+      threshold: { index: 0, value: 800 },
+      usage: { before: 500, after: 900 },
+    });
+    expect(incident.reportData.webhooks.deliveries).toEqual([
+      {
+        endpointId: endpoint.body.id,
+        status: 'DELIVERED',
+        attempts: 3,
+        lastResponseStatus: 204,
+        deliveredAt: expect.any(String),
+      },
+    ]);
 
     // Three attempts, one webhook-id (the incident's), one body; each signed for its own timestamp.
     expect(receiver.received).toHaveLength(3);
     expect(new Set(receiver.received.map((r) => r.id))).toEqual(new Set([incident.id]));
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
     expect(receiver.received.every((r) => verifies(endpoint.body.secret, r))).toBe(true);
-    expect(receiver.received.some((r) => verifies(endpoint.body.secret, { ...r, body: r.body.replace('900', '901') }))).toBe(false);
+    expect(
+      receiver.received.some((r) => verifies(endpoint.body.secret, { ...r, body: r.body.replace('900', '901') })),
+    ).toBe(false);
     const payload = JSON.parse(receiver.received[0]!.body);
-    expect(payload).toMatchObject({ type: 'alert.threshold_crossed', data: { id: incident.id, alertId: alert.body.id, reportData: { threshold: { value: 800 }, usage: { after: 900 } } } });
+    expect(payload).toMatchObject({
+      type: 'alert.threshold_crossed',
+      data: {
+        id: incident.id,
+        alertId: alert.body.id,
+        reportData: { threshold: { value: 800 }, usage: { after: 900 } },
+      },
+    });
     expect(payload.data.reportData.webhooks).toBeUndefined();
     expect(payload.data.status).toBeUndefined();
     expect(receiver.received[0]!.body).toContain('"value":800}');
@@ -158,7 +228,12 @@ describe('alerts delivered as signed webhooks', () => {
     const endpoint = await client.post('/webhooks', { url: receiver.url });
     const accountId = await accountWithPlan();
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } }, parameters: { threshold: { values: [10] } },
+      alertTemplateId: 'USAGE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { usageMeter: { id: meterId } },
+      ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { values: [10] } },
     });
     expect((await client.post('/ingest', { event: call(accountId, 10, 1) })).status).toBe(202);
     const dead = await eventually(
@@ -166,8 +241,18 @@ describe('alerts delivered as signed webhooks', () => {
       (r) => r.body?.data?.length === 1,
       30_000,
     );
-    const deliveries = dead.body.data[0].reportData.webhooks.deliveries.filter((d: { endpointId: string }) => d.endpointId === endpoint.body.id);
-    expect(deliveries).toEqual([{ endpointId: endpoint.body.id, status: 'DEAD', attempts: 4, lastResponseStatus: 500, lastError: 'the endpoint answered 500' }]);
+    const deliveries = dead.body.data[0].reportData.webhooks.deliveries.filter(
+      (d: { endpointId: string }) => d.endpointId === endpoint.body.id,
+    );
+    expect(deliveries).toEqual([
+      {
+        endpointId: endpoint.body.id,
+        status: 'DEAD',
+        attempts: 4,
+        lastResponseStatus: 500,
+        lastError: 'the endpoint answered 500',
+      },
+    ]);
     expect(receiver.received).toHaveLength(4);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
 
@@ -178,10 +263,20 @@ describe('alerts delivered as signed webhooks', () => {
     expect(redelivered.status).toBe(200);
     const delivered = await eventually(
       () => client.get(`/incidents/${incidentId}`),
-      (r) => r.body?.reportData?.webhooks?.deliveries?.find((d: { endpointId: string }) => d.endpointId === endpoint.body.id)?.status === 'DELIVERED',
+      (r) =>
+        r.body?.reportData?.webhooks?.deliveries?.find((d: { endpointId: string }) => d.endpointId === endpoint.body.id)
+          ?.status === 'DELIVERED',
     );
-    expect(delivered.body.reportData.webhooks.deliveries.find((d: { endpointId: string }) => d.endpointId === endpoint.body.id)).toEqual({
-      endpointId: endpoint.body.id, status: 'DELIVERED', attempts: 1, lastResponseStatus: 204, deliveredAt: expect.any(String),
+    expect(
+      delivered.body.reportData.webhooks.deliveries.find(
+        (d: { endpointId: string }) => d.endpointId === endpoint.body.id,
+      ),
+    ).toEqual({
+      endpointId: endpoint.body.id,
+      status: 'DELIVERED',
+      attempts: 1,
+      lastResponseStatus: 204,
+      deliveredAt: expect.any(String),
     });
     expect(receiver.received.map((r) => r.id)).toEqual(Array(5).fill(incidentId));
     expect((await client.post('/incidents/no-such-incident/redeliver')).status).toBe(404);
@@ -193,14 +288,25 @@ describe('alerts delivered as signed webhooks', () => {
     const endpoint = await client.post('/webhooks', { url: receiver.url });
     const accountId = await accountWithPlan(); // 0.001 USD a token
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { currency: { id: 'USD' } }, ownerDetails: { account: { id: accountId } },
+      alertTemplateId: 'REVENUE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { currency: { id: 'USD' } },
+      ownerDetails: { account: { id: accountId } },
       parameters: { threshold: { values: ['0.5'] } },
     });
     expect(alert.status, JSON.stringify(alert.body)).toBe(200);
 
     const meter = async (event: ReturnType<typeof call>) => {
       expect((await client.post('/ingest', { event })).status).toBe(202);
-      expect((await eventually(() => client.get(`/events/${event.id}`), (r) => r.status === 200)).status).toBe(200);
+      expect(
+        (
+          await eventually(
+            () => client.get(`/events/${event.id}`),
+            (r) => r.status === 200,
+          )
+        ).status,
+      ).toBe(200);
     };
     const crossing = call(accountId, 300, 2);
     await meter(call(accountId, 300, 1)); // 0.3 USD
@@ -211,19 +317,49 @@ describe('alerts delivered as signed webhooks', () => {
     expect(undone.status, JSON.stringify(undone.body)).toBe(200); // 0.3: below 0.5 again
     await meter(call(accountId, 400, 3)); // 0.7: crosses 0.5 again
 
-    const delivered = (r: { body?: { data?: { reportData?: { webhooks?: { deliveries?: { endpointId: string; status: string }[] } } }[] } }) =>
-      r.body?.data?.length === 2 && r.body.data.every((i) => i.reportData?.webhooks?.deliveries?.find((d) => d.endpointId === endpoint.body.id)?.status === 'DELIVERED');
+    const delivered = (r: {
+      body?: { data?: { reportData?: { webhooks?: { deliveries?: { endpointId: string; status: string }[] } } }[] };
+    }) =>
+      r.body?.data?.length === 2 &&
+      r.body.data.every(
+        (i) =>
+          i.reportData?.webhooks?.deliveries?.find((d) => d.endpointId === endpoint.body.id)?.status === 'DELIVERED',
+      );
     const incidents = await eventually(() => client.get(`/incidents?alertId=${alert.body.id}`), delivered, 30_000);
-    expect(incidents.body.data.map((i: { alertTemplateId: string; reportData: object }) => [i.alertTemplateId, i.reportData])).toEqual([
-      ['REVENUE_THRESHOLD', expect.objectContaining({ account: { id: accountId }, currency: { id: 'USD' }, threshold: { index: 0, value: 0.5 }, revenue: { before: 0.3, after: 0.6 } })],
-      ['REVENUE_THRESHOLD', expect.objectContaining({ account: { id: accountId }, currency: { id: 'USD' }, threshold: { index: 0, value: 0.5 }, revenue: { before: 0.3, after: 0.7 } })],
+    expect(
+      incidents.body.data.map((i: { alertTemplateId: string; reportData: object }) => [
+        i.alertTemplateId,
+        i.reportData,
+      ]),
+    ).toEqual([
+      [
+        'REVENUE_THRESHOLD',
+        expect.objectContaining({
+          account: { id: accountId },
+          currency: { id: 'USD' },
+          threshold: { index: 0, value: 0.5 },
+          revenue: { before: 0.3, after: 0.6 },
+        }),
+      ],
+      [
+        'REVENUE_THRESHOLD',
+        expect.objectContaining({
+          account: { id: accountId },
+          currency: { id: 'USD' },
+          threshold: { index: 0, value: 0.5 },
+          revenue: { before: 0.3, after: 0.7 },
+        }),
+      ],
     ]);
 
     // One delivery per crossing, each under its own incident's webhook-id, each signature verifying.
     const ids = incidents.body.data.map((i: { id: string }) => i.id);
     expect(receiver.received.map((r) => r.id)).toEqual(ids);
     expect(receiver.received.every((r) => verifies(endpoint.body.secret, r))).toBe(true);
-    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ type: 'alert.threshold_crossed', data: { id: ids[1], alertTemplateId: 'REVENUE_THRESHOLD', reportData: { revenue: { before: 0.3, after: 0.7 } } } });
+    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({
+      type: 'alert.threshold_crossed',
+      data: { id: ids[1], alertTemplateId: 'REVENUE_THRESHOLD', reportData: { revenue: { before: 0.3, after: 0.7 } } },
+    });
     expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
   });
 
@@ -234,14 +370,23 @@ describe('alerts delivered as signed webhooks', () => {
     const first = endpoint.body.secret as string;
     const accountId = await accountWithPlan();
     const alert = await client.post('/alerts', {
-      alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ownerDetails: { account: { id: accountId } },
+      alertTemplateId: 'USAGE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { usageMeter: { id: meterId } },
+      ownerDetails: { account: { id: accountId } },
       parameters: { threshold: { values: [10, 20] } },
     });
     const deliveredCount = async (n: number) =>
       eventually(
         () => client.get(`/incidents?alertId=${alert.body.id}&deliveryStatus=DELIVERED`),
-        (r) => r.body?.data?.filter((i: { reportData: { webhooks: { deliveries: { endpointId: string; status: string }[] } } }) =>
-          i.reportData.webhooks.deliveries.some((d) => d.endpointId === endpoint.body.id && d.status === 'DELIVERED')).length === n,
+        (r) =>
+          r.body?.data?.filter(
+            (i: { reportData: { webhooks: { deliveries: { endpointId: string; status: string }[] } } }) =>
+              i.reportData.webhooks.deliveries.some(
+                (d) => d.endpointId === endpoint.body.id && d.status === 'DELIVERED',
+              ),
+          ).length === n,
         30_000,
       );
 
@@ -271,4 +416,3 @@ describe('alerts delivered as signed webhooks', () => {
     expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
   });
 });
-

@@ -13,7 +13,12 @@ export function api(key: string = inject('apiKey'), base: string = inject('stack
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null, text };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: text ? JSON.parse(text) : null,
+      text,
+    };
   };
   return {
     get: (path: string) => call('GET', path),
@@ -25,7 +30,10 @@ export function api(key: string = inject('apiKey'), base: string = inject('stack
     text: async (method: string, path: string, body?: string) => {
       const response = await fetch(base + path, {
         method,
-        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body,
       });
       return { status: response.status, text: await response.text() };
@@ -34,7 +42,11 @@ export function api(key: string = inject('apiKey'), base: string = inject('stack
 }
 
 /** Polls until `check` passes: the rater meters asynchronously, within about a second locally. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!check(value) && Date.now() < deadline) {

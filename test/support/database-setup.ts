@@ -51,6 +51,8 @@ export async function setupDatabases(project: TestProject, euSuffix: string) {
     await eu?.stop();
     await sibling?.drop();
     await stopEmbedded?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }

@@ -13,7 +13,9 @@ const DAY = 24 * HOUR;
  */
 describe('openMonthlyCycle', () => {
   const hours: number[] = [];
-  for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2029-01-01T00:00:00Z'); t += HOUR) hours.push(t);
+  for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2029-01-01T00:00:00Z'); t += HOUR) {
+    hours.push(t);
+  }
 
   it('is a cycle open now that began three days ago, at every hour of 2026-2028 (leap day and year ends included)', () => {
     for (const now of hours) {
@@ -26,11 +28,17 @@ describe('openMonthlyCycle', () => {
     }
   }, 60_000); // 26 000 hours checked: seconds on a loaded machine
 
-  it.each(['2026-12-01T00:00:30Z', '2026-12-02T23:59:59Z', '2026-12-31T23:59:59Z', '2027-01-01T00:00:00Z', '2028-02-29T12:00:00Z', '2028-03-01T01:00:00Z'])(
-    'on %s starts on the day three days before',
-    (now) => {
-      const { start } = openMonthlyCycle(Date.parse(now));
-      expect(new Date(start).toISOString().slice(0, 10)).toBe(new Date(Date.parse(now.slice(0, 10)) - 3 * DAY).toISOString().slice(0, 10));
-    },
-  );
+  it.each([
+    '2026-12-01T00:00:30Z',
+    '2026-12-02T23:59:59Z',
+    '2026-12-31T23:59:59Z',
+    '2027-01-01T00:00:00Z',
+    '2028-02-29T12:00:00Z',
+    '2028-03-01T01:00:00Z',
+  ])('on %s starts on the day three days before', (now) => {
+    const { start } = openMonthlyCycle(Date.parse(now));
+    expect(new Date(start).toISOString().slice(0, 10)).toBe(
+      new Date(Date.parse(now.slice(0, 10)) - 3 * DAY).toISOString().slice(0, 10),
+    );
+  });
 });

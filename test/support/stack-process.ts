@@ -29,8 +29,17 @@ export async function startStackProcess(stateDir: string, apiKey: string): Promi
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}; see ${stateDir}/stack.log`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { url, apiKey, process: child };
+    if (child.exitCode !== null) {
+      throw new Error(`npm start exited with ${child.exitCode}; see ${stateDir}/stack.log`);
+    }
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      return { url, apiKey, process: child };
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   await killProcessTree(child.pid!);
@@ -60,7 +69,9 @@ export async function interruptStack(pid: number): Promise<void> {
 async function waitUntilGone(pids: number[], timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (pids.some(alive)) {
-    if (Date.now() > deadline) throw new Error(`processes still running: ${pids.filter(alive).join(', ')}`);
+    if (Date.now() > deadline) {
+      throw new Error(`processes still running: ${pids.filter(alive).join(', ')}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -78,7 +89,9 @@ function alive(pid: number): boolean {
 function descendantsOf(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);

@@ -4,7 +4,13 @@ import { adjustRequest, grantRequest } from './credit-form';
 
 describe('credit forms', () => {
   it('leaves blank fields out of a grant, so the API applies its defaults, and reads times as UTC', () => {
-    const body = grantRequest({ granted: ' 500 ', source: 'REFUND', effectiveFrom: '', effectiveUntil: '2030-01-31T12:00', entryId: '' });
+    const body = grantRequest({
+      granted: ' 500 ',
+      source: 'REFUND',
+      effectiveFrom: '',
+      effectiveUntil: '2030-01-31T12:00',
+      entryId: '',
+    });
     expect(body).toEqual({ granted: '500', source: 'REFUND', effectiveUntil: '2030-01-31T12:00:00Z' });
     expect(grantCreditsRequest.safeParse(body).success).toBe(true);
   });

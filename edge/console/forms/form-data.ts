@@ -14,6 +14,8 @@ export function column(form: FormFields, name: string): string[] {
 
 /** A datetime-local value (no zone, with or without seconds) read as UTC; blank stays blank. */
 export function utcInstant(local: string): string {
-  if (local === '') return '';
+  if (local === '') {
+    return '';
+  }
   return local.length === 16 ? `${local}:00Z` : `${local}Z`;
 }

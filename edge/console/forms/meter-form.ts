@@ -40,6 +40,9 @@ export function meterRequest(form: FormFields) {
 
 /** A condition on `attributes.x` or `dimensions.y`: numbers compare as numbers, anything else as text. */
 function toJsonLogic(condition: { name: string; operator: Operator; value: string }) {
-  const value = DECIMAL.test(condition.value) && condition.name.startsWith('attributes.') ? Number(condition.value) : condition.value;
+  const value =
+    DECIMAL.test(condition.value) && condition.name.startsWith('attributes.')
+      ? Number(condition.value)
+      : condition.value;
   return { [condition.operator]: [{ var: condition.name }, value] };
 }

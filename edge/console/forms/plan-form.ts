@@ -11,7 +11,9 @@ export function planFormShape(fields: FormFields) {
   const cards = Math.max(2, column(fields, 'cardMeter').length + SPARE_CARDS);
   return {
     cards,
-    slabs: Array.from({ length: cards }, (_, i) => Math.max(3, column(fields, `card${i}StartAfter`).filter((v) => v !== '').length + SPARE_SLABS)),
+    slabs: Array.from({ length: cards }, (_, i) =>
+      Math.max(3, column(fields, `card${i}StartAfter`).filter((v) => v !== '').length + SPARE_SLABS),
+    ),
     fees: Math.max(2, column(fields, 'feeName').filter((v) => v !== '').length + SPARE_FEES),
   };
 }
@@ -34,7 +36,12 @@ export function planRequest(form: FormFields) {
         .filter((s) => s.startAfter !== '' || s.rate !== '');
       const model = models[i] || 'TIERED';
       const packageSize = packageSizes[i] ?? '';
-      return { usageMeterId, pricingModel: model, slabs, ...(model === 'PACKAGE' || packageSize ? { packageSize } : {}) };
+      return {
+        usageMeterId,
+        pricingModel: model,
+        slabs,
+        ...(model === 'PACKAGE' || packageSize ? { packageSize } : {}),
+      };
     })
     .filter((card) => card.usageMeterId !== '');
   const amounts = column(form, 'feeAmount');
@@ -49,7 +56,10 @@ export function planRequest(form: FormFields) {
     currency: field(form, 'currency'),
     pricingCycle: {
       interval: field(form, 'interval'),
-      startOffset: { dayOffset: dayOffset === 'LAST' ? 'LAST' : Number(dayOffset || '1'), monthOffset: Number(field(form, 'monthOffset') || '1') },
+      startOffset: {
+        dayOffset: dayOffset === 'LAST' ? 'LAST' : Number(dayOffset || '1'),
+        monthOffset: Number(field(form, 'monthOffset') || '1'),
+      },
       anniversaryCycle: field(form, 'anniversaryCycle') === 'true',
       gracePeriod: Number(field(form, 'gracePeriod') || '0'),
     },
@@ -92,7 +102,10 @@ export function formHoldsPlan(plan: PricePlan): boolean {
   const feeExtras = ['displayName', 'tag', 'addOnId', 'currencyAmounts'] as const;
   return (
     (plan.supportedCurrencies ?? [plan.currency]).length <= 1 &&
-    plan.usageRateCards.every((card) => cardLabels.every((k) => card[k] === undefined) && card.slabs.every((s) => s.currencyRates === undefined)) &&
+    plan.usageRateCards.every(
+      (card) =>
+        cardLabels.every((k) => card[k] === undefined) && card.slabs.every((s) => s.currencyRates === undefined),
+    ) &&
     plan.fixedFees.every((fee) => feeExtras.every((k) => fee[k] === undefined))
   );
 }

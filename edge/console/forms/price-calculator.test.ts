@@ -16,7 +16,15 @@ describe('quotePrice', () => {
   it.each([
     ['0', '0', '0.00', []],
     ['100', '2.9', '2.90', [['0', '100', '2.9']]],
-    ['285.5', '7.5375', '7.54', [['0', '100', '2.9'], ['100', '185.5', '4.6375']]],
+    [
+      '285.5',
+      '7.5375',
+      '7.54',
+      [
+        ['0', '100', '2.9'],
+        ['100', '185.5', '4.6375'],
+      ],
+    ],
   ])('prices %s units slab by slab, rounding once, half to even', (usage, exact, amount, slabs) => {
     const quote = quotePrice(tiered, usage, 'USD');
     expect(quote).toMatchObject({ ok: true, exactAmount: exact, amount });
@@ -27,11 +35,41 @@ describe('quotePrice', () => {
     const statement = buildStatement(
       'acme',
       { start: 0, end: 1 },
-      [{ association: { id: 'a', accountId: 'acme', pricePlanId: 'p', pricePlanVersion: 1, effectiveFrom: 0, effectiveUntil: null, definition: { currency: 'JPY', pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 }, usageRateCards: [tiered], fixedFees: [], entitlementRateCards: [] } }, usage: new Map([['um.amount', '1234.5']]) }],
+      [
+        {
+          association: {
+            id: 'a',
+            accountId: 'acme',
+            pricePlanId: 'p',
+            pricePlanVersion: 1,
+            effectiveFrom: 0,
+            effectiveUntil: null,
+            definition: {
+              currency: 'JPY',
+              pricingCycle: {
+                interval: 'MONTHLY',
+                startOffset: { dayOffset: 1, monthOffset: 1 },
+                anniversaryCycle: false,
+                gracePeriod: 0,
+              },
+              usageRateCards: [tiered],
+              fixedFees: [],
+              entitlementRateCards: [],
+            },
+          },
+          usage: new Map([['um.amount', '1234.5']]),
+        },
+      ],
       0,
     );
     const line = statement.plans[0]!.usageLines[0]!;
-    expect(quotePrice(tiered, '1234.5', 'JPY')).toEqual({ ok: true, usage: '1234.5', exactAmount: line.exactAmount, amount: line.amount, slabs: line.slabs });
+    expect(quotePrice(tiered, '1234.5', 'JPY')).toEqual({
+      ok: true,
+      usage: '1234.5',
+      exactAmount: line.exactAmount,
+      amount: line.amount,
+      slabs: line.slabs,
+    });
   });
 
   it.each(['', 'ten', '-5', '1e3'])('refuses %j, naming the usage field', (usage) => {

@@ -14,7 +14,15 @@ export type PriceQuote =
  */
 export function quotePrice(card: UsageRateCard, usageText: string, currency: string): PriceQuote {
   const parsed = nonNegativeDecimalSchema.safeParse(usageText.trim());
-  if (!parsed.success) return { ok: false, field: 'usage', message: parsed.error.issues[0]?.message ?? 'is not a decimal number' };
+  if (!parsed.success) {
+    return { ok: false, field: 'usage', message: parsed.error.issues[0]?.message ?? 'is not a decimal number' };
+  }
   const priced = priceUsage(card, parsed.data);
-  return { ok: true, usage: parsed.data, exactAmount: priced.amount.toFixed(), amount: roundMoney(priced.amount, currency), slabs: priced.charges };
+  return {
+    ok: true,
+    usage: parsed.data,
+    exactAmount: priced.amount.toFixed(),
+    amount: roundMoney(priced.amount, currency),
+    slabs: priced.charges,
+  };
 }

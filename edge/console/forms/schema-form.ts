@@ -18,7 +18,12 @@ export function schemaRequest(form: FormFields, options: { withName: boolean }) 
   const kinds = column(form, 'enrichmentKind');
   const values = column(form, 'enrichmentValue');
   const fields = column(form, 'enrichmentName')
-    .map((name, i) => ({ name, type: types[i] || 'ATTRIBUTE', enrichmentType: kinds[i] || 'JSON_LOGIC', value: values[i] ?? '' }))
+    .map((name, i) => ({
+      name,
+      type: types[i] || 'ATTRIBUTE',
+      enrichmentType: kinds[i] || 'JSON_LOGIC',
+      value: values[i] ?? '',
+    }))
     .filter((f) => f.name !== '' || f.value !== '')
     .map((f, i) => ({ ...f, order: i + 1 }));
   const description = field(form, 'description');

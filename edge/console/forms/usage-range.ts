@@ -17,11 +17,21 @@ const MAX_POINTS = 100;
  */
 export function usageRange(range: string, window: string, now: number, byAccount: boolean) {
   const chosen = usageRanges.find((r) => r.value === range) ?? usageRanges[0];
-  let effective: ConsoleWindow = (consoleWindows as readonly string[]).includes(window) ? (window as ConsoleWindow) : 'HOUR';
+  let effective: ConsoleWindow = (consoleWindows as readonly string[]).includes(window)
+    ? (window as ConsoleWindow)
+    : 'HOUR';
   const widened = byAccount && Math.ceil(chosen.minutes / windowMinutes[effective]) + 1 > MAX_POINTS;
-  if (widened) effective = effective === 'HOUR' ? 'DAY' : 'MONTH';
+  if (widened) {
+    effective = effective === 'HOUR' ? 'DAY' : 'MONTH';
+  }
   const to = Math.ceil((now + 1) / 60_000) * 60_000;
-  return { range: chosen.value, from: new Date(to - chosen.minutes * 60_000).toISOString(), to: new Date(to).toISOString(), window: effective, widened };
+  return {
+    range: chosen.value,
+    from: new Date(to - chosen.minutes * 60_000).toISOString(),
+    to: new Date(to).toISOString(),
+    window: effective,
+    widened,
+  };
 }
 
 /**
@@ -29,7 +39,12 @@ export function usageRange(range: string, window: string, now: number, byAccount
  * no usage — right for COUNT and SUM, whose value of an empty window is 0 (not for MAX or LATEST,
  * whose empty windows have no value at all: leave those as they are).
  */
-export function fillWindows(points: { from: string; value: string | null }[], from: string, to: string, window: ConsoleWindow) {
+export function fillWindows(
+  points: { from: string; value: string | null }[],
+  from: string,
+  to: string,
+  window: ConsoleWindow,
+) {
   const byStart = new Map(points.map((p) => [Date.parse(p.from), p.value]));
   const filled: { from: string; value: string | null }[] = [];
   for (let start = windowStart(Date.parse(from), window); start < Date.parse(to); start = nextWindow(start, window)) {
@@ -40,14 +55,22 @@ export function fillWindows(points: { from: string; value: string | null }[], fr
 
 function windowStart(t: number, window: ConsoleWindow): number {
   const d = new Date(t);
-  if (window === 'HOUR') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours());
-  if (window === 'DAY') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  if (window === 'HOUR') {
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours());
+  }
+  if (window === 'DAY') {
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  }
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
 
 function nextWindow(start: number, window: ConsoleWindow): number {
   const d = new Date(start);
-  if (window === 'HOUR') return start + 3_600_000;
-  if (window === 'DAY') return start + 86_400_000;
+  if (window === 'HOUR') {
+    return start + 3_600_000;
+  }
+  if (window === 'DAY') {
+    return start + 86_400_000;
+  }
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }

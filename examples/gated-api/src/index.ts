@@ -18,24 +18,42 @@ const MAX_TOKENS = 100;
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
-    if (request.method !== 'POST' || url.pathname !== '/v1/complete') return new Response('Not found', { status: 404 });
+    if (request.method !== 'POST' || url.pathname !== '/v1/complete') {
+      return new Response('Not found', { status: 404 });
+    }
     const accountId = request.headers.get('x-account-id');
-    if (!accountId) return Response.json({ error: 'x-account-id header required' }, { status: 401 });
+    if (!accountId) {
+      return Response.json({ error: 'x-account-id header required' }, { status: 401 });
+    }
     const { prompt } = (await request.json()) as { prompt: string };
 
     const meterline = new MeterlineClient({ baseUrl: env.METERLINE_URL, apiKey: env.METERLINE_KEY });
     try {
       const { result, settlement } = await meterline.withReservation(
         // The request id makes the whole call safe to retry: the same reservation, settled once.
-        { id: request.headers.get('x-request-id') ?? undefined, accountId, featureId: env.TOKENS_FEATURE, amount: MAX_TOKENS, ttlSeconds: 120 },
+        {
+          id: request.headers.get('x-request-id') ?? undefined,
+          accountId,
+          featureId: env.TOKENS_FEATURE,
+          amount: MAX_TOKENS,
+          ttlSeconds: 120,
+        },
         async () => {
           const completion = await complete(prompt);
-          return { usage: { schemaName: env.TOKENS_SCHEMA, attributes: [{ name: 'tokens', value: String(completion.tokens) }] }, result: completion };
+          return {
+            usage: {
+              schemaName: env.TOKENS_SCHEMA,
+              attributes: [{ name: 'tokens', value: String(completion.tokens) }],
+            },
+            result: completion,
+          };
         },
       );
       return Response.json({ text: result?.text, tokens: result?.tokens, balance: settlement?.balances[0]?.balance });
     } catch (error) {
-      if (error instanceof NotEntitledError) return Response.json({ error: 'Out of tokens', available: error.available }, { status: 402 });
+      if (error instanceof NotEntitledError) {
+        return Response.json({ error: 'Out of tokens', available: error.available }, { status: 402 });
+      }
       throw error;
     }
   },

@@ -29,14 +29,35 @@ async function account(): Promise<{ owner: LedgerOwner; ledger: Ledger }> {
   return { owner, ledger };
 }
 
-const setClock = (ledger: Ledger, at: number) => runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => at));
+const setClock = (ledger: Ledger, at: number) =>
+  runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => at));
 
-async function grant(ledger: Ledger, owner: LedgerOwner, id: string, granted: string, effectiveUntil?: number, effectiveFrom = T0 - DAY) {
-  unwrap(await ledger.grant(owner, FEATURE, { id, granted, source: 'ENTITLEMENT', effectiveFrom: new Date(effectiveFrom).toISOString(), ...(effectiveUntil ? { effectiveUntil: new Date(effectiveUntil).toISOString() } : {}) }));
+async function grant(
+  ledger: Ledger,
+  owner: LedgerOwner,
+  id: string,
+  granted: string,
+  effectiveUntil?: number,
+  effectiveFrom = T0 - DAY,
+) {
+  unwrap(
+    await ledger.grant(owner, FEATURE, {
+      id,
+      granted,
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(effectiveFrom).toISOString(),
+      ...(effectiveUntil ? { effectiveUntil: new Date(effectiveUntil).toISOString() } : {}),
+    }),
+  );
 }
 
 const debit = (eventId: string, amount: string) => ({ eventId, at: AT, lines: [{ featureId: FEATURE, amount }] });
-const correction = (eventId: string, seq: number, effect: LedgerCorrection['effect'], amount: string): LedgerCorrection => ({ eventId, seq, effect, at: AT, lines: [{ featureId: FEATURE, amount }] });
+const correction = (
+  eventId: string,
+  seq: number,
+  effect: LedgerCorrection['effect'],
+  amount: string,
+): LedgerCorrection => ({ eventId, seq, effect, at: AT, lines: [{ featureId: FEATURE, amount }] });
 
 async function standing(ledger: Ledger, owner: LedgerOwner) {
   const credits = await ledger.credits(owner, FEATURE);
@@ -57,10 +78,18 @@ describe('AccountLedger corrections', () => {
     await grant(ledger, owner, 'soon', '10', T0 + DAY);
     await grant(ledger, owner, 'never', '10');
     await ledger.consume(owner, [debit('e1', '12')]);
-    expect(await standing(ledger, owner)).toEqual({ balance: '8', usedOverage: '0', entries: { soon: '10', never: '2' } });
+    expect(await standing(ledger, owner)).toEqual({
+      balance: '8',
+      usedOverage: '0',
+      entries: { soon: '10', never: '2' },
+    });
 
     expect(await ledger.correct(owner, [correction('e1', 1, 'REFUND', '12')])).toEqual({ applied: 1, skipped: 0 });
-    expect(await standing(ledger, owner)).toEqual({ balance: '20', usedOverage: '0', entries: { soon: '0', never: '0' } });
+    expect(await standing(ledger, owner)).toEqual({
+      balance: '20',
+      usedOverage: '0',
+      entries: { soon: '0', never: '0' },
+    });
   });
 
   it("leaves the others' usage as if the undone event had never been sent", async () => {
@@ -70,7 +99,11 @@ describe('AccountLedger corrections', () => {
     await ledger.consume(owner, [debit('e1', '5'), debit('e2', '8')]);
     await ledger.correct(owner, [correction('e1', 1, 'REFUND', '5')]);
     // e2 alone: 8 from the entry expiring first.
-    expect(await standing(ledger, owner)).toEqual({ balance: '12', usedOverage: '0', entries: { soon: '8', never: '0' } });
+    expect(await standing(ledger, owner)).toEqual({
+      balance: '12',
+      usedOverage: '0',
+      entries: { soon: '8', never: '0' },
+    });
   });
 
   it('applies a correction once: redelivered, after a restart, after its confirmation', async () => {
@@ -105,7 +138,9 @@ describe('AccountLedger corrections', () => {
     const { owner, ledger } = await account();
     await grant(ledger, owner, 'g', '10');
     await ledger.consume(owner, [debit('e1', '4')]);
-    expect(await ledger.correct(owner, [correction('e1', 1, 'REFUND', '4'), correction('e1', 2, 'DEBIT', '7')])).toEqual({ applied: 2, skipped: 0 });
+    expect(
+      await ledger.correct(owner, [correction('e1', 1, 'REFUND', '4'), correction('e1', 2, 'DEBIT', '7')]),
+    ).toEqual({ applied: 2, skipped: 0 });
     expect(await standing(ledger, owner)).toEqual({ balance: '3', usedOverage: '0', entries: { g: '7' } });
   });
 
@@ -116,11 +151,19 @@ describe('AccountLedger corrections', () => {
     expect(await standing(ledger, owner)).toEqual({ balance: '-8', usedOverage: '8', entries: { first: '10' } });
     // A top-up from now on pays the overage.
     await grant(ledger, owner, 'top-up', '6', undefined, T0);
-    expect(await standing(ledger, owner)).toEqual({ balance: '-2', usedOverage: '2', entries: { first: '10', 'top-up': '6' } });
+    expect(await standing(ledger, owner)).toEqual({
+      balance: '-2',
+      usedOverage: '2',
+      entries: { first: '10', 'top-up': '6' },
+    });
 
     await ledger.correct(owner, [correction('e1', 1, 'REFUND', '15')]);
     // e2 alone: 3 of the first grant; the top-up untouched.
-    expect(await standing(ledger, owner)).toEqual({ balance: '13', usedOverage: '0', entries: { first: '3', 'top-up': '0' } });
+    expect(await standing(ledger, owner)).toEqual({
+      balance: '13',
+      usedOverage: '0',
+      entries: { first: '3', 'top-up': '0' },
+    });
   });
 
   it('cannot create credits: a give-back finds nothing used, gives nothing back', async () => {
@@ -138,11 +181,22 @@ describe('AccountLedger corrections', () => {
     const EVENTS = 4;
     const event = fc.nat(EVENTS - 1);
     const op: fc.Arbitrary<Op> = fc.oneof(
-      { weight: 3, arbitrary: fc.record({ op: fc.constant('correct' as const), event, action: fc.constantFrom('UNDO' as const, 'REDO' as const, 'REDO_EVENT' as const), amount: fc.integer({ min: 1, max: 20 }) }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          op: fc.constant('correct' as const),
+          event,
+          action: fc.constantFrom('UNDO' as const, 'REDO' as const, 'REDO_EVENT' as const),
+          amount: fc.integer({ min: 1, max: 20 }),
+        }),
+      },
       { weight: 4, arbitrary: fc.record({ op: fc.constant('deliver' as const), event, again: fc.boolean() }) },
       { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
     );
-    const plan = fc.record({ amounts: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: EVENTS, maxLength: EVENTS }), ops: fc.array(op, { minLength: 5, maxLength: 25 }) });
+    const plan = fc.record({
+      amounts: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: EVENTS, maxLength: EVENTS }),
+      ops: fc.array(op, { minLength: 5, maxLength: 25 }),
+    });
 
     await fc.assert(
       fc.asyncProperty(plan, async ({ amounts, ops }) => {
@@ -153,7 +207,11 @@ describe('AccountLedger corrections', () => {
         let ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
         await grant(ledger, owner, 'g', String(GRANT), T0 - 1);
         await grant(ledger, owner, 'top-up', String(TOP_UP), undefined, T0 - 1);
-        const held = (amount: number): HeldCredits => ({ accountId: owner.accountId, at: AT, lines: [{ featureId: FEATURE, amount: String(amount) }] });
+        const held = (amount: number): HeldCredits => ({
+          accountId: owner.accountId,
+          at: AT,
+          lines: [{ featureId: FEATURE, amount: String(amount) }],
+        });
 
         // The rater's side, as correctEvent and the outboxes keep it: what each event holds now,
         // its debit still owed or not, and its numbered credit changes not yet confirmed.
@@ -189,8 +247,11 @@ describe('AccountLedger corrections', () => {
             return;
           }
           // A late copy: the oldest message of its corrections, or its debit.
-          if (e.sent.length > 0) await ledger.correct(owner, e.sent[0]!);
-          else await ledger.consume(owner, [debit(e.id, String(e.amount))]);
+          if (e.sent.length > 0) {
+            await ledger.correct(owner, e.sent[0]!);
+          } else {
+            await ledger.consume(owner, [debit(e.id, String(e.amount))]);
+          }
         };
 
         for (const step of ops) {
@@ -204,7 +265,9 @@ describe('AccountLedger corrections', () => {
             continue;
           }
           // REDO meters the event's payload again; REDO_EVENT replaces it.
-          if (step.action === 'REDO_EVENT') e.payload = step.amount;
+          if (step.action === 'REDO_EVENT') {
+            e.payload = step.amount;
+          }
           const after = step.action === 'UNDO' ? null : held(e.payload);
           for (const change of creditChanges(e.holds, after)) {
             e.owed.push({ eventId: e.id, seq: ++e.lastSeq, effect: change.effect, at: change.at, lines: change.lines });
@@ -212,8 +275,14 @@ describe('AccountLedger corrections', () => {
           e.holds = after;
         }
         // Everything still owed arrives, in order, then a late copy of each.
-        for (const e of events) while (e.debitOwed || e.owed.length > 0) await deliver(e, false);
-        for (const e of events) await deliver(e, true);
+        for (const e of events) {
+          while (e.debitOwed || e.owed.length > 0) {
+            await deliver(e, false);
+          }
+        }
+        for (const e of events) {
+          await deliver(e, true);
+        }
 
         const total = events.reduce((sum, e) => sum.plus(e.holds ? e.holds.lines[0]!.amount : 0), new Decimal(0));
         // By brute force: the grant covers what it can, the top-up pays the overage beyond, the rest stays overage.
@@ -222,7 +291,10 @@ describe('AccountLedger corrections', () => {
         expect(balance).toBe(new Decimal(TOP_UP).minus(overage).toFixed());
         expect(usedOverage).toBe(Decimal.max(0, overage.minus(TOP_UP)).toFixed());
         const used = Object.fromEntries((await ledger.listEntries(FEATURE, undefined, 10)).map((e) => [e.id, e.used]));
-        expect(used).toEqual({ g: Decimal.min(total, GRANT).toFixed(), 'top-up': Decimal.min(overage, TOP_UP).toFixed() });
+        expect(used).toEqual({
+          g: Decimal.min(total, GRANT).toFixed(),
+          'top-up': Decimal.min(overage, TOP_UP).toFixed(),
+        });
       }),
       { numRuns: 25, endOnFailure: true },
     );

@@ -2,7 +2,13 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject 
 import { describe, expect, it } from 'vitest';
 import { RECONCILE_AFTER_MS, type AccountLedger } from '../../../edge/ledger/account-ledger';
 import { KEY_BUCKET_MS, LEGACY_RETENTION_MS } from '../../../edge/ledger/debit-records';
-import { ledgerFor, SETTLED_KEY_WINDOW_MS, unwrap, type EventDebit, type LedgerOwner } from '../../../edge/ledger/ledger-protocol';
+import {
+  ledgerFor,
+  SETTLED_KEY_WINDOW_MS,
+  unwrap,
+  type EventDebit,
+  type LedgerOwner,
+} from '../../../edge/ledger/ledger-protocol';
 import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 
 /**
@@ -28,16 +34,27 @@ function debit(eventId: string, amount = '1'): EventDebit {
   return { eventId, at: T0, lines: [{ featureId: FEATURE, amount }] };
 }
 
-function inLedger<R>(stub: DurableObjectStub<AccountLedger>, fn: (instance: AccountLedger, state: DurableObjectState) => R | Promise<R>) {
+function inLedger<R>(
+  stub: DurableObjectStub<AccountLedger>,
+  fn: (instance: AccountLedger, state: DurableObjectState) => R | Promise<R>,
+) {
   return runInDurableObject(stub, (instance, state) => fn(instance as unknown as AccountLedger, state));
 }
 
-const setClock = (ledger: DurableObjectStub<AccountLedger>, at: number) => inLedger(ledger, (instance) => void (instance.clock = () => at));
+const setClock = (ledger: DurableObjectStub<AccountLedger>, at: number) =>
+  inLedger(ledger, (instance) => void (instance.clock = () => at));
 
 async function granted(granted: string): Promise<{ owner: LedgerOwner; ledger: DurableObjectStub<AccountLedger> }> {
   const { owner, ledger } = account();
   await setClock(ledger, T0);
-  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(T0 - HOUR).toISOString(), effectiveUntil: new Date(T0 + 1000 * HOUR).toISOString() }));
+  unwrap(
+    await ledger.grant(owner, FEATURE, {
+      granted,
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(T0 - HOUR).toISOString(),
+      effectiveUntil: new Date(T0 + 1000 * HOUR).toISOString(),
+    }),
+  );
   return { owner, ledger };
 }
 
@@ -83,8 +100,12 @@ describe('AccountLedger debit keys', () => {
 
   it('refunds a PENDING /entitled debit whose event was never claimed, and answers a retry ALREADY_DEBITED until the key goes', async () => {
     const { owner, ledger } = await granted('10');
-    expect((await ledger.entitle(owner, { eventId: 'lost', lines: [{ featureId: FEATURE, amount: '4' }] })).status).toBe('ENTITLED');
-    expect((await ledger.entitle(owner, { eventId: 'lost', lines: [{ featureId: FEATURE, amount: '4' }] })).status).toBe('ALREADY_DEBITED');
+    expect(
+      (await ledger.entitle(owner, { eventId: 'lost', lines: [{ featureId: FEATURE, amount: '4' }] })).status,
+    ).toBe('ENTITLED');
+    expect(
+      (await ledger.entitle(owner, { eventId: 'lost', lines: [{ featureId: FEATURE, amount: '4' }] })).status,
+    ).toBe('ALREADY_DEBITED');
     await setClock(ledger, T0 + RECONCILE_AFTER_MS + 1);
     await runDurableObjectAlarm(ledger);
     expect(await ledger.pendingDebitCount()).toBe(0);
@@ -101,7 +122,10 @@ describe('AccountLedger debit keys', () => {
       await setClock(ledger, at);
       for (let i = 0; i < perBucket; i += 500) {
         const ids = Array.from({ length: 500 }, (_, j) => `b${b}-${i + j}`);
-        await ledger.consume(owner, ids.map((id) => debit(id)));
+        await ledger.consume(
+          owner,
+          ids.map((id) => debit(id)),
+        );
         await ledger.confirm(ids);
       }
       await runDurableObjectAlarm(ledger);
@@ -119,24 +143,38 @@ describe('AccountLedger debit keys', () => {
 
   it("carries over an old object's debits table: PENDING debits move, SETTLED ones are read until they age out", async () => {
     const { owner, ledger } = await granted('100');
-    const oldLines = (amount: string) => JSON.stringify([{ featureId: FEATURE, amount, allocations: [], overage: amount }]);
+    const oldLines = (amount: string) =>
+      JSON.stringify([{ featureId: FEATURE, amount, allocations: [], overage: amount }]);
     // As an object deployed before the key buckets left it: two debits, one PENDING.
     await inLedger(ledger, (_instance, state) => {
       const sql = state.storage.sql;
       sql.exec(`CREATE TABLE debits (event_id TEXT PRIMARY KEY, state TEXT NOT NULL, lines TEXT NOT NULL, created_at INTEGER NOT NULL);
         CREATE INDEX debits_state ON debits (state, created_at);`);
-      sql.exec("INSERT INTO debits VALUES ('old-settled', 'SETTLED', ?, ?), ('old-pending', 'PENDING', ?, ?)", oldLines('6'), T0 - HOUR, oldLines('0'), T0 - HOUR);
+      sql.exec(
+        "INSERT INTO debits VALUES ('old-settled', 'SETTLED', ?, ?), ('old-pending', 'PENDING', ?, ?)",
+        oldLines('6'),
+        T0 - HOUR,
+        oldLines('0'),
+        T0 - HOUR,
+      );
     });
     await abortAllDurableObjects();
     const restarted = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
     await setClock(restarted, T0);
     expect(await restarted.pendingDebitCount()).toBe(1);
-    expect((await restarted.entitle(owner, { eventId: 'old-settled', lines: [{ featureId: FEATURE, amount: '6' }] })).status).toBe('ALREADY_DEBITED');
-    expect(await restarted.consume(owner, [debit('old-settled', '6'), debit('old-pending', '0')])).toEqual({ debited: 0, skipped: 2 });
+    expect(
+      (await restarted.entitle(owner, { eventId: 'old-settled', lines: [{ featureId: FEATURE, amount: '6' }] })).status,
+    ).toBe('ALREADY_DEBITED');
+    expect(await restarted.consume(owner, [debit('old-settled', '6'), debit('old-pending', '0')])).toEqual({
+      debited: 0,
+      skipped: 2,
+    });
     // Past the old 60 days the old table is emptied and dropped; the key of 'old-pending' (settled just now) stays.
     await setClock(restarted, T0 + LEGACY_RETENTION_MS);
     await runDurableObjectAlarm(restarted);
-    const tables = await inLedger(restarted, (_i, state) => state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE name = 'debits'").toArray());
+    const tables = await inLedger(restarted, (_i, state) =>
+      state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE name = 'debits'").toArray(),
+    );
     expect(tables).toEqual([]);
     expect(await restarted.consume(owner, [debit('old-pending', '0')])).toEqual({ debited: 0, skipped: 1 });
     expect(await restarted.consume(owner, [debit('old-settled', '6')])).toEqual({ debited: 1, skipped: 0 });

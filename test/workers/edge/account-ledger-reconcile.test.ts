@@ -29,7 +29,14 @@ async function granted(granted: string): Promise<{ owner: LedgerOwner; ledger: D
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
   await setClock(ledger, T0);
   const day = 86_400_000;
-  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(T0 - day).toISOString(), effectiveUntil: new Date(T0 + day).toISOString() }));
+  unwrap(
+    await ledger.grant(owner, FEATURE, {
+      granted,
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(T0 - day).toISOString(),
+      effectiveUntil: new Date(T0 + day).toISOString(),
+    }),
+  );
   return { owner, ledger };
 }
 
@@ -37,7 +44,8 @@ function inLedger<R>(stub: DurableObjectStub<AccountLedger>, fn: (instance: Acco
   return runInDurableObject(stub, (instance) => fn(instance as unknown as AccountLedger));
 }
 
-const setClock = (ledger: DurableObjectStub<AccountLedger>, at: number) => inLedger(ledger, (instance) => void (instance.clock = () => at));
+const setClock = (ledger: DurableObjectStub<AccountLedger>, at: number) =>
+  inLedger(ledger, (instance) => void (instance.clock = () => at));
 
 function debit(eventId: string, amount: string): Omit<EventDebit, 'at'> {
   return { eventId, lines: [{ featureId: FEATURE, amount }] };
@@ -46,7 +54,12 @@ function debit(eventId: string, amount: string): Omit<EventDebit, 'at'> {
 /** What the edge does after the ledger's answer: claims the event, marked as debited at the edge. */
 async function claimEntitled(owner: LedgerOwner, eventId: string): Promise<string | undefined> {
   const c = claim(eventId);
-  const [result] = await claimEvents(env, owner.tenantId, [{ ...c, event: { ...c.event, accountId: owner.accountId, debitedAtEdge: true } }], SHARDS);
+  const [result] = await claimEvents(
+    env,
+    owner.tenantId,
+    [{ ...c, event: { ...c.event, accountId: owner.accountId, debitedAtEdge: true } }],
+    SHARDS,
+  );
   return result?.status;
 }
 
@@ -87,7 +100,11 @@ describe('AccountLedger reconciling PENDING debits', () => {
         // The shard has answered: neither event is claimed (the first call's claim failed).
         expect([...(await held.answer)]).toEqual([]);
         // Meanwhile the client retries: the debit is still PENDING, and the edge claims the event.
-        const retry = await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).entitle(owner, debit('retried', '3'), SHARDS);
+        const retry = await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).entitle(
+          owner,
+          debit('retried', '3'),
+          SHARDS,
+        );
         expect(retry.status).toBe('ALREADY_DEBITED');
         expect(await claimEntitled(owner, 'retried')).toBe('accepted');
         held.release();

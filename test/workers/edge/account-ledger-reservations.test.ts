@@ -24,17 +24,30 @@ const SHARDS: ShardPlacement = { layout: initialLayout(4), region: null, jurisdi
 type Ledger = DurableObjectStub<AccountLedger>;
 
 let tenants = 0;
-async function account(granted: string, overageLimit: string | null = null): Promise<{ owner: LedgerOwner; ledger: Ledger }> {
+async function account(
+  granted: string,
+  overageLimit: string | null = null,
+): Promise<{ owner: LedgerOwner; ledger: Ledger }> {
   // A tenant of its own: its DedupShards have claimed none of these event ids yet.
   const owner = { tenantId: `reservations-${++tenants}-${crypto.randomUUID()}`, accountId: 'acct' };
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
   await setClock(ledger, T0);
-  unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(T0 - DAY).toISOString(), effectiveUntil: new Date(T0 + 10 * DAY).toISOString() }));
-  if (overageLimit !== null) await ledger.setOverageLimit(owner, FEATURE, overageLimit);
+  unwrap(
+    await ledger.grant(owner, FEATURE, {
+      granted,
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(T0 - DAY).toISOString(),
+      effectiveUntil: new Date(T0 + 10 * DAY).toISOString(),
+    }),
+  );
+  if (overageLimit !== null) {
+    await ledger.setOverageLimit(owner, FEATURE, overageLimit);
+  }
   return { owner, ledger };
 }
 
-const setClock = (ledger: Ledger, at: number) => runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => at));
+const setClock = (ledger: Ledger, at: number) =>
+  runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => at));
 
 /** The usage event a settle ingests, as the route prepares it: marked as debited at the edge. */
 function usage(owner: LedgerOwner, eventId: string, tokens: string): Claim {
@@ -43,7 +56,13 @@ function usage(owner: LedgerOwner, eventId: string, tokens: string): Claim {
 }
 
 /** What POST /reservations/{id}/settle does: the ledger's settle, then the claim (unless the edge "fails" in between). */
-async function settle(ledger: Ledger, owner: LedgerOwner, key: string, tokens: string, options: { claim?: boolean; eventId?: string } = {}) {
+async function settle(
+  ledger: Ledger,
+  owner: LedgerOwner,
+  key: string,
+  tokens: string,
+  options: { claim?: boolean; eventId?: string } = {},
+) {
   const event = usage(owner, options.eventId ?? `${key}.usage`, tokens);
   const outcome = await ledger.settleReservation(owner, key, event, [{ featureId: FEATURE, amount: tokens }], SHARDS);
   if ((outcome.status === 'SETTLED' || outcome.status === 'ALREADY_SETTLED') && options.claim !== false) {
@@ -53,7 +72,8 @@ async function settle(ledger: Ledger, owner: LedgerOwner, key: string, tokens: s
   return { outcome, claimed: undefined };
 }
 
-const reserve = (ledger: Ledger, owner: LedgerOwner, key: string, amount: string, ttlMs = 60_000) => ledger.reserve(owner, { key, featureId: FEATURE, amount, ttlMs });
+const reserve = (ledger: Ledger, owner: LedgerOwner, key: string, amount: string, ttlMs = 60_000) =>
+  ledger.reserve(owner, { key, featureId: FEATURE, amount, ttlMs });
 /** Restarts the ledger object alone (its DedupShards keep running, as in production when one object moves). */
 async function restart(ledger: Ledger): Promise<void> {
   await runInDurableObject(ledger, (_instance, state) => {
@@ -71,44 +91,91 @@ describe('AccountLedger reservations', () => {
   it('holds against the balance, settles the actual amount and gives back the rest, once', async () => {
     const { owner, ledger } = await account('100');
     const held = await reserve(ledger, owner, 'r1', '40');
-    expect(held).toMatchObject({ status: 'HELD', created: true, reservation: { status: 'HELD', amount: '40' }, balances: [{ balance: '60' }] });
+    expect(held).toMatchObject({
+      status: 'HELD',
+      created: true,
+      reservation: { status: 'HELD', amount: '40' },
+      balances: [{ balance: '60' }],
+    });
     // The same request again: the same reservation, nothing held twice. Other values: a conflict.
-    expect(await reserve(ledger, owner, 'r1', '40')).toMatchObject({ status: 'HELD', created: false, balances: [{ balance: '60' }] });
-    expect(await reserve(ledger, owner, 'r1', '41')).toMatchObject({ status: 'REFUSED', code: 'reservation_id_conflict' });
+    expect(await reserve(ledger, owner, 'r1', '40')).toMatchObject({
+      status: 'HELD',
+      created: false,
+      balances: [{ balance: '60' }],
+    });
+    expect(await reserve(ledger, owner, 'r1', '41')).toMatchObject({
+      status: 'REFUSED',
+      code: 'reservation_id_conflict',
+    });
     // Concurrent holds never exceed what is left.
-    expect(await reserve(ledger, owner, 'r2', '61')).toMatchObject({ status: 'DENIED', reason: 'INSUFFICIENT_CREDITS', available: '60' });
+    expect(await reserve(ledger, owner, 'r2', '61')).toMatchObject({
+      status: 'DENIED',
+      reason: 'INSUFFICIENT_CREDITS',
+      available: '60',
+    });
 
     const first = await settle(ledger, owner, 'r1', '25');
-    expect(first.outcome).toMatchObject({ status: 'SETTLED', reservation: { status: 'SETTLED', settledAmount: '25', eventId: 'r1.usage' }, balances: [{ balance: '75' }] });
+    expect(first.outcome).toMatchObject({
+      status: 'SETTLED',
+      reservation: { status: 'SETTLED', settledAmount: '25', eventId: 'r1.usage' },
+      balances: [{ balance: '75' }],
+    });
     expect(first.claimed).toBe('accepted');
     // A retried settle: nothing debited again; its claim is a duplicate. Another amount: refused.
     const again = await settle(ledger, owner, 'r1', '25');
     expect(again.outcome).toMatchObject({ status: 'ALREADY_SETTLED', balances: [{ balance: '75' }] });
     expect(again.claimed).toBe('duplicate');
-    expect((await settle(ledger, owner, 'r1', '26')).outcome).toMatchObject({ status: 'REFUSED', code: 'reservation_settled' });
-    expect(await ledger.releaseReservation(owner, 'r1')).toMatchObject({ status: 'REFUSED', code: 'reservation_settled' });
+    expect((await settle(ledger, owner, 'r1', '26')).outcome).toMatchObject({
+      status: 'REFUSED',
+      code: 'reservation_settled',
+    });
+    expect(await ledger.releaseReservation(owner, 'r1')).toMatchObject({
+      status: 'REFUSED',
+      code: 'reservation_settled',
+    });
     expect(await balance(ledger, owner)).toBe('75');
   });
 
   it('settles above the hold only as far as credits and the overage limit go; else the hold stays', async () => {
     const { owner, ledger } = await account('10', '5');
     await reserve(ledger, owner, 'big', '8');
-    expect((await settle(ledger, owner, 'big', '16')).outcome).toMatchObject({ status: 'DENIED', reason: 'INSUFFICIENT_CREDITS', available: '7' });
-    expect(await ledger.reservation(owner, 'big')).toMatchObject({ reservation: { status: 'HELD' }, balances: [{ balance: '2' }] });
-    expect((await settle(ledger, owner, 'big', '15')).outcome).toMatchObject({ status: 'SETTLED', balances: [{ balance: '-5', usedOverage: '5' }] });
+    expect((await settle(ledger, owner, 'big', '16')).outcome).toMatchObject({
+      status: 'DENIED',
+      reason: 'INSUFFICIENT_CREDITS',
+      available: '7',
+    });
+    expect(await ledger.reservation(owner, 'big')).toMatchObject({
+      reservation: { status: 'HELD' },
+      balances: [{ balance: '2' }],
+    });
+    expect((await settle(ledger, owner, 'big', '15')).outcome).toMatchObject({
+      status: 'SETTLED',
+      balances: [{ balance: '-5', usedOverage: '5' }],
+    });
   });
 
   it('releases on request and at the TTL; a settle after the TTL is refused and nothing is ingested', async () => {
     const { owner, ledger } = await account('100');
     await reserve(ledger, owner, 'cancel', '30');
     await reserve(ledger, owner, 'late', '50', 10_000);
-    expect(await ledger.releaseReservation(owner, 'cancel')).toMatchObject({ status: 'OK', reservation: { status: 'RELEASED', reason: 'RELEASED' }, balances: [{ balance: '50' }] });
-    expect(await ledger.releaseReservation(owner, 'cancel')).toMatchObject({ status: 'OK', reservation: { status: 'RELEASED' }, balances: [{ balance: '50' }] });
+    expect(await ledger.releaseReservation(owner, 'cancel')).toMatchObject({
+      status: 'OK',
+      reservation: { status: 'RELEASED', reason: 'RELEASED' },
+      balances: [{ balance: '50' }],
+    });
+    expect(await ledger.releaseReservation(owner, 'cancel')).toMatchObject({
+      status: 'OK',
+      reservation: { status: 'RELEASED' },
+      balances: [{ balance: '50' }],
+    });
     await setClock(ledger, T0 + 10_000);
     expect(await runDurableObjectAlarm(ledger)).toBe(true);
     expect(await ledger.heldReservationCount()).toBe(0);
     expect(await balance(ledger, owner)).toBe('100');
-    expect((await settle(ledger, owner, 'late', '5')).outcome).toMatchObject({ status: 'REFUSED', code: 'reservation_expired' });
+    expect((await settle(ledger, owner, 'late', '5')).outcome).toMatchObject({
+      status: 'REFUSED',
+      code: 'reservation_expired',
+    });
     expect(await claimedEventIds(env, owner.tenantId, ['late.usage'], SHARDS)).toEqual(new Set());
   });
 
@@ -120,7 +187,9 @@ describe('AccountLedger reservations', () => {
     expect((await settle(ledger, owner, 'lost', '12', { claim: false })).outcome.status).toBe('SETTLED');
     // Another event took the settle event's id first.
     await claimEvents(env, owner.tenantId, [claim('someone-else', 'other payload')], SHARDS);
-    expect((await settle(ledger, owner, 'taken', '7', { claim: false, eventId: 'someone-else' })).outcome.status).toBe('SETTLED');
+    expect((await settle(ledger, owner, 'taken', '7', { claim: false, eventId: 'someone-else' })).outcome.status).toBe(
+      'SETTLED',
+    );
     expect(await balance(ledger, owner)).toBe('81');
 
     await abortAllDurableObjects();
@@ -129,7 +198,9 @@ describe('AccountLedger reservations', () => {
     expect(await runDurableObjectAlarm(restarted)).toBe(true);
     expect(await claimedEventIds(env, owner.tenantId, ['lost.usage'], SHARDS)).toEqual(new Set(['lost.usage']));
     expect(await restarted.pendingDebitCount()).toBe(0);
-    expect(await restarted.reservation(owner, 'taken')).toMatchObject({ reservation: { status: 'RELEASED', reason: 'EVENT_ID_CONFLICT' } });
+    expect(await restarted.reservation(owner, 'taken')).toMatchObject({
+      reservation: { status: 'RELEASED', reason: 'EVENT_ID_CONFLICT' },
+    });
     expect(await balance(restarted, owner)).toBe('88');
   });
 
@@ -149,12 +220,40 @@ describe('AccountLedger reservations', () => {
       | { op: 'restart' };
     const key = fc.nat(11);
     const step: fc.Arbitrary<Step> = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ op: fc.constant('reserve' as const), key, amount: fc.integer({ min: 1, max: 40 }), ttl: fc.constantFrom(5_000, 60_000) }) },
-      { weight: 4, arbitrary: fc.record({ op: fc.constant('settle' as const), key, tokens: fc.integer({ min: 0, max: 45 }), claim: fc.boolean() }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('reserve' as const),
+          key,
+          amount: fc.integer({ min: 1, max: 40 }),
+          ttl: fc.constantFrom(5_000, 60_000),
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('settle' as const),
+          key,
+          tokens: fc.integer({ min: 0, max: 45 }),
+          claim: fc.boolean(),
+        }),
+      },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('release' as const), key }) },
-      { weight: 1, arbitrary: fc.record({ op: fc.constant('alarm' as const), advance: fc.constantFrom(0, 6_000, RECONCILE_AFTER_MS + 1) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          op: fc.constant('alarm' as const),
+          advance: fc.constantFrom(0, 6_000, RECONCILE_AFTER_MS + 1),
+        }),
+      },
     );
-    const rounds = fc.array(fc.oneof({ weight: 5, arbitrary: fc.array(step, { minLength: 1, maxLength: 8 }) }, { weight: 1, arbitrary: fc.constant([{ op: 'restart' } as Step]) }), { minLength: 4, maxLength: 10 });
+    const rounds = fc.array(
+      fc.oneof(
+        { weight: 5, arbitrary: fc.array(step, { minLength: 1, maxLength: 8 }) },
+        { weight: 1, arbitrary: fc.constant([{ op: 'restart' } as Step]) },
+      ),
+      { minLength: 4, maxLength: 10 },
+    );
 
     await fc.assert(
       fc.asyncProperty(rounds, async (plan) => {
@@ -172,16 +271,24 @@ describe('AccountLedger reservations', () => {
             continue;
           }
           const advance = Math.max(0, ...round.map((s) => (s.op === 'alarm' ? s.advance : 0)));
-          if (advance > 0) await setClock(ledger, (now += advance));
+          if (advance > 0) {
+            await setClock(ledger, (now += advance));
+          }
           await Promise.all(
             round.map(async (s) => {
               if (s.op === 'reserve') {
                 keys.add(`k${s.key}`);
                 return reserve(ledger, owner, `k${s.key}`, String(s.amount), s.ttl);
               }
-              if (s.op === 'settle') return settle(ledger, owner, `k${s.key}`, String(s.tokens), { claim: s.claim });
-              if (s.op === 'release') return ledger.releaseReservation(owner, `k${s.key}`);
-              if (s.op === 'alarm') return runDurableObjectAlarm(ledger);
+              if (s.op === 'settle') {
+                return settle(ledger, owner, `k${s.key}`, String(s.tokens), { claim: s.claim });
+              }
+              if (s.op === 'release') {
+                return ledger.releaseReservation(owner, `k${s.key}`);
+              }
+              if (s.op === 'alarm') {
+                return runDurableObjectAlarm(ledger);
+              }
             }),
           );
           const credits = await ledger.credits(owner, FEATURE);
@@ -191,7 +298,11 @@ describe('AccountLedger reservations', () => {
         // Every hold's TTL passes and every alarm runs: the settles' claims are made, holds given back.
         now += 2 * RECONCILE_AFTER_MS;
         await setClock(ledger, now);
-        for (let i = 0; i < 5 && ((await ledger.pendingDebitCount()) > 0 || (await ledger.heldReservationCount()) > 0); i++) {
+        for (
+          let i = 0;
+          i < 5 && ((await ledger.pendingDebitCount()) > 0 || (await ledger.heldReservationCount()) > 0);
+          i++
+        ) {
           await runDurableObjectAlarm(ledger);
           await setClock(ledger, (now += 2 * RECONCILE_AFTER_MS));
         }
@@ -201,7 +312,9 @@ describe('AccountLedger reservations', () => {
         const events: Claim[] = [];
         for (const k of keys) {
           const r = await ledger.reservation(owner, k);
-          if (r.status !== 'OK' || r.reservation.status !== 'SETTLED') continue;
+          if (r.status !== 'OK' || r.reservation.status !== 'SETTLED') {
+            continue;
+          }
           settled = settled.plus(r.reservation.settledAmount!);
           events.push(usage(owner, r.reservation.eventId!, r.reservation.settledAmount!));
         }

@@ -21,9 +21,21 @@ function debit(eventId: string, amount = '1', at = NOW): EventDebit {
   return { eventId, at, lines: [{ featureId: FEATURE, amount }] };
 }
 
-async function grant(ledger: DurableObjectStub<AccountLedger>, owner: LedgerOwner, granted: string, extra: { id?: string; effectiveFrom?: string; effectiveUntil?: string } = {}) {
+async function grant(
+  ledger: DurableObjectStub<AccountLedger>,
+  owner: LedgerOwner,
+  granted: string,
+  extra: { id?: string; effectiveFrom?: string; effectiveUntil?: string } = {},
+) {
   // Effective from an hour before the events of these tests (a grant defaults to "now").
-  return unwrap(await ledger.grant(owner, FEATURE, { granted, source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString(), ...extra }));
+  return unwrap(
+    await ledger.grant(owner, FEATURE, {
+      granted,
+      source: 'ENTITLEMENT',
+      effectiveFrom: new Date(NOW - 3_600_000).toISOString(),
+      ...extra,
+    }),
+  );
 }
 
 function inLedger<R>(stub: DurableObjectStub<AccountLedger>, fn: (instance: AccountLedger) => R | Promise<R>) {
@@ -34,12 +46,22 @@ describe('AccountLedger', () => {
   it('allows exactly what the balance covers when 200 callers race for 100 units', async () => {
     const { owner, ledger } = account();
     await grant(ledger, owner, '100');
-    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => ledger.entitle(owner, debit(`race-${i}`))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => ledger.entitle(owner, debit(`race-${i}`))),
+    );
     expect(outcomes.filter((o) => o.status === 'ENTITLED')).toHaveLength(100);
     const denied = outcomes.filter((o) => o.status === 'DENIED');
     expect(denied).toHaveLength(100);
-    expect(denied.every((o) => o.status === 'DENIED' && o.reason === 'INSUFFICIENT_CREDITS' && o.available === '0')).toBe(true);
-    expect(await ledger.credits(owner, FEATURE)).toEqual({ accountId: owner.accountId, featureId: FEATURE, granted: '100', balance: '0', usedOverage: '0' });
+    expect(
+      denied.every((o) => o.status === 'DENIED' && o.reason === 'INSUFFICIENT_CREDITS' && o.available === '0'),
+    ).toBe(true);
+    expect(await ledger.credits(owner, FEATURE)).toEqual({
+      accountId: owner.accountId,
+      featureId: FEATURE,
+      granted: '100',
+      balance: '0',
+      usedOverage: '0',
+    });
   });
 
   it('debits an event id once, however often /entitled is retried', async () => {
@@ -56,7 +78,11 @@ describe('AccountLedger', () => {
     await grant(ledger, owner, '3');
     await ledger.entitle(owner, debit('entitled', '2'));
     expect(await ledger.pendingDebitCount()).toBe(1);
-    const counts = await ledger.consume(owner, [debit('entitled', '2'), debit('ingested', '5'), debit('ingested', '5')]);
+    const counts = await ledger.consume(owner, [
+      debit('entitled', '2'),
+      debit('ingested', '5'),
+      debit('ingested', '5'),
+    ]);
     expect(counts).toEqual({ debited: 1, skipped: 2 });
     expect(await ledger.pendingDebitCount()).toBe(0);
     // 3 granted − 2 (entitled) − 1 (ingested, from the entry) = 0; 4 more as overage.
@@ -71,12 +97,18 @@ describe('AccountLedger', () => {
     await ledger.setOverageLimit(owner, FEATURE, '2');
     expect((await ledger.entitle(owner, debit('n2'))).status).toBe('ENTITLED');
     expect((await ledger.entitle(owner, debit('n3'))).status).toBe('ENTITLED');
-    expect(await ledger.entitle(owner, debit('n4'))).toMatchObject({ status: 'DENIED', reason: 'INSUFFICIENT_CREDITS', available: '0' });
+    expect(await ledger.entitle(owner, debit('n4'))).toMatchObject({
+      status: 'DENIED',
+      reason: 'INSUFFICIENT_CREDITS',
+      available: '0',
+    });
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ balance: '-2', overageLimit: '2', usedOverage: '2' });
     // A top-up settles the overage first: the balance is net, and the allowance is back.
     await grant(ledger, owner, '5');
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '5', balance: '3', usedOverage: '0' });
-    for (const id of ['n5', 'n6', 'n7', 'n8', 'n9']) expect((await ledger.entitle(owner, debit(id))).status).toBe('ENTITLED');
+    for (const id of ['n5', 'n6', 'n7', 'n8', 'n9']) {
+      expect((await ledger.entitle(owner, debit(id))).status).toBe('ENTITLED');
+    }
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ balance: '-2', usedOverage: '2' });
   });
 
@@ -99,7 +131,10 @@ describe('AccountLedger', () => {
     await inLedger(ledger, (instance) => (instance.clock = () => until + 5_000));
     await ledger.consume(owner, [debit('late', '3', until - 1), debit('on-time', '2', until)]);
     const entries = await ledger.listEntries(FEATURE, undefined, 10);
-    expect(entries.map((e) => [e.id, e.status, e.used])).toEqual([['old', 'EXPIRED', '3'], ['new', 'ACTIVE', '2']]);
+    expect(entries.map((e) => [e.id, e.status, e.used])).toEqual([
+      ['old', 'EXPIRED', '3'],
+      ['new', 'ACTIVE', '2'],
+    ]);
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '10', balance: '8' });
   });
 
@@ -109,7 +144,10 @@ describe('AccountLedger', () => {
     await grant(ledger, owner, '5', { id: 'soon', effectiveUntil: new Date(NOW + 3_600_000).toISOString() });
     await ledger.entitle(owner, debit('x', '6'));
     const entries = await ledger.listEntries(FEATURE, undefined, 10);
-    expect(entries.map((e) => [e.id, e.used, e.balance])).toEqual([['never', '1', '4'], ['soon', '5', '0']]);
+    expect(entries.map((e) => [e.id, e.used, e.balance])).toEqual([
+      ['never', '1', '4'],
+      ['soon', '5', '0'],
+    ]);
   });
 
   it('voids an entry mid-stream: what is left is gone, what was used stays used', async () => {
@@ -127,7 +165,12 @@ describe('AccountLedger', () => {
 
   it('keeps grants idempotent by id, refuses a different grant under the same id, and guards adjustments', async () => {
     const { owner, ledger } = account();
-    const first = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10', source: 'REFUND', effectiveFrom: new Date(NOW - 1000).toISOString() });
+    const first = await ledger.grant(owner, FEATURE, {
+      id: 'p1',
+      granted: '10',
+      source: 'REFUND',
+      effectiveFrom: new Date(NOW - 1000).toISOString(),
+    });
     // Sent again without effectiveFrom (its default, "now", has moved on): still the same grant.
     const again = await ledger.grant(owner, FEATURE, { id: 'p1', granted: '10.0', source: 'REFUND' });
     expect(first).toMatchObject({ ok: true, value: { created: true } });
@@ -137,13 +180,25 @@ describe('AccountLedger', () => {
       problem: { kind: 'conflict', code: 'entry_id_conflict', errors: [{ path: 'id' }] },
     });
     await ledger.entitle(owner, debit('u', '4'));
-    expect(await ledger.updateEntry(FEATURE, 'p1', { granted: '3' })).toMatchObject({ ok: false, problem: { kind: 'validation', errors: [{ path: 'granted' }] } });
-    expect(await ledger.updateEntry(FEATURE, 'p1', { effectiveUntil: new Date(NOW - 1000).toISOString() })).toMatchObject({
+    expect(await ledger.updateEntry(FEATURE, 'p1', { granted: '3' })).toMatchObject({
+      ok: false,
+      problem: { kind: 'validation', errors: [{ path: 'granted' }] },
+    });
+    expect(
+      await ledger.updateEntry(FEATURE, 'p1', { effectiveUntil: new Date(NOW - 1000).toISOString() }),
+    ).toMatchObject({
       ok: false,
       problem: { errors: [{ path: 'effectiveUntil' }] },
     });
-    expect(unwrap(await ledger.updateEntry(FEATURE, 'p1', { granted: '4' }))).toMatchObject({ granted: '4', used: '4', balance: '0' });
-    expect(await ledger.updateEntry(FEATURE, 'nope', { granted: '4' })).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+    expect(unwrap(await ledger.updateEntry(FEATURE, 'p1', { granted: '4' }))).toMatchObject({
+      granted: '4',
+      used: '4',
+      balance: '0',
+    });
+    expect(await ledger.updateEntry(FEATURE, 'nope', { granted: '4' })).toMatchObject({
+      ok: false,
+      problem: { kind: 'not_found' },
+    });
   });
 
   it('keeps balances exact across a restart of the object', async () => {
@@ -165,8 +220,12 @@ describe('AccountLedger', () => {
     await ledger.entitle(owner, debit('claimed', '3'));
     await ledger.entitle(owner, debit('lost', '4'));
     // Only 'claimed' reaches its DedupShard (the edge failed before claiming 'lost').
-    const shard = env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(owner.tenantId, shardFor(owner.tenantId, 'claimed', 16))));
-    await shard.claim(owner.tenantId, [{ ...claim('claimed'), event: { ...claim('claimed').event, accountId: owner.accountId } }]);
+    const shard = env.DEDUP_SHARD.get(
+      env.DEDUP_SHARD.idFromName(shardName(owner.tenantId, shardFor(owner.tenantId, 'claimed', 16))),
+    );
+    await shard.claim(owner.tenantId, [
+      { ...claim('claimed'), event: { ...claim('claimed').event, accountId: owner.accountId } },
+    ]);
     await shard.settled();
 
     // Before RECONCILE_AFTER_MS nothing is decided.
@@ -178,7 +237,10 @@ describe('AccountLedger', () => {
     expect(await ledger.pendingDebitCount()).toBe(0);
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ balance: '7' });
     // The lost event may still be ingested later: then the rater's debit is the one that counts.
-    expect(await ledger.consume(owner, [debit('lost', '4'), debit('claimed', '3')])).toEqual({ debited: 1, skipped: 1 });
+    expect(await ledger.consume(owner, [debit('lost', '4'), debit('claimed', '3')])).toEqual({
+      debited: 1,
+      skipped: 1,
+    });
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ balance: '3' });
   });
 
@@ -199,12 +261,27 @@ describe('AccountLedger', () => {
     const { owner, ledger } = account();
     const iso = (t: number) => new Date(t).toISOString();
     const cycle = (start: number, feature: string, until = start + 3_600_000) => ({
-      featureId: feature, id: planGrantId('pa.1', start, feature), granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(until), source: 'PRICE_PLAN',
+      featureId: feature,
+      id: planGrantId('pa.1', start, feature),
+      granted: '100',
+      effectiveFrom: iso(start),
+      effectiveUntil: iso(until),
+      source: 'PRICE_PLAN',
     });
     const current = NOW - 600_000;
     const next = current + 3_600_000;
-    await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE), cycle(current, 'feat.seats'), cycle(next, FEATURE), cycle(next, 'feat.seats')]);
-    await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE), cycle(current, 'feat.seats'), cycle(next, FEATURE), cycle(next, 'feat.seats')]);
+    await ledger.syncPlanGrants(owner, 'pa.1', [
+      cycle(current, FEATURE),
+      cycle(current, 'feat.seats'),
+      cycle(next, FEATURE),
+      cycle(next, 'feat.seats'),
+    ]);
+    await ledger.syncPlanGrants(owner, 'pa.1', [
+      cycle(current, FEATURE),
+      cycle(current, 'feat.seats'),
+      cycle(next, FEATURE),
+      cycle(next, 'feat.seats'),
+    ]);
     expect(await ledger.listEntries(FEATURE, undefined, 10)).toHaveLength(2);
     expect(await ledger.credits(owner, 'feat.seats')).toMatchObject({ granted: '100', balance: '100' });
     await ledger.entitle(owner, debit('used', '30'));
@@ -213,7 +290,10 @@ describe('AccountLedger', () => {
     const end = NOW + 60_000;
     await ledger.syncPlanGrants(owner, 'pa.1', [cycle(current, FEATURE, end), cycle(current, 'feat.seats', end)]);
     const entries = await ledger.listEntries(FEATURE, undefined, 10);
-    expect(entries.map((e) => [e.status, e.used, e.effectiveUntil])).toEqual([['ACTIVE', '30', iso(end)], ['VOIDED', '0', iso(next + 3_600_000)]]);
+    expect(entries.map((e) => [e.status, e.used, e.effectiveUntil])).toEqual([
+      ['ACTIVE', '30', iso(end)],
+      ['VOIDED', '0', iso(next + 3_600_000)],
+    ]);
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '100', balance: '70' });
   });
 
@@ -221,7 +301,14 @@ describe('AccountLedger', () => {
     const { owner, ledger } = account();
     const iso = (t: number) => new Date(t).toISOString();
     const start = NOW - 600_000;
-    const grant = (id: string) => ({ featureId: FEATURE, id, granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(start + 3_600_000), source: 'PRICE_PLAN' });
+    const grant = (id: string) => ({
+      featureId: FEATURE,
+      id,
+      granted: '100',
+      effectiveFrom: iso(start),
+      effectiveUntil: iso(start + 3_600_000),
+      source: 'PRICE_PLAN',
+    });
     await ledger.syncPlanGrants(owner, 'pa.1', [grant(`pa.1#${iso(start)}#${FEATURE}$PRICE_PLAN`)]);
     await ledger.syncPlanGrants(owner, 'pa.1', [grant(planGrantId('pa.1', start, FEATURE))]);
     expect(await ledger.listEntries(FEATURE, undefined, 10)).toHaveLength(1);
@@ -232,11 +319,20 @@ describe('AccountLedger', () => {
     const { owner, ledger } = account();
     const iso = (t: number) => new Date(t).toISOString();
     const start = NOW - 600_000;
-    const grant = { featureId: FEATURE, id: planGrantId('pa.1', start, FEATURE), granted: '100', effectiveFrom: iso(start), effectiveUntil: iso(start + 3_600_000), source: 'PRICE_PLAN' };
+    const grant = {
+      featureId: FEATURE,
+      id: planGrantId('pa.1', start, FEATURE),
+      granted: '100',
+      effectiveFrom: iso(start),
+      effectiveUntil: iso(start + 3_600_000),
+      source: 'PRICE_PLAN',
+    };
     await ledger.syncPlanGrants(owner, 'pa.1', [grant]);
     expect(unwrap(await ledger.voidEntry(FEATURE, grant.id)).status).toBe('VOIDED');
     await ledger.syncPlanGrants(owner, 'pa.1', [grant]);
-    expect((await ledger.listEntries(FEATURE, undefined, 10)).map((e) => [e.id, e.status])).toEqual([[grant.id, 'VOIDED']]);
+    expect((await ledger.listEntries(FEATURE, undefined, 10)).map((e) => [e.id, e.status])).toEqual([
+      [grant.id, 'VOIDED'],
+    ]);
     expect(await ledger.credits(owner, FEATURE)).toMatchObject({ granted: '0', balance: '0' });
   });
 

@@ -1,6 +1,13 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
-import { REPLICA_FRESH_MS, REPLICA_MISS_FRESH_MS, REPLICA_REFRESH_AHEAD_MS, REPLICA_REFRESH_WAIT_MS, MAX_UNKNOWN_KEY_LOOKUPS_PER_S, type ConfigReplica } from '../../../edge/config/config-replica';
+import {
+  REPLICA_FRESH_MS,
+  REPLICA_MISS_FRESH_MS,
+  REPLICA_REFRESH_AHEAD_MS,
+  REPLICA_REFRESH_WAIT_MS,
+  MAX_UNKNOWN_KEY_LOOKUPS_PER_S,
+  type ConfigReplica,
+} from '../../../edge/config/config-replica';
 import type { Principal } from '../../../shared/auth/api-key';
 
 const acme: Principal = { tenantId: 'acme', keyId: 'key_1', scopes: ['ingest'] };
@@ -11,8 +18,12 @@ function rater() {
   const binding = {
     async resolveApiKey(hash: string) {
       state.calls++;
-      if (state.down) throw new Error('Postgres is down');
-      if (state.hang) return new Promise<never>(() => {});
+      if (state.down) {
+        throw new Error('Postgres is down');
+      }
+      if (state.hang) {
+        return new Promise<never>(() => {});
+      }
       return state.answers.get(hash) ?? null;
     },
   };

@@ -15,7 +15,10 @@ const FEATURE = 'feat.calls';
 const NOW = Date.now();
 
 async function consume(queue: string, bodies: unknown[], attempts = 1) {
-  const batch = createMessageBatch<unknown>(queue, bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })));
+  const batch = createMessageBatch<unknown>(
+    queue,
+    bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })),
+  );
   const ctx = createExecutionContext();
   await consumeLedgerQueue(batch, env);
   return getQueueResult(batch, ctx);
@@ -25,8 +28,18 @@ describe('ledger queue consumer, rater unreachable', () => {
   it('debits the ledger once but retries the message until the rater has settled the debit', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
-    const message: LedgerMessage = { kind: 'debits', ...owner, debits: [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
+    unwrap(
+      await ledger.grant(owner, FEATURE, {
+        granted: '10',
+        source: 'ENTITLEMENT',
+        effectiveFrom: new Date(NOW - 3_600_000).toISOString(),
+      }),
+    );
+    const message: LedgerMessage = {
+      kind: 'debits',
+      ...owner,
+      debits: [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }],
+    };
 
     for (const attempt of [1, 2, 3]) {
       const result = await consume('meterline-ledger', [message], attempt);
@@ -39,9 +52,19 @@ describe('ledger queue consumer, rater unreachable', () => {
   it('gives back a correction once but retries its message until the rater has settled it', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-    unwrap(await ledger.grant(owner, FEATURE, { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(NOW - 3_600_000).toISOString() }));
+    unwrap(
+      await ledger.grant(owner, FEATURE, {
+        granted: '10',
+        source: 'ENTITLEMENT',
+        effectiveFrom: new Date(NOW - 3_600_000).toISOString(),
+      }),
+    );
     await ledger.consume(owner, [{ eventId: 'e1', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }]);
-    const message: LedgerMessage = { kind: 'corrections', ...owner, corrections: [{ eventId: 'e1', seq: 1, effect: 'REFUND', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }] };
+    const message: LedgerMessage = {
+      kind: 'corrections',
+      ...owner,
+      corrections: [{ eventId: 'e1', seq: 1, effect: 'REFUND', at: NOW, lines: [{ featureId: FEATURE, amount: '3' }] }],
+    };
 
     for (const attempt of [1, 2, 3]) {
       const result = await consume('meterline-ledger', [message], attempt);
@@ -58,7 +81,11 @@ describe('ledger queue consumer, rater unreachable', () => {
   });
 
   it('retries dead letters until they can be parked', async () => {
-    const result = await consume('meterline-ledger-dlq', [{ kind: 'debits', tenantId: 't', accountId: 'a', debits: [] }], 7);
+    const result = await consume(
+      'meterline-ledger-dlq',
+      [{ kind: 'debits', tenantId: 't', accountId: 'a', debits: [] }],
+      7,
+    );
     expect(result.explicitAcks).toEqual([]);
     expect(result.ackAll).toBe(false);
     expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);

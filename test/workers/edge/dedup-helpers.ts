@@ -35,8 +35,12 @@ export function interceptQueue(
   const real = env[binding];
   const queue = {
     async sendBatch(messages: { body: EventBatchMessage }[]) {
-      if (behaviour === 'fail') throw new Error('queue unavailable');
-      if (behaviour === 'hang') return new Promise<never>(() => {});
+      if (behaviour === 'fail') {
+        throw new Error('queue unavailable');
+      }
+      if (behaviour === 'hang') {
+        return new Promise<never>(() => {});
+      }
       sent.push(...messages.map((m) => m.body));
       await real.sendBatch(messages);
     },
@@ -52,7 +56,9 @@ export function interceptQueue(
 export function interceptRater(instance: DedupShard, recorded: ReadonlySet<string> | 'fail', asked: string[] = []) {
   const rater = {
     async recordedEventIds(_tenantId: string, ids: string[]) {
-      if (recorded === 'fail') throw new Error('database unavailable');
+      if (recorded === 'fail') {
+        throw new Error('database unavailable');
+      }
       asked.push(...ids);
       return ids.filter((id) => recorded.has(id));
     },
@@ -67,7 +73,10 @@ function patchEnv(instance: DedupShard, bindings: Record<string, unknown>) {
 }
 
 /** runInDurableObject, typed for DedupShard (its inference stops at the DurableObject bound). */
-export function inShard<R>(shard: DurableObjectStub<DedupShard>, fn: (instance: DedupShard, state: DurableObjectState) => R | Promise<R>) {
+export function inShard<R>(
+  shard: DurableObjectStub<DedupShard>,
+  fn: (instance: DedupShard, state: DurableObjectState) => R | Promise<R>,
+) {
   return runInDurableObject(shard, (instance, state) => fn(instance as unknown as DedupShard, state));
 }
 
@@ -76,7 +85,9 @@ function hexHash(text: string): string {
   let hex = '';
   for (let seed = 0; seed < 8; seed++) {
     let hash = (0x811c9dc5 ^ seed) >>> 0;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
     hex += hash.toString(16).padStart(8, '0');
   }
   return hex;

@@ -50,11 +50,21 @@ describe('DedupShard check-and-set', () => {
         instance.claim('t1', [claim('y', 'changed'), claim('z'), claim('earlier')], route(null)),
       ]),
     );
-    expect(a).toMatchObject({ status: 'fulfilled', value: [{ id: 'x', status: 'accepted' }, { id: 'y', status: 'accepted' }] });
+    expect(a).toMatchObject({
+      status: 'fulfilled',
+      value: [
+        { id: 'x', status: 'accepted' },
+        { id: 'y', status: 'accepted' },
+      ],
+    });
     expect(refused?.status).toBe('rejected');
     expect(b).toMatchObject({
       status: 'fulfilled',
-      value: [{ id: 'y', status: 'conflict' }, { id: 'z', status: 'accepted' }, { id: 'earlier', status: 'duplicate' }],
+      value: [
+        { id: 'y', status: 'conflict' },
+        { id: 'z', status: 'accepted' },
+        { id: 'earlier', status: 'duplicate' },
+      ],
     });
     // The failed call wrote nothing: its id is still free, and only the accepted events wait to be sent.
     const [w] = await shard.claim('t1', [claim('w')], route(null));
@@ -139,7 +149,9 @@ describe('DedupShard outbox', () => {
     });
     // Three rows of 900 events (a round asks about at most 2 000 ids), then three small ones.
     const big = (row: number) => Array.from({ length: 900 }, (_, i) => claim(`big-${row}-${i}`));
-    for (const row of [0, 1, 2]) await shard.claim('tenant-a', big(row));
+    for (const row of [0, 1, 2]) {
+      await shard.claim('tenant-a', big(row));
+    }
     await shard.claim('tenant-a', [claim('all-1'), claim('all-2')]);
     await shard.claim('tenant-a', [claim('part-1'), claim('part-lost')]);
     await shard.claim('tenant-a', [claim('none-lost')]);
@@ -151,7 +163,9 @@ describe('DedupShard outbox', () => {
     await inShard(shard, (instance) => {
       instance.clock = () => start + 30_000;
       const asked = interceptRater(instance, recorded);
-      const rater = (instance as unknown as { env: { RATER: { recordedEventIds(t: string, ids: string[]): Promise<string[]> } } }).env.RATER;
+      const rater = (
+        instance as unknown as { env: { RATER: { recordedEventIds(t: string, ids: string[]): Promise<string[]> } } }
+      ).env.RATER;
       const ask = rater.recordedEventIds.bind(rater);
       rater.recordedEventIds = async (tenantId, ids) => (calls.push(ids.length), ask(tenantId, ids));
       return asked;
@@ -192,7 +206,11 @@ describe('DedupShard expiry', () => {
     const [first] = await shard.claim('t1', [claim('old')]);
 
     await setClock(shard, start + ID_RETENTION_MS - 1);
-    expect((await shard.claim('t1', [claim('old')]))[0]).toEqual({ id: 'old', status: 'duplicate', acceptedAt: (first as JudgedClaim).acceptedAt });
+    expect((await shard.claim('t1', [claim('old')]))[0]).toEqual({
+      id: 'old',
+      status: 'duplicate',
+      acceptedAt: (first as JudgedClaim).acceptedAt,
+    });
 
     // Past 45 days the id is free again, even while its bucket's table is still kept.
     await setClock(shard, start + ID_RETENTION_MS);
@@ -214,14 +232,20 @@ describe('DedupShard expiry', () => {
     const start = aheadOfTime();
     for (let d = 0; d <= 120; d++) {
       await setClock(shard, start + d * day);
-      await shard.claim('t1', Array.from({ length: 100 }, (_, i) => claim(`day-${d}-${i}`)));
+      await shard.claim(
+        't1',
+        Array.from({ length: 100 }, (_, i) => claim(`day-${d}-${i}`)),
+      );
       await runDurableObjectAlarm(shard);
-      sizes.set(d, await inShard(shard, async (instance, state) => {
-        await instance.settled();
-        state.storage.sql.exec('DELETE FROM outbox_events');
-        state.storage.sql.exec('DELETE FROM outbox_sends');
-        return state.storage.sql.databaseSize;
-      }));
+      sizes.set(
+        d,
+        await inShard(shard, async (instance, state) => {
+          await instance.settled();
+          state.storage.sql.exec('DELETE FROM outbox_events');
+          state.storage.sql.exec('DELETE FROM outbox_sends');
+          return state.storage.sql.databaseSize;
+        }),
+      );
     }
     expect((await bucketTables(shard)).length).toBeLessThanOrEqual(Math.ceil(ID_RETENTION_MS / BUCKET_MS) + 1);
     expect(sizes.get(120)!).toBeLessThanOrEqual(sizes.get(60)! * 1.05);
@@ -234,8 +258,15 @@ describe('DedupShard written before id buckets', () => {
     const start = aheadOfTime();
     const acceptedAt = start - 86_400_000;
     await inShard(shard, (_, state) => {
-      state.storage.sql.exec(`CREATE TABLE event_ids (event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL)`);
-      state.storage.sql.exec('INSERT INTO event_ids VALUES (?, ?, ?)', 'legacy', claim('legacy').payloadHash, acceptedAt);
+      state.storage.sql.exec(
+        `CREATE TABLE event_ids (event_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, accepted_at INTEGER NOT NULL)`,
+      );
+      state.storage.sql.exec(
+        'INSERT INTO event_ids VALUES (?, ?, ?)',
+        'legacy',
+        claim('legacy').payloadHash,
+        acceptedAt,
+      );
     });
     await abortAllDurableObjects();
     const restarted = freshShardLike(shard);
@@ -250,7 +281,11 @@ describe('DedupShard written before id buckets', () => {
 
     await setClock(restarted, acceptedAt + ID_RETENTION_MS);
     await runDurableObjectAlarm(restarted);
-    expect(await inShard(restarted, (_, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'event_ids'").toArray())).toEqual([]);
+    expect(
+      await inShard(restarted, (_, state) =>
+        state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'event_ids'").toArray(),
+      ),
+    ).toEqual([]);
     expect((await restarted.claim('t1', [claim('legacy')]))[0]?.status).toBe('accepted');
   });
 });
@@ -263,7 +298,12 @@ describe('DedupShard written before the outbox kept its send state apart', () =>
       sql.exec(`CREATE TABLE outbox_batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, event_count INTEGER NOT NULL,
         body TEXT NOT NULL, sent_at INTEGER, sends INTEGER NOT NULL DEFAULT 0)`);
       const body = (id: string) => JSON.stringify([claim(id).event]);
-      sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body, sent_at, sends) VALUES (?, 1, ?, ?, 1)', 't1', body('was-sent'), Date.now());
+      sql.exec(
+        'INSERT INTO outbox_batches (tenant_id, event_count, body, sent_at, sends) VALUES (?, 1, ?, ?, 1)',
+        't1',
+        body('was-sent'),
+        Date.now(),
+      );
       sql.exec('INSERT INTO outbox_batches (tenant_id, event_count, body) VALUES (?, 1, ?)', 't1', body('never-sent'));
     });
     await abortAllDurableObjects();
@@ -274,7 +314,11 @@ describe('DedupShard written before the outbox kept its send state apart', () =>
     await restarted.settled();
     expect(sent.flatMap((m) => m.events.map((e) => e.id))).toEqual(['never-sent', 'after']);
     expect(await restarted.outboxCounts()).toEqual({ unsent: 0, unconfirmed: 3 });
-    expect(await inShard(restarted, (_, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'outbox_batches'").toArray())).toEqual([]);
+    expect(
+      await inShard(restarted, (_, state) =>
+        state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'outbox_batches'").toArray(),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -284,7 +328,10 @@ function setClock(shard: DurableObjectStub<DedupShard>, at: number) {
 
 function bucketTables(shard: DurableObjectStub<DedupShard>) {
   return inShard(shard, (_, state) =>
-    state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ids\\_%' ESCAPE '\\'").toArray().map((r) => r.name),
+    state.storage.sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ids\\_%' ESCAPE '\\'")
+      .toArray()
+      .map((r) => r.name),
   );
 }
 

@@ -31,7 +31,12 @@ export class RaterDouble {
   async serveApi(request: Request, principal: Principal): Promise<Response> {
     const url = new URL(request.url);
     const text = request.method === 'GET' ? '' : await request.text();
-    this.forwarded.push({ method: request.method, path: url.pathname + url.search, body: text ? JSON.parse(text) : undefined, principal });
+    this.forwarded.push({
+      method: request.method,
+      path: url.pathname + url.search,
+      body: text ? JSON.parse(text) : undefined,
+      principal,
+    });
     return this.answer(request);
   }
 
@@ -99,19 +104,35 @@ export function newEdgeTenant(): EdgeTenant {
     },
     async feature(id, schemaName, attributeName) {
       const at = new Date().toISOString();
-      const feature: Feature = { id, name: id, displayName: id, status: 'ACTIVE', schemaAssociations: [{ schemaName, attributeName }], createdAt: at, updatedAt: at };
+      const feature: Feature = {
+        id,
+        name: id,
+        displayName: id,
+        status: 'ACTIVE',
+        schemaAssociations: [{ schemaName, attributeName }],
+        createdAt: at,
+        updatedAt: at,
+      };
       features.push(feature);
       await replicated(`schemas:${tenantId}`, `features:${tenantId}`, { features, jurisdiction: null });
     },
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
-      if (options.key) headers.authorization = `Bearer ${options.key}`;
+      if (options.key) {
+        headers.authorization = `Bearer ${options.key}`;
+      }
       const body = options.body === undefined ? options.rawBody : JSON.stringify(options.body);
-      if (body !== undefined) headers['content-type'] ??= 'application/json';
+      if (body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+      }
       const response = await app.request(path, { method, headers, body }, testEnv);
       const contentType = response.headers.get('content-type');
       const text = await response.text();
-      return { status: response.status, contentType, body: text && contentType?.includes('json') ? JSON.parse(text) : text };
+      return {
+        status: response.status,
+        contentType,
+        body: text && contentType?.includes('json') ? JSON.parse(text) : text,
+      };
     },
   };
 }
@@ -120,6 +141,11 @@ export function newEdgeTenant(): EdgeTenant {
 async function replicated(replicaName: string, entry: string, value: unknown): Promise<void> {
   const stub = env.CONFIG_REPLICA.get(env.CONFIG_REPLICA.idFromName(replicaName));
   await runInDurableObject(stub, (_instance, state) => {
-    state.storage.sql.exec('INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)', entry, JSON.stringify(value), Date.now());
+    state.storage.sql.exec(
+      'INSERT OR REPLACE INTO entries (key, value, fetched_at) VALUES (?, ?, ?)',
+      entry,
+      JSON.stringify(value),
+      Date.now(),
+    );
   });
 }

@@ -23,12 +23,28 @@ describe('a tenant placed in the EU jurisdiction', () => {
     const tenantId = `eu-${crypto.randomUUID()}`;
     const eu: ShardPlacement = { layout: initialLayout(2), region: 'weur', jurisdiction: 'eu' };
     const ids = Array.from({ length: 20 }, (_, i) => `evt-${i}`);
-    expect((await claimEvents(env, tenantId, ids.map((id) => claim(id)), eu)).every((r) => r.status === 'accepted')).toBe(true);
+    expect(
+      (
+        await claimEvents(
+          env,
+          tenantId,
+          ids.map((id) => claim(id)),
+          eu,
+        )
+      ).every((r) => r.status === 'accepted'),
+    ).toBe(true);
 
     const grown = grow(eu.layout, 8, Date.now());
-    if (!grown.ok) throw new Error(grown.reason);
+    if (!grown.ok) {
+      throw new Error(grown.reason);
+    }
     const later: ShardPlacement = { ...eu, layout: grown.layout };
-    const results = await claimEvents(env, tenantId, [...ids, 'evt-new'].map((id) => claim(id)), later);
+    const results = await claimEvents(
+      env,
+      tenantId,
+      [...ids, 'evt-new'].map((id) => claim(id)),
+      later,
+    );
     expect(results.map((r) => r.status)).toEqual([...ids.map(() => 'duplicate'), 'accepted']);
 
     for (const layout of [eu.layout, later.layout]) {
@@ -43,7 +59,7 @@ describe('a tenant placed in the EU jurisdiction', () => {
   }, 60_000);
 });
 
-describe('an EU tenant\'s DedupShards', () => {
+describe("an EU tenant's DedupShards", () => {
   it('send its accepted events to the EU events queue only', async () => {
     const tenantId = `eu-queue-${crypto.randomUUID()}`;
     const stub = shardStub(env, { region: null, jurisdiction: 'eu' }, `${tenantId}:0`);
@@ -54,25 +70,42 @@ describe('an EU tenant\'s DedupShards', () => {
       interceptQueue(instance, 'record', outside, 'EVENTS_QUEUE');
       interceptQueue(instance, 'record', inEu, 'EVENTS_QUEUE_EU');
     });
-    expect((await stub.claim(tenantId, [claim('e1'), claim('e2')])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect((await stub.claim(tenantId, [claim('e1'), claim('e2')])).map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
     await vi.waitFor(() => expect(inEu.flatMap((m) => m.events.map((e) => e.id))).toEqual(['e1', 'e2']));
     expect(outside).toEqual([]);
   });
 });
 
-describe('an EU tenant\'s AccountLedgers', () => {
-  it('hold its credits in the jurisdiction, and the rater\'s debits reach them there', async () => {
+describe("an EU tenant's AccountLedgers", () => {
+  it("hold its credits in the jurisdiction, and the rater's debits reach them there", async () => {
     const owner = { tenantId: `eu-ledger-${crypto.randomUUID()}`, accountId: 'acme' };
     const eu = { region: 'weur' as const, jurisdiction: 'eu' as const };
     const inEu = ledgerFor(env, owner, eu);
     const outside = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
-    unwrap(await inEu.grant(owner, 'feat.calls', { granted: '10', source: 'ENTITLEMENT', effectiveFrom: new Date(Date.now() - 3_600_000).toISOString() }));
+    unwrap(
+      await inEu.grant(owner, 'feat.calls', {
+        granted: '10',
+        source: 'ENTITLEMENT',
+        effectiveFrom: new Date(Date.now() - 3_600_000).toISOString(),
+      }),
+    );
 
     // A debit message stamped by the rater with the tenant's placement goes to the EU object.
     const message: LedgerMessage = {
-      kind: 'debits', ...owner, placement: eu, debits: [{ eventId: 'e1', at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '3' }] }],
+      kind: 'debits',
+      ...owner,
+      placement: eu,
+      debits: [{ eventId: 'e1', at: Date.now(), lines: [{ featureId: 'feat.calls', amount: '3' }] }],
     };
-    await consumeLedgerQueue(createMessageBatch<unknown>('meterline-ledger', [{ id: 'm0', timestamp: new Date(), attempts: 1, body: message }]), env);
+    await consumeLedgerQueue(
+      createMessageBatch<unknown>('meterline-ledger', [
+        { id: 'm0', timestamp: new Date(), attempts: 1, body: message },
+      ]),
+      env,
+    );
 
     expect((await inEu.credits(owner, 'feat.calls')).balance).toBe('7');
     expect(await outside.credits(owner, 'feat.calls')).toMatchObject({ granted: '0', balance: '0' });

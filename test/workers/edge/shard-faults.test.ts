@@ -13,7 +13,9 @@ const SHARDS = 4;
 type Patchable = { ids: { find: () => never }; drainSoon: () => never };
 
 function tenantShards(tenantId: string) {
-  return Array.from({ length: SHARDS }, (_, i) => env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(tenantId, i))));
+  return Array.from({ length: SHARDS }, (_, i) =>
+    env.DEDUP_SHARD.get(env.DEDUP_SHARD.idFromName(shardName(tenantId, i))),
+  );
 }
 
 function acceptedCount(...attempts: ClaimResult[][]) {
@@ -32,7 +34,9 @@ describe('a DedupShard failing mid-batch', () => {
     // when an aborted object has logged, workers-sdk#14180, and a failed send logs). Shard 0
     // fails inside its transaction (nothing is written); shard 1 commits and sets its alarm, then
     // fails before it answers — the case where the client does not know its events were accepted.
-    for (const shard of shards) await inShard(shard, (instance) => void interceptQueue(instance, 'hang'));
+    for (const shard of shards) {
+      await inShard(shard, (instance) => void interceptQueue(instance, 'hang'));
+    }
     await inShard(shards[0]!, (instance) => {
       (instance as unknown as Patchable).ids.find = () => {
         throw new Error('storage fault');
@@ -43,15 +47,25 @@ describe('a DedupShard failing mid-batch', () => {
         throw new Error('object reset before answering');
       };
     });
-    const first = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
+    const first = await claimEvents(env, tenantId, claims, {
+      layout: initialLayout(SHARDS),
+      region: null,
+      jurisdiction: null,
+    });
     first.forEach((result, i) => expect(result.status).toBe(shardOf(i) <= 1 ? 'unavailable' : 'accepted'));
 
     // Every shard restarts; the client sends the whole batch again.
     await abortAllDurableObjects();
     shards = tenantShards(tenantId); // stubs of aborted objects stay broken
     const sent: EventBatchMessage[] = [];
-    for (const shard of shards) await inShard(shard, (instance) => void interceptQueue(instance, 'record', sent));
-    const retry = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
+    for (const shard of shards) {
+      await inShard(shard, (instance) => void interceptQueue(instance, 'record', sent));
+    }
+    const retry = await claimEvents(env, tenantId, claims, {
+      layout: initialLayout(SHARDS),
+      region: null,
+      jurisdiction: null,
+    });
 
     const accepted = acceptedCount(first, retry);
     retry.forEach((result, i) => {
@@ -74,11 +88,19 @@ describe('a DedupShard failing mid-batch', () => {
     for (const delayMs of [0, 1, 3, 10]) {
       const tenantId = `abort-${delayMs}-${crypto.randomUUID()}`;
       const claims = Array.from({ length: 300 }, (_, i) => claim(`evt-${i}`));
-      const inFlight = claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
+      const inFlight = claimEvents(env, tenantId, claims, {
+        layout: initialLayout(SHARDS),
+        region: null,
+        jurisdiction: null,
+      });
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       await abortAllDurableObjects();
       const first = await inFlight;
-      const retry = await claimEvents(env, tenantId, claims, { layout: initialLayout(SHARDS), region: null, jurisdiction: null });
+      const retry = await claimEvents(env, tenantId, claims, {
+        layout: initialLayout(SHARDS),
+        region: null,
+        jurisdiction: null,
+      });
       const accepted = acceptedCount(first, retry);
       retry.forEach((result, i) => {
         expect(['accepted', 'duplicate']).toContain(result.status);
@@ -87,4 +109,3 @@ describe('a DedupShard failing mid-batch', () => {
     }
   });
 });
-

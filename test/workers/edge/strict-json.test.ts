@@ -14,11 +14,17 @@ describe('parseJsonExactly', () => {
     expect(parseJsonExactly(`{"value": ${source}}`)).toEqual({ value: exact });
   });
 
-  it.each([['1'], ['2.5'], ['1.50'], ['1e3'], ['-0.1'], ['-1e-30'], ['9007199254740991']])('%s, which a double holds exactly, stays a number', (source) => {
-    expect(parseJsonExactly(`[${source}]`)).toEqual([Number(source)]);
-  });
+  it.each([['1'], ['2.5'], ['1.50'], ['1e3'], ['-0.1'], ['-1e-30'], ['9007199254740991']])(
+    '%s, which a double holds exactly, stays a number',
+    (source) => {
+      expect(parseJsonExactly(`[${source}]`)).toEqual([Number(source)]);
+    },
+  );
 
   it('leaves strings that look like numbers alone', () => {
-    expect(parseJsonExactly('{"id":"12345678901234567890","e":"1e400"}')).toEqual({ id: '12345678901234567890', e: '1e400' });
+    expect(parseJsonExactly('{"id":"12345678901234567890","e":"1e400"}')).toEqual({
+      id: '12345678901234567890',
+      e: '1e400',
+    });
   });
 });

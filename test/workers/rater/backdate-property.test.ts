@@ -29,9 +29,17 @@ import { cardArb } from './rate-card-arbitrary';
 // July and August: after every cutoff the purge tests (which share this database) delete below.
 const START = Date.parse('2026-07-01T00:00:00Z');
 const SPAN_MINUTES = 62 * 24 * 60;
-const MONTHLY = { interval: 'MONTHLY' as const, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 };
+const MONTHLY = {
+  interval: 'MONTHLY' as const,
+  startOffset: { dayOffset: 1, monthOffset: 1 },
+  anniversaryCycle: false,
+  gracePeriod: 0,
+};
 
-const eventArb = fc.record({ minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), cents: fc.integer({ min: 0, max: 10_000 }) });
+const eventArb = fc.record({
+  minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }),
+  cents: fc.integer({ min: 0, max: 10_000 }),
+});
 
 const scenarioArb = fc.record({
   sumCard: cardArb,
@@ -53,10 +61,16 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { tenantId, meters } = await seedTenant([
           { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
-          { name: 'sum', aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] },
+          {
+            name: 'sum',
+            aggregation: 'SUM',
+            computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+            filters: [],
+          },
         ]);
         const [countMeter, sumMeter] = meters as [(typeof meters)[0], (typeof meters)[0]];
-        const card = (meterId: string, raw: unknown) => usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
+        const card = (meterId: string, raw: unknown) =>
+          usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
         const cards = [card(countMeter.id, scenario.countCard), card(sumMeter.id, scenario.sumCard)];
         const from = new Date(START + scenario.fromDay * 86_400_000).toISOString().slice(0, 10);
 
@@ -67,33 +81,56 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
           const toEvents = (list: { minute: number; cents: number }[]) =>
             list.map((e) => {
               const timestamp = new Date(START + e.minute * 60_000).toISOString();
-              return requestEvent(`e-${n++}`, new Decimal(e.cents).div(100).toFixed(), { timestamp, acceptedAt: timestamp });
+              return requestEvent(`e-${n++}`, new Decimal(e.cents).div(100).toFixed(), {
+                timestamp,
+                acceptedAt: timestamp,
+              });
             });
-          const [before, racing, after] = [toEvents(scenario.before), toEvents(scenario.racing), toEvents(scenario.after)];
+          const [before, racing, after] = [
+            toEvents(scenario.before),
+            toEvents(scenario.racing),
+            toEvents(scenario.after),
+          ];
           const all = [...before, ...racing, ...after];
           const batchesOf = (events: AcceptedEvent[]) => {
             const batches: AcceptedEvent[][] = [];
-            for (let i = 0; i < events.length; i += scenario.batchSize) batches.push(events.slice(i, i + scenario.batchSize));
+            for (let i = 0; i < events.length; i += scenario.batchSize) {
+              batches.push(events.slice(i, i + scenario.batchSize));
+            }
             return batches;
           };
           const meter = (batch: AcceptedEvent[]) => meterBatch(db, [{ tenantId, events: batch }]);
 
-          for (const batch of batchesOf(before)) await meter(batch);
+          for (const batch of batchesOf(before)) {
+            await meter(batch);
+          }
           // Racing: batches (and redeliveries of any event) in flight while the association is made.
           const redelivered = all.length === 0 ? [] : scenario.redelivered.map((k) => all[k % all.length]!);
           const racingBatches = batchesOf([...racing, ...redelivered]);
           const split = racingBatches.length === 0 ? 0 : scenario.associateAt % (racingBatches.length + 1);
           const associate = changePricingSchedule(db, tenantId, 'acme', [
-            updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: from, effectiveUntil: '9999-01-01' }),
+            updatePricingScheduleRequest.parse({
+              pricePlanId: planId,
+              effectiveFrom: from,
+              effectiveUntil: '9999-01-01',
+            }),
           ]);
-          await Promise.all([...racingBatches.slice(0, split).map(meter), associate, ...racingBatches.slice(split).map(meter)]);
-          for (const batch of batchesOf(after)) await meter(batch);
+          await Promise.all([
+            ...racingBatches.slice(0, split).map(meter),
+            associate,
+            ...racingBatches.slice(split).map(meter),
+          ]);
+          for (const batch of batchesOf(after)) {
+            await meter(batch);
+          }
 
           // Brute force: per calendar month, the usage of each card from effectiveFrom on.
           const expected = new Map<string, { card: UsageRateCard; usage: Decimal }>();
           for (const event of all) {
             const t = Date.parse(event.timestamp);
-            if (t < Date.parse(`${from}T00:00:00Z`)) continue;
+            if (t < Date.parse(`${from}T00:00:00Z`)) {
+              continue;
+            }
             const month = event.timestamp.slice(0, 7);
             for (const c of cards) {
               const key = `${c.usageMeterId}|${month}`;
@@ -102,26 +139,49 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
               expected.set(key, entry);
             }
           }
-          const expectedRevenue = [...expected.values()].reduce((sum, e) => sum.plus(price(e.card, e.usage)), new Decimal(0));
+          const expectedRevenue = [...expected.values()].reduce(
+            (sum, e) => sum.plus(price(e.card, e.usage)),
+            new Decimal(0),
+          );
 
-          const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-09-01T00:00:00Z', groupBy: 'meterId', window: 'MONTH' });
-          const total = (await queryRevenue(db, tenantId, query)).totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0));
+          const query = revenueQuerySchema.parse({
+            from: '2026-07-01T00:00:00Z',
+            to: '2026-09-01T00:00:00Z',
+            groupBy: 'meterId',
+            window: 'MONTH',
+          });
+          const total = (await queryRevenue(db, tenantId, query)).totals.reduce(
+            (sum, s) => sum.plus(s.value),
+            new Decimal(0),
+          );
           expect(total.toFixed()).toBe(expectedRevenue.toFixed());
           const metrics = await queryMetrics(db, tenantId, {
-            startTime: query.from, endTime: query.to, timeZone: 'UTC',
+            startTime: query.from,
+            endTime: query.to,
+            timeZone: 'UTC',
             metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'MONTH', groupBy: 'ACCOUNT_ID' }],
           });
-          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce((sum, v) => sum.plus(JSON.stringify(v)), new Decimal(0));
+          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce(
+            (sum, v) => sum.plus(JSON.stringify(v)),
+            new Decimal(0),
+          );
           expect(metricTotal.toFixed()).toBe(expectedRevenue.toFixed());
 
-          for (const [month, end] of [['2026-07', '2026-08-01'], ['2026-08', '2026-09-01']] as const) {
-            if (end <= from) continue; // no plan in force that month
+          for (const [month, end] of [
+            ['2026-07', '2026-08-01'],
+            ['2026-08', '2026-09-01'],
+          ] as const) {
+            if (end <= from) {
+              continue; // no plan in force that month
+            }
             const at = Math.max(Date.parse(`${month}-01T00:00:00Z`), Date.parse(`${from}T00:00:00Z`));
             const statement = await accountStatement(db, tenantId, 'acme', at, Date.parse('2026-10-01T00:00:00Z'));
             expect(statement.plans).toHaveLength(1);
             for (const line of statement.plans.flatMap((p) => p.usageLines)) {
               const entry = expected.get(`${line.usageMeterId}|${month}`);
-              expect(new Decimal(line.usage).toFixed(), `${month} ${line.usageMeterId}`).toBe((entry?.usage ?? new Decimal(0)).toFixed());
+              expect(new Decimal(line.usage).toFixed(), `${month} ${line.usageMeterId}`).toBe(
+                (entry?.usage ?? new Decimal(0)).toFixed(),
+              );
               expect(line.amount).toBe(roundMoney(entry ? price(entry.card, entry.usage) : '0', 'USD'));
             }
           }
@@ -134,9 +194,16 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
   }, 240_000);
 
   it('leaves nothing behind when the edit fails after its catch-up ran, and rates once on the retry', async () => {
-    const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+    const { tenantId, meters } = await seedTenant([
+      { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
+    ]);
     const tiered = usageRateCardSchema.parse({
-      usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }, { startAfter: '100', rate: '0.5' }],
+      usageMeterId: meters[0]!.id,
+      pricingModel: 'TIERED',
+      slabs: [
+        { startAfter: '0', rate: '1' },
+        { startAfter: '100', rate: '0.5' },
+      ],
     });
     const { db, pool } = connect(env);
     try {
@@ -158,18 +225,39 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
       ]);
       await expect(failing).rejects.toMatchObject({ code: 'plan_association_split' } satisfies Partial<AppError>);
       expect(await revenue()).toEqual([]);
-      const dryRun = await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-07-01' })], { dryRun: true });
+      const dryRun = await changePricingSchedule(
+        db,
+        tenantId,
+        'acme',
+        [edit({ pricePlanId: planId, effectiveFrom: '2026-07-01' })],
+        { dryRun: true },
+      );
       expect(dryRun).toHaveLength(1);
       expect(await revenue()).toEqual([]);
 
       await changePricingSchedule(db, tenantId, 'acme', [edit({ pricePlanId: planId, effectiveFrom: '2026-07-01' })]);
       expect(await revenue()).toEqual(['125']); // 100 × 1 + 50 × 0.5
       // Ending it where it has rated usage would re-rate: refused, naming the field.
-      const ending = changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-02' })]);
-      await expect(ending).rejects.toMatchObject({ code: 'plan_association_rated', errors: [{ path: 'effectiveFrom' }] });
+      const ending = changePricingSchedule(db, tenantId, 'acme', [
+        edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-02' }),
+      ]);
+      await expect(ending).rejects.toMatchObject({
+        code: 'plan_association_rated',
+        errors: [{ path: 'effectiveFrom' }],
+      });
       // After the last rated event it may end; usage after that is not rated.
       await changePricingSchedule(db, tenantId, 'acme', [edit({ mode: 'DISASSOCIATE', effectiveFrom: '2026-07-03' })]);
-      await meterBatch(db, [{ tenantId, events: [requestEvent('late', '1', { timestamp: '2026-07-05T00:00:00.000Z', acceptedAt: '2026-07-05T00:00:00.000Z' })] }]);
+      await meterBatch(db, [
+        {
+          tenantId,
+          events: [
+            requestEvent('late', '1', {
+              timestamp: '2026-07-05T00:00:00.000Z',
+              acceptedAt: '2026-07-05T00:00:00.000Z',
+            }),
+          ],
+        },
+      ]);
       expect(await revenue()).toEqual(['125']);
     } finally {
       await pool.end();
@@ -179,24 +267,49 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
 
 describe('the catch-up places usage where metering would have', () => {
   it('from an instant inside a minute, and a late event in the cycle open when it arrived', async () => {
-    const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+    const { tenantId, meters } = await seedTenant([
+      { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
+    ]);
     const { db, pool } = connect(env);
     try {
-      const planId = await activePlan(db, tenantId, [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })]);
+      const planId = await activePlan(db, tenantId, [
+        usageRateCardSchema.parse({
+          usageMeterId: meters[0]!.id,
+          pricingModel: 'TIERED',
+          slabs: [{ startAfter: '0', rate: '1' }],
+        }),
+      ]);
       const at = (timestamp: string, acceptedAt = timestamp) => ({ timestamp, acceptedAt });
-      await meterBatch(db, [{ tenantId, events: [
-        requestEvent('before-start', '1', at('2026-07-10T12:00:10.000Z')), // same minute as effectiveFrom, before it: not rated
-        requestEvent('after-start', '1', at('2026-07-10T12:00:45.000Z')),
-        requestEvent('july', '1', at('2026-07-20T00:00:00.000Z')),
-        // Stamped in July, arriving after July's cycle closed (no grace): it counts in August's, as metering counts it.
-        requestEvent('late', '1', at('2026-07-31T23:00:00.000Z', '2026-08-02T00:00:00.000Z')),
-      ] }]);
-      await changePricingSchedule(db, tenantId, 'acme', [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-07-10T12:00:30Z' })]);
+      await meterBatch(db, [
+        {
+          tenantId,
+          events: [
+            requestEvent('before-start', '1', at('2026-07-10T12:00:10.000Z')), // same minute as effectiveFrom, before it: not rated
+            requestEvent('after-start', '1', at('2026-07-10T12:00:45.000Z')),
+            requestEvent('july', '1', at('2026-07-20T00:00:00.000Z')),
+            // Stamped in July, arriving after July's cycle closed (no grace): it counts in August's, as metering counts it.
+            requestEvent('late', '1', at('2026-07-31T23:00:00.000Z', '2026-08-02T00:00:00.000Z')),
+          ],
+        },
+      ]);
+      await changePricingSchedule(db, tenantId, 'acme', [
+        updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-07-10T12:00:30Z' }),
+      ]);
       const usage = async (month: string) =>
-        (await accountStatement(db, tenantId, 'acme', Date.parse(`${month}-15T00:00:00Z`), Date.parse('2026-10-01T00:00:00Z'))).plans[0]!.usageLines[0]!.usage;
+        (
+          await accountStatement(
+            db,
+            tenantId,
+            'acme',
+            Date.parse(`${month}-15T00:00:00Z`),
+            Date.parse('2026-10-01T00:00:00Z'),
+          )
+        ).plans[0]!.usageLines[0]!.usage;
       expect([await usage('2026-07'), await usage('2026-08')]).toEqual(['2', '1']);
       const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-09-01T00:00:00Z' });
-      expect((await queryRevenue(db, tenantId, query)).totals.map((t) => new Decimal(t.value).toFixed())).toEqual(['3']);
+      expect((await queryRevenue(db, tenantId, query)).totals.map((t) => new Decimal(t.value).toFixed())).toEqual([
+        '3',
+      ]);
     } finally {
       await pool.end();
     }
@@ -205,13 +318,23 @@ describe('the catch-up places usage where metering would have', () => {
 
 describe('backdating stops where raw events may be purged', () => {
   it('refuses an effectiveFrom before the purge watermark, naming it, and takes one at it', async () => {
-    const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+    const { tenantId, meters } = await seedTenant([
+      { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
+    ]);
     const { db, pool } = connect(env);
     try {
-      const planId = await activePlan(db, tenantId, [usageRateCardSchema.parse({ usageMeterId: meters[0]!.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] })]);
+      const planId = await activePlan(db, tenantId, [
+        usageRateCardSchema.parse({
+          usageMeterId: meters[0]!.id,
+          pricingModel: 'TIERED',
+          slabs: [{ startAfter: '0', rate: '1' }],
+        }),
+      ]);
       // As a purge with its cutoff on 1 May would (the purge tests in this database cut below that).
       await raisePurgeWatermark(db, new Date('2026-05-01T00:00:00Z'));
-      const edit = (effectiveFrom: string) => [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom, effectiveUntil: '9999-01-01' })];
+      const edit = (effectiveFrom: string) => [
+        updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom, effectiveUntil: '9999-01-01' }),
+      ];
       await expect(changePricingSchedule(db, tenantId, 'acme', edit('2026-04-30'))).rejects.toMatchObject({
         code: 'schedule_before_retention',
         errors: [{ path: 'effectiveFrom', message: expect.stringContaining('2026-05-01T00:00:00.000Z') }],
@@ -224,6 +347,13 @@ describe('backdating stops where raw events may be purged', () => {
 });
 
 async function activePlan(db: Database, tenantId: string, usageRateCards: UsageRateCard[]): Promise<string> {
-  const draft = await insertPricePlan(db, tenantId, { name: 'backdated', currency: 'USD', pricingCycle: MONTHLY, usageRateCards, fixedFees: [], entitlementRateCards: [] });
+  const draft = await insertPricePlan(db, tenantId, {
+    name: 'backdated',
+    currency: 'USD',
+    pricingCycle: MONTHLY,
+    usageRateCards,
+    fixedFees: [],
+    entitlementRateCards: [],
+  });
   return (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
 }

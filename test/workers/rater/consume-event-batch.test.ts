@@ -7,20 +7,33 @@ import { consumeEventBatch, retryDelaySeconds } from '../../../rater/pipeline/co
 import { recordedEventIds } from '../../../rater/store/events';
 import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
 
-const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const SUM = {
+  name: 'bytes_total',
+  aggregation: 'SUM' as const,
+  filters: [],
+  computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 const COUNT = { name: 'requests', aggregation: 'COUNT' as const, filters: [], computations: [] };
 
 let messageCounter = 0;
 function batchOf(tenantId: string, ...messages: AcceptedEvent[][]) {
   return createMessageBatch<EventBatchMessage>(
     'meterline-events',
-    messages.map((events) => ({ id: `msg-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events } })),
+    messages.map((events) => ({
+      id: `msg-${++messageCounter}`,
+      timestamp: new Date(),
+      attempts: 1,
+      body: { tenantId, events },
+    })),
   );
 }
 
 function chunks(events: AcceptedEvent[], tenantId: string) {
   return Array.from({ length: Math.ceil(events.length / 100) }, (_, i) => ({
-    id: `msg-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: events.slice(i * 100, i * 100 + 100) },
+    id: `msg-${++messageCounter}`,
+    timestamp: new Date(),
+    attempts: 1,
+    body: { tenantId, events: events.slice(i * 100, i * 100 + 100) },
   }));
 }
 
@@ -66,9 +79,17 @@ describe('queue consumer: metering', () => {
 
   it('fails a poison event alone: the rest of its batch is metered', async () => {
     const { tenantId, meters } = await seedTenant([SUM]);
-    await consume(batchOf(tenantId, [requestEvent('ok', '4'), requestEvent('poison', '4', { attributes: { bytes: '4', divisor: 'oops' } })]));
+    await consume(
+      batchOf(tenantId, [
+        requestEvent('ok', '4'),
+        requestEvent('poison', '4', { attributes: { bytes: '4', divisor: 'oops' } }),
+      ]),
+    );
     expect(await usageOf(tenantId, meters[0]!)).toBe('4');
-    expect(await eventStatus(tenantId, 'poison')).toMatchObject({ status: 'ENRICHMENT_FAILED', detail: { field: 'per_unit' } });
+    expect(await eventStatus(tenantId, 'poison')).toMatchObject({
+      status: 'ENRICHMENT_FAILED',
+      detail: { field: 'per_unit' },
+    });
   });
 
   it('records NO_MATCHING_METERS for an event no meter counts', async () => {
@@ -80,15 +101,30 @@ describe('queue consumer: metering', () => {
 
 describe('queue consumer: UNIQUE_COUNT', () => {
   it('counts each distinct value once per range, across batches, accounts and redeliveries', async () => {
-    const USERS = { name: 'active_users', aggregation: 'UNIQUE_COUNT' as const, filters: [], computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }] };
+    const USERS = {
+      name: 'active_users',
+      aggregation: 'UNIQUE_COUNT' as const,
+      filters: [],
+      computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }],
+    };
     const { tenantId, meters } = await seedTenant([USERS]);
     const byUser = (id: string, user: string, accountId = 'acme', minute = '10:15') =>
-      requestEvent(id, '1', { accountId, timestamp: `2026-05-01T${minute}:30.000Z`, dimensions: { region: 'eu', user } });
+      requestEvent(id, '1', {
+        accountId,
+        timestamp: `2026-05-01T${minute}:30.000Z`,
+        dimensions: { region: 'eu', user },
+      });
 
     const first = [byUser('u1', 'ann'), byUser('u2', 'bob'), byUser('u3', 'ann', 'acme', '11:40')];
     await consume(batchOf(tenantId, first));
     await consume(batchOf(tenantId, first)); // redelivered
-    await consume(batchOf(tenantId, [byUser('u4', 'bob', 'acme', '12:05'), byUser('u5', 'cyd', 'globex'), byUser('u6', 'ann', 'globex')]));
+    await consume(
+      batchOf(tenantId, [
+        byUser('u4', 'bob', 'acme', '12:05'),
+        byUser('u5', 'cyd', 'globex'),
+        byUser('u6', 'ann', 'globex'),
+      ]),
+    );
 
     expect(await usageOf(tenantId, meters[0]!)).toBe('3'); // ann, bob, cyd
     expect(await usageOf(tenantId, meters[0]!, 'acme')).toBe('2');
@@ -102,7 +138,11 @@ describe('queue consumer: failures', () => {
     const events = [requestEvent('later-1', '2'), requestEvent('later-2', '3')];
     const nowhere = 'postgres://postgres:x@127.0.0.1:1/nothing';
     // Whichever path the suite runs (the Neon driver, or Hyperdrive in the rater-hyperdrive project).
-    const unreachable = { ...env, DATABASE_URL: nowhere, ...(env.HYPERDRIVE ? { HYPERDRIVE: { ...env.HYPERDRIVE, connectionString: nowhere } } : {}) };
+    const unreachable = {
+      ...env,
+      DATABASE_URL: nowhere,
+      ...(env.HYPERDRIVE ? { HYPERDRIVE: { ...env.HYPERDRIVE, connectionString: nowhere } } : {}),
+    };
     const { result, queue } = await consume(batchOf(tenantId, events), unreachable);
     expect(result).toBeNull();
     expect(queue.ackAll).toBe(false);
@@ -118,7 +158,11 @@ describe('queue consumer: failures', () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const tooPrecise = `0.${'1'.repeat(17_000)}`; // NUMERIC keeps at most 16 383 fractional digits
     const { result, queue } = await consume(
-      batchOf(tenantId, [requestEvent('fine-1', '4'), requestEvent('refused', tooPrecise)], [requestEvent('fine-2', '6')]),
+      batchOf(
+        tenantId,
+        [requestEvent('fine-1', '4'), requestEvent('refused', tooPrecise)],
+        [requestEvent('fine-2', '6')],
+      ),
     );
     expect(queue.ackAll).toBe(true);
     expect(result).toEqual({ received: 3, processed: 3, alreadyProcessed: 0 });
@@ -155,7 +199,12 @@ describe('queue consumer: failures', () => {
     await consume(batchOf(tenantId, [requestEvent('already', '1')]));
     const deadLetters = () =>
       createMessageBatch<EventBatchMessage>('meterline-events-dlq', [
-        { id: `dl-${++messageCounter}`, timestamp: new Date(), attempts: 1, body: { tenantId, events: [requestEvent('already', '1'), requestEvent('late', '5')] } },
+        {
+          id: `dl-${++messageCounter}`,
+          timestamp: new Date(),
+          attempts: 1,
+          body: { tenantId, events: [requestEvent('already', '1'), requestEvent('late', '5')] },
+        },
       ]);
     const { queue } = await consume(deadLetters());
     await consume(deadLetters());

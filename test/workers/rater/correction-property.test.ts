@@ -40,7 +40,12 @@ const START = Date.parse('2026-07-01T00:00:00Z');
 const SPAN_MINUTES = 62 * 24 * 60; // July and August
 const CHANGE = Date.parse('2026-07-17T12:00:00Z'); // plan A until here, plan B after
 const ACCOUNTS = ['acme', 'globex'];
-const CYCLE = { interval: 'MONTHLY' as const, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 };
+const CYCLE = {
+  interval: 'MONTHLY' as const,
+  startOffset: { dayOffset: 1, monthOffset: 1 },
+  anniversaryCycle: false,
+  gracePeriod: 0,
+};
 
 const bytes = { computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] };
 const METERS = [
@@ -49,13 +54,21 @@ const METERS = [
   { name: 'max', aggregation: 'MAX' as const, ...bytes },
   { name: 'min', aggregation: 'MIN' as const, ...bytes },
   { name: 'latest', aggregation: 'LATEST' as const, ...bytes },
-  { name: 'users', aggregation: 'UNIQUE_COUNT' as const, filters: [], computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }] },
+  {
+    name: 'users',
+    aggregation: 'UNIQUE_COUNT' as const,
+    filters: [],
+    computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }],
+  },
 ];
 
 const payloadArb = fc.record({
   accountId: fc.constantFrom(...ACCOUNTS),
   // Often the same few minutes, so rollup rows are shared and LATEST's tie-break is hit.
-  minute: fc.oneof({ arbitrary: fc.constantFrom(0, 1, 23_040), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), weight: 1 }),
+  minute: fc.oneof(
+    { arbitrary: fc.constantFrom(0, 1, 23_040), weight: 4 },
+    { arbitrary: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), weight: 1 },
+  ),
   second: fc.constantFrom(0, 0, 30),
   cents: fc.integer({ min: 0, max: 5_000 }),
   user: fc.constantFrom('ann', 'bob'),
@@ -76,7 +89,11 @@ const scenarioArb = fc.record({
   early: fc.nat(),
   // Each step delivers a batch (some events again) and makes some corrections, all at once when concurrent.
   steps: fc.array(
-    fc.record({ deliver: fc.array(fc.nat(), { maxLength: 8 }), corrections: fc.array(correctionArb, { maxLength: 4 }), concurrent: fc.boolean() }),
+    fc.record({
+      deliver: fc.array(fc.nat(), { maxLength: 8 }),
+      corrections: fc.array(correctionArb, { maxLength: 4 }),
+      concurrent: fc.boolean(),
+    }),
     { minLength: 1, maxLength: 8 },
   ),
 });
@@ -85,13 +102,22 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function toEvent(id: string, p: Payload): AcceptedEvent {
   const timestamp = iso(START + p.minute * 60_000 + p.second * 1000);
-  return requestEvent(id, new Decimal(p.cents).div(100).toFixed(), { accountId: p.accountId, timestamp, acceptedAt: timestamp, dimensions: { region: 'eu', user: p.user } });
+  return requestEvent(id, new Decimal(p.cents).div(100).toFixed(), {
+    accountId: p.accountId,
+    timestamp,
+    acceptedAt: timestamp,
+    dimensions: { region: 'eu', user: p.user },
+  });
 }
 
 function wire(e: AcceptedEvent) {
   return {
-    id: e.id, schemaName: SCHEMA, timestamp: e.timestamp, accountId: e.accountId,
-    attributes: Object.entries(e.attributes).map(([name, value]) => ({ name, value })), dimensions: e.dimensions,
+    id: e.id,
+    schemaName: SCHEMA,
+    timestamp: e.timestamp,
+    accountId: e.accountId,
+    attributes: Object.entries(e.attributes).map(([name, value]) => ({ name, value })),
+    dimensions: e.dimensions,
   };
 }
 
@@ -101,20 +127,35 @@ describe('after any interleaving of events and corrections, everything equals a 
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { tenantId, meters } = await seedTenant(METERS);
         const [countMeter, sumMeter] = meters as [(typeof meters)[0], (typeof meters)[0]];
-        const card = (meterId: string, raw: unknown) => usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
+        const card = (meterId: string, raw: unknown) =>
+          usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
         const planA = [card(countMeter.id, scenario.countCard), card(sumMeter.id, scenario.sumCardA)];
         const planB = [card(sumMeter.id, scenario.sumCardB)];
         const originals = scenario.events.map((p, i) => toEvent(`e-${i}`, p));
 
         const { db, pool } = connect(env);
         try {
-          await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
+          await insertFeature(db, tenantId, {
+            name: 'bytes',
+            schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }],
+          });
           const a = await activePlan(db, tenantId, 'plan_a', planA);
           const b = await activePlan(db, tenantId, 'plan_b', planB);
           const letters = new Map<string, string>(); // association id → plan letter
           for (const accountId of ACCOUNTS) {
-            const first = await insertPlanAssociation(db, tenantId, { accountId, pricePlanId: a, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveUntil: iso(CHANGE) });
-            const second = await insertPlanAssociation(db, tenantId, { accountId, pricePlanId: b, pricePlanVersion: 1, effectiveFrom: iso(CHANGE) });
+            const first = await insertPlanAssociation(db, tenantId, {
+              accountId,
+              pricePlanId: a,
+              pricePlanVersion: 1,
+              effectiveFrom: '2026-01-01T00:00:00Z',
+              effectiveUntil: iso(CHANGE),
+            });
+            const second = await insertPlanAssociation(db, tenantId, {
+              accountId,
+              pricePlanId: b,
+              pricePlanVersion: 1,
+              effectiveFrom: iso(CHANGE),
+            });
             letters.set(first.id, 'a').set(second.id, 'b');
           }
 
@@ -128,7 +169,9 @@ describe('after any interleaving of events and corrections, everything equals a 
             const targets = new Set<string>();
             const corrections = step.corrections.flatMap((c) => {
               const id = `e-${c.target % originals.length}`;
-              if (targets.has(id)) return []; // one correction per event per step: their order would be the model's guess
+              if (targets.has(id)) {
+                return []; // one correction per event per step: their order would be the model's guess
+              }
               targets.add(id);
               return [{ ...c, id }];
             });
@@ -136,10 +179,18 @@ describe('after any interleaving of events and corrections, everything equals a 
               const replacement = 'payload' in c ? toEvent(c.id, c.payload) : undefined;
               const target = replacement ?? stored.get(c.id) ?? originals[Number(c.id.slice(2))]!;
               try {
-                await correctEvent(db, tenantId, c.action, wire(target), new Date(replacement ? Date.parse(replacement.timestamp) : START));
+                await correctEvent(
+                  db,
+                  tenantId,
+                  c.action,
+                  wire(target),
+                  new Date(replacement ? Date.parse(replacement.timestamp) : START),
+                );
                 return { c, applied: true, replacement };
               } catch (error) {
-                if ((error as { code?: string }).code !== 'event_not_found') throw error;
+                if ((error as { code?: string }).code !== 'event_not_found') {
+                  throw error;
+                }
                 return { c, applied: false, replacement };
               }
             };
@@ -148,13 +199,23 @@ describe('after any interleaving of events and corrections, everything equals a 
               ? (await Promise.all([deliver(), ...corrections.map(runCorrection)])).slice(1)
               : [await deliver(), ...(await sequentially(corrections.map((c) => () => runCorrection(c))))].slice(1);
             // A correction that found its event ran after that event's delivery: deliveries first.
-            for (const e of batch) if (!stored.has(e.id)) (stored.set(e.id, e), model.set(e.id, e));
+            for (const e of batch) {
+              if (!stored.has(e.id)) {
+                stored.set(e.id, e), model.set(e.id, e);
+              }
+            }
             for (const outcome of outcomes as Awaited<ReturnType<typeof runCorrection>>[]) {
-              if (!outcome.applied) continue;
+              if (!outcome.applied) {
+                continue;
+              }
               const { c, replacement } = outcome;
-              if (c.action === 'UNDO') model.set(c.id, null);
-              else if (c.action === 'REDO') model.set(c.id, stored.get(c.id)!);
-              else (stored.set(c.id, replacement!), model.set(c.id, replacement!));
+              if (c.action === 'UNDO') {
+                model.set(c.id, null);
+              } else if (c.action === 'REDO') {
+                model.set(c.id, stored.get(c.id)!);
+              } else {
+                stored.set(c.id, replacement!), model.set(c.id, replacement!);
+              }
             }
           }
           const finals = [...model.values()].filter((e): e is AcceptedEvent => e !== null);
@@ -163,14 +224,34 @@ describe('after any interleaving of events and corrections, everything equals a 
           const from = iso(START);
           const to = iso(START + SPAN_MINUTES * 60_000);
           for (const accountId of [undefined, ...ACCOUNTS]) {
-            const query = usageQuerySchema.parse({ meterId: 'm', from, to, window: 'DAY', timeZone: 'UTC', accountId, groupBy: 'user' });
+            const query = usageQuerySchema.parse({
+              meterId: 'm',
+              from,
+              to,
+              window: 'DAY',
+              timeZone: 'UTC',
+              accountId,
+              groupBy: 'user',
+            });
             for (const meter of meters) {
               const answer = await queryUsage(db, tenantId, meter, { ...query, meterId: meter.id });
-              const expected = bruteForceUsage(finals, meter.aggregation, { from, to, window: 'DAY', timeZone: 'UTC', accountId, groupBy: ['user'] });
+              const expected = bruteForceUsage(finals, meter.aggregation, {
+                from,
+                to,
+                window: 'DAY',
+                timeZone: 'UTC',
+                accountId,
+                groupBy: ['user'],
+              });
               const label = `${meter.aggregation} ${accountId ?? 'all'}`;
               expect(normalise(answer.value), label).toEqual(expected.value);
               expect(windowsOf(answer.data), label).toEqual(expected.data);
-              const groups = new Map((answer.groups ?? []).map((g) => [JSON.stringify(g.dimensions), { value: normalise(g.value), data: windowsOf(g.data) }]));
+              const groups = new Map(
+                (answer.groups ?? []).map((g) => [
+                  JSON.stringify(g.dimensions),
+                  { value: normalise(g.value), data: windowsOf(g.data) },
+                ]),
+              );
               expect(groups, label).toEqual(expected.groups);
             }
           }
@@ -188,19 +269,39 @@ describe('after any interleaving of events and corrections, everything equals a 
               expected.set(key, entry);
             }
           }
-          const expectedRevenue = [...expected.values()].reduce((sum, e) => sum.plus(price(e.card, e.usage)), new Decimal(0));
-          const query = revenueQuerySchema.parse({ from: '2026-07-01T00:00:00Z', to: '2026-09-01T00:00:00Z', groupBy: 'accountId,meterId', window: 'MONTH' });
+          const expectedRevenue = [...expected.values()].reduce(
+            (sum, e) => sum.plus(price(e.card, e.usage)),
+            new Decimal(0),
+          );
+          const query = revenueQuerySchema.parse({
+            from: '2026-07-01T00:00:00Z',
+            to: '2026-09-01T00:00:00Z',
+            groupBy: 'accountId,meterId',
+            window: 'MONTH',
+          });
           const revenue = await queryRevenue(db, tenantId, query);
-          expect(revenue.totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0)).toFixed()).toBe(expectedRevenue.toFixed());
+          expect(revenue.totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0)).toFixed()).toBe(
+            expectedRevenue.toFixed(),
+          );
 
           for (const accountId of ACCOUNTS) {
             for (const month of ['2026-07-10T00:00:00Z', '2026-08-10T00:00:00Z']) {
-              const statement = await accountStatement(db, tenantId, accountId, Date.parse(month), Date.parse('2026-10-01T00:00:00Z'));
+              const statement = await accountStatement(
+                db,
+                tenantId,
+                accountId,
+                Date.parse(month),
+                Date.parse('2026-10-01T00:00:00Z'),
+              );
               let rounded = new Decimal(0);
               for (const plan of statement.plans) {
                 for (const line of plan.usageLines) {
-                  const entry = expected.get(`${accountId}|${letters.get(plan.associationId)}|${line.usageMeterId}|${Date.parse(statement.cycleStart)}`);
-                  expect(new Decimal(line.usage).toFixed(), `${accountId} ${month}`).toBe((entry?.usage ?? new Decimal(0)).toFixed());
+                  const entry = expected.get(
+                    `${accountId}|${letters.get(plan.associationId)}|${line.usageMeterId}|${Date.parse(statement.cycleStart)}`,
+                  );
+                  expect(new Decimal(line.usage).toFixed(), `${accountId} ${month}`).toBe(
+                    (entry?.usage ?? new Decimal(0)).toFixed(),
+                  );
                   expect(line.amount).toBe(roundMoney(entry ? price(entry.card, entry.usage) : '0', 'USD'));
                   rounded = rounded.plus(line.amount);
                 }
@@ -220,11 +321,14 @@ describe('after any interleaving of events and corrections, everything equals a 
 });
 
 const normalise = (value: string | null) => (value === null ? null : new Decimal(value).toFixed());
-const windowsOf = (data: { from: string; value: string | null }[] | undefined) => new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
+const windowsOf = (data: { from: string; value: string | null }[] | undefined) =>
+  new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
 
 async function sequentially<T>(work: (() => Promise<T>)[]): Promise<T[]> {
   const results: T[] = [];
-  for (const run of work) results.push(await run());
+  for (const run of work) {
+    results.push(await run());
+  }
   return results;
 }
 
@@ -233,18 +337,32 @@ async function sequentially<T>(work: (() => Promise<T>)[]): Promise<T[]> {
  * — its debit, then its credit changes by number — holds one payload's consumption at a time, gives
  * back only what it holds, and ends at the final payload's; per account, the net is the final events'.
  */
-async function expectCreditsOwed(db: ReturnType<typeof connect>['db'], tenantId: string, originals: AcceptedEvent[], model: Map<string, AcceptedEvent | null>) {
+async function expectCreditsOwed(
+  db: ReturnType<typeof connect>['db'],
+  tenantId: string,
+  originals: AcceptedEvent[],
+  model: Map<string, AcceptedEvent | null>,
+) {
   type Held = { account: string; amount: string } | null;
   const { rows: debits } = await db.execute<{ event_id: string; account_id: string; lines: { amount: string }[] }>(sql`
     SELECT event_id, account_id, lines FROM ledger_outbox WHERE tenant_id = ${tenantId}`);
-  const { rows: changes } = await db.execute<{ event_id: string; account_id: string; effect: 'REFUND' | 'DEBIT'; lines: { amount: string }[] }>(sql`
+  const { rows: changes } = await db.execute<{
+    event_id: string;
+    account_id: string;
+    effect: 'REFUND' | 'DEBIT';
+    lines: { amount: string }[];
+  }>(sql`
     SELECT event_id, account_id, effect, lines FROM ledger_corrections WHERE tenant_id = ${tenantId} ORDER BY event_id, seq`);
   const net = new Map<string, Decimal>();
   const add = (account: string, amount: Decimal) => net.set(account, (net.get(account) ?? new Decimal(0)).plus(amount));
   for (const { id } of originals) {
     const debit = debits.find((d) => d.event_id === id);
-    let held: Held = debit ? { account: debit.account_id, amount: new Decimal(debit.lines[0]!.amount).toFixed() } : null;
-    if (held) add(held.account, new Decimal(held.amount));
+    let held: Held = debit
+      ? { account: debit.account_id, amount: new Decimal(debit.lines[0]!.amount).toFixed() }
+      : null;
+    if (held) {
+      add(held.account, new Decimal(held.amount));
+    }
     for (const change of changes.filter((c) => c.event_id === id)) {
       const moved: Held = { account: change.account_id, amount: new Decimal(change.lines[0]!.amount).toFixed() };
       if (change.effect === 'REFUND') {
@@ -258,15 +376,31 @@ async function expectCreditsOwed(db: ReturnType<typeof connect>['db'], tenantId:
       }
     }
     const final = model.get(id);
-    expect(held, `${id} ends holding its final payload's consumption`).toEqual(final ? { account: final.accountId, amount: new Decimal(final.attributes.bytes!).toFixed() } : null);
+    expect(held, `${id} ends holding its final payload's consumption`).toEqual(
+      final ? { account: final.accountId, amount: new Decimal(final.attributes.bytes!).toFixed() } : null,
+    );
   }
   for (const accountId of ACCOUNTS) {
-    const expected = [...model.values()].filter((e) => e?.accountId === accountId).reduce((sum, e) => sum.plus(e!.attributes.bytes!), new Decimal(0));
+    const expected = [...model.values()]
+      .filter((e) => e?.accountId === accountId)
+      .reduce((sum, e) => sum.plus(e!.attributes.bytes!), new Decimal(0));
     expect((net.get(accountId) ?? new Decimal(0)).toFixed(), `credits owed by ${accountId}`).toBe(expected.toFixed());
   }
 }
 
-async function activePlan(db: ReturnType<typeof connect>['db'], tenantId: string, name: string, usageRateCards: UsageRateCard[]): Promise<string> {
-  const draft = await insertPricePlan(db, tenantId, { name, currency: 'USD', pricingCycle: CYCLE, usageRateCards, fixedFees: [], entitlementRateCards: [] });
+async function activePlan(
+  db: ReturnType<typeof connect>['db'],
+  tenantId: string,
+  name: string,
+  usageRateCards: UsageRateCard[],
+): Promise<string> {
+  const draft = await insertPricePlan(db, tenantId, {
+    name,
+    currency: 'USD',
+    pricingCycle: CYCLE,
+    usageRateCards,
+    fixedFees: [],
+    entitlementRateCards: [],
+  });
   return (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
 }

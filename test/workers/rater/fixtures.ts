@@ -33,7 +33,13 @@ export async function seedTenant(meters: Omit<CreateUsageMeterRequest, 'eventSch
       enrichments: {
         fields: [
           // Throws on events whose divisor is 0 — the poison-event case.
-          { name: 'per_unit', type: 'ATTRIBUTE', enrichmentType: 'JSON_LOGIC', value: '{"/":[{"var":"attributes.bytes"},{"var":"attributes.divisor"}]}', order: 1 },
+          {
+            name: 'per_unit',
+            type: 'ATTRIBUTE',
+            enrichmentType: 'JSON_LOGIC',
+            value: '{"/":[{"var":"attributes.bytes"},{"var":"attributes.divisor"}]}',
+            order: 1,
+          },
         ],
       },
     });
@@ -67,7 +73,13 @@ export function requestEvent(id: string, bytes: string, overrides: Partial<Accep
 export async function usageOf(tenantId: string, meter: UsageMeter, accountId?: string) {
   const { db, pool } = connect(env);
   try {
-    const query = { meterId: meter.id, from: '2026-04-01T00:00:00Z', to: '2026-06-01T00:00:00Z', timeZone: 'UTC', accountId };
+    const query = {
+      meterId: meter.id,
+      from: '2026-04-01T00:00:00Z',
+      to: '2026-06-01T00:00:00Z',
+      timeZone: 'UTC',
+      accountId,
+    };
     return (await queryUsage(db, tenantId, meter, query)).value;
   } finally {
     await pool.end();
@@ -77,7 +89,10 @@ export async function usageOf(tenantId: string, meter: UsageMeter, accountId?: s
 export async function eventStatus(tenantId: string, eventId: string) {
   const { pool } = connect(env);
   try {
-    const rows = await pool.query('SELECT status, detail FROM event_ids WHERE tenant_id = $1 AND event_id = $2', [tenantId, eventId]);
+    const rows = await pool.query('SELECT status, detail FROM event_ids WHERE tenant_id = $1 AND event_id = $2', [
+      tenantId,
+      eventId,
+    ]);
     return rows.rows[0] as { status: string; detail: Record<string, unknown> } | undefined;
   } finally {
     await pool.end();

@@ -27,26 +27,71 @@ describe('one hot account, 8 concurrent consumers', () => {
   it('meters and rates every event once: no deadlock, no lost update', async () => {
     const { tenantId, meters } = await seedTenant([
       { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
-      { name: 'sum', aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] },
-      { name: 'max', aggregation: 'MAX', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] },
-      { name: 'latest', aggregation: 'LATEST', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] },
+      {
+        name: 'sum',
+        aggregation: 'SUM',
+        computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+        filters: [],
+      },
+      {
+        name: 'max',
+        aggregation: 'MAX',
+        computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+        filters: [],
+      },
+      {
+        name: 'latest',
+        aggregation: 'LATEST',
+        computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+        filters: [],
+      },
     ]);
-    const [countMeter, sumMeter, maxMeter, latestMeter] = meters as [(typeof meters)[0], (typeof meters)[0], (typeof meters)[0], (typeof meters)[0]];
-    const countCard = usageRateCardSchema.parse({ usageMeterId: countMeter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.5' }, { startAfter: '100', rate: '0.25' }, { startAfter: '300', rate: '7', priceType: 'FLAT' }] });
-    const sumCard = usageRateCardSchema.parse({ usageMeterId: sumMeter.id, pricingModel: 'VOLUME', slabs: [{ startAfter: '0', rate: '0.01' }, { startAfter: '5000', rate: '0.008' }] });
+    const [countMeter, sumMeter, maxMeter, latestMeter] = meters as [
+      (typeof meters)[0],
+      (typeof meters)[0],
+      (typeof meters)[0],
+      (typeof meters)[0],
+    ];
+    const countCard = usageRateCardSchema.parse({
+      usageMeterId: countMeter.id,
+      pricingModel: 'TIERED',
+      slabs: [
+        { startAfter: '0', rate: '0.5' },
+        { startAfter: '100', rate: '0.25' },
+        { startAfter: '300', rate: '7', priceType: 'FLAT' },
+      ],
+    });
+    const sumCard = usageRateCardSchema.parse({
+      usageMeterId: sumMeter.id,
+      pricingModel: 'VOLUME',
+      slabs: [
+        { startAfter: '0', rate: '0.01' },
+        { startAfter: '5000', rate: '0.008' },
+      ],
+    });
 
     const { db, pool } = connect(env);
     try {
       const draft = await insertPricePlan(db, tenantId, {
         name: 'hot',
         currency: 'USD',
-        pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+        pricingCycle: {
+          interval: 'MONTHLY',
+          startOffset: { dayOffset: 1, monthOffset: 1 },
+          anniversaryCycle: false,
+          gracePeriod: 0,
+        },
         usageRateCards: [countCard, sumCard],
         fixedFees: [],
         entitlementRateCards: [],
       });
       const plan = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!;
-      await insertPlanAssociation(db, tenantId, { accountId: 'hot', pricePlanId: plan.id, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z' });
+      await insertPlanAssociation(db, tenantId, {
+        accountId: 'hot',
+        pricePlanId: plan.id,
+        pricePlanVersion: 1,
+        effectiveFrom: '2026-01-01T00:00:00Z',
+      });
     } finally {
       await pool.end();
     }
@@ -59,9 +104,13 @@ describe('one hot account, 8 concurrent consumers', () => {
       }),
     );
     const batches: AcceptedEvent[][] = [];
-    for (let i = 0; i < EVENTS; i += BATCH) batches.push(events.slice(i, i + BATCH));
+    for (let i = 0; i < EVENTS; i += BATCH) {
+      batches.push(events.slice(i, i + BATCH));
+    }
     // Each batch twice, the second copy half the queue later: another consumer takes it.
-    const deliveries = [...batches.keys(), ...batches.keys()].map((k, i) => (i < batches.length ? k : (k + batches.length / 2) % batches.length));
+    const deliveries = [...batches.keys(), ...batches.keys()].map((k, i) =>
+      i < batches.length ? k : (k + batches.length / 2) % batches.length,
+    );
 
     const started = performance.now();
     let next = 0;
@@ -81,7 +130,9 @@ describe('one hot account, 8 concurrent consumers', () => {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`hot account: ${EVENTS} events, ${deliveries.length} deliveries by ${CONSUMERS} consumers in ${seconds.toFixed(2)} s — ${(EVENTS / seconds).toFixed(0)} events/s`);
+    console.log(
+      `hot account: ${EVENTS} events, ${deliveries.length} deliveries by ${CONSUMERS} consumers in ${seconds.toFixed(2)} s — ${(EVENTS / seconds).toFixed(0)} events/s`,
+    );
 
     expect(processed.reduce((a, b) => a + b, 0)).toBe(EVENTS);
     const total = events.reduce((sum, e) => sum.plus(e.attributes.bytes!), new Decimal(0));
@@ -89,12 +140,21 @@ describe('one hot account, 8 concurrent consumers', () => {
     expect(new Decimal((await usageOf(tenantId, sumMeter, 'hot'))!).toFixed()).toBe(total.toFixed());
     const largest = events.reduce((m, e) => Decimal.max(m, e.attributes.bytes!), new Decimal(0));
     expect(new Decimal((await usageOf(tenantId, maxMeter, 'hot'))!).toFixed()).toBe(largest.toFixed());
-    const last = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1)).at(-1)!;
-    expect(new Decimal((await usageOf(tenantId, latestMeter, 'hot'))!).toFixed()).toBe(new Decimal(last.attributes.bytes!).toFixed());
+    const last = [...events]
+      .sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1))
+      .at(-1)!;
+    expect(new Decimal((await usageOf(tenantId, latestMeter, 'hot'))!).toFixed()).toBe(
+      new Decimal(last.attributes.bytes!).toFixed(),
+    );
 
     const { db: reader, pool: readerPool } = connect(env);
     try {
-      const query = revenueQuerySchema.parse({ from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z', groupBy: 'accountId', window: 'MONTH' });
+      const query = revenueQuerySchema.parse({
+        from: '2026-05-01T00:00:00Z',
+        to: '2026-06-01T00:00:00Z',
+        groupBy: 'accountId',
+        window: 'MONTH',
+      });
       const revenue = await queryRevenue(reader, tenantId, query);
       const got = revenue.totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0));
       expect(got.toFixed()).toBe(price(countCard, String(EVENTS)).plus(price(sumCard, total)).toFixed());

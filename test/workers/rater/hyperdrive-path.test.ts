@@ -21,10 +21,22 @@ describe('the Hyperdrive path', () => {
   });
 
   it('meters a queue batch in one statement and refuses its redelivery', async () => {
-    const { tenantId, meters } = await seedTenant([{ name: 'bytes_total', aggregation: 'SUM', filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] }]);
+    const { tenantId, meters } = await seedTenant([
+      {
+        name: 'bytes_total',
+        aggregation: 'SUM',
+        filters: [],
+        computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+      },
+    ]);
     const body = { tenantId, events: [requestEvent('h1', '2.5'), requestEvent('h2', '4')] };
-    for (const expected of [{ processed: 2, alreadyProcessed: 0 }, { processed: 0, alreadyProcessed: 2 }]) {
-      const batch = createMessageBatch<EventBatchMessage>('meterline-events', [{ id: `hd-${expected.processed}`, timestamp: new Date(), attempts: 1, body }]);
+    for (const expected of [
+      { processed: 2, alreadyProcessed: 0 },
+      { processed: 0, alreadyProcessed: 2 },
+    ]) {
+      const batch = createMessageBatch<EventBatchMessage>('meterline-events', [
+        { id: `hd-${expected.processed}`, timestamp: new Date(), attempts: 1, body },
+      ]);
       const ctx = createExecutionContext();
       const result = await consumeEventBatch(batch, env, ctx);
       expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);

@@ -16,28 +16,51 @@ import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { parkMessages } from '../../../rater/store/parked-messages';
 import { SCHEMA, requestEvent, seedTenant, withDb, usageOf, recordingLedgerQueue } from './fixtures';
 
-const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
-
+const SUM = {
+  name: 'bytes_total',
+  aggregation: 'SUM' as const,
+  filters: [],
+  computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 
 async function tenantWithFeature() {
   const { tenantId, meters } = await seedTenant([SUM]);
-  const feature = await withDb((db) => insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] }));
+  const feature = await withDb((db) =>
+    insertFeature(db, tenantId, {
+      name: 'bytes',
+      schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }],
+    }),
+  );
   return { tenantId, meter: meters[0]!, featureId: feature!.id };
 }
 
 async function deliver(tenantId: string, events: EventBatchMessage['events'], queue: Queue<LedgerMessage>) {
-  const batch = createMessageBatch<EventBatchMessage>('meterline-events', [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } }]);
+  const batch = createMessageBatch<EventBatchMessage>('meterline-events', [
+    { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: { tenantId, events } },
+  ]);
   const ctx = createExecutionContext();
   await consumeEventBatch(batch, { ...env, LEDGER_QUEUE: queue }, ctx);
   return getQueueResult(batch, ctx);
 }
 
-function api(tenantId: string, method: string, path: string, body?: unknown, ledgerQueue: Queue<LedgerMessage> = env.LEDGER_QUEUE) {
+function api(
+  tenantId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  ledgerQueue: Queue<LedgerMessage> = env.LEDGER_QUEUE,
+) {
   const databases = new Databases(env);
   const db = databases.directory;
   const principal: Principal = { tenantId, keyId: 'k', scopes: ['admin'] };
-  const request = new Request(`http://rater${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return Promise.resolve(raterApi.fetch(request, { db, home: null, directory: db, databases, principal, ledgerQueue, dedupShards: 16 })).finally(() => databases.end());
+  const request = new Request(`http://rater${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return Promise.resolve(
+    raterApi.fetch(request, { db, home: null, directory: db, databases, principal, ledgerQueue, dedupShards: 16 }),
+  ).finally(() => databases.end());
 }
 
 describe('ledger debits are owed until the edge confirms them (docs/design.md §12)', () => {
@@ -48,7 +71,8 @@ describe('ledger debits are owed until the edge confirms them (docs/design.md §
 
     expect(await deliver(tenantId, events, ledger.queue)).toMatchObject({ ackAll: true });
     expect(await usageOf(tenantId, meter)).toBe('12');
-    const debitsOf = (messages: LedgerMessage[]) => messages.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => [m.accountId, d.eventId, d.lines]) : []));
+    const debitsOf = (messages: LedgerMessage[]) =>
+      messages.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => [m.accountId, d.eventId, d.lines]) : []));
     expect(debitsOf(ledger.sent)).toEqual([
       ['acme', 'e1', [{ featureId, amount: '5' }]],
       ['globex', 'e2', [{ featureId, amount: '7' }]],
@@ -91,9 +115,15 @@ describe('events that came through POST /entitled', () => {
   it('owe no debit: the edge debited them before claiming, so the shard may let them go at once', async () => {
     const { tenantId, meter } = await tenantWithFeature();
     const ledger = recordingLedgerQueue();
-    await deliver(tenantId, [requestEvent('entitled-1', '5', { debitedAtEdge: true }), requestEvent('ingested-1', '2')], ledger.queue);
+    await deliver(
+      tenantId,
+      [requestEvent('entitled-1', '5', { debitedAtEdge: true }), requestEvent('ingested-1', '2')],
+      ledger.queue,
+    );
     expect(await usageOf(tenantId, meter)).toBe('7');
-    expect(ledger.sent.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => d.eventId) : []))).toEqual(['ingested-1']);
+    expect(ledger.sent.flatMap((m) => (m.kind === 'debits' ? m.debits.map((d) => d.eventId) : []))).toEqual([
+      'ingested-1',
+    ]);
     expect(await withDb((db) => recordedEventIds(db, tenantId, ['entitled-1', 'ingested-1']))).toEqual(['entitled-1']);
   });
 });
@@ -102,7 +132,11 @@ describe('the stale-debit sweep', () => {
   it('sends debits owed for over ten minutes again, and only those', async () => {
     const { tenantId } = await tenantWithFeature();
     await deliver(tenantId, [requestEvent('old', '2'), requestEvent('new', '3')], recordingLedgerQueue().queue);
-    await withDb((db) => db.execute(sql`UPDATE ledger_outbox SET created_at = now() - interval '11 minutes' WHERE tenant_id = ${tenantId} AND event_id = 'old'`));
+    await withDb((db) =>
+      db.execute(
+        sql`UPDATE ledger_outbox SET created_at = now() - interval '11 minutes' WHERE tenant_id = ${tenantId} AND event_id = 'old'`,
+      ),
+    );
     const ledger = recordingLedgerQueue();
     await withDb((db) => resendStaleDebits(ledger.queue, db));
     const mine = ledger.sent.filter((m) => m.tenantId === tenantId);
@@ -122,7 +156,9 @@ describe('parked messages', () => {
   it('parks a malformed event message with the tenant it names, lists it to that tenant only, and acks it', async () => {
     const { tenantId } = await seedTenant([SUM]);
     const other = await seedTenant([SUM]);
-    const batch = createMessageBatch('meterline-events', [{ id: 'bad', timestamp: new Date(), attempts: 1, body: { tenantId, events: 'not a list' } }]);
+    const batch = createMessageBatch('meterline-events', [
+      { id: 'bad', timestamp: new Date(), attempts: 1, body: { tenantId, events: 'not a list' } },
+    ]);
     const ctx = createExecutionContext();
     await consumeEventBatch(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toContain('bad');
@@ -131,15 +167,26 @@ describe('parked messages', () => {
     expect(listed.status).toBe(200);
     const page = (await listed.json()) as { data: { queue: string; body: unknown; reason: string }[] };
     expect(page.data).toEqual([
-      expect.objectContaining({ queue: 'meterline-events', body: { tenantId, events: 'not a list' }, reason: expect.stringContaining('malformed: events') }),
+      expect.objectContaining({
+        queue: 'meterline-events',
+        body: { tenantId, events: 'not a list' },
+        reason: expect.stringContaining('malformed: events'),
+      }),
     ]);
-    expect(((await (await api(other.tenantId, 'GET', '/parked_messages')).json()) as { data: unknown[] }).data).toEqual([]);
+    expect(((await (await api(other.tenantId, 'GET', '/parked_messages')).json()) as { data: unknown[] }).data).toEqual(
+      [],
+    );
   });
 
   it('a parked debit is no longer owed; replay owes it again and sends it; a still-malformed message is parked again', async () => {
     const { tenantId, featureId } = await tenantWithFeature();
     await deliver(tenantId, [requestEvent('d1', '4')], recordingLedgerQueue().queue);
-    const debit: LedgerMessage = { kind: 'debits', tenantId, accountId: 'acme', debits: [{ eventId: 'd1', at: Date.parse('2026-05-01T10:15:30Z'), lines: [{ featureId, amount: '4' }] }] };
+    const debit: LedgerMessage = {
+      kind: 'debits',
+      tenantId,
+      accountId: 'acme',
+      debits: [{ eventId: 'd1', at: Date.parse('2026-05-01T10:15:30Z'), lines: [{ featureId, amount: '4' }] }],
+    };
     await withDb((db) =>
       parkMessages(db, [
         { queue: 'meterline-ledger', tenantId, body: debit, reason: 'dead-lettered' },
@@ -169,12 +216,21 @@ describe('parked messages', () => {
     await deliver(tenantId, [requestEvent('c1', '4'), requestEvent('c2', '6')], recordingLedgerQueue().queue);
     const at = Date.parse('2026-05-01T10:15:30Z');
     const debit: LedgerMessage = {
-      kind: 'debits', tenantId, accountId: 'acme',
-      debits: [{ eventId: 'c1', at, lines: [{ featureId, amount: '4' }] }, { eventId: 'c2', at, lines: [{ featureId, amount: '6' }] }],
+      kind: 'debits',
+      tenantId,
+      accountId: 'acme',
+      debits: [
+        { eventId: 'c1', at, lines: [{ featureId, amount: '4' }] },
+        { eventId: 'c2', at, lines: [{ featureId, amount: '6' }] },
+      ],
     };
-    await withDb((db) => parkMessages(db, [{ queue: 'meterline-ledger', tenantId, body: debit, reason: 'dead-lettered' }]));
+    await withDb((db) =>
+      parkMessages(db, [{ queue: 'meterline-ledger', tenantId, body: debit, reason: 'dead-lettered' }]),
+    );
     // Parked debits are the admin's: neither the stale sweep nor their events' deliveries send them.
-    await withDb((db) => db.execute(sql`UPDATE ledger_outbox SET created_at = now() - interval '40 days' WHERE tenant_id = ${tenantId}`));
+    await withDb((db) =>
+      db.execute(sql`UPDATE ledger_outbox SET created_at = now() - interval '40 days' WHERE tenant_id = ${tenantId}`),
+    );
     const swept = recordingLedgerQueue();
     await withDb((db) => resendStaleDebits(swept.queue, db));
     expect(swept.sent.flatMap((m) => (m.tenantId === tenantId ? [m] : []))).toEqual([]);
@@ -184,7 +240,9 @@ describe('parked messages', () => {
     // Weeks later, when the ledger has long forgotten c1, the admin replays the parked message.
     const ledger = recordingLedgerQueue();
     const replay = await api(tenantId, 'POST', '/events/replay', {}, ledger.queue);
-    expect(((await replay.json()) as { parkedMessages: { status: string }[] }).parkedMessages.map((m) => m.status)).toEqual(['REPLAYED']);
+    expect(
+      ((await replay.json()) as { parkedMessages: { status: string }[] }).parkedMessages.map((m) => m.status),
+    ).toEqual(['REPLAYED']);
     expect(ledger.sent).toEqual([{ ...debit, debits: [debit.debits[1]] }]);
     // c2 is owed again (unparked) until the edge confirms it; c1 is not owed at all.
     expect(await withDb((db) => recordedEventIds(db, tenantId, ['c1', 'c2']))).toEqual(['c1']);
@@ -194,10 +252,16 @@ describe('parked messages', () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const meter = meters[0]!;
     const parked = { tenantId, events: [requestEvent('p1', '6')] };
-    await withDb((db) => parkMessages(db, [{ queue: 'meterline-events', tenantId, body: parked, reason: 'operator test' }]));
-    const [id] = ((await (await api(tenantId, 'GET', '/parked_messages')).json()) as { data: { id: string }[] }).data.map((m) => m.id);
+    await withDb((db) =>
+      parkMessages(db, [{ queue: 'meterline-events', tenantId, body: parked, reason: 'operator test' }]),
+    );
+    const [id] = (
+      (await (await api(tenantId, 'GET', '/parked_messages')).json()) as { data: { id: string }[] }
+    ).data.map((m) => m.id);
     const replay = await api(tenantId, 'POST', '/events/replay', { parkedMessageIds: [id] });
-    expect(((await replay.json()) as { parkedMessages: unknown[] }).parkedMessages).toEqual([{ id, queue: 'meterline-events', status: 'REPLAYED' }]);
+    expect(((await replay.json()) as { parkedMessages: unknown[] }).parkedMessages).toEqual([
+      { id, queue: 'meterline-events', status: 'REPLAYED' },
+    ]);
     expect(await usageOf(tenantId, meter)).toBe('6');
     const again = await api(tenantId, 'POST', '/events/replay', { parkedMessageIds: [id] });
     expect(((await again.json()) as { parkedMessages: unknown[] }).parkedMessages).toEqual([]);

@@ -6,7 +6,12 @@ import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { DEFAULT_RETENTION_DAYS, purgeRawEvents, retentionDays } from '../../../rater/pipeline/purge-raw-events';
 import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
 
-const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const SUM = {
+  name: 'bytes_total',
+  aggregation: 'SUM' as const,
+  filters: [],
+  computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 
 async function rawEventCount(tenantId: string) {
   const { pool } = connect(env);
@@ -22,10 +27,15 @@ describe('raw event retention', () => {
     const { tenantId, meters } = await seedTenant([SUM]);
     const { db, pool } = connect(env);
     try {
-      await meterBatch(db, [{ tenantId, events: [
-        requestEvent('old', '3', { timestamp: '2026-04-01T10:00:00.000Z' }),
-        requestEvent('recent', '4', { timestamp: '2026-05-20T10:00:00.000Z' }),
-      ] }]);
+      await meterBatch(db, [
+        {
+          tenantId,
+          events: [
+            requestEvent('old', '3', { timestamp: '2026-04-01T10:00:00.000Z' }),
+            requestEvent('recent', '4', { timestamp: '2026-05-20T10:00:00.000Z' }),
+          ],
+        },
+      ]);
       // Sixty days after 2026-04-15: 'old' is past, 'recent' is not.
       await purgeRawEvents(db, new Date('2026-06-14T00:00:00Z'), 60);
     } finally {
@@ -41,14 +51,18 @@ describe('raw event retention', () => {
     const { tenantId } = await seedTenant([SUM]);
     const { db, pool } = connect(env);
     try {
-      const old = Array.from({ length: 5 }, (_, i) => requestEvent(`old-${i}`, '1', { timestamp: '2026-03-01T00:00:00.000Z' }));
+      const old = Array.from({ length: 5 }, (_, i) =>
+        requestEvent(`old-${i}`, '1', { timestamp: '2026-03-01T00:00:00.000Z' }),
+      );
       await meterBatch(db, [{ tenantId, events: old }]);
       const now = new Date('2026-06-14T00:00:00Z');
       const first = await purgeRawEvents(db, now, 60, { batchSize: 2, batchesPerRun: 1 });
       expect(first.done).toBe(false);
       expect(first.purged).toBeLessThanOrEqual(2);
       let runs = 1;
-      while (!(await purgeRawEvents(db, now, 60, { batchSize: 2, batchesPerRun: 1 })).done) runs++;
+      while (!(await purgeRawEvents(db, now, 60, { batchSize: 2, batchesPerRun: 1 })).done) {
+        runs++;
+      }
       expect(runs).toBeGreaterThan(1);
     } finally {
       await pool.end();
@@ -60,7 +74,9 @@ describe('raw event retention', () => {
     const { tenantId } = await seedTenant([SUM]);
     const { db, pool } = connect(env);
     try {
-      await meterBatch(db, [{ tenantId, events: [requestEvent('ancient', '1', { timestamp: '2026-01-02T00:00:00.000Z' })] }]);
+      await meterBatch(db, [
+        { tenantId, events: [requestEvent('ancient', '1', { timestamp: '2026-01-02T00:00:00.000Z' })] },
+      ]);
     } finally {
       await pool.end();
     }
@@ -82,6 +98,8 @@ describe('raw event retention', () => {
   });
 
   it.each(['59', '7.5', 'forever', '-1'])('refuses RAW_EVENT_RETENTION_DAYS=%j, naming the setting', (setting) => {
-    expect(() => retentionDays(setting)).toThrow(/RAW_EVENT_RETENTION_DAYS must be a whole number of days, at least 60/);
+    expect(() => retentionDays(setting)).toThrow(
+      /RAW_EVENT_RETENTION_DAYS must be a whole number of days, at least 60/,
+    );
   });
 });

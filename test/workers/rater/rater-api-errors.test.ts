@@ -9,7 +9,12 @@ function expectProblem(answer: ApiAnswer, status: number, code: string, paths: s
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
   expect(answer.body).toMatchObject({ status, code });
-  for (const path of paths) expect(answer.body.errors?.map((e: { path: string }) => e.path), JSON.stringify(answer.body)).toContain(path);
+  for (const path of paths) {
+    expect(
+      answer.body.errors?.map((e: { path: string }) => e.path),
+      JSON.stringify(answer.body),
+    ).toContain(path);
+  }
 }
 
 async function tenantWithActiveMeter() {
@@ -30,11 +35,19 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     expect((await callRater(p, 'POST', '/event_schema', schema)).status).toBe(201);
     expectProblem(await callRater(p, 'POST', '/event_schema', schema), 409, 'event_schema_exists', ['name']);
     expectProblem(await callRater(p, 'GET', '/event_schema/nope'), 404, 'event_schema_not_found');
-    expectProblem(await callRater(p, 'GET', '/event_schema/api_calls?version=7'), 404, 'event_schema_version_not_found');
+    expectProblem(
+      await callRater(p, 'GET', '/event_schema/api_calls?version=7'),
+      404,
+      'event_schema_version_not_found',
+    );
     await callRater(p, 'POST', '/event_schema/api_calls/activate');
     await callRater(p, 'POST', '/event_schema/api_calls/deactivate');
     await callRater(p, 'POST', '/event_schema/api_calls/archive');
-    expectProblem(await callRater(p, 'PATCH', '/event_schema/api_calls', { description: 'x' }), 409, 'event_schema_archived');
+    expectProblem(
+      await callRater(p, 'PATCH', '/event_schema/api_calls', { description: 'x' }),
+      409,
+      'event_schema_archived',
+    );
   });
 
   it('refuses a published schema losing a field, and deactivating a schema its ACTIVE meters use', async () => {
@@ -49,8 +62,18 @@ describe('rater API in process — every refusal is problem+json naming the fiel
 
   it('refuses a meter on a missing schema, a frozen definition change, and an unknown meter', async () => {
     const { p, meterId } = await tenantWithActiveMeter();
-    expectProblem(await callRater(p, 'POST', '/usage_meters', { ...meter, name: 'Other', eventSchemaName: 'nope' }), 422, 'invalid_usage_meter', ['eventSchemaName']);
-    expectProblem(await callRater(p, 'PATCH', `/usage_meters/${meterId}`, { aggregation: 'SUM' }), 409, 'usage_meter_definition_frozen', ['aggregation']);
+    expectProblem(
+      await callRater(p, 'POST', '/usage_meters', { ...meter, name: 'Other', eventSchemaName: 'nope' }),
+      422,
+      'invalid_usage_meter',
+      ['eventSchemaName'],
+    );
+    expectProblem(
+      await callRater(p, 'PATCH', `/usage_meters/${meterId}`, { aggregation: 'SUM' }),
+      409,
+      'usage_meter_definition_frozen',
+      ['aggregation'],
+    );
     expectProblem(await callRater(p, 'POST', '/usage_meters', meter), 409, 'usage_meter_exists', ['name']);
     expectProblem(await callRater(p, 'GET', '/usage_meters/um.nope'), 404, 'usage_meter_not_found');
     expectProblem(await callRater(p, 'POST', `/usage_meters/${meterId}/archive`), 409, 'invalid_lifecycle_transition');
@@ -58,10 +81,20 @@ describe('rater API in process — every refusal is problem+json naming the fiel
 
   it('refuses a plan pricing an unknown meter or in an unknown currency, naming the field', async () => {
     const { p, meterId } = await tenantWithActiveMeter();
-    const plan = { name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY' }, usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] }] };
-    expectProblem(await callRater(p, 'POST', '/price_plans', { ...plan, currency: 'XXX' }), 422, 'invalid_body', ['currency']);
+    const plan = {
+      name: 'Pro',
+      currency: 'USD',
+      pricingCycle: { interval: 'MONTHLY' },
+      usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] }],
+    };
+    expectProblem(await callRater(p, 'POST', '/price_plans', { ...plan, currency: 'XXX' }), 422, 'invalid_body', [
+      'currency',
+    ]);
     expectProblem(
-      await callRater(p, 'POST', '/price_plans', { ...plan, usageRateCards: [{ ...plan.usageRateCards[0], usageMeterId: 'um.nope' }] }),
+      await callRater(p, 'POST', '/price_plans', {
+        ...plan,
+        usageRateCards: [{ ...plan.usageRateCards[0], usageMeterId: 'um.nope' }],
+      }),
       422,
       'invalid_price_plan',
       ['usageRateCards.0.usageMeterId'],
@@ -72,11 +105,26 @@ describe('rater API in process — every refusal is problem+json naming the fiel
 
   it('refuses a revenue alert without its currency, on one Meterline does not know, or naming a meter, naming the field', async () => {
     const p = await newTenant();
-    const alert = { alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', parameters: { threshold: { values: [100] } } };
-    expectProblem(await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: {} }), 422, 'invalid_body', ['entityDetails.currency']);
-    expectProblem(await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: { currency: { id: 'XXX' } } }), 422, 'invalid_body', ['entityDetails.currency.id']);
+    const alert = {
+      alertTemplateId: 'REVENUE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      parameters: { threshold: { values: [100] } },
+    };
+    expectProblem(await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: {} }), 422, 'invalid_body', [
+      'entityDetails.currency',
+    ]);
     expectProblem(
-      await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: { currency: { id: 'USD' }, usageMeter: { id: 'um.1' } } }),
+      await callRater(p, 'POST', '/alerts', { ...alert, entityDetails: { currency: { id: 'XXX' } } }),
+      422,
+      'invalid_body',
+      ['entityDetails.currency.id'],
+    );
+    expectProblem(
+      await callRater(p, 'POST', '/alerts', {
+        ...alert,
+        entityDetails: { currency: { id: 'USD' }, usageMeter: { id: 'um.1' } },
+      }),
       422,
       'invalid_body',
       ['entityDetails.usageMeter'],
@@ -89,7 +137,16 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     expectProblem(await callRater(p, 'POST', '/webhooks/whe.nope/rotate_secret'), 404, 'webhook_endpoint_not_found');
     const endpoint = (await callRater(p, 'POST', '/webhooks', { url: 'https://hooks.example.com/in' })).body;
     for (const overlap of ['-1', '10081', '1.5', 'a day']) {
-      expectProblem(await callRater(p, 'POST', `/webhooks/${endpoint.id}/rotate_secret?overlapMinutes=${encodeURIComponent(overlap)}`), 422, 'invalid_query', ['overlapMinutes']);
+      expectProblem(
+        await callRater(
+          p,
+          'POST',
+          `/webhooks/${endpoint.id}/rotate_secret?overlapMinutes=${encodeURIComponent(overlap)}`,
+        ),
+        422,
+        'invalid_query',
+        ['overlapMinutes'],
+      );
     }
     // Refused, nothing changed: no rotation is under way.
     expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
@@ -102,12 +159,16 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     expectProblem(await callRater(p, 'GET', '/invoices?pageSize=51'), 422, 'invalid_query', ['pageSize']);
     expectProblem(await callRater(p, 'GET', '/invoices?startTime=yesterday'), 422, 'invalid_query', ['startTime']);
     expectProblem(await callRater(p, 'GET', '/invoices?startTime=-1'), 422, 'invalid_query', ['startTime']);
-    expectProblem(await callRater(p, 'GET', '/invoices?startTime=2000&endTime=1000'), 422, 'invalid_query', ['endTime']);
+    expectProblem(await callRater(p, 'GET', '/invoices?startTime=2000&endTime=1000'), 422, 'invalid_query', [
+      'endTime',
+    ]);
     expectProblem(await callRater(p, 'GET', '/invoices?nextToken=not-ours'), 422, 'invalid_query', ['nextToken']);
     expectProblem(await callRater(p, 'GET', '/invoices?accountId=acme'), 422, 'invalid_query');
     expectProblem(await callRater(p, 'GET', '/invoices/inv.nope'), 404, 'invoice_not_found');
     // Valid filters on a tenant without invoices: an empty page, not an error.
-    expect((await callRater(p, 'GET', '/invoices?status=DUE&ownerId=acme&startTime=1000&endTime=2000&pageSize=50')).body.data).toEqual([]);
+    expect(
+      (await callRater(p, 'GET', '/invoices?status=DUE&ownerId=acme&startTime=1000&endTime=2000&pageSize=50')).body
+        .data,
+    ).toEqual([]);
   });
 });
-

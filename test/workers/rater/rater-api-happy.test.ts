@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { callRater, newTenant } from './rater-api';
 
 const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] };
-const meter = { name: 'Bytes', billableName: 'Bytes served', aggregation: 'SUM', eventSchemaName: 'api_calls', computations: [{ matcher: '{"==":[1,1]}', computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const meter = {
+  name: 'Bytes',
+  billableName: 'Bytes served',
+  aggregation: 'SUM',
+  eventSchemaName: 'api_calls',
+  computations: [{ matcher: '{"==":[1,1]}', computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 
 describe('rater API in process — the happy paths', () => {
   it('a schema is created, published and versioned; a meter is defined on it, activated and renamed', async () => {
@@ -10,14 +16,25 @@ describe('rater API in process — the happy paths', () => {
     const created = await callRater(p, 'POST', '/event_schema', schema);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'api_calls', status: 'DRAFT', version: 1 });
-    expect((await callRater(p, 'POST', '/event_schema/api_calls/activate')).body).toMatchObject({ status: 'ACTIVE', version: 1 });
+    expect((await callRater(p, 'POST', '/event_schema/api_calls/activate')).body).toMatchObject({
+      status: 'ACTIVE',
+      version: 1,
+    });
 
     // A published schema evolves by adding fields: a new version, the old one still readable.
-    const evolved = await callRater(p, 'PATCH', '/event_schema/api_calls', { dimensions: [{ name: 'region' }, { name: 'plan' }] });
+    const evolved = await callRater(p, 'PATCH', '/event_schema/api_calls', {
+      dimensions: [{ name: 'region' }, { name: 'plan' }],
+    });
     expect(evolved.status).toBe(200);
     expect(evolved.body.version).toBe(2);
-    expect((await callRater(p, 'GET', '/event_schema/api_calls?version=1')).body.dimensions).toEqual([{ name: 'region' }]);
-    expect((await callRater(p, 'GET', '/event_schema/api_calls/versions')).body.data.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect((await callRater(p, 'GET', '/event_schema/api_calls?version=1')).body.dimensions).toEqual([
+      { name: 'region' },
+    ]);
+    expect(
+      (await callRater(p, 'GET', '/event_schema/api_calls/versions')).body.data.map(
+        (v: { version: number }) => v.version,
+      ),
+    ).toEqual([1, 2]);
 
     const draft = await callRater(p, 'POST', '/usage_meters', meter);
     expect(draft.status).toBe(201);
@@ -57,19 +74,37 @@ describe('rater API in process — the happy paths', () => {
     expect(revised.body.version).toBe(2);
     const first = await callRater(p, 'GET', `/price_plans/${created.body.id}?version=1`);
     expect(first.body.usageRateCards[0].slabs[0].rate).toBe('0.01');
-    expect((await callRater(p, 'GET', `/price_plans/${created.body.id}`)).body.usageRateCards[0].slabs[0].rate).toBe('0.02');
+    expect((await callRater(p, 'GET', `/price_plans/${created.body.id}`)).body.usageRateCards[0].slabs[0].rate).toBe(
+      '0.02',
+    );
   });
 
-  it('a revenue alert is created on a currency, read back in Togai\'s shapes, and its template listed', async () => {
+  it("a revenue alert is created on a currency, read back in Togai's shapes, and its template listed", async () => {
     const p = await newTenant();
-    const body = { alertTemplateId: 'REVENUE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: '2000.50' } } };
+    const body = {
+      alertTemplateId: 'REVENUE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { currency: { id: 'EUR' } },
+      ownerDetails: { account: { id: 'acme' } },
+      parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: '2000.50' } },
+    };
     const created = await callRater(p, 'POST', '/alerts', body);
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    expect(created.body).toMatchObject({ alertTemplateId: 'REVENUE_THRESHOLD', version: 1, entityDetails: { currency: { id: 'EUR' } }, ownerDetails: { account: { id: 'acme' } }, parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: 2000.5 } } });
+    expect(created.body).toMatchObject({
+      alertTemplateId: 'REVENUE_THRESHOLD',
+      version: 1,
+      entityDetails: { currency: { id: 'EUR' } },
+      ownerDetails: { account: { id: 'acme' } },
+      parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: 2000.5 } },
+    });
     expect((await callRater(p, 'GET', `/alerts/${created.body.id}`)).body).toEqual(created.body);
     const template = await callRater(p, 'GET', '/alert_templates/REVENUE_THRESHOLD');
     expect(template.body).toMatchObject({ id: 'REVENUE_THRESHOLD', entityType: 'CURRENCY', ownerType: 'ACCOUNT' });
-    expect((await callRater(p, 'GET', '/alert_templates')).body.data.map((t: { id: string }) => t.id)).toEqual(['USAGE_THRESHOLD', 'REVENUE_THRESHOLD']);
+    expect((await callRater(p, 'GET', '/alert_templates')).body.data.map((t: { id: string }) => t.id)).toEqual([
+      'USAGE_THRESHOLD',
+      'REVENUE_THRESHOLD',
+    ]);
   });
 
   it("a webhook endpoint's secret is rotated: a new one answered once, the previous one signing beside it for the window asked, or not at all", async () => {
@@ -80,12 +115,25 @@ describe('rater API in process — the happy paths', () => {
 
     const rotated = await callRater(p, 'POST', `/webhooks/${created.body.id}/rotate_secret`);
     expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
-    expect(rotated.body).toMatchObject({ id: created.body.id, url: 'https://hooks.example.com/in', status: 'ACTIVE', secret: expect.stringMatching(/^whsec_/) });
+    expect(rotated.body).toMatchObject({
+      id: created.body.id,
+      url: 'https://hooks.example.com/in',
+      status: 'ACTIVE',
+      secret: expect.stringMatching(/^whsec_/),
+    });
     expect(rotated.body.secret).not.toBe(created.body.secret);
     // The default window is a day; the list says until when the previous secret signs, never the secret.
     const [listed] = (await callRater(p, 'GET', '/webhooks')).body.data;
-    expect(listed).toEqual({ id: created.body.id, url: 'https://hooks.example.com/in', status: 'ACTIVE', createdAt: created.body.createdAt, previousSecretExpiresAt: rotated.body.previousSecretExpiresAt });
-    expect(Date.parse(listed.previousSecretExpiresAt)).toBeGreaterThan(Date.parse(created.body.createdAt) + 23 * 3_600_000);
+    expect(listed).toEqual({
+      id: created.body.id,
+      url: 'https://hooks.example.com/in',
+      status: 'ACTIVE',
+      createdAt: created.body.createdAt,
+      previousSecretExpiresAt: rotated.body.previousSecretExpiresAt,
+    });
+    expect(Date.parse(listed.previousSecretExpiresAt)).toBeGreaterThan(
+      Date.parse(created.body.createdAt) + 23 * 3_600_000,
+    );
 
     const cut = await callRater(p, 'POST', `/webhooks/${created.body.id}/rotate_secret?overlapMinutes=0`);
     expect(cut.status).toBe(200);
@@ -94,4 +142,3 @@ describe('rater API in process — the happy paths', () => {
     expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
   });
 });
-

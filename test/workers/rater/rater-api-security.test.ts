@@ -12,10 +12,14 @@ describe('rater API in process — one tenant never reaches another', () => {
     const b = await newTenant();
     await callRater(a, 'POST', '/event_schema', schema);
     await callRater(a, 'POST', '/event_schema/api_calls/activate');
-    const meter = (await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })).body;
+    const meter = (
+      await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })
+    ).body;
     const plan = (
       await callRater(a, 'POST', '/price_plans', {
-        name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY' },
+        name: 'Pro',
+        currency: 'USD',
+        pricingCycle: { interval: 'MONTHLY' },
         usageRateCards: [{ usageMeterId: meter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
       })
     ).body;
@@ -44,7 +48,10 @@ describe('rater API in process — one tenant never reaches another', () => {
     const aSchema = (await callRater(a, 'GET', '/event_schema/api_calls')).body;
     expect(aSchema).toMatchObject({ status: 'ACTIVE', version: 1 });
     expect(aSchema.description ?? null).toBeNull();
-    expect((await callRater(a, 'GET', `/usage_meters/${meter.id}`)).body).toMatchObject({ name: 'Calls', status: 'DRAFT' });
+    expect((await callRater(a, 'GET', `/usage_meters/${meter.id}`)).body).toMatchObject({
+      name: 'Calls',
+      status: 'DRAFT',
+    });
     expect((await callRater(a, 'GET', `/price_plans/${plan.id}`)).body).toMatchObject({ name: 'Pro', status: 'DRAFT' });
   });
 
@@ -55,7 +62,9 @@ describe('rater API in process — one tenant never reaches another', () => {
     expect((await callRater(b, 'POST', `/webhooks/${endpoint.id}/rotate_secret`)).status).toBe(404);
     expect((await callRater(b, 'GET', '/webhooks')).body.data).toEqual([]);
     // A's endpoint is as A left it: no rotation under way.
-    expect((await callRater(a, 'GET', '/webhooks')).body.data).toEqual([{ id: endpoint.id, url: 'https://hooks.example.com/a', status: 'ACTIVE', createdAt: endpoint.createdAt }]);
+    expect((await callRater(a, 'GET', '/webhooks')).body.data).toEqual([
+      { id: endpoint.id, url: 'https://hooks.example.com/a', status: 'ACTIVE', createdAt: endpoint.createdAt },
+    ]);
   });
 
   it('a principal the edge did not authenticate properly is refused before any database work', async () => {
@@ -69,15 +78,27 @@ describe('rater API in process — one tenant never reaches another', () => {
     const b = await newTenant();
     await callRater(a, 'POST', '/event_schema', schema);
     await callRater(a, 'POST', '/event_schema/api_calls/activate');
-    const meter = (await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })).body;
+    const meter = (
+      await callRater(a, 'POST', '/usage_meters', { name: 'Calls', aggregation: 'COUNT', eventSchemaName: 'api_calls' })
+    ).body;
     const plan = (
       await callRater(a, 'POST', '/price_plans', {
-        name: 'Pro', currency: 'USD', pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, gracePeriod: 0 },
-        usageRateCards: [{ usageMeterId: meter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }], fixedFees: [{ name: 'Seat', amount: '9' }],
+        name: 'Pro',
+        currency: 'USD',
+        pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, gracePeriod: 0 },
+        usageRateCards: [{ usageMeterId: meter.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] }],
+        fixedFees: [{ name: 'Seat', amount: '9' }],
       })
     ).body;
     expect((await callRater(a, 'POST', `/price_plans/${plan.id}/activate`)).status).toBe(200);
-    expect((await callRater(a, 'POST', '/accounts/acme/price_plans', { pricePlanId: plan.id, effectiveFrom: '2026-07-01T00:00:00Z' })).status).toBe(200);
+    expect(
+      (
+        await callRater(a, 'POST', '/accounts/acme/price_plans', {
+          pricePlanId: plan.id,
+          effectiveFrom: '2026-07-01T00:00:00Z',
+        })
+      ).status,
+    ).toBe(200);
     const { db, pool } = connect(env);
     try {
       // July and August, frozen as of 1 September 2026 (after the raw-event watermark other suites raise).
@@ -94,7 +115,15 @@ describe('rater API in process — one tenant never reaches another', () => {
     expect((await callRater(b, 'GET', '/invoices?ownerId=acme')).body.data).toEqual([]);
     expect((await callRater(b, 'GET', `/invoices?nextToken=${first.nextToken}`)).status).toBe(422);
     // A's invoices are as frozen, numbered in A's own sequence.
-    expect((await callRater(a, 'GET', `/invoices/${id}`)).body).toMatchObject({ ownerId: 'acme', sequenceId: '1', totalAmount: 9 });
-    expect((await callRater(a, 'GET', `/invoices?nextToken=${first.nextToken}`)).body.data.map((i: { sequenceId: string }) => i.sequenceId)).toEqual(['2']);
+    expect((await callRater(a, 'GET', `/invoices/${id}`)).body).toMatchObject({
+      ownerId: 'acme',
+      sequenceId: '1',
+      totalAmount: 9,
+    });
+    expect(
+      (await callRater(a, 'GET', `/invoices?nextToken=${first.nextToken}`)).body.data.map(
+        (i: { sequenceId: string }) => i.sequenceId,
+      ),
+    ).toEqual(['2']);
   });
 });

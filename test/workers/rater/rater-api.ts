@@ -18,7 +18,12 @@ export interface ApiAnswer {
   text: string;
 }
 
-export async function callRater(principal: Principal, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+export async function callRater(
+  principal: Principal,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   const init: RequestInit = { method };
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' };
@@ -28,7 +33,12 @@ export async function callRater(principal: Principal, method: string, path: stri
   const response = await new Rater(ctx, env).serveApi(new Request(`https://rater.internal${path}`, init), principal);
   const text = await response.text();
   await waitOnExecutionContext(ctx);
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text === '' ? null : JSON.parse(text), text };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text === '' ? null : JSON.parse(text),
+    text,
+  };
 }
 
 /** A tenant of its own, and an admin principal of it, as the edge would pass. */

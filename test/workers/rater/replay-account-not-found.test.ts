@@ -10,13 +10,21 @@ import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import { SCHEMA, eventStatus, requestEvent, seedTenant, withDb, usageOf } from './fixtures';
 
-const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const SUM = {
+  name: 'bytes_total',
+  aggregation: 'SUM' as const,
+  filters: [],
+  computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 
 /** A tenant under unknownAccounts=FAIL with a feature on the schema, and no account 'ghost' yet. */
 async function failingTenant() {
   const { tenantId, meters } = await seedTenant([SUM]);
   await withDb(async (db) => {
-    await insertFeature(db, tenantId, { name: 'bytes', schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }] });
+    await insertFeature(db, tenantId, {
+      name: 'bytes',
+      schemaAssociations: [{ schemaName: SCHEMA, attributeName: 'bytes' }],
+    });
     await db.update(tenants).set({ unknownAccounts: 'FAIL' }).where(eq(tenants.id, tenantId));
     await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
   });
@@ -31,17 +39,22 @@ async function failingTenant() {
     owedSoFar += await withDb((db) => settleLedgerDebits(db, tenantId, [eventId]));
     return owedSoFar;
   };
-  const replay = (eventId: string) => withDb((db) => replayFailedEvents(db, tenantId, { eventIds: [eventId], limit: 1 }));
+  const replay = (eventId: string) =>
+    withDb((db) => replayFailedEvents(db, tenantId, { eventIds: [eventId], limit: 1 }));
   return { tenantId, meter: meters[0]!, createGhost, owed, replay };
 }
 
-const ghostEvent = (id: string, overrides: Partial<AcceptedEvent> = {}) => requestEvent(id, '5', { accountId: 'ghost', ...overrides });
+const ghostEvent = (id: string, overrides: Partial<AcceptedEvent> = {}) =>
+  requestEvent(id, '5', { accountId: 'ghost', ...overrides });
 
 describe('replaying ACCOUNT_NOT_FOUND events owes each debit once', () => {
   it('owes a never-debited event its debit once, when metered at last, however often it was replayed before', async () => {
     const { tenantId, meter, createGhost, owed, replay } = await failingTenant();
     await withDb((db) => meterBatch(db, [{ tenantId, events: [ghostEvent('n')] }]));
-    expect(await eventStatus(tenantId, 'n')).toMatchObject({ status: 'ACCOUNT_NOT_FOUND', detail: { debitOwed: true } });
+    expect(await eventStatus(tenantId, 'n')).toMatchObject({
+      status: 'ACCOUNT_NOT_FOUND',
+      detail: { debitOwed: true },
+    });
     expect(await owed('n')).toBe(0);
 
     expect(await replay('n')).toEqual([{ id: 'n', status: 'ACCOUNT_NOT_FOUND' }]); // account still missing
@@ -57,7 +70,10 @@ describe('replaying ACCOUNT_NOT_FOUND events owes each debit once', () => {
   it('owes nothing more for an event debited at the edge (path A)', async () => {
     const { tenantId, meter, createGhost, owed, replay } = await failingTenant();
     await withDb((db) => meterBatch(db, [{ tenantId, events: [ghostEvent('a', { debitedAtEdge: true })] }]));
-    expect(await eventStatus(tenantId, 'a')).toMatchObject({ status: 'ACCOUNT_NOT_FOUND', detail: { debitOwed: false } });
+    expect(await eventStatus(tenantId, 'a')).toMatchObject({
+      status: 'ACCOUNT_NOT_FOUND',
+      detail: { debitOwed: false },
+    });
 
     await createGhost();
     expect(await replay('a')).toEqual([{ id: 'a', status: 'METERED' }]);

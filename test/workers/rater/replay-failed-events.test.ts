@@ -6,7 +6,12 @@ import { replayFailedEvents, type ReplayRequest } from '../../../rater/pipeline/
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import { eventStatus, requestEvent, seedTenant, usageOf } from './fixtures';
 
-const SUM = { name: 'bytes_total', aggregation: 'SUM' as const, filters: [], computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }] };
+const SUM = {
+  name: 'bytes_total',
+  aggregation: 'SUM' as const,
+  filters: [],
+  computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+};
 
 /** Events the rater could not meter, recorded FAILED as the bisection records a poison event. */
 async function failed(tenantId: string, events: AcceptedEvent[]) {
@@ -56,7 +61,10 @@ describe('replaying FAILED events', () => {
     expect(result).toHaveLength(2);
     expect(await usageOf(tenantId, meters[0]!)).toBe('2');
     expect(await eventStatus(tenantId, 'keep')).toMatchObject({ status: 'FAILED' });
-    expect(await eventStatus(tenantId, 'bad')).toMatchObject({ status: 'FAILED', detail: { reason: expect.stringContaining('replay failed') } });
+    expect(await eventStatus(tenantId, 'bad')).toMatchObject({
+      status: 'FAILED',
+      detail: { reason: expect.stringContaining('replay failed') },
+    });
   });
 
   it("never touches another tenant's events", async () => {

@@ -31,13 +31,16 @@ const CHANGE = Date.parse('2026-03-17T12:00:00Z'); // plan A until here, plan B 
 const ACCOUNTS = ['acme', 'globex'];
 const MONTHLY = { interval: 'MONTHLY' as const };
 
-
 const scenarioArb = fc.record({
   sumCardA: cardArb,
   sumCardB: cardArb,
   countCard: cardArb,
   events: fc.array(
-    fc.record({ accountId: fc.constantFrom(...ACCOUNTS), minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), cents: fc.integer({ min: 0, max: 10_000 }) }),
+    fc.record({
+      accountId: fc.constantFrom(...ACCOUNTS),
+      minute: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }),
+      cents: fc.integer({ min: 0, max: 10_000 }),
+    }),
     { minLength: 1, maxLength: 50 },
   ),
   redelivered: fc.array(fc.nat(), { maxLength: 10 }),
@@ -52,10 +55,16 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { tenantId, meters } = await seedTenant([
           { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
-          { name: 'sum', aggregation: 'SUM', computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }], filters: [] },
+          {
+            name: 'sum',
+            aggregation: 'SUM',
+            computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+            filters: [],
+          },
         ]);
         const [countMeter, sumMeter] = meters as [(typeof meters)[0], (typeof meters)[0]];
-        const card = (meterId: string, raw: unknown) => usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
+        const card = (meterId: string, raw: unknown) =>
+          usageRateCardSchema.parse({ usageMeterId: meterId, ...(raw as object) });
         const planA = [card(countMeter.id, scenario.countCard), card(sumMeter.id, scenario.sumCardA)];
         const planB = [card(sumMeter.id, scenario.sumCardB)];
 
@@ -65,14 +74,29 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
           const a = await activePlan(db, tenantId, 'plan_a', planA);
           const b = await activePlan(db, tenantId, 'plan_b', planB);
           for (const accountId of ACCOUNTS) {
-            const first = await insertPlanAssociation(db, tenantId, { accountId, pricePlanId: a, pricePlanVersion: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveUntil: new Date(CHANGE).toISOString() });
-            const second = await insertPlanAssociation(db, tenantId, { accountId, pricePlanId: b, pricePlanVersion: 1, effectiveFrom: new Date(CHANGE).toISOString() });
+            const first = await insertPlanAssociation(db, tenantId, {
+              accountId,
+              pricePlanId: a,
+              pricePlanVersion: 1,
+              effectiveFrom: '2026-01-01T00:00:00Z',
+              effectiveUntil: new Date(CHANGE).toISOString(),
+            });
+            const second = await insertPlanAssociation(db, tenantId, {
+              accountId,
+              pricePlanId: b,
+              pricePlanVersion: 1,
+              effectiveFrom: new Date(CHANGE).toISOString(),
+            });
             associations.set(accountId, { a: first.id, b: second.id });
           }
 
           const events: AcceptedEvent[] = scenario.events.map((e, i) => {
             const timestamp = new Date(START + e.minute * 60_000).toISOString();
-            return requestEvent(`e-${i}`, new Decimal(e.cents).div(100).toFixed(), { accountId: e.accountId, timestamp, acceptedAt: timestamp });
+            return requestEvent(`e-${i}`, new Decimal(e.cents).div(100).toFixed(), {
+              accountId: e.accountId,
+              timestamp,
+              acceptedAt: timestamp,
+            });
           });
           const shuffled = [...events, ...scenario.redelivered.map((k) => events[k % events.length]!)];
           shuffled.forEach((_, i) => {
@@ -80,16 +104,27 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
             [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
           });
           const batches: AcceptedEvent[][] = [];
-          for (let i = 0; i < shuffled.length; i += scenario.batchSize) batches.push(shuffled.slice(i, i + scenario.batchSize));
-          if (scenario.concurrent) await Promise.all(batches.map((batch) => meterBatch(db, [{ tenantId, events: batch }])));
-          else for (const batch of batches) await meterBatch(db, [{ tenantId, events: batch }]);
+          for (let i = 0; i < shuffled.length; i += scenario.batchSize) {
+            batches.push(shuffled.slice(i, i + scenario.batchSize));
+          }
+          if (scenario.concurrent) {
+            await Promise.all(batches.map((batch) => meterBatch(db, [{ tenantId, events: batch }])));
+          } else {
+            for (const batch of batches) {
+              await meterBatch(db, [{ tenantId, events: batch }]);
+            }
+          }
 
           // Brute force: per account, plan and calendar month, the usage of each priced meter.
           const expected = new Map<string, { card: UsageRateCard; usage: Decimal }>();
           for (const event of events) {
             const t = Date.parse(event.timestamp);
             const cards = t < CHANGE ? planA : planB;
-            const cycle = cycleContaining({ ...MONTHLY, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 }, 0, t);
+            const cycle = cycleContaining(
+              { ...MONTHLY, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+              0,
+              t,
+            );
             for (const c of cards) {
               const key = `${event.accountId}|${t < CHANGE ? 'a' : 'b'}|${c.usageMeterId}|${cycle.start}`;
               const entry = expected.get(key) ?? { card: c, usage: new Decimal(0) };
@@ -97,29 +132,52 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
               expected.set(key, entry);
             }
           }
-          const expectedRevenue = [...expected.values()].reduce((sum, e) => sum.plus(price(e.card, e.usage)), new Decimal(0));
+          const expectedRevenue = [...expected.values()].reduce(
+            (sum, e) => sum.plus(price(e.card, e.usage)),
+            new Decimal(0),
+          );
 
-          const query = revenueQuerySchema.parse({ from: '2026-03-01T00:00:00Z', to: '2026-05-01T00:00:00Z', groupBy: 'accountId,meterId', window: 'MONTH' });
+          const query = revenueQuerySchema.parse({
+            from: '2026-03-01T00:00:00Z',
+            to: '2026-05-01T00:00:00Z',
+            groupBy: 'accountId,meterId',
+            window: 'MONTH',
+          });
           const revenue = await queryRevenue(db, tenantId, query);
           const total = revenue.totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0));
           expect(total.toFixed()).toBe(expectedRevenue.toFixed());
           const metrics = await queryMetrics(db, tenantId, {
-            startTime: query.from, endTime: query.to, timeZone: 'UTC',
+            startTime: query.from,
+            endTime: query.to,
+            timeZone: 'UTC',
             metricQueries: [{ id: 'r', name: 'REVENUE', aggregationPeriod: 'MONTH', groupBy: 'ACCOUNT_ID' }],
           });
-          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce((sum, v) => sum.plus(JSON.stringify(v)), new Decimal(0)); // each value's JSON text is its exact decimal
+          const metricTotal = metrics.results[0]!.data.flatMap((s) => s.metricValues).reduce(
+            (sum, v) => sum.plus(JSON.stringify(v)),
+            new Decimal(0),
+          ); // each value's JSON text is its exact decimal
           expect(metricTotal.toFixed()).toBe(expectedRevenue.toFixed());
 
           // Each month's statement: lines priced from the cycle's usage, totals = rounded lines.
           for (const accountId of ACCOUNTS) {
             for (const month of ['2026-03-10T00:00:00Z', '2026-04-10T00:00:00Z']) {
-              const statement = await accountStatement(db, tenantId, accountId, Date.parse(month), Date.parse('2026-06-01T00:00:00Z'));
+              const statement = await accountStatement(
+                db,
+                tenantId,
+                accountId,
+                Date.parse(month),
+                Date.parse('2026-06-01T00:00:00Z'),
+              );
               let rounded = new Decimal(0);
               for (const plan of statement.plans) {
                 const letter = plan.associationId === associations.get(accountId)!.a ? 'a' : 'b';
                 for (const line of plan.usageLines) {
-                  const entry = expected.get(`${accountId}|${letter}|${line.usageMeterId}|${Date.parse(statement.cycleStart)}`);
-                  expect(new Decimal(line.usage).toFixed(), `${accountId} ${month} ${letter}`).toBe((entry?.usage ?? new Decimal(0)).toFixed());
+                  const entry = expected.get(
+                    `${accountId}|${letter}|${line.usageMeterId}|${Date.parse(statement.cycleStart)}`,
+                  );
+                  expect(new Decimal(line.usage).toFixed(), `${accountId} ${month} ${letter}`).toBe(
+                    (entry?.usage ?? new Decimal(0)).toFixed(),
+                  );
                   expect(line.amount).toBe(roundMoney(entry ? price(entry.card, entry.usage) : '0', 'USD'));
                   rounded = rounded.plus(line.amount);
                 }
@@ -137,11 +195,21 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
   }, 240_000);
 });
 
-async function activePlan(db: ReturnType<typeof connect>['db'], tenantId: string, name: string, usageRateCards: UsageRateCard[]): Promise<string> {
+async function activePlan(
+  db: ReturnType<typeof connect>['db'],
+  tenantId: string,
+  name: string,
+  usageRateCards: UsageRateCard[],
+): Promise<string> {
   const draft = await insertPricePlan(db, tenantId, {
     name,
     currency: 'USD',
-    pricingCycle: { ...MONTHLY, startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 0 },
+    pricingCycle: {
+      ...MONTHLY,
+      startOffset: { dayOffset: 1, monthOffset: 1 },
+      anniversaryCycle: false,
+      gracePeriod: 0,
+    },
     usageRateCards,
     fixedFees: [],
     entitlementRateCards: [],

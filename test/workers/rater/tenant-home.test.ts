@@ -43,7 +43,9 @@ describe('a first configuration write racing a jurisdiction move', () => {
         (error: unknown) => (error instanceof AppError ? error.code : String(error)),
       );
       // The move waits for the write's lock on the tenant's home row (it would be done in a few ms otherwise).
-      expect(await Promise.race([move, new Promise((resolve) => setTimeout(resolve, 1000, 'waiting'))])).toBe('waiting');
+      expect(await Promise.race([move, new Promise((resolve) => setTimeout(resolve, 1000, 'waiting'))])).toBe(
+        'waiting',
+      );
       release();
       expect(await write).toMatchObject({ name: 'calls' });
       expect(await move).toBe('jurisdiction_fixed');
@@ -63,8 +65,12 @@ describe('a first configuration write racing a jurisdiction move', () => {
       await expect(stale).rejects.toMatchObject({ code: 'tenant_moving' });
       // Moved back while empty, a request that still thinks it is in the EU is refused there too.
       await updateTenantSettings(dbs, tenantId, { jurisdiction: null }, 16, new Date());
-      await expect(inTenantHome(dbs.of('eu'), tenantId, 'eu', (tx) => insertEventSchema(tx, tenantId, schema))).rejects.toMatchObject({ code: 'tenant_moving' });
-      expect(await inTenantHome(dbs.directory, tenantId, null, (tx) => insertEventSchema(tx, tenantId, schema))).toMatchObject({ name: 'calls' });
+      await expect(
+        inTenantHome(dbs.of('eu'), tenantId, 'eu', (tx) => insertEventSchema(tx, tenantId, schema)),
+      ).rejects.toMatchObject({ code: 'tenant_moving' });
+      expect(
+        await inTenantHome(dbs.directory, tenantId, null, (tx) => insertEventSchema(tx, tenantId, schema)),
+      ).toMatchObject({ name: 'calls' });
     } finally {
       await dbs.end();
     }

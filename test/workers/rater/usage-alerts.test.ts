@@ -21,18 +21,50 @@ const MAY = '2026-05-01T10:15:30.000Z';
 const JUNE = '2026-06-02T10:15:30.000Z';
 
 async function scenario(db: Database) {
-  const { tenantId, meters } = await seedTenant([{ name: 'count', aggregation: 'COUNT', computations: [], filters: [] }]);
+  const { tenantId, meters } = await seedTenant([
+    { name: 'count', aggregation: 'COUNT', computations: [], filters: [] },
+  ]);
   const meterId = meters[0]!.id;
-  const card = usageRateCardSchema.parse({ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '1' }] });
-  const draft = await insertPricePlan(db, tenantId, { name: 'p', currency: 'USD', pricingCycle: { interval: 'MONTHLY', startOffset: { dayOffset: 1, monthOffset: 1 }, anniversaryCycle: false, gracePeriod: 2 }, usageRateCards: [card], fixedFees: [], entitlementRateCards: [] });
+  const card = usageRateCardSchema.parse({
+    usageMeterId: meterId,
+    pricingModel: 'TIERED',
+    slabs: [{ startAfter: '0', rate: '1' }],
+  });
+  const draft = await insertPricePlan(db, tenantId, {
+    name: 'p',
+    currency: 'USD',
+    pricingCycle: {
+      interval: 'MONTHLY',
+      startOffset: { dayOffset: 1, monthOffset: 1 },
+      anniversaryCycle: false,
+      gracePeriod: 2,
+    },
+    usageRateCards: [card],
+    fixedFees: [],
+    entitlementRateCards: [],
+  });
   const planId = (await setPricePlanStatus(db, tenantId, draft!, 'ACTIVE'))!.id;
   for (const account of ['acme', 'globex']) {
-    await changePricingSchedule(db, tenantId, account, [updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-05-01' })]);
+    await changePricingSchedule(db, tenantId, account, [
+      updatePricingScheduleRequest.parse({ pricePlanId: planId, effectiveFrom: '2026-05-01' }),
+    ]);
   }
   const alert = (body: object) =>
-    insertAlert(db, tenantId, createAlertRequest.parse({ alertTemplateId: 'USAGE_THRESHOLD', interval: 0, status: 'ACTIVE', entityDetails: { usageMeter: { id: meterId } }, ...body }));
+    insertAlert(
+      db,
+      tenantId,
+      createAlertRequest.parse({
+        alertTemplateId: 'USAGE_THRESHOLD',
+        interval: 0,
+        status: 'ACTIVE',
+        entityDetails: { usageMeter: { id: meterId } },
+        ...body,
+      }),
+    );
   const events = (prefix: string, n: number, at: string, accountId = 'acme') =>
-    Array.from({ length: n }, (_, i) => requestEvent(`${prefix}-${i}`, '1', { accountId, timestamp: at, acceptedAt: at }));
+    Array.from({ length: n }, (_, i) =>
+      requestEvent(`${prefix}-${i}`, '1', { accountId, timestamp: at, acceptedAt: at }),
+    );
   const meter = (list: ReturnType<typeof events>) => meterBatch(db, [{ tenantId, events: list }]);
   const incidents = async () => (await listIncidents(db, tenantId, {}, { limit: 100 })).map((r) => r.incident);
   return { tenantId, alert, events, meter, incidents };
@@ -53,7 +85,15 @@ describe('usage alerts', () => {
       await s.meter(batch); // redelivered: the id gate makes it a no-op
       await s.meter([...batch, ...s.events('c', 1, MAY)]); // partly redelivered: 6 → 7 crosses nothing
       const fired = await s.incidents();
-      expect(fired.map((i) => [i.alertId, i.reportData?.threshold.index, JSON.stringify(i.reportData?.threshold.value), JSON.stringify(i.reportData?.usage?.before), JSON.stringify(i.reportData?.usage?.after)])).toEqual([
+      expect(
+        fired.map((i) => [
+          i.alertId,
+          i.reportData?.threshold.index,
+          JSON.stringify(i.reportData?.threshold.value),
+          JSON.stringify(i.reportData?.usage?.before),
+          JSON.stringify(i.reportData?.usage?.after),
+        ]),
+      ).toEqual([
         [alert.id, 0, '3', '2', '6'],
         [alert.id, 1, '5', '2', '6'],
       ]);
@@ -72,18 +112,23 @@ describe('usage alerts', () => {
     try {
       const s = await scenario(db);
       const all = await s.alert({ parameters: { threshold: { values: [2] } } });
-      const globexOnly = await s.alert({ ownerDetails: { account: { id: 'globex' } }, parameters: { threshold: { values: [2] } } });
+      const globexOnly = await s.alert({
+        ownerDetails: { account: { id: 'globex' } },
+        parameters: { threshold: { values: [2] } },
+      });
       await s.meter(s.events('may-acme', 2, MAY));
       await s.meter(s.events('may-globex', 3, MAY, 'globex'));
       await s.meter(s.events('june-acme', 5, JUNE));
       const byKey = (rows: unknown[][]) => rows.map((r) => r.join(' ')).sort();
       const fired = (await s.incidents()).map((i) => [i.reportData?.cycle.start, i.reportData?.account.id, i.alertId]);
-      expect(byKey(fired)).toEqual(byKey([
-        ['2026-05-01T00:00:00.000Z', 'acme', all.id],
-        ['2026-05-01T00:00:00.000Z', 'globex', all.id],
-        ['2026-05-01T00:00:00.000Z', 'globex', globexOnly.id],
-        ['2026-06-01T00:00:00.000Z', 'acme', all.id],
-      ]));
+      expect(byKey(fired)).toEqual(
+        byKey([
+          ['2026-05-01T00:00:00.000Z', 'acme', all.id],
+          ['2026-05-01T00:00:00.000Z', 'globex', all.id],
+          ['2026-05-01T00:00:00.000Z', 'globex', globexOnly.id],
+          ['2026-06-01T00:00:00.000Z', 'acme', all.id],
+        ]),
+      );
     } finally {
       await pool.end();
     }

@@ -32,7 +32,9 @@ export function bruteForceUsage(events: AcceptedEvent[], aggregation: Aggregatio
   const inRange = events.filter((e) => {
     const minute = Math.floor(Date.parse(e.timestamp) / 60_000) * 60_000;
     const filtered = [...(query.filters ?? [])].every(([key, values]) => values.includes(e.dimensions[key]!));
-    return minute >= from && minute < to && (query.accountId === undefined || e.accountId === query.accountId) && filtered;
+    return (
+      minute >= from && minute < to && (query.accountId === undefined || e.accountId === query.accountId) && filtered
+    );
   });
   const groups = new Map<string, AcceptedEvent[]>();
   for (const event of inRange) {
@@ -71,7 +73,9 @@ function aggregate(events: AcceptedEvent[], aggregation: Aggregation): string | 
     case 'UNIQUE_COUNT':
       return String(new Set(values).size);
     case 'LATEST': {
-      const latest = [...events].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || compareCodePoints(b.id, a.id))[0];
+      const latest = [...events].sort(
+        (a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || compareCodePoints(b.id, a.id),
+      )[0];
       return latest ? new Decimal(latest.attributes.bytes!).toFixed() : null;
     }
   }
@@ -81,9 +85,15 @@ function aggregate(events: AcceptedEvent[], aggregation: Aggregation): string | 
 export function windowStart(instant: number, window: Window, timeZone: string): string {
   const local = new Date(instant + offsetMs(instant, timeZone));
   local.setUTCMinutes(0, 0, 0);
-  if (window !== 'HOUR') local.setUTCHours(0);
-  if (window === 'WEEK') local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7)); // Monday
-  if (window === 'MONTH') local.setUTCDate(1);
+  if (window !== 'HOUR') {
+    local.setUTCHours(0);
+  }
+  if (window === 'WEEK') {
+    local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7)); // Monday
+  }
+  if (window === 'MONTH') {
+    local.setUTCDate(1);
+  }
   // Back to an instant: the offset in force at the window's start, found by iterating (DST).
   let utc = local.getTime() - offsetMs(instant, timeZone);
   utc = local.getTime() - offsetMs(utc, timeZone);
@@ -93,12 +103,30 @@ export function windowStart(instant: number, window: Window, timeZone: string): 
 /** How far the zone's wall clock is ahead of UTC at `instant` (an ISO offset such as +05:30, or IANA). */
 function offsetMs(instant: number, timeZone: string): number {
   const iso = /^([+-])(\d{2}):(\d{2})$/.exec(timeZone);
-  if (iso) return (iso[1] === '+' ? 1 : -1) * (Number(iso[2]) * 60 + Number(iso[3])) * 60_000;
+  if (iso) {
+    return (iso[1] === '+' ? 1 : -1) * (Number(iso[2]) * 60 + Number(iso[3])) * 60_000;
+  }
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }

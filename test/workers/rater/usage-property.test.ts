@@ -18,7 +18,12 @@ const METERS = [
   { name: 'max', aggregation: 'MAX' as const, ...bytes },
   { name: 'min', aggregation: 'MIN' as const, ...bytes },
   { name: 'latest', aggregation: 'LATEST' as const, ...bytes },
-  { name: 'users', aggregation: 'UNIQUE_COUNT' as const, filters: [], computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }] },
+  {
+    name: 'users',
+    aggregation: 'UNIQUE_COUNT' as const,
+    filters: [],
+    computations: [{ computation: '{"var":"dimensions.user"}', order: 1 }],
+  },
 ];
 
 // Four weeks of March 2026: New York (8 March) and Berlin (29 March) change to summer time, a
@@ -51,13 +56,17 @@ const scenarioArb = fc.record({
     window: fc.constantFrom<Window>('HOUR', 'DAY', 'WEEK', 'MONTH'),
     timeZone: fc.constantFrom(...ZONES),
     groupBy: fc.option(fc.constantFrom('user', 'region', 'region,user'), { nil: undefined }),
-    filter: fc.option(fc.constantFrom<string | string[]>('user:ann', ['user:ann', 'user:bob'], 'region:us', ['region:eu', 'user:cyd']), { nil: undefined }),
+    filter: fc.option(
+      fc.constantFrom<string | string[]>('user:ann', ['user:ann', 'user:bob'], 'region:us', ['region:eu', 'user:cyd']),
+      { nil: undefined },
+    ),
   }),
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const normalise = (value: string | null) => (value === null ? null : new Decimal(value).toFixed());
-const windowsOf = (data: { from: string; value: string | null }[] | undefined) => new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
+const windowsOf = (data: { from: string; value: string | null }[] | undefined) =>
+  new Map((data ?? []).map((p) => [p.from, normalise(p.value)]));
 
 describe('usage answers equal a brute-force computation over the raw events', () => {
   it('for every aggregation, any arrival order, redeliveries, accounts, windows, time zones, groups and filters — /usage and /metrics', async () => {
@@ -85,14 +94,35 @@ describe('usage answers equal a brute-force computation over the raw events', ()
             await meterBatch(db, [{ tenantId, events: shuffled.slice(i, i + scenario.batchSize) }]);
           }
           // The random query, and the whole span for every account, so no event escapes checking.
-          const whole = { ...scenario.query, fromMinute: -60, spanMinutes: SPAN_MINUTES + 120, accountId: undefined, filter: undefined };
+          const whole = {
+            ...scenario.query,
+            fromMinute: -60,
+            spanMinutes: SPAN_MINUTES + 120,
+            accountId: undefined,
+            filter: undefined,
+          };
           for (const q of [scenario.query, whole]) {
             const from = iso(START + q.fromMinute * 60_000);
             const to = iso(START + (q.fromMinute + q.spanMinutes) * 60_000);
             const query = usageQuerySchema.parse({
-              meterId: 'm', from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId, groupBy: q.groupBy, filter: q.filter,
+              meterId: 'm',
+              from,
+              to,
+              window: q.window,
+              timeZone: q.timeZone,
+              accountId: q.accountId,
+              groupBy: q.groupBy,
+              filter: q.filter,
             });
-            const brute = { from, to, window: q.window, timeZone: q.timeZone, accountId: q.accountId, groupBy: groupByKeys(query), filters: dimensionFilters(query) };
+            const brute = {
+              from,
+              to,
+              window: q.window,
+              timeZone: q.timeZone,
+              accountId: q.accountId,
+              groupBy: groupByKeys(query),
+              filters: dimensionFilters(query),
+            };
             for (const meter of meters) {
               const answer = await queryUsage(db, tenantId, meter, { ...query, meterId: meter.id });
               const expected = bruteForceUsage(events, meter.aggregation, brute);
@@ -100,41 +130,86 @@ describe('usage answers equal a brute-force computation over the raw events', ()
               expect(normalise(answer.value), label).toEqual(expected.value);
               expect(windowsOf(answer.data), label).toEqual(expected.data);
               if (q.groupBy) {
-                const groups = new Map((answer.groups ?? []).map((g) => [JSON.stringify(g.dimensions), { value: normalise(g.value), data: windowsOf(g.data) }]));
+                const groups = new Map(
+                  (answer.groups ?? []).map((g) => [
+                    JSON.stringify(g.dimensions),
+                    { value: normalise(g.value), data: windowsOf(g.data) },
+                  ]),
+                );
                 expect(groups, label).toEqual(expected.groups);
               }
               // POST /metrics: the same meter per period and account (it has no dimension filters).
               const metrics = await queryMetrics(db, tenantId, {
-                startTime: from, endTime: to, timeZone: q.timeZone,
-                metricQueries: [{ id: 'm', name: 'USAGE', aggregationPeriod: q.window, groupBy: 'ACCOUNT_ID', filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }] }],
+                startTime: from,
+                endTime: to,
+                timeZone: q.timeZone,
+                metricQueries: [
+                  {
+                    id: 'm',
+                    name: 'USAGE',
+                    aggregationPeriod: q.window,
+                    groupBy: 'ACCOUNT_ID',
+                    filters: [{ fieldName: 'USAGE_METER_ID', fieldValues: [meter.id] }],
+                  },
+                ],
               });
               // A value is an exact decimal written as a JSON number: its JSON text is the decimal.
               const series = new Map(
                 metrics.results[0]!.data.map((s) => {
                   expect(s.groupedBy!.fieldName).toBe('ACCOUNT_ID');
-                  return [s.groupedBy!.fieldValue, new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))]))];
+                  return [
+                    s.groupedBy!.fieldValue,
+                    new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))])),
+                  ];
                 }),
               );
               const perAccount = new Map(
-                ACCOUNTS.map((accountId) => [accountId, bruteForceUsage(events, meter.aggregation, { ...brute, accountId, groupBy: [], filters: new Map() }).data] as const)
-                  .filter(([, windows]) => windows.size > 0),
+                ACCOUNTS.map(
+                  (accountId) =>
+                    [
+                      accountId,
+                      bruteForceUsage(events, meter.aggregation, {
+                        ...brute,
+                        accountId,
+                        groupBy: [],
+                        filters: new Map(),
+                      }).data,
+                    ] as const,
+                ).filter(([, windows]) => windows.size > 0),
               );
               expect(series, `metrics ${label}`).toEqual(perAccount);
             }
             // POST /metrics for every meter at once: one series per meter and account, in the same order.
             const all = await queryMetrics(db, tenantId, {
-              startTime: from, endTime: to, timeZone: q.timeZone,
+              startTime: from,
+              endTime: to,
+              timeZone: q.timeZone,
               metricQueries: [{ id: 'all', name: 'USAGE', aggregationPeriod: q.window, groupBy: 'ACCOUNT_ID' }],
             });
-            const allSeries = all.results[0]!.data.map((s) => [
-              `${s.seriesKey![1]!.fieldValue} ${s.seriesKey![0]!.fieldValue}`,
-              new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))])),
-            ] as const);
+            const allSeries = all.results[0]!.data.map(
+              (s) =>
+                [
+                  `${s.seriesKey![1]!.fieldValue} ${s.seriesKey![0]!.fieldValue}`,
+                  new Map(s.timestamps.map((t, i) => [t, normalise(JSON.stringify(s.metricValues[i]!))])),
+                ] as const,
+            );
             const expectedAll = [...meters]
               .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
               .flatMap((meter) =>
-                [...ACCOUNTS].sort()
-                  .map((accountId) => [`${meter.id} ${accountId}`, bruteForceUsage(events, meter.aggregation, { ...brute, accountId, groupBy: [], filters: new Map() }).data] as const)
+                [...ACCOUNTS]
+                  .sort()
+                  .map(
+                    (accountId) =>
+                      [
+                        `${meter.id} ${accountId}`,
+                        bruteForceUsage(events, meter.aggregation, {
+                          ...brute,
+                          accountId,
+                          groupBy: [],
+                          filters: new Map(),
+                        }).data,
+                      ] as const,
+                  )
                   .filter(([, windows]) => windows.size > 0),
               );
             expect(allSeries, `metrics of every meter ${JSON.stringify(q)}`).toEqual(expectedAll);
