@@ -5,7 +5,16 @@ import type { FeatureListItem } from '../../shared/entitlement/feature';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { PlanAssociation, PricePlan } from '../../shared/pricing/price-plan';
 import { AccountList, AccountPage, type AccountView, type FeatureBalance } from './account-pages';
-import { done, failure, form, seg, type ConsoleApp, type ConsoleContext as C, type ConsoleKit } from './console-kit';
+import {
+  done,
+  failure,
+  form,
+  pathParam,
+  seg,
+  type ConsoleApp,
+  type ConsoleContext as C,
+  type ConsoleKit,
+} from './console-kit';
 import { CreditEntryPage, FeatureCreditsPage } from './credit-pages';
 import { adjustRequest, grantRequest } from './forms/credit-form';
 import { fillWindows } from './forms/usage-range';
@@ -177,7 +186,7 @@ async function findEntry(
 }
 
 async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView> {
-  const id = c.req.param('id')!;
+  const id = pathParam(c, 'id');
   const at = c.req.query('at');
   const now = Date.now();
   const [account, associations, statement, events, features, meters, moneyCredits, moneyBalance] = await Promise.all([

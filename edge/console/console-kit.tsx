@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { AppError } from '../../shared/errors/app-error';
 import type { EdgeHono } from '../hono-env';
 import { callApi, problemText, type ApiAnswer, type ApiFetch } from './console-api';
 import type { FormFields } from './forms/form-data';
@@ -62,3 +63,16 @@ export function failure(answer: ApiAnswer): Notice | undefined {
 
 /** A path segment, as the API's routes take it. */
 export const seg = (value: string) => encodeURIComponent(value);
+
+/**
+ * A parameter of the route's path. Page families are mounted on patterns Hono's types do not see,
+ * so the parameter reads as optional; a route without it is a bug, answered 404 rather than
+ * calling the API with "undefined".
+ */
+export function pathParam(c: ConsoleContext, name: string): string {
+  const value = c.req.param(name);
+  if (value === undefined) {
+    throw new AppError('not_found', 'route_not_found', `No '${name}' in this console path`);
+  }
+  return value;
+}

@@ -9,7 +9,7 @@ import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { EdgeHono } from '../hono-env';
 import { registerAccountPages } from './account-routes';
 import type { ApiFetch } from './console-api';
-import { consoleKit, done, failure, form, type ConsoleContext, type ConsoleHono } from './console-kit';
+import { consoleKit, done, failure, form, pathParam, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
@@ -139,7 +139,7 @@ export function createConsole(api: ApiFetch) {
   });
 
   async function schemaPage(c: C, notice?: Notice) {
-    const name = c.req.param('name')!;
+    const name = pathParam(c, 'name');
     const [schema, versions] = await Promise.all([
       call<EventSchema>(c, 'GET', `/event_schema/${encodeURIComponent(name)}`),
       call<{ data: { version: number; createdAt?: string }[] }>(
@@ -206,7 +206,7 @@ export function createConsole(api: ApiFetch) {
   }
 
   async function meterPage(c: C, notice?: Notice) {
-    const meter = await call<UsageMeter>(c, 'GET', `/usage_meters/${encodeURIComponent(c.req.param('id')!)}`);
+    const meter = await call<UsageMeter>(c, 'GET', `/usage_meters/${encodeURIComponent(pathParam(c, 'id'))}`);
     if (!meter.ok) {
       return page(c, 'Usage meter', 'meters', <p>No such usage meter.</p>, failure(meter), 404);
     }

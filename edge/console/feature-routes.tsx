@@ -1,6 +1,15 @@
 import type { FeatureListItem, FeatureResponse } from '../../shared/entitlement/feature';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
-import { done, failure, form, seg, type ConsoleApp, type ConsoleContext as C, type ConsoleKit } from './console-kit';
+import {
+  done,
+  failure,
+  form,
+  pathParam,
+  seg,
+  type ConsoleApp,
+  type ConsoleContext as C,
+  type ConsoleKit,
+} from './console-kit';
 import { FeatureDetail, FeatureForm, FeatureList } from './feature-pages';
 import { featureFields, featureRequest } from './forms/feature-form';
 import type { FormFields } from './forms/form-data';
@@ -55,7 +64,7 @@ export function registerFeaturePages(app: ConsoleApp, { call, page }: ConsoleKit
   });
 
   const featurePage = async (c: C, notice?: Notice) => {
-    const feature = await call<FeatureResponse>(c, 'GET', `/features/${seg(c.req.param('id')!)}`);
+    const feature = await call<FeatureResponse>(c, 'GET', `/features/${seg(pathParam(c, 'id'))}`);
     if (!feature.ok) {
       return page(c, 'Feature', 'features', <p>No such feature.</p>, failure(feature), 404);
     }

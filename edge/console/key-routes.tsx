@@ -1,5 +1,14 @@
 import type { ApiKey } from '../../shared/auth/api-key';
-import { done, failure, form, seg, type ConsoleApp, type ConsoleContext as C, type ConsoleKit } from './console-kit';
+import {
+  done,
+  failure,
+  form,
+  pathParam,
+  seg,
+  type ConsoleApp,
+  type ConsoleContext as C,
+  type ConsoleKit,
+} from './console-kit';
 import { column, field } from './forms/form-data';
 import type { Notice } from './layout';
 import { CreatedKey, KeyList, RevokeConfirmation } from './key-pages';
@@ -39,7 +48,7 @@ export function registerKeyPages(app: ConsoleApp, { call, page }: ConsoleKit) {
     return listPage(c, values, failure(created));
   });
 
-  const findKey = (c: C) => call<ApiKey>(c, 'GET', `/api_keys/${seg(c.req.param('id')!)}`);
+  const findKey = (c: C) => call<ApiKey>(c, 'GET', `/api_keys/${seg(pathParam(c, 'id'))}`);
   app.get('/keys/:id/revoke', async (c) => {
     const key = await findKey(c);
     if (!key.ok) {

@@ -58,7 +58,7 @@ export const LineChart: FC<{
         {to.slice(0, 16).replace('T', ' ')}
       </text>
       {series.map((s, i) => {
-        const color = CHART_COLORS[i % CHART_COLORS.length]!;
+        const color = CHART_COLORS[i % CHART_COLORS.length] ?? 'currentColor';
         const at = (p: { from: string; value: string | null }) => ({
           cx: x(Date.parse(p.from)).toFixed(1),
           cy: y(Number(p.value ?? 0)).toFixed(1),

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { pricePlanStatuses, type PricePlan, type PricingCycle } from '../../shared/pricing/price-plan';
-import type { UsageRateCard } from '../../shared/pricing/rate-card';
+import type { Slab, UsageRateCard } from '../../shared/pricing/rate-card';
 import { formHoldsPlan } from './forms/plan-form';
 import type { PriceQuote } from './forms/price-calculator';
 import { SlabTable } from './statement-view';
@@ -242,8 +242,8 @@ const PriceTable: FC<{ card: UsageRateCard; index: number; currency: string; met
       <tbody>
         {card.slabs.map((slab, i) => (
           <tr>
-            <td>{rangeText(card, i)}</td>
-            <td class="num">{priceText(card, i)}</td>
+            <td>{rangeText(card, slab, card.slabs[i + 1])}</td>
+            <td class="num">{priceText(card, slab)}</td>
           </tr>
         ))}
       </tbody>
@@ -347,20 +347,19 @@ function modelText(card: UsageRateCard): string {
   return `package: each started package of ${card.packageSize} units`;
 }
 
-function rangeText(card: UsageRateCard, i: number): string {
+function rangeText(card: UsageRateCard, slab: Slab, next: Slab | undefined): string {
   if (card.pricingModel === 'PACKAGE') {
     return `per package of ${card.packageSize}`;
   }
-  const start = card.slabs[i]!.startAfter;
-  const next = card.slabs[i + 1]?.startAfter;
-  const range = next === undefined ? `above ${start}` : `above ${start}, up to ${next}`;
+  const start = slab.startAfter;
+  const end = next?.startAfter;
+  const range = end === undefined ? `above ${start}` : `above ${start}, up to ${end}`;
   return card.pricingModel === 'VOLUME'
     ? range
-    : `${range} (${next === undefined ? 'every further unit' : 'the units in between'})`;
+    : `${range} (${end === undefined ? 'every further unit' : 'the units in between'})`;
 }
 
-function priceText(card: UsageRateCard, i: number): string {
-  const slab = card.slabs[i]!;
+function priceText(card: UsageRateCard, slab: Slab): string {
   const others = Object.entries(slab.currencyRates ?? {}).map(([currency, rate]) => `${currency} ${rate}`);
   const unit =
     card.pricingModel === 'PACKAGE'

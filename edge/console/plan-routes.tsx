@@ -1,6 +1,15 @@
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import type { PricePlan } from '../../shared/pricing/price-plan';
-import { done, failure, form, seg, type ConsoleApp, type ConsoleContext as C, type ConsoleKit } from './console-kit';
+import {
+  done,
+  failure,
+  form,
+  pathParam,
+  seg,
+  type ConsoleApp,
+  type ConsoleContext as C,
+  type ConsoleKit,
+} from './console-kit';
 import { field, type FormFields } from './forms/form-data';
 import { planFields, planRequest } from './forms/plan-form';
 import { quotePrice } from './forms/price-calculator';
@@ -101,7 +110,7 @@ export function registerPlanPages(app: ConsoleApp, { call, page }: ConsoleKit) {
   });
 
   const planPage = async (c: C, notice?: Notice, associate = { accountId: '', effectiveFrom: '' }) => {
-    const id = c.req.param('id')!;
+    const id = pathParam(c, 'id');
     const version = c.req.query('version');
     const [latest, asked, meters] = await Promise.all([
       call<PricePlan>(c, 'GET', `/price_plans/${seg(id)}`),

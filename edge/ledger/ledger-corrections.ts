@@ -40,7 +40,10 @@ export class LedgerCorrections {
       let applied = 0;
       for (const correction of corrections) {
         const id = correctionKey(correction);
-        const key = keys.get(id)!;
+        const key = keys.get(id);
+        if (key === undefined) {
+          throw new Error(`ledger correction ${id}: no debit key was computed for it`);
+        }
         if (debits.state(id, key)) {
           // Applied before: the outbox owes it again (this copy came from it) until it confirms.
           debits.owe(key);

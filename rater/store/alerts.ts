@@ -54,6 +54,13 @@ function thresholdColumns(parameters: AlertParameters) {
 
 export async function insertAlert(db: Queryable, tenantId: string, input: CreateAlertRequest): Promise<Alert> {
   const now = new Date();
+  // createAlertRequest refuses a request whose template's entity is not named.
+  const subjectId = alertSubject(input.alertTemplateId, input.entityDetails);
+  if (subjectId === undefined) {
+    throw new Error(
+      `alert of template ${input.alertTemplateId} without its entity: createAlertRequest should have refused it`,
+    );
+  }
   const [row] = await db
     .insert(alerts)
     .values({
@@ -65,8 +72,7 @@ export async function insertAlert(db: Queryable, tenantId: string, input: Create
       interval: input.interval,
       validity: input.validity ?? null,
       validUntil: validUntil(input.validity, now),
-      // createAlertRequest refuses a request whose template's entity is not named.
-      subjectId: alertSubject(input.alertTemplateId, input.entityDetails)!,
+      subjectId,
       accountId: input.ownerDetails?.account.id ?? null,
       ...thresholdColumns(input.parameters),
       createdAt: now,

@@ -29,7 +29,11 @@ export async function nextInvoiceNumber(tx: Queryable, tenantId: string): Promis
     INSERT INTO ${n} (tenant_id, last_number) VALUES (${tenantId}, 1)
     ON CONFLICT (tenant_id) DO UPDATE SET last_number = ${n}.last_number + 1
     RETURNING last_number`);
-  return Number(rows[0]!.last_number);
+  const [row] = rows;
+  if (!row) {
+    throw new Error(`invoice numbers of tenant ${tenantId}: the counter's upsert returned no row`);
+  }
+  return Number(row.last_number);
 }
 
 /** Where the account's invoiced cycles end, the latest; null before its first invoice. */
