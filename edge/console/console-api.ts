@@ -1,22 +1,29 @@
-import type { Context } from 'hono';
 import { parseJsonExactly } from '../../shared/api/strict-json';
-import type { EdgeHono } from '../hono-env';
+import type { Context } from 'hono';
+import type { EdgeEnv } from '../env';
 
-export interface ApiAnswer<T = any> {
+export interface ApiAnswer<T = unknown> {
   status: number;
   ok: boolean;
   body: T;
 }
 
+/** What a call to the API needs of the console's request: its URL, the worker's bindings and context. */
+export interface ApiContext {
+  req: { url: string };
+  env: EdgeEnv;
+  executionCtx: Context['executionCtx'];
+}
+
 /** The public API's fetch, as the console calls it: the same routes, checks and tenant scoping. */
-export type ApiFetch = (request: Request, c: Context<EdgeHono>) => Promise<Response>;
+export type ApiFetch = (request: Request, c: ApiContext) => Promise<Response>;
 
 /**
  * A call to Meterline's own public API with the signed-in key: the console is a client of the
  * API like any other, so it can never see or do more than the key allows.
  */
-export async function callApi<T = any>(
-  c: Context<EdgeHono>,
+export async function callApi<T = unknown>(
+  c: ApiContext,
   api: ApiFetch,
   key: string,
   method: string,

@@ -12,7 +12,7 @@ export type ConsoleApp = Hono<ConsoleHono>;
 /** What every page family of the console renders and calls with. */
 export interface ConsoleKit {
   /** The public API, with the signed-in key. */
-  call<T = any>(c: ConsoleContext, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  call<T = unknown>(c: ConsoleContext, method: string, path: string, body?: unknown): Promise<ApiAnswer<T>>;
   /** A whole page: the layout, its title, the notice (or the one a redirect carried). */
   page(
     c: ConsoleContext,
@@ -26,8 +26,8 @@ export interface ConsoleKit {
 
 export function consoleKit(api: ApiFetch): ConsoleKit {
   return {
-    call: <T = any>(c: ConsoleContext, method: string, path: string, body?: unknown) =>
-      callApi<T>(c as unknown as Context<EdgeHono>, api, c.get('consoleKey'), method, path, body),
+    call: <T = unknown>(c: ConsoleContext, method: string, path: string, body?: unknown) =>
+      callApi<T>(c, api, c.get('consoleKey'), method, path, body),
     page: (c, title, section, content, notice, status = 200) =>
       c.html(
         <Layout title={title} section={section} notice={notice ?? noticeFrom(c)} tenant={c.get('tenant')}>

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { utcInstant } from './forms/form-data';
 import { meterRequest } from './forms/meter-form';
 import { schemaRequest } from './forms/schema-form';
@@ -6,7 +6,6 @@ import { fillWindows, usageRange } from './forms/usage-range';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
-import type { EdgeHono } from '../hono-env';
 import { registerAccountPages } from './account-routes';
 import type { ApiFetch } from './console-api';
 import { consoleKit, done, failure, form, pathParam, type ConsoleContext, type ConsoleHono } from './console-kit';
@@ -51,21 +50,21 @@ export function createConsole(api: ApiFetch) {
   app.get('/sign-in', (c) => c.html(<SignIn />));
   app.post('/sign-in', async (c) => {
     const apiKey = String((await c.req.parseBody())['apiKey'] ?? '').trim();
-    const principal = apiKey ? await principalOf(c as unknown as Context<EdgeHono>, apiKey) : null;
+    const principal = apiKey ? await principalOf(c.env, apiKey) : null;
     if (!principal) {
       return c.html(<SignIn notice={{ kind: 'error', title: 'That API key is not valid, or was revoked.' }} />, 401);
     }
-    startSession(c as unknown as Context<EdgeHono>, apiKey);
+    startSession(c, apiKey);
     return c.redirect('/console/usage', 303);
   });
   app.post('/sign-out', (c) => {
-    endSession(c as unknown as Context<EdgeHono>);
+    endSession(c);
     return c.redirect('/console/sign-in', 303);
   });
 
   app.use('*', async (c, next) => {
-    const key = sessionKey(c as unknown as Context<EdgeHono>);
-    const principal = key ? await principalOf(c as unknown as Context<EdgeHono>, key) : null;
+    const key = sessionKey(c);
+    const principal = key ? await principalOf(c.env, key) : null;
     if (!key || !principal) {
       return c.redirect('/console/sign-in', 303);
     }

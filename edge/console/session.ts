@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashApiKey, type Principal } from '../../shared/auth/api-key';
 import { principalForKey } from '../config/tenant-config';
-import type { EdgeHono } from '../hono-env';
+import type { EdgeEnv } from '../env';
 
 const COOKIE = 'meterline_console';
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -12,7 +12,7 @@ const EIGHT_HOURS = 8 * 60 * 60;
  * (HttpOnly), sent only to the console (Path), never cross-site (SameSite=Strict), and only over
  * HTTPS wherever the console is served over HTTPS (Secure) — never in localStorage.
  */
-export function startSession(c: Context<EdgeHono>, apiKey: string): void {
+export function startSession(c: Context, apiKey: string): void {
   setCookie(c, COOKIE, apiKey, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -22,15 +22,15 @@ export function startSession(c: Context<EdgeHono>, apiKey: string): void {
   });
 }
 
-export function endSession(c: Context<EdgeHono>): void {
+export function endSession(c: Context): void {
   deleteCookie(c, COOKIE, { path: '/console' });
 }
 
-export function sessionKey(c: Context<EdgeHono>): string | undefined {
+export function sessionKey(c: Context): string | undefined {
   return getCookie(c, COOKIE);
 }
 
 /** Who the key belongs to; null when it is not (or no longer) a valid key. */
-export async function principalOf(c: Context<EdgeHono>, apiKey: string): Promise<Principal | null> {
-  return principalForKey(c.env, await hashApiKey(apiKey));
+export async function principalOf(env: EdgeEnv, apiKey: string): Promise<Principal | null> {
+  return principalForKey(env, await hashApiKey(apiKey));
 }
