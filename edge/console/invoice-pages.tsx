@@ -28,7 +28,7 @@ export const InvoiceList: FC<{
   nextToken?: string | undefined;
 }> = ({ filters, invoices, nextToken }) => {
   const kept = Object.entries(filters).filter(([, v]) => v !== '');
-  const filtered = kept.length > 0;
+  const filtered = kept.some(([name]) => name !== 'pageSize');
   return (
     <>
       <form class="filters" method="get" action="/console/invoices" role="search">
@@ -58,6 +58,18 @@ export const InvoiceList: FC<{
         <div>
           <label for="endTime">Cycle starts before (UTC day)</label>
           <input id="endTime" name="endTime" type="date" value={filters.endTime} />
+        </div>
+        <div>
+          <label for="pageSize">Per page</label>
+          <input
+            id="pageSize"
+            name="pageSize"
+            type="number"
+            min={1}
+            max={50}
+            value={filters.pageSize}
+            placeholder="50"
+          />
         </div>
         <div>
           <button type="submit">Show</button>

@@ -2,13 +2,11 @@ import { failure, pathParam, seg, type ConsoleApp, type ConsoleKit } from './con
 import { invoiceFilters, invoiceListQuery } from './forms/invoice-filters';
 import { InvoiceDetail, InvoiceList, type Invoice, type InvoicePage } from './invoice-pages';
 
-const PAGE_SIZE = 50;
-
 /** Invoices: the list (paged and filtered by the API), an invoice's page. Invoices are only read: the freeze pass makes them. */
 export function registerInvoicePages(app: ConsoleApp, { call, page }: ConsoleKit) {
   app.get('/invoices', async (c) => {
     const filters = invoiceFilters((name) => c.req.query(name));
-    const query = invoiceListQuery(filters, PAGE_SIZE, c.req.query('nextToken'));
+    const query = invoiceListQuery(filters, c.req.query('nextToken'));
     const list = await call<InvoicePage>(c, 'GET', `/invoices?${query}`);
     return page(
       c,

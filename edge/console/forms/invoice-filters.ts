@@ -9,6 +9,8 @@ export interface InvoiceFilters {
   startTime: string;
   /** A UTC day (YYYY-MM-DD): only invoices whose cycle starts before its start. */
   endTime: string;
+  /** Invoices a page (the API's default when blank). */
+  pageSize: string;
 }
 
 export const invoiceStatusChoices = togaiInvoiceStatuses;
@@ -18,9 +20,9 @@ export const invoiceStatusChoices = togaiInvoiceStatuses;
  * milliseconds; anything else is sent as typed, so the API, not the console, says what is wrong
  * with it (naming the field).
  */
-export function invoiceListQuery(filters: InvoiceFilters, pageSize: number, nextToken?: string): URLSearchParams {
-  const query = new URLSearchParams({ pageSize: String(pageSize) });
-  for (const name of ['ownerId', 'customerId', 'status'] as const) {
+export function invoiceListQuery(filters: InvoiceFilters, nextToken?: string): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const name of ['ownerId', 'customerId', 'status', 'pageSize'] as const) {
     const value = filters[name].trim();
     if (value !== '') {
       query.set(name, value);
@@ -46,6 +48,7 @@ export function invoiceFilters(read: (name: string) => string | undefined): Invo
     status: read('status') ?? '',
     startTime: read('startTime') ?? '',
     endTime: read('endTime') ?? '',
+    pageSize: read('pageSize') ?? '',
   };
 }
 
