@@ -626,6 +626,15 @@ describe('invoices', () => {
       .body.data as InvoiceSummary[];
     expect(api.map((i) => i.id)).toEqual([second?.id]);
     expect(await tableRows(page.locator('main'))).toEqual(api.map((i) => invoiceRow(i)));
+
+    // A page at a time, on the server: the API's nextToken behind "Next invoices", the filters kept.
+    await page.goto(`${base}/console/invoices?ownerId=${invoicedAccount}`);
+    await page.getByLabel('Per page').fill('1');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => tableRows(page.locator('main'))).toEqual([invoiceRow(first as InvoiceSummary)]);
+    await page.getByRole('link', { name: 'Next invoices' }).click();
+    await expect.poll(() => tableRows(page.locator('main'))).toEqual([invoiceRow(second as InvoiceSummary)]);
+    expect(await page.getByRole('link', { name: 'Next invoices' }).count()).toBe(0);
   });
 });
 
