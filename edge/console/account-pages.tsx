@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Account } from '../../shared/account/account';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { PlanAssociation } from '../../shared/pricing/price-plan';
+import { InvoiceTable, type InvoiceSummary } from './invoice-pages';
 import { LineChart, Swatch, type ChartSeries } from './line-chart';
 import { MoneyCredits, type MoneyBalance, type MoneyCredit } from './money-credits';
 import { StatementView, type Names, type StatementWire } from './statement-view';
@@ -102,6 +103,7 @@ export interface AccountView {
   events: EventWithStatus[];
   moneyCredits: MoneyCredit[];
   moneyBalance?: MoneyBalance | undefined;
+  invoices: { list: InvoiceSummary[]; complete: boolean; problem?: string | undefined };
   charts?:
     | { from: string; to: string; revenue: ChartSeries[]; usage: { meter: string; series: ChartSeries[] }[] }
     | undefined;
@@ -143,6 +145,7 @@ export const AccountPage: FC<{ view: AccountView }> = ({ view }) => (
         <p>{view.statementProblem}</p>
       )}
     </section>
+    <PastInvoices id={view.id} invoices={view.invoices} />
     <MoneyCredits balance={view.moneyBalance} credits={view.moneyCredits} />
     {view.charts && <CycleCharts charts={view.charts} />}
     <Balances id={view.id} balances={view.balances} />
@@ -316,6 +319,26 @@ const Balances: FC<{ id: string; balances: FeatureBalance[] }> = ({ id, balances
         </table>
       </div>
     )}
+  </section>
+);
+
+const PastInvoices: FC<{ id: string; invoices: AccountView['invoices'] }> = ({ id, invoices }) => (
+  <section aria-labelledby="invoices-heading">
+    <h2 id="invoices-heading">Past invoices</h2>
+    {invoices.problem !== undefined ? (
+      <p>{invoices.problem}</p>
+    ) : invoices.list.length === 0 ? (
+      <p>No invoices for this account yet: one is made when a cycle’s grace period ends.</p>
+    ) : (
+      <InvoiceTable
+        caption={`The latest ${invoices.list.length}, newest first${invoices.complete ? '' : ' of those read'}`}
+        invoices={invoices.list}
+        account={false}
+      />
+    )}
+    <p>
+      <a href={`/console/invoices?ownerId=${encodeURIComponent(id)}`}>All invoices of this account</a>
+    </p>
   </section>
 );
 

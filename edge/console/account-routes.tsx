@@ -19,12 +19,18 @@ import { CreditEntryPage, FeatureCreditsPage } from './credit-pages';
 import { adjustRequest, grantRequest } from './forms/credit-form';
 import { fillWindows } from './forms/usage-range';
 import type { ChartSeries } from './line-chart';
+import type { InvoicePage, InvoiceSummary } from './invoice-pages';
 import type { Notice } from './layout';
 import type { MoneyBalance, MoneyCredit } from './money-credits';
 import type { StatementWire } from './statement-view';
 
 const PAGE_SIZE = 50;
 const RECENT_EVENTS = 10;
+/** Past invoices on the account page: the newest this many, of the cycles that ended in the last INVOICE_DAYS days. */
+const RECENT_INVOICES = 12;
+const INVOICE_DAYS = 400;
+/** Pages of 50 read to find the newest (in number order, oldest first): a daily plan's 400 cycles take 8. */
+const INVOICE_PAGES = 10;
 type Revenue = {
   totals: { currency: string; value: string; data?: ChartSeries['points'] }[];
   groups?: { currency: string; meterId?: string; value: string; data?: ChartSeries['points'] }[];
@@ -161,6 +167,39 @@ export function registerAccountPages(app: ConsoleApp, { call, page }: ConsoleKit
   });
 }
 
+/**
+ * The account's newest invoices, newest first. GET /invoices lists in number order (oldest
+ * first), so the pages of the cycles that ended in the last INVOICE_DAYS days are read, at most
+ * INVOICE_PAGES of them; `complete` says whether that was all.
+ */
+async function pastInvoices(
+  c: C,
+  call: ConsoleKit['call'],
+  id: string,
+  now: number,
+): Promise<{ list: InvoiceSummary[]; complete: boolean; problem?: string | undefined }> {
+  const found: InvoiceSummary[] = [];
+  const startTime = String(Math.max(0, now - INVOICE_DAYS * 86_400_000));
+  let token: string | undefined;
+  for (let pages = 0; pages < INVOICE_PAGES; pages++) {
+    const query = new URLSearchParams({ ownerId: id, startTime, pageSize: String(PAGE_SIZE) });
+    if (token) {
+      query.set('nextToken', token);
+    }
+    const answer = await call<InvoicePage>(c, 'GET', `/invoices?${query}`);
+    if (!answer.ok) {
+      return { list: [], complete: false, problem: failure(answer)?.title };
+    }
+    found.push(...answer.body.data);
+    token = answer.body.nextToken;
+    if (!token) {
+      break;
+    }
+  }
+  const newest = found.sort((a, b) => b.meterline.number - a.meterline.number).slice(0, RECENT_INVOICES);
+  return { list: newest, complete: token === undefined };
+}
+
 /** The API has no read of one entry: it is found on the feature's pages of entries. */
 async function findEntry(
   c: C,
@@ -189,20 +228,22 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
   const id = pathParam(c, 'id');
   const at = c.req.query('at');
   const now = Date.now();
-  const [account, associations, statement, events, features, meters, moneyCredits, moneyBalance] = await Promise.all([
-    call<Account>(c, 'GET', `/accounts/${seg(id)}`),
-    call<{ data: PlanAssociation[] }>(c, 'GET', `/accounts/${seg(id)}/price_plans`),
-    call<StatementWire>(c, 'GET', `/accounts/${seg(id)}/statement${at ? `?at=${encodeURIComponent(at)}` : ''}`),
-    call<{ events: EventWithStatus[] }>(
-      c,
-      'GET',
-      `/events?${new URLSearchParams({ accountId: id, pageSize: String(RECENT_EVENTS) })}`,
-    ),
-    call<{ data: FeatureListItem[] }>(c, 'GET', '/features?pageSize=200'),
-    call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200'),
-    call<{ data: MoneyCredit[] }>(c, 'GET', `/credits?${new URLSearchParams({ accountId: id, pageSize: '50' })}`),
-    call<MoneyBalance>(c, 'GET', `/accounts/${seg(id)}/credit_balance`),
-  ]);
+  const [account, associations, statement, events, features, meters, moneyCredits, moneyBalance, invoices] =
+    await Promise.all([
+      call<Account>(c, 'GET', `/accounts/${seg(id)}`),
+      call<{ data: PlanAssociation[] }>(c, 'GET', `/accounts/${seg(id)}/price_plans`),
+      call<StatementWire>(c, 'GET', `/accounts/${seg(id)}/statement${at ? `?at=${encodeURIComponent(at)}` : ''}`),
+      call<{ events: EventWithStatus[] }>(
+        c,
+        'GET',
+        `/events?${new URLSearchParams({ accountId: id, pageSize: String(RECENT_EVENTS) })}`,
+      ),
+      call<{ data: FeatureListItem[] }>(c, 'GET', '/features?pageSize=200'),
+      call<{ data: UsageMeter[] }>(c, 'GET', '/usage_meters?pageSize=200'),
+      call<{ data: MoneyCredit[] }>(c, 'GET', `/credits?${new URLSearchParams({ accountId: id, pageSize: '50' })}`),
+      call<MoneyBalance>(c, 'GET', `/accounts/${seg(id)}/credit_balance`),
+      pastInvoices(c, call, id, now),
+    ]);
   const planIds = [
     ...new Set([
       ...(associations.body?.data ?? []).map((a) => a.pricePlanId),
@@ -228,6 +269,7 @@ async function accountView(c: C, call: ConsoleKit['call']): Promise<AccountView>
     events: events.ok ? events.body.events : [],
     moneyCredits: moneyCredits.body?.data ?? [],
     moneyBalance: moneyBalance.ok ? moneyBalance.body : undefined,
+    invoices,
     charts,
     now,
   };

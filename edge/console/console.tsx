@@ -13,6 +13,7 @@ import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './e
 import { Layout, type Notice } from './layout';
 import { MeterDetail, MeterForm, MeterList } from './meter-pages';
 import { registerFeaturePages } from './feature-routes';
+import { registerInvoicePages } from './invoice-routes';
 import { registerKeyPages } from './key-routes';
 import { registerPlanPages } from './plan-routes';
 import { registerRevenuePage } from './revenue-routes';
@@ -77,6 +78,7 @@ export function createConsole(api: ApiFetch) {
   registerAccountPages(app, kit);
   registerPlanPages(app, kit);
   registerRevenuePage(app, kit);
+  registerInvoicePages(app, kit);
   registerFeaturePages(app, kit);
   registerKeyPages(app, kit);
 

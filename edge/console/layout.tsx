@@ -5,6 +5,7 @@ export type Section =
   | 'accounts'
   | 'plans'
   | 'revenue'
+  | 'invoices'
   | 'features'
   | 'keys'
   | 'schemas'
@@ -27,6 +28,7 @@ const sections: { id: Section; href: string; label: string }[] = [
   { id: 'accounts', href: '/console/accounts', label: 'Accounts' },
   { id: 'plans', href: '/console/plans', label: 'Price plans' },
   { id: 'revenue', href: '/console/revenue', label: 'Revenue' },
+  { id: 'invoices', href: '/console/invoices', label: 'Invoices' },
   { id: 'features', href: '/console/features', label: 'Features' },
   { id: 'keys', href: '/console/keys', label: 'API keys' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
@@ -180,7 +182,7 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .notice.error{background:#fdecea;border:1px solid #d93025}
 .notice.success{background:#e6f4ea;border:1px solid #1e8e3e}
 .status{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;background:#e2e6ec}
-.status.ACTIVE,.status.INGESTION_COMPLETED_EVENT_METERED{background:#d2f0dc}
+.status.ACTIVE,.status.FINAL,.status.INGESTION_COMPLETED_EVENT_METERED{background:#d2f0dc}
 .status.DRAFT{background:#fff3c4}
 .status.INACTIVE,.status.ARCHIVED{background:#e2e6ec}
 .status.INGESTION_FAILED,.status.INGESTION_FAILED_ENRICHMENT_FAILED,.status.INGESTION_FAILED_SCHEMA_NOT_DEFINED{background:#fbd3d0}

@@ -1,5 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../../local/node-database';
+import { freezeAccountInvoices } from '../../rater/services/freeze-invoices';
+import { principalForKeyHash } from '../../rater/store/api-keys';
+import { hashApiKey } from '../../shared/auth/api-key';
 import { api, eventually, unique } from '../support/api-client';
 import { openMonthlyCycle } from '../support/open-cycle';
 import { expectNarrowAndLabelled, openConsole, shot, tableRows } from './console-browser';
@@ -12,6 +16,7 @@ import { expectNarrowAndLabelled, openConsole, shot, tableRows } from './console
 const base = inject('stackUrl');
 const client = api();
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const cycle = openMonthlyCycle();
 
 let browser: Browser;
@@ -25,6 +30,9 @@ const schema = unique('console_payment');
 const planName = unique('console_cards');
 const customerId = unique('console_customer');
 const accountId = unique('console_account');
+const invoicedAccount = unique('console_invoiced');
+/** The invoiced account's two invoices, oldest first. */
+let invoiceIds: string[] = [];
 
 beforeAll(async () => {
   ({ browser, page, blocked } = await openConsole());
@@ -411,6 +419,225 @@ describe('revenue', () => {
   });
 });
 
+type LineItem = {
+  description: string;
+  type: string;
+  quantity?: number;
+  valuePerQuantity?: number;
+  value: number;
+  metadata?: Record<string, string>;
+  lineItems: LineItem[];
+};
+type InvoiceSummary = {
+  id: string;
+  ownerId: string;
+  startDate: string;
+  endDate: string;
+  invoiceDate: string;
+  status: string;
+  totalAmount: number;
+  meterline: { number: number; status: string; totals: { currency: string; amount: number }[] };
+};
+const shown = (value: number | undefined) => (value === undefined ? '—' : String(value));
+const invoiceRow = (i: InvoiceSummary, withAccount = true) =>
+  [
+    `#${i.meterline.number}`,
+    ...(withAccount ? [i.ownerId] : []),
+    `${i.startDate.slice(0, 10)} – ${i.endDate.slice(0, 10)}`,
+    `${i.meterline.status} ${i.status}`,
+    i.invoiceDate.slice(0, 10),
+    i.meterline.totals.map((t) => `${t.amount} ${t.currency}`).join(', '),
+  ].join(' | ');
+
+/** The freeze pass, run here for one account with its instant pinned (the stack's own runs as of the real time). */
+async function freezeAt(now: number) {
+  const { db, close } = await openDatabase(inject('databaseUrl'), inject('wsProxy'));
+  try {
+    const principal = await principalForKeyHash(db, await hashApiKey(inject('apiKey')));
+    expect(principal).not.toBeNull();
+    return await freezeAccountInvoices(db, principal?.tenantId ?? '', invoicedAccount, now);
+  } finally {
+    await close();
+  }
+}
+
+describe('invoices', () => {
+  it('lists the frozen invoices and shows each as GET /invoices/{id} gives it: lines, slabs, the adjustment of an earlier cycle, totals', async () => {
+    // A 5-day grace period: the cycle before the open one ended 3 days ago, so no pass at the real
+    // time freezes it; the test freezes it, and then the open one, at instants pinned past their grace.
+    const plan = await client.post('/price_plans', {
+      name: unique('console_invoicing'),
+      currency: 'USD',
+      pricingCycle: { ...cycle.pricingCycle, gracePeriod: 5 },
+      usageRateCards: [
+        {
+          usageMeterId: amountMeter,
+          pricingModel: 'TIERED',
+          slabs: [
+            { startAfter: '0', rate: '0.029' },
+            { startAfter: '100', rate: '0.025' },
+          ],
+        },
+      ],
+      fixedFees: [{ name: 'Platform fee', amount: '25' }],
+    });
+    expect(plan.status).toBe(200);
+    expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
+    expect((await client.post('/accounts', { id: invoicedAccount, name: 'Console invoiced', customerId })).status).toBe(
+      201,
+    );
+    // The plan from the very start of the cycle before the open one (its start found by the
+    // statement of another account on the plan): an account whose plan begins mid-cycle cannot be
+    // invoiced a second time yet (freeze-invoices.ts recomputes a billed cycle at its start, where
+    // no plan was in force).
+    const probe = unique('console_probe');
+    expect(
+      (
+        await client.post(`/accounts/${probe}/price_plans`, {
+          pricePlanId: plan.body.id,
+          effectiveFrom: new Date(cycle.start - 20 * DAY).toISOString(),
+        })
+      ).status,
+    ).toBe(200);
+    const effectiveFrom = (
+      await client.get(`/accounts/${probe}/statement?at=${new Date(cycle.start - DAY).toISOString()}`)
+    ).body.cycleStart as string;
+    expect(Date.parse(effectiveFrom)).toBeLessThan(cycle.start - 20 * DAY);
+    expect(
+      (await client.post(`/accounts/${invoicedAccount}/price_plans`, { pricePlanId: plan.body.id, effectiveFrom }))
+        .status,
+    ).toBe(200);
+    const pay = (amount: string, at: number) => ({
+      id: unique('console_invoiced_pay'),
+      schemaName: schema,
+      timestamp: new Date(at).toISOString(),
+      accountId: invoicedAccount,
+      attributes: [{ name: 'transaction_amount', value: amount }],
+      dimensions: { payment_mode: 'card' },
+    });
+    const previousCycle = `/accounts/${invoicedAccount}/statement?at=${new Date(cycle.start - DAY).toISOString()}`;
+    // 100 × 2.9% + 40 × 2.5% = 3.9, and the 25 fee.
+    const events = [pay('60', cycle.start - 2 * DAY), pay('80', cycle.start - 2 * DAY + HOUR)];
+    expect((await client.post('/ingestBatch', { events })).status).toBe(202);
+    await eventually(
+      () => client.get(previousCycle),
+      (r) => r.body?.totals?.[0]?.amount !== undefined && Number(r.body.totals[0].amount) === 28.9,
+    );
+    expect(await freezeAt(cycle.start + 5 * DAY + HOUR)).toBe(1);
+    // A late event in the frozen cycle: 20 × 2.5% = 0.5, billed on the next invoice as an adjustment.
+    expect((await client.post('/ingestBatch', { events: [pay('20', cycle.start - DAY)] })).status).toBe(202);
+    await eventually(
+      () => client.get(previousCycle),
+      (r) => r.body?.totals?.[0]?.amount !== undefined && Number(r.body.totals[0].amount) === 29.4,
+    );
+    const open = await client.get(`/accounts/${invoicedAccount}/statement`);
+    expect(await freezeAt(Date.parse(open.body.cycleEnd) + 5 * DAY + HOUR)).toBe(1);
+
+    const listed = await client.get(`/invoices?ownerId=${invoicedAccount}`);
+    const summaries = listed.body.data as InvoiceSummary[];
+    expect(summaries.map((i) => i.meterline.totals)).toEqual([
+      [{ currency: 'USD', amount: 28.9 }],
+      [{ currency: 'USD', amount: 25.5 }],
+    ]);
+    invoiceIds = summaries.map((i) => i.id);
+
+    await page.goto(`${base}/console/usage`);
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+    await page.getByLabel('Account id').fill(invoicedAccount);
+    await page.getByRole('button', { name: 'Show' }).click();
+    expect(await tableRows(page.locator('main'))).toEqual(summaries.map((i) => invoiceRow(i)));
+    await shot(page, 'invoices');
+
+    const [first, second] = summaries;
+    await page.getByRole('link', { name: `#${second?.meterline.number}`, exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Invoice #${second?.meterline.number}`);
+    const invoice = (await client.get(`/invoices/${second?.id}`)).body as InvoiceSummary & {
+      revenueInfo: LineItem;
+    };
+    const items = invoice.revenueInfo.lineItems;
+    const charges = items.filter((l) => l.type !== 'CYCLE_ADJUSTMENT_AMOUNT');
+    const adjustments = items.filter((l) => l.type === 'CYCLE_ADJUSTMENT_AMOUNT');
+    expect(await tableRows(page.locator('#invoice-lines'))).toEqual(
+      charges.map((l) =>
+        [
+          l.description,
+          l.type === 'FIXED_FEE_RATE_CARD_AMOUNT' ? 'Fixed fee' : 'Usage',
+          shown(l.quantity),
+          `${l.value} ${l.metadata?.currency}`,
+        ].join(' | '),
+      ),
+    );
+    expect(await tableRows(page.locator('#invoice-adjustments'))).toEqual([
+      `${adjustments[0]?.description} | ${first?.startDate.slice(0, 10)} – ${first?.endDate.slice(0, 10)} | ${first?.id} | 0.5 USD`,
+    ]);
+    expect(adjustments.map((l) => [l.value, l.metadata?.adjustsInvoiceId])).toEqual([[0.5, first?.id]]);
+    expect(await page.getByTestId('invoice-total-USD').textContent()).toBe('25.5');
+    expect(await page.getByTestId('invoice-total-amount').textContent()).toBe(String(invoice.totalAmount));
+    await shot(page, 'invoice');
+
+    // The invoice it adjusts, from the adjustment's link: the usage line's slabs as frozen.
+    await page.getByRole('link', { name: first?.id ?? '', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Invoice #${first?.meterline.number}`);
+    const frozen = (await client.get(`/invoices/${first?.id}`)).body as { revenueInfo: LineItem };
+    const usage = frozen.revenueInfo.lineItems.filter((l) => l.type === 'USAGE_RATE_CARD_AMOUNT');
+    expect(usage.map((l) => [l.quantity, l.value])).toEqual([[140, 3.9]]);
+    const slabTables = page.locator('table.slabs');
+    expect(await slabTables.count()).toBe(usage.length);
+    expect(await tableRows(slabTables.first())).toEqual(
+      (usage[0]?.lineItems ?? []).map((s) =>
+        [s.description, shown(s.quantity), shown(s.valuePerQuantity), String(s.value)].join(' | '),
+      ),
+    );
+    expect((usage[0]?.lineItems ?? []).map((s) => s.value)).toEqual([2.9, 1]);
+    expect(await tableRows(page.locator('#invoice-lines'))).toContain(`Platform fee | Fixed fee | — | 25 USD`);
+    expect(await page.locator('section[aria-labelledby=adjustments-heading]').textContent()).toContain('None');
+    expect(await page.getByTestId('invoice-total-USD').textContent()).toBe('28.9');
+
+    const missing = await page.goto(`${base}/console/invoices/inv.no_such_invoice`);
+    expect(missing?.status()).toBe(404);
+  });
+
+  it("lists the account's past invoices newest first, each linked to its page", async () => {
+    const listed = (await client.get(`/invoices?ownerId=${invoicedAccount}`)).body.data as InvoiceSummary[];
+    expect(listed.map((i) => i.id)).toEqual(invoiceIds);
+    await page.goto(`${base}/console/accounts/${invoicedAccount}`);
+    const section = page.locator('section[aria-labelledby=invoices-heading]');
+    expect(await tableRows(section)).toEqual([...listed].reverse().map((i) => invoiceRow(i, false)));
+    await section.getByRole('link', { name: `#${listed[0]?.meterline.number}`, exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Invoice #${listed[0]?.meterline.number}`);
+  });
+
+  it('filters by status and time, and names the field of a filter the API refuses', async () => {
+    await page.goto(`${base}/console/invoices?ownerId=${invoicedAccount}&status=PAID`);
+    expect(await page.locator('main').textContent()).toContain('No invoice matches.');
+    await page.getByLabel('Status').selectOption('DUE');
+    await page.getByLabel('Cycle ends after (UTC day)').fill('2026-11-05');
+    await page.getByLabel('Cycle starts before (UTC day)').fill('2026-11-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('endTime: must be after startTime');
+    // The form keeps what was typed.
+    expect(await page.getByLabel('Account id').inputValue()).toBe(invoicedAccount);
+
+    // Cycles ending after the first invoice's end: the second invoice only.
+    const [first, second] = (await client.get(`/invoices?ownerId=${invoicedAccount}`)).body.data as InvoiceSummary[];
+    const after = first?.endDate.slice(0, 10) ?? '';
+    await page.goto(`${base}/console/invoices?ownerId=${invoicedAccount}&startTime=${after}`);
+    const api = (await client.get(`/invoices?ownerId=${invoicedAccount}&startTime=${Date.parse(`${after}T00:00:00Z`)}`))
+      .body.data as InvoiceSummary[];
+    expect(api.map((i) => i.id)).toEqual([second?.id]);
+    expect(await tableRows(page.locator('main'))).toEqual(api.map((i) => invoiceRow(i)));
+
+    // A page at a time, on the server: the API's nextToken behind "Next invoices", the filters kept.
+    await page.goto(`${base}/console/invoices?ownerId=${invoicedAccount}`);
+    await page.getByLabel('Per page').fill('1');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => tableRows(page.locator('main'))).toEqual([invoiceRow(first as InvoiceSummary)]);
+    await page.getByRole('link', { name: 'Next invoices' }).click();
+    await expect.poll(() => tableRows(page.locator('main'))).toEqual([invoiceRow(second as InvoiceSummary)]);
+    expect(await page.getByRole('link', { name: 'Next invoices' }).count()).toBe(0);
+  });
+});
+
 describe('features', () => {
   it('creates a feature consumed by an attribute, changes its schemas, and archives it', async () => {
     const name = unique('console_feature');
@@ -507,6 +734,10 @@ describe('every screen', () => {
       `/console/plans/${planId}?usage=285.5`,
       `/console/plans/${planId}/edit`,
       '/console/revenue',
+      `/console/invoices?ownerId=${invoicedAccount}`,
+      `/console/invoices/${invoiceIds[1]}`,
+      `/console/invoices/${invoiceIds[0]}`,
+      `/console/accounts/${invoicedAccount}`,
       '/console/features',
       '/console/features/new',
       `/console/features/${featureId}`,
