@@ -1,4 +1,5 @@
 import { invoiceContent, type InvoicedCycle } from '../../shared/invoice/invoice-lines';
+import { firstInstantUnderPlan } from '../../shared/pricing/rate-usage';
 import type { Statement } from '../../shared/pricing/statement';
 import type { Database, Queryable } from '../db/connect';
 import { accountStatement } from '../queries/statement';
@@ -48,9 +49,13 @@ async function freezeNextCycle(db: Database, tenantId: string, accountId: string
 
     // What each earlier cycle's statement says now, against what was billed for it: the
     // difference (a correction, a backdated event since) is billed here, never on its invoice.
+    // Each read at the cycle's first instant under a plan: a plan that began mid-cycle has none at its start.
+    const associations = await ratingAssociationsFor(tx, tenantId, [accountId]);
     const earlier: InvoicedCycle[] = [];
     for (const cycle of await billedCycles(tx, tenantId, accountId)) {
-      const current = await accountStatement(tx, tenantId, accountId, Date.parse(cycle.cycleStart), now);
+      const start = Date.parse(cycle.cycleStart);
+      const at = firstInstantUnderPlan(associations, accountId, start, Date.parse(cycle.cycleEnd)) ?? start;
+      const current = await accountStatement(tx, tenantId, accountId, at, now);
       earlier.push({ ...cycle, current: current.totals });
     }
     const { lines, totals } = invoiceContent(statement, earlier);

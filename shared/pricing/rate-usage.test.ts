@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOutcome } from '../metering/meter-event';
 import { pricePlanDefinitionSchema } from './price-plan';
-import { associationAt, groupPricedUsage, rateCycleUsage, type RatingAssociation } from './rate-usage';
+import {
+  associationAt,
+  firstInstantUnderPlan,
+  groupPricedUsage,
+  rateCycleUsage,
+  type RatingAssociation,
+} from './rate-usage';
 
 const at = (s: string) => Date.parse(s);
 
@@ -179,5 +185,34 @@ describe('associationAt', () => {
     expect(associationAt(list, 'acme', at('2026-01-31T23:59:59.999Z'))?.id).toBe('pa.a');
     expect(associationAt(list, 'acme', at('2026-02-01T00:00:00Z'))?.id).toBe('pa.b');
     expect(associationAt(list, 'other', at('2026-02-01T00:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('firstInstantUnderPlan', () => {
+  const july = [at('2026-07-01T00:00:00Z'), at('2026-08-01T00:00:00Z')] as const;
+
+  it('is the start of the range when a plan is in force there, else the first plan that begins inside it', () => {
+    expect(firstInstantUnderPlan([association('pa.a', '2026-06-01T00:00:00Z', null, '1')], 'acme', ...july)).toBe(
+      july[0],
+    );
+    const midJuly = [association('pa.a', '2026-07-15T00:00:00Z', null, '1')];
+    expect(firstInstantUnderPlan(midJuly, 'acme', ...july)).toBe(at('2026-07-15T00:00:00Z'));
+    const gap = [
+      association('pa.a', '2026-06-01T00:00:00Z', '2026-06-20T00:00:00Z', '1'),
+      association('pa.b', '2026-07-10T00:00:00Z', '2026-07-12T00:00:00Z', '1'),
+      association('pa.c', '2026-07-05T00:00:00Z', '2026-07-06T00:00:00Z', '1'),
+    ];
+    expect(firstInstantUnderPlan(gap, 'acme', ...july)).toBe(at('2026-07-05T00:00:00Z'));
+  });
+
+  it('is undefined when no plan of the account is in force in the range: ended at its start, begun at its end, or another account’s', () => {
+    const outside = [
+      association('pa.a', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z', '1'),
+      association('pa.b', '2026-08-01T00:00:00Z', null, '1'),
+    ];
+    expect(firstInstantUnderPlan(outside, 'acme', ...july)).toBeUndefined();
+    expect(
+      firstInstantUnderPlan([association('pa.a', '2026-06-01T00:00:00Z', null, '1')], 'other', ...july),
+    ).toBeUndefined();
   });
 });

@@ -52,6 +52,26 @@ export function associationAt(
   );
 }
 
+/**
+ * The first instant of [from, until) at which one of the account's associations is in force, or
+ * undefined when none is. A cycle of a plan that began (or a gap that ended) inside it is priced
+ * from there: its start may precede every plan of the account.
+ */
+export function firstInstantUnderPlan(
+  associations: RatingAssociation[],
+  accountId: string,
+  from: number,
+  until: number,
+): number | undefined {
+  const starts = associations
+    .filter(
+      (a) =>
+        a.accountId === accountId && a.effectiveFrom < until && (a.effectiveUntil === null || a.effectiveUntil > from),
+    )
+    .map((a) => Math.max(from, a.effectiveFrom));
+  return starts.length === 0 ? undefined : Math.min(...starts);
+}
+
 /** What rating reads of an event's outcome: who, when, when it arrived, and what it added to each meter. */
 export type RatedOutcome = {
   event: Pick<EventOutcome['event'], 'id' | 'accountId' | 'timestamp' | 'acceptedAt'>;

@@ -195,6 +195,35 @@ describe('invoices: a cycle frozen when its grace period ends', () => {
     }
   });
 
+  it('bills the next cycle of an account whose plan began mid-cycle (its first cycle starts before any plan)', async () => {
+    const { tenantId, plan, db, pool, principal } = await setUp();
+    try {
+      await insertPlanAssociation(db, tenantId, {
+        accountId: 'mid',
+        pricePlanId: plan,
+        pricePlanVersion: 1,
+        effectiveFrom: '2026-07-15T00:00:00Z',
+      });
+      const mid = (id: string, bytes: string, timestamp: string) => ({
+        ...usage(id, bytes, timestamp),
+        accountId: 'mid',
+      });
+      await meterBatch(db, [
+        { tenantId, events: [mid('m1', '2', '2026-07-20T10:00:00.000Z'), mid('m2', '3', '2026-08-10T10:00:00.000Z')] },
+      ]);
+      expect(await freezeAccountInvoices(db, tenantId, 'mid', JULY_GRACE_ENDS)).toBe(1);
+      // The second invoice reads July's statement again (for adjustments): at 15 July, not 1 July.
+      expect(await freezeAccountInvoices(db, tenantId, 'mid', AUGUST_GRACE_ENDS)).toBe(1);
+      const invoices = await invoicesOf(principal, '?ownerId=mid');
+      expect(invoices.map((i) => [i.startDate, i.totalAmount])).toEqual([
+        ['2026-07-01T00:00:00.000Z', 7],
+        ['2026-08-01T00:00:00.000Z', 8],
+      ]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('makes one invoice per account and cycle however many passes run, at once or again, numbered without gaps', async () => {
     const { tenantId, db, pool, principal } = await setUp();
     try {
