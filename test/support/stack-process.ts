@@ -20,7 +20,10 @@ export interface StackProcess {
 export async function startStackProcess(stateDir: string, apiKey: string): Promise<StackProcess> {
   const port = await freePort();
   const log = openSync(join(stateDir, 'stack.log'), 'a');
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'cli/start.ts')], {
+  // As package.json's start script runs it: one process, with tsx as a loader. (tsx's CLI runs the
+  // script in a child and relays signals with a 30 ms window; under load it SIGKILLed the child
+  // before it could stop wrangler, which was left running.)
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/start.ts')], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', log, log],
