@@ -1,13 +1,12 @@
 import { entitlementRoutes } from '../../shared/api/entitlement-routes';
 import { decodeOwnPageToken, toPage } from '../../shared/api/page';
-import { createRouter } from '../../shared/api/router';
+import { createRouter } from './router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
 import { toCreditEntryWire, toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
 import type { Feature } from '../../shared/entitlement/feature';
 import { AppError } from '../../shared/errors/app-error';
 import { tenantFeatures } from '../config/tenant-config';
 import type { EdgeEnv } from '../env';
-import type { EdgeHono } from '../hono-env';
 import { ledgerFor, unwrap } from '../ledger/ledger-protocol';
 import type { ObjectPlacement } from '../../shared/tenant/placement';
 import { jsonBody } from '../middleware/json-body';
@@ -21,7 +20,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  * Reading needs `ingest` or `read` (a customer's own edge code checks balances with its ingest
  * key); granting and changing need `admin`.
  */
-export const accountCreditsRouter = createRouter<EdgeHono>();
+export const accountCreditsRouter = createRouter();
 for (const path of [
   '/accounts/:accountId/features/:featureId',
   '/accounts/:accountId/features/:featureId/entries',

@@ -1,10 +1,9 @@
 import { entitlementRoutes } from '../../shared/api/entitlement-routes';
-import { createRouter } from '../../shared/api/router';
+import { createRouter } from './router';
 import { requireScope } from '../../shared/auth/api-key';
 import { grantsValue } from '../../shared/entitlement/entitlement-value';
 import { AppError } from '../../shared/errors/app-error';
 import { tenantFeatures } from '../config/tenant-config';
-import type { EdgeHono } from '../hono-env';
 import { ledgerFor } from '../ledger/ledger-protocol';
 import { jsonBody } from '../middleware/json-body';
 import { scoped } from '../middleware/require-scope';
@@ -14,7 +13,7 @@ import { accountFeature } from './account-credits';
  * Boolean and configuration entitlements (Togai's entitlement values): a value per account and
  * feature — "true", "10" seats, "gold" — set by an admin, read and checked from client code.
  */
-export const accountEntitlementsRouter = createRouter<EdgeHono>();
+export const accountEntitlementsRouter = createRouter();
 accountEntitlementsRouter.put('/accounts/:accountId/entitlements/:featureId', scoped('admin'));
 accountEntitlementsRouter.post('/accounts/:accountId/entitlements/:featureId', scoped('read', 'ingest'));
 accountEntitlementsRouter.on(['POST', 'PUT'], '/accounts/:accountId/entitlements/:featureId', jsonBody(4 * 1024));

@@ -1,5 +1,5 @@
 import { entitlementRoutes, type EntitledResponse } from '../../shared/api/entitlement-routes';
-import { createRouter } from '../../shared/api/router';
+import { createRouter } from './router';
 import { requireScope } from '../../shared/auth/api-key';
 import { exactNumber } from '../../shared/api/exact-number';
 import { toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
@@ -8,7 +8,6 @@ import { AppError, invalid } from '../../shared/errors/app-error';
 import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
 import { claimEvents } from '../dedup/claim-events';
 import { shardPlacement } from '../placement/tenant-shards';
-import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
 import { ENTITLE_MAX_EVENT_AGE_MS, ledgerFor } from '../ledger/ledger-protocol';
 import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
@@ -23,7 +22,7 @@ const MAX_EVENT_BYTES = 64 * 1024;
  * again after a top-up; a debit whose claim fails is refunded (at once when the id belongs to
  * another event, by the ledger's alarm when the claim's fate is unknown).
  */
-export const entitledRouter = createRouter<EdgeHono>();
+export const entitledRouter = createRouter();
 entitledRouter.use(entitlementRoutes.entitled.path, scoped('ingest'), jsonBody(MAX_EVENT_BYTES, EVENT_TEXT));
 entitledRouter.openapi(entitlementRoutes.entitled, async (c) => {
   const principal = c.get('principal');

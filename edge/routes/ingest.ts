@@ -1,8 +1,7 @@
 import { ingestRoutes } from '../../shared/api/ingest-routes';
-import { createRouter } from '../../shared/api/router';
+import { createRouter } from './router';
 import { requireScope } from '../../shared/auth/api-key';
 import { AppError, invalid } from '../../shared/errors/app-error';
-import type { EdgeHono } from '../hono-env';
 import { acceptEvents } from '../ingest/accept-events';
 import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
 import { scoped } from '../middleware/require-scope';
@@ -15,7 +14,7 @@ const MAX_EVENT_BYTES = 64 * 1024;
  * payload: Togai answers a retry as it answered the first send (its client maps only 202), and
  * `details.status` says DUPLICATE. 409 when the id was accepted with a different payload.
  */
-export const ingestRouter = createRouter<EdgeHono>();
+export const ingestRouter = createRouter();
 ingestRouter.use(ingestRoutes.ingest.path, scoped('ingest'), jsonBody(MAX_EVENT_BYTES, EVENT_TEXT));
 ingestRouter.openapi(ingestRoutes.ingest, async (c) => {
   const principal = c.get('principal');

@@ -4,7 +4,7 @@ import {
   type ReservationRefusalWire,
   type ReservationWire,
 } from '../../shared/api/reservation-routes';
-import { createRouter } from '../../shared/api/router';
+import { createRouter } from './router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
 import { toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
 import { featureDebits } from '../../shared/entitlement/feature-debits';
@@ -13,7 +13,6 @@ import { AppError, invalid } from '../../shared/errors/app-error';
 import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
 import { claimEvents } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
-import type { EdgeHono } from '../hono-env';
 import { prepareClaim } from '../ingest/prepare-claim';
 import type { Denied, Refused, ReservationView } from '../ledger/ledger-reservations';
 import { ENTITLE_MAX_EVENT_AGE_MS, ledgerFor, type LedgerOwner } from '../ledger/ledger-protocol';
@@ -31,7 +30,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * the claim, and its alarm makes it should the edge's not land, so a settle once recorded is
  * ingested exactly once even if nobody retries. `ingest` scope, as /entitled.
  */
-export const reservationsRouter = createRouter<EdgeHono>();
+export const reservationsRouter = createRouter();
 reservationsRouter.use('/reservations', scoped('ingest'), jsonBody(4 * 1024));
 reservationsRouter.use('/reservations/*', scoped('ingest'));
 reservationsRouter.use('/reservations/:id/settle', jsonBody(MAX_BODY_BYTES, EVENT_TEXT));
