@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MeterlineClient } from '../../client/meterline-client';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../local/node-database';
-import { api, eventually, unique } from '../support/api-client';
+import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
 
 /**
  * Entitlements end to end (docs/design.md §8), through the public API of the running stack: features,
@@ -34,7 +34,7 @@ async function grant(account: string, feature: string, granted: string, extra: R
 
 async function metered(account: string): Promise<string> {
   const response = await client.get(
-    `/usage?meterId=${callMeter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
+    `/usage?meterId=${callMeter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`,
   );
   return response.body?.value ?? 'none';
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unstable_dev, type Unstable_DevWorker } from 'wrangler';
-import { api, eventually, unique } from '../support/api-client';
+import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
 
 /**
  * The README's example Worker (examples/gated-api), run in workerd by wrangler against the local
@@ -79,11 +79,8 @@ describe('examples/gated-api', () => {
     expect(
       await eventually(
         async () =>
-          (
-            await client.get(
-              `/usage?meterId=${meter}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
-            )
-          ).body?.value,
+          (await client.get(`/usage?meterId=${meter}&accountId=${account}&from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`))
+            .body?.value,
         (v) => v === String(used),
       ),
     ).toBe(String(used));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, eventually, unique } from '../support/api-client';
+import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
 
 const client = api();
 let schemaName: string;
@@ -15,7 +15,7 @@ const event = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const usage = () =>
-  client.get(`/usage?meterId=${meterId}&accountId=${account}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`);
+  client.get(`/usage?meterId=${meterId}&accountId=${account}&from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`);
 
 beforeAll(async () => {
   schemaName = unique('batch');

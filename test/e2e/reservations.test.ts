@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MeterlineClient, NotEntitledError } from '../../client/meterline-client';
-import { api, eventually, unique } from '../support/api-client';
+import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
 
 /**
  * Reservations end to end (docs/design.md §15), through the published client against the running stack:
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 async function metered(account: string): Promise<string> {
   const response = await client.get(
-    `/usage?meterId=${meter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
+    `/usage?meterId=${meter}&accountId=${encodeURIComponent(account)}&from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`,
   );
   return response.body?.value ?? 'none';
 }

@@ -6,7 +6,7 @@ import { openDatabase } from '../../local/node-database';
 import { createApiKey, ensureTenant } from '../../rater/store/api-keys';
 import { parkMessages } from '../../rater/store/parked-messages';
 import { freezeAccountInvoices } from '../../rater/services/freeze-invoices';
-import { api, eventually, unique } from '../support/api-client';
+import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
 
 /**
  * docs/design.md §2: no call can read or change another tenant's data, whatever ids it passes. Tenant A
@@ -245,7 +245,7 @@ const checks: Record<string, Check> = {
   'POST /metrics': async (w) => {
     const query = {
       startTime: '2026-01-01T00:00:00Z',
-      endTime: '2030-01-01T00:00:00Z',
+      endTime: READ_UNTIL,
       metricQueries: [
         {
           id: 'usage',
@@ -374,7 +374,7 @@ const checks: Record<string, Check> = {
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'event.schemaName' }] } });
   },
   'GET /revenue': async (w) => {
-    const range = '/revenue?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z';
+    const range = `/revenue?from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`;
     expect((await w.a.get(`${range}&accountId=${w.planAccount}`)).body.totals).toEqual([
       { currency: 'USD', value: '7' },
     ]); // A's event earned 7…
@@ -799,5 +799,5 @@ function eventOf(schemaName: string) {
 }
 
 function usagePath(meterId: string) {
-  return `/usage?meterId=${meterId}&from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`;
+  return `/usage?meterId=${meterId}&from=2026-01-01T00:00:00Z&to=${READ_UNTIL}`;
 }

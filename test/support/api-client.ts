@@ -57,3 +57,11 @@ export async function eventually<T>(
 }
 
 export const unique = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * The end of a read that must include every event a test sent "now": a whole minute a day ahead of
+ * this run. (A fixed date, as these reads once used, stops including them when the calendar passes it.)
+ */
+export const READ_UNTIL = new Date(Math.ceil((Date.now() + 86_400_000) / 60_000) * 60_000)
+  .toISOString()
+  .replace('.000Z', 'Z');
