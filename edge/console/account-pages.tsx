@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Account } from '../../shared/account/account';
 import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { PlanAssociation } from '../../shared/pricing/price-plan';
+import { EventTable } from './event-pages';
 import { InvoiceTable, type InvoiceSummary } from './invoice-pages';
 import { LineChart, Swatch, type ChartSeries } from './line-chart';
 import { MoneyCredits, type MoneyBalance, type MoneyCredit } from './money-credits';
@@ -348,33 +349,7 @@ const RecentEvents: FC<{ id: string; events: EventWithStatus[] }> = ({ id, event
     {events.length === 0 ? (
       <p>No events for this account.</p>
     ) : (
-      <div class="scroll">
-        <table>
-          <caption class="hint">The latest {events.length}, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Time (UTC)</th>
-              <th scope="col">Schema</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>
-                  <a href={`/console/events/${encodeURIComponent(e.eventPayload.id)}`}>{e.eventPayload.id}</a>
-                </td>
-                <td>{e.eventPayload.timestamp}</td>
-                <td>{e.eventPayload.schemaName}</td>
-                <td>
-                  <span class={`status ${e.ingestionStatus.status}`}>{e.ingestionStatus.status}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <EventTable caption={`The latest ${events.length}, newest first`} events={events} account={false} />
     )}
     <p>
       <a href={`/console/events?accountId=${encodeURIComponent(id)}`}>All events of this account</a>

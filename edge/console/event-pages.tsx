@@ -57,39 +57,7 @@ export const EventList: FC<{
         <button type="submit">Search</button>
       </div>
     </form>
-    {events.length === 0 ? (
-      <p>No events match.</p>
-    ) : (
-      <div class="scroll">
-        <table>
-          <caption class="hint">Newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Time (UTC)</th>
-              <th scope="col">Account</th>
-              <th scope="col">Schema</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>
-                  <a href={`/console/events/${encodeURIComponent(e.eventPayload.id)}`}>{e.eventPayload.id}</a>
-                </td>
-                <td>{e.eventPayload.timestamp}</td>
-                <td>{e.eventPayload.accountId}</td>
-                <td>{e.eventPayload.schemaName}</td>
-                <td>
-                  <span class={`status ${e.ingestionStatus.status}`}>{e.ingestionStatus.status}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
+    {events.length === 0 ? <p>No events match.</p> : <EventTable caption="Newest first" events={events} account />}
     {nextToken && (
       <p>
         <a href={`/console/events?${new URLSearchParams({ ...definedOnly(filters), nextToken })}`}>Older events</a>
@@ -203,3 +171,40 @@ export const UndoConfirmation: FC<{ event: EventWithStatus }> = ({ event }) => (
 function definedOnly(filters: EventFilters): Record<string, string> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
 }
+
+/** Events, newest first, each linked to its page; with their account unless all are one account's. */
+export const EventTable: FC<{ caption: string; events: EventWithStatus[]; account: boolean }> = ({
+  caption,
+  events,
+  account,
+}) => (
+  <div class="scroll">
+    <table>
+      <caption class="hint">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Event</th>
+          <th scope="col">Time (UTC)</th>
+          {account && <th scope="col">Account</th>}
+          <th scope="col">Schema</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr>
+            <td>
+              <a href={`/console/events/${encodeURIComponent(e.eventPayload.id)}`}>{e.eventPayload.id}</a>
+            </td>
+            <td>{e.eventPayload.timestamp}</td>
+            {account && <td>{e.eventPayload.accountId}</td>}
+            <td>{e.eventPayload.schemaName}</td>
+            <td>
+              <span class={`status ${e.ingestionStatus.status}`}>{e.ingestionStatus.status}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
