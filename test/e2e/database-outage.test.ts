@@ -98,13 +98,13 @@ describe('Postgres down, then back', () => {
     expect((await usage()).status).toBe(503);
 
     await outage.startDatabase();
-    const after = await eventually(usage, (r) => r.body?.value === '81', 45_000);
+    const after = await eventually(usage, (r) => r.body?.value === '81', 120_000);
     expect(after.body.value).toBe('81'); // 1 + 40 × 2
     const metered = await outage.client.get(
       `/events?schemaName=${schema}&status=INGESTION_COMPLETED_EVENT_METERED&pageSize=100`,
     );
     expect(metered.body.events).toHaveLength(41);
-  }, 90_000);
+  }, 240_000);
 });
 
 /**
