@@ -7,6 +7,7 @@ import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import { registerAccountPages } from './account-routes';
+import { registerAlertPages } from './alert-routes';
 import type { ApiFetch } from './console-api';
 import { consoleKit, done, failure, form, pathParam, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
@@ -81,6 +82,7 @@ export function createConsole(api: ApiFetch) {
   registerInvoicePages(app, kit);
   registerFeaturePages(app, kit);
   registerKeyPages(app, kit);
+  registerAlertPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {
