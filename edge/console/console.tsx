@@ -18,6 +18,7 @@ import { registerInvoicePages } from './invoice-routes';
 import { registerKeyPages } from './key-routes';
 import { registerPlanPages } from './plan-routes';
 import { registerRevenuePage } from './revenue-routes';
+import { registerWebhookPages } from './webhook-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
@@ -83,6 +84,7 @@ export function createConsole(api: ApiFetch) {
   registerFeaturePages(app, kit);
   registerKeyPages(app, kit);
   registerAlertPages(app, kit);
+  registerWebhookPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {
