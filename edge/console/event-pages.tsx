@@ -84,28 +84,30 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
     {event.meters.length === 0 ? (
       <p>None.</p>
     ) : (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Meter</th>
-            <th scope="col">Aggregation</th>
-            <th scope="col" class="num">
-              Value counted
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {event.meters.map((m) => (
+      <div class="scroll">
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={`/console/meters/${encodeURIComponent(m.meterId)}`}>{m.meterId}</a>
-              </td>
-              <td>{m.aggregation}</td>
-              <td class="num">{m.value}</td>
+              <th scope="col">Meter</th>
+              <th scope="col">Aggregation</th>
+              <th scope="col" class="num">
+                Value counted
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {event.meters.map((m) => (
+              <tr>
+                <td>
+                  <a href={`/console/meters/${encodeURIComponent(m.meterId)}`}>{m.meterId}</a>
+                </td>
+                <td>{m.aggregation}</td>
+                <td class="num">{m.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     )}
     {event.meterFailures && event.meterFailures.length > 0 && (
       <>
