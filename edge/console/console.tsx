@@ -9,6 +9,7 @@ import type { UsageMeter } from '../../shared/meter/usage-meter';
 import { registerAccountPages } from './account-routes';
 import { registerAlertPages } from './alert-routes';
 import type { ApiFetch } from './console-api';
+import { registerCorrectionPages } from './correction-routes';
 import { consoleKit, done, failure, form, pathParam, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice } from './layout';
@@ -85,6 +86,7 @@ export function createConsole(api: ApiFetch) {
   registerKeyPages(app, kit);
   registerAlertPages(app, kit);
   registerWebhookPages(app, kit);
+  registerCorrectionPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

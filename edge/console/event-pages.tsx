@@ -136,22 +136,24 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
     {event.corrections && event.corrections.length > 0 && (
       <>
         <h2>Corrections</h2>
-        <ul>
+        <ol class="corrections">
           {event.corrections.map((c) => (
             <li>
               {c.at}: {c.action} (was {c.from})
             </li>
           ))}
-        </ul>
+        </ol>
       </>
     )}
     <h2>As received</h2>
     <pre>{JSON.stringify(event.eventPayload, null, 2)}</pre>
-    {event.ingestionStatus.status !== 'REVERTED' && (
-      <p>
+    <div class="actions">
+      {event.ingestionStatus.status !== 'REVERTED' && (
         <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/undo`}>Undo this event…</a>
-      </p>
-    )}
+      )}
+      <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/redo`}>Redo this event…</a>
+      <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/redo-event`}>Replace its payload…</a>
+    </div>
   </>
 );
 

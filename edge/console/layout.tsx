@@ -192,7 +192,7 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .status.DRAFT{background:#fff3c4}
 .status.INACTIVE,.status.ARCHIVED{background:#e2e6ec}
 .status.INGESTION_FAILED,.status.INGESTION_FAILED_ENRICHMENT_FAILED,.status.INGESTION_FAILED_SCHEMA_NOT_DEFINED{background:#fbd3d0}
-.status.TRIGGERED,.status.DEAD{background:#fbd3d0}
+.status.TRIGGERED,.status.DEAD,.status.REVERTED{background:#fbd3d0}
 .status.PENDING,.status.ACKNOWLEDGED{background:#fff3c4}
 .status.DELIVERED,.status.RESOLVED{background:#d2f0dc}
 input.secret{font-family:ui-monospace,monospace;width:100%}
