@@ -42,11 +42,20 @@ export async function callApi<T = unknown>(
   return { status: response.status, ok: response.ok, body: (text ? parseJsonExactly(text) : null) as T };
 }
 
-/** A refusal as the console shows it: the API's detail and each field it names. */
-export function problemText(answer: ApiAnswer): { title: string; fields: string[] } {
+/** The label a form shows for a field the API names by its path, if the form has one. */
+export type FieldLabel = (path: string) => string | undefined;
+
+/**
+ * A refusal as the console shows it: the API's detail and each field it names — by the form's
+ * label as well when the page has one, so the reader finds the field on screen.
+ */
+export function problemText(answer: ApiAnswer, label?: FieldLabel): { title: string; fields: string[] } {
   const problem = answer.body as { detail?: string; errors?: { path: string; message: string }[] } | null;
   return {
     title: problem?.detail ?? `The request failed (${answer.status})`,
-    fields: (problem?.errors ?? []).map((e) => `${e.path}: ${e.message}`),
+    fields: (problem?.errors ?? []).map((e) => {
+      const shown = label?.(e.path);
+      return `${shown ? `${shown} (${e.path})` : e.path}: ${e.message}`;
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../shared/errors/app-error';
 import type { EdgeHono } from '../hono-env';
-import { callApi, problemText, type ApiAnswer, type ApiFetch } from './console-api';
+import { callApi, problemText, type ApiAnswer, type ApiFetch, type FieldLabel } from './console-api';
 import type { FormFields } from './forms/form-data';
 import { Layout, type Notice, type Section } from './layout';
 
@@ -54,11 +54,11 @@ function noticeFrom(c: ConsoleContext): Notice | undefined {
   return ok ? { kind: 'success', title: ok.slice(0, 300) } : undefined;
 }
 
-export function failure(answer: ApiAnswer): Notice | undefined {
+export function failure(answer: ApiAnswer, label?: FieldLabel): Notice | undefined {
   if (answer.ok) {
     return undefined;
   }
-  return { kind: 'error', ...problemText(answer) };
+  return { kind: 'error', ...problemText(answer, label) };
 }
 
 /** A path segment, as the API's routes take it. */

@@ -7,7 +7,9 @@ import type { EventWithStatus } from '../../shared/api/event-routes';
 import type { EventSchema } from '../../shared/event-schema/event-schema';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import { registerAccountPages } from './account-routes';
+import { registerAlertPages } from './alert-routes';
 import type { ApiFetch } from './console-api';
+import { registerCorrectionPages } from './correction-routes';
 import { consoleKit, done, failure, form, pathParam, type ConsoleContext, type ConsoleHono } from './console-kit';
 import { EventDetail, EventList, UndoConfirmation, type EventFilters } from './event-pages';
 import { Layout, type Notice } from './layout';
@@ -17,6 +19,7 @@ import { registerInvoicePages } from './invoice-routes';
 import { registerKeyPages } from './key-routes';
 import { registerPlanPages } from './plan-routes';
 import { registerRevenuePage } from './revenue-routes';
+import { registerWebhookPages } from './webhook-routes';
 import { SchemaDetail, SchemaForm, SchemaList } from './schema-pages';
 import { endSession, principalOf, sessionKey, startSession } from './session';
 import { UsagePage, type UsageSeries } from './usage-page';
@@ -81,6 +84,9 @@ export function createConsole(api: ApiFetch) {
   registerInvoicePages(app, kit);
   registerFeaturePages(app, kit);
   registerKeyPages(app, kit);
+  registerAlertPages(app, kit);
+  registerWebhookPages(app, kit);
+  registerCorrectionPages(app, kit);
 
   // Event schemas.
   app.get('/schemas', async (c) => {

@@ -84,28 +84,30 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
     {event.meters.length === 0 ? (
       <p>None.</p>
     ) : (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Meter</th>
-            <th scope="col">Aggregation</th>
-            <th scope="col" class="num">
-              Value counted
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {event.meters.map((m) => (
+      <div class="scroll">
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={`/console/meters/${encodeURIComponent(m.meterId)}`}>{m.meterId}</a>
-              </td>
-              <td>{m.aggregation}</td>
-              <td class="num">{m.value}</td>
+              <th scope="col">Meter</th>
+              <th scope="col">Aggregation</th>
+              <th scope="col" class="num">
+                Value counted
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {event.meters.map((m) => (
+              <tr>
+                <td>
+                  <a href={`/console/meters/${encodeURIComponent(m.meterId)}`}>{m.meterId}</a>
+                </td>
+                <td>{m.aggregation}</td>
+                <td class="num">{m.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     )}
     {event.meterFailures && event.meterFailures.length > 0 && (
       <>
@@ -134,22 +136,24 @@ export const EventDetail: FC<{ event: EventWithStatus }> = ({ event }) => (
     {event.corrections && event.corrections.length > 0 && (
       <>
         <h2>Corrections</h2>
-        <ul>
+        <ol class="corrections">
           {event.corrections.map((c) => (
             <li>
               {c.at}: {c.action} (was {c.from})
             </li>
           ))}
-        </ul>
+        </ol>
       </>
     )}
     <h2>As received</h2>
     <pre>{JSON.stringify(event.eventPayload, null, 2)}</pre>
-    {event.ingestionStatus.status !== 'REVERTED' && (
-      <p>
+    <div class="actions">
+      {event.ingestionStatus.status !== 'REVERTED' && (
         <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/undo`}>Undo this event…</a>
-      </p>
-    )}
+      )}
+      <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/redo`}>Redo this event…</a>
+      <a href={`/console/events/${encodeURIComponent(event.eventPayload.id)}/redo-event`}>Replace its payload…</a>
+    </div>
   </>
 );
 

@@ -12,6 +12,9 @@ export type Section =
   | 'meters'
   | 'usage'
   | 'events'
+  | 'alerts'
+  | 'incidents'
+  | 'webhooks'
   | 'sign-in';
 
 /** A message at the top of a page: a refusal explained, or a change confirmed. */
@@ -33,6 +36,9 @@ const sections: { id: Section; href: string; label: string }[] = [
   { id: 'keys', href: '/console/keys', label: 'API keys' },
   { id: 'usage', href: '/console/usage', label: 'Usage' },
   { id: 'events', href: '/console/events', label: 'Events' },
+  { id: 'alerts', href: '/console/alerts', label: 'Alerts' },
+  { id: 'incidents', href: '/console/incidents', label: 'Incidents' },
+  { id: 'webhooks', href: '/console/webhooks', label: 'Webhooks' },
   { id: 'schemas', href: '/console/schemas', label: 'Event schemas' },
   { id: 'meters', href: '/console/meters', label: 'Usage meters' },
 ];
@@ -186,6 +192,10 @@ button.link{background:none;border:none;color:#dfe7f1;padding:0;text-decoration:
 .status.DRAFT{background:#fff3c4}
 .status.INACTIVE,.status.ARCHIVED{background:#e2e6ec}
 .status.INGESTION_FAILED,.status.INGESTION_FAILED_ENRICHMENT_FAILED,.status.INGESTION_FAILED_SCHEMA_NOT_DEFINED{background:#fbd3d0}
+.status.TRIGGERED,.status.DEAD,.status.REVERTED{background:#fbd3d0}
+.status.PENDING,.status.ACKNOWLEDGED{background:#fff3c4}
+.status.DELIVERED,.status.RESOLVED{background:#d2f0dc}
+input.secret{font-family:ui-monospace,monospace;width:100%}
 .panel{display:flex;gap:1.5rem;flex-wrap:wrap}
 .panel figure{margin:0;flex:2 1 26rem;background:#fff;padding:.75rem;border:1px solid #e2e6ec;border-radius:6px}
 .panel .table{flex:1 1 16rem}

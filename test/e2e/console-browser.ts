@@ -7,10 +7,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'console');
 
 /**
- * Debian's Chromium, signed in to the console of the running stack, for the console's browser
- * suites; whatever the Content-Security-Policy blocks is collected in `blocked`.
+ * Debian's Chromium, signed in to the console of the running stack (with the stack's key, or a
+ * tenant's own), for the console's browser suites; whatever the Content-Security-Policy blocks is
+ * collected in `blocked`.
  */
-export async function openConsole(): Promise<{ browser: Browser; page: Page; blocked: string[] }> {
+export async function openConsole(
+  apiKey: string = inject('apiKey'),
+): Promise<{ browser: Browser; page: Page; blocked: string[] }> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -33,7 +36,7 @@ export async function openConsole(): Promise<{ browser: Browser; page: Page; blo
     }
   });
   await page.goto(`${inject('stackUrl')}/console/sign-in`);
-  await page.getByLabel('API key').fill(inject('apiKey'));
+  await page.getByLabel('API key').fill(apiKey);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/console/usage');
   return { browser, page, blocked };
