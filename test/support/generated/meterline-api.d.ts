@@ -9764,7 +9764,7 @@ export interface paths {
                     /** @description Only this alert's incidents */
                     alertId?: string;
                     /** @description Only incidents with a webhook delivery in this state, e.g. DEAD */
-                    deliveryStatus?: "PENDING" | "DELIVERED" | "DEAD";
+                    deliveryStatus?: "PENDING" | "HELD" | "DELIVERED" | "DEAD";
                 };
                 header?: never;
                 path?: never;
@@ -13046,7 +13046,7 @@ export interface components {
         WebhookDelivery: {
             endpointId: string;
             /** @enum {string} */
-            status: "PENDING" | "DELIVERED" | "DEAD";
+            status: "PENDING" | "HELD" | "DELIVERED" | "DEAD";
             attempts: number;
             lastResponseStatus?: number;
             lastError?: string;
@@ -13083,8 +13083,15 @@ export interface components {
             id: string;
             url: string;
             description?: string;
-            /** @enum {string} */
-            status: "ACTIVE";
+            /**
+             * @description DISABLED once every attempt has failed for five days: nothing is attempted until it is enabled
+             * @enum {string}
+             */
+            status: "ACTIVE" | "DISABLED";
+            /** @description The first failed attempt since the last success, while attempts are failing */
+            failingSince?: string;
+            disabledAt?: string;
+            disabledReason?: string;
             createdAt: string;
             /** @description After a rotation: until then deliveries are signed with the previous secret too */
             previousSecretExpiresAt?: string;
@@ -13113,8 +13120,15 @@ export interface components {
             id: string;
             url: string;
             description?: string;
-            /** @enum {string} */
-            status: "ACTIVE";
+            /**
+             * @description DISABLED once every attempt has failed for five days: nothing is attempted until it is enabled
+             * @enum {string}
+             */
+            status: "ACTIVE" | "DISABLED";
+            /** @description The first failed attempt since the last success, while attempts are failing */
+            failingSince?: string;
+            disabledAt?: string;
+            disabledReason?: string;
             createdAt: string;
             /** @description After a rotation: until then deliveries are signed with the previous secret too */
             previousSecretExpiresAt?: string;
