@@ -100,8 +100,8 @@ export async function listWebhookEndpoints(
 }
 
 /**
- * Enables the endpoint (a no-op when it is ACTIVE): its HELD deliveries are PENDING again, due at
- * `now`, with a fresh retry schedule, and its failure clock starts again. Each keeps its message's
+ * Enables a DISABLED endpoint (an ACTIVE one is answered as it is): its HELD deliveries are PENDING
+ * again, due at `now`, with a fresh retry schedule, and its failure clock starts again. Each keeps its message's
  * webhook-id, so a receiver that had one already can tell. Null when the tenant has no such endpoint.
  */
 export async function enableWebhookEndpoint(
@@ -114,10 +114,16 @@ export async function enableWebhookEndpoint(
     const [row] = await tx
       .update(webhookEndpoints)
       .set({ status: 'ACTIVE', failingSince: null, disabledAt: null, disabledReason: null })
-      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+      .where(
+        and(
+          eq(webhookEndpoints.tenantId, tenantId),
+          eq(webhookEndpoints.id, id),
+          eq(webhookEndpoints.status, 'DISABLED'),
+        ),
+      )
       .returning();
     if (!row) {
-      return null;
+      return findWebhookEndpoint(tx, tenantId, id);
     }
     await tx
       .update(webhookDeliveries)
