@@ -37,6 +37,8 @@ export interface StackOptions {
   rateLimits?: Record<string, number>;
   /** The rater's WEBHOOK_RETRY_SECONDS (tests that retry deliveries in seconds, not hours). */
   webhookRetrySeconds?: string;
+  /** The rater's WEBHOOK_DISABLE_AFTER_SECONDS (tests that see an endpoint disabled in seconds, not days). */
+  webhookDisableAfterSeconds?: string;
 }
 
 export interface Stack {
@@ -113,6 +115,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       INVOICE_FREEZE_ON_TRAFFIC: 'true',
       ...databaseUrlVars(jurisdictionDatabaseUrls),
       ...(options.webhookRetrySeconds ? { WEBHOOK_RETRY_SECONDS: options.webhookRetrySeconds } : {}),
+      ...(options.webhookDisableAfterSeconds
+        ? { WEBHOOK_DISABLE_AFTER_SECONDS: options.webhookDisableAfterSeconds }
+        : {}),
     };
     const wrangler = startWrangler(options, raterVars);
     stoppers.push(() => stopProcessGroup(wrangler));

@@ -16,6 +16,7 @@ export interface LocalConfigOptions {
     DATABASE_URL_EU?: string;
     DATABASE_URL_FEDRAMP?: string;
     WEBHOOK_RETRY_SECONDS?: string;
+    WEBHOOK_DISABLE_AFTER_SECONDS?: string;
   };
   /** Overrides every queue consumer's max_retries (tests that outlast the whole retry budget). */
   maxRetries?: number | undefined;

@@ -26,6 +26,8 @@ export interface RaterEnv {
   RAW_EVENT_RETENTION_DAYS?: string;
   /** Seconds between webhook attempts, comma-separated (shared/webhook/retry-schedule.ts); unset: the default, over a day. */
   WEBHOOK_RETRY_SECONDS?: string;
+  /** Seconds every attempt to an endpoint must fail before it is disabled (shared/webhook/endpoint-health.ts); unset: five days. */
+  WEBHOOK_DISABLE_AFTER_SECONDS?: string;
   /**
    * 'true' where no cron fires (the local stack sets it): queue traffic starts a pass freezing due
    * invoices, at most hourly. Deployed, the daily cron does (rater/wrangler.toml).

@@ -9,6 +9,7 @@ import { Databases, servedJurisdictions } from './db/databases';
 import { dedupShards, ledgerQueueOf, type RaterEnv } from './env';
 import { consumeEventBatch } from './pipeline/consume-event-batch';
 import { deliverWebhooksFor } from './pipeline/deliver-webhooks';
+import { parseDisableAfter } from '../shared/webhook/endpoint-health';
 import { parseRetrySchedule } from '../shared/webhook/retry-schedule';
 import { freezeDueInvoices, FREEZE_RESTART_MS } from './pipeline/freeze-due-invoices';
 import { grantAllPlanCredits } from './pipeline/grant-all-plan-credits';
@@ -95,7 +96,7 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       return this.withHome(jurisdiction, async (db, ledgerQueue) => {
         if (controller.cron === TEN_MINUTE_CRON) {
           await this.sweepStaleDebits(db, ledgerQueue, where);
-          await deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) });
+          await deliverWebhooksFor(db, this.webhookOptions());
           await this.grantPlanCredits(db, ledgerQueue, where);
           await this.freezeInvoices(db, where);
         } else {
@@ -150,10 +151,18 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     }
   }
 
-  private deliverWebhooks(jurisdiction: Jurisdiction | null): Promise<unknown> {
+  /** Every tenant's deliveries due in a home, or one tenant's (what its request made due). */
+  private deliverWebhooks(jurisdiction: Jurisdiction | null, tenantId?: string): Promise<unknown> {
     return this.withHome(jurisdiction, (db) =>
-      deliverWebhooksFor(db, { schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS) }),
+      deliverWebhooksFor(db, { ...this.webhookOptions(), ...(tenantId !== undefined ? { tenantId } : {}) }),
     );
+  }
+
+  private webhookOptions() {
+    return {
+      schedule: parseRetrySchedule(this.env.WEBHOOK_RETRY_SECONDS),
+      disableAfterSeconds: parseDisableAfter(this.env.WEBHOOK_DISABLE_AFTER_SECONDS),
+    };
   }
 
   private sweepEveryHome(): Promise<void> {
@@ -285,14 +294,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         ledgerQueue,
         dedupShards: dedupShards(this.env),
       });
-      // A redelivery asked for goes out now, not at the next batch or cron.
-      if (
-        response.ok &&
-        request.method === 'POST' &&
-        /^\/incidents\/[^/]+\/redeliver$/.test(new URL(request.url).pathname)
-      ) {
+      // A redelivery asked for (or an endpoint's held deliveries, enabled) goes out now, not at the next batch or cron.
+      if (response.ok && request.method === 'POST' && SENDS_WEBHOOKS.test(new URL(request.url).pathname)) {
         this.ctx.waitUntil(
-          this.deliverWebhooks(home).catch((error: unknown) => console.error('webhook delivery failed', error)),
+          this.deliverWebhooks(home, caller.tenantId).catch((error: unknown) =>
+            console.error('webhook delivery failed', error),
+          ),
         );
       }
       return response;
@@ -351,6 +358,8 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
 /** Routes whose rows are in the directory, not in the tenant's home. */
 const DIRECTORY_ROUTES = /^\/(settings|api_keys)(\/|$)/;
+/** The routes that make deliveries due now: redeliveries, and enabling an endpoint. */
+const SENDS_WEBHOOKS = /^\/(incidents\/[^/]+\/redeliver|webhooks\/[^/]+\/(enable|deliveries\/[^/]+\/redeliver))$/;
 
 function onFirstUse(resolve: () => Queue<LedgerMessage>): Queue<LedgerMessage> {
   return {

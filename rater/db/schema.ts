@@ -717,7 +717,9 @@ export const alertIncidents = pgTable(
 
 /**
  * A tenant's webhook endpoints. The secret (whsec_…) is shown once, when created or rotated; after a
- * rotation the previous one still signs beside it until `previous_secret_expires_at`.
+ * rotation the previous one still signs beside it until `previous_secret_expires_at`. `status` is
+ * ACTIVE, or DISABLED once every attempt has failed for WEBHOOK_DISABLE_AFTER_SECONDS since
+ * `failing_since` (shared/webhook/endpoint-health.ts): its deliveries are then HELD, not attempted.
  */
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
@@ -730,15 +732,38 @@ export const webhookEndpoints = pgTable(
     previousSecret: text('previous_secret'),
     previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     status: text('status').notNull().default('ACTIVE'),
+    /** The first failed attempt since the last 2xx (null: the last attempt succeeded, or none failed). */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    disabledReason: text('disabled_reason'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
 /**
- * The webhook outbox: one row per (incident, endpoint), inserted with the incident, so a crossing
- * that committed is delivered and one that rolled back never is. PENDING until a 2xx (DELIVERED)
- * or the last attempt (DEAD).
+ * Webhook messages that are not incidents — `endpoint.disabled`, the notice that an endpoint was
+ * disabled — written in the transaction that decided them; their deliveries are in the outbox beside
+ * the incidents' (webhook_deliveries.incident_id is the message's id, its webhook-id).
+ */
+export const webhookMessages = pgTable(
+  'webhook_messages',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** The envelope's `data`. */
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/**
+ * The webhook outbox: one row per (message, endpoint), inserted with the incident (or the message),
+ * so a crossing that committed is delivered and one that rolled back never is. PENDING until a 2xx
+ * (DELIVERED) or the last attempt (DEAD); HELD while its endpoint is DISABLED, PENDING again when it
+ * is enabled. `incident_id` is the message's id — the incident's for `alert.threshold_crossed`.
  */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -752,11 +777,15 @@ export const webhookDeliveries = pgTable(
     lastResponseStatus: integer('last_response_status'),
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    eventType: text('event_type').notNull().default('alert.threshold_crossed'),
+    /** The order an endpoint's delivery log is listed in (and its page tokens carry), newest first. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.incidentId, t.endpointId] }),
     index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`status = 'PENDING'`),
+    index('webhook_deliveries_log').on(t.tenantId, t.endpointId, t.seq),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { CreateWebhookEndpointRequest, WebhookEndpoint } from '../../shared/webhook/webhook-endpoint';
 import { generateWebhookSecret } from '../../shared/webhook/standard-webhooks';
 import type { Queryable } from '../db/connect';
@@ -12,7 +12,10 @@ function toEndpoint(row: Row): WebhookEndpoint {
     id: row.id,
     url: row.url,
     ...(row.description !== null ? { description: row.description } : {}),
-    status: 'ACTIVE',
+    status: row.status === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
+    ...(row.failingSince !== null ? { failingSince: row.failingSince.toISOString() } : {}),
+    ...(row.disabledAt !== null ? { disabledAt: row.disabledAt.toISOString() } : {}),
+    ...(row.disabledReason !== null ? { disabledReason: row.disabledReason } : {}),
     createdAt: row.createdAt.toISOString(),
     ...(row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > new Date()
       ? { previousSecretExpiresAt: row.previousSecretExpiresAt.toISOString() }
@@ -35,7 +38,10 @@ export async function insertWebhookEndpoint(
       secret: generateWebhookSecret(),
     })
     .returning();
-  return { ...toEndpoint(row!), secret: row!.secret };
+  if (!row) {
+    throw new Error('INSERT … RETURNING answered no webhook endpoint');
+  }
+  return { ...toEndpoint(row), secret: row.secret };
 }
 
 /**
@@ -94,8 +100,48 @@ export async function listWebhookEndpoints(
 }
 
 /**
- * Deletes the endpoint: crossings from then on are not sent to it, and its pending deliveries
- * end DEAD, saying why. What it was sent stays in the log.
+ * Enables a DISABLED endpoint (an ACTIVE one is answered as it is): its HELD deliveries are PENDING
+ * again, due at `now`, with a fresh retry schedule, and its failure clock starts again. Each keeps its message's
+ * webhook-id, so a receiver that had one already can tell. Null when the tenant has no such endpoint.
+ */
+export async function enableWebhookEndpoint(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<WebhookEndpoint | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({ status: 'ACTIVE', failingSince: null, disabledAt: null, disabledReason: null })
+      .where(
+        and(
+          eq(webhookEndpoints.tenantId, tenantId),
+          eq(webhookEndpoints.id, id),
+          eq(webhookEndpoints.status, 'DISABLED'),
+        ),
+      )
+      .returning();
+    if (!row) {
+      return findWebhookEndpoint(tx, tenantId, id);
+    }
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: 'PENDING', attempts: 0, nextAttemptAt: now })
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, tenantId),
+          eq(webhookDeliveries.endpointId, id),
+          eq(webhookDeliveries.status, 'HELD'),
+        ),
+      );
+    return toEndpoint(row);
+  });
+}
+
+/**
+ * Deletes the endpoint: crossings from then on are not sent to it, and its pending (or held)
+ * deliveries end DEAD, saying why. What it was sent stays in the log.
  */
 export async function deleteWebhookEndpoint(db: Queryable, tenantId: string, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -113,7 +159,7 @@ export async function deleteWebhookEndpoint(db: Queryable, tenantId: string, id:
         and(
           eq(webhookDeliveries.tenantId, tenantId),
           eq(webhookDeliveries.endpointId, id),
-          eq(webhookDeliveries.status, 'PENDING'),
+          inArray(webhookDeliveries.status, ['PENDING', 'HELD']),
         ),
       );
     return true;

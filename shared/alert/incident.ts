@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { extension } from '../api/extension';
+import { webhookDeliveryStatusSchema } from '../webhook/webhook-delivery';
 
 /**
  * Togai's Incident: here, one threshold crossing of one account, recorded by the transaction that
@@ -9,7 +10,7 @@ import { extension } from '../api/extension';
 export const incidentDeliverySchema = z
   .object({
     endpointId: z.string(),
-    status: z.enum(['PENDING', 'DELIVERED', 'DEAD']),
+    status: webhookDeliveryStatusSchema,
     attempts: z.number().int(),
     lastResponseStatus: z.number().int().optional(),
     lastError: z.string().optional(),

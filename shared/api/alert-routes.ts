@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alertSchema, createAlertRequest, updateAlertRequest } from '../alert/alert';
 import { alertTemplateSchema } from '../alert/alert-template';
 import { incidentSchema, updateIncidentStatusRequest } from '../alert/incident';
+import { webhookDeliveryStatusSchema } from '../webhook/webhook-delivery';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { extension, meterlineExtension } from './extension';
 
@@ -30,8 +31,7 @@ const templateParam = z.object({
 });
 const incidentQuery = pageQuerySchema.extend({
   alertId: z.string().min(1).max(100).optional().meta(extension("Only this alert's incidents")),
-  deliveryStatus: z
-    .enum(['PENDING', 'DELIVERED', 'DEAD'])
+  deliveryStatus: webhookDeliveryStatusSchema
     .optional()
     .meta(extension('Only incidents with a webhook delivery in this state, e.g. DEAD')),
 });

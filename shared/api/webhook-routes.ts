@@ -6,6 +6,7 @@ import {
   rotateWebhookSecretQuery,
   webhookEndpointSchema,
 } from '../webhook/webhook-endpoint';
+import { webhookDeliveryLogEntrySchema } from '../webhook/webhook-delivery';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { meterlineExtension } from './extension';
 
@@ -16,6 +17,13 @@ const endpointParam = z.object({
     .min(1)
     .max(100)
     .meta({ param: { name: 'webhook_id', in: 'path' } }),
+});
+const deliveryParam = endpointParam.extend({
+  message_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .meta({ param: { name: 'message_id', in: 'path' } }),
 });
 
 /** Meterline's webhook endpoints: where incidents are delivered, signed per Standard Webhooks. */
@@ -43,6 +51,50 @@ export const webhookRoutes = {
       200: jsonResponse(pageSchema(webhookEndpointSchema, 'WebhookEndpointsPaginatedResponse'), 'A page of endpoints'),
       ...problems(422),
     },
+  }),
+  get: createRoute({
+    ...meterlineExtension,
+    method: 'get',
+    path: '/webhooks/{webhook_id}',
+    tags,
+    summary: 'Get a webhook endpoint: its status, and why and when it was disabled',
+    request: { params: endpointParam },
+    responses: { 200: jsonResponse(webhookEndpointSchema, 'The endpoint'), ...problems(404) },
+  }),
+  enable: createRoute({
+    ...meterlineExtension,
+    method: 'post',
+    path: '/webhooks/{webhook_id}/enable',
+    tags,
+    summary:
+      'Enable a disabled webhook endpoint: its held deliveries are sent from now on a fresh retry schedule, each with its own webhook-id',
+    request: { params: endpointParam },
+    responses: { 200: jsonResponse(webhookEndpointSchema, 'The endpoint, ACTIVE'), ...problems(404) },
+  }),
+  listDeliveries: createRoute({
+    ...meterlineExtension,
+    method: 'get',
+    path: '/webhooks/{webhook_id}/deliveries',
+    tags,
+    summary: 'A webhook endpoint’s delivery log, newest first',
+    request: { params: endpointParam, query: pageQuerySchema },
+    responses: {
+      200: jsonResponse(
+        pageSchema(webhookDeliveryLogEntrySchema, 'WebhookDeliveryLogPaginatedResponse'),
+        'A page of deliveries',
+      ),
+      ...problems(404, 422),
+    },
+  }),
+  redeliver: createRoute({
+    ...meterlineExtension,
+    method: 'post',
+    path: '/webhooks/{webhook_id}/deliveries/{message_id}/redeliver',
+    tags,
+    summary:
+      'Send one message to this endpoint again, now, on a fresh retry schedule and with the same webhook-id (held while the endpoint is disabled)',
+    request: { params: deliveryParam },
+    responses: { 200: jsonResponse(webhookDeliveryLogEntrySchema, 'The delivery, PENDING'), ...problems(404) },
   }),
   rotateSecret: createRoute({
     ...meterlineExtension,

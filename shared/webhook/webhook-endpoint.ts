@@ -4,7 +4,9 @@ import { extension } from '../api/extension';
 /**
  * A tenant's webhook endpoint (Meterline's own: Togai configures webhooks in its console only).
  * Each incident (a threshold crossing) is delivered to every ACTIVE endpoint, signed with the
- * endpoint's secret per Standard Webhooks; the secret is answered once, at creation.
+ * endpoint's secret per Standard Webhooks; the secret is answered once, at creation. An endpoint
+ * whose every attempt has failed for five days is DISABLED (shared/webhook/endpoint-health.ts):
+ * its deliveries are HELD until POST /webhooks/{id}/enable.
  */
 export const createWebhookEndpointRequest = z
   .strictObject({
@@ -22,7 +24,15 @@ export const webhookEndpointSchema = z
     id: z.string(),
     url: z.string(),
     description: z.string().optional(),
-    status: z.enum(['ACTIVE']),
+    status: z.enum(['ACTIVE', 'DISABLED']).meta({
+      description: 'DISABLED once every attempt has failed for five days: nothing is attempted until it is enabled',
+    }),
+    failingSince: z
+      .string()
+      .optional()
+      .meta({ description: 'The first failed attempt since the last success, while attempts are failing' }),
+    disabledAt: z.string().optional(),
+    disabledReason: z.string().optional(),
     createdAt: z.string(),
     previousSecretExpiresAt: z
       .string()

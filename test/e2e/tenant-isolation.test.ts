@@ -453,6 +453,25 @@ const pathChecks: Record<string, Check> = {
     expect((await w.b.delete(path)).status).toBe(404);
     expect((await w.a.get(`/alerts/${w.alertId}`)).body).toMatchObject({ status: 'ACTIVE', version: 1 });
   },
+  'GET /webhooks/{webhook_id}': async (w, path) => {
+    expect((await w.b.get(path)).status).toBe(404);
+    expect((await w.a.get(path)).body).toMatchObject({ id: w.webhookId, url: 'http://127.0.0.1:9/of-a' });
+  },
+  'POST /webhooks/{webhook_id}/enable': async (w, path) => {
+    expect((await w.b.post(path)).status).toBe(404);
+    expect((await w.a.get(`/webhooks/${w.webhookId}`)).status).toBe(200);
+  },
+  'GET /webhooks/{webhook_id}/deliveries': async (w, path) => {
+    expect((await w.b.get(path)).status).toBe(404);
+    expect((await w.a.get(path)).body.data.map((d: { messageId: string }) => d.messageId)).toEqual([w.incidentId]);
+  },
+  'POST /webhooks/{webhook_id}/deliveries/{message_id}/redeliver': async (w, path) => {
+    expect((await w.b.post(path)).status).toBe(404);
+    // B's own endpoint has no delivery of A's incident either.
+    const own = await w.b.post('/webhooks', { url: 'http://127.0.0.1:9/of-b' });
+    expect((await w.b.post(`/webhooks/${own.body.id}/deliveries/${w.incidentId}/redeliver`)).status).toBe(404);
+    expect((await w.a.get(`/webhooks/${w.webhookId}/deliveries`)).body.data).toHaveLength(1);
+  },
   'DELETE /webhooks/{webhook_id}': async (w, path) => {
     expect((await w.b.delete(path)).status).toBe(404);
     expect((await w.a.get('/webhooks?pageSize=200')).body.data.map((e: { id: string }) => e.id)).toContain(w.webhookId);
@@ -686,6 +705,7 @@ describe('tenant isolation, route by route', () => {
       .replace('{alert_id}', world.alertId)
       .replace('{incident_id}', world.incidentId)
       .replace('{webhook_id}', world.webhookId)
+      .replace('{message_id}', world.incidentId)
       .replace('{invoice_id}', world.invoiceId);
     if (pathChecks[key]) {
       return pathChecks[key](world, path);

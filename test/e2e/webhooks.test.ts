@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, eventually, unique } from '../support/api-client';
 import { openMonthlyCycle } from '../support/open-cycle';
 import { createTenant } from '../support/tenants';
-import { signatureWith, startReceiver, verifies } from '../support/webhook-receiver';
+import { type Received, signatureWith, startReceiver, verifies } from '../support/webhook-receiver';
 
 /**
  * Alerts delivered as signed webhooks (issue 19), end to end: a real HTTP receiver on this
@@ -12,46 +12,52 @@ import { signatureWith, startReceiver, verifies } from '../support/webhook-recei
 const HOUR = 3_600_000;
 const cycle = openMonthlyCycle();
 
-let key: string;
-let client: ReturnType<typeof api>;
+type Client = ReturnType<typeof api>;
+let client: Client;
 let schema: string;
 let meterId: string;
 const receivers: { close: () => Promise<void> }[] = [];
 
-beforeAll(async () => {
-  key = (await createTenant('webhooks')).key;
-  client = api(key);
-  schema = unique('calls');
-  expect((await client.post('/event_schema', { name: schema, attributes: [{ name: 'tokens' }] })).status).toBe(201);
-  expect((await client.post(`/event_schema/${schema}/activate`)).status).toBe(200);
-  const meter = await client.post('/usage_meters', {
+/** A tenant of its own with an ACTIVE schema and a meter summing its events' tokens. */
+async function tenantWithMeter(prefix: string) {
+  const tenant = api((await createTenant(prefix)).key);
+  const schemaName = unique('calls');
+  expect((await tenant.post('/event_schema', { name: schemaName, attributes: [{ name: 'tokens' }] })).status).toBe(201);
+  expect((await tenant.post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
+  const meter = await tenant.post('/usage_meters', {
     name: unique('tokens'),
     aggregation: 'SUM',
-    eventSchemaName: schema,
+    eventSchemaName: schemaName,
     filters: [],
     computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
   });
-  meterId = meter.body.id;
-  expect((await client.post(`/usage_meters/${meterId}/activate`)).status).toBe(200);
+  expect((await tenant.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
+  return { client: tenant, schema: schemaName, meterId: meter.body.id as string };
+}
+
+beforeAll(async () => {
+  ({ client, schema, meterId } = await tenantWithMeter('webhooks'));
 });
 
 afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
 });
 
-/** An account on a plan pricing the meter (usage alerts watch the billing cycle), with a webhook endpoint. */
-async function accountWithPlan() {
+/** An account on a plan pricing the meter (usage alerts watch the billing cycle). */
+async function accountWithPlan(tenant = { client, meterId }) {
   const accountId = unique('acct');
-  const plan = await client.post('/price_plans', {
+  const plan = await tenant.client.post('/price_plans', {
     name: unique('plan'),
     currency: 'USD',
     pricingCycle: cycle.pricingCycle,
-    usageRateCards: [{ usageMeterId: meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.001' }] }],
+    usageRateCards: [
+      { usageMeterId: tenant.meterId, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.001' }] },
+    ],
   });
-  expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
+  expect((await tenant.client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
   expect(
     (
-      await client.post(`/accounts/${accountId}/price_plans`, {
+      await tenant.client.post(`/accounts/${accountId}/price_plans`, {
         pricePlanId: plan.body.id,
         effectiveFrom: new Date(cycle.start).toISOString(),
       })
@@ -60,9 +66,9 @@ async function accountWithPlan() {
   return accountId;
 }
 
-const call = (accountId: string, tokens: number, hour: number) => ({
+const call = (accountId: string, tokens: number, hour: number, schemaName = schema) => ({
   id: unique('call'),
-  schemaName: schema,
+  schemaName,
   timestamp: new Date(cycle.start + hour * HOUR).toISOString(),
   accountId,
   attributes: [{ name: 'tokens', value: String(tokens) }],
@@ -361,5 +367,124 @@ describe('alerts delivered as signed webhooks', () => {
 
     expect((await client.post('/webhooks/whe.nope/rotate_secret')).status).toBe(404);
     expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
+  });
+
+  it('an endpoint whose receiver stays down is disabled; the other endpoint is told once; enabled, it is sent what it held, once each', async () => {
+    // A tenant of its own: the notice goes to every other endpoint of the tenant.
+    const tenant = await tenantWithMeter('webhook-health');
+    const down = await startReceiver(Number.POSITIVE_INFINITY);
+    const up = await startReceiver(0);
+    receivers.push(down, up);
+    const failing = (await tenant.client.post('/webhooks', { url: down.url, description: 'down' })).body;
+    const healthy = (await tenant.client.post('/webhooks', { url: up.url, description: 'up' })).body;
+    const accountId = await accountWithPlan(tenant);
+    const alert = await tenant.client.post('/alerts', {
+      alertTemplateId: 'USAGE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { usageMeter: { id: tenant.meterId } },
+      ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] } },
+    });
+    expect(alert.status).toBe(200);
+    type Delivery = { messageId: string; eventType: string; status: string; attempts: number };
+    const deliveriesOf = async (endpointId: string): Promise<Delivery[]> =>
+      (await tenant.client.get(`/webhooks/${endpointId}/deliveries`)).body.data;
+    let crossings = 0;
+    /** 10 tokens: the next threshold crossed; answers once the down endpoint's delivery of it has settled, or is HELD. */
+    const cross = async () => {
+      crossings += 1;
+      expect(
+        (await tenant.client.post('/ingest', { event: call(accountId, 10, crossings, tenant.schema) })).status,
+      ).toBe(202);
+      const settled = await eventually(
+        () => deliveriesOf(failing.id),
+        (log) => log.length === crossings && ['DEAD', 'HELD'].includes(log[0]?.status ?? ''),
+        30_000,
+      );
+      expect(settled).toHaveLength(crossings);
+    };
+
+    // Each crossing's delivery fails four times in ~3 s; the endpoint is disabled once it has failed
+    // for 8 s on end (the stack's WEBHOOK_DISABLE_AFTER_SECONDS): within three crossings.
+    for (let round = 0; round < 4; round++) {
+      await cross();
+      if ((await tenant.client.get(`/webhooks/${failing.id}`)).body.status === 'DISABLED') {
+        break;
+      }
+    }
+    const disabled = (await tenant.client.get(`/webhooks/${failing.id}`)).body;
+    expect(disabled).toMatchObject({
+      id: failing.id,
+      status: 'DISABLED',
+      failingSince: expect.any(String),
+      disabledAt: expect.any(String),
+      disabledReason: expect.stringContaining('the last: the endpoint answered 500'),
+    });
+    expect((await tenant.client.get('/webhooks')).body.data.find((e: { id: string }) => e.id === failing.id)).toEqual(
+      disabled,
+    );
+    // A crossing while it is disabled is held for it, not attempted.
+    const attemptsWhileUp = down.received.length;
+    await cross();
+    expect(down.received).toHaveLength(attemptsWhileUp);
+    const held = (await deliveriesOf(failing.id)).filter((d) => d.status === 'HELD').map((d) => d.messageId);
+    expect(held.length).toBeGreaterThanOrEqual(1);
+
+    // The notice: to the healthy endpoint, once, signed with its secret; in its delivery log.
+    const noticed = await eventually(
+      () => deliveriesOf(healthy.id),
+      (log) => log.some((d) => d.eventType === 'endpoint.disabled' && d.status === 'DELIVERED'),
+    );
+    const notice = noticed.find((d) => d.eventType === 'endpoint.disabled');
+    const notices = up.received.filter((r) => JSON.parse(r.body).type === 'endpoint.disabled');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.id).toBe(notice?.messageId);
+    expect(verifies(healthy.secret, notices[0] as Received)).toBe(true);
+    expect(JSON.parse(notices[0]?.body ?? '{}')).toEqual({
+      type: 'endpoint.disabled',
+      timestamp: disabled.disabledAt,
+      data: {
+        endpointId: failing.id,
+        url: down.url,
+        description: 'down',
+        failingSince: disabled.failingSince,
+        disabledAt: disabled.disabledAt,
+        reason: disabled.disabledReason,
+      },
+    });
+    expect(down.received.some((r) => JSON.parse(r.body).type === 'endpoint.disabled')).toBe(false);
+
+    // The receiver is back; enabled, the endpoint is sent what it held — each once, under its incident's webhook-id.
+    down.state.failures = 0;
+    const before = down.received.length;
+    const enabled = await tenant.client.post(`/webhooks/${failing.id}/enable`);
+    expect(enabled.status).toBe(200);
+    expect(enabled.body).toEqual({
+      id: failing.id,
+      url: down.url,
+      description: 'down',
+      status: 'ACTIVE',
+      createdAt: failing.createdAt,
+    });
+    const after = await eventually(
+      () => deliveriesOf(failing.id),
+      (log) => held.every((id) => log.find((d) => d.messageId === id)?.status === 'DELIVERED'),
+      30_000,
+    );
+    for (const id of held) {
+      expect(after.find((d) => d.messageId === id)).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+    }
+    const resent = down.received.slice(before);
+    expect(resent.map((r) => r.id).sort()).toEqual([...held].sort());
+    expect(resent.every((r) => verifies(failing.secret, r))).toBe(true);
+    // The healthy endpoint had every crossing once, and the notice once.
+    await eventually(
+      () => deliveriesOf(healthy.id),
+      (log) => log.length === crossings + 1 && log.every((d) => d.status === 'DELIVERED'),
+    );
+    expect(up.received.filter((r) => JSON.parse(r.body).type === 'endpoint.disabled')).toHaveLength(1);
+    expect(new Set(up.received.map((r) => r.id)).size).toBe(up.received.length);
+    expect(up.received).toHaveLength(crossings + 1);
   });
 });

@@ -25,6 +25,9 @@ export default async function setup(project: TestProject) {
     devApiKey: generateApiKey(),
     // Webhook retries 1 s apart, three of them: test/e2e/webhooks.test.ts watches a receiver recover, and one die.
     webhookRetrySeconds: '1,1,1',
+    // An endpoint failing for 8 s is disabled: well past one delivery's four attempts (3 s), so the
+    // webhooks test that watches one die sees it DEAD, and the one whose receiver stays down sees it disabled.
+    webhookDisableAfterSeconds: '8',
   });
   project.provide('stackUrl', stack.url);
   project.provide('apiKey', stack.apiKey);

@@ -152,6 +152,45 @@ describe('rater API in process — every refusal is problem+json naming the fiel
     expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
   });
 
+  it('refuses to read, enable, list the deliveries of or redeliver to no endpoint, a delivery the endpoint never had, and a bad page, naming the field', async () => {
+    const p = await newTenant();
+    for (const [method, path] of [
+      ['GET', '/webhooks/whe.nope'],
+      ['POST', '/webhooks/whe.nope/enable'],
+      ['GET', '/webhooks/whe.nope/deliveries'],
+      ['POST', '/webhooks/whe.nope/deliveries/inc-1/redeliver'],
+    ] as const) {
+      // A redelivery names the delivery it did not find: the endpoint has none of that message.
+      const code = path.endsWith('/redeliver') ? 'webhook_delivery_not_found' : 'webhook_endpoint_not_found';
+      expectProblem(await callRater(p, method, path), 404, code);
+    }
+    const endpoint = (await callRater(p, 'POST', '/webhooks', { url: 'https://hooks.example.com/in' })).body;
+    expectProblem(
+      await callRater(p, 'POST', `/webhooks/${endpoint.id}/deliveries/inc-1/redeliver`),
+      404,
+      'webhook_delivery_not_found',
+    );
+    for (const query of ['pageSize=0', 'pageSize=201', 'pageSize=ten']) {
+      expectProblem(await callRater(p, 'GET', `/webhooks/${endpoint.id}/deliveries?${query}`), 422, 'invalid_query', [
+        'pageSize',
+      ]);
+    }
+    const forged = btoa(JSON.stringify({ after: '1' }));
+    expectProblem(
+      await callRater(p, 'GET', `/webhooks/${endpoint.id}/deliveries?nextToken=${forged}`),
+      422,
+      'invalid_query',
+      ['nextToken'],
+    );
+    expectProblem(await callRater(p, 'GET', `/webhooks/${'w'.repeat(101)}`), 422, 'invalid_param', ['webhook_id']);
+    expectProblem(
+      await callRater(p, 'POST', `/webhooks/${endpoint.id}/deliveries/${'m'.repeat(101)}/redeliver`),
+      422,
+      'invalid_param',
+      ['message_id'],
+    );
+  });
+
   it('refuses bad invoice list filters, naming each, and an unknown invoice', async () => {
     const p = await newTenant();
     expectProblem(await callRater(p, 'GET', '/invoices?status=FINISHED'), 422, 'invalid_query', ['status']);

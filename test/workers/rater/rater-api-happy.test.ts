@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callRater, newTenant } from './rater-api';
+import { markDisabled, seedDeliveries } from './webhook-fixtures';
 
 const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [{ name: 'region' }] };
 const meter = {
@@ -140,5 +141,71 @@ describe('rater API in process — the happy paths', () => {
     expect(cut.body.secret).not.toBe(rotated.body.secret);
     expect(cut.body.previousSecretExpiresAt).toBeUndefined();
     expect((await callRater(p, 'GET', '/webhooks')).body.data[0].previousSecretExpiresAt).toBeUndefined();
+  });
+
+  it('a webhook endpoint is read alone; its delivery log pages newest first; one message is redelivered; a disabled endpoint says why, and is enabled', async () => {
+    const p = await newTenant();
+    // Port 9 refuses at once: the pass a redelivery starts fails fast, after the answer is written.
+    const created = (await callRater(p, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/in', description: 'ops' }))
+      .body;
+    const { secret: _, ...endpoint } = created;
+    expect((await callRater(p, 'GET', `/webhooks/${created.id}`)).body).toEqual(endpoint);
+
+    await seedDeliveries(p.tenantId, created.id, [
+      { messageId: 'inc-1', status: 'DELIVERED', attempts: 1 },
+      { messageId: 'inc-2', status: 'DEAD', attempts: 8 },
+      { messageId: 'inc-3', status: 'DELIVERED', attempts: 2 },
+    ]);
+    const first = await callRater(p, 'GET', `/webhooks/${created.id}/deliveries?pageSize=2`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.context).toEqual({ pageSize: 2, sortOrder: 'DESC' });
+    expect(first.body.data).toEqual([
+      {
+        messageId: 'inc-3',
+        eventType: 'alert.threshold_crossed',
+        status: 'DELIVERED',
+        attempts: 2,
+        lastResponseStatus: 204,
+        deliveredAt: expect.any(String),
+        createdAt: expect.any(String),
+      },
+      {
+        messageId: 'inc-2',
+        eventType: 'alert.threshold_crossed',
+        status: 'DEAD',
+        attempts: 8,
+        lastResponseStatus: 500,
+        lastError: 'the endpoint answered 500',
+        createdAt: expect.any(String),
+      },
+    ]);
+    const second = await callRater(
+      p,
+      'GET',
+      `/webhooks/${created.id}/deliveries?pageSize=2&nextToken=${first.body.nextToken}`,
+    );
+    expect(second.body.data.map((d: { messageId: string }) => d.messageId)).toEqual(['inc-1']);
+    expect(second.body.nextToken).toBeUndefined();
+
+    const redelivered = await callRater(p, 'POST', `/webhooks/${created.id}/deliveries/inc-2/redeliver`);
+    expect(redelivered.status, JSON.stringify(redelivered.body)).toBe(200);
+    expect(redelivered.body).toMatchObject({ messageId: 'inc-2', status: 'PENDING', attempts: 0 });
+
+    await markDisabled(p.tenantId, created.id, 'every attempt failed');
+    const disabled = (await callRater(p, 'GET', '/webhooks')).body.data[0];
+    expect(disabled).toMatchObject({
+      id: created.id,
+      status: 'DISABLED',
+      disabledReason: 'every attempt failed',
+      disabledAt: expect.any(String),
+      failingSince: expect.any(String),
+    });
+    const enabled = await callRater(p, 'POST', `/webhooks/${created.id}/enable`);
+    expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+    expect(enabled.body).toEqual(endpoint);
+    // Enabling an ACTIVE endpoint changes nothing.
+    const again = await callRater(p, 'POST', `/webhooks/${created.id}/enable`);
+    expect(again.body).toEqual((await callRater(p, 'GET', `/webhooks/${created.id}`)).body);
+    expect(again.body.status).toBe('ACTIVE');
   });
 });

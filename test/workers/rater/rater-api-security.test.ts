@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
 import { freezeAccountInvoices } from '../../../rater/services/freeze-invoices';
 import { callRater, newTenant } from './rater-api';
+import { markDisabled, seedDeliveries } from './webhook-fixtures';
 
 const schema = { name: 'api_calls', attributes: [{ name: 'bytes' }], dimensions: [] };
 
@@ -64,6 +65,37 @@ describe('rater API in process — one tenant never reaches another', () => {
     // A's endpoint is as A left it: no rotation under way.
     expect((await callRater(a, 'GET', '/webhooks')).body.data).toEqual([
       { id: endpoint.id, url: 'https://hooks.example.com/a', status: 'ACTIVE', createdAt: endpoint.createdAt },
+    ]);
+  });
+
+  it("B neither reads, enables, pages through nor redelivers A's webhook endpoint and its deliveries, even by id or page token", async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    const endpoint = (await callRater(a, 'POST', '/webhooks', { url: 'https://hooks.example.com/a' })).body;
+    await seedDeliveries(a.tenantId, endpoint.id, [
+      { messageId: 'inc-1', status: 'DEAD', attempts: 8 },
+      { messageId: 'inc-2', status: 'HELD', attempts: 3 },
+    ]);
+    await markDisabled(a.tenantId, endpoint.id, 'every attempt failed');
+    const page = (await callRater(a, 'GET', `/webhooks/${endpoint.id}/deliveries?pageSize=1`)).body;
+    expect(page.nextToken).toBeDefined();
+    expect((await callRater(b, 'GET', `/webhooks/${endpoint.id}`)).status).toBe(404);
+    expect((await callRater(b, 'POST', `/webhooks/${endpoint.id}/enable`)).status).toBe(404);
+    expect((await callRater(b, 'GET', `/webhooks/${endpoint.id}/deliveries`)).status).toBe(404);
+    expect((await callRater(b, 'POST', `/webhooks/${endpoint.id}/deliveries/inc-1/redeliver`)).status).toBe(404);
+    // B's own endpoint, with A's page token: not a token this API gave B.
+    const own = (await callRater(b, 'POST', '/webhooks', { url: 'https://hooks.example.com/b' })).body;
+    expect((await callRater(b, 'GET', `/webhooks/${own.id}/deliveries?nextToken=${page.nextToken}`)).status).toBe(422);
+    expect((await callRater(b, 'POST', `/webhooks/${own.id}/deliveries/inc-1/redeliver`)).status).toBe(404);
+    // A's endpoint is as A left it: DISABLED, its deliveries untouched.
+    expect((await callRater(a, 'GET', `/webhooks/${endpoint.id}`)).body.status).toBe('DISABLED');
+    expect(
+      (await callRater(a, 'GET', `/webhooks/${endpoint.id}/deliveries`)).body.data.map(
+        (d: { messageId: string; status: string; attempts: number }) => [d.messageId, d.status, d.attempts],
+      ),
+    ).toEqual([
+      ['inc-2', 'HELD', 3],
+      ['inc-1', 'DEAD', 8],
     ]);
   });
 

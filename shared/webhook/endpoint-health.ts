@@ -1,0 +1,56 @@
+/**
+ * When an endpoint is disabled: Svix's rule (the reference sender of Standard Webhooks) — once
+ * every attempt to it has failed for five days on end, it is disabled, and the tenant is told with
+ * an `endpoint.disabled` message. One success puts the clock back to zero, so a receiver that is
+ * merely flaky never trips it; and five days outlast the retry schedule of one delivery (~27 h), so
+ * it takes failures across several deliveries, not one message's bad luck. A disabled endpoint is
+ * attempted no more; its deliveries are HELD until it is enabled again.
+ */
+export const DISABLE_AFTER_FAILING_SECONDS = 5 * 24 * 3600;
+
+/** The type of the notice, Svix's name for it. */
+export const ENDPOINT_DISABLED_EVENT_TYPE = 'endpoint.disabled';
+
+/**
+ * After a failed attempt at `now`: whether the endpoint, failing since `failingSince` (the first
+ * failure after its last success), has failed long enough to be disabled.
+ */
+export function failedLongEnough(
+  failingSince: Date,
+  now: Date,
+  afterSeconds: number = DISABLE_AFTER_FAILING_SECONDS,
+): boolean {
+  return now.getTime() - failingSince.getTime() >= afterSeconds * 1000;
+}
+
+/** WEBHOOK_DISABLE_AFTER_SECONDS: a whole number of seconds; absent or malformed, the default. */
+export function parseDisableAfter(text: string | undefined): number {
+  const seconds = Number(text);
+  return text && Number.isInteger(seconds) && seconds > 0 ? seconds : DISABLE_AFTER_FAILING_SECONDS;
+}
+
+export interface DisabledEndpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  failingSince: Date;
+  disabledAt: Date;
+  lastError: string;
+}
+
+/** Why the endpoint was disabled, as its `disabledReason` says and its notice repeats. */
+export function disabledReason(endpoint: Pick<DisabledEndpoint, 'failingSince' | 'lastError'>): string {
+  return `every attempt failed since ${endpoint.failingSince.toISOString()}; the last: ${endpoint.lastError}`;
+}
+
+/** The `data` of the `endpoint.disabled` message sent to the tenant's other endpoints. */
+export function endpointDisabledData(endpoint: DisabledEndpoint) {
+  return {
+    endpointId: endpoint.id,
+    url: endpoint.url,
+    ...(endpoint.description !== null ? { description: endpoint.description } : {}),
+    failingSince: endpoint.failingSince.toISOString(),
+    disabledAt: endpoint.disabledAt.toISOString(),
+    reason: disabledReason(endpoint),
+  };
+}
