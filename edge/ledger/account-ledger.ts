@@ -385,7 +385,6 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   override async alarm(): Promise<void> {
     this.alarmAt = null;
     const now = this.clock();
-    await this.sendBalanceCrossings(now);
     const cutoff = now - RECONCILE_AFTER_MS;
     const expired = this.transaction(() => this.reservations.expireDue(now));
     const due = this.debits.pendingBefore(cutoff, RECONCILE_PAGE);
@@ -435,6 +434,8 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     if (reservationDue !== null) {
       this.scheduleAlarm(Math.max(reservationDue, now + 1000));
     }
+    // Last: a rater slow to answer holds up none of the above.
+    await this.sendBalanceCrossings(now);
   }
 
   /** Balance crossings not yet recorded by the rater (for tests and operators). */
@@ -540,9 +541,6 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** The balance of every feature an alert watches, read only: nothing is settled here. */
   private watchedBalances(at: number): Map<string, string> {
     const balances = new Map<string, string>();
-    if (this.rows.owner() === null) {
-      return balances;
-    }
     for (const featureId of this.balanceAlerts.features()) {
       balances.set(featureId, featureBalance(this.rows.entries(featureId), this.rows.account(featureId), at).balance);
     }

@@ -40,6 +40,7 @@ export class BalanceAlerts {
   private cached: WatchedBalanceAlert[] | null = null;
   /** Until when a failed read of the alerts is not tried again (memory only: a restart may try at once). */
   private retryAt = 0;
+  private reading: Promise<void> | null = null;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -122,12 +123,18 @@ export class BalanceAlerts {
     if ((fetchedAt !== null && now - fetchedAt < BALANCE_ALERTS_TTL_MS) || now < this.retryAt) {
       return;
     }
-    try {
-      this.save(await rater.balanceAlerts(owner.tenantId, owner.accountId), now);
-    } catch (error) {
-      this.retryAt = now + BALANCE_ALERTS_RETRY_MS;
-      console.error('balance alerts could not be read from the rater; the copy kept stays in use', error);
-    }
+    // Concurrent debits finding the copy old wait for one read, not one each.
+    this.reading ??= rater
+      .balanceAlerts(owner.tenantId, owner.accountId)
+      .then((alerts) => this.save(alerts, now))
+      .catch((error: unknown) => {
+        this.retryAt = now + BALANCE_ALERTS_RETRY_MS;
+        console.error('balance alerts could not be read from the rater; the copy kept stays in use', error);
+      })
+      .finally(() => {
+        this.reading = null;
+      });
+    await this.reading;
   }
 
   /**
