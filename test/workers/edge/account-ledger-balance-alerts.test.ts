@@ -199,4 +199,25 @@ describe('AccountLedger balance alerts', () => {
     await runDurableObjectAlarm(ledger);
     expect(rater.received().map((r) => r.split(' ').slice(0, 2).join(' '))).toEqual(['alert.low#1 75→60']);
   });
+
+  it('reads the alerts once for debits racing on a cold copy, and all of them are judged against it', async () => {
+    const { owner, ledger, rater } = await account([low('10')]);
+    await grant(ledger, owner, 'g', '100');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => entitle(ledger, owner, `race-${i}`, '5')));
+    expect(answers.every((a) => a === 'ENTITLED')).toBe(true);
+    expect(rater.reads).toBe(1);
+    await runDurableObjectAlarm(ledger);
+    expect(rater.received().map((r) => r.split(' ')[1])).toEqual(['15→10']);
+  });
+
+  it('fires when a voided grant makes the balance fall through a threshold', async () => {
+    const { owner, ledger, rater } = await account([low('50')]);
+    await grant(ledger, owner, 'base', '40');
+    await grant(ledger, owner, 'bonus', '30');
+    await entitle(ledger, owner, 'e1', '5'); // 65; reads the alerts
+    unwrap(await ledger.voidEntry(FEATURE, 'bonus')); // what is left of bonus is gone: 35
+    await runDurableObjectAlarm(ledger);
+    const after = (await ledger.credits(owner, FEATURE)).balance;
+    expect(rater.received().map((r) => r.split(' ')[1])).toEqual([`65→${after}`]);
+  });
 });
