@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalValueSchema } from '../event/event-wire';
 import { toHex } from '../idempotency/payload-hash';
+import { DIRECTION_OF } from './alert';
 import { thresholdCrossings } from './threshold-crossings';
 
 /**
@@ -59,7 +60,7 @@ export function balanceCrossings(
         before,
         after,
         alert.thresholds.map((value, index) => ({ index, value })),
-        'DOWN',
+        DIRECTION_OF.BALANCE_THRESHOLD,
       ).map((t) => ({
         featureId,
         alertId: alert.alertId,
