@@ -25,6 +25,12 @@ import { sendCreditChanges } from './pipeline/send-credit-changes';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
 import { activeFeatures } from './store/features';
+import { balanceAlertsOf, recordBalanceCrossings } from './store/balance-alerts';
+import {
+  balanceCrossingSchema,
+  type BalanceCrossing,
+  type WatchedBalanceAlert,
+} from '../shared/alert/balance-crossings';
 import { tenantJurisdiction } from './store/tenant-home';
 import type { LedgerMessage } from '../shared/queue/ledger-message';
 import { parseQueueName } from '../shared/queue/queue-names';
@@ -40,6 +46,11 @@ const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.strin
 const settleCorrectionsInput = z.object({
   tenantId: z.string().min(1),
   corrections: z.array(z.object({ eventId: z.string().min(1), seq: z.number().int().positive() })).max(10_000),
+});
+const balanceAlertsInput = z.object({ tenantId: z.string().min(1), accountId: z.string().min(1) });
+const balanceCrossingsInput = z.object({
+  tenantId: z.string().min(1),
+  crossings: z.array(balanceCrossingSchema).max(1000),
 });
 const parkInput = z
   .array(
@@ -260,6 +271,32 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
         );
       }
       return parked;
+    });
+  }
+
+  /**
+   * The BALANCE_THRESHOLD alerts watching an account's credit balances, for its AccountLedger to
+   * detect crossings in its debit transactions (edge/ledger/balance-alerts.ts).
+   */
+  async balanceAlerts(tenantId: string, accountId: string): Promise<WatchedBalanceAlert[]> {
+    const input = balanceAlertsInput.parse({ tenantId, accountId });
+    return this.withTenant(input.tenantId, (db) => balanceAlertsOf(db, input.tenantId, input.accountId, new Date()));
+  }
+
+  /**
+   * An AccountLedger's outbox of balance crossings: each becomes an incident and its webhook
+   * deliveries once, however often it is sent (store/balance-alerts.ts); the deliveries go out now.
+   */
+  async recordBalanceCrossings(tenantId: string, crossings: BalanceCrossing[]): Promise<number> {
+    const input = balanceCrossingsInput.parse({ tenantId, crossings });
+    return this.withTenant(input.tenantId, async (db, jurisdiction) => {
+      const recorded = await recordBalanceCrossings(db, input.tenantId, input.crossings);
+      if (recorded > 0) {
+        this.ctx.waitUntil(
+          this.deliverWebhooks(jurisdiction).catch((error: unknown) => console.error('webhook delivery failed', error)),
+        );
+      }
+      return recorded;
     });
   }
 

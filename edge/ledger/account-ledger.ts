@@ -18,6 +18,8 @@ import { planOverageRefund } from '../../shared/entitlement/overage-refund';
 import { claimedEventIds } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
 import { shardPlacement, type ShardPlacement } from '../placement/tenant-shards';
+import { balanceCrossings } from '../../shared/alert/balance-crossings';
+import { BalanceAlerts, CROSSINGS_RETRY_MS } from './balance-alerts';
 import { CreditRows } from './credit-rows';
 import { LedgerEntries } from './ledger-entries';
 import { LedgerCorrections } from './ledger-corrections';
@@ -71,6 +73,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly reservations: LedgerReservations;
   private readonly entries: LedgerEntries;
   private readonly corrections: LedgerCorrections;
+  private readonly balanceAlerts: BalanceAlerts;
+  /** Set while the outermost transaction compares watched balances: a nested one leaves it to it. */
+  private watching = false;
   private alarmAt: number | null = null;
   /** Replaced in tests. */
   clock: () => number = Date.now;
@@ -81,6 +86,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       'CREATE TABLE IF NOT EXISTS shard_placement (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)',
     );
     this.rows = new CreditRows(ctx.storage.sql);
+    this.balanceAlerts = new BalanceAlerts(ctx.storage.sql, ctx.id.toString());
     this.debits = new DebitRecords(ctx.storage.sql, (run) => ctx.storage.transactionSync(run));
     this.reservations = new LedgerReservations({
       sql: ctx.storage.sql,
@@ -115,6 +121,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   async entitle(owner: LedgerOwner, debit: Omit<EventDebit, 'at'>, shards?: ShardPlacement): Promise<EntitleOutcome> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     if (shards) {
       this.ctx.storage.sql.exec(
         'INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)',
@@ -180,6 +187,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   async consume(owner: LedgerOwner, debits: EventDebit[]): Promise<{ debited: number; skipped: number }> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     const now = this.clock();
     const keys = await debitKeys(debits.map((d) => d.eventId));
     this.debits.prepareBucket(now);
@@ -227,6 +235,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    */
   async correct(owner: LedgerOwner, corrections: LedgerCorrection[]): Promise<{ applied: number; skipped: number }> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     const now = this.clock();
     const counts = await this.corrections.apply(corrections, now);
     this.scheduleAlarm(bucketExpiry(now));
@@ -254,6 +263,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** POST /reservations: holds `amount` of a feature until settled, released or `ttlMs` passes (ledger-reservations.ts). */
   async reserve(owner: LedgerOwner, request: ReserveRequest): Promise<ReserveOutcome> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     const outcome = this.reservations.reserve(request, this.clock());
     if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') {
       this.scheduleAlarm(outcome.reservation.expiresAt);
@@ -273,6 +283,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     shards: ShardPlacement,
   ): Promise<SettleOutcome> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     const eventKey = await debitKey(claim.id);
     this.ctx.storage.sql.exec(
       'INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)',
@@ -423,6 +434,13 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     if (reservationDue !== null) {
       this.scheduleAlarm(Math.max(reservationDue, now + 1000));
     }
+    // Last: a rater slow to answer holds up none of the above.
+    await this.sendBalanceCrossings(now);
+  }
+
+  /** Balance crossings not yet recorded by the rater (for tests and operators). */
+  async unsentBalanceCrossings(): Promise<number> {
+    return this.balanceAlerts.pendingCount();
   }
 
   /** Debits still PENDING (for tests and operators). */
@@ -485,13 +503,80 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.debits.deletePending(eventId);
   }
 
-  /** A transaction whose rollback also rolls back what DebitRecords believes of the schema. */
+  /**
+   * A transaction whose rollback also rolls back what DebitRecords believes of the schema. Every
+   * change of credits runs in one, so here, around the change and inside the same transaction, the
+   * balance of each feature an alert watches is compared before and after: each threshold it fell
+   * through is written to the outbox of crossings with the change itself, or not at all. The alarm
+   * then sends it to the rater.
+   */
   private transaction<T>(run: () => T): T {
+    let crossed = false;
     try {
-      return this.ctx.storage.transactionSync(run);
+      const result = this.ctx.storage.transactionSync(() => {
+        if (this.watching) {
+          return run();
+        }
+        this.watching = true;
+        try {
+          const at = this.clock();
+          const before = this.watchedBalances(at);
+          const value = run();
+          crossed = this.recordBalanceCrossings(before, at);
+          return value;
+        } finally {
+          this.watching = false;
+        }
+      });
+      if (crossed) {
+        this.scheduleAlarm(this.clock());
+      }
+      return result;
     } catch (error) {
       this.debits.reload();
       throw error;
+    }
+  }
+
+  /** The balance of every feature an alert watches, read only: nothing is settled here. */
+  private watchedBalances(at: number): Map<string, string> {
+    const balances = new Map<string, string>();
+    for (const featureId of this.balanceAlerts.features()) {
+      balances.set(featureId, featureBalance(this.rows.entries(featureId), this.rows.account(featureId), at).balance);
+    }
+    return balances;
+  }
+
+  /** Within the transaction that moved the balances: whether some threshold was crossed. */
+  private recordBalanceCrossings(before: Map<string, string>, at: number): boolean {
+    const owner = this.rows.owner();
+    if (owner === null || before.size === 0) {
+      return false;
+    }
+    const alerts = this.balanceAlerts.watched();
+    const crossings = [...before].flatMap(([featureId, balance]) =>
+      balanceCrossings(
+        alerts,
+        featureId,
+        balance,
+        featureBalance(this.rows.entries(featureId), this.rows.account(featureId), at).balance,
+      ),
+    );
+    this.balanceAlerts.record(owner.accountId, crossings, at);
+    return crossings.length > 0;
+  }
+
+  /** The outbox of balance crossings, to the rater; what it could not take is sent again later. */
+  private async sendBalanceCrossings(now: number): Promise<void> {
+    const owner = this.rows.owner();
+    if (owner === null) {
+      return;
+    }
+    const sent = await this.balanceAlerts.send(this.env.RATER, owner.tenantId);
+    if (sent === 'MORE') {
+      this.scheduleAlarm(now);
+    } else if (sent === 'FAILED') {
+      this.scheduleAlarm(now + CROSSINGS_RETRY_MS);
     }
   }
 

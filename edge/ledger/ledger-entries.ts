@@ -88,13 +88,18 @@ export class LedgerEntries {
     );
   }
 
-  /** Voids an entry: what is left of it is gone; what was used stays used. Idempotent. */
+  /**
+   * Voids an entry: what is left of it is gone; what was used stays used. Idempotent. In a
+   * transaction like every change of credits: the balance it lowers may cross a balance alert.
+   */
   void(featureId: string, entryId: string, now: number): LedgerResult<CreditEntryView> {
-    return refusalsAsValues(() => {
-      this.mustFind(featureId, entryId);
-      this.parts.rows.voidEntry(entryId);
-      return entryView(this.mustFind(featureId, entryId), now);
-    });
+    return refusalsAsValues(() =>
+      this.parts.transaction(() => {
+        this.mustFind(featureId, entryId);
+        this.parts.rows.voidEntry(entryId);
+        return entryView(this.mustFind(featureId, entryId), now);
+      }),
+    );
   }
 
   private mustFind(featureId: string, entryId: string): CreditEntry {

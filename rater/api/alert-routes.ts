@@ -5,10 +5,14 @@ import { AppError, notFound } from '../../shared/errors/app-error';
 import { findIncident, incidentSeqExists, listIncidents, setIncidentStatus } from '../store/alert-incidents';
 import { redeliverIncident } from '../store/webhook-deliveries';
 import { deleteAlert, findAlert, insertAlert, listAlerts, updateAlert } from '../store/alerts';
+import { findFeature } from '../store/features';
 import { findUsageMeter } from '../store/usage-meters';
 import { createRouter } from './router';
 
-/** Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering and rating (migrations 0022, 0024). */
+/**
+ * Togai's AlertsApi, plus GET and DELETE of one alert. Crossings are detected by metering and rating
+ * (migrations 0022, 0024), and balances' by the AccountLedger (edge/ledger/balance-alerts.ts).
+ */
 export const alertRoutes = createRouter()
   .openapi(routes.create, async (c) => {
     const { db, principal } = c.env;
@@ -21,6 +25,16 @@ export const alertRoutes = createRouter()
     ) {
       throw new AppError('not_found', 'usage_meter_not_found', `No usage meter '${meterId}'`, [
         { path: 'entityDetails.usageMeter.id', message: 'names no usage meter of this tenant' },
+      ]);
+    }
+    const featureId = input.entityDetails.feature?.id;
+    if (
+      input.alertTemplateId === 'BALANCE_THRESHOLD' &&
+      featureId !== undefined &&
+      !(await findFeature(db, principal.tenantId, featureId))
+    ) {
+      throw new AppError('not_found', 'feature_not_found', `No feature '${featureId}'`, [
+        { path: 'entityDetails.feature.id', message: 'names no feature of this tenant' },
       ]);
     }
     return c.json(await insertAlert(db, principal.tenantId, input), 200);

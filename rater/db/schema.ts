@@ -673,7 +673,7 @@ export const alerts = pgTable(
     interval: integer('interval').notNull(),
     validity: integer('validity'),
     validUntil: timestamp('valid_until', { withTimezone: true }),
-    /** What is watched: the meter (USAGE_THRESHOLD) or the currency (REVENUE_THRESHOLD). */
+    /** What is watched: the meter (USAGE_THRESHOLD), the currency (REVENUE_THRESHOLD) or the feature (BALANCE_THRESHOLD). */
     subjectId: text('subject_id').notNull(),
     /** Null: every account. */
     accountId: text('account_id'),
@@ -688,7 +688,11 @@ export const alerts = pgTable(
   ],
 );
 
-/** One row per threshold crossing, written by the transaction that made it: Togai's incidents. */
+/**
+ * One row per threshold crossing, written by the transaction that made it: Togai's incidents. A
+ * balance crossing is written by the rater from an AccountLedger's outbox, its id derived from the
+ * crossing's key; a balance has no cycle, so both cycle columns keep the instant of the crossing.
+ */
 export const alertIncidents = pgTable(
   'alert_incidents',
   {

@@ -36,12 +36,22 @@ const iso = (text: string) => new Date(text).toISOString();
 /** NUMERIC keeps the scale of its inputs (8.50): answered in its shortest exact form (8.5). */
 const amount = (numeric: string) => exactNumber(new Decimal(numeric).toFixed());
 
-/** What the template watches, under its own names: a meter's usage, or a currency's revenue. */
+/**
+ * What the template watches, under its own names: a meter's usage or a currency's revenue in a
+ * cycle, or a feature's balance — which has no cycle: its incident keeps the instant of the crossing
+ * in both cycle columns (recordBalanceCrossings), answered as `crossedAt`.
+ */
 function watched(row: IncidentRow) {
   const change = { before: amount(row.value_before), after: amount(row.value_after) };
-  return row.template_id === 'REVENUE_THRESHOLD'
-    ? { currency: { id: row.subject_id }, revenue: change }
-    : { usageMeter: { id: row.subject_id }, usage: change };
+  const cycle = { start: iso(row.cycle_start), end: iso(row.cycle_end) };
+  switch (row.template_id) {
+    case 'BALANCE_THRESHOLD':
+      return { feature: { id: row.subject_id }, balance: change, crossedAt: iso(row.cycle_start) };
+    case 'REVENUE_THRESHOLD':
+      return { currency: { id: row.subject_id }, revenue: change, cycle };
+    default:
+      return { usageMeter: { id: row.subject_id }, usage: change, cycle };
+  }
 }
 
 function toIncident(row: IncidentRow): Incident {
@@ -57,7 +67,6 @@ function toIncident(row: IncidentRow): Incident {
       account: { id: row.account_id },
       ...watched(row),
       threshold: { index: row.threshold_index, value: amount(row.threshold) },
-      cycle: { start: iso(row.cycle_start), end: iso(row.cycle_end) },
       webhooks: {
         deliveries: row.deliveries.map((d) => ({
           endpointId: d.endpoint_id,

@@ -72,6 +72,22 @@ const TEMPLATES: Record<AlertTemplateId, AlertTemplate> = {
     parametersSchema: THRESHOLDS_SCHEMA,
     createdAt: '2026-12-03T00:00:00.000Z',
   },
+  BALANCE_THRESHOLD: {
+    id: 'BALANCE_THRESHOLD',
+    name: 'Balance threshold',
+    description:
+      "An account's credit balance of a feature falls through a threshold (real time, from the ledger's debit transaction; a refund or grant that lifts it back above re-arms the threshold). PERCENTAGE values are percentages of `limit`, e.g. the credits a plan grants per cycle",
+    interval: 0,
+    entityType: 'FEATURE',
+    entitySchema: JSON.stringify({ type: 'object', required: ['feature'], properties: { feature: id } }),
+    ownerType: 'ACCOUNT',
+    ownerSchema: JSON.stringify({
+      type: 'object',
+      properties: { account: { ...id, description: 'Absent: every account' } },
+    }),
+    parametersSchema: THRESHOLDS_SCHEMA,
+    createdAt: '2026-12-03T00:00:00.000Z',
+  },
 };
 
 export const alertTemplates = (): AlertTemplate[] => ALERT_TEMPLATES.map((id) => TEMPLATES[id]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { Decimal } from '../decimal/decimal';
 import { nonNegativeDecimalSchema } from '../event/event-wire';
+import { featureIdSchema } from '../entitlement/feature';
 import { currencySchema } from '../pricing/currency';
 import type { CrossingDirection, Threshold } from './threshold-crossings';
 
@@ -17,23 +18,34 @@ import type { CrossingDirection, Threshold } from './threshold-crossings';
  * - `REVENUE_THRESHOLD`: the account's rated revenue in its current billing cycle, all meters
  *   together, in one currency (amounts in different currencies never add up), rising through each
  *   threshold. `entityDetails.currency.id` names the currency (ISO 4217).
+ * - `BALANCE_THRESHOLD`: the account's credit balance of a feature (what is left of its live credits,
+ *   less unsettled overage: the `balance` of GET /accounts/{id}/credits), FALLING through each
+ *   threshold; a refund or a grant that lifts it back above re-arms the threshold.
+ *   `entityDetails.feature.id` names the feature. Detected by the AccountLedger, in the transaction
+ *   of the debit (shared/alert/balance-crossings.ts).
  *
  * `ownerDetails.account.id` limits the alert to one account; without it, every account is watched.
- * `parameters.threshold.values` are absolute, or (`type: PERCENTAGE`) percentages of its `limit`.
+ * `parameters.threshold.values` are absolute, or (`type: PERCENTAGE`) percentages of its `limit`, made
+ * absolute when the alert is saved. For a balance, `limit` is the caller's figure (typically the
+ * credits a plan grants per cycle): 20 PERCENTAGE of limit 500 fires when the balance falls to 100.
+ * It is not the live grant total, which changes with every grant and expiry and would make a
+ * threshold move under a balance that did not.
  */
-export const ALERT_TEMPLATES = ['USAGE_THRESHOLD', 'REVENUE_THRESHOLD'] as const;
+export const ALERT_TEMPLATES = ['USAGE_THRESHOLD', 'REVENUE_THRESHOLD', 'BALANCE_THRESHOLD'] as const;
 export const alertTemplateIdSchema = z.enum(ALERT_TEMPLATES);
 export type AlertTemplateId = z.infer<typeof alertTemplateIdSchema>;
 
 export const DIRECTION_OF: Record<AlertTemplateId, CrossingDirection> = {
   USAGE_THRESHOLD: 'UP',
   REVENUE_THRESHOLD: 'UP',
+  BALANCE_THRESHOLD: 'DOWN',
 };
 
 /** What each template's `entityDetails` must name: the key it is under (and the subject an alert row keeps). */
-export const ENTITY_OF: Record<AlertTemplateId, 'usageMeter' | 'currency'> = {
+export const ENTITY_OF: Record<AlertTemplateId, 'usageMeter' | 'currency' | 'feature'> = {
   USAGE_THRESHOLD: 'usageMeter',
   REVENUE_THRESHOLD: 'currency',
+  BALANCE_THRESHOLD: 'feature',
 };
 
 export const alertStatusSchema = z.enum(['ACTIVE', 'INACTIVE']).meta({ id: 'AlertStatus' });
@@ -63,6 +75,10 @@ const entityDetailsSchema = z.strictObject({
     .strictObject({ id: currencySchema })
     .optional()
     .meta({ description: 'REVENUE_THRESHOLD: the currency of the revenue watched' }),
+  feature: z
+    .strictObject({ id: featureIdSchema })
+    .optional()
+    .meta({ description: 'BALANCE_THRESHOLD: the feature whose credit balance is watched' }),
 });
 export type EntityDetails = z.infer<typeof entityDetailsSchema>;
 

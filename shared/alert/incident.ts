@@ -25,12 +25,14 @@ const change = z.object({ before: z.number(), after: z.number() });
 /**
  * Togai's reportData is a map of objects; Meterline's says what crossed, and how its deliveries
  * went. A USAGE_THRESHOLD incident names the meter and its `usage`; a REVENUE_THRESHOLD one the
- * currency and the cycle's `revenue`.
+ * currency and the cycle's `revenue`; a BALANCE_THRESHOLD one the feature, its `balance` and when
+ * it fell (a balance has no cycle).
  */
 export const incidentReportSchema = z.object({
   account: z.object({ id: z.string() }),
   usageMeter: z.object({ id: z.string() }).optional().meta({ description: 'USAGE_THRESHOLD: the meter' }),
   currency: z.object({ id: z.string() }).optional().meta({ description: 'REVENUE_THRESHOLD: the currency' }),
+  feature: z.object({ id: z.string() }).optional().meta({ description: 'BALANCE_THRESHOLD: the feature' }),
   threshold: z.object({ index: z.number().int(), value: z.number() }),
   usage: change
     .optional()
@@ -38,7 +40,14 @@ export const incidentReportSchema = z.object({
   revenue: change
     .optional()
     .meta({ description: "REVENUE_THRESHOLD: the account's revenue in the cycle before and after the change" }),
-  cycle: z.object({ start: z.string(), end: z.string() }),
+  balance: change
+    .optional()
+    .meta({ description: "BALANCE_THRESHOLD: the feature's credit balance before and after the debit" }),
+  cycle: z
+    .object({ start: z.string(), end: z.string() })
+    .optional()
+    .meta({ description: 'USAGE_THRESHOLD, REVENUE_THRESHOLD: the billing cycle' }),
+  crossedAt: z.string().optional().meta({ description: 'BALANCE_THRESHOLD: when the debit that crossed it was made' }),
   webhooks: z.object({ deliveries: z.array(incidentDeliverySchema) }),
 });
 export type IncidentReport = z.infer<typeof incidentReportSchema>;

@@ -170,14 +170,16 @@ function shape(path: string): string {
 const NOTES = [
   '## Notes',
   '',
-  "- **Alert templates.** Togai's alerts name a template its console defines; Meterline has two,",
+  "- **Alert templates.** Togai's alerts name a template its console defines; Meterline has three,",
   "  `GET /alert_templates` lists them with their JSON Schemas. `USAGE_THRESHOLD`: a meter's usage in an",
   "  account's current billing cycle (`entityDetails: {usageMeter: {id}}`). `REVENUE_THRESHOLD`: an",
   "  account's rated revenue in its current billing cycle, all meters together, in one currency",
-  '  (`entityDetails: {currency: {id: "USD"}}`). Both: `ownerDetails: {account: {id}}` for one account',
-  '  (absent: all), `parameters: {threshold: {type: ABSOLUTE | PERCENTAGE, values, limit}}`. An',
-  "  incident's `reportData` names what crossed (`usageMeter` and `usage`, or `currency` and `revenue`,",
-  '  each `{before, after}`). Crossings are detected in real time, so `interval` is kept but drives nothing.',
+  '  (`entityDetails: {currency: {id: "USD"}}`). `BALANCE_THRESHOLD`: an account\'s credit balance of a',
+  '  feature falling through a threshold (`entityDetails: {feature: {id}}`). All: `ownerDetails: {account: {id}}`',
+  '  for one account (absent: all), `parameters: {threshold: {type: ABSOLUTE | PERCENTAGE, values, limit}}`.',
+  "  An incident's `reportData` names what crossed (`usageMeter` and `usage`, `currency` and `revenue`, or",
+  '  `feature` and `balance`, each `{before, after}`). Crossings are detected in real time, so `interval` is',
+  '  kept but drives nothing.',
 ];
 
 export function compatibilityMarkdown(rows: CompatibilityRow[]): string {

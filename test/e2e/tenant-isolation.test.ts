@@ -186,6 +186,12 @@ const checks: Record<string, Check> = {
       status: 404,
       body: { errors: [{ path: 'entityDetails.usageMeter.id' }] },
     });
+    // Nor can B watch the balance of A's feature.
+    const balance = { ...body, alertTemplateId: 'BALANCE_THRESHOLD', entityDetails: { feature: { id: w.featureId } } };
+    expect(await w.b.post('/alerts', balance)).toMatchObject({
+      status: 404,
+      body: { code: 'feature_not_found', errors: [{ path: 'entityDetails.feature.id' }] },
+    });
   },
   'GET /alerts': async (w) => {
     expect((await w.a.get(`/alerts/${w.alertId}`)).status).toBe(200);

@@ -43,7 +43,11 @@ const togai = (name: string, request?: Parameters<typeof callTogai>[3]) =>
 describe("Togai's AlertsApi", () => {
   it('lists and gets the alert templates', async () => {
     const templates = await togai('get_alert_templates');
-    expect(templates.body.data.map((t: { id: string }) => t.id)).toEqual(['USAGE_THRESHOLD', 'REVENUE_THRESHOLD']);
+    expect(templates.body.data.map((t: { id: string }) => t.id)).toEqual([
+      'USAGE_THRESHOLD',
+      'REVENUE_THRESHOLD',
+      'BALANCE_THRESHOLD',
+    ]);
     expect((await togai('get_alert_template', { params: { alert_template_id: 'USAGE_THRESHOLD' } })).body).toEqual(
       templates.body.data[0],
     );

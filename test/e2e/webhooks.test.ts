@@ -487,4 +487,64 @@ describe('alerts delivered as signed webhooks', () => {
     expect(new Set(up.received.map((r) => r.id)).size).toBe(up.received.length);
     expect(up.received).toHaveLength(crossings + 1);
   });
+
+  it("a feature's balance falling through a threshold by /entitled debits is delivered once, signed, from the ledger", async () => {
+    const receiver = await startReceiver(0);
+    receivers.push(receiver);
+    const endpoint = await client.post('/webhooks', { url: receiver.url });
+    expect(endpoint.status).toBe(201);
+    const feature = await client.post('/features', {
+      name: unique('tokens'),
+      schemaAssociations: [{ schemaName: schema, attributeName: 'tokens' }],
+    });
+    expect(feature.status).toBe(200);
+    const featureId = feature.body.id as string;
+    const accountId = unique('acct');
+    const alert = await client.post('/alerts', {
+      alertTemplateId: 'BALANCE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { feature: { id: featureId } },
+      ownerDetails: { account: { id: accountId } },
+      parameters: { threshold: { type: 'PERCENTAGE', values: [20], limit: 500 } },
+    });
+    expect(alert.status, JSON.stringify(alert.body)).toBe(200);
+    const granted = await client.post(`/accounts/${accountId}/features/${featureId}/entries`, { granted: '500' });
+    expect(granted.status).toBe(201);
+
+    // 300, then 150 more (50 left: through 100, 20% of 500), then 30 (20 left: already below, nothing).
+    for (const tokens of [300, 150, 30]) {
+      const event = { ...call(accountId, tokens, 0), timestamp: new Date().toISOString() };
+      const answer = await client.post('/entitled', { event });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.details.entitled).toBe(true);
+    }
+    const incidents = await eventually(
+      () => client.get(`/incidents?alertId=${alert.body.id}`),
+      (r) => r.body?.data?.[0]?.reportData?.webhooks?.deliveries?.[0]?.status === 'DELIVERED',
+      30_000,
+    );
+    expect(incidents.body.data).toHaveLength(1);
+    const [incident] = incidents.body.data;
+    expect(incident).toMatchObject({
+      alertId: alert.body.id,
+      alertTemplateId: 'BALANCE_THRESHOLD',
+      status: 'TRIGGERED',
+    });
+    expect(incident.reportData).toMatchObject({
+      account: { id: accountId },
+      feature: { id: featureId },
+      threshold: { index: 0, value: 100 },
+      balance: { before: 200, after: 50 },
+    });
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = receiver.received;
+    expect(delivery?.id).toBe(incident.id);
+    expect(delivery && verifies(endpoint.body.secret, delivery)).toBe(true);
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({
+      type: 'alert.threshold_crossed',
+      data: { id: incident.id, reportData: { feature: { id: featureId }, balance: { before: 200, after: 50 } } },
+    });
+    expect((await client.delete(`/webhooks/${endpoint.body.id}`)).status).toBe(200);
+  });
 });

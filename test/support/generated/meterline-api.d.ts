@@ -13217,7 +13217,7 @@ export interface components {
         AlertStatus: "ACTIVE" | "INACTIVE";
         CreateAlertRequest: {
             /** @enum {string} */
-            alertTemplateId: "USAGE_THRESHOLD" | "REVENUE_THRESHOLD";
+            alertTemplateId: "USAGE_THRESHOLD" | "REVENUE_THRESHOLD" | "BALANCE_THRESHOLD";
             /** @description Echoed; Meterline detects crossings in real time */
             interval: number;
             /** @description Minutes the alert stays valid; absent or null: forever */
@@ -13231,6 +13231,10 @@ export interface components {
                 /** @description REVENUE_THRESHOLD: the currency of the revenue watched */
                 currency?: {
                     /** @description ISO 4217 code, e.g. USD */
+                    id: string;
+                };
+                /** @description BALANCE_THRESHOLD: the feature whose credit balance is watched */
+                feature?: {
                     id: string;
                 };
             };
@@ -13309,6 +13313,10 @@ export interface components {
                 currency?: {
                     id: string;
                 };
+                /** @description BALANCE_THRESHOLD: the feature */
+                feature?: {
+                    id: string;
+                };
                 threshold: {
                     index: number;
                     value: number;
@@ -13323,10 +13331,18 @@ export interface components {
                     before: number;
                     after: number;
                 };
-                cycle: {
+                /** @description BALANCE_THRESHOLD: the feature's credit balance before and after the debit */
+                balance?: {
+                    before: number;
+                    after: number;
+                };
+                /** @description USAGE_THRESHOLD, REVENUE_THRESHOLD: the billing cycle */
+                cycle?: {
                     start: string;
                     end: string;
                 };
+                /** @description BALANCE_THRESHOLD: when the debit that crossed it was made */
+                crossedAt?: string;
                 webhooks: {
                     deliveries: components["schemas"]["WebhookDelivery"][];
                 };

@@ -105,6 +105,7 @@ describe('rater API in process — the happy paths', () => {
     expect((await callRater(p, 'GET', '/alert_templates')).body.data.map((t: { id: string }) => t.id)).toEqual([
       'USAGE_THRESHOLD',
       'REVENUE_THRESHOLD',
+      'BALANCE_THRESHOLD',
     ]);
   });
 

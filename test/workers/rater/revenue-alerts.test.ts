@@ -199,7 +199,7 @@ describe('revenue alerts', () => {
       await s.meter([s.event('initech-may', '40', MAY, 'initech')]); // 21 EUR: no USD alert watches it
       await s.meter([s.event('acme-june', '4', JUNE)]); // June's cycle starts from 0
       const fired = (await s.incidents())
-        .map((i) => [i.reportData?.cycle.start, i.reportData?.account.id, i.alertId].join(' '))
+        .map((i) => [i.reportData?.cycle?.start, i.reportData?.account.id, i.alertId].join(' '))
         .sort();
       expect(fired).toEqual(
         [

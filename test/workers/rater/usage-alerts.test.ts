@@ -120,7 +120,7 @@ describe('usage alerts', () => {
       await s.meter(s.events('may-globex', 3, MAY, 'globex'));
       await s.meter(s.events('june-acme', 5, JUNE));
       const byKey = (rows: unknown[][]) => rows.map((r) => r.join(' ')).sort();
-      const fired = (await s.incidents()).map((i) => [i.reportData?.cycle.start, i.reportData?.account.id, i.alertId]);
+      const fired = (await s.incidents()).map((i) => [i.reportData?.cycle?.start, i.reportData?.account.id, i.alertId]);
       expect(byKey(fired)).toEqual(
         byKey([
           ['2026-05-01T00:00:00.000Z', 'acme', all.id],
