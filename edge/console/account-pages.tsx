@@ -11,36 +11,45 @@ import { StatementView, type Names, type StatementWire } from './statement-view'
 const accountHref = (id: string) => `/console/accounts/${encodeURIComponent(id)}`;
 
 /**
- * Accounts, a page at a time, found on the server: by account id (exactly) or by customer id —
- * the two searches the API answers without reading every account.
+ * Accounts, a page at a time, found on the server: those whose id or name begins with `q` (any
+ * case), optionally only one customer's — GET /accounts?search=, a range of an index however many
+ * accounts the tenant has.
  */
-export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: string | undefined; openById: boolean }> = ({
-  q,
-  accounts,
-  nextToken,
-  openById,
-}) => (
+export const AccountList: FC<{
+  q: string;
+  customer: string;
+  accounts: Account[];
+  nextToken?: string | undefined;
+  openById: boolean;
+}> = ({ q, customer, accounts, nextToken, openById }) => (
   <>
     <form class="filters" method="get" action="/console/accounts" role="search">
       <div>
-        <label for="q">Account or customer id</label>
-        <input id="q" name="q" value={q} size={24} />
+        <label for="q">Account id or name begins with</label>
+        <input id="q" name="q" type="search" value={q} size={24} />
+      </div>
+      <div>
+        <label for="customer">Customer id</label>
+        <input id="customer" name="customer" value={customer} size={20} />
       </div>
       <div>
         <button type="submit">Search</button>
       </div>
     </form>
-    {q && (
+    {(q || customer) && (
       <p class="hint">
-        An account whose id is “{q}”, and the accounts of the customer “{q}”.
+        {q ? `Accounts whose id or name begins with “${q}” (any case)` : 'Accounts'}
+        {customer ? ` of the customer “${customer}”` : ''}, oldest first.
       </p>
     )}
     {accounts.length === 0 ? (
-      <p>{q ? 'No account matches.' : 'No accounts yet: create them with POST /accounts or POST /customers.'}</p>
+      <p>
+        {q || customer ? 'No account matches.' : 'No accounts yet: create them with POST /accounts or POST /customers.'}
+      </p>
     ) : (
       <div class="scroll">
-        <table>
-          <caption class="hint">{q ? 'Matching accounts' : 'Accounts, by id'}</caption>
+        <table id="accounts">
+          <caption class="hint">{q || customer ? 'Matching accounts' : 'Accounts, oldest first'}</caption>
           <thead>
             <tr>
               <th scope="col">Account</th>
@@ -58,7 +67,7 @@ export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: strin
                 </td>
                 <td>{a.name}</td>
                 <td>
-                  <a href={`/console/accounts?q=${encodeURIComponent(a.customerId)}`}>{a.customerId}</a>
+                  <a href={`/console/accounts?customer=${encodeURIComponent(a.customerId)}`}>{a.customerId}</a>
                 </td>
                 <td>
                   <span class={`status ${a.status}`}>{a.status}</span>
@@ -78,7 +87,11 @@ export const AccountList: FC<{ q: string; accounts: Account[]; nextToken?: strin
     )}
     {nextToken && (
       <p>
-        <a href={`/console/accounts?${new URLSearchParams({ ...(q ? { q } : {}), nextToken })}`}>Next accounts</a>
+        <a
+          href={`/console/accounts?${new URLSearchParams({ ...(q ? { q } : {}), ...(customer ? { customer } : {}), nextToken })}`}
+        >
+          Next accounts
+        </a>
       </p>
     )}
   </>
@@ -120,7 +133,9 @@ export const AccountPage: FC<{ view: AccountView }> = ({ view }) => (
         <dd>{view.account.name}</dd>
         <dt>Customer</dt>
         <dd>
-          <a href={`/console/accounts?q=${encodeURIComponent(view.account.customerId)}`}>{view.account.customerId}</a>
+          <a href={`/console/accounts?customer=${encodeURIComponent(view.account.customerId)}`}>
+            {view.account.customerId}
+          </a>
         </dd>
         <dt>Status</dt>
         <dd>

@@ -156,7 +156,7 @@ export const InvoiceDetail: FC<{ invoice: Invoice }> = ({ invoice }) => {
           <>
             <dt>Customer</dt>
             <dd>
-              <a href={`/console/accounts?q=${encodeURIComponent(invoice.customerId)}`}>{invoice.customerId}</a>
+              <a href={`/console/accounts?customer=${encodeURIComponent(invoice.customerId)}`}>{invoice.customerId}</a>
             </dd>
           </>
         )}

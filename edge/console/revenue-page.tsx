@@ -6,6 +6,7 @@ import type { ChartSeries } from './line-chart';
 export const revenueSplits = [
   { value: 'accountId', label: 'account' },
   { value: 'meterId', label: 'usage meter' },
+  { value: 'pricePlanId', label: 'price plan' },
 ] as const;
 
 /** One group of the split, with its total over the range; `href` opens it. */
@@ -114,7 +115,9 @@ const GroupTable: FC<{ view: RevenueView }> = ({ view }) =>
         </caption>
         <thead>
           <tr>
-            <th scope="col">{view.split === 'accountId' ? 'Account' : 'Usage meter'}</th>
+            <th scope="col">
+              {view.split === 'accountId' ? 'Account' : view.split === 'meterId' ? 'Usage meter' : 'Price plan'}
+            </th>
             <th scope="col">Currency</th>
             <th scope="col" class="num">
               Revenue

@@ -1,5 +1,6 @@
 import { Decimal } from '../../shared/decimal/decimal';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
+import type { PricePlan } from '../../shared/pricing/price-plan';
 import { failure, seg, type ConsoleApp, type ConsoleKit } from './console-kit';
 import { revenueRange } from './forms/revenue-range';
 import { fillWindows } from './forms/usage-range';
@@ -13,12 +14,20 @@ import {
   type RevenueView,
 } from './revenue-page';
 
-type Series = { currency: string; accountId?: string; meterId?: string; value: string; data?: ChartSeries['points'] };
+type Series = {
+  currency: string;
+  accountId?: string;
+  meterId?: string;
+  pricePlanId?: string;
+  value: string;
+  data?: ChartSeries['points'];
+};
+type Split = (typeof revenueSplits)[number]['value'];
 type Revenue = { totals: Series[]; groups?: Series[] };
 
 /**
  * The tenant's revenue (GET /revenue): totals per currency over the range, then the split by
- * account or meter, largest first. Only the largest are charted, each with one more call, so the
+ * account, meter or the price plan that rated it, largest first. Only the largest are charted, each with one more call, so the
  * page stays the same size whether the tenant has ten accounts or ten thousand.
  */
 export function registerRevenuePage(app: ConsoleApp, { call, page }: ConsoleKit) {
@@ -28,7 +37,7 @@ export function registerRevenuePage(app: ConsoleApp, { call, page }: ConsoleKit)
       Date.now(),
     );
     const asked = c.req.query('split') ?? '';
-    const split = revenueSplits.some((s) => s.value === asked) ? (asked as 'accountId' | 'meterId') : 'accountId';
+    const split: Split = revenueSplits.find((s) => s.value === asked)?.value ?? 'accountId';
     const view: RevenueView = {
       fromDate: range.fromDate,
       toDate: range.toDate,
@@ -61,17 +70,33 @@ export function registerRevenuePage(app: ConsoleApp, { call, page }: ConsoleKit)
     if (!totals.ok || !grouped.ok) {
       return page(c, 'Revenue', 'revenue', <RevenuePage view={view} />, failure(totals) ?? failure(grouped), 422);
     }
-    const label = (key: string) =>
-      split === 'meterId' ? (meters?.body?.data?.find((m) => m.id === key)?.name ?? key) : key;
     const ranked = [...(grouped.body.groups ?? [])].sort((a, b) => new Decimal(b.value).comparedTo(a.value));
-    const groups: RevenueGroup[] = ranked.slice(0, TOP_GROUPS).map((g) => {
+    const shown = ranked.slice(0, TOP_GROUPS);
+    // Plans by id, only those shown: archived plans keep the revenue they rated, so a list would not do.
+    const planIds = split === 'pricePlanId' ? [...new Set(shown.map((g) => g.pricePlanId ?? ''))] : [];
+    const plans = await Promise.all(
+      planIds.map((id) => (id ? call<PricePlan>(c, 'GET', `/price_plans/${seg(id)}`) : Promise.resolve(undefined))),
+    );
+    const planNames = new Map(plans.flatMap((p) => (p?.ok ? [[p.body.id, p.body.name] as const] : [])));
+    const label = (key: string) =>
+      split === 'meterId'
+        ? (meters?.body?.data?.find((m) => m.id === key)?.name ?? key)
+        : split === 'pricePlanId'
+          ? key === ''
+            ? '(plan not recorded)'
+            : (planNames.get(key) ?? key)
+          : key;
+    const hrefOf = (key: string) =>
+      split === 'accountId'
+        ? `/console/accounts/${seg(key)}`
+        : split === 'meterId'
+          ? `/console/meters/${seg(key)}`
+          : key === ''
+            ? undefined
+            : `/console/plans/${seg(key)}`;
+    const groups: RevenueGroup[] = shown.map((g) => {
       const key = g[split] ?? '';
-      return {
-        label: label(key),
-        currency: g.currency,
-        value: g.value,
-        href: split === 'accountId' ? `/console/accounts/${seg(key)}` : `/console/meters/${seg(key)}`,
-      };
+      return { label: label(key), currency: g.currency, value: g.value, href: hrefOf(key) };
     });
     const series = await Promise.all(
       ranked.slice(0, TOP_SERIES).map(async (g): Promise<ChartSeries> => {

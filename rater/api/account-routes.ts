@@ -36,9 +36,9 @@ export const accountRoutes = createRouter()
   })
   .openapi(routes.list, async (c) => {
     const { db, principal } = c.env;
-    const { nextToken, pageSize, customerId } = c.req.valid('query');
+    const { nextToken, pageSize, customerId, search } = c.req.valid('query');
     const afterId = await decodeOwnPageToken(nextToken, (id) => findAccount(db, principal.tenantId, id));
-    const rows = await listAccounts(db, principal.tenantId, { customerId, afterId, limit: pageSize + 1 });
+    const rows = await listAccounts(db, principal.tenantId, { customerId, search, afterId, limit: pageSize + 1 });
     return c.json(
       toPage(rows, pageSize, (account) => account.id),
       200,

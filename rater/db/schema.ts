@@ -373,7 +373,11 @@ export const cycleRevenue = pgTable(
   ],
 );
 
-/** Rated revenue per minute the events happened, meter, account and currency (exact NUMERIC sums). */
+/**
+ * Rated revenue per minute the events happened, meter, account, currency and the price plan of the
+ * association that rated it (exact NUMERIC sums). The plan is written by rating, not looked up when
+ * read: an association changed later must not move revenue already earned to another plan.
+ */
 export const revenueRollups = pgTable(
   'revenue_rollups',
   {
@@ -381,11 +385,12 @@ export const revenueRollups = pgTable(
     meterId: text('meter_id').notNull(),
     accountId: text('account_id').notNull(),
     currency: text('currency').notNull(),
+    pricePlanId: text('price_plan_id').notNull(),
     bucket: timestamp('bucket', { withTimezone: true }).notNull(),
     revenue: numeric('revenue').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.currency, t.bucket] }),
+    primaryKey({ columns: [t.tenantId, t.meterId, t.accountId, t.currency, t.pricePlanId, t.bucket] }),
     index('revenue_rollups_tenant_bucket').on(t.tenantId, t.bucket),
   ],
 );
@@ -529,6 +534,9 @@ export const accounts = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('accounts_tenant_created').on(t.tenantId, t.createdAt, t.id),
     index('accounts_tenant_customer').on(t.tenantId, t.customerId),
+    // GET /accounts?search=: a case-insensitive prefix of the id or the name is a range of these.
+    index('accounts_tenant_lower_id').on(t.tenantId, sql`lower(${t.id}) text_pattern_ops`),
+    index('accounts_tenant_lower_name').on(t.tenantId, sql`lower(${t.name}) text_pattern_ops`),
   ],
 );
 

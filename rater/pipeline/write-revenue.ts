@@ -26,19 +26,27 @@ export async function rateGroups(db: Queryable, tenantId: string, unsorted: Cycl
   );
 }
 
-type RevenueRow = { accountId: string; meterId: string; currency: string; bucket: string; amount: Decimal };
+type RevenueRow = {
+  accountId: string;
+  meterId: string;
+  currency: string;
+  pricePlanId: string;
+  bucket: string;
+  amount: Decimal;
+};
 
-/** Each group's events rated in order from the usage before them, summed per account, meter, currency and minute, in key order. */
+/** Each group's events rated in order from the usage before them, summed per account, meter, currency, plan and minute, in key order. */
 function revenueRows(groups: { group: CycleUsage; before: string }[]): RevenueRow[] {
   const revenue = new Map<string, RevenueRow>();
   for (const { group, before } of groups) {
     for (const rated of rateCycleUsage(group, before)) {
       const bucket = minuteBucket(new Date(rated.timestamp).toISOString());
-      const key = [group.accountId, group.meterId, group.currency, bucket].join('\u0000');
+      const key = [group.accountId, group.meterId, group.currency, group.pricePlanId, bucket].join('\u0000');
       const entry = revenue.get(key) ?? {
         accountId: group.accountId,
         meterId: group.meterId,
         currency: group.currency,
+        pricePlanId: group.pricePlanId,
         bucket,
         amount: new Decimal(0),
       };
@@ -76,14 +84,15 @@ async function addRevenue(db: Queryable, tenantId: string, rows: RevenueRow[]): 
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const t = revenueRollups;
   await db.execute(sql`
-    INSERT INTO ${t} (tenant_id, account_id, meter_id, currency, bucket, revenue)
-    SELECT ${tenantId}, account_id, meter_id, currency, bucket, revenue
+    INSERT INTO ${t} (tenant_id, account_id, meter_id, currency, price_plan_id, bucket, revenue)
+    SELECT ${tenantId}, account_id, meter_id, currency, price_plan_id, bucket, revenue
     FROM unnest(
       ${column((r) => r.accountId)}::text[], ${column((r) => r.meterId)}::text[], ${column((r) => r.currency)}::text[],
-      ${column((r) => r.bucket)}::timestamptz[], ${column((r) => r.amount.toFixed())}::numeric[]
-    ) WITH ORDINALITY AS u (account_id, meter_id, currency, bucket, revenue, position)
+      ${column((r) => r.pricePlanId)}::text[], ${column((r) => r.bucket)}::timestamptz[],
+      ${column((r) => r.amount.toFixed())}::numeric[]
+    ) WITH ORDINALITY AS u (account_id, meter_id, currency, price_plan_id, bucket, revenue, position)
     ORDER BY position
-    ON CONFLICT (tenant_id, meter_id, account_id, currency, bucket) DO UPDATE SET revenue = ${t.revenue} + excluded.revenue
+    ON CONFLICT (tenant_id, meter_id, account_id, currency, price_plan_id, bucket) DO UPDATE SET revenue = ${t.revenue} + excluded.revenue
   `);
 }
 

@@ -9,13 +9,15 @@ export interface RevenueSeries {
   currency: string;
   accountId?: string;
   meterId?: string;
+  pricePlanId?: string;
   value: string;
   data?: { from: string; value: string }[];
 }
 
 /**
  * GET /revenue: sums of per-event revenue from revenue_rollups, always per currency (amounts in
- * different currencies never add up), optionally split by account and meter and per window of
+ * different currencies never add up), optionally split by account, meter and the price plan that
+ * rated it, and per window of
  * the query's time zone. Exact: NUMERIC sums of exact deltas, never rounded here.
  */
 export async function queryRevenue(db: Queryable, tenantId: string, query: RevenueQuery) {
@@ -25,9 +27,14 @@ export async function queryRevenue(db: Queryable, tenantId: string, query: Reven
     lt(r.bucket, new Date(query.to)),
     query.accountId === undefined ? undefined : eq(r.accountId, query.accountId),
     query.meterId === undefined ? undefined : eq(r.meterId, query.meterId),
+    query.pricePlanId === undefined ? undefined : eq(r.pricePlanId, query.pricePlanId),
   );
   const keys = revenueGroupBy(query);
-  const columns = { accountId: sql<string>`${r.accountId}`, meterId: sql<string>`${r.meterId}` };
+  const columns = {
+    accountId: sql<string>`${r.accountId}`,
+    meterId: sql<string>`${r.meterId}`,
+    pricePlanId: sql<string>`${r.pricePlanId}`,
+  };
   const start = sql<Date>`date_trunc(${query.window?.toLowerCase() ?? 'minute'}, ${r.bucket}, ${postgresTimeZone(query.timeZone)})`;
 
   const seriesBy = async (groupKeys: (keyof typeof columns)[]): Promise<RevenueSeries[]> => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { likePrefixPattern } from '../../shared/account/account-search';
 import { accountSchema, type Account, type NewAccount, type UpdateAccountRequest } from '../../shared/account/account';
 import type { Queryable } from '../db/connect';
 import { accounts, customers } from '../db/schema';
@@ -101,13 +102,23 @@ export async function findAccount(
   return { account: account!, updatedAt: rows[0]!.account.updatedAt.toISOString() };
 }
 
-/** A page of accounts (archived ones too), optionally of one customer, in creation order. */
+/**
+ * A page of accounts (archived ones too), optionally of one customer and only those whose id or name
+ * begins with `search` (any case), in creation order.
+ */
 export async function listAccounts(
   db: Queryable,
   tenantId: string,
-  page: { customerId?: string | undefined; afterId?: string | undefined; limit: number },
+  page: { customerId?: string | undefined; search?: string | undefined; afterId?: string | undefined; limit: number },
 ): Promise<Account[]> {
   const a = accounts;
+  // lower(x) LIKE 'prefix%' is a range of accounts_tenant_lower_id / _name (migration 0027). The
+  // pattern is lowered again by Postgres, so it folds case exactly as the indexed lower(x) does.
+  const pattern = page.search === undefined ? undefined : likePrefixPattern(page.search);
+  const matches =
+    pattern === undefined
+      ? undefined
+      : sql`(lower(${a.id}) LIKE lower(${pattern}) OR lower(${a.name}) LIKE lower(${pattern}))`;
   const after =
     page.afterId === undefined
       ? undefined
@@ -120,6 +131,7 @@ export async function listAccounts(
       and(
         eq(a.tenantId, tenantId),
         page.customerId === undefined ? undefined : eq(a.customerId, page.customerId),
+        matches,
         after,
       ),
     )

@@ -6,6 +6,7 @@ import {
   removeAccountAliasesRequest,
 } from '../account/account-alias';
 import { accountIdSchema, accountSchema, createAccountRequest, updateAccountRequest } from '../account/account';
+import { accountSearchSchema } from '../account/account-search';
 import { customerIdSchema } from '../account/customer';
 import { jsonBody, jsonResponse, pageQuerySchema, pageSchema, problems, successSchema } from './common';
 import { extension } from './extension';
@@ -32,10 +33,11 @@ export const accountRoutes = {
     method: 'get',
     path: '/accounts',
     tags,
-    summary: 'List accounts, oldest first (archived ones too)',
+    summary: 'List accounts, oldest first (archived ones too); `search` finds them by a prefix of the id or name',
     request: {
       query: pageQuerySchema.extend({
         customerId: customerIdSchema.optional().meta(extension('Only this customer’s accounts')),
+        search: accountSearchSchema,
       }),
     },
     responses: {

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { revenueQuerySchema } from '../pricing/revenue-query';
 import { usageWindows } from '../usage/usage-query';
 import { jsonResponse, problems } from './common';
+import { extension } from './extension';
 
 const decimal = z.string().meta({ description: 'An exact decimal (not rounded)' });
 const series = z.object({
   currency: z.string(),
   accountId: z.string().optional(),
   meterId: z.string().optional(),
+  pricePlanId: z.string().optional().meta(extension('With groupBy pricePlanId: the plan that rated this revenue')),
   value: decimal,
   data: z
     .array(z.object({ from: z.string(), value: decimal }))
@@ -78,7 +80,8 @@ export const revenueRoutes = {
     method: 'get',
     path: '/revenue',
     tags: ['Revenue'],
-    summary: 'Revenue events earned over a range, per currency, optionally per window and split by account or meter',
+    summary:
+      'Revenue events earned over a range, per currency, optionally per window and split by account, meter or price plan',
     request: { query: revenueQuerySchema },
     responses: { 200: jsonResponse(revenueResponseSchema, 'Exact revenue'), ...problems(422) },
   }),

@@ -28,6 +28,8 @@ export interface PricedUsage {
 /** The usage of one rate card in one cycle of one association: the unit revenue is kept by. */
 export interface CycleUsage {
   associationId: string;
+  /** The association's plan: revenue is kept by the plan that rated it (revenue_rollups.price_plan_id). */
+  pricePlanId: string;
   accountId: string;
   meterId: string;
   cycleStart: number;
@@ -102,6 +104,7 @@ export function groupPricedUsage(outcomes: RatedOutcome[], associations: RatingA
       const key = `${association.id}\u0000${meterId}\u0000${cycle.start}`;
       const group = groups.get(key) ?? {
         associationId: association.id,
+        pricePlanId: association.pricePlanId,
         accountId: event.accountId,
         meterId,
         cycleStart: cycle.start,

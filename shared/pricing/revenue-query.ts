@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { extension } from '../api/extension';
 import { MAX_WINDOWS, timeZoneSchema, usageWindows, wholeMinute, windowMinutes } from '../usage/usage-query';
 
-export const revenueGroupings = ['accountId', 'meterId'] as const;
+export const revenueGroupings = ['accountId', 'meterId', 'pricePlanId'] as const;
 
 /**
  * GET /revenue: the revenue events earned over [from, to) — by the minute they happened — per
- * currency, optionally for one account or meter, split by account and/or meter, per calendar window.
+ * currency, optionally for one account, meter or price plan, split by any of them, per calendar
+ * window. A price plan is the plan of the association that rated the revenue (Togai's /metrics
+ * has no plan grouping: it is a Meterline extension).
  */
 export const revenueQuerySchema = z
   .strictObject({
@@ -13,12 +16,19 @@ export const revenueQuerySchema = z
     to: wholeMinute,
     accountId: z.string().min(1).max(512).optional(),
     meterId: z.string().min(1).max(50).optional(),
+    pricePlanId: z.string().min(1).max(512).optional().meta(extension('Only revenue rated under this price plan')),
     window: z.enum(usageWindows).optional(),
     groupBy: z
       .string()
-      .regex(/^(accountId|meterId)(,(accountId|meterId))?$/, 'must be accountId, meterId, or both separated by a comma')
+      .regex(
+        /^(accountId|meterId|pricePlanId)(,(accountId|meterId|pricePlanId)){0,2}$/,
+        'must be accountId, meterId or pricePlanId, or several separated by commas',
+      )
       .optional()
-      .meta({ description: 'Split by `accountId`, `meterId` or `accountId,meterId`' }),
+      .meta({
+        description:
+          'Split by `accountId`, `meterId` and/or `pricePlanId` (comma-separated); `pricePlanId` is a Meterline extension',
+      }),
     timeZone: timeZoneSchema,
   })
   .superRefine((q, ctx) => {

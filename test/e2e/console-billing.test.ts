@@ -123,7 +123,7 @@ const payment = (amount: string, hoursIn: number) => ({
 });
 
 describe('accounts', () => {
-  it('lists accounts a page at a time, found on the server by customer id or by account id', async () => {
+  it('lists accounts a page at a time, found on the server by customer id or by a prefix of the account id', async () => {
     // 50 a page: the customer's 51 accounts take two.
     for (let i = 1; i <= 50; i++) {
       expect(
@@ -137,7 +137,7 @@ describe('accounts', () => {
       ).toBe(201);
     }
     await page.getByRole('link', { name: 'Accounts' }).click();
-    await page.getByLabel('Account or customer id').fill(customerId);
+    await page.getByLabel('Customer id').fill(customerId);
     await page.getByRole('button', { name: 'Search' }).click();
     const firstPage = await tableRows(page.locator('main'));
     expect(firstPage).toHaveLength(50);
@@ -146,14 +146,15 @@ describe('accounts', () => {
     expect(secondPage).toHaveLength(1);
     expect(new Set([...firstPage, ...secondPage].map((row) => row.split(' | ')[0])).size).toBe(51);
 
-    await page.getByLabel('Account or customer id').fill(accountId);
+    await page.getByLabel('Customer id').fill('');
+    await page.getByLabel('Account id or name begins with').fill(accountId);
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await tableRows(page.locator('main'))).toEqual([
       `${accountId} | Console production | ${customerId} | ACTIVE | USD`,
     ]);
     await shot(page, 'accounts');
 
-    await page.getByLabel('Account or customer id').fill('nobody_such_account');
+    await page.getByLabel('Account id or name begins with').fill('nobody_such_account');
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await page.locator('main').textContent()).toContain('No account matches.');
     expect(await page.getByRole('link', { name: 'open the account page of “nobody_such_account”' }).count()).toBe(1);
@@ -178,7 +179,7 @@ describe('accounts', () => {
       (r) => r.body?.events?.length === 4,
     );
 
-    await page.goto(`${base}/console/accounts?q=${customerId}`);
+    await page.goto(`${base}/console/accounts?customer=${customerId}`);
     await page.getByRole('link', { name: accountId, exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Account ${accountId}`);
     expect(await tableRows(page.locator('section[aria-labelledby=plans-heading]'))).toEqual([

@@ -386,6 +386,12 @@ const checks: Record<string, Check> = {
     ]); // A's event earned 7…
     expect((await w.b.get(range)).body.totals).toEqual([]); // …and B sees none of A's revenue
     expect((await w.b.get(`${range}&accountId=${w.planAccount}&groupBy=accountId,meterId`)).body.groups).toEqual([]);
+    // By plan: A's revenue is under A's plan; B, naming that plan, sees nothing.
+    expect((await w.a.get(`${range}&accountId=${w.planAccount}&groupBy=pricePlanId`)).body.groups).toEqual([
+      { currency: 'USD', pricePlanId: w.planId, value: '7' },
+    ]);
+    const byPlan = await w.b.get(`${range}&pricePlanId=${w.planId}&groupBy=pricePlanId,accountId`);
+    expect([byPlan.body.totals, byPlan.body.groups]).toEqual([[], []]);
   },
   'POST /customers': async (w) => {
     const created = await w.b.post('/customers', {
@@ -407,7 +413,15 @@ const checks: Record<string, Check> = {
     expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'customerId' }] } });
   },
   'GET /accounts': async (w) => {
-    for (const query of ['pageSize=200', `customerId=${w.customerId}`]) {
+    // A finds its account by a prefix of its id, any case; B, searching the same, finds nothing.
+    const prefix = `search=${encodeURIComponent(w.planAccount.slice(0, -2).toUpperCase())}`;
+    expect((await w.a.get(`/accounts?${prefix}`)).body.data.map((a: { id: string }) => a.id)).toContain(w.planAccount);
+    for (const query of [
+      'pageSize=200',
+      `customerId=${w.customerId}`,
+      prefix,
+      `${prefix}&customerId=${w.customerId}`,
+    ]) {
       expect([query, (await w.b.get(`/accounts?${query}`)).body.data]).toEqual([query, []]);
     }
   },

@@ -5718,7 +5718,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Revenue events earned over a range, per currency, optionally per window and split by account or meter */
+        /** Revenue events earned over a range, per currency, optionally per window and split by account, meter or price plan */
         get: {
             parameters: {
                 query: {
@@ -5726,8 +5726,10 @@ export interface paths {
                     to: string;
                     accountId?: string;
                     meterId?: string;
+                    /** @description Only revenue rated under this price plan */
+                    pricePlanId?: string;
                     window?: "MINUTE" | "HOUR" | "DAY" | "WEEK" | "MONTH";
-                    /** @description Split by `accountId`, `meterId` or `accountId,meterId` */
+                    /** @description Split by `accountId`, `meterId` and/or `pricePlanId` (comma-separated); `pricePlanId` is a Meterline extension */
                     groupBy?: string;
                     timeZone?: string;
                 };
@@ -7725,7 +7727,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List accounts, oldest first (archived ones too) */
+        /** List accounts, oldest first (archived ones too); `search` finds them by a prefix of the id or name */
         get: {
             parameters: {
                 query?: {
@@ -7734,6 +7736,8 @@ export interface paths {
                     pageSize?: number;
                     /** @description Only this customer’s accounts */
                     customerId?: string;
+                    /** @description Only accounts whose id or name begins with this text, ignoring case */
+                    search?: string;
                 };
                 header?: never;
                 path?: never;
@@ -12178,6 +12182,8 @@ export interface components {
                 currency: string;
                 accountId?: string;
                 meterId?: string;
+                /** @description With groupBy pricePlanId: the plan that rated this revenue */
+                pricePlanId?: string;
                 /** @description An exact decimal (not rounded) */
                 value: string;
                 /** @description Only with `window`: each window that had revenue */
@@ -12193,6 +12199,8 @@ export interface components {
                 currency: string;
                 accountId?: string;
                 meterId?: string;
+                /** @description With groupBy pricePlanId: the plan that rated this revenue */
+                pricePlanId?: string;
                 /** @description An exact decimal (not rounded) */
                 value: string;
                 /** @description Only with `window`: each window that had revenue */

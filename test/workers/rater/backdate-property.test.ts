@@ -155,6 +155,11 @@ describe('a backdated association rates the usage since effectiveFrom, exactly o
             new Decimal(0),
           );
           expect(total.toFixed()).toBe(expectedRevenue.toFixed());
+          // The catch-up writes its revenue under the association's plan, as metering does.
+          const byPlan = await queryRevenue(db, tenantId, { ...query, groupBy: 'pricePlanId' });
+          const planGroups = byPlan.groups ?? [];
+          expect(planGroups.filter((g) => g.pricePlanId !== planId)).toEqual([]);
+          expect(planGroups.reduce((sum, g) => sum.plus(g.value), new Decimal(0)).toFixed()).toBe(total.toFixed());
           const metrics = await queryMetrics(db, tenantId, {
             startTime: query.from,
             endTime: query.to,

@@ -210,4 +210,25 @@ describe('rater API in process — every refusal is problem+json naming the fiel
         .data,
     ).toEqual([]);
   });
+
+  it('refuses a bad account search or revenue split, naming the field', async () => {
+    const p = await newTenant();
+    expectProblem(await callRater(p, 'GET', '/accounts?search='), 422, 'invalid_query', ['search']);
+    expectProblem(await callRater(p, 'GET', '/accounts?search=%20%20'), 422, 'invalid_query', ['search']);
+    expectProblem(await callRater(p, 'GET', `/accounts?search=${'x'.repeat(256)}`), 422, 'invalid_query', ['search']);
+    expectProblem(await callRater(p, 'GET', '/accounts?search=acme&pageSize=0'), 422, 'invalid_query', ['pageSize']);
+    expectProblem(await callRater(p, 'GET', '/accounts?search=acme&nextToken=not-ours'), 422, 'invalid_query', [
+      'nextToken',
+    ]);
+    const range = 'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z';
+    expectProblem(await callRater(p, 'GET', `/revenue?${range}&groupBy=plan`), 422, 'invalid_query', ['groupBy']);
+    expectProblem(
+      await callRater(p, 'GET', `/revenue?${range}&groupBy=pricePlanId,pricePlanId`),
+      422,
+      'invalid_query',
+      ['groupBy'],
+    );
+    expectProblem(await callRater(p, 'GET', `/revenue?${range}&pricePlanId=`), 422, 'invalid_query', ['pricePlanId']);
+    expect((await callRater(p, 'GET', '/accounts?search=nobody')).body.data).toEqual([]);
+  });
 });

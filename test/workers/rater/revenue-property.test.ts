@@ -23,7 +23,8 @@ import { cardArb } from './rate-card-arbitrary';
  * the middle of a cycle, any pricing model, delivered shuffled, in batches, some twice, some
  * batches racing each other. Then the revenue Postgres holds — per event, summed — must equal a
  * brute force: per (plan, cycle) the price of that cycle's total usage, exactly; and each
- * statement's totals the rounded sum of its lines.
+ * statement's totals the rounded sum of its lines; split by the plan that rated it, each plan's
+ * revenue is its own cycles' price, and the splits by plan and by account add up to the total.
  */
 const START = Date.parse('2026-03-01T00:00:00Z');
 const SPAN_MINUTES = 61 * 24 * 60; // March and April
@@ -146,6 +147,35 @@ describe('rated revenue equals the price of each cycle’s usage', () => {
           const revenue = await queryRevenue(db, tenantId, query);
           const total = revenue.totals.reduce((sum, s) => sum.plus(s.value), new Decimal(0));
           expect(total.toFixed()).toBe(expectedRevenue.toFixed());
+
+          // By plan: each plan's revenue is the brute force of its own cycles, and the splits by
+          // plan, by account and by both each add up to the same total, with nothing left out.
+          const expectedByPlan = new Map([a, b].map((plan) => [plan, new Decimal(0)]));
+          for (const [key, e] of expected) {
+            const plan = key.split('|')[1] === 'a' ? a : b;
+            expectedByPlan.set(plan, (expectedByPlan.get(plan) ?? new Decimal(0)).plus(price(e.card, e.usage)));
+          }
+          const sumOf = (series: { value: string }[]) =>
+            series.reduce((sum, s) => sum.plus(s.value), new Decimal(0)).toFixed();
+          const split = async (groupBy: string) =>
+            queryRevenue(db, tenantId, revenueQuerySchema.parse({ from: query.from, to: query.to, groupBy }));
+          const byPlan = await split('pricePlanId');
+          for (const [plan, value] of expectedByPlan) {
+            const found = byPlan.groups?.filter((g) => g.pricePlanId === plan) ?? [];
+            expect(sumOf(found), `plan ${plan}`).toBe(value.toFixed());
+          }
+          expect(byPlan.groups?.every((g) => g.pricePlanId === a || g.pricePlanId === b)).toBe(true);
+          expect(sumOf(byPlan.groups ?? [])).toBe(expectedRevenue.toFixed());
+          expect(sumOf((await split('accountId')).groups ?? [])).toBe(expectedRevenue.toFixed());
+          expect(sumOf((await split('pricePlanId,accountId')).groups ?? [])).toBe(expectedRevenue.toFixed());
+          expect(sumOf(byPlan.totals)).toBe(expectedRevenue.toFixed());
+          const onlyB = await queryRevenue(
+            db,
+            tenantId,
+            revenueQuerySchema.parse({ from: query.from, to: query.to, pricePlanId: b }),
+          );
+          expect(sumOf(onlyB.totals)).toBe((expectedByPlan.get(b) ?? new Decimal(0)).toFixed());
+
           const metrics = await queryMetrics(db, tenantId, {
             startTime: query.from,
             endTime: query.to,
