@@ -1,16 +1,20 @@
 import type { FC } from 'hono/jsx';
 import { ALERT_TEMPLATES, type Alert } from '../../shared/alert/alert';
+import type { FeatureListItem } from '../../shared/entitlement/feature';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import { alertFacts } from './forms/alert-form';
 import { field, type FormFields } from './forms/form-data';
 
 export const alertHref = (id: string) => `/console/alerts/${encodeURIComponent(id)}`;
 
-/** What an alert watches, for a table cell or a fact: the meter (by name, linked) or the currency. */
+/** What an alert watches, for a table cell or a fact: the meter (by name, linked), the feature (linked) or the currency. */
 const Entity: FC<{ alert: Alert; meterNames: Map<string, string> }> = ({ alert, meterNames }) => {
-  const { meterId, currency } = alertFacts(alert);
+  const { meterId, currency, featureId } = alertFacts(alert);
   if (meterId) {
     return <a href={`/console/meters/${encodeURIComponent(meterId)}`}>{meterNames.get(meterId) ?? meterId}</a>;
+  }
+  if (featureId) {
+    return <a href={`/console/features/${encodeURIComponent(featureId)}`}>{featureId}</a>;
   }
   return <>{currency ?? '—'}</>;
 };
@@ -75,7 +79,11 @@ export const AlertList: FC<{ alerts: Alert[]; meterNames: Map<string, string>; n
 );
 
 /** A new alert: the template, what it watches, whose usage, and the thresholds. */
-export const AlertForm: FC<{ fields: FormFields; meters: UsageMeter[] }> = ({ fields, meters }) => {
+export const AlertForm: FC<{ fields: FormFields; meters: UsageMeter[]; features: FeatureListItem[] }> = ({
+  fields,
+  meters,
+  features,
+}) => {
   const template = field(fields, 'alertTemplateId') || 'USAGE_THRESHOLD';
   const type = field(fields, 'thresholdType') || 'ABSOLUTE';
   return (
@@ -91,7 +99,8 @@ export const AlertForm: FC<{ fields: FormFields; meters: UsageMeter[] }> = ({ fi
         </select>
         <p class="hint" id="template-hint">
           USAGE_THRESHOLD watches a meter's usage in the account's billing cycle; REVENUE_THRESHOLD the account's
-          revenue in one currency. Only the entity of the template chosen is sent.
+          revenue in one currency; BALANCE_THRESHOLD a feature's credit balance falling. Only the entity of the template
+          chosen is sent.
         </p>
       </div>
       <div>
@@ -108,6 +117,17 @@ export const AlertForm: FC<{ fields: FormFields; meters: UsageMeter[] }> = ({ fi
       <div>
         <label for="currency">Currency (REVENUE_THRESHOLD)</label>
         <input id="currency" name="currency" value={field(fields, 'currency')} size={6} maxlength={3} />
+      </div>
+      <div>
+        <label for="featureId">Feature (BALANCE_THRESHOLD)</label>
+        <select id="featureId" name="featureId">
+          <option value="">choose a feature</option>
+          {features.map((f) => (
+            <option value={f.id} selected={f.id === field(fields, 'featureId')}>
+              {`${f.name} (${f.id})`}
+            </option>
+          ))}
+        </select>
       </div>
       <div>
         <label for="accountId">Account (blank: every account)</label>

@@ -1,5 +1,6 @@
 import type { Alert } from '../../shared/alert/alert';
 import type { Incident } from '../../shared/alert/incident';
+import type { FeatureListItem } from '../../shared/entitlement/feature';
 import type { UsageMeter } from '../../shared/meter/usage-meter';
 import { AlertDetail, AlertForm, AlertList, DeleteAlertConfirmation, alertHref } from './alert-pages';
 import {
@@ -29,6 +30,8 @@ type Page<T> = { data: T[]; nextToken?: string };
 export function registerAlertPages(app: ConsoleApp, { call, page }: ConsoleKit) {
   const meters = async (c: C) =>
     (await call<Page<UsageMeter>>(c, 'GET', '/usage_meters?pageSize=200')).body?.data ?? [];
+  const features = async (c: C) =>
+    (await call<Page<FeatureListItem>>(c, 'GET', '/features?pageSize=200')).body?.data ?? [];
   const namesOf = (list: UsageMeter[]) => new Map(list.map((m) => [m.id, m.name]));
 
   app.get('/alerts', async (c) => {
@@ -49,7 +52,11 @@ export function registerAlertPages(app: ConsoleApp, { call, page }: ConsoleKit) 
       c,
       'New alert',
       'alerts',
-      <AlertForm fields={fields} meters={(await meters(c)).filter((m) => m.status !== 'ARCHIVED')} />,
+      <AlertForm
+        fields={fields}
+        meters={(await meters(c)).filter((m) => m.status !== 'ARCHIVED')}
+        features={await features(c)}
+      />,
       notice,
       notice ? 422 : 200,
     );

@@ -1,14 +1,19 @@
 import type { FC } from 'hono/jsx';
 import type { Incident, IncidentDelivery } from '../../shared/alert/incident';
+import { webhookDeliveryStatusSchema } from '../../shared/webhook/webhook-delivery';
 import { alertHref } from './alert-pages';
 
-export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'DEAD'] as const;
+export const DELIVERY_STATUSES = webhookDeliveryStatusSchema.options;
 
-/** What crossed: "usage 3 → 5 crossed 4", or the revenue in its currency. */
+/** What crossed: "usage 3 → 5 crossed 4", the revenue in its currency, or a feature's balance falling. */
 function crossing(incident: Incident): string {
   const report = incident.reportData;
   if (!report) {
     return '—';
+  }
+  if (report.balance) {
+    const feature = report.feature ? ` (${report.feature.id})` : '';
+    return `balance${feature} ${report.balance.before} → ${report.balance.after} fell through ${report.threshold.value}`;
   }
   const change = report.usage ?? report.revenue;
   const what = report.usage ? 'usage' : `revenue${report.currency ? ` (${report.currency.id})` : ''}`;

@@ -361,6 +361,54 @@ describe('the console: every new screen', () => {
     expect(await main()).toContain('No such webhook endpoint.');
   });
 
+  it('creates a balance alert on a feature from the form; a debit through it shows as the balance falling', async () => {
+    const feature = await client.post('/features', {
+      name: unique('console_alert_units'),
+      schemaAssociations: [{ schemaName: schema, attributeName: 'units' }],
+    });
+    expect(feature.status).toBe(200);
+    const featureId = feature.body.id as string;
+    const holder = unique('console_balance_acct');
+    expect((await client.post(`/accounts/${holder}/features/${featureId}/entries`, { granted: '10' })).status).toBe(
+      201,
+    );
+
+    await go('alerts/new');
+    await page.getByLabel('Template').selectOption('BALANCE_THRESHOLD');
+    await page.getByLabel('Feature (BALANCE_THRESHOLD)').selectOption(featureId);
+    await page.getByLabel('Account (blank: every account)').fill(holder);
+    await page.getByLabel('Kind').selectOption('ABSOLUTE');
+    await page.getByLabel('Values (up to 10, comma separated)').fill('4');
+    await page.getByRole('button', { name: 'Create alert' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Alert created: ACTIVE');
+    const balanceAlertId = decodeURIComponent(page.url().split('/console/alerts/')[1]?.split('?')[0] ?? '');
+    expect((await client.get(`/alerts/${balanceAlertId}`)).body).toMatchObject({
+      alertTemplateId: 'BALANCE_THRESHOLD',
+      entityDetails: { feature: { id: featureId } },
+      ownerDetails: { account: { id: holder } },
+      parameters: { threshold: { type: 'ABSOLUTE', values: [4] } },
+    });
+
+    const event = {
+      id: unique('cb'),
+      schemaName: schema,
+      timestamp: new Date().toISOString(),
+      accountId: holder,
+      attributes: [{ name: 'units', value: '7' }],
+    };
+    const entitled = await client.post('/entitled', { event });
+    expect([entitled.status, entitled.body.details?.entitled]).toEqual([200, true]);
+    await eventually(
+      () => client.get(`/incidents?alertId=${balanceAlertId}`),
+      (r) => r.body?.data?.length === 1,
+    );
+    await go(`alerts/${encodeURIComponent(balanceAlertId)}`);
+    const rows = await tableRows(page.locator('main'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(`${holder} | balance (${featureId}) 10 → 3 fell through 4 | TRIGGERED`);
+    expect((await client.delete(`/alerts/${balanceAlertId}`)).status).toBe(200);
+  });
+
   it('ran every page with nothing refused by its Content-Security-Policy', () => {
     expect(blocked).toEqual([]);
   });

@@ -48,6 +48,28 @@ describe('alertRequest', () => {
     expect(createAlertRequest.safeParse(body).success).toBe(true);
   });
 
+  it("sends a balance alert on a feature, and nothing of the other templates' choices", () => {
+    const body = alertRequest({
+      alertTemplateId: 'BALANCE_THRESHOLD',
+      usageMeterId: 'um.1',
+      currency: 'eur',
+      featureId: 'tokens',
+      accountId: 'acme',
+      thresholdType: 'PERCENTAGE',
+      thresholdValues: '20',
+      thresholdLimit: '500',
+    });
+    expect(body).toEqual({
+      alertTemplateId: 'BALANCE_THRESHOLD',
+      interval: 0,
+      status: 'ACTIVE',
+      entityDetails: { feature: { id: 'tokens' } },
+      ownerDetails: { account: { id: 'acme' } },
+      parameters: { threshold: { type: 'PERCENTAGE', values: ['20'], limit: '500' } },
+    });
+    expect(createAlertRequest.safeParse(body).success).toBe(true);
+  });
+
   it('leaves a missing limit and a bad value for the API to name', () => {
     const body = alertRequest({
       alertTemplateId: 'USAGE_THRESHOLD',
@@ -103,5 +125,15 @@ describe('alertFacts', () => {
         parameters: { threshold: { type: 'PERCENTAGE', values: [50, 100], limit: 400 } },
       }),
     ).toEqual({ currency: 'USD', thresholds: '50%, 100% of 400' });
+  });
+  it('reads a feature', () => {
+    expect(
+      alertFacts({
+        ...alert,
+        alertTemplateId: 'BALANCE_THRESHOLD',
+        entityDetails: { feature: { id: 'tokens' } },
+        parameters: { threshold: { type: 'ABSOLUTE', values: [100] } },
+      }),
+    ).toEqual({ featureId: 'tokens', thresholds: '100' });
   });
 });

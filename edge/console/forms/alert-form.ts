@@ -3,8 +3,8 @@ import { field, type FormFields } from './form-data';
 
 /**
  * The console's alert form → the body of POST /alerts. The template says which entity is sent (a
- * meter for USAGE_THRESHOLD, a currency for REVENUE_THRESHOLD): only that one, so switching the
- * template in the form never sends a stale choice. Blank owner: every account is watched.
+ * meter for USAGE_THRESHOLD, a currency for REVENUE_THRESHOLD, a feature for BALANCE_THRESHOLD):
+ * only that one, so switching the template in the form never sends a stale choice. Blank owner: every account is watched.
  * Thresholds are typed as a list ("80, 100"); the API checks each and names the one it refuses
  * (`parameters.threshold.values.1`). Crossings are detected in real time, so `interval`, which
  * Togai's model requires, is 0.
@@ -36,6 +36,9 @@ function entityDetails(template: string, form: FormFields) {
   if (template === 'REVENUE_THRESHOLD') {
     return { currency: { id: field(form, 'currency').toUpperCase() } };
   }
+  if (template === 'BALANCE_THRESHOLD') {
+    return { feature: { id: field(form, 'featureId') } };
+  }
   return { usageMeter: { id: field(form, 'usageMeterId') } };
 }
 
@@ -44,19 +47,22 @@ export function thresholdValues(text: string): string[] {
   return text.split(/[\s,;]+/).filter((v) => v !== '');
 }
 
-/** What an alert watches, read from its details: the meter or currency, the account (or all), the thresholds. */
+/** What an alert watches, read from its details: the meter, currency or feature, the account (or all), the thresholds. */
 export function alertFacts(alert: Alert): {
   meterId?: string;
   currency?: string;
+  featureId?: string;
   accountId?: string;
   thresholds: string;
 } {
   const meterId = idAt(alert.entityDetails, 'usageMeter');
   const currency = idAt(alert.entityDetails, 'currency');
+  const featureId = idAt(alert.entityDetails, 'feature');
   const accountId = idAt(alert.ownerDetails, 'account');
   return {
     ...(meterId ? { meterId } : {}),
     ...(currency ? { currency } : {}),
+    ...(featureId ? { featureId } : {}),
     ...(accountId ? { accountId } : {}),
     thresholds: thresholdText(alert.parameters),
   };
