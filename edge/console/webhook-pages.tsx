@@ -1,7 +1,6 @@
 import type { FC } from 'hono/jsx';
-import type { Incident, IncidentDelivery } from '../../shared/alert/incident';
+import type { WebhookDeliveryLogEntry } from '../../shared/webhook/webhook-delivery';
 import { DEFAULT_ROTATION_OVERLAP_MINUTES, type WebhookEndpoint } from '../../shared/webhook/webhook-endpoint';
-import { alertHref } from './alert-pages';
 import { field, type FormFields } from './forms/form-data';
 
 export const webhookHref = (id: string) => `/console/webhooks/${encodeURIComponent(id)}`;
@@ -97,15 +96,10 @@ export const EndpointSecret: FC<{ endpoint: WebhookEndpoint & { secret: string }
   </>
 );
 
-export interface EndpointDelivery {
-  incident: Incident;
-  delivery: IncidentDelivery;
-}
-
-/** An endpoint, what it was sent among the incidents on this page, and its rotate and delete actions. */
+/** An endpoint, its delivery log (each delivery can be sent again), enable when disabled, rotate and delete. */
 export const WebhookDetail: FC<{
   endpoint: WebhookEndpoint;
-  deliveries: EndpointDelivery[];
+  deliveries: WebhookDeliveryLogEntry[];
   nextToken?: string | undefined;
 }> = ({ endpoint, deliveries, nextToken }) => (
   <>
@@ -118,6 +112,20 @@ export const WebhookDetail: FC<{
       <dd>
         <span class={`status ${endpoint.status}`}>{endpoint.status}</span>
       </dd>
+      {endpoint.failingSince && (
+        <>
+          <dt>Every attempt failing since (UTC)</dt>
+          <dd>{endpoint.failingSince}</dd>
+        </>
+      )}
+      {endpoint.disabledAt && (
+        <>
+          <dt>Disabled (UTC)</dt>
+          <dd>{endpoint.disabledAt}</dd>
+          <dt>Why</dt>
+          <dd>{endpoint.disabledReason ?? '—'}</dd>
+        </>
+      )}
       <dt>Id</dt>
       <dd>{endpoint.id}</dd>
       <dt>Created (UTC)</dt>
@@ -129,42 +137,64 @@ export const WebhookDetail: FC<{
         </>
       )}
     </dl>
+    {endpoint.status === 'DISABLED' && (
+      <form method="post" action={`${webhookHref(endpoint.id)}/enable`}>
+        <p class="hint">
+          Nothing is attempted while it is disabled; its deliveries are held. Enabled, it is sent what it held, each
+          under the webhook-id it had.
+        </p>
+        <button type="submit">Enable this endpoint</button>
+      </form>
+    )}
     <div class="actions">
       <a href={`${webhookHref(endpoint.id)}/rotate`}>Rotate the secret…</a>
       <a href={`${webhookHref(endpoint.id)}/delete`}>Delete this endpoint…</a>
     </div>
     <h2>Deliveries</h2>
     {deliveries.length === 0 ? (
-      <p>None among these incidents.</p>
+      <p>None yet.</p>
     ) : (
       <div class="scroll">
         <table>
-          <caption class="hint">Oldest incident first; a delivery is retried on a schedule, then DEAD</caption>
+          <caption class="hint">
+            Newest first; a delivery is retried on a schedule, then DEAD; HELD while the endpoint is disabled
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Incident (UTC)</th>
-              <th scope="col">Alert</th>
+              <th scope="col">Created (UTC)</th>
+              <th scope="col">Message (webhook-id)</th>
+              <th scope="col">Type</th>
               <th scope="col">Status</th>
               <th scope="col" class="num">
                 Attempts
               </th>
               <th scope="col">Last answer</th>
               <th scope="col">Delivered or next attempt (UTC)</th>
+              <th scope="col">Send again</th>
             </tr>
           </thead>
           <tbody>
-            {deliveries.map(({ incident, delivery }) => (
+            {deliveries.map((d) => (
               <tr>
-                <td>{incident.createdAt}</td>
+                <td>{d.createdAt}</td>
+                <td>{d.messageId}</td>
+                <td>{d.eventType}</td>
                 <td>
-                  <a href={alertHref(incident.alertId)}>{incident.alertId}</a>
+                  <span class={`status ${d.status}`}>{d.status}</span>
                 </td>
+                <td class="num">{d.attempts}</td>
+                <td>{d.lastResponseStatus ?? d.lastError ?? '—'}</td>
+                <td>{d.deliveredAt ?? d.nextAttemptAt ?? '—'}</td>
                 <td>
-                  <span class={`status ${delivery.status}`}>{delivery.status}</span>
+                  <form
+                    method="post"
+                    action={`${webhookHref(endpoint.id)}/deliveries/${encodeURIComponent(d.messageId)}/redeliver`}
+                  >
+                    <button type="submit" aria-label={`Redeliver ${d.messageId}`}>
+                      Redeliver
+                    </button>
+                  </form>
                 </td>
-                <td class="num">{delivery.attempts}</td>
-                <td>{delivery.lastResponseStatus ?? delivery.lastError ?? '—'}</td>
-                <td>{delivery.deliveredAt ?? delivery.nextAttemptAt ?? '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -173,7 +203,7 @@ export const WebhookDetail: FC<{
     )}
     {nextToken && (
       <p>
-        <a href={`${webhookHref(endpoint.id)}?${new URLSearchParams({ nextToken })}`}>Later incidents</a>
+        <a href={`${webhookHref(endpoint.id)}?${new URLSearchParams({ nextToken })}`}>Older deliveries</a>
       </p>
     )}
   </>

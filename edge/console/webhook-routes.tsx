@@ -1,4 +1,4 @@
-import type { Incident } from '../../shared/alert/incident';
+import type { WebhookDeliveryLogEntry } from '../../shared/webhook/webhook-delivery';
 import type { WebhookEndpoint } from '../../shared/webhook/webhook-endpoint';
 import {
   done,
@@ -18,18 +18,18 @@ import {
   RotateConfirmation,
   WebhookDetail,
   WebhookList,
+  webhookHref,
 } from './webhook-pages';
 
 const PAGE_SIZE = 50;
-/** The API's largest page: the endpoint's deliveries are read from this many incidents at a time. */
-const INCIDENT_PAGE_SIZE = 200;
-/** Endpoints are few; the API has no GET of one, so its page reads the list, at most this many pages. */
-const MAX_ENDPOINT_PAGES = 10;
 
 type Page<T> = { data: T[]; nextToken?: string };
 type Created = WebhookEndpoint & { secret: string };
 
-/** Webhook endpoints: list, add (the secret shown once), an endpoint with its deliveries, rotate its secret, delete. */
+/**
+ * Webhook endpoints: list, add (the secret shown once), an endpoint with its delivery log (each
+ * delivery sent again on request), enable one that was disabled, rotate its secret, delete.
+ */
 export function registerWebhookPages(app: ConsoleApp, { call, page }: ConsoleKit) {
   const listPage = async (c: C, fields: FormFields = {}, notice?: Notice) => {
     const token = c.req.query('nextToken');
@@ -60,46 +60,47 @@ export function registerWebhookPages(app: ConsoleApp, { call, page }: ConsoleKit
   });
 
   const findEndpoint = async (c: C, id: string): Promise<WebhookEndpoint | undefined> => {
-    let token: string | undefined;
-    for (let pages = 0; pages < MAX_ENDPOINT_PAGES; pages++) {
-      const query = new URLSearchParams({ pageSize: '200', ...(token ? { nextToken: token } : {}) });
-      const list = await call<Page<WebhookEndpoint>>(c, 'GET', `/webhooks?${query}`);
-      const found = list.body?.data?.find((e) => e.id === id);
-      token = list.body?.nextToken;
-      if (found || !list.ok || !token) {
-        return found;
-      }
-    }
-    return undefined;
+    const found = await call<WebhookEndpoint>(c, 'GET', `/webhooks/${seg(id)}`);
+    return found.ok ? found.body : undefined;
   };
   const missing = (c: C) => page(c, 'Webhook endpoint', 'webhooks', <p>No such webhook endpoint.</p>, undefined, 404);
 
-  app.get('/webhooks/:id', async (c) => {
+  const endpointPage = async (c: C, notice?: Notice) => {
     const id = pathParam(c, 'id');
     const token = c.req.query('nextToken');
-    const query = new URLSearchParams({
-      pageSize: String(INCIDENT_PAGE_SIZE),
-      ...(token ? { nextToken: token } : {}),
-    });
-    const [endpoint, incidents] = await Promise.all([
+    const query = new URLSearchParams({ pageSize: String(PAGE_SIZE), ...(token ? { nextToken: token } : {}) });
+    const [endpoint, log] = await Promise.all([
       findEndpoint(c, id),
-      call<Page<Incident>>(c, 'GET', `/incidents?${query}`),
+      call<Page<WebhookDeliveryLogEntry>>(c, 'GET', `/webhooks/${seg(id)}/deliveries?${query}`),
     ]);
     if (!endpoint) {
       return missing(c);
     }
-    const deliveries = (incidents.body?.data ?? []).flatMap((incident) =>
-      (incident.reportData?.webhooks.deliveries ?? [])
-        .filter((d) => d.endpointId === id)
-        .map((delivery) => ({ incident, delivery })),
-    );
     return page(
       c,
       `Webhook endpoint ${endpoint.description || endpoint.url}`,
       'webhooks',
-      <WebhookDetail endpoint={endpoint} deliveries={deliveries} nextToken={incidents.body?.nextToken} />,
-      failure(incidents),
+      <WebhookDetail endpoint={endpoint} deliveries={log.body?.data ?? []} nextToken={log.body?.nextToken} />,
+      notice ?? failure(log),
     );
+  };
+  app.get('/webhooks/:id', (c) => endpointPage(c));
+  app.post('/webhooks/:id/enable', async (c) => {
+    const id = pathParam(c, 'id');
+    const enabled = await call<WebhookEndpoint>(c, 'POST', `/webhooks/${seg(id)}/enable`);
+    if (enabled.ok) {
+      return done(c, webhookHref(id), 'Endpoint enabled: what it held is sent now');
+    }
+    return endpointPage(c, failure(enabled));
+  });
+  app.post('/webhooks/:id/deliveries/:messageId/redeliver', async (c) => {
+    const id = pathParam(c, 'id');
+    const messageId = pathParam(c, 'messageId');
+    const sent = await call(c, 'POST', `/webhooks/${seg(id)}/deliveries/${seg(messageId)}/redeliver`);
+    if (sent.ok) {
+      return done(c, webhookHref(id), `Delivery of ${messageId} queued`);
+    }
+    return endpointPage(c, failure(sent));
   });
 
   app.get('/webhooks/:id/rotate', async (c) => {

@@ -195,7 +195,7 @@ describe('the console: webhooks, alerts and incidents', () => {
 
     await go(`webhooks/${encodeURIComponent(endpointId)}`);
     expect(await tableRows(page.locator('main'))).toEqual([
-      expect.stringContaining(`${incident.createdAt} | ${alertId} | DELIVERED | 1 | 204 | `),
+      expect.stringContaining(`| ${incidentId} | alert.threshold_crossed | DELIVERED | 1 | 204 | `),
     ]);
     await shot(page, 'webhook');
   });
@@ -254,6 +254,17 @@ describe('the console: webhooks, alerts and incidents', () => {
     await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(3);
     const third = delivery(2);
     expect([verifies(rotatedSecret, third), verifies(firstSecret, third)]).toEqual([true, false]);
+  });
+
+  it("sends one delivery again from the endpoint's delivery log, under the same webhook-id", async () => {
+    await go(`webhooks/${encodeURIComponent(endpointId)}`);
+    await page.getByRole('button', { name: `Redeliver ${incidentId}` }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Delivery of ${incidentId} queued`);
+    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(4);
+    expect(receiver.received[3]).toMatchObject({ id: incidentId, body: receiver.received[0]?.body });
+    expect(verifies(rotatedSecret, delivery(3))).toBe(true);
+    const log = (await client.get(`/webhooks/${endpointId}/deliveries`)).body.data;
+    expect(log).toEqual([expect.objectContaining({ messageId: incidentId, status: 'DELIVERED' })]);
   });
 });
 
