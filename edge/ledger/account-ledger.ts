@@ -333,6 +333,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
 
   async syncPlanGrants(owner: LedgerOwner, associationId: string, grants: PlanGrant[]): Promise<void> {
     this.rows.rememberOwner(owner);
+    await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
     this.entries.syncPlanGrants(associationId, grants, this.clock());
   }
 
@@ -349,11 +350,21 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     entryId: string,
     change: UpdateCreditEntryRequest,
   ): Promise<LedgerResult<CreditEntryView>> {
+    await this.refreshAlertsOfKnownOwner();
     return this.entries.update(featureId, entryId, change, this.clock());
   }
 
   async voidEntry(featureId: string, entryId: string): Promise<LedgerResult<CreditEntryView>> {
+    await this.refreshAlertsOfKnownOwner();
     return this.entries.void(featureId, entryId, this.clock());
+  }
+
+  /** A change to an entry may lower a balance: the alerts watching it are read again if old. */
+  private async refreshAlertsOfKnownOwner(): Promise<void> {
+    const owner = this.rows.owner();
+    if (owner) {
+      await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
+    }
   }
 
   async setOverageLimit(owner: LedgerOwner, featureId: string, overageLimit: string | null): Promise<FeatureCredits> {

@@ -14,6 +14,12 @@ import {
 export const BALANCE_ALERTS_TTL_MS = 60_000;
 /** After the rater failed to answer them, debits go on with the copy kept, and ask again after this. */
 export const BALANCE_ALERTS_RETRY_MS = 10_000;
+/**
+ * How long a debit waits for a read of the alerts before it goes on with the copy kept (the read
+ * goes on, and the copy is replaced when it answers): a slow Postgres behind the rater must not
+ * stall /entitled.
+ */
+export const BALANCE_ALERTS_WAIT_MS = 1_000;
 /** Crossings sent to the rater per call; a full page brings the next send forward to now. */
 export const CROSSINGS_PAGE = 200;
 /** A send of crossings that failed is tried again by the alarm after this. */
@@ -41,6 +47,8 @@ export class BalanceAlerts {
   /** Until when a failed read of the alerts is not tried again (memory only: a restart may try at once). */
   private retryAt = 0;
   private reading: Promise<void> | null = null;
+  /** When the read in flight began: no debit waits for it past BALANCE_ALERTS_WAIT_MS after that. */
+  private readingSince = 0;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -116,7 +124,8 @@ export class BalanceAlerts {
 
   /**
    * Reads the alerts again when the copy is older than BALANCE_ALERTS_TTL_MS. A rater that does not
-   * answer holds up no debit: the copy kept stays in use, and is asked for again after a pause.
+   * answer holds up no debit: after BALANCE_ALERTS_WAIT_MS the copy kept is used (the read goes on
+   * and replaces it when it answers); a rater that fails is asked again after a pause.
    */
   async refresh(rater: BalanceAlertsRater, owner: { tenantId: string; accountId: string }, now: number): Promise<void> {
     const fetchedAt = this.fetchedAt();
@@ -124,17 +133,29 @@ export class BalanceAlerts {
       return;
     }
     // Concurrent debits finding the copy old wait for one read, not one each.
-    this.reading ??= rater
-      .balanceAlerts(owner.tenantId, owner.accountId)
-      .then((alerts) => this.save(alerts, now))
-      .catch((error: unknown) => {
-        this.retryAt = now + BALANCE_ALERTS_RETRY_MS;
-        console.error('balance alerts could not be read from the rater; the copy kept stays in use', error);
-      })
-      .finally(() => {
-        this.reading = null;
-      });
-    await this.reading;
+    if (this.reading === null) {
+      this.readingSince = now;
+      this.reading = rater
+        .balanceAlerts(owner.tenantId, owner.accountId)
+        .then((alerts) => this.save(alerts, now))
+        .catch((error: unknown) => {
+          this.retryAt = now + BALANCE_ALERTS_RETRY_MS;
+          console.error('balance alerts could not be read from the rater; the copy kept stays in use', error);
+        })
+        .finally(() => {
+          this.reading = null;
+        });
+    }
+    const wait = this.readingSince + BALANCE_ALERTS_WAIT_MS - now;
+    if (wait <= 0) {
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, wait);
+    });
+    await Promise.race([this.reading, waited]);
+    clearTimeout(timer);
   }
 
   /**

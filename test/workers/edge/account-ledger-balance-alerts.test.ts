@@ -22,12 +22,18 @@ class RaterDouble implements BalanceAlertsRater {
   alerts: WatchedBalanceAlert[] = [];
   sends: BalanceCrossing[][] = [];
   reads = 0;
-  /** 'down': every call fails; 'lose-answer': the next send arrives but its answer is lost. */
-  mode: 'up' | 'down' | 'lose-answer' = 'up';
+  /**
+   * 'down': every call fails; 'lose-answer': the next send arrives but its answer is lost;
+   * 'hang': a read of the alerts never answers (a Postgres that has stopped responding).
+   */
+  mode: 'up' | 'down' | 'lose-answer' | 'hang' = 'up';
 
   async balanceAlerts(): Promise<WatchedBalanceAlert[]> {
     if (this.mode === 'down') {
       throw new Error('database unavailable');
+    }
+    if (this.mode === 'hang') {
+      return new Promise(() => {});
     }
     this.reads++;
     return this.alerts;
@@ -208,6 +214,29 @@ describe('AccountLedger balance alerts', () => {
     expect(rater.reads).toBe(1);
     await runDurableObjectAlarm(ledger);
     expect(rater.received().map((r) => r.split(' ')[1])).toEqual(['15→10']);
+  });
+
+  it('debits on with the copy kept when the read of the alerts does not answer', async () => {
+    const { owner, ledger, rater } = await account([low('50')]);
+    await grant(ledger, owner, 'g', '100');
+    await entitle(ledger, owner, 'warm', '1'); // reads the alerts: 99
+    rater.mode = 'hang';
+    await attach(ledger, rater, T0 + BALANCE_ALERTS_TTL_MS); // the copy is old: the read hangs
+    expect(await entitle(ledger, owner, 'e1', '60')).toBe('ENTITLED'); // 39: judged against the copy kept
+    await attach(ledger, rater, T0 + BALANCE_ALERTS_TTL_MS + 5_000);
+    expect(await entitle(ledger, owner, 'e2', '1')).toBe('ENTITLED'); // the read, still in flight, began 5 s ago
+    await runDurableObjectAlarm(ledger);
+    expect(rater.received().map((r) => r.split(' ')[1])).toEqual(['99→39']);
+  });
+
+  it('reads the alerts before a void on a ledger that never debited, and fires when the balance falls through', async () => {
+    const { owner, ledger, rater } = await account([low('50')]);
+    await grant(ledger, owner, 'base', '40');
+    await grant(ledger, owner, 'bonus', '30'); // 70; no debit yet: no copy of the alerts
+    unwrap(await ledger.voidEntry(FEATURE, 'bonus')); // 40
+    expect(rater.reads).toBe(1);
+    await runDurableObjectAlarm(ledger);
+    expect(rater.received().map((r) => r.split(' ')[1])).toEqual(['70→40']);
   });
 
   it('fires when a voided grant makes the balance fall through a threshold', async () => {
