@@ -8,7 +8,17 @@ CREATE TABLE "webhook_messages" (
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD COLUMN "event_type" text DEFAULT 'alert.threshold_crossed' NOT NULL;--> statement-breakpoint
-ALTER TABLE "webhook_deliveries" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "webhook_deliveries_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+-- The delivery log is newest first by seq: deliveries made before this migration are numbered in
+-- the order they were created (an identity added at once would number them in heap order).
+ALTER TABLE "webhook_deliveries" ADD COLUMN "seq" bigint;--> statement-breakpoint
+UPDATE "webhook_deliveries" d SET "seq" = o.n
+  FROM (SELECT tenant_id, incident_id, endpoint_id,
+               row_number() OVER (ORDER BY created_at, tenant_id, incident_id, endpoint_id) AS n
+          FROM "webhook_deliveries") o
+ WHERE d.tenant_id = o.tenant_id AND d.incident_id = o.incident_id AND d.endpoint_id = o.endpoint_id;--> statement-breakpoint
+ALTER TABLE "webhook_deliveries" ALTER COLUMN "seq" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_deliveries" ALTER COLUMN "seq" ADD GENERATED ALWAYS AS IDENTITY (sequence name "webhook_deliveries_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+SELECT setval('webhook_deliveries_seq_seq', COALESCE((SELECT max("seq") FROM "webhook_deliveries"), 0) + 1, false);--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "failing_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "disabled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "disabled_reason" text;--> statement-breakpoint

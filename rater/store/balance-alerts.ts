@@ -72,9 +72,10 @@ export async function recordBalanceCrossings(
           ON CONFLICT (tenant_id, id) DO NOTHING
           RETURNING tenant_id, id),
         delivered AS (
-          INSERT INTO webhook_deliveries (tenant_id, incident_id, endpoint_id)
-          SELECT f.tenant_id, f.id, e.id FROM fired f
-            JOIN webhook_endpoints e ON e.tenant_id = f.tenant_id AND e.status = 'ACTIVE')
+          INSERT INTO webhook_deliveries (tenant_id, incident_id, endpoint_id, status)
+          SELECT f.tenant_id, f.id, e.id, CASE WHEN e.status = 'DISABLED' THEN 'HELD' ELSE 'PENDING' END
+            FROM fired f
+            JOIN webhook_endpoints e ON e.tenant_id = f.tenant_id AND e.status IN ('ACTIVE', 'DISABLED'))
         SELECT id FROM fired`);
       recorded += rows.rows.length;
     }

@@ -21,7 +21,9 @@ export interface DueDelivery extends Record<string, unknown> {
  * attempt moves past the lease in the same statement, so a runner racing this one (another
  * isolate, the cron) skips them (SKIP LOCKED, then the new time). Should this runner die mid-send,
  * the lease runs out and the delivery is tried again — with the same webhook-id, which is what
- * receivers dedupe on. `tenantId` takes only that tenant's.
+ * receivers dedupe on. `tenantId` takes only that tenant's. A PENDING delivery found on a DISABLED
+ * endpoint (written by a transaction that read the endpoint ACTIVE while it was being disabled) is
+ * made HELD here instead of sent, so enabling the endpoint sends it.
  */
 export async function leaseDueDeliveries(
   db: Queryable,
@@ -37,13 +39,19 @@ export async function leaseDueDeliveries(
       WHERE d.status = 'PENDING' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
         ${tenantId !== undefined ? sql`AND d.tenant_id = ${tenantId}` : sql``}
       ORDER BY d.next_attempt_at LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    UPDATE webhook_deliveries d SET next_attempt_at = ${leasedUntil.toISOString()}::timestamptz
-    FROM due, webhook_endpoints e
-    WHERE d.tenant_id = due.tenant_id AND d.incident_id = due.incident_id AND d.endpoint_id = due.endpoint_id
-      AND e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
-    RETURNING d.tenant_id, d.incident_id, d.endpoint_id, d.event_type, d.attempts, e.url, e.secret,
-              CASE WHEN e.previous_secret_expires_at > ${now.toISOString()}::timestamptz THEN e.previous_secret END AS previous_secret`);
+      FOR UPDATE SKIP LOCKED),
+    leased AS (
+      UPDATE webhook_deliveries d
+         SET next_attempt_at = CASE WHEN e.status = 'DISABLED' THEN d.next_attempt_at
+                                    ELSE ${leasedUntil.toISOString()}::timestamptz END,
+             status = CASE WHEN e.status = 'DISABLED' THEN 'HELD' ELSE d.status END
+      FROM due, webhook_endpoints e
+      WHERE d.tenant_id = due.tenant_id AND d.incident_id = due.incident_id AND d.endpoint_id = due.endpoint_id
+        AND e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
+      RETURNING d.tenant_id, d.incident_id, d.endpoint_id, d.event_type, d.attempts, e.url, e.secret, e.status AS endpoint_status,
+                CASE WHEN e.previous_secret_expires_at > ${now.toISOString()}::timestamptz THEN e.previous_secret END AS previous_secret)
+    SELECT tenant_id, incident_id, endpoint_id, event_type, attempts, url, secret, previous_secret
+      FROM leased WHERE endpoint_status <> 'DISABLED'`);
   return rows.rows;
 }
 

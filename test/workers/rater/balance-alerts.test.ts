@@ -1,13 +1,16 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../rater/db/connect';
 import { Rater } from '../../../rater/index';
 import { recordBalanceCrossings } from '../../../rater/store/balance-alerts';
+import { leaseDueDeliveries } from '../../../rater/store/webhook-deliveries';
 import { insertFeature } from '../../../rater/store/features';
 import { insertWebhookEndpoint } from '../../../rater/store/webhook-endpoints';
 import type { BalanceCrossing } from '../../../shared/alert/balance-crossings';
 import type { Principal } from '../../../shared/auth/api-key';
 import { callRater, newTenant } from './rater-api';
+import { markDisabled } from './webhook-fixtures';
 
 /**
  * Balance crossings reach the rater from the AccountLedger's outbox, which sends each until the
@@ -107,6 +110,33 @@ describe('balance alerts in the rater', () => {
       );
     }
     expect(incidents[0].id).not.toBe(incidents[1].id);
+  });
+
+  it('holds a crossing for a DISABLED endpoint, and the lease holds a PENDING delivery it finds on one instead of sending it', async () => {
+    const { p, featureId, endpointIds } = await scenario();
+    const [disabled, active] = endpointIds as [string, string];
+    await markDisabled(p.tenantId, disabled, 'failing for five days');
+    const alert = await createAlert(p, featureId);
+    const { db, pool } = connect(env);
+    try {
+      expect(await recordBalanceCrossings(db, p.tenantId, [crossing(alert.id, featureId, 'ledger-h:1')])).toBe(1);
+      const statuses = await db.execute<{ endpoint_id: string; status: string }>(sql`
+        SELECT endpoint_id, status FROM webhook_deliveries WHERE tenant_id = ${p.tenantId} ORDER BY endpoint_id`);
+      expect(statuses.rows).toEqual([
+        { endpoint_id: disabled, status: 'HELD' },
+        { endpoint_id: active, status: 'PENDING' },
+      ]);
+      // A transaction that read the endpoint ACTIVE while it was being disabled left this one PENDING.
+      await db.execute(sql`INSERT INTO webhook_deliveries (tenant_id, incident_id, endpoint_id, status)
+        VALUES (${p.tenantId}, 'raced', ${disabled}, 'PENDING')`);
+      const leased = await leaseDueDeliveries(db, new Date(Date.UTC(2100, 0, 1)), 10, 60_000, p.tenantId);
+      expect(leased.map((d) => d.endpoint_id).sort()).toEqual([active]);
+      const raced = await db.execute<{ status: string }>(sql`
+        SELECT status FROM webhook_deliveries WHERE tenant_id = ${p.tenantId} AND incident_id = 'raced'`);
+      expect(raced.rows).toEqual([{ status: 'HELD' }]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('answers the ledger the ACTIVE balance alerts of its account and of every account, thresholds made absolute', async () => {
