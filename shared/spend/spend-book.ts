@@ -40,7 +40,10 @@ export type HoldOutcome =
 
 export type SettleOutcome =
   | { status: 'SETTLED' | 'ALREADY_SETTLED'; hold: MoneyHold }
-  | { status: 'REFUSED'; code: 'reservation_not_found' | 'reservation_not_held' | 'reservation_settled' };
+  | {
+      status: 'REFUSED';
+      code: 'reservation_not_found' | 'reservation_not_held' | 'reservation_settled' | 'event_already_recorded';
+    };
 
 export class SpendBook {
   private limit: SpendLimit | null = null;
@@ -83,8 +86,8 @@ export class SpendBook {
 
   /**
    * The hold becomes pending under the event's id: it keeps counting, at its estimate, until the
-   * rater's revenue for that event replaces it. Revenue already recorded for the event (it cannot
-   * precede the settle in the product, but a model must say) leaves nothing pending.
+   * rater's revenue for that event replaces it. An event whose revenue is already recorded was
+   * ingested by another call: it cannot settle a reservation (its estimate would never be replaced).
    */
   settle(key: string, eventId: string, now: number): SettleOutcome {
     const hold = this.holds.get(key);
@@ -100,11 +103,12 @@ export class SpendBook {
     if (hold.status !== 'HELD') {
       return { status: 'REFUSED', code: 'reservation_not_held' };
     }
+    if (this.records.has(eventId) || [...this.holds.values()].some((h) => h.eventId === eventId)) {
+      return { status: 'REFUSED', code: 'event_already_recorded' };
+    }
     hold.status = 'SETTLED';
     hold.eventId = eventId;
-    if (!this.records.has(eventId)) {
-      this.pending.set(eventId, hold.estimate);
-    }
+    this.pending.set(eventId, hold.estimate);
     return { status: 'SETTLED', hold: { ...hold } };
   }
 
