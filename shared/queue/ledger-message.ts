@@ -6,9 +6,24 @@ import { objectPlacementSchema } from '../tenant/placement';
 import { chunkBySize } from './message-size';
 
 /**
- * One message of the ledger queue: what metered events of one account consume of its features.
- * The rater sends it after metering; the edge's consumer debits the account's AccountLedger,
- * which skips any event it already debited (through /entitled or an earlier delivery).
+ * The revenue one event was rated at, for an account with a spend limit (shared/spend/spend-limit.ts):
+ * summed over the meters it counted for, in its association's currency and billing cycle
+ * (milliseconds, [cycleStart, cycleEnd)). The ledger records it once under the event's id.
+ */
+export const eventSpendSchema = z.object({
+  amount: z.string(),
+  currency: z.string().min(1),
+  cycleStart: z.number().int(),
+  cycleEnd: z.number().int(),
+});
+export type EventSpend = z.infer<typeof eventSpendSchema>;
+
+/**
+ * One message of the ledger queue: what metered events of one account consume of its features,
+ * and, for an account with a spend limit, what each cost. The rater sends it after metering; the
+ * edge's consumer debits the account's AccountLedger, which skips any event it already debited
+ * (through /entitled or an earlier delivery), and records each event's spend once. An event
+ * debited at the edge (/entitled, a settled reservation) carries spend and no lines.
  */
 export const ledgerDebitMessageSchema = z.object({
   kind: z.literal('debits'),
@@ -18,11 +33,17 @@ export const ledgerDebitMessageSchema = z.object({
   accountId: z.string().min(1),
   debits: z
     .array(
-      z.object({
-        eventId: z.string().min(1),
-        at: z.number().int(),
-        lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })).min(1),
-      }),
+      z
+        .object({
+          eventId: z.string().min(1),
+          at: z.number().int(),
+          lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })),
+          spend: eventSpendSchema.optional(),
+        })
+        .refine((d) => d.lines.length > 0 || d.spend !== undefined, {
+          message: 'a debit carries lines, spend or both',
+          path: ['lines'],
+        }),
     )
     .min(1),
 });
