@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import {
   eventDebits,
+  eventSpendSchema,
   ledgerDebitMessages,
   type AccountDebit,
   type LedgerDebitMessage,
@@ -67,16 +68,11 @@ export async function pendingLedgerDebits(
   if (eventIds.length === 0) {
     return [];
   }
-  const { rows } = await db.execute<{ event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
-    SELECT event_id, account_id, at, lines FROM ${ledgerOutbox}
+  const { rows } = await db.execute<OutboxRow>(sql`
+    SELECT event_id, account_id, at, lines, spend FROM ${ledgerOutbox}
     WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) AND parked_at IS NULL
     ORDER BY event_id`);
-  const debits = rows.map((row) => ({
-    accountId: row.account_id,
-    eventId: row.event_id,
-    at: Number(row.at),
-    lines: linesSchema.parse(row.lines),
-  }));
+  const debits = rows.map(toDebit);
   return ledgerDebitMessages(tenantId, debits);
 }
 
@@ -90,28 +86,29 @@ export async function staleLedgerDebits(
   olderThanMs: number,
   limit: number,
 ): Promise<LedgerDebitMessage[]> {
-  const { rows } = await db.execute<{
-    tenant_id: string;
-    event_id: string;
-    account_id: string;
-    at: string | number;
-    lines: unknown;
-  }>(sql`
-    SELECT tenant_id, event_id, account_id, at, lines FROM ${ledgerOutbox}
+  const { rows } = await db.execute<OutboxRow & { tenant_id: string }>(sql`
+    SELECT tenant_id, event_id, account_id, at, lines, spend FROM ${ledgerOutbox}
     WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000}) AND parked_at IS NULL
     ORDER BY created_at LIMIT ${limit}`);
   const byTenant = new Map<string, AccountDebit[]>();
   for (const row of rows) {
     const debits = byTenant.get(row.tenant_id) ?? [];
-    debits.push({
-      accountId: row.account_id,
-      eventId: row.event_id,
-      at: Number(row.at),
-      lines: linesSchema.parse(row.lines),
-    });
+    debits.push(toDebit(row));
     byTenant.set(row.tenant_id, debits);
   }
   return [...byTenant].flatMap(([tenantId, debits]) => ledgerDebitMessages(tenantId, debits));
+}
+
+type OutboxRow = { event_id: string; account_id: string; at: string | number; lines: unknown; spend: unknown };
+
+function toDebit(row: OutboxRow): AccountDebit {
+  return {
+    accountId: row.account_id,
+    eventId: row.event_id,
+    at: Number(row.at),
+    lines: linesSchema.parse(row.lines),
+    ...(row.spend === null || row.spend === undefined ? {} : { spend: eventSpendSchema.parse(row.spend) }),
+  };
 }
 
 /** The ledger recorded these events' debits: they leave the outbox. */

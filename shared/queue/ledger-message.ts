@@ -127,6 +127,8 @@ export interface AccountDebit {
   /** The event's timestamp in milliseconds: metered usage consumes the credits live then. */
   at: number;
   lines: DebitLine[];
+  /** Its revenue, for an account with a spend limit (metering writes it beside the lines). */
+  spend?: EventSpend;
 }
 
 /** What each event consumes of the tenant's features; events that consume nothing are left out. */
@@ -145,9 +147,9 @@ export function eventDebits(events: AcceptedEvent[], features: Feature[]): Accou
 /** The messages that carry a tenant's debits: one or more per account, each under the size limit. */
 export function ledgerDebitMessages(tenantId: string, debits: AccountDebit[]): LedgerDebitMessage[] {
   const byAccount = new Map<string, LedgerDebitMessage['debits']>();
-  for (const { accountId, eventId, at, lines } of debits) {
+  for (const { accountId, eventId, at, lines, spend } of debits) {
     const account = byAccount.get(accountId) ?? [];
-    account.push({ eventId, at, lines });
+    account.push({ eventId, at, lines, ...(spend ? { spend } : {}) });
     byAccount.set(accountId, account);
   }
   return [...byAccount].flatMap(([accountId, debits]) =>
