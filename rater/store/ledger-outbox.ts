@@ -9,7 +9,7 @@ import {
   type LedgerDebitMessage,
 } from '../../shared/queue/ledger-message';
 import type { Queryable } from '../db/connect';
-import { ledgerOutbox } from '../db/schema';
+import { accountSpendLimits, ledgerOutbox } from '../db/schema';
 import { activeFeaturesForSchemas } from './features';
 
 const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string() }));
@@ -27,6 +27,27 @@ export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: Ac
   }
   const features = await activeFeaturesForSchemas(tx, tenantId, [...new Set(events.map((e) => e.schemaName))]);
   return insertDebits(tx, tenantId, eventDebits(events, features));
+}
+
+/**
+ * Events recorded without being rated (FAILED) of accounts with a spend limit: each tells the
+ * account's ledger it cost nothing, in no cycle, so a reservation settled with it does not stay
+ * pending (shared/spend/README.md). In the caller's transaction, beside the event's debit if it owes one.
+ */
+export async function queueUnratedSpend(tx: Queryable, tenantId: string, events: AcceptedEvent[]): Promise<void> {
+  if (events.length === 0) {
+    return;
+  }
+  const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const column = <T>(pick: (e: AcceptedEvent) => T) => sql.param(sorted.map(pick));
+  await tx.execute(sql`
+    INSERT INTO ${ledgerOutbox} AS o (tenant_id, event_id, account_id, at, lines, spend)
+    SELECT ${tenantId}, e.event_id, e.account_id, e.at, '[]'::jsonb,
+           jsonb_build_object('amount', '0', 'currency', l.currency, 'cycleStart', 0, 'cycleEnd', 0)
+      FROM unnest(${column((e) => e.id)}::text[], ${column((e) => e.accountId)}::text[], ${column((e) => Date.parse(e.timestamp))}::bigint[])
+           AS e (event_id, account_id, at)
+      JOIN ${accountSpendLimits} l ON l.tenant_id = ${tenantId} AND l.account_id = e.account_id
+    ON CONFLICT (tenant_id, event_id) DO UPDATE SET spend = excluded.spend WHERE o.spend IS NULL`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accountSpendLimits, revenueRollups } from '../../../rater/db/schema';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
+import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { insertAccount } from '../../../rater/store/accounts';
 import { insertCustomer } from '../../../rater/store/customers';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
@@ -135,5 +136,16 @@ describe('metering sends the revenue of accounts with a spend limit to their led
     ledger.sent.length = 0;
     await deliver(tenantId, events, ledger.queue);
     expect(spendOf(ledger.sent)).toEqual([]);
+  });
+
+  it('tells the ledger an event recorded FAILED cost nothing, so no settle waits on it', async () => {
+    const { tenantId } = await tenantWithLimitedAccount();
+    const ledger = recordingLedgerQueue();
+    const poison = [requestEvent('poison', '5'), requestEvent('poison-g', '5', { accountId: 'globex' })];
+    await withDb((db) => recordFailedEvents(db, tenantId, poison, 'metering failed (test)'));
+    await deliver(tenantId, poison, ledger.queue);
+    expect(spendOf(ledger.sent).map(({ event, amount, cycleEnd }) => ({ event, amount, cycleEnd }))).toEqual([
+      { event: 'poison', amount: '0', cycleEnd: 0 },
+    ]);
   });
 });
