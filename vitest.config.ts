@@ -27,6 +27,7 @@ export default class EmptyRater extends WorkerEntrypoint {
   resolveApiKey() { return null; }
   activeEventSchema() { return null; }
   tenantFeatures() { return { features: [], jurisdiction: null }; }
+  spendLimitOf() { return { limit: null, version: 0 }; }
 }`;
 
 /**

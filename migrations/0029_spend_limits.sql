@@ -1,8 +1,10 @@
+CREATE SEQUENCE "public"."account_spend_limit_versions" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "account_spend_limits" (
 	"tenant_id" text NOT NULL,
 	"account_id" text NOT NULL,
 	"amount" numeric NOT NULL,
 	"currency" text NOT NULL,
+	"version" bigint NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "account_spend_limits_tenant_id_account_id_pk" PRIMARY KEY("tenant_id","account_id")
 );

@@ -330,14 +330,27 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    * The account's spend limit per billing cycle, in its plan association's currency (null removes
    * it: money can no longer be reserved; holds already made stay until they end).
    */
-  async setSpendLimit(owner: LedgerOwner, limit: SpendLimit | null): Promise<SpendView> {
+  async setSpendLimit(owner: LedgerOwner, limit: SpendLimit | null, version: number): Promise<SpendView> {
     this.rows.rememberOwner(owner);
-    return this.spend.setLimit(limit, this.clock());
+    return this.spend.setLimit(limit, version, this.clock());
   }
 
   async spendOf(owner: LedgerOwner): Promise<SpendView> {
     this.rows.rememberOwner(owner);
+    await this.readSpendLimitThrough(owner);
     return this.spend.view(this.clock());
+  }
+
+  /**
+   * A ledger that has no copy of the limit yet (made before it, or its push still queued) asks the
+   * rater for the stored one. Kept only if no newer push landed meanwhile (versions decide).
+   */
+  private async readSpendLimitThrough(owner: LedgerOwner): Promise<void> {
+    if (this.spend.table.limitVersion() !== null) {
+      return;
+    }
+    const stored = await this.env.RATER.spendLimitOf(owner.tenantId, owner.accountId);
+    this.spend.setLimit(stored.limit, stored.version, this.clock());
   }
 
   /** Revenue the rater rated for this account's events, each key once (ledger-spend.ts). */
@@ -354,6 +367,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** POST /reservations with an amount of money: held against the spend limit until settled, released or `ttlMs` passes. */
   async reserveMoney(owner: LedgerOwner, request: MoneyReserveRequest): Promise<MoneyReserveOutcome> {
     this.rows.rememberOwner(owner);
+    await this.readSpendLimitThrough(owner);
     if (this.reservations.table.get(request.key)) {
       return keyTaken(request.key, 'credits');
     }

@@ -29,7 +29,7 @@ const SETTLE_CHUNK_IDS = 5_000;
  * - a correction (credits given back or debited again), as a debit: once the ledger applied it,
  *   the rater struck it from its outbox of corrections (which then sends the event's next one),
  *   and the ledger was told so;
- * - a grant, once the ledger recorded it;
+ * - a grant, or a spend limit, once the ledger recorded it (an older limit than its copy is ignored);
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
  * already made, so a repeat changes nothing. On the dead-letter queue a message is tried once
@@ -59,6 +59,8 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
       try {
         if (parsed.data.kind === 'plan-grants') {
           await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
+        } else if (parsed.data.kind === 'spend-limit') {
+          await ledger.setSpendLimit(owner, parsed.data.limit, parsed.data.version);
         } else if (parsed.data.kind === 'corrections') {
           await ledger.correct(owner, parsed.data.corrections);
         } else {

@@ -105,9 +105,10 @@ export class LedgerSpend {
     this.table = new SpendRows(ledger.sql);
   }
 
-  setLimit(limit: SpendLimit | null, now: number): SpendView {
+  /** Keeps the limit pushed or read through only if its version is newer than the copy's. */
+  setLimit(limit: SpendLimit | null, version: number, now: number): SpendView {
     return this.ledger.transaction(() => {
-      this.table.saveLimit(limit);
+      this.table.saveLimit(limit, version);
       return this.view(now);
     });
   }

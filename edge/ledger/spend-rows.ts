@@ -38,7 +38,8 @@ type Row = {
 
 /**
  * The AccountLedger's spend tables (shared/spend/spend-limit.ts has the rules):
- * - `spend_limit`: the account's limit, one row or none;
+ * - `spend_limit`: the ledger's copy of the account's limit (amount null: removed) and the version
+ *   Postgres gave it, one row — none until the first push or read-through;
  * - `spend_records`: revenue recorded, one row per key (an event id or a correction's key), so a
  *   redelivered record counts once; kept until its cycle has ended, after which it counts nothing;
  * - `spend_cycles`: the running sum of each cycle's records, so a decision reads one row, not a
@@ -49,7 +50,7 @@ type Row = {
 export class SpendRows {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`
-      CREATE TABLE IF NOT EXISTS spend_limit (id INTEGER PRIMARY KEY CHECK (id = 1), amount TEXT NOT NULL, currency TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS spend_limit (id INTEGER PRIMARY KEY CHECK (id = 1), amount TEXT, currency TEXT, version INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS spend_records (
         key TEXT PRIMARY KEY, event_id TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
         cycle_start INTEGER NOT NULL, cycle_end INTEGER NOT NULL);
@@ -70,21 +71,29 @@ export class SpendRows {
 
   limit(): SpendLimit | null {
     const row = this.sql
-      .exec<{ amount: string; currency: string }>('SELECT amount, currency FROM spend_limit')
+      .exec<{ amount: string | null; currency: string | null }>('SELECT amount, currency FROM spend_limit')
       .toArray()[0];
-    return row ? { amount: row.amount, currency: row.currency } : null;
+    return row?.amount != null && row.currency != null ? { amount: row.amount, currency: row.currency } : null;
   }
 
-  saveLimit(limit: SpendLimit | null): void {
-    if (limit === null) {
-      this.sql.exec('DELETE FROM spend_limit');
-      return;
+  /** The version of the copy kept, or null when the ledger has none yet (it must read through). */
+  limitVersion(): number | null {
+    return this.sql.exec<{ version: number }>('SELECT version FROM spend_limit').toArray()[0]?.version ?? null;
+  }
+
+  /** Keeps `limit` (null: removed) only if `version` is newer than the copy's; false when it is not. */
+  saveLimit(limit: SpendLimit | null, version: number): boolean {
+    const kept = this.limitVersion();
+    if (kept !== null && kept >= version) {
+      return false;
     }
     this.sql.exec(
-      'INSERT OR REPLACE INTO spend_limit (id, amount, currency) VALUES (1, ?, ?)',
-      new Decimal(limit.amount).toFixed(),
-      limit.currency,
+      'INSERT OR REPLACE INTO spend_limit (id, amount, currency, version) VALUES (1, ?, ?, ?)',
+      limit ? new Decimal(limit.amount).toFixed() : null,
+      limit?.currency ?? null,
+      version,
     );
+    return true;
   }
 
   /**

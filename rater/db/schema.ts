@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -422,6 +423,9 @@ export const ledgerOutbox = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('ledger_outbox_created_at').on(t.createdAt)],
 );
 
+/** Versions of spend limits, one per set or removal, increasing across an account's deletes and sets. */
+export const accountSpendLimitVersions = pgSequence('account_spend_limit_versions');
+
 /**
  * An account's spend limit per billing cycle (shared/spend/README.md), in its association's
  * currency. Metering writes the revenue of every event of such an account to the ledger outbox.
@@ -433,6 +437,11 @@ export const accountSpendLimits = pgTable(
     accountId: text('account_id').notNull(),
     amount: numeric('amount').notNull(),
     currency: text('currency').notNull(),
+    /**
+     * From `account_spend_limit_versions`, taken by every set and removal: the AccountLedger keeps
+     * the copy with the highest, so a push delivered late never overrides a newer one.
+     */
+    version: bigint('version', { mode: 'number' }).notNull(),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.accountId] })],

@@ -112,13 +112,33 @@ export function correctionKey(correction: { eventId: string; seq: number }): str
   return `${correction.eventId}\u0000correction\u0000${correction.seq}`;
 }
 
+/**
+ * An account's spend limit (shared/spend/README.md) as set or removed (`limit` null) in Postgres,
+ * under the version that set or removal took. The ledger keeps the copy with the highest version,
+ * so a message delivered late, or twice, never overrides a newer one.
+ */
+export const ledgerSpendLimitMessageSchema = z.object({
+  kind: z.literal('spend-limit'),
+  tenantId: z.string().min(1),
+  placement: objectPlacementSchema.optional(),
+  accountId: z.string().min(1),
+  limit: z.object({ amount: z.string(), currency: z.string().min(1) }).nullable(),
+  version: z.number().int().nonnegative(),
+});
+export type LedgerSpendLimitMessage = z.infer<typeof ledgerSpendLimitMessageSchema>;
+
 /** Every message of the ledger queue. */
 export const ledgerMessageSchema = z.discriminatedUnion('kind', [
   ledgerDebitMessageSchema,
   ledgerPlanGrantsMessageSchema,
   ledgerCorrectionMessageSchema,
+  ledgerSpendLimitMessageSchema,
 ]);
-export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage | LedgerCorrectionMessage;
+export type LedgerMessage =
+  | LedgerDebitMessage
+  | LedgerPlanGrantsMessage
+  | LedgerCorrectionMessage
+  | LedgerSpendLimitMessage;
 
 /** What one event consumes of its account's features: a debit waiting for the account's ledger. */
 export interface AccountDebit {

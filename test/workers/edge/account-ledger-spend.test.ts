@@ -33,7 +33,7 @@ async function account(limit: string | null): Promise<{ owner: LedgerOwner; ledg
   const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
   await setClock(ledger, T0);
   if (limit !== null) {
-    await ledger.setSpendLimit(owner, { amount: limit, currency: 'USD' });
+    await ledger.setSpendLimit(owner, { amount: limit, currency: 'USD' }, 1);
   }
   return { owner, ledger };
 }
@@ -92,10 +92,34 @@ async function restart(ledger: Ledger, owner: LedgerOwner, at: number): Promise<
 }
 
 describe('AccountLedger spend limit', () => {
+  it('keeps the newest limit whatever order its pushes arrive in, and reads through when it has no copy', async () => {
+    const { owner, ledger } = await account(null);
+    // No copy: the ledger asks the rater, whose (empty, in this suite) database has no limit: version 0.
+    expect(await ledger.spendOf(owner)).toMatchObject({ limit: null, available: null });
+    expect((await ledger.setSpendLimit(owner, { amount: '7', currency: 'USD' }, 2)).limit).toEqual({
+      amount: '7',
+      currency: 'USD',
+    });
+    // A push made before (version 1) arriving late, and a repeat of version 2 with other values, change nothing.
+    expect((await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 1)).limit?.amount).toBe('7');
+    expect((await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 2)).limit?.amount).toBe('7');
+    // Removed at version 3: an older set delivered again cannot bring it back; a newer one can.
+    expect((await ledger.setSpendLimit(owner, null, 3)).limit).toBeNull();
+    expect((await ledger.setSpendLimit(owner, { amount: '7', currency: 'USD' }, 2)).limit).toBeNull();
+    expect(await reserve(ledger, owner, 'after-removal', '1')).toMatchObject({
+      status: 'REFUSED',
+      code: 'no_spend_limit',
+    });
+    expect(await ledger.setSpendLimit(owner, { amount: '9', currency: 'USD' }, 4)).toMatchObject({
+      limit: { amount: '9', currency: 'USD' },
+      available: '9',
+    });
+  });
+
   it('refuses money holds without a limit or in another currency, and keys used by a credit reservation', async () => {
     const { owner, ledger } = await account(null);
     expect(await reserve(ledger, owner, 'r', '1')).toMatchObject({ status: 'REFUSED', code: 'no_spend_limit' });
-    await ledger.setSpendLimit(owner, { amount: '5', currency: 'USD' });
+    await ledger.setSpendLimit(owner, { amount: '5', currency: 'USD' }, 1);
     expect(await ledger.reserveMoney(owner, { key: 'r', amount: '1', currency: 'EUR', ttlMs: 1000 })).toMatchObject({
       status: 'REFUSED',
       code: 'currency_mismatch',

@@ -1,7 +1,8 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accountSpendLimits, revenueRollups } from '../../../rater/db/schema';
+import { revenueRollups } from '../../../rater/db/schema';
+import { saveSpendLimit } from '../../../rater/store/spend-limits';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
 import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { insertAccount } from '../../../rater/store/accounts';
@@ -67,7 +68,7 @@ async function tenantWithLimitedAccount() {
         effectiveFrom: '2026-01-01T00:00:00Z',
       });
     }
-    await db.insert(accountSpendLimits).values({ tenantId, accountId: 'acme', amount: '100', currency: 'USD' });
+    await saveSpendLimit(db, tenantId, 'acme', { amount: '100', currency: 'USD' });
   });
   return { tenantId };
 }
