@@ -410,6 +410,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return this.spend.read(key, this.clock());
   }
 
+  /** Which kind of reservation a key names on this account, if any: a key names one, of credits or of money. */
+  async reservationKind(owner: LedgerOwner, key: string): Promise<'CREDITS' | 'MONEY' | null> {
+    this.rows.rememberOwner(owner);
+    if (this.spend.table.reservation(key)) {
+      return 'MONEY';
+    }
+    return this.reservations.table.get(key) ? 'CREDITS' : null;
+  }
+
   /** Reservations still HELD (for tests and operators). */
   async heldReservationCount(): Promise<number> {
     return this.reservations.table.heldCount();

@@ -3245,8 +3245,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hold an estimated maximum of a feature's credits for an account while work of unknown cost runs
-         * @description Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together exceed it (nor the overage limit). Settle with the actual amount, or release; an unsettled hold is given back at its TTL. `ingest` scope.
+         * Hold an estimated maximum of a feature's credits, or of money, for an account while work of unknown cost runs
+         * @description Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together exceed it (nor the overage limit). With `currency` and no `featureId`, money is held against the account's spend limit: limit − spent − held − pending (422 naming `currency` without a limit in that currency). Settle with the actual usage, or release; an unsettled hold is given back at its TTL. `ingest` scope.
          */
         post: {
             parameters: {
@@ -11420,14 +11420,35 @@ export interface components {
         };
         ReservationResponse: {
             reservation: components["schemas"]["Reservation"];
-            /** @description The feature's credits after the call */
+            /** @description The feature's credits after the call (none for a reservation of money) */
             balances: components["schemas"]["GetFeatureCreditsResponse"][];
+            /** @description A reservation of money: the account's spend after the call */
+            spend?: {
+                accountId: string;
+                /** @description The limit, or null without one */
+                spendLimit: {
+                    /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                    amount: number;
+                    currency: string;
+                } | null;
+                /** @description Revenue rated for the account's events in the current billing cycle, in the limit's currency. Exact: the JSON text is the decimal */
+                spent: number;
+                /** @description Estimates of money reservations still held. Exact: the JSON text is the decimal */
+                held: number;
+                /** @description Estimates of settled money reservations whose event is not rated yet. Exact: the JSON text is the decimal */
+                pending: number;
+                /** @description What a money reservation may still hold; null without a limit */
+                available: number | null;
+            };
         };
         Reservation: {
             /** @description Names the account and your key: the same request gives the same id */
             id: string;
             accountId: string;
-            featureId: string;
+            /** @description A reservation of credits: the feature held */
+            featureId?: string;
+            /** @description A reservation of money: the currency of `amount` */
+            currency?: string;
             /** @description What is held (or was). Exact: the JSON text is the decimal */
             amount: number;
             /**
@@ -11437,7 +11458,7 @@ export interface components {
             status: "HELD" | "SETTLED" | "RELEASED" | "EXPIRED";
             createdAt: string;
             expiresAt: string;
-            /** @description SETTLED: the actual amount debited. Exact: the JSON text is the decimal */
+            /** @description SETTLED, of credits: the actual amount debited. Exact: the JSON text is the decimal */
             settledAmount?: number;
             /** @description SETTLED: the id of the usage event it ingested */
             eventId?: string;
@@ -11461,12 +11482,14 @@ export interface components {
             /** @description Your idempotency key for the reservation, unique per account: sending the same request again is safe (200 with the reservation). Generated when absent — then a retry holds twice. */
             id?: string;
             /**
-             * @description The account whose credits are held
+             * @description The account whose credits (or money) are held
              * @example acme
              */
             accountId: string;
-            /** @description The feature whose credits are held */
-            featureId: string;
+            /** @description The feature whose credits are held. Without it, `currency` is needed: money is held */
+            featureId?: string;
+            /** @description Holds money instead of credits: `amount` in this currency, against the account's spend limit (PUT /accounts/{accountId}/spend_limit), in its currency */
+            currency?: string;
             /** @description The estimated maximum the work will consume: a number, or a decimal string */
             amount: string | number;
             /**
@@ -11488,6 +11511,24 @@ export interface components {
             };
             /** @description The consumed features' credits after the call */
             balances: components["schemas"]["GetFeatureCreditsResponse"][];
+            /** @description A reservation of money: the account's spend after the call — the estimate pending until the event is rated */
+            spend?: {
+                accountId: string;
+                /** @description The limit, or null without one */
+                spendLimit: {
+                    /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                    amount: number;
+                    currency: string;
+                } | null;
+                /** @description Revenue rated for the account's events in the current billing cycle, in the limit's currency. Exact: the JSON text is the decimal */
+                spent: number;
+                /** @description Estimates of money reservations still held. Exact: the JSON text is the decimal */
+                held: number;
+                /** @description Estimates of settled money reservations whose event is not rated yet. Exact: the JSON text is the decimal */
+                pending: number;
+                /** @description What a money reservation may still hold; null without a limit */
+                available: number | null;
+            };
         };
         /** @description The usage event the work caused: the reservation's feature consumes its actual amount. Without an `id`, one is derived from the reservation, so a retry claims the same one */
         SettleReservationRequest: {
