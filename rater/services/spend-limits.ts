@@ -1,7 +1,6 @@
-import { AppError, invalid, notFound } from '../../shared/errors/app-error';
+import { AppError, invalid } from '../../shared/errors/app-error';
 import type { LedgerMessage } from '../../shared/queue/ledger-message';
 import type { SpendLimit } from '../../shared/spend/spend-limit';
-import { findAccount } from '../store/accounts';
 import { currencyInForce, lockAccountPlans } from '../store/plan-associations';
 import { deleteSpendLimit, saveSpendLimit, type StoredSpendLimit } from '../store/spend-limits';
 import { inTenantHome } from '../store/tenant-home';
@@ -21,10 +20,8 @@ export async function setSpendLimit(
   now: Date,
 ): Promise<StoredSpendLimit> {
   const stored = await inTenantHome(ctx.db, ctx.tenantId, ctx.home, async (tx) => {
-    if (!(await findAccount(tx, ctx.tenantId, accountId))) {
-      throw notFound('account', accountId);
-    }
-    // The plan lock: no association is made in another currency while the limit is checked against it.
+    // An account is rated under its associations whether or not it has a row (plan-associations.ts):
+    // the association in force is what a limit needs. The plan lock: no association is made in another currency while the limit is checked against it.
     await lockAccountPlans(tx, ctx.tenantId, accountId);
     const currency = await currencyInForce(tx, ctx.tenantId, accountId, now);
     if (currency === null) {

@@ -136,7 +136,7 @@ describe('rater API in process — spend limits', () => {
     problem(await call(p, 'PUT', '/accounts/acme/spend_limit', { amount: -5, currency: 'USD' }), 422, 'amount');
     problem(await call(p, 'PUT', '/accounts/acme/spend_limit', { currency: 'USD' }), 422, 'amount');
     problem(await call(p, 'PUT', '/accounts/acme/spend_limit', { amount: 5, currency: 'USD', per: 'day' }), 422);
-    problem(await call(p, 'PUT', '/accounts/nobody/spend_limit', { amount: 5, currency: 'USD' }), 404);
+    problem(await call(p, 'PUT', '/accounts/nobody/spend_limit', { amount: 5, currency: 'USD' }), 422, 'currency');
     problem(await call(p, 'DELETE', '/accounts/acme/spend_limit'), 404);
     expect(await withDb((db) => findSpendLimit(db, p.tenantId, 'acme'))).toEqual({ limit: null, version: 0 });
   });
@@ -146,7 +146,7 @@ describe('rater API in process — spend limits', () => {
     const b = await tenantWithAccount();
     expect((await call(a, 'PUT', '/accounts/acme/spend_limit', { amount: 5, currency: 'USD' })).status).toBe(200);
     const other = await newTenant();
-    expect((await call(other, 'PUT', '/accounts/acme/spend_limit', { amount: 9, currency: 'USD' })).status).toBe(404);
+    expect((await call(other, 'PUT', '/accounts/acme/spend_limit', { amount: 9, currency: 'USD' })).status).toBe(422);
     expect((await call(other, 'DELETE', '/accounts/acme/spend_limit')).status).toBe(404);
     // b has an account of the same id: its own, which the change reaches and a's is untouched.
     expect((await call(b, 'PUT', '/accounts/acme/spend_limit', { amount: 9, currency: 'USD' })).status).toBe(200);
