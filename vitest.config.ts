@@ -28,6 +28,7 @@ export default class EmptyRater extends WorkerEntrypoint {
   activeEventSchema() { return null; }
   tenantFeatures() { return { features: [], jurisdiction: null }; }
   balanceAlerts() { return []; }
+  spendLimitOf() { return { limit: null, version: 0 }; }
 }`;
 
 /**

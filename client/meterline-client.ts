@@ -41,35 +41,64 @@ interface EntitledResponse {
   };
 }
 
-/** A hold on a feature's credits (POST /reservations). */
+/** A hold on a feature's credits, or on money against the account's spend limit (POST /reservations). */
 export interface Reservation {
   id: string;
   accountId: string;
-  featureId: string;
+  /** A reservation of credits: the feature held. */
+  featureId?: string;
+  /** A reservation of money: the currency of `amount`. */
+  currency?: string;
   amount: number;
   status: 'HELD' | 'SETTLED' | 'RELEASED' | 'EXPIRED';
   createdAt: string;
   expiresAt: string;
+  /** SETTLED, of credits: the actual amount debited. */
   settledAmount?: number;
   eventId?: string;
   endedAt?: string;
   reason?: 'RELEASED' | 'EXPIRED' | 'EVENT_ID_CONFLICT';
 }
 
-export interface ReserveRequest {
+interface ReserveCommon {
   accountId: string;
-  featureId: string;
-  /** The estimated maximum the work will consume. */
+  /** The estimated maximum the work will consume (credits of the feature, or money in `currency`). */
   amount: number | string;
   ttlSeconds?: number;
   /** Your idempotency key; the client makes one when absent, so its own retries hold once. */
   id?: string;
 }
 
+/** Hold a feature's credits. */
+export interface CreditsReserveRequest extends ReserveCommon {
+  featureId: string;
+  currency?: never;
+}
+
+/** Hold money against the account's spend limit (PUT /accounts/{accountId}/spend_limit), in its currency. */
+export interface MoneyReserveRequest extends ReserveCommon {
+  currency: string;
+  featureId?: never;
+}
+
+export type ReserveRequest = CreditsReserveRequest | MoneyReserveRequest;
+
+/** An account's spend in the current billing cycle (GET /accounts/{accountId}/spend). */
+export interface AccountSpend {
+  accountId: string;
+  spendLimit: { amount: number; currency: string } | null;
+  spent: number;
+  held: number;
+  pending: number;
+  available: number | null;
+}
+
 export interface Settlement {
   reservation: Reservation;
   event: { eventId: string; status: 'ACCEPTED' | 'DUPLICATE'; acceptedAt: string };
   balances: FeatureCredits[];
+  /** A reservation of money: the account's spend after the settle (the estimate pending until the event is rated). */
+  spend?: AccountSpend;
 }
 
 /** What the work reports: the usage event it caused (its accountId defaults to the reservation's). */
@@ -127,6 +156,25 @@ export class NotEntitledError extends MeterlineError {
     readonly balances: FeatureCredits[],
   ) {
     super(403, 'not_entitled', message);
+  }
+}
+
+/** A hold of money refused by the account's spend limit (403): the figures that say why. */
+export class SpendLimitExceededError extends MeterlineError {
+  override readonly name: string = 'SpendLimitExceededError';
+  constructor(
+    readonly details: {
+      limit: number;
+      currency: string;
+      spent: number;
+      held: number;
+      pending: number;
+      available: number;
+      requested: number;
+    },
+    message: string,
+  ) {
+    super(403, 'spend_limit_exceeded', message);
   }
 }
 
@@ -191,14 +239,25 @@ export class MeterlineClient {
     return ((await response.json()) as { details: IngestResult }).details;
   }
 
-  /** POST /reservations: holds `amount` of the feature, or throws NotEntitledError. Safe to retry with the same `id`. */
-  async reserve(request: ReserveRequest): Promise<{ reservation: Reservation; balances: FeatureCredits[] }> {
+  /**
+   * POST /reservations: holds `amount` of the feature (or throws NotEntitledError), or of money with
+   * `currency` (or throws SpendLimitExceededError). Safe to retry with the same `id`.
+   */
+  async reserve(
+    request: ReserveRequest,
+  ): Promise<{ reservation: Reservation; balances: FeatureCredits[]; spend?: AccountSpend }> {
     const body = { ...request, id: request.id ?? crypto.randomUUID() };
     const response = await this.call('POST', '/reservations', body, [403]);
     if (response.status === 403) {
-      throw await notEntitled(response);
+      throw await refusal(response);
     }
-    return (await response.json()) as { reservation: Reservation; balances: FeatureCredits[] };
+    return (await response.json()) as { reservation: Reservation; balances: FeatureCredits[]; spend?: AccountSpend };
+  }
+
+  /** GET /accounts/{accountId}/spend: the limit, and what is spent, held and pending in the current cycle. */
+  async spend(accountId: string): Promise<AccountSpend> {
+    const response = await this.call('GET', `/accounts/${encodeURIComponent(accountId)}/spend`);
+    return (await response.json()) as AccountSpend;
   }
 
   /**
@@ -214,7 +273,7 @@ export class MeterlineClient {
       [403],
     );
     if (response.status === 403) {
-      throw await notEntitled(response);
+      throw await refusal(response);
     }
     return (await response.json()) as Settlement;
   }
@@ -230,6 +289,8 @@ export class MeterlineClient {
    * event it caused; that event is settled (ingested once) and the rest of the hold given back. If
    * `work` throws, the hold is released and the error rethrown. Safe to retry as a whole with the
    * same `estimate.id`: a repeat finds the same reservation — settled already, it is not run again.
+   * With `currency` instead of `featureId` it holds money against the account's spend limit
+   * (SpendLimitExceededError when it does not fit); the settlement then carries the account's `spend`.
    */
   async withReservation<T>(
     estimate: ReserveRequest,
@@ -290,11 +351,17 @@ export class MeterlineClient {
   }
 }
 
-async function notEntitled(response: Response): Promise<NotEntitledError> {
+async function refusal(response: Response): Promise<NotEntitledError | SpendLimitExceededError> {
   const body = (await response.json()) as {
     message: string;
-    details: { reason: DenialReason; featureId: string; available: number; balances: FeatureCredits[] };
+    details:
+      | { reason: DenialReason; featureId: string; available: number; balances: FeatureCredits[] }
+      | ({ reason: 'SPEND_LIMIT_EXCEEDED' } & SpendLimitExceededError['details']);
   };
+  if (body.details.reason === 'SPEND_LIMIT_EXCEEDED') {
+    const { reason: _, ...details } = body.details;
+    return new SpendLimitExceededError(details, body.message);
+  }
   return new NotEntitledError(
     body.details.reason,
     body.details.featureId,

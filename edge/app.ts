@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate';
 import { wellFormedUrl } from './middleware/well-formed-url';
 import { accountCreditsRouter } from './routes/account-credits';
 import { accountEntitlementsRouter } from './routes/account-entitlements';
+import { accountSpendRouter } from './routes/account-spend';
 import { entitledRouter } from './routes/entitled';
 import { forwardToRater } from './routes/forward-to-rater';
 import { ingestRouter } from './routes/ingest';
@@ -41,6 +42,7 @@ export function createApp() {
   app.route('/', entitledRouter);
   app.route('/', accountCreditsRouter);
   app.route('/', accountEntitlementsRouter);
+  app.route('/', accountSpendRouter);
   app.route('/', reservationsRouter);
   app.route('/', forwardToRater);
   app.notFound(() => problemResponse(new AppError('not_found', 'route_not_found', 'No such route')));

@@ -31,6 +31,7 @@ import {
   type BalanceCrossing,
   type WatchedBalanceAlert,
 } from '../shared/alert/balance-crossings';
+import { findSpendLimit, type StoredSpendLimit } from './store/spend-limits';
 import { tenantJurisdiction } from './store/tenant-home';
 import type { LedgerMessage } from '../shared/queue/ledger-message';
 import { parseQueueName } from '../shared/queue/queue-names';
@@ -42,6 +43,7 @@ const TEN_MINUTE_CRON = '*/10 * * * *';
 const SWEEP_EVERY_MS = 60_000;
 let lastSweep = 0;
 
+const spendLimitOfInput = z.object({ tenantId: z.string().min(1), accountId: z.string().min(1) });
 const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.string().min(1)).max(10_000) });
 const settleCorrectionsInput = z.object({
   tenantId: z.string().min(1),
@@ -298,6 +300,12 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
       }
       return recorded;
     });
+  }
+
+  /** The account's stored spend limit and its version, for an AccountLedger that has no copy yet. */
+  async spendLimitOf(tenantId: string, accountId: string): Promise<StoredSpendLimit> {
+    const input = spendLimitOfInput.parse({ tenantId, accountId });
+    return this.withTenant(input.tenantId, (db) => findSpendLimit(db, input.tenantId, input.accountId));
   }
 
   /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements, with its jurisdiction. */

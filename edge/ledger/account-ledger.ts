@@ -44,6 +44,16 @@ import {
   type ReserveRequest,
   type SettleOutcome,
 } from './ledger-reservations';
+import {
+  LedgerSpend,
+  type MoneyReservationOutcome,
+  type MoneyReserveOutcome,
+  type MoneyReserveRequest,
+  type MoneySettleOutcome,
+  type SpendRecordInput,
+  type SpendView,
+} from './ledger-spend';
+import type { SpendLimit } from '../../shared/spend/spend-limit';
 
 export { RECONCILE_AFTER_MS } from './ledger-protocol';
 /** PENDING debits decided per alarm run; a full page brings the next run forward to now. */
@@ -71,6 +81,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   private readonly rows: CreditRows;
   private readonly debits: DebitRecords;
   private readonly reservations: LedgerReservations;
+  private readonly spend: LedgerSpend;
   private readonly entries: LedgerEntries;
   private readonly corrections: LedgerCorrections;
   private readonly balanceAlerts: BalanceAlerts;
@@ -95,6 +106,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       apply: (line, sign) => this.apply(line, sign),
       settleOverage: (featureId, now) => this.settleOverage(featureId, now),
       credits: (featureId, now) => this.creditsOf(this.rows.owner()!, featureId, now),
+      transaction: (run) => this.transaction(run),
+    });
+    this.spend = new LedgerSpend({
+      sql: ctx.storage.sql,
+      rows: this.rows,
+      debits: this.debits,
+      apply: (line, sign) => this.apply(line, sign),
+      settleOverage: (featureId, now) => this.settleOverage(featureId, now),
+      credits: (featureId, now) => this.creditsOf(this.knownOwner(), featureId, now),
       transaction: (run) => this.transaction(run),
     });
     this.entries = new LedgerEntries({
@@ -264,6 +284,10 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   async reserve(owner: LedgerOwner, request: ReserveRequest): Promise<ReserveOutcome> {
     this.rows.rememberOwner(owner);
     await this.balanceAlerts.refresh(this.env.RATER, owner, this.clock());
+    // One key names one reservation, of credits or of money (no await between this and the hold).
+    if (this.spend.table.reservation(request.key)) {
+      return keyTaken(request.key, 'money');
+    }
     const outcome = this.reservations.reserve(request, this.clock());
     if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') {
       this.scheduleAlarm(outcome.reservation.expiresAt);
@@ -310,7 +334,100 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** A settle's event id was taken by another event: its debit is refunded and the reservation ends. */
   async undoSettle(eventId: string): Promise<void> {
     const now = this.clock();
-    this.transaction(() => this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now));
+    this.transaction(() => this.undoSettleOf(eventId, now));
+  }
+
+  /**
+   * The account's spend limit per billing cycle, in its plan association's currency (null removes
+   * it: money can no longer be reserved; holds already made stay until they end).
+   */
+  async setSpendLimit(owner: LedgerOwner, limit: SpendLimit | null, version: number): Promise<SpendView> {
+    this.rows.rememberOwner(owner);
+    return this.spend.setLimit(limit, version, this.clock());
+  }
+
+  async spendOf(owner: LedgerOwner): Promise<SpendView> {
+    this.rows.rememberOwner(owner);
+    await this.readSpendLimitThrough(owner);
+    return this.spend.view(this.clock());
+  }
+
+  /**
+   * A ledger that has no copy of the limit yet (made before it, or its push still queued) asks the
+   * rater for the stored one. Kept only if no newer push landed meanwhile (versions decide).
+   */
+  private async readSpendLimitThrough(owner: LedgerOwner): Promise<void> {
+    if (this.spend.table.limitVersion() !== null) {
+      return;
+    }
+    const stored = await this.env.RATER.spendLimitOf(owner.tenantId, owner.accountId);
+    this.spend.setLimit(stored.limit, stored.version, this.clock());
+  }
+
+  /** Revenue the rater rated for this account's events, each key once (ledger-spend.ts). */
+  async recordSpend(owner: LedgerOwner, records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
+    this.rows.rememberOwner(owner);
+    const counts = this.spend.record(records);
+    const due = this.spend.nextDue();
+    if (due !== null) {
+      this.scheduleAlarm(due);
+    }
+    return counts;
+  }
+
+  /** POST /reservations with an amount of money: held against the spend limit until settled, released or `ttlMs` passes. */
+  async reserveMoney(owner: LedgerOwner, request: MoneyReserveRequest): Promise<MoneyReserveOutcome> {
+    this.rows.rememberOwner(owner);
+    await this.readSpendLimitThrough(owner);
+    if (this.reservations.table.get(request.key)) {
+      return keyTaken(request.key, 'credits');
+    }
+    const outcome = this.spend.reserve(request, this.clock());
+    if (outcome.status === 'HELD' && outcome.reservation.status === 'HELD') {
+      this.scheduleAlarm(outcome.reservation.expiresAt);
+    }
+    return outcome;
+  }
+
+  /** Settles a money reservation with its usage event (ledger-spend.ts): claimed by the edge next, or by the alarm. */
+  async settleMoneyReservation(
+    owner: LedgerOwner,
+    key: string,
+    claim: Claim,
+    lines: DebitLine[],
+    shards: ShardPlacement,
+  ): Promise<MoneySettleOutcome> {
+    this.rows.rememberOwner(owner);
+    const eventKey = await debitKey(claim.id);
+    this.ctx.storage.sql.exec(
+      'INSERT OR REPLACE INTO shard_placement (id, value) VALUES (1, ?)',
+      JSON.stringify(shards),
+    );
+    const now = this.clock();
+    const outcome = this.spend.settle(key, claim, lines, eventKey, now);
+    if (outcome.status === 'SETTLED') {
+      this.scheduleAlarm(now + RECONCILE_AFTER_MS);
+    }
+    return outcome;
+  }
+
+  async releaseMoneyReservation(owner: LedgerOwner, key: string): Promise<MoneyReservationOutcome> {
+    this.rows.rememberOwner(owner);
+    return this.spend.release(key, this.clock());
+  }
+
+  async moneyReservation(owner: LedgerOwner, key: string): Promise<MoneyReservationOutcome> {
+    this.rows.rememberOwner(owner);
+    return this.spend.read(key, this.clock());
+  }
+
+  /** Which kind of reservation a key names on this account, if any: a key names one, of credits or of money. */
+  async reservationKind(owner: LedgerOwner, key: string): Promise<'CREDITS' | 'MONEY' | null> {
+    this.rows.rememberOwner(owner);
+    if (this.spend.table.reservation(key)) {
+      return 'MONEY';
+    }
+    return this.reservations.table.get(key) ? 'CREDITS' : null;
   }
 
   /** Reservations still HELD (for tests and operators). */
@@ -397,11 +514,11 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.alarmAt = null;
     const now = this.clock();
     const cutoff = now - RECONCILE_AFTER_MS;
-    const expired = this.transaction(() => this.reservations.expireDue(now));
+    const expired = this.transaction(() => Math.max(this.reservations.expireDue(now), this.spend.expireDue(now)));
     const due = this.debits.pendingBefore(cutoff, RECONCILE_PAGE);
     if (due.length > 0) {
       // A settled reservation's debit is never refunded for want of a claim: its event is claimed here.
-      const settles = this.reservations.table.claims(due);
+      const settles = new Map([...this.reservations.table.claims(due), ...this.spend.table.claims(due)]);
       const others = due.filter((id) => !settles.has(id));
       const [claimed, keys, settleClaims] = await Promise.all([
         this.claimedInDedupShards(others),
@@ -418,7 +535,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
           }
           const settle = settleClaims.get(eventId);
           if (settle?.status === 'conflict') {
-            this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now);
+            this.undoSettleOf(eventId, now);
           } else if (settles.has(eventId) && settle?.status !== 'accepted' && settle?.status !== 'duplicate') {
             // The shard did not answer: claimed again by a later run.
             this.debits.touchPending(eventId, now);
@@ -444,6 +561,10 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     const reservationDue = this.reservations.nextDue();
     if (reservationDue !== null) {
       this.scheduleAlarm(Math.max(reservationDue, now + 1000));
+    }
+    const spendDue = this.spend.nextDue();
+    if (spendDue !== null) {
+      this.scheduleAlarm(Math.max(spendDue, now + 1000));
     }
     // Last: a rater slow to answer holds up none of the above.
     await this.sendBalanceCrossings(now);
@@ -501,6 +622,24 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       : shardPlacement(this.env, undefined, null);
     const results = await claimEvents(this.env, owner.tenantId, claims, where);
     return new Map(results.map((r) => [r.id, r]));
+  }
+
+  /** Every call that reaches the spend rules has remembered its owner first. */
+  private knownOwner(): LedgerOwner {
+    const owner = this.rows.owner();
+    if (!owner) {
+      throw new Error('AccountLedger: no owner remembered before a call that needs it');
+    }
+    return owner;
+  }
+
+  /** Undoes the settle (of credits or of money) whose event id was another event's. */
+  private undoSettleOf(eventId: string, now: number): void {
+    if (this.spend.table.reservationByEvent(eventId)) {
+      this.spend.undoSettle(eventId, (id) => this.refundPending(id), now);
+    } else {
+      this.reservations.undoSettle(eventId, (id) => this.refundPending(id), now);
+    }
   }
 
   private refundPending(eventId: string): void {
@@ -660,6 +799,17 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       void this.ctx.storage.setAlarm(at);
     }
   }
+}
+
+/** A reservation key already names a reservation of the other kind on this account. */
+function keyTaken(key: string, kind: 'credits' | 'money') {
+  return {
+    status: 'REFUSED' as const,
+    kind: 'conflict' as const,
+    code: 'reservation_id_conflict',
+    detail: `Reservation '${key}' exists as a reservation of ${kind}`,
+    path: 'id',
+  };
 }
 
 /** When the key bucket that `now` writes to can be dropped. */

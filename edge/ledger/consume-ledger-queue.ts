@@ -21,14 +21,15 @@ const SETTLE_CHUNK_IDS = 5_000;
  * The ledger queue's consumer, and its dead-letter queue's. Each message debits one AccountLedger,
  * or grants it a plan's cycle credits (all in parallel). A message is acked only once its effect
  * is durable where it belongs:
- * - a debit, once the ledger recorded it, the rater struck it from the ledger outbox (until then
+ * - a debit (and the event's spend, if it carries one), once the ledger recorded it, the rater
+ *   struck it from the ledger outbox (until then
  *   the rater counts the event as not recorded, so its DedupShard keeps re-sending it), and the
  *   ledger was told so (until then it keeps the debit's key whatever its age, as the outbox may
  *   still send it; after, only as long as copies already queued can arrive);
  * - a correction (credits given back or debited again), as a debit: once the ledger applied it,
  *   the rater struck it from its outbox of corrections (which then sends the event's next one),
  *   and the ledger was told so;
- * - a grant, once the ledger recorded it;
+ * - a grant, or a spend limit, once the ledger recorded it (an older limit than its copy is ignored);
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
  * already made, so a repeat changes nothing. On the dead-letter queue a message is tried once
@@ -58,10 +59,22 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
       try {
         if (parsed.data.kind === 'plan-grants') {
           await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
+        } else if (parsed.data.kind === 'spend-limit') {
+          await ledger.setSpendLimit(owner, parsed.data.limit, parsed.data.version);
         } else if (parsed.data.kind === 'corrections') {
           await ledger.correct(owner, parsed.data.corrections);
         } else {
-          await ledger.consume(owner, parsed.data.debits);
+          // Spend first: both are idempotent, so a failure between them is repaired by the retry.
+          const spend = parsed.data.debits.flatMap(({ eventId, spend }) =>
+            spend ? [{ key: eventId, eventId, ...spend }] : [],
+          );
+          if (spend.length > 0) {
+            await ledger.recordSpend(owner, spend);
+          }
+          const debits = parsed.data.debits.filter((d) => d.lines.length > 0);
+          if (debits.length > 0) {
+            await ledger.consume(owner, debits);
+          }
         }
         applied.push({ message, body: parsed.data });
       } catch (error) {

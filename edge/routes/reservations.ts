@@ -1,24 +1,21 @@
-import { exactNumber } from '../../shared/api/exact-number';
-import {
-  reservationRoutes,
-  type ReservationRefusalWire,
-  type ReservationWire,
-} from '../../shared/api/reservation-routes';
+import { reservationRoutes } from '../../shared/api/reservation-routes';
 import { createRouter } from './router';
 import { requireScope, type Principal } from '../../shared/auth/api-key';
 import { toFeatureCreditsWire } from '../../shared/entitlement/credit-wire';
 import { featureDebits } from '../../shared/entitlement/feature-debits';
-import { parseReservationId, reservationId, settleEventId } from '../../shared/entitlement/reservation';
+import { parseReservationId, settleEventId } from '../../shared/entitlement/reservation';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { activeEventSchema, tenantFeatures } from '../config/tenant-config';
 import { claimEvents } from '../dedup/claim-events';
 import type { EdgeEnv } from '../env';
 import { prepareClaim } from '../ingest/prepare-claim';
-import type { Denied, Refused, ReservationView } from '../ledger/ledger-reservations';
+import type { MoneyReservationOutcome } from '../ledger/ledger-spend';
 import { ENTITLE_MAX_EVENT_AGE_MS, ledgerFor, type LedgerOwner } from '../ledger/ledger-protocol';
 import { EVENT_TEXT, jsonBody } from '../middleware/json-body';
 import { scoped } from '../middleware/require-scope';
 import { shardPlacement } from '../placement/tenant-shards';
+import { toSpendWire } from './account-spend';
+import { creditsDenied, creditsReservationWire, moneyReservationWire, problem, spendDenied } from './reservation-wire';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -29,6 +26,11 @@ const MAX_BODY_BYTES = 64 * 1024;
  * event in its DedupShard, marked as debited at the edge — with one difference: the ledger keeps
  * the claim, and its alarm makes it should the edge's not land, so a settle once recorded is
  * ingested exactly once even if nobody retries. `ingest` scope, as /entitled.
+ *
+ * With `currency` and no `featureId` the hold is of money, against the account's spend limit
+ * (shared/spend/README.md); a reservation id names one reservation of either kind, and its GET,
+ * settle and release ask the ledger which. A money settle ingests its event the same way, its
+ * estimate pending until the rater's revenue for the event replaces it.
  */
 export const reservationsRouter = createRouter();
 reservationsRouter.use('/reservations', scoped('ingest'), jsonBody(4 * 1024));
@@ -40,47 +42,85 @@ reservationsRouter.openapi(reservationRoutes.reserve, async (c) => {
   requireScope(principal, 'ingest');
   const request = c.req.valid('json');
   const { features, jurisdiction } = await tenantFeatures(c.env, principal.tenantId);
-  if (!features.some((f) => f.id === request.featureId && f.status === 'ACTIVE')) {
-    throw invalid('invalid_body', [{ path: 'featureId', message: `no ACTIVE feature '${request.featureId}'` }]);
-  }
   const owner = { tenantId: principal.tenantId, accountId: request.accountId };
   const key = request.id ?? crypto.randomUUID();
   const ledger = ledgerFor(c.env, owner, { region: principal.placement?.region ?? null, jurisdiction });
+  const ttlMs = request.ttlSeconds * 1000;
+  if (request.featureId === undefined) {
+    // The contract holds money when no featureId is given, and then needs a currency.
+    const currency = request.currency ?? '';
+    const outcome = await ledger
+      .reserveMoney(owner, { key, amount: request.amount, currency, ttlMs })
+      .catch(unavailable(owner));
+    if (outcome.status === 'DENIED') {
+      return c.json(spendDenied(owner, outcome), 403);
+    }
+    if (outcome.status === 'REFUSED') {
+      throw problem(outcome);
+    }
+    return c.json(
+      {
+        reservation: moneyReservationWire(owner, outcome.reservation),
+        balances: [],
+        spend: toSpendWire(owner, outcome.spend),
+      },
+      outcome.created ? 201 : 200,
+    );
+  }
+  const featureId = request.featureId;
+  if (!features.some((f) => f.id === featureId && f.status === 'ACTIVE')) {
+    throw invalid('invalid_body', [{ path: 'featureId', message: `no ACTIVE feature '${featureId}'` }]);
+  }
   const outcome = await ledger
-    .reserve(owner, { key, featureId: request.featureId, amount: request.amount, ttlMs: request.ttlSeconds * 1000 })
+    .reserve(owner, { key, featureId, amount: request.amount, ttlMs })
     .catch(unavailable(owner));
   if (outcome.status === 'DENIED') {
-    return c.json(denied(owner, outcome, 'hold'), 403);
+    return c.json(creditsDenied(owner, outcome, 'hold'), 403);
   }
   if (outcome.status === 'REFUSED') {
     throw problem(outcome);
   }
   return c.json(
-    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    {
+      reservation: creditsReservationWire(owner, outcome.reservation),
+      balances: outcome.balances.map(toFeatureCreditsWire),
+    },
     outcome.created ? 201 : 200,
   );
 });
 
 reservationsRouter.openapi(reservationRoutes.read, async (c) => {
   const { owner, key, ledger } = await reservationOf(c.env, c.get('principal'), c.req.valid('param').reservationId);
+  if ((await ledger.reservationKind(owner, key).catch(unavailable(owner))) === 'MONEY') {
+    return c.json(moneyAnswer(owner, await ledger.moneyReservation(owner, key).catch(unavailable(owner))), 200);
+  }
   const outcome = await ledger.reservation(owner, key).catch(unavailable(owner));
   if (outcome.status === 'REFUSED') {
     throw problem(outcome);
   }
   return c.json(
-    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    {
+      reservation: creditsReservationWire(owner, outcome.reservation),
+      balances: outcome.balances.map(toFeatureCreditsWire),
+    },
     200,
   );
 });
 
 reservationsRouter.openapi(reservationRoutes.release, async (c) => {
   const { owner, key, ledger } = await reservationOf(c.env, c.get('principal'), c.req.valid('param').reservationId);
+  if ((await ledger.reservationKind(owner, key).catch(unavailable(owner))) === 'MONEY') {
+    return c.json(moneyAnswer(owner, await ledger.releaseMoneyReservation(owner, key).catch(unavailable(owner))), 200);
+  }
   const outcome = await ledger.releaseReservation(owner, key).catch(unavailable(owner));
   if (outcome.status === 'REFUSED') {
     throw problem(outcome);
   }
   return c.json(
-    { reservation: toWire(owner, outcome.reservation), balances: outcome.balances.map(toFeatureCreditsWire) },
+    {
+      reservation: creditsReservationWire(owner, outcome.reservation),
+      balances: outcome.balances.map(toFeatureCreditsWire),
+    },
     200,
   );
 });
@@ -119,9 +159,13 @@ reservationsRouter.openapi(reservationRoutes.settle, async (c) => {
   const shards = shardPlacement(c.env, principal.placement, schema?.jurisdiction ?? null);
   const ledger = ledgerFor(c.env, owner, shards);
   const marked = { ...claim, event: { ...claim.event, debitedAtEdge: true as const } };
-  const outcome = await ledger.settleReservation(owner, key, marked, lines, shards).catch(unavailable(owner));
-  if (outcome.status === 'DENIED') {
-    return c.json(denied(owner, outcome, 'settle'), 403);
+  const money = (await ledger.reservationKind(owner, key).catch(unavailable(owner))) === 'MONEY';
+  const outcome = await (money
+    ? ledger.settleMoneyReservation(owner, key, marked, lines, shards)
+    : ledger.settleReservation(owner, key, marked, lines, shards)
+  ).catch(unavailable(owner));
+  if (outcome.status === 'DENIED' || outcome.status === 'FEATURE_DENIED') {
+    return c.json(creditsDenied(owner, outcome, 'settle'), 403);
   }
   if (outcome.status === 'REFUSED') {
     throw problem(outcome);
@@ -147,7 +191,9 @@ reservationsRouter.openapi(reservationRoutes.settle, async (c) => {
   }
   return c.json(
     {
-      reservation: toWire(owner, outcome.reservation),
+      ...('spend' in outcome
+        ? { reservation: moneyReservationWire(owner, outcome.reservation), spend: toSpendWire(owner, outcome.spend) }
+        : { reservation: creditsReservationWire(owner, outcome.reservation) }),
       event: {
         eventId: claimed.id,
         status: claimed.status === 'accepted' ? ('ACCEPTED' as const) : ('DUPLICATE' as const),
@@ -184,42 +230,14 @@ function unavailable(owner: LedgerOwner) {
   };
 }
 
-function problem(refused: Refused): AppError {
-  return new AppError(
-    refused.kind,
-    refused.code,
-    refused.detail,
-    refused.path ? [{ path: refused.path, message: refused.detail }] : [],
-  );
-}
-
-function denied(owner: LedgerOwner, outcome: Denied, what: 'hold' | 'settle'): ReservationRefusalWire {
-  const why = outcome.reason === 'NO_GRANT' ? 'has no credits for' : `has ${outcome.available} left of`;
+/** A money reservation as read or released, with the account's spend. */
+function moneyAnswer(owner: LedgerOwner, outcome: MoneyReservationOutcome) {
+  if (outcome.status === 'REFUSED') {
+    throw problem(outcome);
+  }
   return {
-    success: false,
-    statusCode: 403,
-    message: `Account '${owner.accountId}' ${why} feature '${outcome.featureId}': nothing ${what === 'hold' ? 'held' : 'settled; the hold stays'}`,
-    details: {
-      reason: outcome.reason,
-      featureId: outcome.featureId,
-      available: exactNumber(outcome.available),
-      balances: outcome.balances.map(toFeatureCreditsWire),
-    },
-  };
-}
-
-function toWire(owner: LedgerOwner, r: ReservationView): ReservationWire {
-  return {
-    id: reservationId(owner.accountId, r.key),
-    accountId: owner.accountId,
-    featureId: r.featureId,
-    amount: exactNumber(r.amount),
-    status: r.status,
-    createdAt: new Date(r.createdAt).toISOString(),
-    expiresAt: new Date(r.expiresAt).toISOString(),
-    ...(r.settledAmount !== undefined ? { settledAmount: exactNumber(r.settledAmount) } : {}),
-    ...(r.eventId !== undefined ? { eventId: r.eventId } : {}),
-    ...(r.endedAt !== undefined ? { endedAt: new Date(r.endedAt).toISOString() } : {}),
-    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    reservation: moneyReservationWire(owner, outcome.reservation),
+    balances: [],
+    spend: toSpendWire(owner, outcome.spend),
   };
 }

@@ -21,6 +21,7 @@ import { forgetMeteringConfig } from '../store/metering-config';
 import { usageMeterRoutes } from './usage-meter-routes';
 import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
+import { spendLimitRoutes } from './spend-limit-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 import { webhookRoutes } from './webhook-routes';
@@ -52,6 +53,7 @@ export const raterApi = createRouter()
   .route('/', customerRoutes)
   .route('/', accountRoutes)
   .route('/', creditRoutes)
+  .route('/', spendLimitRoutes)
   .route('/', customerContactRoutes)
   .route('/', aliasRoutes)
   .route('/', alertRoutes)

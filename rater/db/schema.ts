@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -410,6 +411,12 @@ export const ledgerOutbox = pgTable(
     /** The event's timestamp in milliseconds: the credits live then are consumed. */
     at: bigint('at', { mode: 'number' }).notNull(),
     lines: jsonb('lines').notNull(),
+    /**
+     * The event's revenue, for an account with a spend limit (shared/queue/ledger-message.ts
+     * eventSpendSchema): written by metering in the same transaction; `lines` is empty when the
+     * event owes no feature debit (it was debited at the edge, or consumes no feature).
+     */
+    spend: jsonb('spend'),
     createdAt: createdAt(),
     /**
      * Set when a ledger message carrying this debit was parked: still owed, but the admin's to
@@ -419,6 +426,30 @@ export const ledgerOutbox = pgTable(
     parkedAt: timestamp('parked_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('ledger_outbox_created_at').on(t.createdAt)],
+);
+
+/** Versions of spend limits, one per set or removal, increasing across an account's deletes and sets. */
+export const accountSpendLimitVersions = pgSequence('account_spend_limit_versions');
+
+/**
+ * An account's spend limit per billing cycle (shared/spend/README.md), in its association's
+ * currency. Metering writes the revenue of every event of such an account to the ledger outbox.
+ */
+export const accountSpendLimits = pgTable(
+  'account_spend_limits',
+  {
+    tenantId: text('tenant_id').notNull(),
+    accountId: text('account_id').notNull(),
+    amount: numeric('amount').notNull(),
+    currency: text('currency').notNull(),
+    /**
+     * From `account_spend_limit_versions`, taken by every set and removal: the AccountLedger keeps
+     * the copy with the highest, so a push delivered late never overrides a newer one.
+     */
+    version: bigint('version', { mode: 'number' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.accountId] })],
 );
 
 /**

@@ -8,7 +8,7 @@ import { groupPricedUsage } from '../../shared/pricing/rate-usage';
 import { eventDebits } from '../../shared/queue/ledger-message';
 import { eventIds, events } from '../db/schema';
 import { knownAccountIds } from '../store/accounts';
-import { queueLedgerDebits } from '../store/ledger-outbox';
+import { queueLedgerDebits, queueUnratedSpend } from '../store/ledger-outbox';
 import {
   cachedAssociations,
   cachedUnknownAccounts,
@@ -114,11 +114,9 @@ export async function recordFailedEvents(
       outcomes.filter((o) => fresh.has(o.event.id)),
     );
     // Credits follow usage, not metering: a FAILED event consumed what it consumed.
-    await queueLedgerDebits(
-      tx,
-      tenantId,
-      failed.filter((e) => fresh.has(e.id)),
-    );
+    const recorded = failed.filter((e) => fresh.has(e.id));
+    await queueLedgerDebits(tx, tenantId, recorded);
+    await queueUnratedSpend(tx, tenantId, recorded);
     return fresh.size;
   });
 }

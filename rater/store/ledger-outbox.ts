@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { AcceptedEvent } from '../../shared/event/accepted-event';
 import {
   eventDebits,
+  eventSpendSchema,
   ledgerDebitMessages,
   type AccountDebit,
   type LedgerDebitMessage,
 } from '../../shared/queue/ledger-message';
 import type { Queryable } from '../db/connect';
-import { ledgerOutbox } from '../db/schema';
+import { accountSpendLimits, ledgerOutbox } from '../db/schema';
 import { activeFeaturesForSchemas } from './features';
 
 const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string() }));
@@ -26,6 +27,27 @@ export async function queueLedgerDebits(tx: Queryable, tenantId: string, all: Ac
   }
   const features = await activeFeaturesForSchemas(tx, tenantId, [...new Set(events.map((e) => e.schemaName))]);
   return insertDebits(tx, tenantId, eventDebits(events, features));
+}
+
+/**
+ * Events recorded without being rated (FAILED) of accounts with a spend limit: each tells the
+ * account's ledger it cost nothing, in no cycle, so a reservation settled with it does not stay
+ * pending (shared/spend/README.md). In the caller's transaction, beside the event's debit if it owes one.
+ */
+export async function queueUnratedSpend(tx: Queryable, tenantId: string, events: AcceptedEvent[]): Promise<void> {
+  if (events.length === 0) {
+    return;
+  }
+  const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const column = <T>(pick: (e: AcceptedEvent) => T) => sql.param(sorted.map(pick));
+  await tx.execute(sql`
+    INSERT INTO ${ledgerOutbox} AS o (tenant_id, event_id, account_id, at, lines, spend)
+    SELECT ${tenantId}, e.event_id, e.account_id, e.at, '[]'::jsonb,
+           jsonb_build_object('amount', '0', 'currency', l.currency, 'cycleStart', 0, 'cycleEnd', 0)
+      FROM unnest(${column((e) => e.id)}::text[], ${column((e) => e.accountId)}::text[], ${column((e) => Date.parse(e.timestamp))}::bigint[])
+           AS e (event_id, account_id, at)
+      JOIN ${accountSpendLimits} l ON l.tenant_id = ${tenantId} AND l.account_id = e.account_id
+    ON CONFLICT (tenant_id, event_id) DO UPDATE SET spend = excluded.spend WHERE o.spend IS NULL`);
 }
 
 /**
@@ -67,16 +89,11 @@ export async function pendingLedgerDebits(
   if (eventIds.length === 0) {
     return [];
   }
-  const { rows } = await db.execute<{ event_id: string; account_id: string; at: string | number; lines: unknown }>(sql`
-    SELECT event_id, account_id, at, lines FROM ${ledgerOutbox}
+  const { rows } = await db.execute<OutboxRow>(sql`
+    SELECT event_id, account_id, at, lines, spend FROM ${ledgerOutbox}
     WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) AND parked_at IS NULL
     ORDER BY event_id`);
-  const debits = rows.map((row) => ({
-    accountId: row.account_id,
-    eventId: row.event_id,
-    at: Number(row.at),
-    lines: linesSchema.parse(row.lines),
-  }));
+  const debits = rows.map(toDebit);
   return ledgerDebitMessages(tenantId, debits);
 }
 
@@ -90,28 +107,29 @@ export async function staleLedgerDebits(
   olderThanMs: number,
   limit: number,
 ): Promise<LedgerDebitMessage[]> {
-  const { rows } = await db.execute<{
-    tenant_id: string;
-    event_id: string;
-    account_id: string;
-    at: string | number;
-    lines: unknown;
-  }>(sql`
-    SELECT tenant_id, event_id, account_id, at, lines FROM ${ledgerOutbox}
+  const { rows } = await db.execute<OutboxRow & { tenant_id: string }>(sql`
+    SELECT tenant_id, event_id, account_id, at, lines, spend FROM ${ledgerOutbox}
     WHERE created_at < now() - make_interval(secs => ${olderThanMs / 1000}) AND parked_at IS NULL
     ORDER BY created_at LIMIT ${limit}`);
   const byTenant = new Map<string, AccountDebit[]>();
   for (const row of rows) {
     const debits = byTenant.get(row.tenant_id) ?? [];
-    debits.push({
-      accountId: row.account_id,
-      eventId: row.event_id,
-      at: Number(row.at),
-      lines: linesSchema.parse(row.lines),
-    });
+    debits.push(toDebit(row));
     byTenant.set(row.tenant_id, debits);
   }
   return [...byTenant].flatMap(([tenantId, debits]) => ledgerDebitMessages(tenantId, debits));
+}
+
+type OutboxRow = { event_id: string; account_id: string; at: string | number; lines: unknown; spend: unknown };
+
+function toDebit(row: OutboxRow): AccountDebit {
+  return {
+    accountId: row.account_id,
+    eventId: row.event_id,
+    at: Number(row.at),
+    lines: linesSchema.parse(row.lines),
+    ...(row.spend === null || row.spend === undefined ? {} : { spend: eventSpendSchema.parse(row.spend) }),
+  };
 }
 
 /** The ledger recorded these events' debits: they leave the outbox. */

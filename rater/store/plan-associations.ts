@@ -250,3 +250,26 @@ export async function accountsWithPlans(
      ORDER BY 1, 2 LIMIT ${page.limit}`);
   return rows.map((row) => ({ tenantId: row.tenant_id, accountId: row.account_id }));
 }
+
+/** The currency the account is rated in at `at`: its association in force then, or null with none. */
+export async function currencyInForce(
+  tx: Queryable,
+  tenantId: string,
+  accountId: string,
+  at: Date,
+): Promise<string | null> {
+  const a = planAssociations;
+  const [row] = await tx
+    .select({ currency: a.currency })
+    .from(a)
+    .where(
+      and(
+        eq(a.tenantId, tenantId),
+        eq(a.accountId, accountId),
+        sql`${a.effectiveFrom} <= ${at.toISOString()}::timestamptz`,
+        or(isNull(a.effectiveUntil), gt(a.effectiveUntil, at)),
+      ),
+    )
+    .limit(1);
+  return row?.currency ?? null;
+}

@@ -21,6 +21,7 @@ import { usageMeterRoutes } from './usage-meter-routes';
 import { reservationRoutes } from './reservation-routes';
 import { revenueRoutes } from './revenue-routes';
 import { settingRoutes } from './setting-routes';
+import { spendLimitRoutes, spendRoutes } from './spend-limit-routes';
 import { tenantSettingsRoutes } from './tenant-settings-routes';
 import { usageRoutes } from './usage-routes';
 import { webhookRoutes } from './webhook-routes';
@@ -32,6 +33,7 @@ export const edgeApiRoutes = {
   ingest: ingestRoutes,
   entitlements: entitlementRoutes,
   reservations: reservationRoutes,
+  spend: spendRoutes,
 } satisfies RouteGroups;
 
 /**
@@ -56,13 +58,14 @@ export const raterApiRoutes = {
   customers: customerRoutes,
   accounts: accountRoutes,
   credits: creditRoutes,
+  spendLimits: spendLimitRoutes,
   customerContacts: customerContactRoutes,
   aliases: aliasRoutes,
   alerts: alertRoutes,
   webhooks: webhookRoutes,
 } satisfies RouteGroups;
 
-const { ingest, entitlements, reservations } = edgeApiRoutes;
+const { ingest, entitlements, reservations, spend } = edgeApiRoutes;
 const { eventSchemas, usageMeters, features, ...laterRaterRoutes } = raterApiRoutes;
 /** Every route of the public API, grouped as the handlers are, in the OpenAPI document's order. */
 export const apiRoutes: RouteGroups = {
@@ -72,6 +75,7 @@ export const apiRoutes: RouteGroups = {
   features,
   entitlements,
   reservations,
+  spend,
   ...laterRaterRoutes,
 };
 

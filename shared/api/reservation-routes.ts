@@ -8,9 +8,11 @@ import {
   reservationStatuses,
 } from '../entitlement/reservation';
 import { ingestEventRequest, nonNegativeDecimalSchema } from '../event/event-wire';
+import { currencySchema } from '../pricing/currency';
 import { jsonBody, jsonResponse, problemSchema, problems } from './common';
 import { accountParam, denialReasons } from './entitlement-routes';
-import { meterlineExtension } from './extension';
+import { extension, meterlineExtension } from './extension';
+import { spendResponse } from './spend-limit-routes';
 
 const tags = ['Reservations'];
 const exact = (description: string) =>
@@ -22,8 +24,17 @@ export const reserveRequest = z
       description:
         'Your idempotency key for the reservation, unique per account: sending the same request again is safe (200 with the reservation). Generated when absent — then a retry holds twice.',
     }),
-    accountId: accountParam.meta({ description: 'The account whose credits are held' }),
-    featureId: featureIdSchema.meta({ description: 'The feature whose credits are held' }),
+    accountId: accountParam.meta({ description: 'The account whose credits (or money) are held' }),
+    featureId: featureIdSchema.optional().meta({
+      description: 'The feature whose credits are held. Without it, `currency` is needed: money is held',
+    }),
+    currency: currencySchema
+      .optional()
+      .meta(
+        extension(
+          "Holds money instead of credits: `amount` in this currency, against the account's spend limit (PUT /accounts/{accountId}/spend_limit), in its currency",
+        ),
+      ),
     amount: nonNegativeDecimalSchema
       .refine((v) => !/^0+(\.0+)?$/.test(v), 'must be more than 0')
       .meta({ description: 'The estimated maximum the work will consume: a number, or a decimal string' }),
@@ -37,6 +48,21 @@ export const reserveRequest = z
         description: `How long the hold lasts unless settled or released (default ${RESERVATION_TTL_DEFAULT_SECONDS}, at most ${RESERVATION_TTL_MAX_SECONDS}); then it is given back`,
       }),
   })
+  .superRefine((r, ctx) => {
+    if (r.featureId !== undefined && r.currency !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: "a reservation holds a feature's credits (featureId) or money (currency), not both",
+      });
+    } else if (r.featureId === undefined && r.currency === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['featureId'],
+        message: 'is needed to hold credits; or give `currency` to hold money',
+      });
+    }
+  })
   .meta({
     id: 'ReserveCreditsRequest',
     example: { id: 'req-7f3a', accountId: 'acme', featureId: 'feat.0f3k9x2m1q7a8b4c', amount: 4000, ttlSeconds: 120 },
@@ -47,7 +73,8 @@ export const reservationSchema = z
   .object({
     id: z.string().meta({ description: 'Names the account and your key: the same request gives the same id' }),
     accountId: z.string(),
-    featureId: z.string(),
+    featureId: z.string().optional().meta({ description: 'A reservation of credits: the feature held' }),
+    currency: z.string().optional().meta(extension('A reservation of money: the currency of `amount`')),
     amount: exact('What is held (or was)'),
     status: z.enum(reservationStatuses).meta({
       description:
@@ -55,7 +82,7 @@ export const reservationSchema = z
     }),
     createdAt: z.string(),
     expiresAt: z.string(),
-    settledAmount: exact('SETTLED: the actual amount debited').optional(),
+    settledAmount: exact('SETTLED, of credits: the actual amount debited').optional(),
     eventId: z.string().optional().meta({ description: 'SETTLED: the id of the usage event it ingested' }),
     endedAt: z.string().optional(),
     reason: z.enum(['RELEASED', 'EXPIRED', 'EVENT_ID_CONFLICT']).optional().meta({
@@ -69,7 +96,10 @@ export type ReservationWire = z.infer<typeof reservationSchema>;
 export const reservationResponse = z
   .object({
     reservation: reservationSchema,
-    balances: z.array(featureCreditsSchema).meta({ description: "The feature's credits after the call" }),
+    balances: z
+      .array(featureCreditsSchema)
+      .meta({ description: "The feature's credits after the call (none for a reservation of money)" }),
+    spend: spendResponse.optional().meta(extension("A reservation of money: the account's spend after the call")),
   })
   .meta({ id: 'ReservationResponse' });
 
@@ -84,6 +114,13 @@ export const settleResponse = z
       acceptedAt: z.string(),
     }),
     balances: z.array(featureCreditsSchema).meta({ description: "The consumed features' credits after the call" }),
+    spend: spendResponse
+      .optional()
+      .meta(
+        extension(
+          "A reservation of money: the account's spend after the call — the estimate pending until the event is rated",
+        ),
+      ),
   })
   .meta({ id: 'SettleReservationResponse' });
 
@@ -101,6 +138,26 @@ export const reservationRefusal = z
     }),
   })
   .meta({ id: 'ReservationRefusal' });
+
+/** A hold of money refused by the account's spend limit: the figures that say why. */
+export const spendLimitRefusal = z
+  .object({
+    success: z.literal(false),
+    statusCode: z.literal(403),
+    message: z.string(),
+    details: z.object({
+      reason: z.literal('SPEND_LIMIT_EXCEEDED'),
+      limit: exact('The spend limit per billing cycle'),
+      currency: z.string(),
+      spent: exact('Revenue rated in the current billing cycle'),
+      held: exact('Estimates of money reservations still held'),
+      pending: exact('Estimates of settled money reservations whose event is not rated yet'),
+      available: exact('limit − spent − held − pending, never negative'),
+      requested: exact('The amount asked for'),
+    }),
+  })
+  .meta({ id: 'SpendLimitRefusal', ...extension() });
+export type SpendLimitRefusalWire = z.infer<typeof spendLimitRefusal>;
 export type ReservationRefusalWire = z.infer<typeof reservationRefusal>;
 
 export const settleRequest = ingestEventRequest.meta({
@@ -119,9 +176,9 @@ const reservationParams = z.object({
 
 const refusal = {
   description:
-    'Not enough credits (`details.reason`): nothing held or debited — or the API key lacks the scope (problem+json)',
+    'Not enough credits (`details.reason`), or for money not enough left under the spend limit (`SPEND_LIMIT_EXCEEDED`): nothing held or debited — or the API key lacks the scope (problem+json)',
   content: {
-    'application/json': { schema: reservationRefusal },
+    'application/json': { schema: z.union([reservationRefusal, spendLimitRefusal]) },
     'application/problem+json': { schema: problemSchema },
   },
 };
@@ -133,10 +190,13 @@ export const reservationRoutes = {
     method: 'post',
     path: '/reservations',
     tags,
-    summary: "Hold an estimated maximum of a feature's credits for an account while work of unknown cost runs",
+    summary:
+      "Hold an estimated maximum of a feature's credits, or of money, for an account while work of unknown cost runs",
     description:
       "Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together " +
-      'exceed it (nor the overage limit). Settle with the actual amount, or release; an unsettled hold is given back at its TTL. `ingest` scope.',
+      "exceed it (nor the overage limit). With `currency` and no `featureId`, money is held against the account's spend limit: " +
+      'limit − spent − held − pending (422 naming `currency` without a limit in that currency). ' +
+      'Settle with the actual usage, or release; an unsettled hold is given back at its TTL. `ingest` scope.',
     request: { body: jsonBody(reserveRequest) },
     responses: {
       201: jsonResponse(reservationResponse, 'Held'),

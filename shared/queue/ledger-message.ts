@@ -6,9 +6,24 @@ import { objectPlacementSchema } from '../tenant/placement';
 import { chunkBySize } from './message-size';
 
 /**
- * One message of the ledger queue: what metered events of one account consume of its features.
- * The rater sends it after metering; the edge's consumer debits the account's AccountLedger,
- * which skips any event it already debited (through /entitled or an earlier delivery).
+ * The revenue one event was rated at, for an account with a spend limit (shared/spend/spend-limit.ts):
+ * summed over the meters it counted for, in its association's currency and billing cycle
+ * (milliseconds, [cycleStart, cycleEnd)). The ledger records it once under the event's id.
+ */
+export const eventSpendSchema = z.object({
+  amount: z.string(),
+  currency: z.string().min(1),
+  cycleStart: z.number().int(),
+  cycleEnd: z.number().int(),
+});
+export type EventSpend = z.infer<typeof eventSpendSchema>;
+
+/**
+ * One message of the ledger queue: what metered events of one account consume of its features,
+ * and, for an account with a spend limit, what each cost. The rater sends it after metering; the
+ * edge's consumer debits the account's AccountLedger, which skips any event it already debited
+ * (through /entitled or an earlier delivery), and records each event's spend once. An event
+ * debited at the edge (/entitled, a settled reservation) carries spend and no lines.
  */
 export const ledgerDebitMessageSchema = z.object({
   kind: z.literal('debits'),
@@ -18,11 +33,17 @@ export const ledgerDebitMessageSchema = z.object({
   accountId: z.string().min(1),
   debits: z
     .array(
-      z.object({
-        eventId: z.string().min(1),
-        at: z.number().int(),
-        lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })).min(1),
-      }),
+      z
+        .object({
+          eventId: z.string().min(1),
+          at: z.number().int(),
+          lines: z.array(z.object({ featureId: z.string().min(1), amount: z.string() })),
+          spend: eventSpendSchema.optional(),
+        })
+        .refine((d) => d.lines.length > 0 || d.spend !== undefined, {
+          message: 'a debit carries lines, spend or both',
+          path: ['lines'],
+        }),
     )
     .min(1),
 });
@@ -91,13 +112,33 @@ export function correctionKey(correction: { eventId: string; seq: number }): str
   return `${correction.eventId}\u0000correction\u0000${correction.seq}`;
 }
 
+/**
+ * An account's spend limit (shared/spend/README.md) as set or removed (`limit` null) in Postgres,
+ * under the version that set or removal took. The ledger keeps the copy with the highest version,
+ * so a message delivered late, or twice, never overrides a newer one.
+ */
+export const ledgerSpendLimitMessageSchema = z.object({
+  kind: z.literal('spend-limit'),
+  tenantId: z.string().min(1),
+  placement: objectPlacementSchema.optional(),
+  accountId: z.string().min(1),
+  limit: z.object({ amount: z.string(), currency: z.string().min(1) }).nullable(),
+  version: z.number().int().nonnegative(),
+});
+export type LedgerSpendLimitMessage = z.infer<typeof ledgerSpendLimitMessageSchema>;
+
 /** Every message of the ledger queue. */
 export const ledgerMessageSchema = z.discriminatedUnion('kind', [
   ledgerDebitMessageSchema,
   ledgerPlanGrantsMessageSchema,
   ledgerCorrectionMessageSchema,
+  ledgerSpendLimitMessageSchema,
 ]);
-export type LedgerMessage = LedgerDebitMessage | LedgerPlanGrantsMessage | LedgerCorrectionMessage;
+export type LedgerMessage =
+  | LedgerDebitMessage
+  | LedgerPlanGrantsMessage
+  | LedgerCorrectionMessage
+  | LedgerSpendLimitMessage;
 
 /** What one event consumes of its account's features: a debit waiting for the account's ledger. */
 export interface AccountDebit {
@@ -106,6 +147,8 @@ export interface AccountDebit {
   /** The event's timestamp in milliseconds: metered usage consumes the credits live then. */
   at: number;
   lines: DebitLine[];
+  /** Its revenue, for an account with a spend limit (metering writes it beside the lines). */
+  spend?: EventSpend;
 }
 
 /** What each event consumes of the tenant's features; events that consume nothing are left out. */
@@ -124,9 +167,9 @@ export function eventDebits(events: AcceptedEvent[], features: Feature[]): Accou
 /** The messages that carry a tenant's debits: one or more per account, each under the size limit. */
 export function ledgerDebitMessages(tenantId: string, debits: AccountDebit[]): LedgerDebitMessage[] {
   const byAccount = new Map<string, LedgerDebitMessage['debits']>();
-  for (const { accountId, eventId, at, lines } of debits) {
+  for (const { accountId, eventId, at, lines, spend } of debits) {
     const account = byAccount.get(accountId) ?? [];
-    account.push({ eventId, at, lines });
+    account.push({ eventId, at, lines, ...(spend ? { spend } : {}) });
     byAccount.set(accountId, account);
   }
   return [...byAccount].flatMap(([accountId, debits]) =>

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { MeterlineClient, NotEntitledError } from '../../client/meterline-client';
+import { MeterlineClient, NotEntitledError, SpendLimitExceededError } from '../../client/meterline-client';
+import { Decimal } from '../../shared/decimal/decimal';
 import { api, eventually, READ_UNTIL, unique } from '../support/api-client';
+import { openMonthlyCycle } from '../support/open-cycle';
 
 /**
  * Reservations end to end (docs/design.md §15), through the published client against the running stack:
@@ -144,5 +146,108 @@ describe('reservations', () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('reservation_not_found');
+  });
+});
+
+describe('money reservations against a spend limit', () => {
+  it('20 concurrent holds stop at the limit; settles ingest once; once rated, spent equals the revenue', async () => {
+    // Its own schema, with no feature: a money settle then debits no credits, only costs money.
+    const priced = unique('priced');
+    await client.post('/event_schema', { name: priced, attributes: [{ name: 'tokens' }] });
+    await client.post(`/event_schema/${priced}/activate`);
+    const pricedMeter = (
+      await client.post('/usage_meters', {
+        name: unique('priced_tokens'),
+        aggregation: 'SUM',
+        eventSchemaName: priced,
+        computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
+      })
+    ).body.id;
+    await client.post(`/usage_meters/${pricedMeter}/activate`);
+    const cycle = openMonthlyCycle();
+    const plan = await client.post('/price_plans', {
+      name: unique('per_token'),
+      currency: 'USD',
+      pricingCycle: cycle.pricingCycle,
+      usageRateCards: [
+        { usageMeterId: pricedMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] },
+      ],
+    });
+    expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
+    const account = unique('spender');
+    const associated = await client.post(`/accounts/${account}/price_plans`, {
+      pricePlanId: plan.body.id,
+      effectiveFrom: new Date(cycle.start).toISOString(),
+    });
+    expect(associated.status).toBe(200);
+    const limit = await client.put(`/accounts/${account}/spend_limit`, { amount: 5, currency: 'USD' });
+    expect(limit.body).toEqual({ accountId: account, spendLimit: { amount: 5, currency: 'USD' } });
+
+    // 20 holds of 1 USD at once against 5 USD: the ledger admits exactly what fits.
+    const holds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        meterline
+          .reserve({ id: `hold-${i}`, accountId: account, amount: 1, currency: 'USD', ttlSeconds: 300 })
+          .catch((error: unknown) => {
+            if (!(error instanceof SpendLimitExceededError)) {
+              throw error;
+            }
+            expect(error.details).toMatchObject({ limit: 5, currency: 'USD', requested: 1 });
+            expect(error.details.available).toBeLessThan(1);
+            return null;
+          }),
+      ),
+    );
+    const admitted = holds.filter((h) => h !== null);
+    expect(admitted).toHaveLength(5);
+    expect(admitted.reduce((sum, h) => sum + h.reservation.amount, 0)).toBeLessThanOrEqual(5);
+    expect(await meterline.spend(account)).toMatchObject({ held: 5, available: 0 });
+
+    // Each settles with what it used (30..90 tokens at 0.01 USD: under its estimate), twice: ingested once.
+    const used = admitted.map((_, i) => 30 + 15 * i);
+    await Promise.all(
+      admitted.map(async (h, i) => {
+        const event = {
+          schemaName: priced,
+          accountId: account,
+          timestamp: new Date().toISOString(),
+          attributes: [{ name: 'tokens', value: String(used[i]) }],
+        };
+        const first = await meterline.settle(h.reservation.id, event);
+        expect(first).toMatchObject({
+          reservation: { status: 'SETTLED', currency: 'USD' },
+          event: { status: 'ACCEPTED' },
+        });
+        expect((await meterline.settle(h.reservation.id, event)).event).toMatchObject({
+          eventId: first.event.eventId,
+          status: 'DUPLICATE',
+        });
+      }),
+    );
+    const tokensUsed = used.reduce((a, b) => a + b, 0);
+    const meteredTokens = await eventually(
+      () =>
+        client.get(
+          `/usage?meterId=${pricedMeter}&accountId=${account}&from=${new Date(cycle.start).toISOString()}&to=${READ_UNTIL}`,
+        ),
+      (r) => r.body?.value === String(tokensUsed),
+    );
+    expect(meteredTokens.body.value).toBe(String(tokensUsed));
+
+    // Rated: each estimate pending is replaced by its event's revenue, which GET /revenue reports too.
+    const revenue = await eventually(
+      () => client.get(`/revenue?from=${new Date(cycle.start).toISOString()}&to=${READ_UNTIL}&accountId=${account}`),
+      (r) => r.body?.totals?.[0]?.value !== undefined && new Decimal(r.body.totals[0].value).eq(tokensUsed / 100),
+    );
+    const rated = revenue.body.totals[0].value;
+    const spend = await eventually(
+      () => meterline.spend(account),
+      (s) => s.pending === 0,
+    );
+    expect(spend).toMatchObject({ spendLimit: { amount: 5, currency: 'USD' }, held: 0, pending: 0 });
+    // The same decimal (GET /revenue writes it to the currency's minor unit: "3.00").
+    expect(new Decimal(rated).eq(String(spend.spent)), `${rated} vs ${spend.spent}`).toBe(true);
+    expect(new Decimal(rated).eq(tokensUsed / 100)).toBe(true);
+    expect(spend.available).toBe(5 - tokensUsed / 100);
   });
 });

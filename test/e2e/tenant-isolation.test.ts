@@ -35,6 +35,8 @@ interface World {
   settingRef: string;
   /** A's reservation of one credit of featureId for planAccount, HELD. */
   reservationId: string;
+  /** A's reservation of 2 USD for planAccount, HELD against its spend limit of 50 USD. */
+  moneyReservationId: string;
   /** A's usage alert on planAccount, its incident (crossed by A's event) and A's webhook endpoint. */
   alertId: string;
   incidentId: string;
@@ -459,6 +461,16 @@ const bodies: Record<string, unknown> = {
 async function stillHeldByA(w: World): Promise<void> {
   const answer = (await w.a.get(`/reservations/${w.reservationId}`)).body;
   expect(answer.reservation ?? answer).toMatchObject({ status: 'HELD' });
+  const money = (await w.a.get(`/reservations/${w.moneyReservationId}`)).body;
+  expect(money.reservation).toMatchObject({ status: 'HELD', currency: 'USD', amount: 2 });
+}
+
+/** A's spend limit and money hold, as A reads them. */
+async function spendOfAUnchanged(w: World): Promise<void> {
+  expect((await w.a.get(`/accounts/${w.planAccount}/spend`)).body).toMatchObject({
+    spendLimit: { amount: 50, currency: 'USD' },
+    held: 2,
+  });
 }
 
 const pathChecks: Record<string, Check> = {
@@ -499,11 +511,31 @@ const pathChecks: Record<string, Check> = {
   'POST /reservations/{reservationId}/settle': async (w, path) => {
     const response = await w.b.post(path, { event: { ...eventOf(w.schema), accountId: w.planAccount } });
     expect([404, 422]).toContain(response.status);
+    const money = await w.b.post(`/reservations/${w.moneyReservationId}/settle`, {
+      event: { ...eventOf(w.schema), accountId: w.planAccount },
+    });
+    expect([404, 422]).toContain(money.status);
     await stillHeldByA(w);
   },
   'POST /reservations/{reservationId}/release': async (w, path) => {
     expect((await w.b.post(path, {})).status).toBe(404);
+    expect((await w.b.post(`/reservations/${w.moneyReservationId}/release`, {})).status).toBe(404);
     await stillHeldByA(w);
+  },
+  'GET /accounts/{accountId}/spend': async (w) => {
+    // B's account of the same id is another ledger: no limit, nothing held.
+    expect((await w.b.get(`/accounts/${w.planAccount}/spend`)).body).toMatchObject({ spendLimit: null, held: 0 });
+    await spendOfAUnchanged(w);
+  },
+  'PUT /accounts/{accountId}/spend_limit': async (w) => {
+    // B has no plan for A's account id: nothing to set a limit in (422 naming currency), and A's is untouched.
+    const response = await w.b.put(`/accounts/${w.planAccount}/spend_limit`, { amount: 1, currency: 'USD' });
+    expect(response).toMatchObject({ status: 422, body: { errors: [{ path: 'currency' }] } });
+    await spendOfAUnchanged(w);
+  },
+  'DELETE /accounts/{accountId}/spend_limit': async (w) => {
+    expect((await w.b.delete(`/accounts/${w.planAccount}/spend_limit`)).status).toBe(404);
+    await spendOfAUnchanged(w);
   },
   'GET /accounts/{accountId}/entitlements': async (w, path) => {
     expect((await w.a.get(path)).body.data).toHaveLength(1); // A's account has a value…
@@ -641,6 +673,15 @@ beforeAll(async () => {
     ttlSeconds: 3600,
   });
   expect(reservation.status).toBe(201);
+  expect((await a.put(`/accounts/${planAccount}/spend_limit`, { amount: 50, currency: 'USD' })).status).toBe(200);
+  const moneyReservation = await a.post('/reservations', {
+    id: unique('money'),
+    accountId: planAccount,
+    amount: 2,
+    currency: 'USD',
+    ttlSeconds: 3600,
+  });
+  expect(moneyReservation.status).toBe(201);
   const credit = await a.post('/credits', {
     creditRequests: [
       { accountId: planAccount, purpose: 'of A', effectiveFrom: '2026-01-01', creditAmount: 1000, priority: 1 },
@@ -670,6 +711,7 @@ beforeAll(async () => {
     creditId: credit.body.credits[0].id,
     settingRef: `setting.USER.of_a.ACCOUNT.${planAccount}`,
     reservationId: (reservation.body.reservation ?? reservation.body).id,
+    moneyReservationId: moneyReservation.body.reservation.id,
     alertId: alert.body.id,
     webhookId: webhook.body.id,
     incidentId: (

@@ -3245,8 +3245,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hold an estimated maximum of a feature's credits for an account while work of unknown cost runs
-         * @description Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together exceed it (nor the overage limit). Settle with the actual amount, or release; an unsettled hold is given back at its TTL. `ingest` scope.
+         * Hold an estimated maximum of a feature's credits, or of money, for an account while work of unknown cost runs
+         * @description Decided in one transaction of the account's ledger: held reservations count against the balance, so concurrent ones never together exceed it (nor the overage limit). With `currency` and no `featureId`, money is held against the account's spend limit: limit − spent − held − pending (422 naming `currency` without a limit in that currency). Settle with the actual usage, or release; an unsettled hold is given back at its TTL. `ingest` scope.
          */
         post: {
             parameters: {
@@ -3699,6 +3699,92 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's spend in the current billing cycle: limit, spent, held, pending, available
+         * @description `read` or `ingest` scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The spend */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSpend"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Briefly unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8864,6 +8950,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/spend_limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the money an account may commit per billing cycle through money reservations
+         * @description In the currency of the price plan association in force (else 422 naming `currency`). Money reservations are held against limit − spent − held − pending in the account ledger. `admin` scope.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpendLimitRequest"];
+                };
+            };
+            responses: {
+                /** @description The limit, stored and sent to the account ledger */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpendLimitResponse"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Briefly unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the account's spend limit: money reservations are refused from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpendLimitResponse"];
+                    };
+                };
+                /** @description No API key, or not a valid one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (e.g. a lifecycle rule) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The input is not valid; `errors` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Briefly unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{customerId}/contacts": {
         parameters: {
             query?: never;
@@ -11421,14 +11718,35 @@ export interface components {
         };
         ReservationResponse: {
             reservation: components["schemas"]["Reservation"];
-            /** @description The feature's credits after the call */
+            /** @description The feature's credits after the call (none for a reservation of money) */
             balances: components["schemas"]["GetFeatureCreditsResponse"][];
+            /** @description A reservation of money: the account's spend after the call */
+            spend?: {
+                accountId: string;
+                /** @description The limit, or null without one */
+                spendLimit: {
+                    /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                    amount: number;
+                    currency: string;
+                } | null;
+                /** @description Revenue rated for the account's events in the current billing cycle, in the limit's currency. Exact: the JSON text is the decimal */
+                spent: number;
+                /** @description Estimates of money reservations still held. Exact: the JSON text is the decimal */
+                held: number;
+                /** @description Estimates of settled money reservations whose event is not rated yet. Exact: the JSON text is the decimal */
+                pending: number;
+                /** @description What a money reservation may still hold; null without a limit */
+                available: number | null;
+            };
         };
         Reservation: {
             /** @description Names the account and your key: the same request gives the same id */
             id: string;
             accountId: string;
-            featureId: string;
+            /** @description A reservation of credits: the feature held */
+            featureId?: string;
+            /** @description A reservation of money: the currency of `amount` */
+            currency?: string;
             /** @description What is held (or was). Exact: the JSON text is the decimal */
             amount: number;
             /**
@@ -11438,7 +11756,7 @@ export interface components {
             status: "HELD" | "SETTLED" | "RELEASED" | "EXPIRED";
             createdAt: string;
             expiresAt: string;
-            /** @description SETTLED: the actual amount debited. Exact: the JSON text is the decimal */
+            /** @description SETTLED, of credits: the actual amount debited. Exact: the JSON text is the decimal */
             settledAmount?: number;
             /** @description SETTLED: the id of the usage event it ingested */
             eventId?: string;
@@ -11462,12 +11780,14 @@ export interface components {
             /** @description Your idempotency key for the reservation, unique per account: sending the same request again is safe (200 with the reservation). Generated when absent — then a retry holds twice. */
             id?: string;
             /**
-             * @description The account whose credits are held
+             * @description The account whose credits (or money) are held
              * @example acme
              */
             accountId: string;
-            /** @description The feature whose credits are held */
-            featureId: string;
+            /** @description The feature whose credits are held. Without it, `currency` is needed: money is held */
+            featureId?: string;
+            /** @description Holds money instead of credits: `amount` in this currency, against the account's spend limit (PUT /accounts/{accountId}/spend_limit), in its currency */
+            currency?: string;
             /** @description The estimated maximum the work will consume: a number, or a decimal string */
             amount: string | number;
             /**
@@ -11489,10 +11809,45 @@ export interface components {
             };
             /** @description The consumed features' credits after the call */
             balances: components["schemas"]["GetFeatureCreditsResponse"][];
+            /** @description A reservation of money: the account's spend after the call — the estimate pending until the event is rated */
+            spend?: {
+                accountId: string;
+                /** @description The limit, or null without one */
+                spendLimit: {
+                    /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                    amount: number;
+                    currency: string;
+                } | null;
+                /** @description Revenue rated for the account's events in the current billing cycle, in the limit's currency. Exact: the JSON text is the decimal */
+                spent: number;
+                /** @description Estimates of money reservations still held. Exact: the JSON text is the decimal */
+                held: number;
+                /** @description Estimates of settled money reservations whose event is not rated yet. Exact: the JSON text is the decimal */
+                pending: number;
+                /** @description What a money reservation may still hold; null without a limit */
+                available: number | null;
+            };
         };
         /** @description The usage event the work caused: the reservation's feature consumes its actual amount. Without an `id`, one is derived from the reservation, so a retry claims the same one */
         SettleReservationRequest: {
             event: components["schemas"]["Event"];
+        };
+        AccountSpend: {
+            accountId: string;
+            /** @description The limit, or null without one */
+            spendLimit: {
+                /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                amount: number;
+                currency: string;
+            } | null;
+            /** @description Revenue rated for the account's events in the current billing cycle, in the limit's currency. Exact: the JSON text is the decimal */
+            spent: number;
+            /** @description Estimates of money reservations still held. Exact: the JSON text is the decimal */
+            held: number;
+            /** @description Estimates of settled money reservations whose event is not rated yet. Exact: the JSON text is the decimal */
+            pending: number;
+            /** @description What a money reservation may still hold; null without a limit */
+            available: number | null;
         };
         PricePlan: {
             /** @description ISO 4217 code, e.g. USD */
@@ -13153,6 +13508,27 @@ export interface components {
             inapplicableCredits: number;
             unit: string;
             lastUpdatedAt: string;
+        };
+        SpendLimitResponse: {
+            accountId: string;
+            /** @description The limit, or null once removed */
+            spendLimit: {
+                /** @description The limit per billing cycle. Exact: the JSON text is the decimal */
+                amount: number;
+                currency: string;
+            } | null;
+        };
+        /**
+         * @example {
+         *       "amount": 500,
+         *       "currency": "USD"
+         *     }
+         */
+        SpendLimitRequest: {
+            /** @description What the account may be committed to per billing cycle: a number, or a decimal string */
+            amount: string | number;
+            /** @description The currency the account is rated in: its price plan association’s */
+            currency: string;
         };
         CreateCustomerContactResponse: {
             username: string;

@@ -49,6 +49,73 @@ describe('ledger queue consumer, rater unreachable', () => {
     expect((await ledger.credits(owner, FEATURE)).balance).toBe('7');
   });
 
+  it('records each event’s spend once, with or without feature lines, however often the message comes', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    unwrap(
+      await ledger.grant(owner, FEATURE, {
+        granted: '10',
+        source: 'ENTITLEMENT',
+        effectiveFrom: new Date(NOW - 3_600_000).toISOString(),
+      }),
+    );
+    await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 1);
+    const cycle = { currency: 'USD', cycleStart: NOW - 3_600_000, cycleEnd: NOW + 30 * 86_400_000 };
+    const message: LedgerMessage = {
+      kind: 'debits',
+      ...owner,
+      debits: [
+        {
+          eventId: 'metered',
+          at: NOW,
+          lines: [{ featureId: FEATURE, amount: '3' }],
+          spend: { amount: '1.25', ...cycle },
+        },
+        // Debited at the edge (/entitled, a settled reservation): only its spend travels.
+        { eventId: 'entitled', at: NOW, lines: [], spend: { amount: '0.5', ...cycle } },
+      ],
+    };
+
+    for (const attempt of [1, 2, 3]) {
+      const result = await consume('meterline-ledger', [message], attempt);
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+    }
+    expect((await ledger.credits(owner, FEATURE)).balance).toBe('7');
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '1.75', available: '98.25' });
+  });
+
+  it('acks a spend limit once the ledger kept it, and a late older one changes nothing', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const limit = (amount: string | null, version: number): LedgerMessage => ({
+      kind: 'spend-limit',
+      ...owner,
+      limit: amount === null ? null : { amount, currency: 'USD' },
+      version,
+    });
+    // Version 2 is the removal: version 1 (a set made before it) arrives after it, in the same batch and again.
+    const result = await consume('meterline-ledger', [limit('50', 1), limit(null, 2)]);
+    expect(result.explicitAcks.sort()).toEqual(['m0', 'm1']);
+    await consume('meterline-ledger', [limit('50', 1)]);
+    expect((await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).spendOf(owner)).limit).toBeNull();
+    await consume('meterline-ledger', [limit('60', 3)]);
+    expect((await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).spendOf(owner)).limit).toEqual({
+      amount: '60',
+      currency: 'USD',
+    });
+  });
+
+  it('takes a debit that carries neither lines nor spend as malformed', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const result = await consume('meterline-ledger', [
+      { kind: 'debits', ...owner, debits: [{ eventId: 'empty', at: NOW, lines: [] }] },
+    ]);
+    // Malformed: to be parked, which the unreachable rater refuses, so it is retried, never acked.
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+    expect((await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).spendOf(owner)).spent).toBe('0');
+  });
+
   it('gives back a correction once but retries its message until the rater has settled it', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
