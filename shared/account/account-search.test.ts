@@ -3,10 +3,10 @@ import { accountSearchSchema, likePrefixPattern } from './account-search';
 
 describe('likePrefixPattern', () => {
   it.each([
-    ['Acme', 'acme%'],
+    ['Acme', 'Acme%'],
     ['50%_off', '50\\%\\_off%'],
     ['a\\b', 'a\\\\b%'],
-    ['ÉCOLE', 'école%'],
+    ['ΟΔΟΣ', 'ΟΔΟΣ%'],
   ])('%s → %s', (prefix, pattern) => {
     expect(likePrefixPattern(prefix)).toBe(pattern);
   });

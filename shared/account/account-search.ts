@@ -15,9 +15,11 @@ export const accountSearchSchema = z
   .meta(extension('Only accounts whose id or name begins with this text, ignoring case'));
 
 /**
- * The LIKE pattern matching values that begin with `prefix`, lower-cased as the index is: `%`, `_`
- * and the escape character `\` in the text match themselves, not any character.
+ * The LIKE pattern matching values that begin with `prefix`: `%`, `_` and the escape character `\`
+ * in the text match themselves, not any character. Case is left to the query, which lowers the
+ * pattern with the same lower() as the indexed values — JavaScript's toLowerCase folds some letters
+ * otherwise (a final sigma, a dotted capital I; under a C collation every non-ASCII letter).
  */
 export function likePrefixPattern(prefix: string): string {
-  return `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -100,4 +100,30 @@ describe('GET /accounts?search= over 10 000 accounts', () => {
       await pool.end();
     }
   });
+
+  it('folds the case of the text with the same lower() as the names it searches, beyond ASCII too', async () => {
+    const q = await newTenant();
+    const { db, pool } = connect(env);
+    try {
+      await db.execute(sql`
+        INSERT INTO customers (tenant_id, id, togai_customer_id, name, primary_email, address)
+        VALUES (${q.tenantId}, 'c', 'cus.c', 'c', 'c@example.com', '{}'::jsonb)`);
+      await db.execute(sql`
+        INSERT INTO accounts (tenant_id, id, togai_account_id, customer_id, name)
+        VALUES (${q.tenantId}, 'a1', 'acc.a1', 'c', 'École Normale'), (${q.tenantId}, 'a2', 'acc.a2', 'c', 'ΟΔΟΣ Ένα')`);
+    } finally {
+      await pool.end();
+    }
+    // Whatever lower() makes of these letters under the database's collation, it makes the same of
+    // the text and of the name: the exact prefix is always found, in any ASCII case around it.
+    for (const [search, id] of [
+      ['École', 'a1'],
+      ['ÉCOLE', 'a1'],
+      ['ΟΔΟΣ', 'a2'],
+    ]) {
+      const found = await callRater(q, 'GET', `/accounts?search=${encodeURIComponent(search ?? '')}`);
+      expect(found.status, found.text).toBe(200);
+      expect(found.body.data.map((a: { id: string }) => a.id)).toEqual([id]);
+    }
+  });
 });
