@@ -21,6 +21,8 @@ import { findEventSchema } from './store/event-schemas';
 import { recordedEventIds } from './store/events';
 import { settleLedgerDebits } from './store/ledger-outbox';
 import { settleCreditChanges } from './store/ledger-corrections';
+import { settleSpendAdjustments, spendAdjustmentsAfter } from './store/spend-adjustments';
+import { sendMessages } from './pipeline/send-spend-adjustments';
 import { sendCreditChanges } from './pipeline/send-credit-changes';
 import type { MessageToPark } from '../shared/queue/parked-message';
 import { parkMessages } from './store/parked-messages';
@@ -45,6 +47,10 @@ let lastSweep = 0;
 
 const spendLimitOfInput = z.object({ tenantId: z.string().min(1), accountId: z.string().min(1) });
 const settleInput = z.object({ tenantId: z.string().min(1), ids: z.array(z.string().min(1)).max(10_000) });
+const settleAdjustmentsInput = z.object({
+  tenantId: z.string().min(1),
+  ids: z.array(z.string().regex(/^[1-9][0-9]{0,18}$/)).max(10_000),
+});
 const settleCorrectionsInput = z.object({
   tenantId: z.string().min(1),
   corrections: z.array(z.object({ eventId: z.string().min(1), seq: z.number().int().positive() })).max(10_000),
@@ -160,7 +166,9 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
   private async sweepStaleDebits(db: Database, ledgerQueue: Queue<LedgerMessage>, where = ''): Promise<void> {
     const sent = await resendStaleDebits(ledgerQueue, db);
     if (sent > 0) {
-      console.log(`ledger outbox${where}: sent ${sent} debits and corrections owed for over ten minutes again`);
+      console.log(
+        `ledger outbox${where}: sent ${sent} debits, corrections, spend adjustments and limits owed for over ten minutes again`,
+      );
     }
   }
 
@@ -218,15 +226,37 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
 
   /**
    * The edge's AccountLedgers recorded these events' debits: they leave the ledger outbox, and
-   * corrections of these events waiting for them are sent.
+   * corrections of these events waiting for them are sent, credits and spend.
    */
   async settleLedgerDebits(tenantId: string, ids: string[]): Promise<number> {
     const input = settleInput.parse({ tenantId, ids });
     return this.withTenant(input.tenantId, async (db, jurisdiction) => {
       const settled = await settleLedgerDebits(db, input.tenantId, input.ids);
       await this.sendNextCreditChanges(db, jurisdiction, input.tenantId, input.ids);
+      await this.sendSpendAdjustmentsAfter(db, jurisdiction, input.tenantId, input.ids);
       return settled;
     });
+  }
+
+  /** The edge's AccountLedgers recorded these spend adjustments: they leave the outbox. */
+  async settleSpendAdjustments(tenantId: string, ids: string[]): Promise<number> {
+    const input = settleAdjustmentsInput.parse({ tenantId, ids });
+    return this.withTenant(input.tenantId, (db) => settleSpendAdjustments(db, input.tenantId, input.ids));
+  }
+
+  /** After a settle has committed: a failed send leaves the adjustments owed, for the stale sweep. */
+  private async sendSpendAdjustmentsAfter(
+    db: Database,
+    jurisdiction: Jurisdiction | null,
+    tenantId: string,
+    eventIds: string[],
+  ): Promise<void> {
+    try {
+      const queue = placedLedgerQueue(db, ledgerQueueOf(this.env, jurisdiction));
+      await sendMessages(queue, await spendAdjustmentsAfter(db, tenantId, eventIds));
+    } catch (error) {
+      console.error('spend adjustments of corrected events could not be sent; the stale sweep sends them', error);
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
 import {
   correctionKey,
   ledgerMessageSchema,
+  spendAdjustmentKey,
   type LedgerCorrectionMessage,
   type LedgerMessage,
+  type LedgerSpendAdjustmentMessage,
 } from '../../shared/queue/ledger-message';
 import { malformedReason, parseQueueName, queueName } from '../../shared/queue/queue-names';
 import { claimedTenant, type MessageToPark } from '../../shared/queue/parked-message';
@@ -29,6 +31,8 @@ const SETTLE_CHUNK_IDS = 5_000;
  * - a correction (credits given back or debited again), as a debit: once the ledger applied it,
  *   the rater struck it from its outbox of corrections (which then sends the event's next one),
  *   and the ledger was told so;
+ * - a spend adjustment (revenue changed after its event was first rated), once the ledger recorded
+ *   it and the rater struck it from its outbox;
  * - a grant, or a spend limit, once the ledger recorded it (an older limit than its copy is ignored);
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
@@ -63,6 +67,14 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
           await ledger.setSpendLimit(owner, parsed.data.limit, parsed.data.version);
         } else if (parsed.data.kind === 'corrections') {
           await ledger.correct(owner, parsed.data.corrections);
+        } else if (parsed.data.kind === 'spend-adjustments') {
+          await ledger.recordSpend(
+            owner,
+            parsed.data.adjustments.map(({ id, ...spend }) => {
+              const key = spendAdjustmentKey(id);
+              return { key, eventId: key, ...spend };
+            }),
+          );
         } else {
           // Spend first: both are idempotent, so a failure between them is repaired by the retry.
           const spend = parsed.data.debits.flatMap(({ eventId, spend }) =>
@@ -109,6 +121,10 @@ async function settle(env: Env, applied: { message: Message<unknown>; body: Ledg
   for (const { message, body } of applied) {
     if (body.kind === 'corrections') {
       corrections.push(settleCorrections(env, message, body));
+      continue;
+    }
+    if (body.kind === 'spend-adjustments') {
+      corrections.push(settleSpendAdjustments(env, message, body));
       continue;
     }
     if (body.kind !== 'debits') {
@@ -161,6 +177,27 @@ async function settleCorrections(env: Env, message: Message<unknown>, body: Ledg
     return;
   }
   await confirm(env, message, body, body.corrections.map(correctionKey));
+}
+
+/**
+ * Spend adjustments, once recorded, leave the rater's outbox; the ledger needs no confirmation, as
+ * it keeps each record's key for the rest of its cycle (a copy arriving after counts nothing).
+ */
+async function settleSpendAdjustments(
+  env: Env,
+  message: Message<unknown>,
+  body: LedgerSpendAdjustmentMessage,
+): Promise<void> {
+  try {
+    await env.RATER.settleSpendAdjustments(
+      body.tenantId,
+      body.adjustments.map((a) => a.id),
+    );
+    message.ack();
+  } catch (error) {
+    console.error(`spend adjustments are in the ledger but the rater could not settle them; retrying`, error);
+    retry(message);
+  }
 }
 
 /** Tells the ledger the outbox no longer owes these debits (or corrections); a failure leaves them kept (safe) and retries. */

@@ -2,6 +2,7 @@ import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { meterlineStatusOf, togaiStatusOf } from '../../shared/api/event-status';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { sendCreditChanges } from '../pipeline/send-credit-changes';
+import { sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
 import { correctEvent } from '../pipeline/correct-event';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { replayParkedMessages } from '../pipeline/replay-parked-messages';
@@ -64,6 +65,9 @@ export const eventRoutes = createRouter()
         `credit changes of corrected event '${outcome.eventId}' could not be sent now; the stale sweep sends them`,
         error,
       ),
+    );
+    await sendSpendAdjustments(ledgerQueue, db, principal.tenantId, outcome.accountIds).catch((error: unknown) =>
+      console.error(`spend changed by correcting '${outcome.eventId}' not sent now; the stale sweep sends it`, error),
     );
     const after = (await findEvent(db, principal.tenantId, outcome.eventId))!;
     const reason = outcome.changed

@@ -13,6 +13,7 @@ import {
   toPricingSchedule,
   type ScheduleRow,
 } from '../store/pricing-schedules';
+import { sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
 import type { RaterHono } from './hono-env';
 import { createRouter } from './router';
 
@@ -23,7 +24,7 @@ export const pricingScheduleRoutes = createRouter()
   .openapi(routes.update, async (c) => {
     const { accountId } = c.req.valid('param');
     const schedules = await changePricingSchedule(c.env.db, c.env.principal.tenantId, accountId, [c.req.valid('json')]);
-    await sendPlanCredits(c.env, accountId);
+    await sendLedgerChanges(c.env, accountId);
     return c.json(await scheduleResponse(c.env.db, c.env.principal.tenantId, accountId, schedules), 200);
   })
   .openapi(routes.editBatch, async (c) => {
@@ -40,7 +41,7 @@ export const pricingScheduleRoutes = createRouter()
       },
     );
     if (!dryRun) {
-      await sendPlanCredits(c.env, accountId);
+      await sendLedgerChanges(c.env, accountId);
     }
     return c.json(await scheduleResponse(c.env.db, c.env.principal.tenantId, accountId, schedules), 200);
   })
@@ -78,13 +79,17 @@ export const pricingScheduleRoutes = createRouter()
  * The account's plan credits: a new plan's for this cycle and the next, an ended one's cut to its
  * end. If this send fails, the daily cron sends the same (the entries are idempotent).
  */
-async function sendPlanCredits(env: Env, accountId: string): Promise<void> {
+/** After the commit: the account's plan credits, and the spend a new association's catch-up rated. */
+async function sendLedgerChanges(env: Env, accountId: string): Promise<void> {
   const all = await ratingAssociationsFor(env.db, env.principal.tenantId, [accountId]);
   await grantPlanCredits(
     env.ledgerQueue,
     all.map((a) => ({ ...a, tenantId: env.principal.tenantId })),
     Date.now(),
   ).catch((error: unknown) => console.error('plan credits not sent; the daily cron will send them', error));
+  await sendSpendAdjustments(env.ledgerQueue, env.db, env.principal.tenantId, [accountId]).catch((error: unknown) =>
+    console.error(`spend rated by the catch-up of '${accountId}' not sent now; the stale sweep sends it`, error),
+  );
 }
 
 async function scheduleResponse(

@@ -434,22 +434,63 @@ export const accountSpendLimitVersions = pgSequence('account_spend_limit_version
 /**
  * An account's spend limit per billing cycle (shared/spend/README.md), in its association's
  * currency. Metering writes the revenue of every event of such an account to the ledger outbox.
+ * A removed limit stays as a row with no `amount`: the account's spend keeps reaching its ledger,
+ * so a limit set again in the same cycle finds every event since the first one counted.
  */
 export const accountSpendLimits = pgTable(
   'account_spend_limits',
   {
     tenantId: text('tenant_id').notNull(),
     accountId: text('account_id').notNull(),
-    amount: numeric('amount').notNull(),
+    /** Null once removed. */
+    amount: numeric('amount'),
     currency: text('currency').notNull(),
     /**
      * From `account_spend_limit_versions`, taken by every set and removal: the AccountLedger keeps
      * the copy with the highest, so a push delivered late never overrides a newer one.
      */
     version: bigint('version', { mode: 'number' }).notNull(),
+    /**
+     * The version last handed to the ledger queue: below `version`, the push after the commit was
+     * lost (or is under way), and the sweep sends it (rater/pipeline/resend-stale-debits.ts).
+     */
+    pushedVersion: bigint('pushed_version', { mode: 'number' }).notNull().default(0),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.accountId] })],
+);
+
+/**
+ * Changes of an account's spend that no single event's first rating carries (shared/spend/README.md):
+ * revenue rated or unrated later — the catch-up of a backdated association, an UNDO, a REDO's
+ * re-metering — and, when a limit is first set, the revenue its cycle had already rated. Written in
+ * the transaction that changes the revenue, for accounts with a spend limit row, and sent to the
+ * account's AccountLedger until the ledger consumer settles it; the ledger records each once under
+ * `spendAdjustmentKey(id)`. One of an UNDO or REDO waits for `after_event_id`'s own record to leave
+ * ledger_outbox, so the ledger never takes back revenue before it has counted it.
+ */
+export const ledgerSpendAdjustments = pgTable(
+  'ledger_spend_adjustments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: text('tenant_id').notNull(),
+    accountId: text('account_id').notNull(),
+    amount: numeric('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** The billing cycle the revenue is in, [cycleStart, cycleEnd) in milliseconds. */
+    cycleStart: bigint('cycle_start', { mode: 'number' }).notNull(),
+    cycleEnd: bigint('cycle_end', { mode: 'number' }).notNull(),
+    afterEventId: text('after_event_id'),
+    createdAt: createdAt(),
+    /** As ledger_outbox.parked_at: a parked message carried it; the admin's to replay. */
+    parkedAt: timestamp('parked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('ledger_spend_adjustments_account').on(t.tenantId, t.accountId),
+    // Looked up at every confirmation of debits (Rater.settleLedgerDebits): only corrections' rows carry one.
+    index('ledger_spend_adjustments_after').on(t.tenantId, t.afterEventId).where(sql`after_event_id IS NOT NULL`),
+    index('ledger_spend_adjustments_created_at').on(t.createdAt),
+  ],
 );
 
 /**

@@ -10,6 +10,7 @@ import { eventIds, events } from '../db/schema';
 import { findEventSchema } from '../store/event-schemas';
 import { activeFeaturesForSchemas } from '../store/features';
 import { queueCreditChanges } from '../store/ledger-corrections';
+import { moveRedoneSpend, outboxSpendBefore } from '../store/ledger-outbox';
 import { creditChanges, heldCredits } from '../../shared/entitlement/correction-credits';
 import { holdPurgeWatermark } from '../store/purge-watermark';
 import { minuteBucket } from '../../shared/meter/rollup';
@@ -31,6 +32,8 @@ export interface CorrectionOutcome {
   to: EventStatus;
   /** False when there was nothing to change: an UNDO of an event already REVERTED. */
   changed: boolean;
+  /** The accounts whose spend it may have changed: the event's, and a REDO_EVENT's new one. */
+  accountIds: string[];
 }
 
 /**
@@ -44,7 +47,9 @@ export interface CorrectionOutcome {
  * Feature credits follow (correction-credits.ts): what the event consumed is given back, what it
  * consumes after the correction is debited, as numbered rows of the ledger outbox of corrections
  * written in this transaction — so they exist exactly when the correction does. The caller sends
- * them once committed (sendCreditChanges); the AccountLedger applies each once.
+ * them once committed (sendCreditChanges); the AccountLedger applies each once. Spend follows the
+ * same way (shared/spend/README.md): the revenue the UNDO takes back and the re-metering adds go
+ * to the account's ledger as spend adjustments written here, sent once committed.
  */
 export async function correctEvent(
   db: Database,
@@ -77,15 +82,16 @@ export async function correctEvent(
     const schemas = [...new Set([locked.event.schemaName, ...(replacement ? [replacement.schemaName] : [])])];
     const features = await activeFeaturesForSchemas(tx, tenantId, schemas);
     const before = heldCredits(locked.event, locked.status, features);
+    const outboxBefore = await outboxSpendBefore(tx, tenantId, wire.id);
     const from = await undoLockedEvent(tx, tenantId, locked);
     const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };
     if (action === 'UNDO') {
       if (locked.status === 'REVERTED') {
-        return { eventId: wire.id, from, to: 'REVERTED', changed: false };
+        return { eventId: wire.id, from, to: 'REVERTED', changed: false, accountIds: [] };
       }
       const seq = await queueCreditChanges(tx, tenantId, wire.id, lastSeq, creditChanges(before, null));
       await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
-      return { eventId: wire.id, from, to: 'REVERTED', changed: true };
+      return { eventId: wire.id, from, to: 'REVERTED', changed: true, accountIds: [locked.event.accountId] };
     }
     const event: AcceptedEvent = replacement
       ? { ...replacement, id: wire.id, acceptedAt: now.toISOString() }
@@ -101,6 +107,7 @@ export async function correctEvent(
         ),
       );
     await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
+    await moveRedoneSpend(tx, tenantId, event, outboxBefore);
     const to = await eventStatus(tx, tenantId, wire.id);
     const seq = await queueCreditChanges(
       tx,
@@ -110,7 +117,13 @@ export async function correctEvent(
       creditChanges(before, heldCredits(event, to, features)),
     );
     await recordCorrections(tx, tenantId, wire.id, [...history, record], seq);
-    return { eventId: wire.id, from, to, changed: true };
+    return {
+      eventId: wire.id,
+      from,
+      to,
+      changed: true,
+      accountIds: [...new Set([locked.event.accountId, event.accountId])],
+    };
   });
 }
 

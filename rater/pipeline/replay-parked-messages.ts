@@ -4,6 +4,8 @@ import { malformedReason, parseQueueName } from '../../shared/queue/queue-names'
 import { causeMessage, type Database, type Queryable } from '../db/connect';
 import { unparkLedgerDebits } from '../store/ledger-outbox';
 import { unparkCreditChanges } from '../store/ledger-corrections';
+import { unparkSpendAdjustments } from '../store/spend-adjustments';
+import { sendSpendAdjustments } from './send-spend-adjustments';
 import { sendCreditChanges } from './send-credit-changes';
 import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
 import { meterTenantEvents } from './meter-batch';
@@ -85,6 +87,8 @@ async function replayOne(tx: Queryable, tenantId: string, message: ParkedMessage
     await unparkLedgerDebits(tx, tenantId, parsed.data);
   } else if (parsed.data.kind === 'corrections') {
     await unparkCreditChanges(tx, tenantId, parsed.data);
+  } else if (parsed.data.kind === 'spend-adjustments') {
+    await unparkSpendAdjustments(tx, tenantId, parsed.data);
   }
   return null;
 }
@@ -109,6 +113,8 @@ async function sendOn(
         tenantId,
         body.corrections.map((c) => c.eventId),
       );
+    } else if (body.kind === 'spend-adjustments') {
+      await sendSpendAdjustments(ledgerQueue, db, tenantId, [body.accountId]);
     } else {
       await ledgerQueue.send(body);
     }

@@ -146,7 +146,7 @@ export async function undoLockedEvent(tx: Queryable, tenantId: string, locked: L
     quantity: new Decimal(group.quantity).negated().toFixed(),
     usage: group.usage.map((u) => ({ ...u, quantity: new Decimal(u.quantity).negated().toFixed() })),
   }));
-  await rateGroups(tx, tenantId, groups);
+  await rateGroups(tx, tenantId, groups, { spendAfter: event.id });
   return status;
 }
 

@@ -4,27 +4,41 @@ import { minuteBucket } from '../../shared/meter/rollup';
 import { rateCycleUsage, type CycleUsage } from '../../shared/pricing/rate-usage';
 import type { Queryable } from '../db/connect';
 import { cycleUsage, revenueRollups } from '../db/schema';
+import { queueSpendChanges, type CycleSpendChange } from '../store/spend-adjustments';
 
 /**
  * Adds priced usage to its cycles and writes the revenue each part causes: from the cycle's usage
  * before it (under the upsert's row lock), in the order of `group.usage`: the catch-up of a
- * backdated association. Metering does the same inside its batch statement
- * (migrations/0019_rater_single_statement.sql), one round trip per batch.
+ * backdated association, or an UNDO's negative usage. Metering does the same inside its batch
+ * statement (migrations/0019_rater_single_statement.sql), one round trip per batch.
+ *
+ * The revenue changed in each account's cycle also goes to the account's ledger, for spend limits
+ * (spend-adjustments.ts), in this transaction; `spendAfter` names the event whose own record the
+ * ledger must count first (the event an UNDO takes back).
  */
-export async function rateGroups(db: Queryable, tenantId: string, unsorted: CycleUsage[]): Promise<void> {
+export async function rateGroups(
+  db: Queryable,
+  tenantId: string,
+  unsorted: CycleUsage[],
+  { spendAfter = null }: { spendAfter?: string | null } = {},
+): Promise<void> {
   const groups = [...unsorted].sort((a, b) => compare(keyOf(a), keyOf(b)));
   if (groups.length === 0) {
     return;
   }
   const after = await addCycleUsage(db, tenantId, groups);
-  await addRevenue(
-    db,
-    tenantId,
-    revenueRows(
-      groups.map((group) => ({ group, before: new Decimal(after.get(keyOf(group))!).minus(group.quantity).toFixed() })),
-    ),
-  );
+  const rated = groups.map((group) => {
+    const total = after.get(keyOf(group));
+    if (total === undefined) {
+      throw new Error(`cycle usage of ${keyOf(group)} was not returned`);
+    }
+    return { group, rated: rateCycleUsage(group, new Decimal(total).minus(group.quantity).toFixed()) };
+  });
+  await addRevenue(db, tenantId, revenueRows(rated));
+  await queueSpendChanges(db, tenantId, cycleChanges(rated), spendAfter);
 }
+
+type RatedGroup = { group: CycleUsage; rated: ReturnType<typeof rateCycleUsage> };
 
 type RevenueRow = {
   accountId: string;
@@ -36,10 +50,10 @@ type RevenueRow = {
 };
 
 /** Each group's events rated in order from the usage before them, summed per account, meter, currency, plan and minute, in key order. */
-function revenueRows(groups: { group: CycleUsage; before: string }[]): RevenueRow[] {
+function revenueRows(groups: RatedGroup[]): RevenueRow[] {
   const revenue = new Map<string, RevenueRow>();
-  for (const { group, before } of groups) {
-    for (const rated of rateCycleUsage(group, before)) {
+  for (const { group, rated: all } of groups) {
+    for (const rated of all) {
       const bucket = minuteBucket(new Date(rated.timestamp).toISOString());
       const key = [group.accountId, group.meterId, group.currency, group.pricePlanId, bucket].join('\u0000');
       const entry = revenue.get(key) ?? {
@@ -55,6 +69,24 @@ function revenueRows(groups: { group: CycleUsage; before: string }[]): RevenueRo
     }
   }
   return [...revenue].sort(([a], [b]) => compare(a, b)).map(([, v]) => v);
+}
+
+/** The revenue each account's cycle gained (or lost), per currency. */
+function cycleChanges(groups: RatedGroup[]): CycleSpendChange[] {
+  const changes = new Map<string, CycleSpendChange & { sum: Decimal }>();
+  for (const { group, rated } of groups) {
+    const key = [group.accountId, group.currency, String(group.cycleStart), String(group.cycleEnd)].join('\u0000');
+    const change = changes.get(key) ?? { ...pick(group), amount: '0', sum: new Decimal(0) };
+    change.sum = rated.reduce((sum, r) => sum.plus(r.revenue), change.sum);
+    changes.set(key, change);
+  }
+  return [...changes]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([, { sum, ...change }]) => ({ ...change, amount: sum.toFixed() }));
+}
+
+function pick({ accountId, currency, cycleStart, cycleEnd }: CycleUsage) {
+  return { accountId, currency, cycleStart, cycleEnd };
 }
 
 async function addCycleUsage(db: Queryable, tenantId: string, groups: CycleUsage[]): Promise<Map<string, string>> {

@@ -1,8 +1,19 @@
 import { AppError, invalid } from '../../shared/errors/app-error';
 import type { LedgerMessage } from '../../shared/queue/ledger-message';
 import type { SpendLimit } from '../../shared/spend/spend-limit';
-import { currencyInForce, lockAccountPlans } from '../store/plan-associations';
-import { deleteSpendLimit, saveSpendLimit, type StoredSpendLimit } from '../store/spend-limits';
+import { ratedCycleRevenue } from '../../shared/spend/opening-spend';
+import type { Queryable } from '../db/connect';
+import { sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
+import { cycleUsageAt } from '../store/cycle-usage';
+import { currencyInForce, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
+import { queueSpendChanges } from '../store/spend-adjustments';
+import {
+  deleteSpendLimit,
+  lockSpendTracking,
+  markSpendLimitPushed,
+  saveSpendLimit,
+  type StoredSpendLimit,
+} from '../store/spend-limits';
 import { inTenantHome } from '../store/tenant-home';
 import type { TenantContext } from './tenant-context';
 
@@ -34,10 +45,39 @@ export async function setSpendLimit(
         { path: 'currency', message: `must be ${currency}, the currency account '${accountId}' is rated in` },
       ]);
     }
-    return saveSpendLimit(tx, ctx.tenantId, accountId, limit);
+    const tracked = await lockSpendTracking(tx, ctx.tenantId, accountId);
+    const saved = await saveSpendLimit(tx, ctx.tenantId, accountId, limit);
+    if (tracked?.currency !== limit.currency) {
+      await queueOpeningSpend(tx, ctx.tenantId, accountId, limit.currency, now);
+    }
+    return saved;
   });
   await push(ctx, queue, accountId, stored);
+  await sendSpendAdjustments(queue, ctx.db, ctx.tenantId, [accountId]).catch((error: unknown) =>
+    console.error(`opening spend of account '${accountId}' not sent; the stale sweep sends it`, error),
+  );
   return stored;
+}
+
+/**
+ * Spend starts reaching the ledger when a limit is first set (or set in another currency): what
+ * the current cycle rated before then goes as one adjustment, under the plan lock, so each event
+ * is counted once — rated before, in the opening; after, by its own record.
+ */
+async function queueOpeningSpend(
+  tx: Queryable,
+  tenantId: string,
+  accountId: string,
+  currency: string,
+  now: Date,
+): Promise<void> {
+  const usage = await cycleUsageAt(tx, tenantId, accountId, currency, now.getTime());
+  if (usage.length === 0) {
+    return;
+  }
+  const associations = await ratingAssociationsFor(tx, tenantId, [accountId]);
+  const opening = ratedCycleRevenue(usage, associations).map((cycle) => ({ accountId, ...cycle }));
+  await queueSpendChanges(tx, tenantId, opening);
 }
 
 /** Removes the account's limit: its money reservations are refused from then on. */
@@ -57,8 +97,10 @@ export async function removeSpendLimit(
 }
 
 /**
- * After the commit. A lost push would leave the ledger's copy stale, so a failed send is the
- * caller's to repeat (a repeat takes a newer version, and the same value wins).
+ * After the commit. A lost push would leave the ledger's copy stale: a failed send answers 503, for
+ * the caller to repeat (a repeat takes a newer version, and the same value wins), and the stale
+ * sweep sends it meanwhile, as the row's pushed version stays behind its version. The ledger keeps
+ * the highest version, so the sweep resending one that did arrive changes nothing.
  */
 async function push(
   ctx: TenantContext,
@@ -76,4 +118,8 @@ async function push(
       'The spend limit is stored but could not reach the account ledger; send the request again (it is safe)',
     );
   }
+  // Unmarked, the sweep sends it once more: harmless.
+  await markSpendLimitPushed(ctx.db, ctx.tenantId, accountId, stored.version).catch((error: unknown) =>
+    console.error(`spend limit of account '${accountId}' sent but not marked pushed`, error),
+  );
 }

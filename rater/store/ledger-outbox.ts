@@ -11,6 +11,7 @@ import {
 import type { Queryable } from '../db/connect';
 import { accountSpendLimits, ledgerOutbox } from '../db/schema';
 import { activeFeaturesForSchemas } from './features';
+import { queueSpendChanges } from './spend-adjustments';
 
 const linesSchema = z.array(z.object({ featureId: z.string(), amount: z.string() }));
 
@@ -140,4 +141,44 @@ export async function settleLedgerDebits(db: Queryable, tenantId: string, eventI
   const { rows } = await db.execute<{ event_id: string }>(sql`
     DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ANY(${sql.param(eventIds)}::text[]) RETURNING event_id`);
   return rows.length;
+}
+
+/** An event's ledger-outbox row as it stands, before a REDO re-meters the event: null when there is none. */
+export async function outboxSpendBefore(tx: Queryable, tenantId: string, eventId: string): Promise<PriorRow> {
+  const { rows } = await tx.execute<{ spend: unknown }>(sql`
+    SELECT spend FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);
+  return rows.length === 0 ? null : { spend: rows[0]?.spend ?? null };
+}
+type PriorRow = { spend: unknown } | null;
+
+/**
+ * A REDO re-metered the event: the revenue its new rating wrote to the event's outbox row is a
+ * change of its account's cycle, not the event's first record — the ledger may already hold that
+ * under the event's id and would skip it — so it moves to a spend adjustment held back until the
+ * event's first record is in (the UNDO's is too). The row gets back what it had, or goes if the
+ * re-metering made it.
+ */
+export async function moveRedoneSpend(
+  tx: Queryable,
+  tenantId: string,
+  event: { id: string; accountId: string },
+  before: PriorRow,
+): Promise<void> {
+  const { rows } = await tx.execute<{ spend: unknown }>(sql`
+    SELECT spend FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${event.id} FOR UPDATE`);
+  const after = rows[0]?.spend;
+  if (after === null || after === undefined) {
+    return;
+  }
+  const spend = eventSpendSchema.parse(after);
+  if (spend.cycleEnd > 0) {
+    await queueSpendChanges(tx, tenantId, [{ accountId: event.accountId, ...spend }], event.id);
+  }
+  if (before === null) {
+    await tx.execute(sql`DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${event.id}`);
+  } else {
+    await tx.execute(sql`
+      UPDATE ${ledgerOutbox} SET spend = ${before.spend === null ? null : JSON.stringify(before.spend)}::jsonb
+       WHERE tenant_id = ${tenantId} AND event_id = ${event.id}`);
+  }
 }

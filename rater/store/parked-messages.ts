@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect';
 import { ledgerOutbox, parkedMessages } from '../db/schema';
 import type { MessageToPark } from '../../shared/queue/parked-message';
-import { ledgerCorrectionMessageSchema } from '../../shared/queue/ledger-message';
+import { ledgerCorrectionMessageSchema, ledgerSpendAdjustmentMessageSchema } from '../../shared/queue/ledger-message';
 import { parkCreditChanges } from './ledger-corrections';
+import { parkSpendAdjustments } from './spend-adjustments';
 
 export interface ParkedMessage {
   id: string;
@@ -18,7 +19,8 @@ export interface ParkedMessage {
  * marks its debits parked in the ledger outbox: they are now the admin's to replay, so the
  * DedupShards stop re-sending their events (which would only park the same debits again). They
  * stay there, owed, until the ledger confirms them, which tells a replay what is still owed.
- * A parked message of corrections marks its credit changes parked the same way.
+ * A parked message of corrections marks its credit changes parked the same way, and one of spend
+ * adjustments its adjustments.
  */
 export async function parkMessages(db: Queryable, messages: MessageToPark[]): Promise<number> {
   if (messages.length === 0) {
@@ -37,6 +39,10 @@ export async function parkMessages(db: Queryable, messages: MessageToPark[]): Pr
       const corrections = ledgerCorrectionMessageSchema.safeParse(m.body);
       if (m.tenantId !== null && corrections.success) {
         await parkCreditChanges(tx, m.tenantId, corrections.data);
+      }
+      const adjustments = ledgerSpendAdjustmentMessageSchema.safeParse(m.body);
+      if (m.tenantId !== null && adjustments.success) {
+        await parkSpendAdjustments(tx, m.tenantId, adjustments.data);
       }
       const ids = debitedEventIds(m.body);
       if (m.tenantId !== null && ids.length > 0) {

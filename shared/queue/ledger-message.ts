@@ -127,18 +127,42 @@ export const ledgerSpendLimitMessageSchema = z.object({
 });
 export type LedgerSpendLimitMessage = z.infer<typeof ledgerSpendLimitMessageSchema>;
 
+/**
+ * Changes of accounts' spend that no event's first rating carries (rater ledger_spend_adjustments):
+ * revenue rated or taken back later, or a new limit's opening — each recorded once by the ledger
+ * under `spendAdjustmentKey(id)`, counted in its cycle like an event's revenue.
+ */
+export const ledgerSpendAdjustmentMessageSchema = z.object({
+  kind: z.literal('spend-adjustments'),
+  tenantId: z.string().min(1),
+  placement: objectPlacementSchema.optional(),
+  accountId: z.string().min(1),
+  adjustments: z
+    .array(eventSpendSchema.extend({ id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer') }))
+    .min(1),
+});
+export type LedgerSpendAdjustmentMessage = z.infer<typeof ledgerSpendAdjustmentMessageSchema>;
+export type SpendAdjustment = LedgerSpendAdjustmentMessage['adjustments'][number];
+
+/** The key a spend adjustment is recorded under in the ledger: NUL keeps it apart from every event id, as correctionKey does. */
+export function spendAdjustmentKey(id: string): string {
+  return `\u0000spend\u0000${id}`;
+}
+
 /** Every message of the ledger queue. */
 export const ledgerMessageSchema = z.discriminatedUnion('kind', [
   ledgerDebitMessageSchema,
   ledgerPlanGrantsMessageSchema,
   ledgerCorrectionMessageSchema,
   ledgerSpendLimitMessageSchema,
+  ledgerSpendAdjustmentMessageSchema,
 ]);
 export type LedgerMessage =
   | LedgerDebitMessage
   | LedgerPlanGrantsMessage
   | LedgerCorrectionMessage
-  | LedgerSpendLimitMessage;
+  | LedgerSpendLimitMessage
+  | LedgerSpendAdjustmentMessage;
 
 /** What one event consumes of its account's features: a debit waiting for the account's ledger. */
 export interface AccountDebit {

@@ -149,37 +149,43 @@ describe('reservations', () => {
   });
 });
 
+/**
+ * An account on a plan of 0.01 USD a token in a monthly cycle open now, metering a schema of its own
+ * with no feature: a money settle then debits no credits, only costs money.
+ */
+async function pricedAccount() {
+  const priced = unique('priced');
+  await client.post('/event_schema', { name: priced, attributes: [{ name: 'tokens' }] });
+  await client.post(`/event_schema/${priced}/activate`);
+  const pricedMeter = (
+    await client.post('/usage_meters', {
+      name: unique('priced_tokens'),
+      aggregation: 'SUM',
+      eventSchemaName: priced,
+      computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
+    })
+  ).body.id;
+  await client.post(`/usage_meters/${pricedMeter}/activate`);
+  const cycle = openMonthlyCycle();
+  const plan = await client.post('/price_plans', {
+    name: unique('per_token'),
+    currency: 'USD',
+    pricingCycle: cycle.pricingCycle,
+    usageRateCards: [{ usageMeterId: pricedMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] }],
+  });
+  expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
+  const account = unique('spender');
+  const associated = await client.post(`/accounts/${account}/price_plans`, {
+    pricePlanId: plan.body.id,
+    effectiveFrom: new Date(cycle.start).toISOString(),
+  });
+  expect(associated.status).toBe(200);
+  return { priced, pricedMeter, cycle, account };
+}
+
 describe('money reservations against a spend limit', () => {
   it('20 concurrent holds stop at the limit; settles ingest once; once rated, spent equals the revenue', async () => {
-    // Its own schema, with no feature: a money settle then debits no credits, only costs money.
-    const priced = unique('priced');
-    await client.post('/event_schema', { name: priced, attributes: [{ name: 'tokens' }] });
-    await client.post(`/event_schema/${priced}/activate`);
-    const pricedMeter = (
-      await client.post('/usage_meters', {
-        name: unique('priced_tokens'),
-        aggregation: 'SUM',
-        eventSchemaName: priced,
-        computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
-      })
-    ).body.id;
-    await client.post(`/usage_meters/${pricedMeter}/activate`);
-    const cycle = openMonthlyCycle();
-    const plan = await client.post('/price_plans', {
-      name: unique('per_token'),
-      currency: 'USD',
-      pricingCycle: cycle.pricingCycle,
-      usageRateCards: [
-        { usageMeterId: pricedMeter, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] },
-      ],
-    });
-    expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
-    const account = unique('spender');
-    const associated = await client.post(`/accounts/${account}/price_plans`, {
-      pricePlanId: plan.body.id,
-      effectiveFrom: new Date(cycle.start).toISOString(),
-    });
-    expect(associated.status).toBe(200);
+    const { priced, pricedMeter, cycle, account } = await pricedAccount();
     const limit = await client.put(`/accounts/${account}/spend_limit`, { amount: 5, currency: 'USD' });
     expect(limit.body).toEqual({ accountId: account, spendLimit: { amount: 5, currency: 'USD' } });
 
@@ -249,5 +255,65 @@ describe('money reservations against a spend limit', () => {
     expect(new Decimal(rated).eq(String(spend.spent)), `${rated} vs ${spend.spent}`).toBe(true);
     expect(new Decimal(rated).eq(tokensUsed / 100)).toBe(true);
     expect(spend.available).toBe(5 - tokensUsed / 100);
+  });
+  it('spent follows the cycle’s revenue: rated before the limit, corrected after, across removal and a new limit', async () => {
+    const { priced, cycle, account } = await pricedAccount();
+    const from = new Date(cycle.start).toISOString();
+    const event = (tokens: number) => ({
+      id: unique('call'),
+      schemaName: priced,
+      accountId: account,
+      timestamp: new Date().toISOString(),
+      attributes: [{ name: 'tokens', value: String(tokens) }],
+    });
+    const revenue = async () => {
+      const r = await client.get(`/revenue?from=${from}&to=${READ_UNTIL}&accountId=${account}`);
+      return new Decimal(r.body?.totals?.[0]?.value ?? 0);
+    };
+    /** Waits until Postgres has rated `expected` and the ledger's spent agrees with it. */
+    const settlesAt = async (expected: number) => {
+      await eventually(revenue, (r) => r.eq(expected));
+      const spend = await eventually(
+        () => meterline.spend(account),
+        (s) => new Decimal(String(s.spent)).eq(expected),
+      );
+      expect(spend, `spent after revenue ${expected}`).toMatchObject({ spent: expected, pending: 0 });
+    };
+
+    // Rated before there is any limit: the limit, once set, starts from what the cycle has spent.
+    const early = event(120);
+    expect((await client.post('/ingest', { event: early })).status).toBe(202);
+    await eventually(revenue, (r) => r.eq(1.2));
+    expect((await client.put(`/accounts/${account}/spend_limit`, { amount: 5, currency: 'USD' })).status).toBe(200);
+    await settlesAt(1.2);
+
+    const later = event(200);
+    expect((await client.post('/ingest', { event: later })).status).toBe(202);
+    await settlesAt(3.2);
+    // Corrections move spent with the revenue: an UNDO takes an event's cost back, a REDO_EVENT re-prices it.
+    await eventually(
+      () => client.get(`/events/${later.id}`),
+      (r) => r.status === 200,
+    );
+    expect((await client.post('/events/correction?action=UNDO', { event: later })).status).toBe(200);
+    await settlesAt(1.2);
+    const replaced = { ...early, attributes: [{ name: 'tokens', value: '50' }] };
+    expect((await client.post('/events/correction?action=REDO_EVENT', { event: replaced })).status).toBe(200);
+    await settlesAt(0.5);
+    // Above what is left (4.5), a hold is refused.
+    await expect(
+      meterline.reserve({ id: unique('hold'), accountId: account, amount: 4.6, currency: 'USD', ttlSeconds: 60 }),
+    ).rejects.toBeInstanceOf(SpendLimitExceededError);
+
+    // Removed, then set again: what was rated meanwhile still counts, and nothing twice.
+    expect((await client.delete(`/accounts/${account}/spend_limit`)).status).toBe(200);
+    expect((await client.post('/ingest', { event: event(30) })).status).toBe(202);
+    await eventually(revenue, (r) => r.eq(0.8));
+    expect((await client.put(`/accounts/${account}/spend_limit`, { amount: 1, currency: 'USD' })).status).toBe(200);
+    await settlesAt(0.8);
+    expect(await meterline.spend(account)).toMatchObject({
+      spendLimit: { amount: 1, currency: 'USD' },
+      available: 0.2,
+    });
   });
 });

@@ -116,6 +116,30 @@ describe('ledger queue consumer, rater unreachable', () => {
     expect((await ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT).spendOf(owner)).spent).toBe('0');
   });
 
+  it('records each spend adjustment once, taking back as well as adding, and retries until the rater settled it', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 1);
+    const cycle = { currency: 'USD', cycleStart: NOW - 86_400_000, cycleEnd: NOW + 86_400_000 };
+    await ledger.recordSpend(owner, [{ key: 'e1', eventId: 'e1', amount: '3', ...cycle }]);
+    const message: LedgerMessage = {
+      kind: 'spend-adjustments',
+      ...owner,
+      adjustments: [
+        { id: '7', amount: '-3', ...cycle },
+        { id: '8', amount: '4.5', ...cycle },
+        // An ended cycle's: recorded, counting nothing now.
+        { id: '9', amount: '50', ...cycle, cycleStart: NOW - 3 * 86_400_000, cycleEnd: NOW - 2 * 86_400_000 },
+      ],
+    };
+    for (const attempt of [1, 2, 3]) {
+      const result = await consume('meterline-ledger', [message], attempt);
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+    }
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '4.5', available: '95.5' });
+  });
+
   it('gives back a correction once but retries its message until the rater has settled it', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);

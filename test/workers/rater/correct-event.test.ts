@@ -115,7 +115,7 @@ describe('POST /events/correction (correctEvent)', () => {
       expect(await revenueOf(db, tenantId)).toBe('25');
 
       const undone = await correctEvent(db, tenantId, 'UNDO', wire(b), NOW);
-      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true });
+      expect(undone).toEqual({ eventId: 'b', from: 'METERED', to: 'REVERTED', changed: true, accountIds: ['acme'] });
       // count, sum, max, min, latest, unique users — as if b had never been sent.
       expect(await usages(tenantId, meters)).toEqual(['2', '6', '4', '2', '2', '1']);
       expect(await revenueOf(db, tenantId)).toBe('6');
@@ -146,6 +146,7 @@ describe('POST /events/correction (correctEvent)', () => {
         from: 'REVERTED',
         to: 'METERED',
         changed: true,
+        accountIds: ['acme'],
       });
       expect(await usages(tenantId, meters)).toEqual(['2', '13', '9', '4', '9', '2']);
       expect(await revenueOf(db, tenantId)).toBe('19');
