@@ -338,12 +338,16 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     return this.withTenant(input.tenantId, (db) => findSpendLimit(db, input.tenantId, input.accountId));
   }
 
-  /** The tenant's ACTIVE features, which the edge replicates to check and debit entitlements, with its jurisdiction. */
+  /**
+   * The tenant's ACTIVE features, which the edge replicates to check and debit entitlements, with
+   * its jurisdiction — always, features or none: the edge places account ledgers by it, and the
+   * ledger messages this rater sends are stamped with the same one (placed-ledger-queue.ts).
+   */
   async tenantFeatures(tenantId: string): Promise<ReplicatedFeatures> {
-    return this.withTenant(tenantId, async (db, jurisdiction) => {
-      const features = await activeFeatures(db, tenantId);
-      return { features, jurisdiction: features.length > 0 ? jurisdiction : null };
-    });
+    return this.withTenant(tenantId, async (db, jurisdiction) => ({
+      features: await activeFeatures(db, tenantId),
+      jurisdiction,
+    }));
   }
 
   /** The configuration and query API, for a caller the edge has authenticated, over its tenant's database. */

@@ -45,7 +45,10 @@ export function activeEventSchema(env: Env, tenantId: string, name: string): Pro
   );
 }
 
-/** The tenant's ACTIVE features, and its jurisdiction (final once it has one). */
+/**
+ * The tenant's ACTIVE features, and its jurisdiction — features or none, the one its account
+ * ledgers live in (shared/tenant/replicated-config.ts); final once the tenant has configuration.
+ */
 export function tenantFeatures(env: Env, tenantId: string): Promise<ReplicatedFeatures> {
   return features.get(tenantId, () => fromReplica(() => replica(env, `schemas:${tenantId}`).features(tenantId)));
 }

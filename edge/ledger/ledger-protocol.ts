@@ -53,7 +53,11 @@ export function ledgerName(owner: LedgerOwner): string {
   return JSON.stringify([owner.tenantId, owner.accountId]);
 }
 
-/** The AccountLedger object of one account, in the tenant's jurisdiction and region. */
+/**
+ * The AccountLedger object of one account, in the tenant's jurisdiction and region. Routes pass
+ * the jurisdiction that came with the tenant's schema or features, queue messages the one the
+ * rater stamped: the same, by one rule (shared/tenant/replicated-config.ts).
+ */
 export function ledgerFor(
   env: Pick<EdgeEnv, 'ACCOUNT_LEDGER' | 'EMULATE_JURISDICTIONS'>,
   owner: LedgerOwner,

@@ -19,8 +19,9 @@ export interface ShardPlacement {
 /**
  * The tenant's shard placement. The layout and region come with the API key (a stale layout is
  * safe: sealed shards redirect; a region applies only to objects not yet created). The
- * jurisdiction comes with the tenant's schema or features, where it is final
- * (shared/tenant/replicated-config.ts). A tenant that never grew uses DEDUP_SHARDS.
+ * jurisdiction comes with the tenant's schema or features, where it is final, and is the one its
+ * account ledgers live in (shared/tenant/replicated-config.ts). A tenant that never grew uses
+ * DEDUP_SHARDS.
  */
 export function shardPlacement(
   env: EdgeEnv,

@@ -6,9 +6,11 @@ import { tenants } from '../db/schema';
 
 /**
  * The ledger queue, stamping each message with its tenant's placement as it is sent, so the edge
- * delivers it to the AccountLedger in the tenant's jurisdiction (edge/placement). Placements are
- * read once per send. Stamping adds under 60 bytes a message: message-size.ts packs messages to
- * 100 000 of Queues' 128 KB and sends to 240 000 of 256 KB, so every send stays within both.
+ * delivers it to the AccountLedger in the tenant's jurisdiction (edge/placement) — the object the
+ * edge's own routes address, as they are told the same jurisdiction with the tenant's schema or
+ * features (the rule: shared/tenant/replicated-config.ts). Placements are read once per send.
+ * Stamping adds under 60 bytes a message: message-size.ts packs messages to 100 000 of Queues'
+ * 128 KB and sends to 240 000 of 256 KB, so every send stays within both.
  */
 export function placedLedgerQueue(db: Queryable, queue: Queue<LedgerMessage>): Queue<LedgerMessage> {
   return {

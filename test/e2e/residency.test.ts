@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../local/node-database';
 import { api, eventually, unique } from '../support/api-client';
+import { openMonthlyCycle } from '../support/open-cycle';
 import { createTenant } from '../support/tenants';
 
 /**
@@ -113,6 +114,75 @@ describe('an EU tenant', () => {
     expect(inEu.usage_rollups).toBeGreaterThan(0);
     // The directory knows the tenant and its key; nothing else of it is in the main database.
     expect(await rowsOf(mainDatabase(), tenantId)).toEqual({ api_keys: 1, 'tenants (jurisdiction eu)': 1 });
+  }, 90_000);
+
+  it('with no feature, holds money in the ledger its spend-limit pushes and revenue reach', async () => {
+    // The edge places the ledger by the jurisdiction that comes with the tenant's features (none
+    // here) or schema, the rater by its stamp on each message: one object, or the hold, the settle
+    // and the limit would each be counted in a different one.
+    const { key } = await createTenant();
+    const client = api(key);
+    expect((await client.patch('/tenant_settings', { jurisdiction: 'eu' })).status).toBe(200);
+    const schemaName = unique('call');
+    expect((await client.post('/event_schema', { name: schemaName, attributes: [{ name: 'tokens' }] })).status).toBe(
+      201,
+    );
+    expect((await client.post(`/event_schema/${schemaName}/activate`)).status).toBe(200);
+    const meter = await client.post('/usage_meters', {
+      name: unique('tokens'),
+      aggregation: 'SUM',
+      eventSchemaName: schemaName,
+      computations: [{ computation: '{"var":"attributes.tokens"}', order: 1 }],
+    });
+    expect((await client.post(`/usage_meters/${meter.body.id}/activate`)).status).toBe(200);
+    const cycle = openMonthlyCycle();
+    const plan = await client.post('/price_plans', {
+      name: unique('per_token'),
+      currency: 'USD',
+      pricingCycle: cycle.pricingCycle,
+      usageRateCards: [
+        { usageMeterId: meter.body.id, pricingModel: 'TIERED', slabs: [{ startAfter: '0', rate: '0.01' }] },
+      ],
+    });
+    expect((await client.post(`/price_plans/${plan.body.id}/activate`)).status).toBe(200);
+    const associated = await client.post('/accounts/acme/price_plans', {
+      pricePlanId: plan.body.id,
+      effectiveFrom: new Date(cycle.start).toISOString(),
+    });
+    expect(associated.status).toBe(200);
+    expect((await client.put('/accounts/acme/spend_limit', { amount: 5, currency: 'USD' })).status).toBe(200);
+
+    const held = await client.post('/reservations', { accountId: 'acme', amount: 2, currency: 'USD', ttlSeconds: 300 });
+    expect(held.status, JSON.stringify(held.body)).toBe(201);
+    const settled = await client.post(`/reservations/${held.body.reservation.id}/settle`, {
+      event: {
+        schemaName,
+        accountId: 'acme',
+        timestamp: new Date().toISOString(),
+        attributes: [{ name: 'tokens', value: '100' }],
+      },
+    });
+    expect(settled.status, JSON.stringify(settled.body)).toBe(200);
+    expect(settled.body).toMatchObject({ reservation: { status: 'SETTLED' }, event: { status: 'ACCEPTED' } });
+
+    // Rated in the EU database, its revenue sent through the EU ledger queue replaces the estimate.
+    const spend = await eventually(
+      () => client.get('/accounts/acme/spend'),
+      (r) => r.body?.pending === 0 && r.body?.spent === 1,
+      30_000,
+    );
+    expect(spend.body).toMatchObject({ spendLimit: { amount: 5, currency: 'USD' }, spent: 1, held: 0, available: 4 });
+
+    // A lowered limit, pushed the same way, bounds the next hold.
+    expect((await client.put('/accounts/acme/spend_limit', { amount: 2, currency: 'USD' })).status).toBe(200);
+    const lowered = await eventually(
+      () => client.get('/accounts/acme/spend'),
+      (r) => r.body?.spendLimit?.amount === 2,
+      30_000,
+    );
+    expect(lowered.body.available).toBe(1);
+    const refused = await client.post('/reservations', { accountId: 'acme', amount: 1.5, currency: 'USD' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403);
   }, 90_000);
 
   it('can move back while it has nothing, and then lives in the main database only', async () => {
