@@ -21,7 +21,7 @@ import { findEventSchema } from './store/event-schemas';
 import { recordedEventIds } from './store/events';
 import { settleLedgerDebits } from './store/ledger-outbox';
 import { settleCreditChanges } from './store/ledger-corrections';
-import { settleSpendAdjustments, spendAdjustmentsAfter } from './store/spend-adjustments';
+import { settleSpendAdjustments, spendAdjustmentsAfter, withOwedAdjustments } from './store/spend-adjustments';
 import { sendMessages } from './pipeline/send-spend-adjustments';
 import { sendCreditChanges } from './pipeline/send-credit-changes';
 import type { MessageToPark } from '../shared/queue/parked-message';
@@ -35,7 +35,7 @@ import {
 } from '../shared/alert/balance-crossings';
 import { findSpendLimit, type StoredSpendLimit } from './store/spend-limits';
 import { tenantJurisdiction } from './store/tenant-home';
-import type { LedgerMessage } from '../shared/queue/ledger-message';
+import type { LedgerMessage, SpendAdjustment } from '../shared/queue/ledger-message';
 import { parseQueueName } from '../shared/queue/queue-names';
 import type { Jurisdiction } from '../shared/tenant/placement';
 import type { ReplicatedFeatures, ReplicatedSchema } from '../shared/tenant/replicated-config';
@@ -332,10 +332,20 @@ export class Rater extends WorkerEntrypoint<RaterEnv> {
     });
   }
 
-  /** The account's stored spend limit and its version, for an AccountLedger that has no copy yet. */
-  async spendLimitOf(tenantId: string, accountId: string): Promise<StoredSpendLimit> {
+  /**
+   * The account's stored spend limit and its version, for an AccountLedger that has no copy yet,
+   * with the spend adjustments it still owes (a new limit's opening): recorded before the limit.
+   */
+  async spendLimitOf(
+    tenantId: string,
+    accountId: string,
+  ): Promise<StoredSpendLimit & { adjustments?: SpendAdjustment[] }> {
     const input = spendLimitOfInput.parse({ tenantId, accountId });
-    return this.withTenant(input.tenantId, (db) => findSpendLimit(db, input.tenantId, input.accountId));
+    return this.withTenant(input.tenantId, async (db) => {
+      const stored = await findSpendLimit(db, input.tenantId, input.accountId);
+      const { adjustments } = await withOwedAdjustments(db, { kind: 'spend-limit', ...input, ...stored });
+      return adjustments ? { ...stored, adjustments } : stored;
+    });
   }
 
   /**

@@ -23,7 +23,7 @@ import { BalanceAlerts, CROSSINGS_RETRY_MS } from './balance-alerts';
 import { CreditRows } from './credit-rows';
 import { LedgerEntries } from './ledger-entries';
 import { LedgerCorrections } from './ledger-corrections';
-import type { LedgerCorrection } from '../../shared/queue/ledger-message';
+import { spendAdjustmentRecords, type LedgerCorrection, type SpendAdjustment } from '../../shared/queue/ledger-message';
 import { DebitRecords, debitKey, debitKeys, KEY_BUCKET_MS } from './debit-records';
 import {
   RECONCILE_AFTER_MS,
@@ -341,8 +341,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
    * The account's spend limit per billing cycle, in its plan association's currency (null removes
    * it: money can no longer be reserved; holds already made stay until they end).
    */
-  async setSpendLimit(owner: LedgerOwner, limit: SpendLimit | null, version: number): Promise<SpendView> {
+  async setSpendLimit(
+    owner: LedgerOwner,
+    limit: SpendLimit | null,
+    version: number,
+    adjustments: SpendAdjustment[] = [],
+  ): Promise<SpendView> {
     this.rows.rememberOwner(owner);
+    // What the cycle spent before the limit first: a limit is never kept without it.
+    this.recordAdjustments(adjustments);
     return this.spend.setLimit(limit, version, this.clock());
   }
 
@@ -361,12 +368,24 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       return;
     }
     const stored = await this.env.RATER.spendLimitOf(owner.tenantId, owner.accountId);
+    this.recordAdjustments(stored.adjustments ?? []);
     this.spend.setLimit(stored.limit, stored.version, this.clock());
+  }
+
+  /** Spend adjustments carried with a limit, each once (they also come on their own). */
+  private recordAdjustments(adjustments: SpendAdjustment[]): void {
+    if (adjustments.length > 0) {
+      this.recordSpendRows(spendAdjustmentRecords(adjustments));
+    }
   }
 
   /** Revenue the rater rated for this account's events, each key once (ledger-spend.ts). */
   async recordSpend(owner: LedgerOwner, records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
     this.rows.rememberOwner(owner);
+    return this.recordSpendRows(records);
+  }
+
+  private recordSpendRows(records: SpendRecordInput[]): { recorded: number; skipped: number } {
     const counts = this.spend.record(records);
     const due = this.spend.nextDue();
     if (due !== null) {

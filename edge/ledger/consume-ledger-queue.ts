@@ -1,7 +1,7 @@
 import {
   correctionKey,
   ledgerMessageSchema,
-  spendAdjustmentKey,
+  spendAdjustmentRecords,
   type LedgerCorrectionMessage,
   type LedgerMessage,
   type LedgerSpendAdjustmentMessage,
@@ -64,17 +64,11 @@ export async function consumeLedgerQueue(batch: MessageBatch<unknown>, env: Env)
         if (parsed.data.kind === 'plan-grants') {
           await ledger.syncPlanGrants(owner, parsed.data.associationId, parsed.data.grants);
         } else if (parsed.data.kind === 'spend-limit') {
-          await ledger.setSpendLimit(owner, parsed.data.limit, parsed.data.version);
+          await ledger.setSpendLimit(owner, parsed.data.limit, parsed.data.version, parsed.data.adjustments ?? []);
         } else if (parsed.data.kind === 'corrections') {
           await ledger.correct(owner, parsed.data.corrections);
         } else if (parsed.data.kind === 'spend-adjustments') {
-          await ledger.recordSpend(
-            owner,
-            parsed.data.adjustments.map(({ id, ...spend }) => {
-              const key = spendAdjustmentKey(id);
-              return { key, eventId: key, ...spend };
-            }),
-          );
+          await ledger.recordSpend(owner, spendAdjustmentRecords(parsed.data.adjustments));
         } else {
           // Spend first: both are idempotent, so a failure between them is repaired by the retry.
           const spend = parsed.data.debits.flatMap(({ eventId, spend }) =>

@@ -10,7 +10,7 @@ import { eventIds, events } from '../db/schema';
 import { findEventSchema } from '../store/event-schemas';
 import { activeFeaturesForSchemas } from '../store/features';
 import { queueCreditChanges } from '../store/ledger-corrections';
-import { moveRedoneSpend, outboxSpendBefore } from '../store/ledger-outbox';
+import { moveRedoneSpend, takeOutboxSpend } from '../store/ledger-outbox';
 import { creditChanges, heldCredits } from '../../shared/entitlement/correction-credits';
 import { holdPurgeWatermark } from '../store/purge-watermark';
 import { minuteBucket } from '../../shared/meter/rollup';
@@ -82,7 +82,6 @@ export async function correctEvent(
     const schemas = [...new Set([locked.event.schemaName, ...(replacement ? [replacement.schemaName] : [])])];
     const features = await activeFeaturesForSchemas(tx, tenantId, schemas);
     const before = heldCredits(locked.event, locked.status, features);
-    const outboxBefore = await outboxSpendBefore(tx, tenantId, wire.id);
     const from = await undoLockedEvent(tx, tenantId, locked);
     const record: CorrectionRecord = { action, at: now.toISOString(), from: locked.status };
     if (action === 'UNDO') {
@@ -106,6 +105,7 @@ export async function correctEvent(
           eq(events.eventTime, new Date(locked.event.timestamp)),
         ),
       );
+    const outboxBefore = await takeOutboxSpend(tx, tenantId, wire.id);
     await meterTenantEvents(tx, tenantId, [event], { owesDebits: false });
     await moveRedoneSpend(tx, tenantId, event, outboxBefore);
     const to = await eventStatus(tx, tenantId, wire.id);

@@ -1,9 +1,9 @@
-import type { LedgerMessage } from '../../shared/queue/ledger-message';
+import type { LedgerMessage, LedgerSpendLimitMessage } from '../../shared/queue/ledger-message';
 import { sendBatches } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
 import { staleCreditChanges } from '../store/ledger-corrections';
 import { staleLedgerDebits } from '../store/ledger-outbox';
-import { staleSpendAdjustments } from '../store/spend-adjustments';
+import { staleSpendAdjustments, withOwedAdjustments } from '../store/spend-adjustments';
 import { markSpendLimitsPushed, unpushedSpendLimits } from '../store/spend-limits';
 
 /** Owed this long, a debit is sent again: far longer than a ledger round trip takes. */
@@ -24,7 +24,10 @@ export async function resendStaleDebits(queue: Queue<LedgerMessage>, db: Queryab
   const debits = await staleLedgerDebits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
   const corrections = await staleCreditChanges(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
   const adjustments = await staleSpendAdjustments(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
-  const limits = await unpushedSpendLimits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP);
+  const limits: LedgerSpendLimitMessage[] = [];
+  for (const limit of await unpushedSpendLimits(db, STALE_DEBIT_MS, MAX_DEBITS_PER_SWEEP)) {
+    limits.push(await withOwedAdjustments(db, limit));
+  }
   const messages: LedgerMessage[] = [...debits, ...corrections, ...adjustments, ...limits];
   for (const batch of sendBatches(messages)) {
     await queue.sendBatch(batch);

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/connect';
 import { sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
 import { cycleUsageAt } from '../store/cycle-usage';
 import { currencyInForce, lockAccountPlans, ratingAssociationsFor } from '../store/plan-associations';
-import { queueSpendChanges } from '../store/spend-adjustments';
+import { queueSpendChanges, withOwedAdjustments } from '../store/spend-adjustments';
 import {
   deleteSpendLimit,
   lockSpendTracking,
@@ -53,9 +53,6 @@ export async function setSpendLimit(
     return saved;
   });
   await push(ctx, queue, accountId, stored);
-  await sendSpendAdjustments(queue, ctx.db, ctx.tenantId, [accountId]).catch((error: unknown) =>
-    console.error(`opening spend of account '${accountId}' not sent; the stale sweep sends it`, error),
-  );
   return stored;
 }
 
@@ -108,8 +105,14 @@ async function push(
   accountId: string,
   stored: StoredSpendLimit,
 ): Promise<void> {
+  // The account's owed adjustments go on their own (to be settled) and inside the push (so the
+  // ledger records them before it keeps the limit), whichever arrives first.
+  await sendSpendAdjustments(queue, ctx.db, ctx.tenantId, [accountId]).catch((error: unknown) =>
+    console.error(`spend adjustments of account '${accountId}' not sent now; the stale sweep sends them`, error),
+  );
   try {
-    await queue.send({ kind: 'spend-limit', tenantId: ctx.tenantId, accountId, ...stored });
+    const message = { kind: 'spend-limit' as const, tenantId: ctx.tenantId, accountId, ...stored };
+    await queue.send(await withOwedAdjustments(ctx.db, message));
   } catch (error) {
     console.error(`spend limit of account '${accountId}' stored but not sent to its ledger`, error);
     throw new AppError(

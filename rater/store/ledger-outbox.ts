@@ -143,11 +143,21 @@ export async function settleLedgerDebits(db: Queryable, tenantId: string, eventI
   return rows.length;
 }
 
-/** An event's ledger-outbox row as it stands, before a REDO re-meters the event: null when there is none. */
-export async function outboxSpendBefore(tx: Queryable, tenantId: string, eventId: string): Promise<PriorRow> {
+/**
+ * Before a REDO re-meters an event: its ledger-outbox row's spend as it stands (null: no row),
+ * cleared, so what the row holds after the re-metering is only what that wrote — the first record
+ * left in place would pass for the new rating when the event is not rated again.
+ */
+export async function takeOutboxSpend(tx: Queryable, tenantId: string, eventId: string): Promise<PriorRow> {
   const { rows } = await tx.execute<{ spend: unknown }>(sql`
-    SELECT spend FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`);
-  return rows.length === 0 ? null : { spend: rows[0]?.spend ?? null };
+    SELECT spend FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${eventId} FOR UPDATE`);
+  if (rows.length === 0) {
+    return null;
+  }
+  await tx.execute(
+    sql`UPDATE ${ledgerOutbox} SET spend = NULL WHERE tenant_id = ${tenantId} AND event_id = ${eventId}`,
+  );
+  return { spend: rows[0]?.spend ?? null };
 }
 type PriorRow = { spend: unknown } | null;
 

@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { LedgerSpendAdjustmentMessage, SpendAdjustment } from '../../shared/queue/ledger-message';
+import {
+  MAX_LIMIT_ADJUSTMENTS,
+  type LedgerSpendAdjustmentMessage,
+  type LedgerSpendLimitMessage,
+  type SpendAdjustment,
+} from '../../shared/queue/ledger-message';
 import { chunkBySize } from '../../shared/queue/message-size';
 import type { Queryable } from '../db/connect';
 import { accountSpendLimits, ledgerOutbox, ledgerSpendAdjustments } from '../db/schema';
@@ -55,14 +60,20 @@ const rowSchema = z.object({
 });
 
 /**
- * Adjustments the ledger may take now: not parked, and not waiting for an event whose own record
- * is still in ledger_outbox. Oldest first; a LIMIT sends a prefix.
+ * Adjustments the ledger may take now: not parked, not behind an older one of their account that
+ * is (what an UNDO takes back may be in it), and not waiting for an event whose own record is
+ * still in ledger_outbox. Oldest first; a LIMIT sends a prefix. Every send of an account's
+ * adjustments carries all it still owes, in this order, so one taking revenue back never travels
+ * without the ones before it.
  */
 async function sendableRows(db: Queryable, where: SQL, limit: number) {
   const { rows } = await db.execute(sql`
     SELECT a.id, a.tenant_id, a.account_id, trim_scale(a.amount)::text AS amount, a.currency, a.cycle_start, a.cycle_end
       FROM ${ledgerSpendAdjustments} a
      WHERE ${where} AND a.parked_at IS NULL
+       AND NOT EXISTS (
+             SELECT 1 FROM ${ledgerSpendAdjustments} p
+              WHERE p.tenant_id = a.tenant_id AND p.account_id = a.account_id AND p.id < a.id AND p.parked_at IS NOT NULL)
        AND (a.after_event_id IS NULL OR NOT EXISTS (
              SELECT 1 FROM ${ledgerOutbox} o WHERE o.tenant_id = a.tenant_id AND o.event_id = a.after_event_id))
      ORDER BY a.id LIMIT ${limit}`);
@@ -82,7 +93,7 @@ export async function pendingSpendAdjustments(
   return adjustmentMessages(await sendableRows(db, where, MAX_SENT_ROWS));
 }
 
-/** Those that were waiting for these events' records, now the ledger has them. */
+/** What the accounts of adjustments waiting for these events' records owe, now the ledger has those records. */
 export async function spendAdjustmentsAfter(
   db: Queryable,
   tenantId: string,
@@ -91,8 +102,28 @@ export async function spendAdjustmentsAfter(
   if (eventIds.length === 0) {
     return [];
   }
-  const where = sql`a.tenant_id = ${tenantId} AND a.after_event_id = ANY(${sql.param(eventIds)}::text[])`;
-  return adjustmentMessages(await sendableRows(db, where, MAX_SENT_ROWS));
+  const { rows } = await db.execute<{ account_id: string }>(sql`
+    SELECT DISTINCT account_id FROM ${ledgerSpendAdjustments}
+     WHERE tenant_id = ${tenantId} AND after_event_id = ANY(${sql.param(eventIds)}::text[])`);
+  return pendingSpendAdjustments(
+    db,
+    tenantId,
+    rows.map((r) => r.account_id),
+  );
+}
+
+/**
+ * A spend-limit message with the account's adjustments the ledger may take now (a new limit's
+ * opening among them), for the ledger to record before it keeps the limit: one it enforces is
+ * never without what the cycle spent before it, however the queue orders the messages.
+ */
+export async function withOwedAdjustments(
+  db: Queryable,
+  message: LedgerSpendLimitMessage,
+): Promise<LedgerSpendLimitMessage> {
+  const where = sql`a.tenant_id = ${message.tenantId} AND a.account_id = ${message.accountId}`;
+  const rows = await sendableRows(db, where, MAX_LIMIT_ADJUSTMENTS);
+  return rows.length === 0 ? message : { ...message, adjustments: rows.map(toAdjustment) };
 }
 
 /** Adjustments owed for longer than `olderThanMs` that the ledger may take, oldest first (the backstop sweep). */
@@ -137,13 +168,7 @@ function adjustmentMessages(rows: z.infer<typeof rowSchema>[]): LedgerSpendAdjus
   for (const row of rows) {
     const key = JSON.stringify([row.tenant_id, row.account_id]);
     const group = byAccount.get(key) ?? { tenantId: row.tenant_id, accountId: row.account_id, adjustments: [] };
-    group.adjustments.push({
-      id: row.id,
-      amount: row.amount,
-      currency: row.currency,
-      cycleStart: row.cycle_start,
-      cycleEnd: row.cycle_end,
-    });
+    group.adjustments.push(toAdjustment(row));
     byAccount.set(key, group);
   }
   return [...byAccount.values()].flatMap(({ tenantId, accountId, adjustments }) =>
@@ -154,4 +179,14 @@ function adjustmentMessages(rows: z.infer<typeof rowSchema>[]): LedgerSpendAdjus
       adjustments: chunk,
     })),
   );
+}
+
+function toAdjustment(row: z.infer<typeof rowSchema>): SpendAdjustment {
+  return {
+    id: row.id,
+    amount: row.amount,
+    currency: row.currency,
+    cycleStart: row.cycle_start,
+    cycleEnd: row.cycle_end,
+  };
 }

@@ -5,6 +5,9 @@ import type { AcceptedEvent } from '../event/accepted-event';
 import { objectPlacementSchema } from '../tenant/placement';
 import { chunkBySize } from './message-size';
 
+/** Adjustments a spend-limit message carries at most (≈ 120 bytes each, well inside a message). */
+export const MAX_LIMIT_ADJUSTMENTS = 500;
+
 /**
  * The revenue one event was rated at, for an account with a spend limit (shared/spend/spend-limit.ts):
  * summed over the meters it counted for, in its association's currency and billing cycle
@@ -112,6 +115,12 @@ export function correctionKey(correction: { eventId: string; seq: number }): str
   return `${correction.eventId}\u0000correction\u0000${correction.seq}`;
 }
 
+/** A change of an account's spend in one cycle that no event's first rating carries (rater ledger_spend_adjustments). */
+export const spendAdjustmentSchema = eventSpendSchema.extend({
+  id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer'),
+});
+export type SpendAdjustment = z.infer<typeof spendAdjustmentSchema>;
+
 /**
  * An account's spend limit (shared/spend/README.md) as set or removed (`limit` null) in Postgres,
  * under the version that set or removal took. The ledger keeps the copy with the highest version,
@@ -124,6 +133,12 @@ export const ledgerSpendLimitMessageSchema = z.object({
   accountId: z.string().min(1),
   limit: z.object({ amount: z.string(), currency: z.string().min(1) }).nullable(),
   version: z.number().int().nonnegative(),
+  /**
+   * The account's spend adjustments still owed when the limit was sent — a new limit's opening
+   * among them: the ledger records them before it keeps the limit, so it never enforces a limit
+   * without what the cycle spent before it. Each is sent on its own too, and counted once.
+   */
+  adjustments: z.array(spendAdjustmentSchema).max(MAX_LIMIT_ADJUSTMENTS).optional(),
 });
 export type LedgerSpendLimitMessage = z.infer<typeof ledgerSpendLimitMessageSchema>;
 
@@ -137,16 +152,21 @@ export const ledgerSpendAdjustmentMessageSchema = z.object({
   tenantId: z.string().min(1),
   placement: objectPlacementSchema.optional(),
   accountId: z.string().min(1),
-  adjustments: z
-    .array(eventSpendSchema.extend({ id: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer') }))
-    .min(1),
+  adjustments: z.array(spendAdjustmentSchema).min(1),
 });
 export type LedgerSpendAdjustmentMessage = z.infer<typeof ledgerSpendAdjustmentMessageSchema>;
-export type SpendAdjustment = LedgerSpendAdjustmentMessage['adjustments'][number];
 
 /** The key a spend adjustment is recorded under in the ledger: NUL keeps it apart from every event id, as correctionKey does. */
 export function spendAdjustmentKey(id: string): string {
   return `\u0000spend\u0000${id}`;
+}
+
+/** Spend adjustments as the ledger records them: each under its own key. */
+export function spendAdjustmentRecords(adjustments: SpendAdjustment[]) {
+  return adjustments.map(({ id, ...spend }) => {
+    const key = spendAdjustmentKey(id);
+    return { key, eventId: key, ...spend };
+  });
 }
 
 /** Every message of the ledger queue. */

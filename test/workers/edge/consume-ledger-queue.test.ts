@@ -105,6 +105,26 @@ describe('ledger queue consumer, rater unreachable', () => {
     });
   });
 
+  it('records what a limit carries of the cycle’s spend before it keeps the limit', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const cycle = { currency: 'USD', cycleStart: NOW - 86_400_000, cycleEnd: NOW + 86_400_000 };
+    const opening = { id: '41', amount: '3.5', ...cycle };
+    const push: LedgerMessage = {
+      kind: 'spend-limit',
+      ...owner,
+      limit: { amount: '10', currency: 'USD' },
+      version: 1,
+      adjustments: [opening],
+    };
+    const result = await consume('meterline-ledger', [push]);
+    expect(result.explicitAcks).toEqual(['m0']);
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '3.5', available: '6.5' });
+    // The same adjustment on its own (it is sent both ways) counts nothing more.
+    await consume('meterline-ledger', [{ kind: 'spend-adjustments', ...owner, adjustments: [opening] }]);
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '3.5' });
+  });
+
   it('takes a debit that carries neither lines nor spend as malformed', async () => {
     const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
     const result = await consume('meterline-ledger', [

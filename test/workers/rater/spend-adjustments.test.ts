@@ -14,9 +14,12 @@ import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { insertPlanAssociation, ratingAssociationsFor } from '../../../rater/store/plan-associations';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import {
+  parkSpendAdjustments,
   pendingSpendAdjustments,
   settleSpendAdjustments,
   spendAdjustmentsAfter,
+  unparkSpendAdjustments,
+  withOwedAdjustments,
 } from '../../../rater/store/spend-adjustments';
 import { saveSpendLimit, unpushedSpendLimits } from '../../../rater/store/spend-limits';
 import { Decimal } from '../../../shared/decimal/decimal';
@@ -211,6 +214,54 @@ describe('spend adjustments: revenue changed after the first rating reaches the 
     }
   });
 
+  it('a REDO_EVENT that rates the event no more, its first record still owed, takes back only that record', async () => {
+    const { tenantId, db, pool, planId } = await setUp();
+    try {
+      // From May: an April timestamp is rated in no cycle.
+      await associate(db, tenantId, planId, '2026-05-01T00:00:00Z');
+      await saveSpendLimit(db, tenantId, 'acme', { amount: '100', currency: 'USD' });
+      const ledger = new LedgerSum();
+      const queue = recordingLedgerQueue();
+      const e1 = requestEvent('e1', '100');
+      await deliver(tenantId, [e1], queue.queue);
+      ledger.take(queue.sent);
+      expect(ledger.spentAt(IN_MAY.getTime())).toBe('1');
+
+      await correctEvent(db, tenantId, 'REDO_EVENT', { ...wire(e1), timestamp: '2026-04-20T00:00:00.000Z' }, IN_MAY);
+      expect(await revenueInMay(db, tenantId)).toBe('0');
+      await settleLedgerDebits(db, tenantId, ['e1']);
+      const released = await spendAdjustmentsAfter(db, tenantId, ['e1']);
+      expect(released.flatMap((m) => m.adjustments.map((a) => a.amount))).toEqual(['-1']);
+      ledger.take(released);
+      expect(ledger.spentAt(IN_MAY.getTime())).toBe('0');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('what an UNDO takes back never travels without an older adjustment still owed, parked or not', async () => {
+    const { tenantId, db, pool, planId } = await setUp();
+    try {
+      await associate(db, tenantId, planId, '2026-01-01T00:00:00Z');
+      const queue = recordingLedgerQueue();
+      const e1 = requestEvent('e1', '100');
+      await deliver(tenantId, [e1], queue.queue); // owes no spend yet, and no debit: no outbox row
+      await setSpendLimit({ db, tenantId, home: null }, queue.queue, 'acme', { amount: '5', currency: 'USD' }, IN_MAY);
+      const [opening] = await pendingSpendAdjustments(db, tenantId, ['acme']);
+      expect(opening?.adjustments.map((a) => a.amount)).toEqual(['1']);
+      // The opening's message was parked (the ledger failed it after every retry): the UNDO's waits.
+      await db.transaction((tx) => parkSpendAdjustments(tx, tenantId, opening!));
+      await correctEvent(db, tenantId, 'UNDO', wire(e1), IN_MAY);
+      expect(await pendingSpendAdjustments(db, tenantId, ['acme'])).toEqual([]);
+      // Replayed: both go, in order, in one message.
+      await db.transaction((tx) => unparkSpendAdjustments(tx, tenantId, opening!));
+      const owed = await pendingSpendAdjustments(db, tenantId, ['acme']);
+      expect(owed.map((m) => m.adjustments.map((a) => a.amount))).toEqual([['1', '-1']]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('a backdated association’s catch-up sends what it rated; an account with no limit sends nothing', async () => {
     const { tenantId, db, pool, planId } = await setUp();
     try {
@@ -285,8 +336,11 @@ describe('spend adjustments: revenue changed after the first rating reaches the 
       expect(queue.sent.filter((m) => m.kind === 'debits' && m.debits.some((d) => d.spend))).toEqual([]);
 
       await setSpendLimit(ctx, queue.queue, 'acme', { amount: '5', currency: 'USD' }, IN_MAY);
-      // The push, and the opening: May's 1 USD so far (April's cycle has ended).
-      expect(queue.sent.filter((m) => m.kind === 'spend-limit')).toHaveLength(1);
+      // The push, and the opening: May's 1 USD so far (April's cycle has ended) — on its own, and
+      // inside the push, so the ledger never keeps the limit without it.
+      const pushes = queue.sent.filter((m) => m.kind === 'spend-limit');
+      expect(pushes).toHaveLength(1);
+      expect(pushes[0]?.adjustments?.map((a) => a.amount)).toEqual(['1']);
       const opening = queue.sent.flatMap((m) =>
         m.kind === 'spend-adjustments' ? m.adjustments.map((a) => a.id) : [],
       )[0];
@@ -323,6 +377,7 @@ describe('spend adjustments: revenue changed after the first rating reaches the 
     const { tenantId, db, pool, planId } = await setUp();
     try {
       await associate(db, tenantId, planId, '2026-01-01T00:00:00Z');
+      await deliver(tenantId, [requestEvent('a', '100')], recordingLedgerQueue().queue);
       const ctx = { db, tenantId, home: null };
       const broken = {
         send: async () => {
@@ -338,6 +393,8 @@ describe('spend adjustments: revenue changed after the first rating reaches the 
       const mine = async () => (await unpushedSpendLimits(db, 0, 1000)).filter((m) => m.tenantId === tenantId);
       const [owed] = await mine();
       expect(owed).toMatchObject({ kind: 'spend-limit', accountId: 'acme', limit: { amount: '5', currency: 'USD' } });
+      // The sweep's push carries what the account still owes its ledger: here, the opening.
+      expect((await withOwedAdjustments(db, owed!)).adjustments?.map((a) => a.amount)).toEqual(['1']);
       // Not yet stale: the sweep leaves a push that may still be under way.
       expect((await unpushedSpendLimits(db, 3_600_000, 1000)).filter((m) => m.tenantId === tenantId)).toEqual([]);
 
