@@ -5,10 +5,15 @@ import { WEBHOOK_EVENT_TYPE } from '../../shared/webhook/webhook-endpoint';
 import type { Queryable } from '../db/connect';
 import { recordDeliveryAttempt } from '../services/webhook-endpoint-health';
 import { findIncident } from '../store/alert-incidents';
-import { type AttemptOutcome, type DueDelivery, leaseDueDeliveries, nextDueAt } from '../store/webhook-deliveries';
+import {
+  type AttemptOutcome,
+  DELIVERY_LEASE_MS,
+  type DueDelivery,
+  leaseDueDeliveries,
+  nextDueAt,
+} from '../store/webhook-deliveries';
 import { findWebhookMessage } from '../store/webhook-messages';
 
-const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
 export interface DeliveryOptions {
@@ -43,7 +48,7 @@ export async function deliverDueWebhooks(
   now: Date,
   options: DeliveryOptions = {},
 ): Promise<DeliveryCounts> {
-  const due = await leaseDueDeliveries(db, now, options.limit ?? 50, LEASE_MS, options.tenantId);
+  const due = await leaseDueDeliveries(db, now, options.limit ?? 50, DELIVERY_LEASE_MS, options.tenantId);
   const counts: DeliveryCounts = { delivered: 0, retrying: 0, dead: 0, disabled: 0 };
   await Promise.all(
     due.map(async (delivery) => {

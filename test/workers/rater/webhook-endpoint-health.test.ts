@@ -6,7 +6,7 @@ import { changePricingSchedule } from '../../../rater/pipeline/change-pricing-sc
 import { deliverDueWebhooks } from '../../../rater/pipeline/deliver-webhooks';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { insertAlert } from '../../../rater/store/alerts';
-import { listEndpointDeliveries } from '../../../rater/store/webhook-deliveries';
+import { listEndpointDeliveries, redeliverIncident, redeliverMessage } from '../../../rater/store/webhook-deliveries';
 import {
   enableWebhookEndpoint,
   findWebhookEndpoint,
@@ -265,6 +265,67 @@ describe('webhook endpoint health', () => {
       expect(r.to(down.url).filter((x) => x.body.type === 'endpoint.disabled')).toEqual([]);
       expect(r.to(up.url).filter((x) => x.body.type === 'endpoint.disabled')).toHaveLength(1);
       expect((await findWebhookEndpoint(db, s.tenantId, down.id))?.status).toBe('ACTIVE');
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('webhook redelivery', () => {
+  it('of a delivery under way is queued behind that attempt, never sent beside it; the same webhook-id, a fresh schedule', async () => {
+    const { db, pool } = connect(env);
+    try {
+      const s = await tenantWithCrossings(db);
+      const endpoint = await insertWebhookEndpoint(db, s.tenantId, { url: 'https://slow.example/hooks' });
+      const pass = (seconds: number) =>
+        deliverDueWebhooks(db, s.at(seconds), { tenantId: s.tenantId, schedule: SCHEDULE, send });
+      const sent: string[] = [];
+      let underWay = 0;
+      let mostAtOnce = 0;
+      /** Asked of the receiver while an attempt is under way: a redelivery, and another runner's pass. */
+      let whileUnderWay: (() => Promise<unknown>) | null = null;
+      const duringAttempts: unknown[] = [];
+      async function send(_url: string, init: RequestInit): Promise<Response> {
+        underWay += 1;
+        mostAtOnce = Math.max(mostAtOnce, underWay);
+        sent.push(new Headers(init.headers).get('webhook-id') ?? '');
+        const during = whileUnderWay;
+        whileUnderWay = null;
+        if (during) {
+          duringAttempts.push(await during());
+        }
+        underWay -= 1;
+        return new Response(null, { status: 204 });
+      }
+      const entry = async () => (await log(db, s.tenantId, endpoint.id))[0];
+
+      const id = await s.cross();
+      whileUnderWay = async () => [await redeliverMessage(db, s.tenantId, endpoint.id, id, s.at(1)), await pass(1)];
+      expect(await pass(0)).toMatchObject({ delivered: 1 });
+      // Redelivered a second into the attempt, leased until 60: due a lease after that, and the
+      // other runner's pass meanwhile sent nothing. The attempt's 2xx did not end the redelivery.
+      expect(duringAttempts).toEqual([[true, { delivered: 0, retrying: 0, dead: 0, disabled: 0 }]]);
+      expect(mostAtOnce).toBe(1);
+      expect(await entry()).toMatchObject({
+        messageId: id,
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: s.at(120).toISOString(),
+      });
+      expect(await pass(119)).toMatchObject({ delivered: 0 });
+
+      // The incident's redelivery likewise, while the redelivery goes out.
+      whileUnderWay = async () => [await redeliverIncident(db, s.tenantId, id, s.at(121)), await pass(121)];
+      expect(await pass(120)).toMatchObject({ delivered: 1 });
+      expect(duringAttempts[1]).toEqual([true, { delivered: 0, retrying: 0, dead: 0, disabled: 0 }]);
+      expect(mostAtOnce).toBe(1);
+      expect(await entry()).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: s.at(240).toISOString() });
+
+      expect(await pass(240)).toMatchObject({ delivered: 1 });
+      expect(await entry()).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+      expect(await pass(240 + 86_400)).toMatchObject({ delivered: 0 });
+      expect(sent).toEqual([id, id, id]);
+      expect(mostAtOnce).toBe(1);
     } finally {
       await pool.end();
     }
