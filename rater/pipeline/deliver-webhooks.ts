@@ -1,5 +1,5 @@
 import { DISABLE_AFTER_FAILING_SECONDS } from '../../shared/webhook/endpoint-health';
-import { DEFAULT_RETRY_SECONDS, nextAttempt } from '../../shared/webhook/retry-schedule';
+import { DEFAULT_RETRY_SECONDS, nextAttempt, retryHorizonSeconds } from '../../shared/webhook/retry-schedule';
 import { signWebhook } from '../../shared/webhook/standard-webhooks';
 import { WEBHOOK_EVENT_TYPE } from '../../shared/webhook/webhook-endpoint';
 import type { Queryable } from '../db/connect';
@@ -59,6 +59,7 @@ export async function deliverDueWebhooks(
         outcome,
         now,
         options.disableAfterSeconds ?? DISABLE_AFTER_FAILING_SECONDS,
+        retryHorizonSeconds(options.schedule ?? DEFAULT_RETRY_SECONDS),
       );
       if (outcome.kind === 'delivered') {
         counts.delivered += 1;
@@ -105,7 +106,7 @@ async function attempt(
 ): Promise<AttemptOutcome> {
   const failed = (responseStatus: number | null, error: string): AttemptOutcome => {
     const next = nextAttempt(delivery.attempts + 1, now, options.schedule ?? DEFAULT_RETRY_SECONDS);
-    return { kind: 'failed', responseStatus, error, retryAt: next.dead ? null : next.at };
+    return { kind: 'failed', responseStatus, error, at: now, retryAt: next.dead ? null : next.at };
   };
   const body = await messageBody(db, delivery);
   if (body === null) {

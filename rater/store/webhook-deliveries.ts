@@ -68,10 +68,11 @@ export async function leaseDueDeliveries(
 
 export type AttemptOutcome =
   | { kind: 'delivered'; responseStatus: number; at: Date }
-  | { kind: 'failed'; responseStatus: number | null; error: string; retryAt: Date | null };
+  | { kind: 'failed'; responseStatus: number | null; error: string; at: Date; retryAt: Date | null };
 
 /**
- * Records one attempt: DELIVERED on a 2xx; else PENDING until `retryAt`, or DEAD when there is none.
+ * Records one attempt: DELIVERED on a 2xx; else PENDING until `retryAt`, or DEAD when there is none
+ * (its next attempt then keeps when the last one failed: the endpoint's failure clock reads it).
  * A delivery HELD meanwhile (its endpoint disabled while this attempt was under way) is DELIVERED
  * if the attempt succeeded — not sent again on enabling — and stays HELD if it failed. Only while
  * its lease still holds it (its next attempt is still the lease's end): a delivery redelivered
@@ -88,7 +89,7 @@ export async function recordAttempt(db: Queryable, delivery: DueDelivery, outcom
   }
   const key = sql`${row} AND status = 'PENDING'`;
   await db.execute(sql`UPDATE webhook_deliveries SET attempts = attempts + 1, last_response_status = ${outcome.responseStatus}, last_error = ${outcome.error},
-    status = ${outcome.retryAt ? 'PENDING' : 'DEAD'}, next_attempt_at = COALESCE(${outcome.retryAt?.toISOString() ?? null}::timestamptz, next_attempt_at)
+    status = ${outcome.retryAt ? 'PENDING' : 'DEAD'}, next_attempt_at = ${(outcome.retryAt ?? outcome.at).toISOString()}::timestamptz
     WHERE ${key}`);
 }
 

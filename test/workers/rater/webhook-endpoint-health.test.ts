@@ -221,6 +221,51 @@ describe('webhook endpoint health', () => {
     }
   });
 
+  it('measures continuous failure: after a quiet week the next failure starts the clock anew; failures less than a retry horizon apart add up', async () => {
+    const { db, pool } = connect(env);
+    try {
+      const s = await tenantWithCrossings(db);
+      const { down } = await endpoints(db, s.tenantId);
+      const r = receivers();
+      r.status.set(down.url, 503);
+      // One retry a minute after the first attempt (a retry horizon of 60 s); disabled after two minutes.
+      const pass = (seconds: number) =>
+        deliverDueWebhooks(db, s.at(seconds), {
+          tenantId: s.tenantId,
+          schedule: [60],
+          disableAfterSeconds: 120,
+          send: r.send,
+        });
+      const clock = async () => {
+        const endpoint = await findWebhookEndpoint(db, s.tenantId, down.id);
+        return [endpoint?.status, endpoint?.failingSince];
+      };
+      const WEEK = 7 * 86_400;
+
+      // A delivery fails, is retried a minute later and is DEAD; then nothing is sent for a week.
+      await s.cross();
+      await pass(0);
+      expect(await pass(60)).toMatchObject({ dead: 1 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(0).toISOString()]);
+
+      // A week later a crossing's first attempt fails: a new failure, not the eighth day of the old one.
+      await s.cross();
+      expect(await pass(WEEK)).toMatchObject({ retrying: 1, disabled: 0 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(WEEK).toISOString()]);
+      expect(await pass(WEEK + 60)).toMatchObject({ dead: 1, disabled: 0 }); // its retry: the same failure
+
+      // Thirty seconds after that one died, within the horizon, the next crossing fails: still the same failure,
+      // and its retry, two minutes after the failure began, disables the endpoint.
+      await s.cross();
+      expect(await pass(WEEK + 90)).toMatchObject({ retrying: 1, disabled: 0 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(WEEK).toISOString()]);
+      expect(await pass(WEEK + 150)).toMatchObject({ dead: 1, disabled: 1 });
+      expect(await clock()).toEqual(['DISABLED', s.at(WEEK).toISOString()]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('enabled again, the endpoint is sent what it held, once each, under the same webhook-ids, on a fresh schedule; the notice is not sent to it', async () => {
     const { db, pool } = connect(env);
     try {
