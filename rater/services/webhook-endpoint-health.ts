@@ -9,7 +9,12 @@ import {
 import { retryHorizonSeconds } from '../../shared/webhook/retry-schedule';
 import type { Queryable } from '../db/connect';
 import { type AttemptOutcome, type DueDelivery, recordAttempt } from '../store/webhook-deliveries';
-import { disableEndpoint, lockEndpointHealth, setFailingSince } from '../store/webhook-endpoint-health';
+import {
+  disableEndpoint,
+  lockEndpointHealth,
+  otherDeliveriesFailing,
+  setFailingSince,
+} from '../store/webhook-endpoint-health';
 import { insertWebhookMessage } from '../store/webhook-messages';
 
 export interface AttemptRecorded {
@@ -35,28 +40,30 @@ export async function recordDeliveryAttempt(
   retryHorizon: number = retryHorizonSeconds(),
 ): Promise<AttemptRecorded> {
   return db.transaction(async (tx) => {
-    const deadSince = new Date(now.getTime() - retryHorizon * 1000);
-    const endpoint = await lockEndpointHealth(
-      tx,
-      delivery.tenant_id,
-      delivery.endpoint_id,
-      delivery.incident_id,
-      deadSince,
-    );
-    // A leased delivery's past attempts all failed (a 2xx ends it): with any, this attempt retried a failure.
-    const stillFailing = delivery.attempts > 0 || endpoint?.othersFailing === true;
-    const failingSince =
-      outcome.kind === 'delivered' ? null : failingSinceAfterFailure(endpoint?.failingSince ?? null, now, stillFailing);
-    if (endpoint) {
-      await setFailingSince(tx, delivery.tenant_id, endpoint.id, failingSince);
-    }
+    const endpoint = await lockEndpointHealth(tx, delivery.tenant_id, delivery.endpoint_id);
     await recordAttempt(tx, delivery, outcome);
-    if (
-      outcome.kind === 'delivered' ||
-      endpoint?.status !== 'ACTIVE' ||
-      failingSince === null ||
-      !failedLongEnough(failingSince, now, disableAfterSeconds)
-    ) {
+    if (!endpoint) {
+      return {};
+    }
+    if (outcome.kind === 'delivered') {
+      await setFailingSince(tx, delivery.tenant_id, endpoint.id, null);
+      return {};
+    }
+    // A leased delivery's past attempts all failed (a 2xx ends it): with any, this attempt retried a
+    // failure. The other deliveries matter only while a clock runs, for a failure that is no retry.
+    const stillFailing =
+      delivery.attempts > 0 ||
+      (endpoint.failingSince !== null &&
+        (await otherDeliveriesFailing(
+          tx,
+          delivery.tenant_id,
+          endpoint.id,
+          delivery.incident_id,
+          new Date(now.getTime() - retryHorizon * 1000),
+        )));
+    const failingSince = failingSinceAfterFailure(endpoint.failingSince, now, stillFailing);
+    await setFailingSince(tx, delivery.tenant_id, endpoint.id, failingSince);
+    if (endpoint.status !== 'ACTIVE' || !failedLongEnough(failingSince, now, disableAfterSeconds)) {
       return {};
     }
     const disabled = { ...endpoint, failingSince, disabledAt: now, lastError: outcome.error };

@@ -12,18 +12,13 @@ export interface EndpointHealth {
 
 /**
  * The endpoint an attempt was made to, its row locked to the transaction's end so that attempts
- * racing on it decide one after the other; null when it is gone. `othersFailing`: whether another
- * of its deliveries than `messageId` is in its retry schedule (PENDING after a failed attempt) or
- * ended DEAD at `deadSince` or later — read once the lock is held, so a racing attempt that
- * committed first is seen.
+ * racing on it decide one after the other; null when it is gone.
  */
 export async function lockEndpointHealth(
   tx: Queryable,
   tenantId: string,
   endpointId: string,
-  messageId: string,
-  deadSince: Date,
-): Promise<(EndpointHealth & { othersFailing: boolean }) | null> {
+): Promise<EndpointHealth | null> {
   const rows = await tx.execute<{
     id: string;
     url: string;
@@ -36,19 +31,33 @@ export async function lockEndpointHealth(
   if (!row) {
     return null;
   }
-  // A DEAD delivery's next attempt keeps when its last one failed (recordAttempt).
-  const failing = await tx.execute(sql`SELECT 1 FROM webhook_deliveries
-    WHERE tenant_id = ${tenantId} AND endpoint_id = ${endpointId} AND incident_id <> ${messageId}
-      AND ((status = 'PENDING' AND attempts > 0)
-        OR (status = 'DEAD' AND next_attempt_at >= ${deadSince.toISOString()}::timestamptz)) LIMIT 1`);
   return {
     id: row.id,
     url: row.url,
     description: row.description,
     status: row.status === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
     failingSince: row.failing_since === null ? null : new Date(row.failing_since),
-    othersFailing: failing.rows.length > 0,
   };
+}
+
+/**
+ * Whether another of the endpoint's deliveries than `messageId` is failing: in its retry schedule
+ * (PENDING after a failed attempt), or ended DEAD at `deadSince` or later. Read under the
+ * endpoint's lock (lockEndpointHealth), so an attempt on it that committed first is seen.
+ */
+export async function otherDeliveriesFailing(
+  tx: Queryable,
+  tenantId: string,
+  endpointId: string,
+  messageId: string,
+  deadSince: Date,
+): Promise<boolean> {
+  // A DEAD delivery's next attempt keeps when its last one failed (recordAttempt).
+  const rows = await tx.execute(sql`SELECT 1 FROM webhook_deliveries
+    WHERE tenant_id = ${tenantId} AND endpoint_id = ${endpointId} AND incident_id <> ${messageId}
+      AND ((status = 'PENDING' AND attempts > 0)
+        OR (status = 'DEAD' AND next_attempt_at >= ${deadSince.toISOString()}::timestamptz)) LIMIT 1`);
+  return rows.rows.length > 0;
 }
 
 /** Sets the endpoint's failure clock: since when it has been failing, or null when it is not. */
