@@ -111,7 +111,9 @@ export const alertRoutes = createRouter()
     const { db, principal } = c.env;
     const { incident_id: id } = c.req.valid('param');
     const incident = await db.transaction(async (tx) =>
-      (await redeliverIncident(tx, principal.tenantId, id)) ? findIncident(tx, principal.tenantId, id) : null,
+      (await redeliverIncident(tx, principal.tenantId, id, new Date()))
+        ? findIncident(tx, principal.tenantId, id)
+        : null,
     );
     if (!incident) {
       throw notFound('incident', id);

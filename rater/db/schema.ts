@@ -857,6 +857,7 @@ export const webhookDeliveries = pgTable(
     endpointId: text('endpoint_id').notNull(),
     status: text('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
+    /** When PENDING, the next attempt (a lease's end while one is under way); when DEAD, when the last one failed. */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastResponseStatus: integer('last_response_status'),
     lastError: text('last_error'),

@@ -1,14 +1,19 @@
 import { DISABLE_AFTER_FAILING_SECONDS } from '../../shared/webhook/endpoint-health';
-import { DEFAULT_RETRY_SECONDS, nextAttempt } from '../../shared/webhook/retry-schedule';
+import { DEFAULT_RETRY_SECONDS, nextAttempt, retryHorizonSeconds } from '../../shared/webhook/retry-schedule';
 import { signWebhook } from '../../shared/webhook/standard-webhooks';
 import { WEBHOOK_EVENT_TYPE } from '../../shared/webhook/webhook-endpoint';
 import type { Queryable } from '../db/connect';
 import { recordDeliveryAttempt } from '../services/webhook-endpoint-health';
 import { findIncident } from '../store/alert-incidents';
-import { type AttemptOutcome, type DueDelivery, leaseDueDeliveries, nextDueAt } from '../store/webhook-deliveries';
+import {
+  type AttemptOutcome,
+  DELIVERY_LEASE_MS,
+  type DueDelivery,
+  leaseDueDeliveries,
+  nextDueAt,
+} from '../store/webhook-deliveries';
 import { findWebhookMessage } from '../store/webhook-messages';
 
-const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
 export interface DeliveryOptions {
@@ -43,7 +48,7 @@ export async function deliverDueWebhooks(
   now: Date,
   options: DeliveryOptions = {},
 ): Promise<DeliveryCounts> {
-  const due = await leaseDueDeliveries(db, now, options.limit ?? 50, LEASE_MS, options.tenantId);
+  const due = await leaseDueDeliveries(db, now, options.limit ?? 50, DELIVERY_LEASE_MS, options.tenantId);
   const counts: DeliveryCounts = { delivered: 0, retrying: 0, dead: 0, disabled: 0 };
   await Promise.all(
     due.map(async (delivery) => {
@@ -54,6 +59,7 @@ export async function deliverDueWebhooks(
         outcome,
         now,
         options.disableAfterSeconds ?? DISABLE_AFTER_FAILING_SECONDS,
+        retryHorizonSeconds(options.schedule ?? DEFAULT_RETRY_SECONDS),
       );
       if (outcome.kind === 'delivered') {
         counts.delivered += 1;
@@ -100,7 +106,7 @@ async function attempt(
 ): Promise<AttemptOutcome> {
   const failed = (responseStatus: number | null, error: string): AttemptOutcome => {
     const next = nextAttempt(delivery.attempts + 1, now, options.schedule ?? DEFAULT_RETRY_SECONDS);
-    return { kind: 'failed', responseStatus, error, retryAt: next.dead ? null : next.at };
+    return { kind: 'failed', responseStatus, error, at: now, retryAt: next.dead ? null : next.at };
   };
   const body = await messageBody(db, delivery);
   if (body === null) {

@@ -2,8 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { WebhookDeliveryLogEntry } from '../../shared/webhook/webhook-delivery';
 import type { Queryable } from '../db/connect';
 
-/** A delivery taken for an attempt: its message (an incident, or a notice) and the endpoint it goes to. */
-export interface DueDelivery extends Record<string, unknown> {
+/**
+ * How long a delivery taken for an attempt is held from other runners. An attempt times out long
+ * before (10 s), so once its lease has run out no attempt of that lease can still be under way.
+ */
+export const DELIVERY_LEASE_MS = 60_000;
+
+interface LeasedRow extends Record<string, unknown> {
   tenant_id: string;
   /** The message's id — the incident's for alert.threshold_crossed — and its webhook-id. */
   incident_id: string;
@@ -14,6 +19,12 @@ export interface DueDelivery extends Record<string, unknown> {
   secret: string;
   /** The secret before a rotation, while it still signs beside `secret`; else null. */
   previous_secret: string | null;
+}
+
+/** A delivery taken for an attempt: its message (an incident, or a notice) and the endpoint it goes to. */
+export interface DueDelivery extends LeasedRow {
+  /** Its lease's end, written as its next attempt: while the row still says so, the lease holds it. */
+  leasedUntil: Date;
 }
 
 /**
@@ -29,11 +40,11 @@ export async function leaseDueDeliveries(
   db: Queryable,
   now: Date,
   limit: number,
-  leaseMs: number,
+  leaseMs: number = DELIVERY_LEASE_MS,
   tenantId?: string,
 ): Promise<DueDelivery[]> {
   const leasedUntil = new Date(now.getTime() + leaseMs);
-  const rows = await db.execute<DueDelivery>(sql`
+  const rows = await db.execute<LeasedRow>(sql`
     WITH due AS (
       SELECT d.tenant_id, d.incident_id, d.endpoint_id FROM webhook_deliveries d
       WHERE d.status = 'PENDING' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
@@ -52,20 +63,25 @@ export async function leaseDueDeliveries(
                 CASE WHEN e.previous_secret_expires_at > ${now.toISOString()}::timestamptz THEN e.previous_secret END AS previous_secret)
     SELECT tenant_id, incident_id, endpoint_id, event_type, attempts, url, secret, previous_secret
       FROM leased WHERE endpoint_status <> 'DISABLED'`);
-  return rows.rows;
+  return rows.rows.map((row) => ({ ...row, leasedUntil }));
 }
 
 export type AttemptOutcome =
   | { kind: 'delivered'; responseStatus: number; at: Date }
-  | { kind: 'failed'; responseStatus: number | null; error: string; retryAt: Date | null };
+  | { kind: 'failed'; responseStatus: number | null; error: string; at: Date; retryAt: Date | null };
 
 /**
- * Records one attempt: DELIVERED on a 2xx; else PENDING until `retryAt`, or DEAD when there is none.
+ * Records one attempt: DELIVERED on a 2xx; else PENDING until `retryAt`, or DEAD when there is none
+ * (its next attempt then keeps when the last one failed: the endpoint's failure clock reads it).
  * A delivery HELD meanwhile (its endpoint disabled while this attempt was under way) is DELIVERED
- * if the attempt succeeded — not sent again on enabling — and stays HELD if it failed.
+ * if the attempt succeeded — not sent again on enabling — and stays HELD if it failed. Only while
+ * its lease still holds it (its next attempt is still the lease's end): a delivery redelivered
+ * while this attempt was under way is queued behind it (redeliverMessage), and this attempt must
+ * not write over that — nor over a later lease's, should this one have run out.
  */
 export async function recordAttempt(db: Queryable, delivery: DueDelivery, outcome: AttemptOutcome): Promise<void> {
-  const row = sql`tenant_id = ${delivery.tenant_id} AND incident_id = ${delivery.incident_id} AND endpoint_id = ${delivery.endpoint_id}`;
+  const row = sql`tenant_id = ${delivery.tenant_id} AND incident_id = ${delivery.incident_id} AND endpoint_id = ${delivery.endpoint_id}
+    AND next_attempt_at = ${delivery.leasedUntil.toISOString()}::timestamptz`;
   if (outcome.kind === 'delivered') {
     await db.execute(sql`UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = attempts + 1, last_response_status = ${outcome.responseStatus},
       last_error = NULL, delivered_at = ${outcome.at.toISOString()}::timestamptz WHERE ${row} AND status IN ('PENDING', 'HELD')`);
@@ -73,7 +89,7 @@ export async function recordAttempt(db: Queryable, delivery: DueDelivery, outcom
   }
   const key = sql`${row} AND status = 'PENDING'`;
   await db.execute(sql`UPDATE webhook_deliveries SET attempts = attempts + 1, last_response_status = ${outcome.responseStatus}, last_error = ${outcome.error},
-    status = ${outcome.retryAt ? 'PENDING' : 'DEAD'}, next_attempt_at = COALESCE(${outcome.retryAt?.toISOString() ?? null}::timestamptz, next_attempt_at)
+    status = ${outcome.retryAt ? 'PENDING' : 'DEAD'}, next_attempt_at = ${(outcome.retryAt ?? outcome.at).toISOString()}::timestamptz
     WHERE ${key}`);
 }
 
@@ -88,20 +104,42 @@ export async function nextDueAt(db: Queryable, tenantId?: string): Promise<Date 
 }
 
 /**
- * Manual redelivery: every delivery of the incident whose endpoint still exists is PENDING again,
- * due now, with a fresh retry schedule (HELD, if its endpoint is DISABLED: it goes when the
- * endpoint is enabled). Its webhook-id stays the incident's, so a receiver that had it already
- * can tell. False when the tenant has no such incident.
+ * What a manual redelivery makes of a delivery (`d`, its endpoint `e`): PENDING again (HELD while
+ * the endpoint is DISABLED: it goes when the endpoint is enabled), a fresh retry schedule, the same
+ * webhook-id — due at `now`, unless an attempt may be under way. A leased delivery is PENDING with
+ * its next attempt at its lease's end, less than a lease away; one whose retry is due that soon
+ * looks the same, and either way an attempt is at most a lease off. So such a delivery is not
+ * brought forward into a second, concurrent send: its redelivery is queued behind that attempt
+ * (Svix's and Stripe's behaviour: a resend of a message in flight waits for it), a lease after its
+ * next attempt — not at it: that time is the lease's mark, and the attempt under way, finding the
+ * mark gone, records nothing over the redelivery (recordAttempt).
  */
-export async function redeliverIncident(db: Queryable, tenantId: string, incidentId: string): Promise<boolean> {
+function redelivered(now: Date) {
+  const mayBeUnderWay = sql`d.status IN ('PENDING', 'HELD') AND d.next_attempt_at > ${now.toISOString()}::timestamptz
+    AND d.next_attempt_at <= ${new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString()}::timestamptz`;
+  return sql`status = CASE WHEN e.status = 'DISABLED' THEN 'HELD' ELSE 'PENDING' END, attempts = 0, delivered_at = NULL,
+    next_attempt_at = CASE WHEN ${mayBeUnderWay} THEN d.next_attempt_at + ${`${DELIVERY_LEASE_MS} milliseconds`}::interval
+                           ELSE ${now.toISOString()}::timestamptz END`;
+}
+
+/**
+ * Manual redelivery of an incident to every endpoint it went to that still exists (see
+ * `redelivered`). Its webhook-id stays the incident's, so a receiver that had it already can tell.
+ * False when the tenant has no such incident.
+ */
+export async function redeliverIncident(
+  db: Queryable,
+  tenantId: string,
+  incidentId: string,
+  now: Date,
+): Promise<boolean> {
   const found = await db.execute(
     sql`SELECT 1 FROM alert_incidents WHERE tenant_id = ${tenantId} AND id = ${incidentId}`,
   );
   if (found.rows.length === 0) {
     return false;
   }
-  await db.execute(sql`UPDATE webhook_deliveries d
-    SET status = CASE WHEN e.status = 'DISABLED' THEN 'HELD' ELSE 'PENDING' END, attempts = 0, next_attempt_at = now(), delivered_at = NULL
+  await db.execute(sql`UPDATE webhook_deliveries d SET ${redelivered(now)}
     FROM webhook_endpoints e
     WHERE d.tenant_id = ${tenantId} AND d.incident_id = ${incidentId} AND e.tenant_id = d.tenant_id AND e.id = d.endpoint_id`);
   return true;
@@ -109,8 +147,8 @@ export async function redeliverIncident(db: Queryable, tenantId: string, inciden
 
 /**
  * Manual redelivery of one message to one endpoint, as redeliverIncident does for all of an
- * incident's: PENDING again (HELD while the endpoint is DISABLED), due at `now`, a fresh schedule,
- * the same webhook-id. False when the endpoint has no delivery of that message.
+ * incident's: due at `now` — or queued behind an attempt that may be under way — on a fresh
+ * schedule, with the same webhook-id. False when the endpoint has no delivery of that message.
  */
 export async function redeliverMessage(
   db: Queryable,
@@ -119,9 +157,7 @@ export async function redeliverMessage(
   messageId: string,
   now: Date,
 ): Promise<boolean> {
-  const rows = await db.execute(sql`UPDATE webhook_deliveries d
-    SET status = CASE WHEN e.status = 'DISABLED' THEN 'HELD' ELSE 'PENDING' END, attempts = 0,
-        next_attempt_at = ${now.toISOString()}::timestamptz, delivered_at = NULL
+  const rows = await db.execute(sql`UPDATE webhook_deliveries d SET ${redelivered(now)}
     FROM webhook_endpoints e
     WHERE d.tenant_id = ${tenantId} AND d.endpoint_id = ${endpointId} AND d.incident_id = ${messageId}
       AND e.tenant_id = d.tenant_id AND e.id = d.endpoint_id

@@ -11,16 +11,13 @@ export interface EndpointHealth {
 }
 
 /**
- * Notes an attempt on its endpoint: a 2xx stops the failure clock, a failure starts it (or leaves
- * it running). The row stays locked to the transaction's end, so attempts racing on the same
- * endpoint decide one after the other. Null when the endpoint is gone.
+ * The endpoint an attempt was made to, its row locked to the transaction's end so that attempts
+ * racing on it decide one after the other; null when it is gone.
  */
-export async function noteEndpointAttempt(
+export async function lockEndpointHealth(
   tx: Queryable,
   tenantId: string,
   endpointId: string,
-  succeeded: boolean,
-  now: Date,
 ): Promise<EndpointHealth | null> {
   const rows = await tx.execute<{
     id: string;
@@ -28,10 +25,8 @@ export async function noteEndpointAttempt(
     description: string | null;
     status: string;
     failing_since: string | Date | null;
-  }>(sql`UPDATE webhook_endpoints
-    SET failing_since = ${succeeded ? null : sql`COALESCE(failing_since, ${now.toISOString()}::timestamptz)`}
-    WHERE tenant_id = ${tenantId} AND id = ${endpointId}
-    RETURNING id, url, description, status, failing_since`);
+  }>(sql`SELECT id, url, description, status, failing_since FROM webhook_endpoints
+    WHERE tenant_id = ${tenantId} AND id = ${endpointId} FOR UPDATE`);
   const row = rows.rows[0];
   if (!row) {
     return null;
@@ -43,6 +38,37 @@ export async function noteEndpointAttempt(
     status: row.status === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
     failingSince: row.failing_since === null ? null : new Date(row.failing_since),
   };
+}
+
+/**
+ * Whether another of the endpoint's deliveries than `messageId` is failing: in its retry schedule
+ * (PENDING after a failed attempt), or ended DEAD at `deadSince` or later. Read under the
+ * endpoint's lock (lockEndpointHealth), so an attempt on it that committed first is seen.
+ */
+export async function otherDeliveriesFailing(
+  tx: Queryable,
+  tenantId: string,
+  endpointId: string,
+  messageId: string,
+  deadSince: Date,
+): Promise<boolean> {
+  // A DEAD delivery's next attempt keeps when its last one failed (recordAttempt).
+  const rows = await tx.execute(sql`SELECT 1 FROM webhook_deliveries
+    WHERE tenant_id = ${tenantId} AND endpoint_id = ${endpointId} AND incident_id <> ${messageId}
+      AND ((status = 'PENDING' AND attempts > 0)
+        OR (status = 'DEAD' AND next_attempt_at >= ${deadSince.toISOString()}::timestamptz)) LIMIT 1`);
+  return rows.rows.length > 0;
+}
+
+/** Sets the endpoint's failure clock: since when it has been failing, or null when it is not. */
+export async function setFailingSince(
+  tx: Queryable,
+  tenantId: string,
+  endpointId: string,
+  failingSince: Date | null,
+): Promise<void> {
+  await tx.execute(sql`UPDATE webhook_endpoints SET failing_since = ${failingSince?.toISOString() ?? null}::timestamptz
+    WHERE tenant_id = ${tenantId} AND id = ${endpointId}`);
 }
 
 /**

@@ -115,7 +115,8 @@ export const alertRoutes = {
     method: 'post',
     path: '/incidents/{incident_id}/redeliver',
     tags,
-    summary: 'Send the incident again to each of its endpoints (same webhook-id), with a fresh retry schedule',
+    summary:
+      'Send the incident again to each of its endpoints (same webhook-id), with a fresh retry schedule; a delivery being sent is queued behind that attempt',
     request: { params: incidentParam },
     responses: { 200: jsonResponse(incidentSchema, 'The incident, its deliveries PENDING'), ...problems(404) },
   }),

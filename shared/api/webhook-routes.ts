@@ -92,7 +92,7 @@ export const webhookRoutes = {
     path: '/webhooks/{webhook_id}/deliveries/{message_id}/redeliver',
     tags,
     summary:
-      'Send one message to this endpoint again, now, on a fresh retry schedule and with the same webhook-id (held while the endpoint is disabled)',
+      'Send one message to this endpoint again, now, on a fresh retry schedule and with the same webhook-id (held while the endpoint is disabled); one being sent is queued behind that attempt, not sent beside it',
     request: { params: deliveryParam },
     responses: { 200: jsonResponse(webhookDeliveryLogEntrySchema, 'The delivery, PENDING'), ...problems(404) },
   }),

@@ -3,6 +3,7 @@ import {
   DISABLE_AFTER_FAILING_SECONDS,
   endpointDisabledData,
   failedLongEnough,
+  failingSinceAfterFailure,
   parseDisableAfter,
 } from './endpoint-health';
 import { DEFAULT_RETRY_SECONDS } from './retry-schedule';
@@ -26,6 +27,23 @@ describe('failedLongEnough', () => {
   it('follows a shortened period', () => {
     expect(failedLongEnough(since, after(4), 5)).toBe(false);
     expect(failedLongEnough(since, after(5), 5)).toBe(true);
+  });
+});
+
+describe('failingSinceAfterFailure', () => {
+  const now = after(7 * 86_400);
+  it('runs on from the start of the failure while the endpoint was still failing', () => {
+    expect(failingSinceAfterFailure(since, now, true)).toEqual(since);
+  });
+
+  it('starts anew when nothing was failing any more: the quiet days in between are not failure', () => {
+    expect(failingSinceAfterFailure(since, now, false)).toEqual(now);
+    expect(failedLongEnough(failingSinceAfterFailure(since, now, false), now)).toBe(false);
+  });
+
+  it('starts at the failure after a success, whatever else is being retried', () => {
+    expect(failingSinceAfterFailure(null, now, true)).toEqual(now);
+    expect(failingSinceAfterFailure(null, now, false)).toEqual(now);
   });
 });
 

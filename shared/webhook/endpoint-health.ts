@@ -3,7 +3,9 @@
  * every attempt to it has failed for five days on end, it is disabled, and the tenant is told with
  * an `endpoint.disabled` message. One success puts the clock back to zero, so a receiver that is
  * merely flaky never trips it; and five days outlast the retry schedule of one delivery (~27 h), so
- * it takes failures across several deliveries, not one message's bad luck. A disabled endpoint is
+ * it takes failures across several deliveries, not one message's bad luck. On end: days when
+ * nothing to it was failing — every failed delivery ended, none being retried — do not count
+ * (failingSinceAfterFailure). A disabled endpoint is
  * attempted no more; its deliveries are HELD until it is enabled again.
  */
 export const DISABLE_AFTER_FAILING_SECONDS = 5 * 24 * 3600;
@@ -12,8 +14,22 @@ export const DISABLE_AFTER_FAILING_SECONDS = 5 * 24 * 3600;
 export const ENDPOINT_DISABLED_EVENT_TYPE = 'endpoint.disabled';
 
 /**
- * After a failed attempt at `now`: whether the endpoint, failing since `failingSince` (the first
- * failure after its last success), has failed long enough to be disabled.
+ * After a failed attempt at `now`: since when the endpoint has been failing. The clock measures
+ * continuous failure, so it runs on from `failingSince` only if the endpoint was still failing
+ * when the attempt was made (`stillFailing`): the attempt retried a delivery that had failed
+ * before, another of its deliveries was in its retry schedule, or one's retries had ended (DEAD)
+ * less than a retry horizon ago (retryHorizonSeconds: the sender itself lets a failing message
+ * rest that long). Otherwise the endpoint had been left alone, failing nothing, for longer than
+ * any failure of it lasts: this failure starts the clock anew, so a quiet week after one dead
+ * delivery is not a week of failure. (A success stops the clock: `failingSince` is null then.)
+ */
+export function failingSinceAfterFailure(failingSince: Date | null, now: Date, stillFailing: boolean): Date {
+  return failingSince !== null && stillFailing ? failingSince : now;
+}
+
+/**
+ * After a failed attempt at `now`: whether the endpoint, failing since `failingSince` (the start
+ * of its current failure, failingSinceAfterFailure), has failed long enough to be disabled.
  */
 export function failedLongEnough(
   failingSince: Date,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_SECONDS, nextAttempt, parseRetrySchedule } from './retry-schedule';
+import { DEFAULT_RETRY_SECONDS, nextAttempt, parseRetrySchedule, retryHorizonSeconds } from './retry-schedule';
 
 const at = new Date('2026-01-01T00:00:00Z');
 
@@ -21,6 +21,14 @@ describe('nextAttempt', () => {
     expect(nextAttempt(1, at, [1, 2])).toEqual({ dead: false, at: new Date(at.getTime() + 1000) });
     expect(nextAttempt(2, at, [1, 2])).toEqual({ dead: false, at: new Date(at.getTime() + 2000) });
     expect(nextAttempt(3, at, [1, 2])).toEqual({ dead: true });
+  });
+});
+
+describe('retryHorizonSeconds', () => {
+  it('is the whole schedule: from the first failed attempt to the last, about 27 h by default', () => {
+    expect(retryHorizonSeconds()).toBe(5 + 300 + 1800 + 7200 + 18000 + 36000 + 36000);
+    expect(retryHorizonSeconds([1, 2])).toBe(3);
+    expect(retryHorizonSeconds([])).toBe(0);
   });
 });
 

@@ -21,6 +21,14 @@ export function nextAttempt(
   return { dead: false, at: new Date(failedAt.getTime() + delay * 1000) };
 }
 
+/**
+ * How long one delivery is retried: from its first failed attempt to its last (~27 h by default).
+ * A failing endpoint is silent that long between two of its failures only if nothing was failing.
+ */
+export function retryHorizonSeconds(schedule: readonly number[] = DEFAULT_RETRY_SECONDS): number {
+  return schedule.reduce((total, delay) => total + delay, 0);
+}
+
 /** WEBHOOK_RETRY_SECONDS: comma-separated delays in seconds; absent or malformed, the default. */
 export function parseRetrySchedule(text: string | undefined): readonly number[] {
   if (!text) {

@@ -10316,7 +10316,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the incident again to each of its endpoints (same webhook-id), with a fresh retry schedule */
+        /** Send the incident again to each of its endpoints (same webhook-id), with a fresh retry schedule; a delivery being sent is queued behind that attempt */
         post: {
             parameters: {
                 query?: never;
@@ -10947,7 +10947,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send one message to this endpoint again, now, on a fresh retry schedule and with the same webhook-id (held while the endpoint is disabled) */
+        /** Send one message to this endpoint again, now, on a fresh retry schedule and with the same webhook-id (held while the endpoint is disabled); one being sent is queued behind that attempt, not sent beside it */
         post: {
             parameters: {
                 query?: never;

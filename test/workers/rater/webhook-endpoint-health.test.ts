@@ -6,7 +6,7 @@ import { changePricingSchedule } from '../../../rater/pipeline/change-pricing-sc
 import { deliverDueWebhooks } from '../../../rater/pipeline/deliver-webhooks';
 import { meterBatch } from '../../../rater/pipeline/meter-batch';
 import { insertAlert } from '../../../rater/store/alerts';
-import { listEndpointDeliveries } from '../../../rater/store/webhook-deliveries';
+import { listEndpointDeliveries, redeliverIncident, redeliverMessage } from '../../../rater/store/webhook-deliveries';
 import {
   enableWebhookEndpoint,
   findWebhookEndpoint,
@@ -221,6 +221,51 @@ describe('webhook endpoint health', () => {
     }
   });
 
+  it('measures continuous failure: after a quiet week the next failure starts the clock anew; failures less than a retry horizon apart add up', async () => {
+    const { db, pool } = connect(env);
+    try {
+      const s = await tenantWithCrossings(db);
+      const { down } = await endpoints(db, s.tenantId);
+      const r = receivers();
+      r.status.set(down.url, 503);
+      // One retry a minute after the first attempt (a retry horizon of 60 s); disabled after two minutes.
+      const pass = (seconds: number) =>
+        deliverDueWebhooks(db, s.at(seconds), {
+          tenantId: s.tenantId,
+          schedule: [60],
+          disableAfterSeconds: 120,
+          send: r.send,
+        });
+      const clock = async () => {
+        const endpoint = await findWebhookEndpoint(db, s.tenantId, down.id);
+        return [endpoint?.status, endpoint?.failingSince];
+      };
+      const WEEK = 7 * 86_400;
+
+      // A delivery fails, is retried a minute later and is DEAD; then nothing is sent for a week.
+      await s.cross();
+      await pass(0);
+      expect(await pass(60)).toMatchObject({ dead: 1 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(0).toISOString()]);
+
+      // A week later a crossing's first attempt fails: a new failure, not the eighth day of the old one.
+      await s.cross();
+      expect(await pass(WEEK)).toMatchObject({ retrying: 1, disabled: 0 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(WEEK).toISOString()]);
+      expect(await pass(WEEK + 60)).toMatchObject({ dead: 1, disabled: 0 }); // its retry: the same failure
+
+      // Thirty seconds after that one died, within the horizon, the next crossing fails: still the same failure,
+      // and its retry, two minutes after the failure began, disables the endpoint.
+      await s.cross();
+      expect(await pass(WEEK + 90)).toMatchObject({ retrying: 1, disabled: 0 });
+      expect(await clock()).toEqual(['ACTIVE', s.at(WEEK).toISOString()]);
+      expect(await pass(WEEK + 150)).toMatchObject({ dead: 1, disabled: 1 });
+      expect(await clock()).toEqual(['DISABLED', s.at(WEEK).toISOString()]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('enabled again, the endpoint is sent what it held, once each, under the same webhook-ids, on a fresh schedule; the notice is not sent to it', async () => {
     const { db, pool } = connect(env);
     try {
@@ -265,6 +310,67 @@ describe('webhook endpoint health', () => {
       expect(r.to(down.url).filter((x) => x.body.type === 'endpoint.disabled')).toEqual([]);
       expect(r.to(up.url).filter((x) => x.body.type === 'endpoint.disabled')).toHaveLength(1);
       expect((await findWebhookEndpoint(db, s.tenantId, down.id))?.status).toBe('ACTIVE');
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('webhook redelivery', () => {
+  it('of a delivery under way is queued behind that attempt, never sent beside it; the same webhook-id, a fresh schedule', async () => {
+    const { db, pool } = connect(env);
+    try {
+      const s = await tenantWithCrossings(db);
+      const endpoint = await insertWebhookEndpoint(db, s.tenantId, { url: 'https://slow.example/hooks' });
+      const pass = (seconds: number) =>
+        deliverDueWebhooks(db, s.at(seconds), { tenantId: s.tenantId, schedule: SCHEDULE, send });
+      const sent: string[] = [];
+      let underWay = 0;
+      let mostAtOnce = 0;
+      /** Asked of the receiver while an attempt is under way: a redelivery, and another runner's pass. */
+      let whileUnderWay: (() => Promise<unknown>) | null = null;
+      const duringAttempts: unknown[] = [];
+      async function send(_url: string, init: RequestInit): Promise<Response> {
+        underWay += 1;
+        mostAtOnce = Math.max(mostAtOnce, underWay);
+        sent.push(new Headers(init.headers).get('webhook-id') ?? '');
+        const during = whileUnderWay;
+        whileUnderWay = null;
+        if (during) {
+          duringAttempts.push(await during());
+        }
+        underWay -= 1;
+        return new Response(null, { status: 204 });
+      }
+      const entry = async () => (await log(db, s.tenantId, endpoint.id))[0];
+
+      const id = await s.cross();
+      whileUnderWay = async () => [await redeliverMessage(db, s.tenantId, endpoint.id, id, s.at(1)), await pass(1)];
+      expect(await pass(0)).toMatchObject({ delivered: 1 });
+      // Redelivered a second into the attempt, leased until 60: due a lease after that, and the
+      // other runner's pass meanwhile sent nothing. The attempt's 2xx did not end the redelivery.
+      expect(duringAttempts).toEqual([[true, { delivered: 0, retrying: 0, dead: 0, disabled: 0 }]]);
+      expect(mostAtOnce).toBe(1);
+      expect(await entry()).toMatchObject({
+        messageId: id,
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: s.at(120).toISOString(),
+      });
+      expect(await pass(119)).toMatchObject({ delivered: 0 });
+
+      // The incident's redelivery likewise, while the redelivery goes out.
+      whileUnderWay = async () => [await redeliverIncident(db, s.tenantId, id, s.at(121)), await pass(121)];
+      expect(await pass(120)).toMatchObject({ delivered: 1 });
+      expect(duringAttempts[1]).toEqual([true, { delivered: 0, retrying: 0, dead: 0, disabled: 0 }]);
+      expect(mostAtOnce).toBe(1);
+      expect(await entry()).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: s.at(240).toISOString() });
+
+      expect(await pass(240)).toMatchObject({ delivered: 1 });
+      expect(await entry()).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+      expect(await pass(240 + 86_400)).toMatchObject({ delivered: 0 });
+      expect(sent).toEqual([id, id, id]);
+      expect(mostAtOnce).toBe(1);
     } finally {
       await pool.end();
     }
