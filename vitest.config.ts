@@ -48,6 +48,9 @@ export default defineConfig({
         test: {
           name: 'domain',
           environment: 'node',
+          // Property tests are CPU-bound: on a shared two-core machine a 5 s default times them out
+          // (seen: shard-for's 2 000 runs under a load of 10). A bound, not a speed requirement.
+          testTimeout: 60_000,
           include: [
             'shared/**/*.test.ts',
             'edge/console/forms/**/*.test.ts',

@@ -25,7 +25,7 @@ export interface AttemptRecorded {
 /**
  * Records an attempt and what it says of its endpoint, in one transaction: a 2xx stops the
  * endpoint's failure clock; a failure starts it — or leaves it running, if the endpoint was still
- * failing (failingSinceAfterFailure, over `retryHorizon` seconds) — and once it has run `disableAfterSeconds`
+ * failing (failingSinceAfterFailure: over the longer of `retryHorizon` and `disableAfterSeconds`) — and once it has run `disableAfterSeconds`
  * (shared/webhook/endpoint-health.ts) the endpoint is DISABLED — its PENDING deliveries HELD — and
  * the tenant's other ACTIVE endpoints are sent an `endpoint.disabled` notice. The endpoint's row
  * lock orders attempts racing on it, and only an ACTIVE endpoint is disabled, so the notice is
@@ -59,7 +59,8 @@ export async function recordDeliveryAttempt(
           delivery.tenant_id,
           endpoint.id,
           delivery.incident_id,
-          new Date(now.getTime() - retryHorizon * 1000),
+          // Failing until a whole failure period has passed with no failure, or a retry horizon if longer.
+          new Date(now.getTime() - Math.max(retryHorizon, disableAfterSeconds) * 1000),
         )));
     const failingSince = failingSinceAfterFailure(endpoint.failingSince, now, stillFailing);
     await setFailingSince(tx, delivery.tenant_id, endpoint.id, failingSince);

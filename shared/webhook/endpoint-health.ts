@@ -18,10 +18,11 @@ export const ENDPOINT_DISABLED_EVENT_TYPE = 'endpoint.disabled';
  * continuous failure, so it runs on from `failingSince` only if the endpoint was still failing
  * when the attempt was made (`stillFailing`): the attempt retried a delivery that had failed
  * before, another of its deliveries was in its retry schedule, or one's retries had ended (DEAD)
- * less than a retry horizon ago (retryHorizonSeconds: the sender itself lets a failing message
- * rest that long). Otherwise the endpoint had been left alone, failing nothing, for longer than
- * any failure of it lasts: this failure starts the clock anew, so a quiet week after one dead
- * delivery is not a week of failure. (A success stops the clock: `failingSince` is null then.)
+ * less than a failure period ago (DISABLE_AFTER_FAILING_SECONDS, or the retry horizon if that is
+ * longer). So an endpoint that is down for good is disabled after five days of failures even if
+ * its messages come days apart; but one left alone, failing nothing, for longer than that had no
+ * failure to continue: this failure starts the clock anew, so a quiet week after one dead delivery
+ * is not a week of failure. (A success stops the clock: `failingSince` is null then.)
  */
 export function failingSinceAfterFailure(failingSince: Date | null, now: Date, stillFailing: boolean): Date {
   return failingSince !== null && stillFailing ? failingSince : now;
