@@ -265,11 +265,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /**
    * The rater struck these debits from its ledger outbox: no new send of them can be made, so
    * their keys need only outlive the copies already on the queue (SETTLED_KEY_WINDOW_MS).
-   * Corrections are confirmed the same way, by their correctionKey.
+   * Corrections are confirmed the same way, by their correctionKey, and spend records by theirs
+   * (an event's id confirms its debit and its spend record alike).
    */
   async confirm(eventIds: string[]): Promise<void> {
-    const keys = await debitKeys(eventIds);
-    this.transaction(() => this.debits.confirm([...keys.values()]));
+    const keys = [...(await debitKeys(eventIds)).values()];
+    this.transaction(() => {
+      this.debits.confirm(keys);
+      this.spend.confirm(keys);
+    });
   }
 
   /**
@@ -364,10 +368,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     this.spend.setLimit(stored.limit, stored.version, this.clock());
   }
 
-  /** Revenue the rater rated for this account's events, each key once (ledger-spend.ts). */
+  /**
+   * Revenue the rater rated for this account's events, each key once (ledger-spend.ts). Like a
+   * debit from the queue, each record stays owed — its key kept unconfirmed — until `confirm` is
+   * called with its key (the event's id, or the adjustment's spendAdjustmentKey).
+   */
   async recordSpend(owner: LedgerOwner, records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
     this.rows.rememberOwner(owner);
-    const counts = this.spend.record(records);
+    const now = this.clock();
+    const counts = await this.spend.record(records, now);
+    this.scheduleAlarm(bucketExpiry(now));
     const due = this.spend.nextDue();
     if (due !== null) {
       this.scheduleAlarm(due);
@@ -549,7 +559,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
         }
       });
     }
-    const nextExpiry = this.transaction(() => this.debits.expire(now, SETTLED_KEY_WINDOW_MS));
+    const nextExpiry = this.transaction(() =>
+      earliest(this.debits.expire(now, SETTLED_KEY_WINDOW_MS), this.spend.expireKeys(now, SETTLED_KEY_WINDOW_MS)),
+    );
     const pending = this.debits.oldestPending();
     if (due.length === RECONCILE_PAGE || expired === EXPIRE_PAGE) {
       this.scheduleAlarm(now);
@@ -587,6 +599,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       unconfirmedKept: this.debits.unconfirmedKeptCount(),
       databaseBytes: this.ctx.storage.sql.databaseSize,
     };
+  }
+
+  /** What the object keeps to count each spend record once (for tests and operators). */
+  async spendKeyStats(): Promise<{
+    buckets: number[];
+    unconfirmedKept: number;
+    legacyRecords: number;
+    databaseBytes: number;
+  }> {
+    return { ...this.spend.table.keys.stats(), databaseBytes: this.ctx.storage.sql.databaseSize };
   }
 
   /**
@@ -654,7 +676,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   }
 
   /**
-   * A transaction whose rollback also rolls back what DebitRecords believes of the schema. Every
+   * A transaction whose rollback also rolls back what the key buckets believe of the schema. Every
    * change of credits runs in one, so here, around the change and inside the same transaction, the
    * balance of each feature an alert watches is compared before and after: each threshold it fell
    * through is written to the outbox of crossings with the change itself, or not at all. The alarm
@@ -684,6 +706,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       return result;
     } catch (error) {
       this.debits.reload();
+      this.spend.table.keys.reload();
       throw error;
     }
   }
@@ -810,6 +833,10 @@ function keyTaken(key: string, kind: 'credits' | 'money') {
     detail: `Reservation '${key}' exists as a reservation of ${kind}`,
     path: 'id',
   };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /** When the key bucket that `now` writes to can be dropped. */
