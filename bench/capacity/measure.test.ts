@@ -44,7 +44,8 @@ it('measures', async () => {
   const shardSize = () =>
     runInDurableObject(shard, async (object, state): Promise<number> => {
       await (object as unknown as DedupShard).settled();
-      state.storage.sql.exec('DELETE FROM outbox_batches');
+      state.storage.sql.exec('DELETE FROM outbox_events');
+      state.storage.sql.exec('DELETE FROM outbox_sends');
       return state.storage.sql.databaseSize;
     });
   // Sends go nowhere: this measures the object, not the queue.
