@@ -54,6 +54,7 @@ const measured = JSON.parse(line.slice(line.indexOf('{'))) as {
   bytesPerClaimedId: number;
   claimsPerSecondBatched: number;
   bytesPerDebitKey: number;
+  bytesPerSpendKey: number;
   bytesPerPendingDebit: number;
   debitsPerSecondBatched: number;
   entitledDebitsPerSecond: number;
@@ -70,6 +71,9 @@ const perTenant = Math.floor(perShard * PLANNED_SHARDS);
 const bytesPerDebitPerSecond =
   measured.bytesPerDebitKey * DEBIT_KEY_LIFETIME_S + measured.bytesPerPendingDebit * PENDING_LIFETIME_S;
 const perAccountStorage = usable / bytesPerDebitPerSecond;
+// An account with a spend limit keeps, per rated event, a spend record's key for as long as a debit's
+// (edge/ledger/spend-keys.ts) beside the event's debit key: the storage ceiling of such an account.
+const perLimitedAccountStorage = usable / (bytesPerDebitPerSecond + measured.bytesPerSpendKey * DEBIT_KEY_LIFETIME_S);
 const plannedRequests = LIMITS.objectRequestsPerSecond / LIMITS.headroom;
 // Requests: queued debits arrive many per message (consume + confirm); /entitled is one per call.
 const perAccountRequestsQueued = (plannedRequests / REQUESTS_PER_LEDGER_MESSAGE) * DEBITS_PER_MEASURED_CALL;
@@ -83,6 +87,7 @@ const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFraction
 console.log(`\nMeterline capacity model — measured in workerd on this machine, limits as published\n`);
 console.log(`measured: bytes per claimed id (DedupShard)      ${f(measured.bytesPerClaimedId, 1)}`);
 console.log(`measured: bytes per final debit key (AccountLedger) ${f(measured.bytesPerDebitKey, 1)}`);
+console.log(`measured: bytes per spend record key (AccountLedger) ${f(measured.bytesPerSpendKey, 1)}`);
 console.log(`measured: bytes per PENDING /entitled debit       ${f(measured.bytesPerPendingDebit, 1)}`);
 console.log(
   `measured: claims/s, one shard, 500 per call      ${f(measured.claimsPerSecondBatched)}   (local; wall clock over RPC)`,
@@ -106,6 +111,9 @@ console.log(
 console.log(
   `per account: storage ${f(usable / 1e9)} GB / (${f(measured.bytesPerDebitKey, 1)} B × ${f(DEBIT_KEY_LIFETIME_S / 3600)} h + ${f(measured.bytesPerPendingDebit, 1)} B × ${f(PENDING_LIFETIME_S)} s) = ${f(perAccountStorage)}/s; ` +
     `requests ${f(plannedRequests)}/s ÷ ${REQUESTS_PER_LEDGER_MESSAGE} per message × ${DEBITS_PER_MEASURED_CALL} debits = ${f(perAccountRequestsQueued)}/s; measured ${f(measured.debitsPerSecondBatched)}/s → ${f(perAccount)} debits/s`,
+);
+console.log(
+  `per account with a spend limit: storage ${f(usable / 1e9)} GB / ((${f(measured.bytesPerDebitKey, 1)} B + ${f(measured.bytesPerSpendKey, 1)} B) × ${f(DEBIT_KEY_LIFETIME_S / 3600)} h + ${f(measured.bytesPerPendingDebit, 1)} B × ${f(PENDING_LIFETIME_S)} s) = ${f(perLimitedAccountStorage)} rated events/s`,
 );
 console.log(
   `per account, POST /entitled alone: one debit per request, so ≤ ${f(plannedRequests)} calls/s within the request plan (~${f(LIMITS.objectRequestsPerSecond)} at the soft limit, no headroom); ` +

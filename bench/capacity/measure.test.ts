@@ -8,8 +8,9 @@ import type { EventBatchMessage } from '../../shared/queue/event-batch-message';
 
 /**
  * Measured in workerd's SQLite-backed Durable Objects (the figures bench/capacity.ts turns into
- * the capacity model): bytes each claimed id, each final debit's key and each PENDING /entitled
- * debit add to an object's database, and how many a single object takes per second here.
+ * the capacity model): bytes each claimed id, each final debit's key, each spend record's key and
+ * each PENDING /entitled debit add to an object's database, and how many a single object takes per
+ * second here.
  * Printed as one JSON line for the runner.
  */
 const PHASE = 5_000;
@@ -44,7 +45,8 @@ it('measures', async () => {
   const shardSize = () =>
     runInDurableObject(shard, async (object, state): Promise<number> => {
       await (object as unknown as DedupShard).settled();
-      state.storage.sql.exec('DELETE FROM outbox_batches');
+      state.storage.sql.exec('DELETE FROM outbox_events');
+      state.storage.sql.exec('DELETE FROM outbox_sends');
       return state.storage.sql.databaseSize;
     });
   // Sends go nowhere: this measures the object, not the queue.
@@ -97,6 +99,27 @@ it('measures', async () => {
     ledgerSizes.push(await size());
   }
 
+  // A spend-limited account's revenue records, as the ledger consumer sends them: 500 per call, then
+  // their confirmation. Each phase is one bucket's worth; what stays of a record is its 16-byte key
+  // (the cycle's sum is one row whatever the count).
+  const limited = { tenantId: 'capacity', accountId: `limited-${crypto.randomUUID()}` };
+  const spendLedger = ledgerFor(env, limited, DEFAULT_OBJECT_PLACEMENT);
+  await spendLedger.setSpendLimit(limited, { amount: '1000000000', currency: 'USD' }, 1);
+  const spendSize = () => runInDurableObject(spendLedger, (_object, state): number => state.storage.sql.databaseSize);
+  const spendSizes: number[] = [await spendSize()];
+  const cycle = { currency: 'USD', cycleStart: Date.now() - 86_400_000, cycleEnd: Date.now() + 30 * 86_400_000 };
+  for (let phase = 0; phase < PHASES; phase++) {
+    for (let i = 0; i < PHASE; i += CLAIMS_PER_CALL) {
+      const keys = Array.from({ length: CLAIMS_PER_CALL }, () => `req-${crypto.randomUUID()}`);
+      await spendLedger.recordSpend(
+        limited,
+        keys.map((key) => ({ key, eventId: key, amount: '0.0125', ...cycle })),
+      );
+      await spendLedger.confirm(keys);
+    }
+    spendSizes.push(await spendSize());
+  }
+
   // One /entitled debit at a time (each its own call), as concurrent callers would arrive: each
   // stays PENDING, with its lines, until the alarm reconciles it a minute later.
   const singles = 2_000;
@@ -139,6 +162,7 @@ it('measures', async () => {
       bytesPerClaimedId: perItem(sizes),
       claimsPerSecondBatched: (PHASES * PHASE) / (claimMs / 1000),
       bytesPerDebitKey: perItem(ledgerSizes),
+      bytesPerSpendKey: perItem(spendSizes),
       bytesPerPendingDebit,
       debitsPerSecondBatched: (PHASES * PHASE) / (debitMs / 1000),
       entitledDebitsPerSecond: singles / (entitleMs / 1000),

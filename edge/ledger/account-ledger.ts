@@ -265,11 +265,15 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /**
    * The rater struck these debits from its ledger outbox: no new send of them can be made, so
    * their keys need only outlive the copies already on the queue (SETTLED_KEY_WINDOW_MS).
-   * Corrections are confirmed the same way, by their correctionKey.
+   * Corrections are confirmed the same way, by their correctionKey, and spend records by theirs
+   * (an event's id confirms its debit and its spend record alike).
    */
   async confirm(eventIds: string[]): Promise<void> {
-    const keys = await debitKeys(eventIds);
-    this.transaction(() => this.debits.confirm([...keys.values()]));
+    const keys = [...(await debitKeys(eventIds)).values()];
+    this.transaction(() => {
+      this.debits.confirm(keys);
+      this.spend.confirm(keys);
+    });
   }
 
   /**
@@ -349,7 +353,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   ): Promise<SpendView> {
     this.rows.rememberOwner(owner);
     // What the cycle spent before the limit first: a limit is never kept without it.
-    this.recordAdjustments(adjustments);
+    await this.recordAdjustments(adjustments);
     return this.spend.setLimit(limit, version, this.clock());
   }
 
@@ -368,25 +372,31 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       return;
     }
     const stored = await this.env.RATER.spendLimitOf(owner.tenantId, owner.accountId);
-    this.recordAdjustments(stored.adjustments ?? []);
+    await this.recordAdjustments(stored.adjustments ?? []);
     this.spend.setLimit(stored.limit, stored.version, this.clock());
   }
 
-  /** Spend adjustments carried with a limit, each once (they also come on their own). */
-  private recordAdjustments(adjustments: SpendAdjustment[]): void {
+  /** Spend adjustments carried with a limit, each once (they also come on their own, and are confirmed then). */
+  private async recordAdjustments(adjustments: SpendAdjustment[]): Promise<void> {
     if (adjustments.length > 0) {
-      this.recordSpendRows(spendAdjustmentRecords(adjustments));
+      await this.recordSpendRows(spendAdjustmentRecords(adjustments));
     }
   }
 
-  /** Revenue the rater rated for this account's events, each key once (ledger-spend.ts). */
+  /**
+   * Revenue the rater rated for this account's events, each key once (ledger-spend.ts). Like a
+   * debit from the queue, each record stays owed — its key kept unconfirmed — until `confirm` is
+   * called with its key (the event's id, or the adjustment's spendAdjustmentKey).
+   */
   async recordSpend(owner: LedgerOwner, records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
     this.rows.rememberOwner(owner);
     return this.recordSpendRows(records);
   }
 
-  private recordSpendRows(records: SpendRecordInput[]): { recorded: number; skipped: number } {
-    const counts = this.spend.record(records);
+  private async recordSpendRows(records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
+    const now = this.clock();
+    const counts = await this.spend.record(records, now);
+    this.scheduleAlarm(bucketExpiry(now));
     const due = this.spend.nextDue();
     if (due !== null) {
       this.scheduleAlarm(due);
@@ -568,7 +578,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
         }
       });
     }
-    const nextExpiry = this.transaction(() => this.debits.expire(now, SETTLED_KEY_WINDOW_MS));
+    const nextExpiry = this.transaction(() =>
+      earliest(this.debits.expire(now, SETTLED_KEY_WINDOW_MS), this.spend.expireKeys(now, SETTLED_KEY_WINDOW_MS)),
+    );
     const pending = this.debits.oldestPending();
     if (due.length === RECONCILE_PAGE || expired === EXPIRE_PAGE) {
       this.scheduleAlarm(now);
@@ -606,6 +618,16 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       unconfirmedKept: this.debits.unconfirmedKeptCount(),
       databaseBytes: this.ctx.storage.sql.databaseSize,
     };
+  }
+
+  /** What the object keeps to count each spend record once (for tests and operators). */
+  async spendKeyStats(): Promise<{
+    buckets: number[];
+    unconfirmedKept: number;
+    legacyRecords: number;
+    databaseBytes: number;
+  }> {
+    return { ...this.spend.table.keys.stats(), databaseBytes: this.ctx.storage.sql.databaseSize };
   }
 
   /**
@@ -673,7 +695,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   }
 
   /**
-   * A transaction whose rollback also rolls back what DebitRecords believes of the schema. Every
+   * A transaction whose rollback also rolls back what the key buckets believe of the schema. Every
    * change of credits runs in one, so here, around the change and inside the same transaction, the
    * balance of each feature an alert watches is compared before and after: each threshold it fell
    * through is written to the outbox of crossings with the change itself, or not at all. The alarm
@@ -703,6 +725,7 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
       return result;
     } catch (error) {
       this.debits.reload();
+      this.spend.table.keys.reload();
       throw error;
     }
   }
@@ -829,6 +852,10 @@ function keyTaken(key: string, kind: 'credits' | 'money') {
     detail: `Reservation '${key}' exists as a reservation of ${kind}`,
     path: 'id',
   };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /** When the key bucket that `now` writes to can be dropped. */

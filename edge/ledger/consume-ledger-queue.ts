@@ -1,6 +1,7 @@
 import {
   correctionKey,
   ledgerMessageSchema,
+  spendAdjustmentKey,
   spendAdjustmentRecords,
   type LedgerCorrectionMessage,
   type LedgerMessage,
@@ -23,16 +24,16 @@ const SETTLE_CHUNK_IDS = 5_000;
  * The ledger queue's consumer, and its dead-letter queue's. Each message debits one AccountLedger,
  * or grants it a plan's cycle credits (all in parallel). A message is acked only once its effect
  * is durable where it belongs:
- * - a debit (and the event's spend, if it carries one), once the ledger recorded it, the rater
- *   struck it from the ledger outbox (until then
+ * - a debit (and the event's spend, if it carries one; an event debited at the edge carries only
+ *   that), once the ledger recorded it, the rater struck it from the ledger outbox (until then
  *   the rater counts the event as not recorded, so its DedupShard keeps re-sending it), and the
  *   ledger was told so (until then it keeps the debit's key whatever its age, as the outbox may
  *   still send it; after, only as long as copies already queued can arrive);
  * - a correction (credits given back or debited again), as a debit: once the ledger applied it,
  *   the rater struck it from its outbox of corrections (which then sends the event's next one),
  *   and the ledger was told so;
- * - a spend adjustment (revenue changed after its event was first rated), once the ledger recorded
- *   it and the rater struck it from its outbox;
+ * - a spend adjustment (revenue changed after its event was first rated), as a correction: once the
+ *   ledger recorded it, the rater struck it from its outbox, and the ledger was told so;
  * - a grant, or a spend limit, once the ledger recorded it (an older limit than its copy is ignored);
  * - a malformed message, once parked in Postgres.
  * On the main queue anything else is retried, alone, with backoff; the ledger skips debits it
@@ -174,8 +175,9 @@ async function settleCorrections(env: Env, message: Message<unknown>, body: Ledg
 }
 
 /**
- * Spend adjustments, once recorded, leave the rater's outbox; the ledger needs no confirmation, as
- * it keeps each record's key for the rest of its cycle (a copy arriving after counts nothing).
+ * Spend adjustments, once recorded, leave the rater's outbox; then, as for a debit, the ledger is
+ * told no new send of them can be made, so their keys need only outlive the copies already queued
+ * (edge/ledger/spend-keys.ts).
  */
 async function settleSpendAdjustments(
   env: Env,
@@ -187,14 +189,23 @@ async function settleSpendAdjustments(
       body.tenantId,
       body.adjustments.map((a) => a.id),
     );
-    message.ack();
   } catch (error) {
     console.error(`spend adjustments are in the ledger but the rater could not settle them; retrying`, error);
     retry(message);
+    return;
   }
+  await confirm(
+    env,
+    message,
+    body,
+    body.adjustments.map((a) => spendAdjustmentKey(a.id)),
+  );
 }
 
-/** Tells the ledger the outbox no longer owes these debits (or corrections); a failure leaves them kept (safe) and retries. */
+/**
+ * Tells the ledger the outbox no longer owes these debits, spend records (an event id confirms
+ * both), corrections or spend adjustments; a failure leaves them kept (safe) and retries.
+ */
 async function confirm(env: Env, message: Message<unknown>, body: LedgerMessage, ids: string[]): Promise<void> {
   const owner = { tenantId: body.tenantId, accountId: body.accountId };
   try {

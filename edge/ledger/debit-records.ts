@@ -1,4 +1,5 @@
 import { KEY_BUCKET_MS } from './debit-windows';
+import { bucketKey, bucketKeys, KeyBuckets, tableNames, type BucketKey } from './key-buckets';
 
 /**
  * What an AccountLedger remembers of its debits, sized by what each memory is for (docs/capacity.md):
@@ -7,14 +8,13 @@ import { KEY_BUCKET_MS } from './debit-windows';
  *   refunded. That lasts about RECONCILE_AFTER_MS from the last call for it (a retry of the call
  *   starts it again), so the table holds a minute or so of debits.
  * - Once a debit is final, only "this event was debited" is needed, to skip a later delivery of the
- *   same debit: a 16-byte key (SHA-256 of the event id, cut) in the table of the time bucket it was
- *   made in (`debit_keys_<bucket>`, WITHOUT ROWID). A bucket is dropped whole once the redelivery
- *   window has passed over it: no DELETE by index, and the freed pages are reused by new buckets, so
- *   an object's storage levels off at about rate × (window + one bucket).
- * - A debit the rater owes (it came over the ledger queue) is `confirmed = 0` until the consumer
- *   reports that the rater struck it from its ledger outbox; only then can no new send of it be
- *   made. Keys still unconfirmed when their bucket is dropped move to `unconfirmed_keys`, kept until
- *   confirmed, whatever their age: however late the outbox sends such a debit again, it is skipped.
+ *   same debit: its key in the time buckets of key-buckets.ts (`debit_keys_<bucket>`), dropped whole
+ *   once the redelivery window has passed over them, so an object's storage levels off at about
+ *   rate × (window + one bucket).
+ * - A debit the rater owes (it came over the ledger queue) stays unconfirmed until the consumer
+ *   reports that the rater struck it from its ledger outbox; keys still unconfirmed when their bucket
+ *   is dropped move to `unconfirmed_keys`, kept until confirmed, whatever their age: however late the
+ *   outbox sends such a debit again, it is skipped.
  * - Objects made before this layout have a `debits` table (a row per debit, 60 days): its PENDING
  *   rows move to `pending_debits` on start, its SETTLED rows are still read, and pruned at 60 days,
  *   until it is empty and dropped.
@@ -22,27 +22,17 @@ import { KEY_BUCKET_MS } from './debit-windows';
 export { KEY_BUCKET_MS };
 export type DebitState = 'PENDING' | 'SETTLED';
 
-/** An event id's key: SHA-256, first 16 bytes (a collision within an account is ~2⁻¹²⁸ per pair). */
-export type DebitKey = Uint8Array;
+/** An event id's key (key-buckets.ts). */
+export type DebitKey = BucketKey;
 
 /** Debits of objects made before the key buckets were kept this long (the old DEBIT_RETENTION_MS). */
 export const LEGACY_RETENTION_MS = 60 * 24 * 60 * 60 * 1000;
 
-const BUCKET_TABLE = /^debit_keys_(\d+)$/;
-
-export async function debitKey(eventId: string): Promise<DebitKey> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(eventId));
-  return new Uint8Array(digest, 0, 16).slice();
-}
-
-export async function debitKeys(eventIds: string[]): Promise<Map<string, DebitKey>> {
-  const keys = await Promise.all(eventIds.map(debitKey));
-  return new Map(eventIds.map((id, i) => [id, keys[i]!]));
-}
+export const debitKey = bucketKey;
+export const debitKeys = bucketKeys;
 
 export class DebitRecords {
-  /** Live bucket numbers, newest first; kept in step with the schema by this class alone. */
-  private buckets: number[];
+  private readonly keys: KeyBuckets;
   private legacy: boolean;
 
   constructor(
@@ -53,11 +43,9 @@ export class DebitRecords {
       CREATE TABLE IF NOT EXISTS pending_debits (
         event_id TEXT PRIMARY KEY, lines TEXT NOT NULL, created_at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS pending_debits_created ON pending_debits (created_at);
-      CREATE TABLE IF NOT EXISTS unconfirmed_keys (key BLOB PRIMARY KEY, kept_since INTEGER NOT NULL) WITHOUT ROWID;
     `);
-    this.buckets = [];
-    this.legacy = false;
-    this.reload();
+    this.keys = new KeyBuckets(sql, { bucketPrefix: 'debit_keys_', unconfirmedTable: 'unconfirmed_keys' });
+    this.legacy = tableNames(sql).includes('debits');
     if (this.legacy) {
       // One transaction: a PENDING debit is in one table or the other, never both or neither.
       transaction(() => {
@@ -69,15 +57,10 @@ export class DebitRecords {
     }
   }
 
-  /** Reads which bucket tables exist; after a rolled-back transaction the cache may be ahead of them. */
+  /** Reads which tables exist; after a rolled-back transaction the cache may be ahead of them. */
   reload(): void {
-    const tables = this.sql
-      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .toArray()
-      .map((r) => r.name);
-    this.buckets = tables
-      .flatMap((name) => (BUCKET_TABLE.test(name) ? [Number(BUCKET_TABLE.exec(name)![1])] : []))
-      .sort((a, b) => b - a);
+    const tables = tableNames(this.sql);
+    this.keys.reload(tables);
     this.legacy = tables.includes('debits');
   }
 
@@ -86,12 +69,7 @@ export class DebitRecords {
     if (this.sql.exec('SELECT 1 FROM pending_debits WHERE event_id = ?', eventId).toArray().length > 0) {
       return 'PENDING';
     }
-    for (const bucket of this.buckets) {
-      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length > 0) {
-        return 'SETTLED';
-      }
-    }
-    if (this.sql.exec('SELECT 1 FROM unconfirmed_keys WHERE key = ?', key).toArray().length > 0) {
+    if (this.keys.has(key)) {
       return 'SETTLED';
     }
     if (this.legacy && this.sql.exec('SELECT 1 FROM debits WHERE event_id = ?', eventId).toArray().length > 0) {
@@ -145,40 +123,17 @@ export class DebitRecords {
    * one the rater's outbox still owes until the consumer confirms it.
    */
   settle(key: DebitKey, confirmed: boolean, now: number): void {
-    const bucket = this.bucketFor(now);
-    this.sql.exec(`INSERT OR IGNORE INTO debit_keys_${bucket} (key, confirmed) VALUES (?, ?)`, key, confirmed ? 1 : 0);
+    this.keys.add(key, confirmed, now);
   }
 
   /** A final debit the rater's outbox owes again (the same id, sent over the queue): unconfirmed until confirmed. */
   owe(key: DebitKey): void {
-    for (const bucket of this.buckets) {
-      if (this.sql.exec(`SELECT 1 FROM debit_keys_${bucket} WHERE key = ?`, key).toArray().length === 0) {
-        continue;
-      }
-      this.sql.exec(`UPDATE debit_keys_${bucket} SET confirmed = 0 WHERE key = ?`, key);
-      return;
-    }
+    this.keys.owe(key);
   }
 
   /** The rater no longer owes these debits: their keys may go with their buckets. */
   confirm(keys: DebitKey[]): void {
-    for (const key of keys) {
-      let found = false;
-      for (const bucket of this.buckets) {
-        if (
-          this.sql.exec(`UPDATE debit_keys_${bucket} SET confirmed = 1 WHERE key = ? AND confirmed = 0`, key)
-            .rowsWritten > 0
-        ) {
-          found = true;
-        }
-        if (found) {
-          break;
-        }
-      }
-      if (!found) {
-        this.sql.exec('DELETE FROM unconfirmed_keys WHERE key = ?', key);
-      }
-    }
+    this.keys.confirm(keys);
   }
 
   pendingBefore(madeBefore: number, limit: number): string[] {
@@ -201,17 +156,7 @@ export class DebitRecords {
    * prunes the legacy table. Returns when the next bucket will be due, or null if none is live.
    */
   expire(now: number, window: number): number | null {
-    for (const bucket of [...this.buckets].reverse()) {
-      if ((bucket + 1) * KEY_BUCKET_MS + window > now) {
-        break;
-      }
-      this.sql.exec(
-        `INSERT OR IGNORE INTO unconfirmed_keys (key, kept_since) SELECT key, ? FROM debit_keys_${bucket} WHERE confirmed = 0`,
-        now,
-      );
-      this.sql.exec(`DROP TABLE debit_keys_${bucket}`);
-      this.buckets = this.buckets.filter((b) => b !== bucket);
-    }
+    const bucketDue = this.keys.expire(now, window);
     let legacyDue: number | null = null;
     if (this.legacy) {
       this.sql.exec("DELETE FROM debits WHERE state = 'SETTLED' AND created_at <= ?", now - LEGACY_RETENTION_MS);
@@ -223,8 +168,6 @@ export class DebitRecords {
         legacyDue = oldest + LEGACY_RETENTION_MS;
       }
     }
-    const oldest = this.buckets.at(-1);
-    const bucketDue = oldest === undefined ? null : (oldest + 1) * KEY_BUCKET_MS + window;
     if (bucketDue === null) {
       return legacyDue;
     }
@@ -233,28 +176,15 @@ export class DebitRecords {
 
   /** Keys the rater still owes after their bucket was dropped (for operators and tests). */
   unconfirmedKeptCount(): number {
-    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM unconfirmed_keys').one().n;
+    return this.keys.unconfirmedKeptCount();
   }
 
   liveBuckets(): number[] {
-    return [...this.buckets];
+    return this.keys.liveBuckets();
   }
 
   /** Creates the bucket `now` falls in, outside any transaction that might roll it back. */
   prepareBucket(now: number): void {
-    this.bucketFor(now);
-  }
-
-  private bucketFor(now: number): number {
-    const bucket = Math.floor(now / KEY_BUCKET_MS);
-    if (this.buckets[0] !== bucket && !this.buckets.includes(bucket)) {
-      // confirmed = 0 rows are few and short-lived: the partial index finds them when the bucket goes.
-      this.sql.exec(`
-        CREATE TABLE IF NOT EXISTS debit_keys_${bucket} (key BLOB PRIMARY KEY, confirmed INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS debit_keys_${bucket}_unconfirmed ON debit_keys_${bucket} (key) WHERE confirmed = 0;
-      `);
-      this.buckets = [...this.buckets, bucket].sort((a, b) => b - a);
-    }
-    return bucket;
+    this.keys.prepareBucket(now);
   }
 }

@@ -8,6 +8,7 @@ import { checkSpendHold, spendAvailable, type SpendCheck, type SpendLimit } from
 import type { Claim } from '../dedup/claim';
 import type { CreditRows } from './credit-rows';
 import type { DebitKey, DebitRecords } from './debit-records';
+import { bucketKeys, type BucketKey } from './key-buckets';
 import { EXPIRE_PAGE, type HeldLine, type Refused } from './ledger-reservations';
 import { SpendRows, type MoneyReservationRecord } from './spend-rows';
 
@@ -120,14 +121,17 @@ export class LedgerSpend {
   }
 
   /**
-   * Revenue from the rater's ledger outbox: each key once. An event's own record replaces the
-   * estimate pending under its id; a correction's record (another key) only adds.
+   * Revenue from the rater's ledger outbox: each key once (spend-keys.ts says how long a key is
+   * remembered, and why no copy can arrive after). An event's own record replaces the estimate
+   * pending under its id; a spend adjustment's record (another key) only adds.
    */
-  record(records: SpendRecordInput[]): { recorded: number; skipped: number } {
+  async record(records: SpendRecordInput[], now: number): Promise<{ recorded: number; skipped: number }> {
+    const keys = await bucketKeys(records.map((r) => r.key));
+    this.table.keys.prepareBucket(now);
     return this.ledger.transaction(() => {
       let recorded = 0;
       for (const r of records) {
-        if (this.table.record(r)) {
+        if (this.table.record(r, hashed(keys, r.key), now)) {
           recorded++;
         }
         if (r.key === r.eventId) {
@@ -136,6 +140,16 @@ export class LedgerSpend {
       }
       return { recorded, skipped: records.length - recorded };
     });
+  }
+
+  /** The rater's outboxes no longer owe these records (by key): their keys may go with their buckets. */
+  confirm(keys: BucketKey[]): void {
+    this.table.keys.confirm(keys);
+  }
+
+  /** Drops the key buckets the redelivery window has passed over; answers when the next is due. */
+  expireKeys(now: number, window: number): number | null {
+    return this.table.keys.expire(now, window);
   }
 
   reserve(request: MoneyReserveRequest, now: number): MoneyReserveOutcome {
@@ -233,10 +247,12 @@ export class LedgerSpend {
           `Reservation '${key}' is ${current.status}: its hold was given back; make a new reservation`,
         );
       }
+      // An event id has one key for its debit and its spend record. A record of it is still known
+      // here if it could be one: the route takes events at most a day old (spend-keys.ts).
       if (
         this.ledger.debits.state(claim.id, eventKey) !== null ||
         this.table.reservationByEvent(claim.id) ||
-        this.table.isRecorded(claim.id)
+        this.table.keys.has(claim.id, eventKey)
       ) {
         return refused(
           'conflict',
@@ -355,6 +371,14 @@ export class LedgerSpend {
     this.table.endReservation(r.key, status, reason, now);
     return { ...r, status, reason, endedAt: now };
   }
+}
+
+function hashed(keys: Map<string, BucketKey>, key: string): BucketKey {
+  const found = keys.get(key);
+  if (found === undefined) {
+    throw new Error(`spend record ${JSON.stringify(key)}: no bucket key was computed for it`);
+  }
+  return found;
 }
 
 function refused(kind: Refused['kind'], code: string, detail: string, path?: string): Refused {

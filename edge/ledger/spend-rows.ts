@@ -3,6 +3,8 @@ import type { MoneyHoldStatus } from '../../shared/spend/spend-book';
 import type { SpendLimit, SpendTotals } from '../../shared/spend/spend-limit';
 import type { ReleaseReason } from '../../shared/entitlement/reservation';
 import type { Claim } from '../dedup/claim';
+import type { BucketKey } from './key-buckets';
+import { SpendKeys } from './spend-keys';
 
 /** One money reservation as the ledger keeps it. Amounts are decimal strings, times milliseconds. */
 export interface MoneyReservationRecord {
@@ -40,21 +42,19 @@ type Row = {
  * The AccountLedger's spend tables (shared/spend/spend-limit.ts has the rules):
  * - `spend_limit`: the ledger's copy of the account's limit (amount null: removed) and the version
  *   Postgres gave it, one row — none until the first push or read-through;
- * - `spend_records`: revenue recorded, one row per key (an event id or a correction's key), so a
- *   redelivered record counts once; kept until its cycle has ended, after which it counts nothing;
- * - `spend_cycles`: the running sum of each cycle's records, so a decision reads one row, not a
- *   cycle's worth of events;
+ * - the keys of the records counted (spend-keys.ts), so a redelivered record counts once: kept in
+ *   time buckets only as long as a copy can still arrive;
+ * - `spend_cycles`: the running sum of each cycle's records — the only place what they counted is
+ *   kept — so a decision reads one row, not a cycle's worth of events;
  * - `spend_pending`: settled estimates under their event's id, until its revenue arrives;
  * - `money_reservations`: holds, with the same life as feature reservations.
  */
 export class SpendRows {
+  readonly keys: SpendKeys;
+
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`
       CREATE TABLE IF NOT EXISTS spend_limit (id INTEGER PRIMARY KEY CHECK (id = 1), amount TEXT, currency TEXT, version INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS spend_records (
-        key TEXT PRIMARY KEY, event_id TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
-        cycle_start INTEGER NOT NULL, cycle_end INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS spend_records_cycle_end ON spend_records (cycle_end);
       CREATE TABLE IF NOT EXISTS spend_cycles (
         cycle_start INTEGER NOT NULL, cycle_end INTEGER NOT NULL, currency TEXT NOT NULL, spent TEXT NOT NULL,
         PRIMARY KEY (cycle_start, cycle_end, currency));
@@ -67,6 +67,7 @@ export class SpendRows {
       CREATE INDEX IF NOT EXISTS money_reservations_ended ON money_reservations (ended_at) WHERE ended_at IS NOT NULL;
       CREATE UNIQUE INDEX IF NOT EXISTS money_reservations_event ON money_reservations (event_id) WHERE event_id IS NOT NULL;
     `);
+    this.keys = new SpendKeys(sql);
   }
 
   limit(): SpendLimit | null {
@@ -125,28 +126,21 @@ export class SpendRows {
     return { spent: spent.toFixed(), held: held.toFixed(), pending: pending.toFixed() };
   }
 
-  /** Records revenue once per key and adds it to its cycle; false if the key was recorded already. */
-  record(r: {
-    key: string;
-    eventId: string;
-    amount: string;
-    currency: string;
-    cycleStart: number;
-    cycleEnd: number;
-  }): boolean {
-    if (this.sql.exec('SELECT 1 FROM spend_records WHERE key = ?', r.key).toArray().length > 0) {
+  /**
+   * Records revenue once per key (`hashed` is its bucket key) and adds it to its cycle; false if
+   * the key was recorded already — that copy came from an outbox, which owes it until confirmed.
+   */
+  record(
+    r: { key: string; amount: string; currency: string; cycleStart: number; cycleEnd: number },
+    hashed: BucketKey,
+    now: number,
+  ): boolean {
+    if (this.keys.has(r.key, hashed)) {
+      this.keys.owe(hashed);
       return false;
     }
+    this.keys.add(hashed, now);
     const amount = new Decimal(r.amount).toFixed();
-    this.sql.exec(
-      'INSERT INTO spend_records (key, event_id, amount, currency, cycle_start, cycle_end) VALUES (?, ?, ?, ?, ?, ?)',
-      r.key,
-      r.eventId,
-      amount,
-      r.currency,
-      r.cycleStart,
-      r.cycleEnd,
-    );
     const before = this.sql
       .exec<{ spent: string }>(
         'SELECT spent FROM spend_cycles WHERE cycle_start = ? AND cycle_end = ? AND currency = ?',
@@ -166,11 +160,11 @@ export class SpendRows {
   }
 
   /**
-   * Forgets the records and sums of cycles ended before `before`: they count against nothing any
-   * more, and a copy of one still on the queue would land in an ended cycle, counting nothing.
+   * Forgets the sums (and legacy records) of cycles ended before `before`: they count against
+   * nothing any more, and a copy of one of their records would land in an ended cycle, counting nothing.
    */
   pruneCycles(before: number): void {
-    this.sql.exec('DELETE FROM spend_records WHERE cycle_end < ?', before);
+    this.keys.pruneLegacy(before);
     this.sql.exec('DELETE FROM spend_cycles WHERE cycle_end < ?', before);
   }
 
@@ -185,10 +179,6 @@ export class SpendRows {
 
   deletePending(eventId: string): void {
     this.sql.exec('DELETE FROM spend_pending WHERE event_id = ?', eventId);
-  }
-
-  isRecorded(eventId: string): boolean {
-    return this.sql.exec('SELECT 1 FROM spend_records WHERE key = ?', eventId).toArray().length > 0;
   }
 
   reservation(key: string): MoneyReservationRecord | null {

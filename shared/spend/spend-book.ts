@@ -141,13 +141,18 @@ export class SpendBook {
     return expired;
   }
 
-  /** Revenue from the rater (or a correction of it), once per key: it replaces its event's pending estimate. */
+  /**
+   * Revenue from the rater, once per key. An event's own record (key = its id) replaces its pending
+   * estimate; an adjustment (a key of its own) only adds, as in the ledger (ledger-spend.ts).
+   */
   recordSpend(record: SpendRecord): boolean {
     if (this.records.has(record.key)) {
       return false;
     }
     this.records.set(record.key, { ...record, amount: new Decimal(record.amount).toFixed() });
-    this.pending.delete(record.eventId);
+    if (record.key === record.eventId) {
+      this.pending.delete(record.eventId);
+    }
     return true;
   }
 

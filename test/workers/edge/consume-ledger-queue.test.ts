@@ -1,7 +1,16 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { AccountLedger } from '../../../edge/ledger/account-ledger';
 import { consumeLedgerQueue } from '../../../edge/ledger/consume-ledger-queue';
-import { ledgerFor, unwrap } from '../../../edge/ledger/ledger-protocol';
+import { KEY_BUCKET_MS } from '../../../edge/ledger/debit-records';
+import { ledgerFor, SETTLED_KEY_WINDOW_MS, unwrap } from '../../../edge/ledger/ledger-protocol';
 import { DEFAULT_OBJECT_PLACEMENT } from '../../../shared/tenant/placement';
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 
@@ -14,13 +23,13 @@ import type { LedgerMessage } from '../../../shared/queue/ledger-message';
 const FEATURE = 'feat.calls';
 const NOW = Date.now();
 
-async function consume(queue: string, bodies: unknown[], attempts = 1) {
+async function consume(queue: string, bodies: unknown[], attempts = 1, rater = env.RATER) {
   const batch = createMessageBatch<unknown>(
     queue,
     bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })),
   );
   const ctx = createExecutionContext();
-  await consumeLedgerQueue(batch, env);
+  await consumeLedgerQueue(batch, { ...env, RATER: rater });
   return getQueueResult(batch, ctx);
 }
 
@@ -200,5 +209,62 @@ describe('ledger queue consumer, rater unreachable', () => {
     expect(result.explicitAcks).toEqual([]);
     expect(result.ackAll).toBe(false);
     expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: 'm0' })]);
+  });
+});
+
+describe('ledger queue consumer, rater reachable', () => {
+  /** A fixed start at a key bucket's boundary (2038), so the ledger's clock, not the date, decides. */
+  const T0 = 150_000 * KEY_BUCKET_MS;
+  /** Past this, the key bucket T0 falls in may be dropped. */
+  const EXPIRED = T0 + KEY_BUCKET_MS + SETTLED_KEY_WINDOW_MS + 1;
+
+  /** A rater that strikes whatever it is asked to from its outboxes, recording what it was asked. */
+  function settlingRater() {
+    const settled: string[] = [];
+    const rater = {
+      async settleLedgerDebits(_tenantId: string, ids: string[]) {
+        settled.push(...ids.map((id) => `debit:${id}`));
+        return ids.length;
+      },
+      async settleSpendAdjustments(_tenantId: string, ids: string[]) {
+        settled.push(...ids.map((id) => `adjustment:${id}`));
+        return ids.length;
+      },
+    };
+    return { settled, rater: rater as unknown as typeof env.RATER };
+  }
+
+  it('confirms spend-only debits and spend adjustments once the rater settled them, so their keys go after the window', async () => {
+    const owner = { tenantId: 'ledger-consumer', accountId: `acct-${crypto.randomUUID()}` };
+    const ledger = ledgerFor(env, owner, DEFAULT_OBJECT_PLACEMENT);
+    await runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => T0));
+    await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 1);
+    const cycle = { currency: 'USD', cycleStart: T0 - 86_400_000, cycleEnd: T0 + 30 * 86_400_000 };
+    const { settled, rater } = settlingRater();
+    const messages: LedgerMessage[] = [
+      {
+        kind: 'debits',
+        ...owner,
+        debits: [{ eventId: 'entitled', at: T0, lines: [], spend: { amount: '2', ...cycle } }],
+      },
+      {
+        kind: 'spend-adjustments',
+        ...owner,
+        adjustments: [
+          { id: '7', amount: '-0.5', ...cycle },
+          { id: '8', amount: '1', ...cycle },
+        ],
+      },
+    ];
+    const result = await consume('meterline-ledger', messages, 1, rater);
+    expect(result.explicitAcks.sort()).toEqual(['m0', 'm1']);
+    expect(settled.sort()).toEqual(['adjustment:7', 'adjustment:8', 'debit:entitled']);
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '2.5' });
+    // Confirmed: once the window has passed over their bucket, no key of them is kept.
+    await runInDurableObject(ledger, (instance) => void ((instance as unknown as AccountLedger).clock = () => EXPIRED));
+    await runDurableObjectAlarm(ledger);
+    expect(await ledger.spendKeyStats()).toMatchObject({ unconfirmedKept: 0 });
+    expect((await ledger.spendKeyStats()).buckets).not.toContain(T0 / KEY_BUCKET_MS);
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '2.5' });
   });
 });
