@@ -72,7 +72,12 @@ async function bufferedRequest(request: Request): Promise<Request> {
     throw new AppError('unsupported_media_type', 'unsupported_media_type', 'Send the body as application/json');
   }
   if (body.byteLength === 0) {
-    return new Request(request.url, { method: request.method, headers: request.headers, body: null });
+    // No body at all, whatever Content-Type a client sends by habit (curl -H with every call): an
+    // optional body is then absent, as for POST /price_plans/{id}/activate, not malformed JSON.
+    const headers = new Headers(request.headers);
+    headers.delete('content-type');
+    headers.delete('content-length');
+    return new Request(request.url, { method: request.method, headers, body: null });
   }
   // Read strictly here (exact numbers, UTF-8, storable text) and passed on as read.
   const headers = new Headers(request.headers);

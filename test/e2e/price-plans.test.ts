@@ -398,6 +398,19 @@ describe('changing price plans', () => {
 });
 
 describe('activating and archiving price plans', () => {
+  it('activates with no body whatever Content-Type comes with it (curl -H on every call, as the README tour)', async () => {
+    const plan = await newPlan();
+    const bare = await client.post(`/price_plans/${plan.id}/activate`, undefined, {
+      'content-type': 'application/json',
+    });
+    expect(bare).toMatchObject({ status: 200, body: { status: 'ACTIVE', version: 1 } });
+    // A body that must be there is still asked for, as a problem.
+    const empty = await client.post('/event_schema', undefined, { 'content-type': 'application/json' });
+    expect(empty.status).toBeGreaterThanOrEqual(400);
+    expect(empty.status).toBeLessThan(500);
+    expect(empty.contentType).toBe('application/problem+json');
+  });
+
   it('activates a DRAFT and archives an ACTIVE plan; repeats answer the same', async () => {
     const plan = await newPlan();
     expect(problem(await client.post(`/price_plans/${plan.id}/archive`))).toEqual({
