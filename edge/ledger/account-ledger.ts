@@ -379,7 +379,9 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
   /** Spend adjustments carried with a limit, each once (they also come on their own, and are confirmed then). */
   private async recordAdjustments(adjustments: SpendAdjustment[]): Promise<void> {
     if (adjustments.length > 0) {
-      await this.recordSpendRows(spendAdjustmentRecords(adjustments));
+      // Copies: no confirmation follows them (the adjustment's own message is confirmed), so a
+      // copy of a key already recorded does not make it owed again.
+      await this.recordSpendRows(spendAdjustmentRecords(adjustments), { copies: true });
     }
   }
 
@@ -393,9 +395,12 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     return this.recordSpendRows(records);
   }
 
-  private async recordSpendRows(records: SpendRecordInput[]): Promise<{ recorded: number; skipped: number }> {
+  private async recordSpendRows(
+    records: SpendRecordInput[],
+    options: { copies?: boolean } = {},
+  ): Promise<{ recorded: number; skipped: number }> {
     const now = this.clock();
-    const counts = await this.spend.record(records, now);
+    const counts = await this.spend.record(records, now, options);
     this.scheduleAlarm(bucketExpiry(now));
     const due = this.spend.nextDue();
     if (due !== null) {
@@ -835,7 +840,10 @@ export class AccountLedger extends DurableObject<EdgeEnv> {
     };
   }
 
-  private scheduleAlarm(at: number): void {
+  private scheduleAlarm(due: number): void {
+    // A time already past (a [0, 0) spend cycle of unrated events ends at 0) is due now: setAlarm
+    // refuses 0, and an unset alarm remembered as set would keep every later one from being set.
+    const at = Math.max(due, this.clock());
     if (this.alarmAt === null || this.alarmAt > at) {
       this.alarmAt = at;
       void this.ctx.storage.setAlarm(at);

@@ -123,15 +123,20 @@ export class LedgerSpend {
   /**
    * Revenue from the rater's ledger outbox: each key once (spend-keys.ts says how long a key is
    * remembered, and why no copy can arrive after). An event's own record replaces the estimate
-   * pending under its id; a spend adjustment's record (another key) only adds.
+   * pending under its id; a spend adjustment's record (another key) only adds. `copies`: the
+   * adjustments a limit carries, which no confirmation follows — a known key stays as it is.
    */
-  async record(records: SpendRecordInput[], now: number): Promise<{ recorded: number; skipped: number }> {
+  async record(
+    records: SpendRecordInput[],
+    now: number,
+    { copies = false }: { copies?: boolean } = {},
+  ): Promise<{ recorded: number; skipped: number }> {
     const keys = await bucketKeys(records.map((r) => r.key));
     this.table.keys.prepareBucket(now);
     return this.ledger.transaction(() => {
       let recorded = 0;
       for (const r of records) {
-        if (this.table.record(r, hashed(keys, r.key), now)) {
+        if (this.table.record(r, hashed(keys, r.key), now, { owed: !copies })) {
           recorded++;
         }
         if (r.key === r.eventId) {

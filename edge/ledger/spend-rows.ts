@@ -128,15 +128,19 @@ export class SpendRows {
 
   /**
    * Records revenue once per key (`hashed` is its bucket key) and adds it to its cycle; false if
-   * the key was recorded already — that copy came from an outbox, which owes it until confirmed.
+   * the key was recorded already — a copy from an outbox, which owes it until confirmed (`owed`),
+   * or one carried with a limit, which no confirmation follows.
    */
   record(
     r: { key: string; amount: string; currency: string; cycleStart: number; cycleEnd: number },
     hashed: BucketKey,
     now: number,
+    { owed = true }: { owed?: boolean } = {},
   ): boolean {
     if (this.keys.has(r.key, hashed)) {
-      this.keys.owe(hashed);
+      if (owed) {
+        this.keys.owe(hashed);
+      }
       return false;
     }
     this.keys.add(hashed, now);

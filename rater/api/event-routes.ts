@@ -2,7 +2,8 @@ import { eventRoutes as routes } from '../../shared/api/event-routes';
 import { meterlineStatusOf, togaiStatusOf } from '../../shared/api/event-status';
 import { AppError, invalid } from '../../shared/errors/app-error';
 import { sendCreditChanges } from '../pipeline/send-credit-changes';
-import { sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
+import { sendMessages, sendSpendAdjustments } from '../pipeline/send-spend-adjustments';
+import { spendAdjustmentsAfter } from '../store/spend-adjustments';
 import { correctEvent } from '../pipeline/correct-event';
 import { replayFailedEvents } from '../pipeline/replay-failed-events';
 import { replayParkedMessages } from '../pipeline/replay-parked-messages';
@@ -95,6 +96,16 @@ export const eventRoutes = createRouter()
     const { eventIds, parkedMessageIds, limit } = c.req.valid('json');
     const everything = eventIds === undefined && parkedMessageIds === undefined;
     const events = everything || eventIds ? await replayFailedEvents(db, principal.tenantId, { eventIds, limit }) : [];
+    // What the replays rated, for accounts with a spend limit: sent now (else by the stale sweep).
+    await spendAdjustmentsAfter(
+      db,
+      principal.tenantId,
+      events.map((e) => e.id),
+    )
+      .then((messages) => sendMessages(ledgerQueue, messages))
+      .catch((error: unknown) =>
+        console.error('spend rated by replayed events not sent now; the stale sweep sends it', error),
+      );
     const parkedMessages =
       everything || parkedMessageIds
         ? await replayParkedMessages(db, ledgerQueue, principal.tenantId, { ids: parkedMessageIds, limit })

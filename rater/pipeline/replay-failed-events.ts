@@ -4,6 +4,7 @@ import type { EventStatus } from '../../shared/metering/meter-event';
 import { causeMessage, type Database } from '../db/connect';
 import { eventIds, events } from '../db/schema';
 import { meterTenantEvents } from './meter-batch';
+import { moveRedoneSpend, takeOutboxSpend } from '../store/ledger-outbox';
 
 /** What a replay meters again: FAILED events, and ACCOUNT_NOT_FOUND ones named by id (after their account was created). */
 const REPLAYABLE = ['FAILED', 'ACCOUNT_NOT_FOUND'] as const;
@@ -108,7 +109,11 @@ async function replayOne(
           ),
         );
       // Recorded ACCOUNT_NOT_FOUND again (account still missing), it carries `owesDebits` forward.
+      // Its first record (the zero of an unrated event) may be in the ledger already: the
+      // rating this replay makes reaches it as a change of the cycle, not under the event's id.
+      const outboxBefore = await takeOutboxSpend(tx, tenantId, event.id);
       await meterTenantEvents(tx, tenantId, [event], { owesDebits });
+      await moveRedoneSpend(tx, tenantId, event, outboxBefore);
       return true;
     });
     if (!taken) {

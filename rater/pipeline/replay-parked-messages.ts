@@ -4,7 +4,7 @@ import { malformedReason, parseQueueName } from '../../shared/queue/queue-names'
 import { causeMessage, type Database, type Queryable } from '../db/connect';
 import { unparkLedgerDebits } from '../store/ledger-outbox';
 import { unparkCreditChanges } from '../store/ledger-corrections';
-import { unparkSpendAdjustments } from '../store/spend-adjustments';
+import { unparkSpendAdjustments, withOwedAdjustments } from '../store/spend-adjustments';
 import { sendSpendAdjustments } from './send-spend-adjustments';
 import { sendCreditChanges } from './send-credit-changes';
 import { listParkedMessages, parkMessages, takeParkedMessages, type ParkedMessage } from '../store/parked-messages';
@@ -115,6 +115,11 @@ async function sendOn(
       );
     } else if (body.kind === 'spend-adjustments') {
       await sendSpendAdjustments(ledgerQueue, db, tenantId, [body.accountId]);
+    } else if (body.kind === 'spend-limit') {
+      // The adjustments it carried may have been recorded, confirmed and forgotten since: it goes
+      // with what the account owes now.
+      const { adjustments: _carried, ...limit } = body;
+      await ledgerQueue.send(await withOwedAdjustments(db, limit));
     } else {
       await ledgerQueue.send(body);
     }

@@ -162,11 +162,11 @@ export async function takeOutboxSpend(tx: Queryable, tenantId: string, eventId: 
 type PriorRow = { spend: unknown } | null;
 
 /**
- * A REDO re-metered the event: the revenue its new rating wrote to the event's outbox row is a
- * change of its account's cycle, not the event's first record — the ledger may already hold that
- * under the event's id and would skip it — so it moves to a spend adjustment held back until the
- * event's first record is in (the UNDO's is too). The row gets back what it had, or goes if the
- * re-metering made it.
+ * An event metered again — a REDO, or a FAILED event replayed after its zero record was sent: the
+ * revenue its new rating wrote to the event's outbox row is a change of its account's cycle, not
+ * the event's first record — the ledger may already hold that under the event's id and would skip
+ * it — so it moves to a spend adjustment held back until the event's first record is in (the
+ * UNDO's is too). The row gets back what it had, or goes if the re-metering made it for spend alone.
  */
 export async function moveRedoneSpend(
   tx: Queryable,
@@ -185,7 +185,12 @@ export async function moveRedoneSpend(
     await queueSpendChanges(tx, tenantId, [{ accountId: event.accountId, ...spend }], event.id);
   }
   if (before === null) {
-    await tx.execute(sql`DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${event.id}`);
+    // Made by the re-metering: it goes, unless it also carries a debit the re-metering owes.
+    await tx.execute(sql`
+      DELETE FROM ${ledgerOutbox} WHERE tenant_id = ${tenantId} AND event_id = ${event.id} AND lines = '[]'::jsonb`);
+    await tx.execute(
+      sql`UPDATE ${ledgerOutbox} SET spend = NULL WHERE tenant_id = ${tenantId} AND event_id = ${event.id}`,
+    );
   } else {
     await tx.execute(sql`
       UPDATE ${ledgerOutbox} SET spend = ${before.spend === null ? null : JSON.stringify(before.spend)}::jsonb

@@ -193,6 +193,30 @@ describe('AccountLedger spend keys', () => {
     expect(await restarted.spendOf(owner)).toMatchObject({ spent: '0' });
   });
 
+  it('takes the adjustments a limit carries as copies: a key already confirmed is not owed again', async () => {
+    const { owner, ledger } = await account();
+    const opening = { id: '9', amount: '5', currency: 'USD', ...CYCLE };
+    // Its own message first: recorded, then confirmed once the rater settled it.
+    await ledger.recordSpend(owner, [revenue(spendAdjustmentKey('9'), '5')]);
+    await ledger.confirm([spendAdjustmentKey('9')]);
+    // The push that carried it arrives after: counted once, and no confirmation will follow it.
+    await ledger.setSpendLimit(owner, { amount: '100', currency: 'USD' }, 2, [opening]);
+    expect(await ledger.spendOf(owner)).toMatchObject({ spent: '5' });
+    await setClock(ledger, EXPIRED);
+    await runDurableObjectAlarm(ledger);
+    expect(await ledger.spendKeyStats()).toMatchObject({ unconfirmedKept: 0 });
+  });
+
+  it('sets its alarm when a record is of no cycle ([0, 0), an unrated event), and later ones still', async () => {
+    const { owner, ledger } = await account();
+    await ledger.recordSpend(owner, [revenue('unrated', '0', { cycleStart: 0, cycleEnd: 0 })]);
+    // A money hold of 60 s: the alarm must come by its end, not hours later with the bucket's.
+    await ledger.reserveMoney(owner, { key: 'hold', amount: '1', currency: 'USD', ttlMs: 60_000 });
+    const alarm = await runInDurableObject(ledger, (_i, state) => state.storage.getAlarm());
+    expect(alarm).not.toBeNull();
+    expect(alarm).toBeLessThanOrEqual(T0 + 60_000);
+  });
+
   it('creates no spend_records table in a new object', async () => {
     const { owner, ledger } = await account();
     await ledger.recordSpend(owner, [revenue('e', '1')]);

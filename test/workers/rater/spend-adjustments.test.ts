@@ -10,7 +10,12 @@ import { sendSpendAdjustments } from '../../../rater/pipeline/send-spend-adjustm
 import { removeSpendLimit, setSpendLimit } from '../../../rater/services/spend-limits';
 import { insertAccount } from '../../../rater/store/accounts';
 import { insertCustomer } from '../../../rater/store/customers';
-import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
+import { pendingLedgerDebits, settleLedgerDebits } from '../../../rater/store/ledger-outbox';
+import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
+import { replayFailedEvents } from '../../../rater/pipeline/replay-failed-events';
+import { replayParkedMessages } from '../../../rater/pipeline/replay-parked-messages';
+import { parkMessages } from '../../../rater/store/parked-messages';
+import { queueName } from '../../../shared/queue/queue-names';
 import { insertPlanAssociation, ratingAssociationsFor } from '../../../rater/store/plan-associations';
 import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import {
@@ -257,6 +262,61 @@ describe('spend adjustments: revenue changed after the first rating reaches the 
       await db.transaction((tx) => unparkSpendAdjustments(tx, tenantId, opening!));
       const owed = await pendingSpendAdjustments(db, tenantId, ['acme']);
       expect(owed.map((m) => m.adjustments.map((a) => a.amount))).toEqual([['1', '-1']]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('a FAILED event replayed after its zero record reached the ledger: its revenue comes as an adjustment', async () => {
+    const { tenantId, db, pool, planId } = await setUp();
+    try {
+      await associate(db, tenantId, planId, '2026-01-01T00:00:00Z');
+      await saveSpendLimit(db, tenantId, 'acme', { amount: '100', currency: 'USD' });
+      const ledger = new LedgerSum();
+      const failed = requestEvent('f1', '100');
+      await recordFailedEvents(db, tenantId, [failed], 'metering failed (test)');
+      // Its zero record, sent and confirmed: the ledger holds the key 'f1'.
+      ledger.take(await pendingLedgerDebits(db, tenantId, ['f1']));
+      await settleLedgerDebits(db, tenantId, ['f1']);
+
+      expect(await replayFailedEvents(db, tenantId, { eventIds: ['f1'], limit: 1 })).toEqual([
+        { id: 'f1', status: 'METERED' },
+      ]);
+      expect(await pendingLedgerDebits(db, tenantId, ['f1'])).toEqual([]);
+      ledger.take(await pendingSpendAdjustments(db, tenantId, ['acme']));
+      expect(await revenueInMay(db, tenantId)).toBe('1');
+      expect(ledger.spentAt(IN_MAY.getTime())).toBe('1');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('a parked limit push is replayed with what the account owes now, not the adjustments it carried', async () => {
+    const { tenantId, db, pool, planId } = await setUp();
+    try {
+      await associate(db, tenantId, planId, '2026-01-01T00:00:00Z');
+      const queue = recordingLedgerQueue();
+      await deliver(tenantId, [requestEvent('a', '100')], queue.queue);
+      queue.sent.length = 0;
+      await setSpendLimit({ db, tenantId, home: null }, queue.queue, 'acme', { amount: '5', currency: 'USD' }, IN_MAY);
+      const push = queue.sent.find((m) => m.kind === 'spend-limit');
+      expect(push?.adjustments?.map((a) => a.amount)).toEqual(['1']);
+      // The opening went on its own and was settled (and later forgotten by the ledger); the push was parked.
+      await settleSpendAdjustments(db, tenantId, push?.adjustments?.map((a) => a.id) ?? []);
+      await parkMessages(db, [
+        {
+          queue: queueName({ kind: 'ledger', jurisdiction: null, deadLetter: false }),
+          tenantId,
+          body: push,
+          reason: 'test',
+        },
+      ]);
+      queue.sent.length = 0;
+      await replayParkedMessages(db, queue.queue, tenantId, { limit: 10 });
+      const replayed = queue.sent.filter((m) => m.kind === 'spend-limit');
+      expect(replayed).toHaveLength(1);
+      expect(replayed[0]).toMatchObject({ limit: { amount: '5', currency: 'USD' } });
+      expect(replayed[0]?.adjustments).toBeUndefined();
     } finally {
       await pool.end();
     }
