@@ -7,6 +7,10 @@ import { queryUsage } from '../../../rater/queries/usage';
 import { ensureTenant } from '../../../rater/store/api-keys';
 import { insertEventSchema, setEventSchemaStatus } from '../../../rater/store/event-schemas';
 import { insertUsageMeter, setUsageMeterStatus } from '../../../rater/store/usage-meters';
+import { insertAccount } from '../../../rater/store/accounts';
+import { insertCustomer } from '../../../rater/store/customers';
+import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
+import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
 
 export const SCHEMA = 'requests';
 
@@ -114,4 +118,50 @@ export function recordingLedgerQueue() {
     },
   } as unknown as Queue<LedgerMessage>;
   return { queue, sent };
+}
+
+/**
+ * A tenant metering `bytes` (SUM), priced at 0.01 USD a byte up to 120 and 0.02 after, monthly
+ * from the 1st, with a customer `cus` and these accounts on no plan yet: the spend-limit tests'.
+ */
+export async function perByteTenant(db: ReturnType<typeof connect>['db'], accountIds: string[]) {
+  const { tenantId, meters } = await seedTenant([
+    {
+      name: 'bytes',
+      aggregation: 'SUM',
+      filters: [],
+      computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
+    },
+  ]);
+  const draft = await insertPricePlan(db, tenantId, {
+    name: 'per_byte',
+    currency: 'USD',
+    pricingCycle: {
+      interval: 'MONTHLY',
+      startOffset: { dayOffset: 1, monthOffset: 1 },
+      anniversaryCycle: false,
+      gracePeriod: 0,
+    },
+    usageRateCards: [
+      usageRateCardSchema.parse({
+        usageMeterId: meters[0]?.id,
+        pricingModel: 'TIERED',
+        slabs: [
+          { startAfter: '0', rate: '0.01' },
+          { startAfter: '120', rate: '0.02' },
+        ],
+      }),
+    ],
+    fixedFees: [],
+    entitlementRateCards: [],
+  });
+  const plan = draft ? await setPricePlanStatus(db, tenantId, draft, 'ACTIVE') : null;
+  if (!plan) {
+    throw new Error('the price plan was not created');
+  }
+  await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
+  for (const id of accountIds) {
+    await insertAccount(db, tenantId, 'cus', { id, name: id, invoiceCurrency: 'USD' });
+  }
+  return { tenantId, planId: plan.id };
 }

@@ -8,8 +8,6 @@ import { correctEvent } from '../../../rater/pipeline/correct-event';
 import { rateBackdatedUsage } from '../../../rater/pipeline/rate-backdated-usage';
 import { sendSpendAdjustments } from '../../../rater/pipeline/send-spend-adjustments';
 import { removeSpendLimit, setSpendLimit } from '../../../rater/services/spend-limits';
-import { insertAccount } from '../../../rater/store/accounts';
-import { insertCustomer } from '../../../rater/store/customers';
 import { pendingLedgerDebits, settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
 import { replayFailedEvents } from '../../../rater/pipeline/replay-failed-events';
@@ -17,7 +15,6 @@ import { replayParkedMessages } from '../../../rater/pipeline/replay-parked-mess
 import { parkMessages } from '../../../rater/store/parked-messages';
 import { queueName } from '../../../shared/queue/queue-names';
 import { insertPlanAssociation, ratingAssociationsFor } from '../../../rater/store/plan-associations';
-import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import {
   parkSpendAdjustments,
   pendingSpendAdjustments,
@@ -31,8 +28,7 @@ import { Decimal } from '../../../shared/decimal/decimal';
 import type { AcceptedEvent } from '../../../shared/event/accepted-event';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import { spendAdjustmentKey, type LedgerMessage } from '../../../shared/queue/ledger-message';
-import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
-import { recordingLedgerQueue, requestEvent, SCHEMA, seedTenant } from './fixtures';
+import { perByteTenant, recordingLedgerQueue, requestEvent, SCHEMA } from './fixtures';
 
 /**
  * Spend limits (shared/spend/README.md): revenue that changes after an event was first rated — an
@@ -45,44 +41,9 @@ const MAY = { start: Date.parse('2026-05-01T00:00:00Z'), end: Date.parse('2026-0
 const IN_MAY = new Date('2026-05-15T00:00:00Z');
 
 async function setUp() {
-  const { tenantId, meters } = await seedTenant([
-    {
-      name: 'bytes',
-      aggregation: 'SUM',
-      filters: [],
-      computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
-    },
-  ]);
   const { db, pool } = connect(env);
-  const draft = await insertPricePlan(db, tenantId, {
-    name: 'per_byte',
-    currency: 'USD',
-    pricingCycle: {
-      interval: 'MONTHLY',
-      startOffset: { dayOffset: 1, monthOffset: 1 },
-      anniversaryCycle: false,
-      gracePeriod: 0,
-    },
-    usageRateCards: [
-      usageRateCardSchema.parse({
-        usageMeterId: meters[0]?.id,
-        pricingModel: 'TIERED',
-        slabs: [
-          { startAfter: '0', rate: '0.01' },
-          { startAfter: '120', rate: '0.02' },
-        ],
-      }),
-    ],
-    fixedFees: [],
-    entitlementRateCards: [],
-  });
-  const plan = draft ? await setPricePlanStatus(db, tenantId, draft, 'ACTIVE') : null;
-  if (!plan) {
-    throw new Error('the price plan was not created');
-  }
-  await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
-  await insertAccount(db, tenantId, 'cus', { id: 'acme', name: 'acme', invoiceCurrency: 'USD' });
-  return { tenantId, db, pool, planId: plan.id };
+  const { tenantId, planId } = await perByteTenant(db, ['acme']);
+  return { tenantId, db, pool, planId };
 }
 
 async function associate(db: Database, tenantId: string, planId: string, from: string, until?: string) {

@@ -5,16 +5,12 @@ import { revenueRollups } from '../../../rater/db/schema';
 import { saveSpendLimit } from '../../../rater/store/spend-limits';
 import { consumeEventBatch } from '../../../rater/pipeline/consume-event-batch';
 import { recordFailedEvents } from '../../../rater/pipeline/meter-batch';
-import { insertAccount } from '../../../rater/store/accounts';
-import { insertCustomer } from '../../../rater/store/customers';
 import { settleLedgerDebits } from '../../../rater/store/ledger-outbox';
 import { insertPlanAssociation } from '../../../rater/store/plan-associations';
-import { insertPricePlan, setPricePlanStatus } from '../../../rater/store/price-plans';
 import { Decimal } from '../../../shared/decimal/decimal';
 import type { EventBatchMessage } from '../../../shared/queue/event-batch-message';
 import type { LedgerMessage } from '../../../shared/queue/ledger-message';
-import { usageRateCardSchema } from '../../../shared/pricing/rate-card';
-import { recordingLedgerQueue, requestEvent, seedTenant, withDb } from './fixtures';
+import { perByteTenant, recordingLedgerQueue, requestEvent, withDb } from './fixtures';
 
 /**
  * Spend limits (shared/spend/README.md), the rater's part: metering writes each event's revenue of
@@ -23,54 +19,19 @@ import { recordingLedgerQueue, requestEvent, seedTenant, withDb } from './fixtur
  * event debited at the edge (a settled reservation) reaches it too, with no feature lines.
  */
 async function tenantWithLimitedAccount() {
-  const { tenantId, meters } = await seedTenant([
-    {
-      name: 'bytes',
-      aggregation: 'SUM',
-      filters: [],
-      computations: [{ computation: '{"var":"attributes.bytes"}', order: 1 }],
-    },
-  ]);
-  await withDb(async (db) => {
-    const draft = await insertPricePlan(db, tenantId, {
-      name: 'per_byte',
-      currency: 'USD',
-      pricingCycle: {
-        interval: 'MONTHLY',
-        startOffset: { dayOffset: 1, monthOffset: 1 },
-        anniversaryCycle: false,
-        gracePeriod: 0,
-      },
-      usageRateCards: [
-        usageRateCardSchema.parse({
-          usageMeterId: meters[0]?.id,
-          pricingModel: 'TIERED',
-          slabs: [
-            { startAfter: '0', rate: '0.01' },
-            { startAfter: '120', rate: '0.02' },
-          ],
-        }),
-      ],
-      fixedFees: [],
-      entitlementRateCards: [],
-    });
-    const plan = draft ? await setPricePlanStatus(db, tenantId, draft, 'ACTIVE') : null;
-    if (!plan) {
-      throw new Error('the price plan was not created');
-    }
-    await insertCustomer(db, tenantId, { id: 'cus', name: 'Customer', primaryEmail: 'c@example.test', address: {} });
+  return withDb(async (db) => {
+    const { tenantId, planId } = await perByteTenant(db, ['acme', 'globex']);
     for (const id of ['acme', 'globex']) {
-      await insertAccount(db, tenantId, 'cus', { id, name: id, invoiceCurrency: 'USD' });
       await insertPlanAssociation(db, tenantId, {
         accountId: id,
-        pricePlanId: plan.id,
+        pricePlanId: planId,
         pricePlanVersion: 1,
         effectiveFrom: '2026-01-01T00:00:00Z',
       });
     }
     await saveSpendLimit(db, tenantId, 'acme', { amount: '100', currency: 'USD' });
+    return { tenantId };
   });
-  return { tenantId };
 }
 
 async function deliver(tenantId: string, events: EventBatchMessage['events'], queue: Queue<LedgerMessage>) {
